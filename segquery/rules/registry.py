@@ -1,0 +1,125 @@
+"""One table of rule metadata, filled by the modules that own the rules.
+
+A module declares its codes with `register(RuleInfo(...))` at import time;
+`all_rules()` imports every owning module listed in RULE_MODULES first, so the
+table is complete whoever asks.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+from dataclasses import dataclass
+
+from segquery.diagnostics import Severity
+
+# Modules that register codes. Add a module here when it declares new codes.
+RULE_MODULES: tuple[str, ...] = (
+    "segquery.syntax.codes",
+)
+
+
+class Category(enum.Enum):
+    SYNTAX = "syntax"
+    VALIDATION = "validation"
+    SCHEMA = "schema"
+    REQUEST = "request"
+    WORKSPACE = "workspace"
+    CORRECTNESS = "correctness"
+    STYLE = "style"
+
+
+class FixAvailability(enum.Enum):
+    NONE = "none"
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    SOMETIMES = "sometimes"
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What a rule is and how it is documented.
+
+    The docs fields are Markdown; `docs/rules.md` and `segquery rule CODE`
+    are generated from them.
+    """
+
+    code: str
+    name: str
+    summary: str
+    category: Category
+    severity: Severity = Severity.ERROR
+    default_enabled: bool = True
+    fix: FixAvailability = FixAvailability.NONE
+    what_it_does: str = ""
+    why: str = ""
+    example: str = ""
+    use_instead: str = ""
+    fix_safety: str = ""
+
+    def markdown(self) -> str:
+        """The rule's page, as `segquery rule CODE` prints it."""
+        lines = [f"# {self.code} {self.name}", "", self.summary, ""]
+        lines.append(
+            f"Category: {self.category.value}. Default severity: {self.severity.label}. "
+            f"{'Enabled' if self.default_enabled else 'Disabled'} by default. Fix: {self.fix.value}."
+        )
+        for title, body, fenced in (
+            ("What it does", self.what_it_does, False),
+            ("Why is this bad?", self.why, False),
+            ("Example", self.example, True),
+            ("Use instead", self.use_instead, True),
+            ("Fix safety", self.fix_safety, False),
+        ):
+            if body:
+                lines += ["", f"## {title}", ""]
+                lines += ["```", body.strip("\n"), "```"] if fenced else [body.strip()]
+        return "\n".join(lines) + "\n"
+
+
+_RULES: dict[str, RuleInfo] = {}
+_NAMES: dict[str, str] = {}
+_loaded = False
+
+
+def register(info: RuleInfo) -> RuleInfo:
+    """Add a rule's metadata; codes and names must be unique."""
+    existing = _RULES.get(info.code)
+    if existing is not None and existing != info:
+        raise ValueError(f"rule code {info.code} registered twice")
+    other = _NAMES.get(info.name)
+    if other is not None and other != info.code:
+        raise ValueError(f"rule name {info.name} used by {other} and {info.code}")
+    _RULES[info.code] = info
+    _NAMES[info.name] = info.code
+    return info
+
+
+def _load() -> None:
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        for module in RULE_MODULES:
+            importlib.import_module(module)
+
+
+def all_rules() -> list[RuleInfo]:
+    _load()
+    return sorted(_RULES.values(), key=lambda rule: (rule.code[0], int(rule.code[1:]) if rule.code[1:].isdigit() else 0, rule.code))
+
+
+def get_rule(code_or_name: str) -> RuleInfo | None:
+    _load()
+    key = code_or_name.strip()
+    rule = _RULES.get(key.upper())
+    if rule is None and key.lower() in _NAMES:
+        rule = _RULES[_NAMES[key.lower()]]
+    return rule
+
+
+def default_severity(code: str) -> Severity:
+    rule = _RULES.get(code)
+    if rule is None:
+        _load()
+        rule = _RULES.get(code)
+    return rule.severity if rule is not None else Severity.ERROR
