@@ -1,0 +1,1 @@
+"""Renderers of FileReports for people (text) and machines (json, sarif, github)."""

@@ -1,0 +1,43 @@
+"""The human-readable report: location, code, message, the source line and a caret range."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from segquery.diagnostics import Diagnostic
+from segquery.engine import FileReport
+
+
+def render_diagnostic(report: FileReport, diagnostic: Diagnostic, *, show_source: bool = True) -> str:
+    start, end = diagnostic.range.start, diagnostic.range.end
+    path = report.path or "-"
+    lines = [f"{path}:{start.line}:{start.column}: {diagnostic.code} [{diagnostic.severity.label}] {diagnostic.message}"]
+    if show_source and report.source.text:
+        line_text = report.source.line_text(start.line)
+        shown = line_text.expandtabs(1)
+        width = (end.column - start.column) if end.line == start.line else len(line_text) - start.column + 1
+        gutter = f"{start.line:>4} | "
+        lines.append(gutter + shown)
+        lines.append(" " * (len(gutter) + start.column - 1) + "^" * max(width, 1))
+    for related in diagnostic.related:
+        where = f"{related.path or path}:{related.range.start.line}:{related.range.start.column}"
+        lines.append(f"     = note: {where}: {related.message}")
+    if diagnostic.fix is not None:
+        lines.append(f"     = fix ({diagnostic.fix.applicability.value}): {diagnostic.fix.message}")
+    return "\n".join(lines)
+
+
+def render_text(reports: Iterable[FileReport], *, show_source: bool = True) -> str:
+    blocks = [render_diagnostic(report, diagnostic, show_source=show_source)
+              for report in reports for diagnostic in report.diagnostics]
+    return "\n".join(blocks)
+
+
+def summary_line(reports: list[FileReport]) -> str:
+    count = sum(len(report.diagnostics) for report in reports)
+    files = len(reports)
+    if count == 0:
+        return f"All checks passed ({files} file{'s' if files != 1 else ''})."
+    flagged = sum(1 for report in reports if report.diagnostics)
+    return (f"Found {count} problem{'s' if count != 1 else ''} in {flagged} of {files} "
+            f"file{'s' if files != 1 else ''}.")

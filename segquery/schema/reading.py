@@ -1,0 +1,46 @@
+"""Turn "a path or the text itself" into text, with SchemaError for I/O faults."""
+
+from __future__ import annotations
+
+import os
+
+from segquery.schema.errors import SchemaError
+
+PathOrText = str | bytes | os.PathLike
+
+
+def is_inline(value: PathOrText, first_chars: str) -> bool:
+    """True when `value` is the document itself rather than a file name.
+
+    A string counts as a document when its first non-blank character opens
+    one (`{` for JSON, `<` for XML): no file name starts that way in practice.
+    """
+    if isinstance(value, os.PathLike):
+        return False
+    if isinstance(value, bytes):
+        head = value.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")[:1].decode("latin-1")
+    else:
+        head = value.lstrip("\ufeff \t\r\n")[:1]
+    return head != "" and head in first_chars
+
+
+def read_bytes(path: str | bytes | os.PathLike) -> bytes:
+    """The file's bytes, or SchemaError naming the file and the reason."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise SchemaError(f"cannot read the schema file: {reason}", source=os.fsdecode(path)) from None
+
+
+def decode(data: bytes, source: str | None) -> str:
+    """UTF-8 text (a byte-order mark is allowed), or SchemaError."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SchemaError(f"the file is not UTF-8 text (byte {error.start})", source=source) from None
+
+
+def source_name(value: PathOrText) -> str:
+    return os.fsdecode(value) if not isinstance(value, str) else value

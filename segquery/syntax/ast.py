@@ -1,0 +1,445 @@
+"""Typed, immutable syntax tree of a segment query.
+
+Every node is a frozen, keyword-only dataclass with a `span` (offsets into the
+source) that is excluded from comparison, so two trees compare equal when they
+mean the same query wherever they were written. Child sequences are tuples.
+`parens` counts the parentheses the author put around a node: the formatter
+keeps them, the linter can flag redundant ones, and equality ignores them.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field, fields
+from typing import ClassVar, Iterator, Union
+
+from segquery.source import Span
+
+NO_SPAN = Span(0, 0)
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+class _LarkMeta:
+    """Positions lark reads from our nodes when it propagates spans upward."""
+
+    __slots__ = ("start_pos", "end_pos", "line", "column", "end_line", "end_column", "empty")
+
+    def __init__(self, span: Span) -> None:
+        self.start_pos = span.start
+        self.end_pos = span.end
+        self.line = self.column = self.end_line = self.end_column = 0
+        self.empty = False
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Node:
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+    kind: ClassVar[str] = "node"
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        # No zero-argument super(): slotted dataclasses are re-created classes.
+        cls.kind = _snake(cls.__name__)
+
+    def children(self) -> Iterator["Node"]:
+        """Direct child nodes, in source order."""
+        for item in fields(self):
+            if item.name in ("span", "parens"):
+                continue
+            value = getattr(self, item.name)
+            if isinstance(value, Node):
+                yield value
+            elif isinstance(value, tuple):
+                for element in value:
+                    if isinstance(element, Node):
+                        yield element
+
+    def __lark_meta__(self) -> _LarkMeta:
+        return _LarkMeta(self.span)
+
+
+# ---------------------------------------------------------------- names, comments
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Identifier(Node):
+    """A name as written: a table, relationship, alias, segment or attribute."""
+
+    name: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Comment(Node):
+    """A `//` or `/* */` comment; kept on the Query so the formatter can put it back."""
+
+    text: str
+
+    @property
+    def is_block(self) -> bool:
+        return self.text.startswith("/*")
+
+
+# ---------------------------------------------------------------- expressions
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Expr(Node):
+    parens: int = field(default=0, compare=False, repr=False)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class StringLiteral(Expr):
+    value: str
+    quote: str = field(default="'", compare=False, repr=False)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class NumberLiteral(Expr):
+    """A number kept as written (`1.50` stays `1.50`)."""
+
+    text: str
+
+    @property
+    def is_integer(self) -> bool:
+        return "." not in self.text
+
+    @property
+    def value(self) -> int | float:
+        return int(self.text) if self.is_integer else float(self.text)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class BooleanLiteral(Expr):
+    value: bool
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Attribute(Expr):
+    """`name` or `alias.name`."""
+
+    name: Identifier
+    qualifier: Identifier | None = None
+
+    @property
+    def dotted(self) -> str:
+        return f"{self.qualifier.name}.{self.name.name}" if self.qualifier else self.name.name
+
+
+class LogicOp(enum.Enum):
+    AND = "&&"
+    OR = "||"
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Logical(Expr):
+    """An `&&` or `||` chain of two or more operands (flat, so long chains stay shallow)."""
+
+    op: LogicOp
+    operands: tuple[Expr, ...]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Not(Expr):
+    """`NOT(condition)`."""
+
+    operand: Expr
+
+
+class CompareOp(enum.Enum):
+    EQ = "=="
+    NE = "!="
+    GT = ">"
+    GE = ">="
+    LT = "<"
+    LE = "<="
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Comparison(Expr):
+    left: Expr
+    op: CompareOp
+    right: Expr
+
+
+class StringOp(enum.Enum):
+    CONTAINS = "CONTAINS"
+    STARTSWITH = "STARTSWITH"
+    ENDSWITH = "ENDSWITH"
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class StringTest(Expr):
+    subject: Expr
+    op: StringOp
+    pattern: Expr
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Arithmetic(Expr):
+    """Operands of one precedence level (`+ -` or `* /`), left to right."""
+
+    operands: tuple[Expr, ...]
+    operators: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Negate(Expr):
+    operand: Expr
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class IsNull(Expr):
+    """`ISNULL(x)`, or `ISNOTNULL(x)` when negated is true."""
+
+    operand: Expr
+    negated: bool = False
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class DateTimeUtcNow(Expr):
+    pass
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class DateLiteral(Expr):
+    """`DATE(year, month, day[, hour[, minute[, second[, millisecond]]]])`."""
+
+    parts: tuple[Expr, ...]
+
+
+class DatePart(enum.Enum):
+    YEAR = "YEAR"
+    MONTH = "MONTH"
+    DAY = "DAY"
+    HOUR = "HOUR"
+    MINUTE = "MINUTE"
+    SECOND = "SECOND"
+    MILLISECOND = "MILLISECOND"
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class DatePartName(Node):
+    part: DatePart
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class DateDiff(Expr):
+    part: DatePartName
+    start: Expr
+    end: Expr
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class DateAdd(Expr):
+    part: DatePartName
+    amount: Expr
+    date: Expr
+
+
+class AggregateFunction(enum.Enum):
+    COUNT = "COUNT"
+    SUM = "SUM"
+    AVG = "AVG"
+    MIN = "MIN"
+    MAX = "MAX"
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Aggregate(Expr):
+    function: AggregateFunction
+    argument: Expr | None = None
+
+
+class WindowUnit(enum.Enum):
+    UTCDAYS = "UTCDAYS"
+    UTCMONTHS = "UTCMONTHS"
+    UTCYEARS = "UTCYEARS"
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Window(Expr):
+    """`UTCDAYS(n)` and friends: the second argument of HAVING."""
+
+    unit: WindowUnit
+    count: Expr
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Call(Expr):
+    """A call the language does not define here (kept so tools can still work
+    on the rest of the query; the parser reports it)."""
+
+    name: Identifier
+    arguments: tuple[Expr, ...]
+
+
+class Direction(enum.Enum):
+    ASC = "ASC"
+    DESC = "DESC"
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class OrderKey(Expr):
+    """An ORDERBY argument: `expr [ASC|DESC]`."""
+
+    expr: Expr
+    direction: Direction | None = None
+
+
+# ---------------------------------------------------------------- query chains
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Profile(Node):
+    """`PROFILE(table[, alias])`."""
+
+    table: Identifier
+    alias: Identifier | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SegmentRef(Node):
+    """`SEGMENT(name)`: the members of another segment."""
+
+    name: Identifier
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Interaction(Node):
+    """`INTERACTION(interaction_type, link_type[, alias])`."""
+
+    interaction_type: Identifier
+    link_type: Identifier
+    alias: Identifier | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Filter(Node):
+    condition: Expr
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Traverse(Node):
+    """`TRAVERSE(relationship[, alias][, FILTER(condition)])`."""
+
+    relationship: Identifier
+    alias: Identifier | None = None
+    filter: Filter | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Having(Node):
+    condition: Expr
+    window: Expr | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Distinct(Node):
+    pass
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class OrderBy(Node):
+    keys: tuple[OrderKey, ...]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Skip(Node):
+    count: Expr
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Take(Node):
+    count: Expr
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Select(Node):
+    attributes: tuple[Expr, ...]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class InvalidCall(Node):
+    """A source or step the parser could not make sense of (it reported why);
+    kept so that tools can still work on the rest of the query."""
+
+    call: Call
+
+
+Source = Union[Profile, SegmentRef, Interaction, InvalidCall]
+Step = Union[Filter, Traverse, Having, Distinct, OrderBy, Skip, Take, Select, InvalidCall]
+PAGING_STEPS = (OrderBy, Skip, Take, Select)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class QueryExpr(Node):
+    parens: int = field(default=0, compare=False, repr=False)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Chain(QueryExpr):
+    """A source followed by steps: `PROFILE(contact).FILTER(...).TRAVERSE(...)`."""
+
+    source: Source
+    steps: tuple[Step, ...] = ()
+
+
+class SetOp(enum.Enum):
+    UNION = "UNION"
+    INTERSECT = "INTERSECT"
+    EXCEPT = "EXCEPT"
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SetOperation(QueryExpr):
+    """Operands combined left to right: `A INTERSECT B EXCEPT C` is
+    `(A INTERSECT B) EXCEPT C`. `spellings` keeps how each operator was written
+    (`MINUS` is EXCEPT) for the linter; it does not take part in equality."""
+
+    operands: tuple[QueryExpr, ...]
+    operators: tuple[SetOp, ...]
+    spellings: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Grouped(QueryExpr):
+    """`(query)` followed by steps, as in member fetches:
+    `(SEGMENT(x)).ORDERBY(fullname ASC).SKIP(0).TAKE(15)`."""
+
+    body: QueryExpr
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Query(Node):
+    """A whole source file or request query: one query plus its comments."""
+
+    body: QueryExpr
+    comments: tuple[Comment, ...] = field(default=(), compare=False, repr=False)
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """Every node below and including `node`, parents before children, in source order.
+
+    Iterative, so that no tree depth can exhaust the interpreter's stack.
+    """
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(list(current.children())))
+
+
+def node_at(root: Node, offset: int) -> list[Node]:
+    """The chain of nodes whose spans contain `offset`, outermost first."""
+    path: list[Node] = []
+    current: Node | None = root
+    while current is not None:
+        path.append(current)
+        current = next((child for child in current.children()
+                        if child.span.start <= offset <= child.span.end and child.span != NO_SPAN), None)
+    return path

@@ -1,0 +1,469 @@
+"""Builds the typed AST while lark parses (an inline Transformer).
+
+The grammar knows calls only generically; this module decides, by the
+dialect's function table, whether a call is a source, a step or a function,
+checks its arguments, and reports precise diagnostics for the documented
+shorthands (method-style set operators, quoted names, unknown functions,
+HAVING before FILTER). Diagnostics go to the BuildContext of the running parse.
+"""
+
+from __future__ import annotations
+
+import re
+from contextvars import ContextVar
+from dataclasses import dataclass, field, replace
+from typing import Iterable
+
+from lark import Token, Transformer
+
+from segquery.diagnostics import Applicability, Diagnostic, Fix, TextEdit, make_diagnostic
+from segquery.source import SourceText, Span
+from segquery.suggest import did_you_mean
+from segquery.syntax import ast
+from segquery.syntax import codes
+from segquery.syntax.dialect import DATE_PARTS, SET_OPERATOR_WORDS, Dialect, Role
+
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+@dataclass
+class BuildContext:
+    source: SourceText
+    dialect: Dialect
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    comments: list[ast.Comment] = field(default_factory=list)
+    # Step and source calls met inside arguments; TRAVERSE consumes its FILTER,
+    # whatever is left at the end stood where it cannot.
+    stray_calls: dict[int, ast.Call] = field(default_factory=dict)
+
+    def report(self, code: str, message: str, start: int, end: int, *, fix: Fix | None = None) -> None:
+        self.diagnostics.append(make_diagnostic(self.source, code, message, start, end, fix=fix))
+
+    def report_node(self, code: str, message: str, node: ast.Node, *, fix: Fix | None = None) -> None:
+        self.report(code, message, node.span.start, node.span.end, fix=fix)
+
+    def text(self, node: ast.Node | Span) -> str:
+        span = node if isinstance(node, Span) else node.span
+        return self.source.text[span.start:span.end]
+
+
+CURRENT: ContextVar[BuildContext] = ContextVar("segquery_build_context")
+
+
+@dataclass(frozen=True)
+class RawCall:
+    """A call as the grammar sees it, before the builder knows what it is."""
+
+    name: ast.Identifier
+    arguments: tuple[ast.Expr, ...]
+    span: Span
+
+    @property
+    def upper(self) -> str:
+        return self.name.name.upper()
+
+    def as_call(self) -> ast.Call:
+        return ast.Call(name=self.name, arguments=self.arguments, span=self.span)
+
+
+def _tok_span(token: Token) -> Span:
+    return Span(token.start_pos, token.end_pos)
+
+
+def _join(first: ast.Node | Token | RawCall, last: ast.Node | Token | RawCall) -> Span:
+    start = first.start_pos if isinstance(first, Token) else first.span.start
+    end = last.end_pos if isinstance(last, Token) else last.span.end
+    return Span(start, end)
+
+
+def _unescape(body: str) -> str:
+    if "\\" not in body:
+        return body
+    return re.sub(r"\\(.)", lambda match: match.group(1) if match.group(1) in "'\"\\" else match.group(0), body)
+
+
+class AstBuilder(Transformer):
+    """Callbacks named after the grammar's rules; each returns an AST node."""
+
+    # ------------------------------------------------------------ query level
+
+    def start(self, children):
+        ctx = CURRENT.get()
+        for call in ctx.stray_calls.values():
+            spec = ctx.dialect.function(call.name.name)
+            where = "a query step" if spec and spec.role is Role.STEP else "a query source"
+            ctx.report_node(codes.MISPLACED_CALL,
+                            f"{call.name.name.upper()} is {where}; it cannot be used inside a condition or argument",
+                            call)
+        return ast.Query(body=children[0], comments=tuple(ctx.comments), span=Span(0, len(ctx.source.text)))
+
+    def query(self, children):
+        operands = children[0::2]
+        tokens = children[1::2]
+        operators = tuple(ast.SetOp.EXCEPT if tok.type == "MINUS_WORD" else ast.SetOp[tok.value.upper()]
+                          for tok in tokens)
+        return ast.SetOperation(operands=tuple(operands), operators=operators,
+                                spellings=tuple(tok.value for tok in tokens),
+                                span=_join(operands[0], operands[-1]))
+
+    def set_op(self, children):
+        return children[0]
+
+    def group(self, children):
+        lpar, body, rpar, *calls = children
+        if not calls:
+            return replace(body, parens=body.parens + 1)
+        ctx = CURRENT.get()
+        steps = self._steps(ctx, calls, source=None)
+        return ast.Grouped(body=body, steps=steps, span=_join(lpar, calls[-1]))
+
+    def chain(self, calls):
+        ctx = CURRENT.get()
+        source = self._source(ctx, calls[0])
+        steps = self._steps(ctx, calls[1:], source=source)
+        return ast.Chain(source=source, steps=steps, span=_join(calls[0], calls[-1]))
+
+    def call(self, children):
+        name, lpar, arguments, rpar = children
+        return RawCall(ast.Identifier(name=name.value, span=_tok_span(name)), arguments or (),
+                       Span(name.start_pos, rpar.end_pos))
+
+    def arguments(self, children):
+        return tuple(children)
+
+    def order_key(self, children):
+        expr, (direction, token) = children
+        return ast.OrderKey(expr=expr, direction=direction, span=_join(expr, token))
+
+    def direction(self, children):
+        token = children[0]
+        return ast.Direction[token.value.upper()], token
+
+    # ------------------------------------------------------------ expressions
+
+    def or_expr(self, operands):
+        return ast.Logical(op=ast.LogicOp.OR, operands=tuple(operands), span=_join(operands[0], operands[-1]))
+
+    def and_expr(self, operands):
+        return ast.Logical(op=ast.LogicOp.AND, operands=tuple(operands), span=_join(operands[0], operands[-1]))
+
+    def compare(self, children):
+        left, op, right = children
+        return ast.Comparison(left=left, op=ast.CompareOp(op.value), right=right, span=_join(left, right))
+
+    def string_test(self, children):
+        subject, op, pattern = children
+        return ast.StringTest(subject=subject, op=ast.StringOp[op.value.upper()], pattern=pattern,
+                              span=_join(subject, pattern))
+
+    def string_op(self, children):
+        return children[0]
+
+    def _arithmetic(self, children):
+        return ast.Arithmetic(operands=tuple(children[0::2]), operators=tuple(tok.value for tok in children[1::2]),
+                              span=_join(children[0], children[-1]))
+
+    sum = _arithmetic
+    product = _arithmetic
+
+    def negate(self, children):
+        sign, operand = children
+        return ast.Negate(operand=operand, span=_join(sign, operand))
+
+    def number(self, children):
+        token = children[0]
+        return ast.NumberLiteral(text=token.value, span=_tok_span(token))
+
+    def string(self, children):
+        token = children[0]
+        ctx = CURRENT.get()
+        body = token.value[1:-1]
+        if "\\" in body:
+            for match in re.finditer(r"\\(.)", body):
+                if match.group(1) not in "'\"\\":
+                    start = token.start_pos + 1 + match.start()
+                    ctx.report(codes.INVALID_ESCAPE,
+                               f"`\\{match.group(1)}` is not an escape; strings know `\\'`, `\\\"` and `\\\\` "
+                               f"(write `\\\\{match.group(1)}` for a backslash)", start, start + 2)
+        return ast.StringLiteral(value=_unescape(body), quote=token.value[0], span=_tok_span(token))
+
+    def true(self, children):
+        return ast.BooleanLiteral(value=True, span=_tok_span(children[0]))
+
+    def false(self, children):
+        return ast.BooleanLiteral(value=False, span=_tok_span(children[0]))
+
+    def attribute(self, children):
+        token = children[0]
+        return ast.Attribute(name=ast.Identifier(name=token.value, span=_tok_span(token)), span=_tok_span(token))
+
+    def qualified_attribute(self, children):
+        qualifier, name = children
+        return ast.Attribute(name=ast.Identifier(name=name.value, span=_tok_span(name)),
+                             qualifier=ast.Identifier(name=qualifier.value, span=_tok_span(qualifier)),
+                             span=_join(qualifier, name))
+
+    def paren(self, children):
+        lpar, expr, rpar = children
+        return replace(expr, parens=expr.parens + 1)
+
+    def function(self, children):
+        return _lower_function(CURRENT.get(), children[0])
+
+    # ------------------------------------------------------------ chains
+
+    def _source(self, ctx: BuildContext, call: RawCall) -> ast.Source:
+        name = call.upper
+        spec = ctx.dialect.function(name)
+        if spec is None or spec.role is not Role.SOURCE:
+            if spec is not None:
+                hint = (f"{name} is a step: start with a source, e.g. `PROFILE(contact).{name}(...)`"
+                        if spec.role is Role.STEP else f"{name} is a function for conditions, not a query source")
+                ctx.report(codes.MISPLACED_CALL, f"a query starts with PROFILE, SEGMENT or INTERACTION; {hint}",
+                           call.name.span.start, call.name.span.end)
+            else:
+                _report_unknown(ctx, call, ctx.dialect.names_with_role(Role.SOURCE), "query source")
+            return ast.InvalidCall(call=call.as_call(), span=call.span)
+        if not _check_arity(ctx, call):
+            return ast.InvalidCall(call=call.as_call(), span=call.span)
+        args = call.arguments
+        _reject_order_keys(ctx, call)
+        if name == "PROFILE":
+            return ast.Profile(table=_identifier(ctx, args[0], "table"),
+                               alias=_identifier(ctx, args[1], "alias") if len(args) > 1 else None, span=call.span)
+        if name == "SEGMENT":
+            return ast.SegmentRef(name=_identifier(ctx, args[0], "segment"), span=call.span)
+        return ast.Interaction(interaction_type=_identifier(ctx, args[0], "interaction type"),
+                               link_type=_identifier(ctx, args[1], "link type"),
+                               alias=_identifier(ctx, args[2], "alias") if len(args) > 2 else None, span=call.span)
+
+    def _steps(self, ctx: BuildContext, calls: list[RawCall], source: ast.Source | None) -> tuple[ast.Step, ...]:
+        set_calls = [call for call in calls if call.upper in SET_OPERATOR_WORDS]
+        if set_calls:
+            _report_method_set_operators(ctx, calls, set_calls)
+        steps = tuple(self._step(ctx, call) for call in calls)
+        if isinstance(source, ast.Interaction):
+            _check_having_before_filter(ctx, steps)
+        return steps
+
+    def _step(self, ctx: BuildContext, call: RawCall) -> ast.Step:
+        name = call.upper
+        spec = ctx.dialect.function(name)
+        if name in SET_OPERATOR_WORDS:
+            return ast.InvalidCall(call=call.as_call(), span=call.span)
+        if spec is None or spec.role is not Role.STEP:
+            if spec is not None:
+                what = "a query source" if spec.role is Role.SOURCE else "a function for conditions"
+                ctx.report(codes.MISPLACED_CALL, f"{name} is {what}, not a step that can follow `.`",
+                           call.name.span.start, call.name.span.end)
+            else:
+                _report_unknown(ctx, call, ctx.dialect.names_with_role(Role.STEP), "step")
+            return ast.InvalidCall(call=call.as_call(), span=call.span)
+        if not _check_arity(ctx, call):
+            return ast.InvalidCall(call=call.as_call(), span=call.span)
+        args = call.arguments
+        if name != "ORDERBY":
+            _reject_order_keys(ctx, call)
+        if name == "FILTER":
+            return ast.Filter(condition=args[0], span=call.span)
+        if name == "TRAVERSE":
+            return _traverse(ctx, call)
+        if name == "HAVING":
+            return ast.Having(condition=args[0], window=args[1] if len(args) > 1 else None, span=call.span)
+        if name == "DISTINCT":
+            return ast.Distinct(span=call.span)
+        if name == "ORDERBY":
+            keys = tuple(arg if isinstance(arg, ast.OrderKey) else ast.OrderKey(expr=arg, span=arg.span)
+                         for arg in args)
+            return ast.OrderBy(keys=keys, span=call.span)
+        if name in ("SKIP", "TAKE"):
+            count = args[0]
+            if not isinstance(count, ast.NumberLiteral):
+                ctx.report_node(codes.INVALID_ARGUMENT, f"{name} takes a whole number, not `{ctx.text(count)}`", count)
+            return (ast.Skip if name == "SKIP" else ast.Take)(count=count, span=call.span)
+        for arg in args:
+            if not isinstance(arg, ast.Attribute):
+                ctx.report_node(codes.INVALID_ARGUMENT, f"SELECT takes attribute names, not `{ctx.text(arg)}`", arg)
+        return ast.Select(attributes=args, span=call.span)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _check_arity(ctx: BuildContext, call: RawCall) -> bool:
+    spec = ctx.dialect.function(call.upper)
+    count = len(call.arguments)
+    if spec.min_args <= count <= spec.max_args:
+        return True
+    ctx.report(codes.ARGUMENT_COUNT,
+               f"{spec.name} takes {spec.arity_text()}, but {count} {'was' if count == 1 else 'were'} given: "
+               f"{spec.signature}", call.span.start, call.span.end)
+    return False
+
+
+def _reject_order_keys(ctx: BuildContext, call: RawCall) -> None:
+    for arg in call.arguments:
+        if isinstance(arg, ast.OrderKey):
+            ctx.report(codes.INVALID_ARGUMENT, f"ASC and DESC belong in ORDERBY, not in {call.upper}",
+                       arg.expr.span.end, arg.span.end)
+
+
+def _report_unknown(ctx: BuildContext, call: RawCall, candidates: Iterable[str], what: str) -> None:
+    suggestion = did_you_mean(call.name.name, list(candidates) + list(ctx.dialect.functions))
+    message = f"unknown {what} `{call.name.name}`"
+    fix = None
+    if suggestion:
+        message += f"; did you mean `{suggestion}`?"
+        fix = Fix.replace(f"Rename to `{suggestion}`", call.name.span.start, call.name.span.end, suggestion,
+                          Applicability.UNSAFE)
+    ctx.report(codes.UNKNOWN_FUNCTION, message, call.name.span.start, call.name.span.end, fix=fix)
+
+
+def _identifier(ctx: BuildContext, arg: ast.Expr, role: str) -> ast.Identifier:
+    """A name argument; strings and other forms are reported but still read."""
+    if isinstance(arg, ast.Attribute) and arg.qualifier is None and not arg.parens:
+        return arg.name
+    if isinstance(arg, ast.StringLiteral):
+        fix = None
+        if IDENTIFIER.match(arg.value):
+            fix = Fix.replace("Remove the quotes", arg.span.start, arg.span.end, arg.value)
+        ctx.report_node(codes.QUOTED_NAME,
+                        f"{role} name given as a string literal; names are written without quotes"
+                        + (f": {arg.value}" if fix else ""), arg, fix=fix)
+        return ast.Identifier(name=arg.value, span=arg.span)
+    if isinstance(arg, ast.Call):
+        ctx.stray_calls.pop(id(arg), None)
+    ctx.report_node(codes.INVALID_ARGUMENT, f"expected a {role} name here, not `{ctx.text(arg)}`", arg)
+    return ast.Identifier(name=ctx.text(arg), span=arg.span)
+
+
+def _traverse(ctx: BuildContext, call: RawCall) -> ast.Step:
+    args = call.arguments
+    relationship = _identifier(ctx, args[0], "relationship")
+    alias = filter_step = None
+    for position, arg in enumerate(args[1:], start=2):
+        if isinstance(arg, ast.Call) and arg.name.name.upper() == "FILTER" and filter_step is None:
+            ctx.stray_calls.pop(id(arg), None)
+            if len(arg.arguments) != 1:
+                ctx.report_node(codes.ARGUMENT_COUNT, "FILTER takes 1 argument: FILTER(condition)", arg)
+                return ast.InvalidCall(call=call.as_call(), span=call.span)
+            filter_step = ast.Filter(condition=arg.arguments[0], span=arg.span)
+        elif position == 2 and filter_step is None:
+            alias = _identifier(ctx, arg, "alias")
+        else:
+            ctx.report_node(codes.INVALID_ARGUMENT,
+                            "TRAVERSE takes a relationship, then an optional alias, then an optional FILTER(...)", arg)
+    return ast.Traverse(relationship=relationship, alias=alias, filter=filter_step, span=call.span)
+
+
+def _lower_function(ctx: BuildContext, call: RawCall) -> ast.Expr:
+    name = call.upper
+    spec = ctx.dialect.function(name)
+    if spec is None:
+        node = call.as_call()
+        _report_unknown(ctx, call, ctx.dialect.names_with_role(Role.FUNCTION, Role.AGGREGATE, Role.WINDOW),
+                        "function")
+        return node
+    if spec.role in (Role.SOURCE, Role.STEP):
+        node = call.as_call()
+        ctx.stray_calls[id(node)] = node
+        return node
+    if not _check_arity(ctx, call):
+        return call.as_call()
+    _reject_order_keys(ctx, call)
+    args, span = call.arguments, call.span
+    if name == "NOT":
+        return ast.Not(operand=args[0], span=span)
+    if name in ("ISNULL", "ISNOTNULL"):
+        return ast.IsNull(operand=args[0], negated=name == "ISNOTNULL", span=span)
+    if name == "DATETIMEUTCNOW":
+        return ast.DateTimeUtcNow(span=span)
+    if name == "DATE":
+        return ast.DateLiteral(parts=args, span=span)
+    if name in ("DATEDIFF", "DATEADD"):
+        part = _date_part(ctx, args[0])
+        if part is None:
+            return call.as_call()
+        if name == "DATEDIFF":
+            return ast.DateDiff(part=part, start=args[1], end=args[2], span=span)
+        return ast.DateAdd(part=part, amount=args[1], date=args[2], span=span)
+    if spec.role is Role.AGGREGATE:
+        return ast.Aggregate(function=ast.AggregateFunction[name], argument=args[0] if args else None, span=span)
+    return ast.Window(unit=ast.WindowUnit[name], count=args[0], span=span)
+
+
+def _date_part(ctx: BuildContext, arg: ast.Expr) -> ast.DatePartName | None:
+    word = arg.name.name if isinstance(arg, ast.Attribute) and arg.qualifier is None else None
+    if word is not None and word.upper() in DATE_PARTS:
+        return ast.DatePartName(part=ast.DatePart[word.upper()], span=arg.span)
+    shown = word if word is not None else ctx.text(arg)
+    singular = word[:-1] if word and word.lower().endswith("s") else shown
+    suggestion = did_you_mean(singular, DATE_PARTS)
+    message = f"`{shown}` is not a date part; use one of {', '.join(DATE_PARTS)}"
+    fix = None
+    if suggestion:
+        message = f"`{shown}` is not a date part; did you mean `{suggestion}`?"
+        fix = Fix.replace(f"Use `{suggestion}`", arg.span.start, arg.span.end, suggestion, Applicability.UNSAFE)
+    ctx.report_node(codes.UNKNOWN_DATE_PART, message, arg, fix=fix)
+    return None
+
+
+def _dot_before(ctx: BuildContext, offset: int) -> int:
+    """Offset of the `.` that introduces the step starting at `offset`."""
+    text = ctx.source.text
+    index = offset - 1
+    while index > 0 and text[index] != ".":
+        index -= 1
+    return index
+
+
+def _report_method_set_operators(ctx: BuildContext, calls: list[RawCall], set_calls: list[RawCall]) -> None:
+    first_index = calls.index(set_calls[0])
+    tail = calls[first_index:]
+    rewrite = None
+    if all(call.upper in SET_OPERATOR_WORDS and len(call.arguments) == 1 for call in tail):
+        parts = []
+        for call in tail:
+            operand = call.arguments[0]
+            if isinstance(operand, ast.Call):
+                ctx.stray_calls.pop(id(operand), None)
+            if isinstance(operand, ast.Attribute) and operand.qualifier is None:
+                text = f"SEGMENT({operand.name.name})"
+            elif isinstance(operand, ast.Call) and operand.name.name.upper() in ("SEGMENT", "PROFILE"):
+                text = ctx.text(operand)
+            else:
+                parts = None
+                break
+            word = "EXCEPT" if call.upper == "MINUS" else call.upper
+            parts.append(f" {word} {text}")
+        if parts is not None:
+            rewrite = "".join(parts)
+    for call in set_calls:
+        for operand in call.arguments:
+            if isinstance(operand, ast.Call):
+                ctx.stray_calls.pop(id(operand), None)
+    fix = None
+    if rewrite is not None:
+        start = _dot_before(ctx, tail[0].span.start)
+        fix = Fix.replace("Rewrite with infix set operators", start, tail[-1].span.end, rewrite)
+    for call in set_calls:
+        suggestion = f"; write `{rewrite.strip()}` after the first operand" if rewrite and call is set_calls[0] else ""
+        ctx.report(codes.METHOD_SET_OPERATOR,
+                   f"set operators are infix words: `A {call.upper} B`, not `.{call.upper}(B)`{suggestion}",
+                   call.name.span.start, call.span.end, fix=fix if call is set_calls[0] else None)
+
+
+def _check_having_before_filter(ctx: BuildContext, steps: tuple[ast.Step, ...]) -> None:
+    having = next((step for step in steps if isinstance(step, ast.Having)), None)
+    if having is None:
+        return
+    for step in steps[steps.index(having) + 1:]:
+        if isinstance(step, ast.Filter):
+            fix = Fix("Move FILTER before HAVING", (
+                TextEdit(having.span.start, having.span.end, ctx.text(step)),
+                TextEdit(step.span.start, step.span.end, ctx.text(having)),
+            ))
+            ctx.report_node(codes.HAVING_BEFORE_FILTER,
+                            "FILTER must come before HAVING: an interaction query is INTERACTION.FILTER.HAVING",
+                            step, fix=fix)
+            return

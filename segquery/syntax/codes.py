@@ -1,0 +1,154 @@
+"""Codes of the diagnostics the parser reports (S001-S099)."""
+
+from segquery.diagnostics import Severity
+from segquery.rules.registry import Category, FixAvailability, RuleInfo, register
+
+
+def _syntax(code: str, name: str, summary: str, *, what: str, why: str, example: str = "",
+            use_instead: str = "", fix: FixAvailability = FixAvailability.NONE, fix_safety: str = "") -> str:
+    register(RuleInfo(code=code, name=name, summary=summary, category=Category.SYNTAX,
+                      severity=Severity.ERROR, fix=fix, what_it_does=what, why=why, example=example,
+                      use_instead=use_instead, fix_safety=fix_safety))
+    return code
+
+
+INVALID_CHARACTER = _syntax(
+    "S001", "invalid-character", "A character that no token of the language starts with.",
+    what="Reports characters outside strings and comments that the language does not use: "
+         "non-ASCII letters, typographic quotes, control characters, NUL bytes, `#`, `;`, `[`...",
+    why="The service rejects the whole query; a typographic quote pasted from a document is a common cause.",
+    example="PROFILE(contact).FILTER(fullname == ‘Ann’)",
+    use_instead="PROFILE(contact).FILTER(fullname == 'Ann')")
+UNTERMINATED_STRING = _syntax(
+    "S002", "unterminated-string", "A string has no closing quote on its line.",
+    what="Reports a `'` or `\"` string that is not closed before the end of the line.",
+    why="Everything after the quote would be read as part of the string.",
+    example="PROFILE(contact).FILTER(fullname == 'Ann)",
+    use_instead="PROFILE(contact).FILTER(fullname == 'Ann')")
+UNTERMINATED_COMMENT = _syntax(
+    "S003", "unterminated-comment", "A `/*` comment is never closed.",
+    what="Reports a block comment without its closing `*/`.",
+    why="The rest of the file would be a comment, so the query would be cut short.",
+    example="/* draft\nPROFILE(contact)", use_instead="/* draft */\nPROFILE(contact)")
+UNEXPECTED_TOKEN = _syntax(
+    "S004", "unexpected-token", "A token where the grammar expects something else.",
+    what="Reports the first token that cannot continue the query, and says what was expected there "
+         "in words (a comparison operator, a value, `)`...).",
+    why="The service answers only `SegmentInvalid`; this says where and what.",
+    example="PROFILE(contact).FILTER(DATEDIFF(month, birthdate, DATETIMEUTCNOW()) 1)",
+    use_instead="PROFILE(contact).FILTER(DATEDIFF(month, birthdate, DATETIMEUTCNOW()) > 1)")
+UNEXPECTED_END = _syntax(
+    "S005", "unexpected-end", "The query ends before it is complete.",
+    what="Reports input that stops in the middle of a construct.",
+    why="An incomplete query cannot be evaluated.",
+    example="PROFILE(contact).FILTER(fullname ==", use_instead="PROFILE(contact).FILTER(fullname == 'Ann')")
+UNMATCHED_CLOSING = _syntax(
+    "S006", "unmatched-parenthesis", "A `)` closes nothing.",
+    what="Reports a closing parenthesis with no opening partner, and points at the `(` that the "
+         "previous `)` already closed.",
+    why="One parenthesis too many is the most common published defect.",
+    example="INTERACTION(EmailOpened, EmailOpened_ContactLink).FILTER(name == 'Campaign 1')).HAVING(COUNT() > 0)",
+    use_instead="INTERACTION(EmailOpened, EmailOpened_ContactLink).FILTER(name == 'Campaign 1').HAVING(COUNT() > 0)",
+    fix=FixAvailability.UNSAFE, fix_safety="Removing the parenthesis is offered as an unsafe fix: the "
+    "missing partner may belong elsewhere.")
+UNCLOSED_PARENTHESIS = _syntax(
+    "S007", "unclosed-parenthesis", "A `(` is never closed.",
+    what="Reports an opening parenthesis without its `)`, at the `(` itself.",
+    why="The end of the query is not where the author thinks it is.",
+    example="PROFILE(contact).FILTER(ISNULL(emailaddress1)", use_instead="PROFILE(contact).FILTER(ISNULL(emailaddress1))")
+EMPTY_QUERY = _syntax(
+    "S008", "empty-query", "The file holds no query.",
+    what="Reports an empty file, or one with only comments and white space.",
+    why="A segment needs a query; an empty one is rejected by the service.",
+    example="// TODO", use_instead="PROFILE(contact)")
+TOO_DEEP = _syntax(
+    "S009", "nesting-too-deep", "Parentheses are nested deeper than the supported limit.",
+    what="Reports the first parenthesis that goes past the nesting limit (64 levels).",
+    why="No real query needs that depth; the limit keeps every tool fast and safe on any input.",
+    example="PROFILE(contact).FILTER(((((((...)))))))")
+TOO_LARGE = _syntax(
+    "S010", "input-too-large", "The input is larger than the parser accepts.",
+    what="Reports input above the size limit (32 MiB) instead of trying to parse it.",
+    why="Such input is not a segment query; refusing it early keeps editors and CI responsive.")
+ASSIGNMENT = _syntax(
+    "S011", "assignment-shorthand", "`Name = query` is documentation shorthand, not the language.",
+    what="Reports a leading `Name =`, which the documentation uses to name example segments.",
+    why="The service parses only the query; the name of a segment is its record's name (or the file name).",
+    example="SegmentOnProfile = PROFILE(contact)", use_instead="PROFILE(contact)",
+    fix=FixAvailability.SAFE, fix_safety="Removing `Name =` keeps the query as written.")
+METHOD_SET_OPERATOR = _syntax(
+    "S012", "method-set-operator", "Set operators are infix words, not `.UNION(x)` steps.",
+    what="Reports `.UNION(...)`, `.INTERSECT(...)`, `.EXCEPT(...)` and `.MINUS(...)` written as steps.",
+    why="The documentation shows this shorthand, but the grammar has only infix set operators.",
+    example="SEGMENT(a).UNION(b).EXCEPT(c)", use_instead="SEGMENT(a) UNION SEGMENT(b) EXCEPT SEGMENT(c)",
+    fix=FixAvailability.SAFE, fix_safety="The rewrite keeps the left-to-right order, which is how the "
+    "infix operators associate.")
+QUOTED_NAME = _syntax(
+    "S013", "quoted-name", "A table, relationship, segment or alias name is written as a string.",
+    what="Reports `TRAVERSE('rel')`, `PROFILE('contact')`, `SEGMENT('name')` and quoted aliases.",
+    why="Names are identifiers; a string there is rejected by the service.",
+    example="PROFILE(contact).TRAVERSE('contact_account_parentcustomerid')",
+    use_instead="PROFILE(contact).TRAVERSE(contact_account_parentcustomerid)",
+    fix=FixAvailability.SOMETIMES, fix_safety="Offered as a safe fix when the string is a valid identifier.")
+UNKNOWN_FUNCTION = _syntax(
+    "S014", "unknown-function", "A function or step the language does not have.",
+    what="Reports calls to unknown names, with the closest known function.",
+    why="`DateTimeNowUtc()` looks right but the function is `DATETIMEUTCNOW()`.",
+    example="PROFILE(contact).FILTER(DATEDIFF(day, birthdate, DateTimeNowUtc()) < 30)",
+    use_instead="PROFILE(contact).FILTER(DATEDIFF(day, birthdate, DATETIMEUTCNOW()) < 30)",
+    fix=FixAvailability.SOMETIMES, fix_safety="Renaming to the suggestion is an unsafe fix: the author "
+    "may have meant another function.")
+HAVING_BEFORE_FILTER = _syntax(
+    "S015", "having-before-filter", "FILTER must come before HAVING in an interaction query.",
+    what="Reports `INTERACTION(...).HAVING(...).FILTER(...)`.",
+    why="The grammar is INTERACTION.FILTER.HAVING; the other order is rejected.",
+    example="INTERACTION(RedirectLinkClicked, RedirectLinkClicked_ContactLink).HAVING(COUNT() > 0, UTCDAYS(7)).FILTER(emailid == '12345')",
+    use_instead="INTERACTION(RedirectLinkClicked, RedirectLinkClicked_ContactLink).FILTER(emailid == '12345').HAVING(COUNT() > 0, UTCDAYS(7))",
+    fix=FixAvailability.SAFE, fix_safety="Swapping the two steps gives the query the author described.")
+ARGUMENT_COUNT = _syntax(
+    "S016", "argument-count", "A function or step has too few or too many arguments.",
+    what="Checks the number of arguments of every source, step and function.",
+    why="`INTERACTION(EmailOpened)` lacks its link type; the service rejects it.",
+    example="INTERACTION(EmailOpened).HAVING(COUNT() > 0)",
+    use_instead="INTERACTION(EmailOpened, EmailOpened_ContactLink).HAVING(COUNT() > 0)")
+MISPLACED_CALL = _syntax(
+    "S017", "misplaced-call", "A source, step or function is used where it cannot stand.",
+    what="Reports a step at the start of a query (`FILTER(...)`), a source used as a step "
+         "(`.PROFILE(...)`), a function used as a step, or a step inside a condition.",
+    why="Each construct has one place in the grammar.",
+    example="PROFILE(contact).FILTER(x == 1).PROFILE(account)", use_instead="PROFILE(contact).FILTER(x == 1)")
+INVALID_ARGUMENT = _syntax(
+    "S018", "invalid-argument", "An argument has the wrong form for its position.",
+    what="Reports arguments of the wrong syntactic form: an expression where a name is needed, "
+         "a non-number in SKIP/TAKE, ASC/DESC outside ORDERBY, a qualified name as a table.",
+    why="The service rejects the query; this says which argument and why.",
+    example="PROFILE(contact).ORDERBY(fullname).SKIP('ten')", use_instead="PROFILE(contact).ORDERBY(fullname).SKIP(10)")
+UNKNOWN_DATE_PART = _syntax(
+    "S019", "unknown-date-part", "The first argument of DATEDIFF/DATEADD is not a date part.",
+    what="Accepts YEAR, MONTH, DAY, HOUR, MINUTE, SECOND, MILLISECOND in any case, and reports anything else.",
+    why="`weeks` or `days` look plausible but are rejected.",
+    example="DATEDIFF(days, birthdate, DATETIMEUTCNOW())", use_instead="DATEDIFF(DAY, birthdate, DATETIMEUTCNOW())",
+    fix=FixAvailability.SOMETIMES, fix_safety="Offered as an unsafe fix when a close date part exists.")
+INVALID_ESCAPE = _syntax(
+    "S020", "invalid-escape", "A backslash escape other than `\\'`, `\\\"` or `\\\\` in a string.",
+    what="Strings know three escapes: `\\'`, `\\\"` and `\\\\`. Any other backslash sequence is reported.",
+    why="`\\n` does not mean a new line here; the text would not match what the author expects.",
+    example="PROFILE(contact).FILTER(fullname == 'a\\nb')", use_instead="PROFILE(contact).FILTER(fullname == 'a\\\\nb')")
+SINGLE_EQUALS = _syntax(
+    "S021", "single-equals", "`=` is not an operator; equality is `==`.",
+    what="Reports a single `=` inside a query, with a fix to `==`.",
+    why="A one-character slip that the service reports only as `SegmentInvalid`.",
+    example="PROFILE(contact).FILTER(address1_city = 'Seattle')",
+    use_instead="PROFILE(contact).FILTER(address1_city == 'Seattle')",
+    fix=FixAvailability.SAFE, fix_safety="`=` has no other meaning, so `==` is what was meant.")
+CHAINED_COMPARISON = _syntax(
+    "S022", "chained-comparison", "Comparisons do not chain: `a < b < c` is not a range test.",
+    what="Reports a comparison operator right after a comparison.",
+    why="Comparisons are non-associative; the author meant two comparisons joined with `&&`.",
+    example="PROFILE(contact).FILTER(15 <= age <= 25)", use_instead="PROFILE(contact).FILTER(age >= 15 && age <= 25)")
+
+UNREADABLE_FILE = register(RuleInfo(
+    code="E001", name="unreadable-file", summary="A file named for checking cannot be read.",
+    category=Category.SYNTAX, severity=Severity.ERROR,
+    what_it_does="Reports a path that does not exist, is not readable, or is not a regular file.",
+    why="A check that silently skips a file would pass when it should not.")).code

@@ -1,0 +1,53 @@
+"""Loads the grammar (from the installed package or the source tree) and
+builds the lark parser once per dialect, with lark's on-disk cache."""
+
+from __future__ import annotations
+
+import functools
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+from lark import Lark
+
+from segquery.syntax.builder import AstBuilder, CURRENT
+from segquery.syntax.dialect import OUTBOUND, Dialect
+
+
+def grammar_text(dialect: Dialect = OUTBOUND) -> str:
+    """The grammar file's text: shipped inside the wheel as segquery/_grammar,
+    and read from grammar/ in a source checkout."""
+    packaged = resources.files("segquery").joinpath("_grammar").joinpath(dialect.grammar_file)
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parents[2] / "grammar" / dialect.grammar_file).read_text(encoding="utf-8")
+
+
+def _collect_comment(token) -> None:
+    from segquery.source import Span
+    from segquery.syntax.ast import Comment
+
+    context = CURRENT.get(None)
+    if context is not None:
+        context.comments.append(Comment(text=token.value, span=Span(token.start_pos, token.end_pos)))
+
+
+def _cache_path(dialect: Dialect) -> str:
+    return str(Path(tempfile.gettempdir()) / f"segquery-{dialect.name}-grammar.lark.cache")
+
+
+@functools.lru_cache(maxsize=None)
+def lalr_parser(dialect: Dialect = OUTBOUND) -> Lark:
+    """The LALR parser that builds the AST while it parses."""
+    options = dict(parser="lalr", lexer="contextual", transformer=AstBuilder(), maybe_placeholders=True,
+                   lexer_callbacks={"COMMENT": _collect_comment})
+    try:
+        return Lark(grammar_text(dialect), cache=_cache_path(dialect), **options)
+    except OSError:  # a read-only or full temporary directory: build without the cache
+        return Lark(grammar_text(dialect), **options)
+
+
+@functools.lru_cache(maxsize=None)
+def earley_parser(dialect: Dialect = OUTBOUND) -> Lark:
+    """The same grammar with lark's Earley parser (benchmarks compare against it)."""
+    return Lark(grammar_text(dialect), parser="earley", lexer="dynamic")

@@ -1,0 +1,146 @@
+"""The parser's public entry points.
+
+`parse_tolerant` never raises: it returns the AST (or None) and every
+diagnostic. `parse` raises ParseError, the one documented error type, when the
+text has errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+
+from segquery.diagnostics import Diagnostic, has_errors, make_diagnostic, sorted_diagnostics
+from segquery.source import SourceText
+from segquery.syntax import ast, codes
+from segquery.syntax.builder import CURRENT, BuildContext
+from segquery.syntax.dialect import OUTBOUND, Dialect
+from segquery.syntax.errors import unexpected_token_message
+from segquery.syntax.grammar import lalr_parser
+from segquery.syntax.scanner import scan
+
+MAX_INPUT_CHARS = 32 * 1024 * 1024
+MAX_SYNTAX_ERRORS = 20
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    """What the tolerant parser returns.
+
+    `query` is None when the text could not be parsed at all (lexical or
+    grammar errors); when only the builder complained (an unknown function,
+    a quoted name...), `query` holds the tree and the diagnostics say what is
+    wrong with it.
+    """
+
+    query: ast.Query | None
+    diagnostics: tuple[Diagnostic, ...]
+    source: SourceText
+
+    @property
+    def ok(self) -> bool:
+        return self.query is not None and not has_errors(self.diagnostics)
+
+
+class ParseError(Exception):
+    """Raised by `parse` and `parse_file`; carries every diagnostic."""
+
+    def __init__(self, diagnostics: tuple[Diagnostic, ...], source: SourceText) -> None:
+        self.diagnostics = diagnostics
+        self.source = source
+        first = diagnostics[0] if diagnostics else None
+        where = f"{source.path or '<query>'}:{first.range.start.line}:{first.range.start.column}: " if first else ""
+        super().__init__(f"{where}{first.code} {first.message}" if first else "invalid query")
+
+
+def parse_tolerant(text: str, *, path: str | None = None, dialect: Dialect = OUTBOUND) -> ParseResult:
+    source = SourceText(text, path)
+    if len(text) > MAX_INPUT_CHARS:
+        diagnostic = make_diagnostic(source, codes.TOO_LARGE,
+                                     f"the input has {len(text):,} characters; the parser accepts at most "
+                                     f"{MAX_INPUT_CHARS:,}", 0, 0)
+        return ParseResult(None, (diagnostic,), source)
+    scanned = scan(source)
+    diagnostics = list(scanned.diagnostics)
+    if scanned.only_trivia:
+        diagnostics.append(make_diagnostic(source, codes.EMPTY_QUERY,
+                                           "no query here: the text is empty or holds only comments", 0, 0))
+        return ParseResult(None, tuple(sorted_diagnostics(diagnostics)), source)
+    if not scanned.parseable:
+        return ParseResult(None, tuple(sorted_diagnostics(diagnostics)), source)
+    query, parse_diagnostics = _run_lark(source, scanned.sanitized, scanned.problem_ends, dialect)
+    diagnostics.extend(parse_diagnostics)
+    # The `Name =` shorthand is blanked without changing the query; any other
+    # lexical error leaves a text whose tree would not be the author's.
+    if query is not None and has_errors(d for d in scanned.diagnostics if d.code != codes.ASSIGNMENT):
+        query = None
+    return ParseResult(query, tuple(sorted_diagnostics(diagnostics)), source)
+
+
+def parse(text: str, *, path: str | None = None, dialect: Dialect = OUTBOUND) -> ast.Query:
+    result = parse_tolerant(text, path=path, dialect=dialect)
+    if result.query is None or has_errors(result.diagnostics):
+        raise ParseError(result.diagnostics, result.source)
+    return result.query
+
+
+def read_source_file(path: str | Path) -> str:
+    """A file's text; undecodable bytes become U+FFFD, which the parser reports."""
+    data = Path(path).read_bytes()
+    text = data.decode("utf-8-sig", errors="replace")
+    return text
+
+
+def parse_file(path: str | Path, *, dialect: Dialect = OUTBOUND) -> ast.Query:
+    return parse(read_source_file(path), path=str(path), dialect=dialect)
+
+
+def _run_lark(source: SourceText, text: str, problem_ends: list[int],
+              dialect: Dialect) -> tuple[ast.Query | None, list[Diagnostic]]:
+    context = BuildContext(source=source, dialect=dialect)
+    grammar_errors: list[Diagnostic] = []
+    echo_after = sorted(problem_ends)
+
+    def is_echo(start: int) -> bool:
+        """True when only white space separates `start` from a problem already reported."""
+        return any(end <= start and not text[end:start].strip() for end in echo_after)
+
+    def on_error(error: UnexpectedInput) -> bool:
+        if isinstance(error, UnexpectedToken):
+            token = error.token
+            start = token.start_pos if token.type != "$END" else len(text.rstrip())
+            end = token.end_pos if token.type != "$END" else start
+            if start is None:
+                start = end = len(text.rstrip())
+            if not is_echo(start):
+                message, chained = unexpected_token_message(error)
+                code = codes.CHAINED_COMPARISON if chained else (
+                    codes.UNEXPECTED_END if token.type == "$END" else codes.UNEXPECTED_TOKEN)
+                grammar_errors.append(make_diagnostic(source, code, message, start, end))
+            echo_after.append(end)
+            return token.type != "$END" and len(grammar_errors) < MAX_SYNTAX_ERRORS
+        if isinstance(error, UnexpectedCharacters):
+            position = error.pos_in_stream
+            if not is_echo(position):
+                grammar_errors.append(make_diagnostic(source, codes.INVALID_CHARACTER,
+                                                      f"unexpected character `{text[position]}`",
+                                                      position, position + 1))
+            echo_after.append(position + 1)
+            return len(grammar_errors) < MAX_SYNTAX_ERRORS
+        return False
+
+    token = CURRENT.set(context)
+    try:
+        query = lalr_parser(dialect).parse(text, on_error=on_error)
+    except (UnexpectedInput, LarkError):
+        query = None
+    except RecursionError:  # defensive: the scanner's nesting limit should make this unreachable
+        query = None
+        grammar_errors.append(make_diagnostic(source, codes.TOO_DEEP, "the query nests too deeply", 0, 0))
+    finally:
+        CURRENT.reset(token)
+    if grammar_errors:
+        return None, grammar_errors
+    return query, context.diagnostics

@@ -1,0 +1,200 @@
+"""`unparse`: the compact, canonical one-line text of a tree.
+
+This is what is sent to the service: upper-case keywords, single-quoted
+strings, no comments, the parentheses the author wrote plus those the tree's
+shape needs. `parse(unparse(tree)) == tree` for every tree.
+"""
+
+from __future__ import annotations
+
+from functools import singledispatch
+
+from segquery.syntax import ast
+
+# Binding strength of each expression form; a child binding more loosely than
+# its slot requires is wrapped in parentheses.
+_OR, _AND, _COMPARE, _STRING, _SUM, _PRODUCT, _UNARY, _ATOM = range(8)
+
+
+def unparse(node: ast.Node) -> str:
+    """The canonical text of any node (a whole Query or a part of one)."""
+    if isinstance(node, ast.Query):
+        return _query(node.body, nested=False)
+    if isinstance(node, ast.QueryExpr):
+        return _query(node, nested=False)
+    if isinstance(node, ast.Expr):
+        return expression(node)
+    return _part(node)
+
+
+def quote_string(value: str) -> str:
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+# ---------------------------------------------------------------- queries
+
+
+def _query(node: ast.QueryExpr, *, nested: bool) -> str:
+    if isinstance(node, ast.Chain):
+        text = _part(node.source) + _steps(node.steps)
+        needs = False
+    elif isinstance(node, ast.Grouped):
+        text = "(" + _query(node.body, nested=False) + ")" + _steps(node.steps)
+        needs = False
+    else:
+        pieces = [_query(node.operands[0], nested=True)]
+        for operator, operand in zip(node.operators, node.operands[1:]):
+            pieces.append(f" {operator.value} {_query(operand, nested=True)}")
+        text = "".join(pieces)
+        needs = nested
+    return _wrap(text, node.parens, needs)
+
+
+def _steps(steps: tuple[ast.Step, ...]) -> str:
+    return "".join("." + _part(step) for step in steps)
+
+
+def _wrap(text: str, parens: int, needs: bool) -> str:
+    count = max(parens, 1 if needs else 0)
+    return "(" * count + text + ")" * count
+
+
+def _args(*items: ast.Node | None) -> str:
+    return "(" + ", ".join(_part(item) if not isinstance(item, ast.Expr) else expression(item)
+                           for item in items if item is not None) + ")"
+
+
+@singledispatch
+def _part(node: ast.Node) -> str:
+    raise TypeError(f"cannot print {type(node).__name__}")
+
+
+@_part.register
+def _(node: ast.Identifier) -> str:
+    return node.name
+
+
+@_part.register
+def _(node: ast.Profile) -> str:
+    return "PROFILE" + _args(node.table, node.alias)
+
+
+@_part.register
+def _(node: ast.SegmentRef) -> str:
+    return "SEGMENT" + _args(node.name)
+
+
+@_part.register
+def _(node: ast.Interaction) -> str:
+    return "INTERACTION" + _args(node.interaction_type, node.link_type, node.alias)
+
+
+@_part.register
+def _(node: ast.Filter) -> str:
+    return "FILTER" + _args(node.condition)
+
+
+@_part.register
+def _(node: ast.Traverse) -> str:
+    return "TRAVERSE" + _args(node.relationship, node.alias, node.filter)
+
+
+@_part.register
+def _(node: ast.Having) -> str:
+    return "HAVING" + _args(node.condition, node.window)
+
+
+@_part.register
+def _(node: ast.Distinct) -> str:
+    return "DISTINCT()"
+
+
+@_part.register
+def _(node: ast.OrderBy) -> str:
+    return "ORDERBY" + _args(*node.keys)
+
+
+@_part.register
+def _(node: ast.Skip) -> str:
+    return "SKIP" + _args(node.count)
+
+
+@_part.register
+def _(node: ast.Take) -> str:
+    return "TAKE" + _args(node.count)
+
+
+@_part.register
+def _(node: ast.Select) -> str:
+    return "SELECT" + _args(*node.attributes)
+
+
+@_part.register
+def _(node: ast.InvalidCall) -> str:
+    return expression(node.call)
+
+
+@_part.register
+def _(node: ast.DatePartName) -> str:
+    return node.part.value
+
+
+# ---------------------------------------------------------------- expressions
+
+
+def expression(node: ast.Expr, required: int = _OR) -> str:
+    text, strength = _expr(node)
+    return _wrap(text, node.parens, strength < required)
+
+
+def _expr(node: ast.Expr) -> tuple[str, int]:
+    if isinstance(node, ast.Logical):
+        strength = _OR if node.op is ast.LogicOp.OR else _AND
+        joiner = f" {node.op.value} "
+        return joiner.join(expression(operand, strength + 1) for operand in node.operands), strength
+    if isinstance(node, ast.Comparison):
+        return (f"{expression(node.left, _STRING)} {node.op.value} {expression(node.right, _STRING)}", _COMPARE)
+    if isinstance(node, ast.StringTest):
+        return (f"{expression(node.subject, _SUM)} {node.op.value} {expression(node.pattern, _SUM)}", _STRING)
+    if isinstance(node, ast.Arithmetic):
+        strength = _SUM if node.operators[0] in "+-" else _PRODUCT
+        pieces = [expression(node.operands[0], strength)]
+        for operator, operand in zip(node.operators, node.operands[1:]):
+            pieces.append(f" {operator} {expression(operand, strength + 1)}")
+        return "".join(pieces), strength
+    if isinstance(node, ast.Negate):
+        return "-" + expression(node.operand, _ATOM), _UNARY
+    return _atom(node), _ATOM
+
+
+def _atom(node: ast.Expr) -> str:
+    if isinstance(node, ast.StringLiteral):
+        return quote_string(node.value)
+    if isinstance(node, ast.NumberLiteral):
+        return node.text
+    if isinstance(node, ast.BooleanLiteral):
+        return "TRUE" if node.value else "FALSE"
+    if isinstance(node, ast.Attribute):
+        return node.dotted
+    if isinstance(node, ast.Not):
+        return "NOT" + _args(node.operand)
+    if isinstance(node, ast.IsNull):
+        return ("ISNOTNULL" if node.negated else "ISNULL") + _args(node.operand)
+    if isinstance(node, ast.DateTimeUtcNow):
+        return "DATETIMEUTCNOW()"
+    if isinstance(node, ast.DateLiteral):
+        return "DATE" + _args(*node.parts)
+    if isinstance(node, ast.DateDiff):
+        return "DATEDIFF" + _args(node.part, node.start, node.end)
+    if isinstance(node, ast.DateAdd):
+        return "DATEADD" + _args(node.part, node.amount, node.date)
+    if isinstance(node, ast.Aggregate):
+        return node.function.value + _args(node.argument)
+    if isinstance(node, ast.Window):
+        return node.unit.value + _args(node.count)
+    if isinstance(node, ast.OrderKey):
+        direction = f" {node.direction.value}" if node.direction else ""
+        return expression(node.expr) + direction
+    if isinstance(node, ast.Call):
+        return node.name.name + _args(*node.arguments)
+    raise TypeError(f"cannot print {type(node).__name__}")

@@ -1,0 +1,158 @@
+"""A fast pre-pass over the raw text, before lark sees it.
+
+It finds what a token-level parser explains badly: characters no token starts
+with, unterminated strings and comments, unbalanced or too deeply nested
+parentheses, a single `=`, and the `Name = query` shorthand. It reports them
+all (so one run shows several problems) and hands lark a sanitized copy of the
+text of the same length, so offsets stay valid.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from segquery.diagnostics import Applicability, Diagnostic, Fix, RelatedLocation, make_diagnostic
+from segquery.source import SourceText
+from segquery.syntax import codes
+
+MAX_NESTING = 64
+MAX_REPORTED_UNCLOSED = 3
+
+_SCAN = re.compile(r"""
+  (?P<string>'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
+| (?P<comment>//[^\n]*|/\*.*?\*/)
+| (?P<open_comment>/\*)
+| (?P<open_string>['"][^\n]*)
+| (?P<lpar>\()
+| (?P<rpar>\))
+| (?P<single>(?<![=!<>])=(?!=)|(?<!&)&(?!&)|(?<!\|)\|(?!\|)|!(?!=))
+| (?P<bad>[^ \t\r\n\fA-Za-z0-9_()=!<>&|+\-*/.,])
+""", re.X | re.S)
+
+_LEADING_TRIVIA = re.compile(r"(?:[ \t\r\n\f]+|//[^\n]*|/\*.*?\*/)*", re.S)
+_ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)[ \t\r\n\f]*=(?!=)[ \t\r\n\f]*")
+_TYPOGRAPHIC_QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}
+_SINGLE_HINTS = {
+    "&": ("`&` is not an operator; use `&&` to join conditions", "&&"),
+    "|": ("`|` is not an operator; use `||` to join conditions", "||"),
+    "!": ("`!` is not an operator; use NOT(condition) or `!=`", None),
+}
+
+
+@dataclass
+class ScanResult:
+    sanitized: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Offsets where a reported problem ends: lark errors right after them are echoes.
+    problem_ends: list[int] = field(default_factory=list)
+    # False when parentheses are unbalanced or too deep: parsing would only add noise.
+    parseable: bool = True
+    only_trivia: bool = False
+
+
+def scan(source: SourceText) -> ScanResult:
+    text = source.text
+    chars = None  # a mutable copy, made only when something must be blanked
+    result = ScanResult(sanitized=text)
+
+    def report(code: str, message: str, start: int, end: int, **kwargs) -> None:
+        result.diagnostics.append(make_diagnostic(source, code, message, start, end, **kwargs))
+        result.problem_ends.append(end)
+
+    def blank(start: int, end: int, replacement: str | None = None) -> None:
+        nonlocal chars
+        if chars is None:
+            chars = list(text)
+        filler = replacement if replacement is not None else " " * (end - start)
+        chars[start:end] = filler
+
+    first = _LEADING_TRIVIA.match(text).end()
+    result.only_trivia = first >= len(text)
+    assignment_end = -1
+    assignment = _ASSIGNMENT.match(text, first)
+    if assignment:
+        name = assignment.group(1)
+        assignment_end = assignment.end()
+        report(codes.ASSIGNMENT,
+               f"`{name} = query` is documentation shorthand: a file or request holds only the query; "
+               f"remove `{name} =`", assignment.start(), assignment.end(),
+               fix=Fix.replace(f"Remove `{name} =`", assignment.start(), assignment.end(), ""))
+        blank(assignment.start(), assignment.end())
+
+    open_stack: list[int] = []
+    last_closed: tuple[int, int] | None = None
+    too_deep_reported = False
+    for match in _SCAN.finditer(text):
+        kind = match.lastgroup
+        start, end = match.span()
+        if kind == "lpar":
+            open_stack.append(start)
+            if len(open_stack) > MAX_NESTING and not too_deep_reported:
+                too_deep_reported = True
+                result.parseable = False
+                report(codes.TOO_DEEP, f"parentheses nest deeper than {MAX_NESTING} levels here", start, end)
+        elif kind == "rpar":
+            if open_stack:
+                last_closed = (open_stack.pop(), start)
+            else:
+                result.parseable = False
+                related = ()
+                if last_closed is not None:
+                    opening, closing = last_closed
+                    related = (RelatedLocation(f"this `(` was already closed by the `)` at column "
+                                               f"{source.position(closing).column}",
+                                               source.range(opening, opening + 1)),)
+                report(codes.UNMATCHED_CLOSING, "unmatched `)`: there is no `(` left to close", start, end,
+                       related=related,
+                       fix=Fix.replace("Remove the `)`", start, end, "", Applicability.UNSAFE))
+        elif kind == "single":
+            if start < assignment_end:
+                continue
+            char = match.group()
+            if char == "=":
+                report(codes.SINGLE_EQUALS, "`=` is not an operator; compare with `==`", start, end,
+                       fix=Fix.replace("Use `==`", start, end, "=="))
+                blank(start, end, "<")
+            else:
+                message, replacement = _SINGLE_HINTS[char]
+                fix = Fix.replace(f"Use `{replacement}`", start, end, replacement) if replacement else None
+                report(codes.INVALID_CHARACTER, message, start, end, fix=fix)
+                blank(start, end)
+        elif kind == "bad":
+            report(codes.INVALID_CHARACTER, _bad_character_message(match.group()), start, end)
+            blank(start, end)
+        elif kind == "open_string":
+            quote = match.group()[0]
+            report(codes.UNTERMINATED_STRING, f"unterminated string: add the closing {quote} before the end "
+                   "of the line", start, end)
+            blank(start, end, (quote + " " * (end - start - 2) + quote) if end - start >= 2 else " ")
+        elif kind == "open_comment":
+            report(codes.UNTERMINATED_COMMENT, "unterminated comment: `/*` has no closing `*/`", start, len(text))
+            blank(start, len(text))
+            break
+    if open_stack:
+        result.parseable = False
+        end_position = source.position(len(text.rstrip()))
+        for opening in open_stack[-MAX_REPORTED_UNCLOSED:]:
+            report(codes.UNCLOSED_PARENTHESIS, "`(` is never closed: add `)`", opening, opening + 1,
+                   related=(RelatedLocation("the query ends here", source.range(end_position.offset,
+                                                                                 end_position.offset)),))
+    if chars is not None:
+        result.sanitized = "".join(chars)
+    return result
+
+
+def _bad_character_message(char: str) -> str:
+    if char in _TYPOGRAPHIC_QUOTES:
+        return (f"typographic quote `{char}` (U+{ord(char):04X}); strings use the straight quote "
+                f"`{_TYPOGRAPHIC_QUOTES[char]}`")
+    if char == "\0":
+        return "NUL byte (U+0000) in the query"
+    name = unicodedata.name(char, "")
+    shown = repr(char)[1:-1] if not char.isprintable() or char.isspace() else char
+    described = f"`{shown}` (U+{ord(char):04X}{' ' + name if name else ''})"
+    if ord(char) > 127:
+        return f"unexpected character {described}: names are ASCII; other text belongs in a string"
+    return f"unexpected character {described}"
