@@ -1,0 +1,228 @@
+"""Build a Schema from a Dataverse Web API `$metadata` document (OData CSDL in EDMX).
+
+The document comes from outside (a user downloads it from their org), so it
+is parsed with defusedxml and any DTD is refused: a real `$metadata` document
+has none, and a DTD is how entity-expansion and external-entity attacks work.
+
+Derivation rules (docs/schema.md has them with examples):
+- every non-abstract EntityType is a table named by its `Name` (the logical
+  name), with the properties of its base types included;
+- a property `_<x>_value` is lookup attribute `<x>`; its targets are the types
+  of the single-valued navigation properties whose ReferentialConstraint
+  names that property;
+- every such navigation property gives the relationship
+  `<entity type>_<target type>_<x>`, with the navigation property's
+  `Partner` (the Dataverse relationship SchemaName) as its schema name.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml.ElementTree as SafeElementTree
+from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
+
+from segquery.schema.errors import SchemaError
+from segquery.schema.model import Attribute, AttributeType, Relationship, Schema, Table
+from segquery.schema.reading import PathOrText, is_inline, read_bytes, source_name
+
+_LOOKUP_PROPERTY = re.compile(r"_(.+)_value\Z")
+_COLLECTION = re.compile(r"Collection\((.*)\)\Z")
+
+EDM_TYPES: dict[str, AttributeType] = {
+    "Edm.String": AttributeType.STRING,
+    "Edm.Boolean": AttributeType.BOOLEAN,
+    "Edm.Byte": AttributeType.INTEGER,
+    "Edm.SByte": AttributeType.INTEGER,
+    "Edm.Int16": AttributeType.INTEGER,
+    "Edm.Int32": AttributeType.INTEGER,
+    "Edm.Int64": AttributeType.BIGINT,
+    "Edm.Decimal": AttributeType.DECIMAL,
+    "Edm.Double": AttributeType.DOUBLE,
+    "Edm.Single": AttributeType.DOUBLE,
+    "Edm.DateTimeOffset": AttributeType.DATETIME,
+    "Edm.Date": AttributeType.DATETIME,
+    "Edm.Guid": AttributeType.UNIQUEIDENTIFIER,
+    "Edm.Binary": AttributeType.IMAGE,
+}
+"""Edm primitive type -> attribute type. The Web API folds several Dataverse
+types together (money and decimal are Edm.Decimal, choices Edm.Int32, memo
+Edm.String), so an EDMX-derived schema is coarser than the bundled one."""
+
+
+def load_edmx_schema(path_or_text: PathOrText) -> Schema:
+    """Load a schema from a `$metadata` file path, or from the XML itself."""
+    if not isinstance(path_or_text, os.PathLike) and is_inline(path_or_text, "<"):
+        return parse_edmx(path_or_text)
+    return parse_edmx(read_bytes(path_or_text), source=source_name(path_or_text))
+
+
+def parse_edmx(document: str | bytes, *, source: str | None = None) -> Schema:
+    """Parse `$metadata` XML safely and derive tables and relationships from it."""
+    root = _parse(document, source)
+    if _local(root.tag) not in ("Edmx", "Schema"):
+        raise SchemaError(f"not a CSDL/EDMX document: the root element is <{_local(root.tag)}>, "
+                          "expected <edmx:Edmx>", source=source)
+    return _Builder(root).schema(source)
+
+
+def _parse(document: str | bytes, source: str | None) -> Element:
+    try:
+        return SafeElementTree.fromstring(document, forbid_dtd=True)
+    except DTDForbidden:
+        line, column = _find(document, "<!DOCTYPE")
+        raise SchemaError("refused: the document declares a DTD (<!DOCTYPE>); a $metadata document "
+                          "has none, and a DTD can expand entities or load external files",
+                          source=source, line=line, column=column) from None
+    except (EntitiesForbidden, ExternalReferenceForbidden, DefusedXmlException) as error:
+        raise SchemaError(f"refused: {error}", source=source) from None
+    except ParseError as error:
+        line, column = error.position
+        message = re.sub(r": line \d+, column \d+\Z", "", str(error))
+        raise SchemaError(f"invalid XML: {message}", source=source, line=line, column=column + 1) from None
+
+
+def _find(document: str | bytes, marker: str) -> tuple[int | None, int | None]:
+    """1-based line and column of `marker` in the document, to point at it."""
+    text = document.decode("utf-8", "replace") if isinstance(document, bytes) else document
+    offset = text.find(marker)
+    if offset < 0:
+        return None, None
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _local(tag: str) -> str:
+    """Element name without its namespace: CSDL v4 and older namespaces alike."""
+    return tag.rsplit("}", 1)[-1]
+
+
+def _children(element: Element, name: str) -> list[Element]:
+    return [child for child in element if _local(child.tag) == name]
+
+
+class _Builder:
+    """Collects entity types across all CSDL Schema elements and turns them into the model."""
+
+    def __init__(self, root: Element) -> None:
+        self.prefixes: set[str] = set()
+        self.entity_types: dict[str, Element] = {}
+        self.entity_sets: dict[str, str] = {}
+        schemas = [root] if _local(root.tag) == "Schema" else [
+            element for element in root.iter() if _local(element.tag) == "Schema"]
+        for schema in schemas:
+            for key in ("Namespace", "Alias"):
+                if schema.get(key):
+                    self.prefixes.add(schema.get(key))
+            for entity in _children(schema, "EntityType"):
+                if entity.get("Name"):
+                    self.entity_types.setdefault(entity.get("Name"), entity)
+            for container in _children(schema, "EntityContainer"):
+                for entity_set in _children(container, "EntitySet"):
+                    target = self.simple_name(entity_set.get("EntityType", ""))
+                    if entity_set.get("Name") and target:
+                        self.entity_sets.setdefault(target, entity_set.get("Name"))
+
+    def simple_name(self, qualified: str) -> str:
+        """`mscrm.account` or `Microsoft.Dynamics.CRM.account` -> `account`."""
+        namespace, dot, name = qualified.rpartition(".")
+        if dot and namespace in self.prefixes:
+            return name
+        return name if dot else qualified
+
+    def lineage(self, entity: Element) -> list[Element]:
+        """The entity type and its base types, most derived first (cycles cut)."""
+        chain = [entity]
+        seen = {id(entity)}
+        base = entity.get("BaseType")
+        while base:
+            parent = self.entity_types.get(self.simple_name(base))
+            if parent is None or id(parent) in seen:
+                break
+            chain.append(parent)
+            seen.add(id(parent))
+            base = parent.get("BaseType")
+        return chain
+
+    def members(self, entity: Element, kind: str) -> list[Element]:
+        """Properties or navigation properties, inherited ones after own ones."""
+        found: dict[str, Element] = {}
+        for level in self.lineage(entity):
+            for member in _children(level, kind):
+                found.setdefault(member.get("Name", ""), member)
+        return [member for name, member in found.items() if name]
+
+    def primary_id(self, entity: Element) -> str | None:
+        for level in self.lineage(entity):
+            for key in _children(level, "Key"):
+                for ref in _children(key, "PropertyRef"):
+                    if ref.get("Name"):
+                        return ref.get("Name")
+        return None
+
+    def lookups(self, name: str, entity: Element) -> tuple[dict[str, list[str]], list[Relationship]]:
+        """Lookup attribute -> target tables, and the relationships they define."""
+        targets: dict[str, list[str]] = {}
+        relationships: list[Relationship] = []
+        for navigation in self.members(entity, "NavigationProperty"):
+            nav_type = navigation.get("Type", "")
+            if not nav_type or _COLLECTION.match(nav_type):
+                continue
+            target = self.simple_name(nav_type)
+            for constraint in _children(navigation, "ReferentialConstraint"):
+                prop = constraint.get("Property", "")
+                match = _LOOKUP_PROPERTY.match(prop)
+                attribute = match.group(1) if match else prop
+                if not attribute:
+                    continue
+                if target not in targets.setdefault(attribute, []):
+                    targets[attribute].append(target)
+                relationships.append(Relationship(
+                    Relationship.traverse_name(name, target, attribute), name, attribute, target,
+                    navigation.get("Partner")))
+        return targets, relationships
+
+    def table(self, name: str, entity: Element, targets: dict[str, list[str]]) -> Table:
+        attributes: dict[str, Attribute] = {}
+        for prop in self.members(entity, "Property"):
+            prop_name = prop.get("Name", "")
+            match = _LOOKUP_PROPERTY.match(prop_name)
+            if match:
+                attribute = match.group(1)
+                found = tuple(targets.get(attribute, ()))
+                attributes.setdefault(attribute, Attribute(attribute, _lookup_type(found), None, found))
+            else:
+                kind = EDM_TYPES.get(prop.get("Type", ""), AttributeType.OTHER)
+                attributes.setdefault(prop_name, Attribute(prop_name, kind))
+        primary_id = self.primary_id(entity)
+        if primary_id not in attributes:
+            primary_id = None
+        return Table(name, attributes, primary_id, None, self.entity_sets.get(name))
+
+    def schema(self, source: str | None) -> Schema:
+        tables: dict[str, Table] = {}
+        relationships: dict[str, Relationship] = {}
+        for name, entity in self.entity_types.items():
+            if entity.get("Abstract", "").lower() == "true":
+                continue
+            targets, found = self.lookups(name, entity)
+            tables[name] = self.table(name, entity, targets)
+            for relationship in found:
+                relationships.setdefault(relationship.name, relationship)
+        try:
+            return Schema(tables, relationships, {})
+        except ValueError as error:
+            raise SchemaError(str(error), source=source) from None
+
+
+def _lookup_type(targets: tuple[str, ...]) -> AttributeType:
+    """Dataverse's Customer lookups point at account and contact, Owner lookups
+    at the abstract `principal` (systemuser or team); others are plain lookups."""
+    found = set(targets)
+    if found == {"account", "contact"}:
+        return AttributeType.CUSTOMER
+    if "principal" in found or found == {"systemuser", "team"}:
+        return AttributeType.OWNER
+    return AttributeType.LOOKUP

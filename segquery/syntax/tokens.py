@@ -1,0 +1,72 @@
+"""A plain regular-expression tokenizer over the raw text.
+
+It never fails (anything unknown is an `invalid` token) and keeps comments, so
+editor features (semantic tokens, completion context), token-level lint rules
+(keyword case, quote style) and the formatter can look at exactly what was
+written. It is also the speed floor the parse benchmark compares against.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+
+class TokenKind(enum.Enum):
+    WHITESPACE = "whitespace"
+    COMMENT = "comment"
+    STRING = "string"
+    NUMBER = "number"
+    WORD = "word"            # identifiers and keywords; see `is_keyword`
+    OPERATOR = "operator"    # == != >= <= > < && || + - * /
+    PUNCTUATION = "punctuation"  # ( ) , .
+    INVALID = "invalid"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: TokenKind
+    text: str
+    start: int
+    end: int
+
+
+_TOKEN = re.compile(r"""
+  (?P<whitespace>[ \t\r\n\f]+)
+| (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
+| (?P<string>'(?:[^'\\\n]|\\.)*(?:'|$)|"(?:[^"\\\n]|\\.)*(?:"|$))
+| (?P<number>[0-9]+(?:\.[0-9]+)?)
+| (?P<word>[A-Za-z_][A-Za-z0-9_]*)
+| (?P<operator>==|!=|>=|<=|&&|\|\||[<>+\-*/])
+| (?P<punctuation>[(),.])
+| (?P<invalid>.)
+""", re.X | re.S | re.M)
+
+KEYWORDS = frozenset({"UNION", "INTERSECT", "EXCEPT", "MINUS", "CONTAINS", "STARTSWITH", "ENDSWITH",
+                      "ASC", "DESC", "TRUE", "FALSE", "AND", "OR"})
+
+
+def tokenize(text: str, *, trivia: bool = True) -> Iterator[Token]:
+    """Tokens in order; with trivia=False, white space is left out (comments stay)."""
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        if kind == "whitespace" and not trivia:
+            continue
+        yield Token(TokenKind(kind), match.group(), match.start(), match.end())
+
+
+def is_function_name(tokens: list[Token], index: int) -> bool:
+    """A word is a function name only when `(` follows it (comments and space aside)."""
+    for token in tokens[index + 1:]:
+        if token.kind in (TokenKind.WHITESPACE, TokenKind.COMMENT):
+            continue
+        return token.text == "("
+    return False
+
+
+def is_keyword(tokens: list[Token], index: int) -> bool:
+    """Keyword words (set and string operators, ASC/DESC, TRUE/FALSE, AND/OR) not used as names."""
+    token = tokens[index]
+    return token.kind is TokenKind.WORD and token.text.upper() in KEYWORDS and not is_function_name(tokens, index)
