@@ -16,6 +16,8 @@ from segquery import __version__
 COMMAND_MODULES = (
     "segquery.cli.parse_cmd",
     "segquery.cli.check_cmd",
+    "segquery.cli.deps_cmd",
+    "segquery.cli.lsp_cmd",
 )
 
 

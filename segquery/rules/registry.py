@@ -16,6 +16,9 @@ from segquery.diagnostics import Severity
 # Modules that register codes. Add a module here when it declares new codes.
 RULE_MODULES: tuple[str, ...] = (
     "segquery.syntax.codes",
+    "segquery.requests.codes",
+    "segquery.workspace.codes",
+    "segquery.lint.rules",
 )
 
 

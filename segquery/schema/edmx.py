@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import os
 import re
-from xml.etree.ElementTree import Element, ParseError
-
-import defusedxml.ElementTree as SafeElementTree
-from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
+from typing import TYPE_CHECKING
 
 from segquery.schema.errors import SchemaError
 from segquery.schema.model import Attribute, AttributeType, Relationship, Schema, Table
 from segquery.schema.reading import PathOrText, is_inline, read_bytes, source_name
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 _LOOKUP_PROPERTY = re.compile(r"_(.+)_value\Z")
 _COLLECTION = re.compile(r"Collection\((.*)\)\Z")
@@ -69,6 +69,12 @@ def parse_edmx(document: str | bytes, *, source: str | None = None) -> Schema:
 
 
 def _parse(document: str | bytes, source: str | None) -> Element:
+    # Imported here so that loading the default schema does not pay for XML.
+    from xml.etree.ElementTree import ParseError
+
+    import defusedxml.ElementTree as SafeElementTree
+    from defusedxml import DefusedXmlException, DTDForbidden
+
     try:
         return SafeElementTree.fromstring(document, forbid_dtd=True)
     except DTDForbidden:
@@ -76,7 +82,7 @@ def _parse(document: str | bytes, source: str | None) -> Element:
         raise SchemaError("refused: the document declares a DTD (<!DOCTYPE>); a $metadata document "
                           "has none, and a DTD can expand entities or load external files",
                           source=source, line=line, column=column) from None
-    except (EntitiesForbidden, ExternalReferenceForbidden, DefusedXmlException) as error:
+    except DefusedXmlException as error:
         raise SchemaError(f"refused: {error}", source=source) from None
     except ParseError as error:
         line, column = error.position

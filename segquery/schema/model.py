@@ -14,8 +14,6 @@ from typing import Iterable, Mapping
 
 from segquery.suggest import did_you_mean
 
-_EMPTY: Mapping = MappingProxyType({})
-
 
 class AttributeType(enum.Enum):
     """Column types, named after Dataverse's AttributeType (lower-cased)."""
@@ -153,7 +151,7 @@ class Table:
     """A Dataverse table (a profile type in the query language)."""
 
     name: str
-    attributes: Mapping[str, Attribute] = field(default=_EMPTY, hash=False)
+    attributes: Mapping[str, Attribute] = field(default_factory=dict, hash=False)
     primary_id: str | None = None
     primary_name: str | None = None
     entity_set: str | None = None
@@ -225,7 +223,7 @@ class InteractionType:
 
     name: str
     link_types: tuple[str, ...] = ()
-    attributes: Mapping[str, Attribute] = field(default=_EMPTY, hash=False)
+    attributes: Mapping[str, Attribute] = field(default_factory=dict, hash=False)
     _folded_links: Mapping[str, str] = field(init=False, repr=False, compare=False, hash=False)
     _folded: Mapping[str, str] = field(init=False, repr=False, compare=False, hash=False)
 
@@ -253,9 +251,9 @@ class InteractionType:
 class Schema:
     """Everything a checker needs to resolve names in a query."""
 
-    tables: Mapping[str, Table] = field(default=_EMPTY, hash=False)
-    relationships: Mapping[str, Relationship] = field(default=_EMPTY, hash=False)
-    interactions: Mapping[str, InteractionType] = field(default=_EMPTY, hash=False)
+    tables: Mapping[str, Table] = field(default_factory=dict, hash=False)
+    relationships: Mapping[str, Relationship] = field(default_factory=dict, hash=False)
+    interactions: Mapping[str, InteractionType] = field(default_factory=dict, hash=False)
     _tables: Mapping[str, str] = field(init=False, repr=False, compare=False, hash=False)
     _relationships: Mapping[str, str] = field(init=False, repr=False, compare=False, hash=False)
     _interactions: Mapping[str, str] = field(init=False, repr=False, compare=False, hash=False)

@@ -7,6 +7,7 @@ text has errors.
 
 from __future__ import annotations
 
+from bisect import bisect_right, insort
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from segquery.syntax.scanner import scan
 
 MAX_INPUT_CHARS = 32 * 1024 * 1024
 MAX_SYNTAX_ERRORS = 20
+# Tokens skipped while recovering, reported or not; past it the rest of the text is not read.
+MAX_RECOVERY_STEPS = 200
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ def parse_tolerant(text: str, *, path: str | None = None, dialect: Dialect = OUT
         diagnostics.append(make_diagnostic(source, codes.EMPTY_QUERY,
                                            "no query here: the text is empty or holds only comments", 0, 0))
         return ParseResult(None, tuple(sorted_diagnostics(diagnostics)), source)
-    if not scanned.parseable:
+    if not scanned.parseable or not scanned.sanitized.strip():
         return ParseResult(None, tuple(sorted_diagnostics(diagnostics)), source)
     query, parse_diagnostics = _run_lark(source, scanned.sanitized, scanned.problem_ends, dialect)
     diagnostics.extend(parse_diagnostics)
@@ -102,33 +105,40 @@ def _run_lark(source: SourceText, text: str, problem_ends: list[int],
     context = BuildContext(source=source, dialect=dialect)
     grammar_errors: list[Diagnostic] = []
     echo_after = sorted(problem_ends)
+    error_events = 0
 
     def is_echo(start: int) -> bool:
-        """True when only white space separates `start` from a problem already reported."""
-        return any(end <= start and not text[end:start].strip() for end in echo_after)
+        """True when only white space separates `start` from the last problem reported before it."""
+        index = bisect_right(echo_after, start)
+        return index > 0 and not text[echo_after[index - 1]:start].strip()
+
+    def remember(end: int) -> None:
+        insort(echo_after, end)
 
     def on_error(error: UnexpectedInput) -> bool:
+        nonlocal error_events
+        error_events += 1
         if isinstance(error, UnexpectedToken):
             token = error.token
-            start = token.start_pos if token.type != "$END" else len(text.rstrip())
-            end = token.end_pos if token.type != "$END" else start
-            if start is None:
-                start = end = len(text.rstrip())
-            if not is_echo(start):
+            at_end = token.type == "$END" or token.start_pos is None
+            start = len(text.rstrip()) if at_end else token.start_pos
+            end = start if at_end else token.end_pos
+            if not is_echo(len(text) if at_end else start):
                 message, chained = unexpected_token_message(error)
                 code = codes.CHAINED_COMPARISON if chained else (
                     codes.UNEXPECTED_END if token.type == "$END" else codes.UNEXPECTED_TOKEN)
                 grammar_errors.append(make_diagnostic(source, code, message, start, end))
-            echo_after.append(end)
-            return token.type != "$END" and len(grammar_errors) < MAX_SYNTAX_ERRORS
+            remember(end)
+            return (token.type != "$END" and len(grammar_errors) < MAX_SYNTAX_ERRORS
+                    and error_events < MAX_RECOVERY_STEPS)
         if isinstance(error, UnexpectedCharacters):
             position = error.pos_in_stream
             if not is_echo(position):
                 grammar_errors.append(make_diagnostic(source, codes.INVALID_CHARACTER,
                                                       f"unexpected character `{text[position]}`",
                                                       position, position + 1))
-            echo_after.append(position + 1)
-            return len(grammar_errors) < MAX_SYNTAX_ERRORS
+            remember(position + 1)
+            return len(grammar_errors) < MAX_SYNTAX_ERRORS and error_events < MAX_RECOVERY_STEPS
         return False
 
     token = CURRENT.set(context)

@@ -19,6 +19,8 @@ from segquery.syntax import codes
 
 MAX_NESTING = 64
 MAX_REPORTED_UNCLOSED = 3
+# Past this many lexical problems the text is not a query; stop listing them.
+MAX_REPORTED_PROBLEMS = 100
 
 _SCAN = re.compile(r"""
   (?P<string>'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
@@ -58,7 +60,8 @@ def scan(source: SourceText) -> ScanResult:
     result = ScanResult(sanitized=text)
 
     def report(code: str, message: str, start: int, end: int, **kwargs) -> None:
-        result.diagnostics.append(make_diagnostic(source, code, message, start, end, **kwargs))
+        if len(result.diagnostics) < MAX_REPORTED_PROBLEMS:
+            result.diagnostics.append(make_diagnostic(source, code, message, start, end, **kwargs))
         result.problem_ends.append(end)
 
     def blank(start: int, end: int, replacement: str | None = None) -> None:

@@ -1,0 +1,175 @@
+"""Latency of the language server, measured through a real LSP client.
+
+    python benchmarks/lsp_latency.py [--rounds N]
+
+Starts `python -m segquery_lsp` as a subprocess and talks to it over stdio
+with pygls's client, in a temporary workspace:
+
+* diagnostics: on a 2,000-line workspace file, the time from sending a
+  didChange to receiving the publishDiagnostics for that version. Each edit
+  follows a pause longer than the server's debounce interval, as a keystroke
+  after a pause does; a burst of keystrokes is coalesced into one check per
+  interval instead (see docs/language-server.md).
+* completion: on a 500-line file, the round trip of a completion request
+  after `c.` (the attributes of the alias's table).
+
+Prints p50 and p95 in milliseconds next to the targets (p95 under 50 ms and
+20 ms). Exits 1 when a target is missed and --check is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
+
+DIAGNOSTICS_TARGET_MS = 50.0
+COMPLETION_TARGET_MS = 20.0
+PAUSE_SECONDS = 0.2  # longer than the server's 150 ms debounce interval
+
+# What a current editor announces about completion (VS Code and neovim 0.11 both
+# take item defaults; VS Code resolves documentation lazily).
+EDITOR_CAPABILITIES = types.ClientCapabilities(text_document=types.TextDocumentClientCapabilities(
+    completion=types.CompletionClientCapabilities(
+        completion_item=types.ClientCompletionItemOptions(
+            snippet_support=True,
+            documentation_format=[types.MarkupKind.Markdown, types.MarkupKind.PlainText],
+            resolve_support=types.ClientCompletionItemResolveOptions(
+                properties=["documentation", "detail", "additionalTextEdits"])),
+        completion_list=types.CompletionListCapabilities(
+            item_defaults=["commitCharacters", "editRange", "insertTextFormat", "insertTextMode", "data"]))))
+
+
+def query_of_lines(line_count: int) -> str:
+    """A valid query of exactly `line_count` lines: one condition per line."""
+    conditions = [f"    c.address1_city == 'City {number}' ||" for number in range(line_count - 2)]
+    return "PROFILE(contact, c).FILTER(\n" + "\n".join(conditions) + "\n    c.address1_city == 'Last')"
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+class Session:
+    def __init__(self, client: LanguageClient) -> None:
+        self.client = client
+        self.waiting: dict[tuple[str, int | None], asyncio.Future] = {}
+
+        def published(_client: LanguageClient, params: types.PublishDiagnosticsParams) -> None:
+            future = self.waiting.pop((params.uri, params.version), None)
+            if future is not None and not future.done():
+                future.set_result((time.perf_counter(), params.diagnostics))
+
+        client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)(published)
+
+    def expect(self, uri: str, version: int) -> asyncio.Future:
+        future = asyncio.get_running_loop().create_future()
+        self.waiting[(uri, version)] = future
+        return future
+
+    async def open(self, path: Path, text: str) -> str:
+        uri = path.resolve().as_uri()
+        published = self.expect(uri, 1)
+        self.client.text_document_did_open(types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id="segquery", version=1, text=text)))
+        await asyncio.wait_for(published, 30)
+        return uri
+
+    def change(self, uri: str, version: int, line: int, start: int, end: int, text: str) -> None:
+        self.client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangePartial(
+                range=types.Range(start=types.Position(line=line, character=start),
+                                  end=types.Position(line=line, character=end)), text=text)]))
+
+
+async def measure_diagnostics(session: Session, root: Path, rounds: int) -> list[float]:
+    uri = await session.open(root / "large.segq", query_of_lines(2_000))
+    samples = []
+    version = 1
+    for number in range(rounds):
+        await asyncio.sleep(PAUSE_SECONDS)
+        version += 1
+        line = 500 + (number // 2 * 37) % 1_000
+        published = session.expect(uri, version)
+        sent = time.perf_counter()
+        # Alternately break a condition (`c.` -> `.`) and mend it: every other check has a diagnostic.
+        if number % 2 == 0:
+            session.change(uri, version, line, 4, 5, "")
+        else:
+            session.change(uri, version, line, 4, 4, "c")
+        received, diagnostics = await asyncio.wait_for(published, 30)
+        assert bool(diagnostics) == (number % 2 == 0), (number, diagnostics)
+        samples.append((received - sent) * 1000)
+    return samples
+
+
+async def measure_completion(session: Session, root: Path, rounds: int) -> list[float]:
+    text = query_of_lines(500)
+    uri = await session.open(root / "medium.segq", text)
+    samples = []
+    for number in range(rounds):
+        line = 1 + (number * 13) % 497
+        position = types.Position(line=line, character=6)  # after `    c.`
+        sent = time.perf_counter()
+        result = await session.client.text_document_completion_async(types.CompletionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=position))
+        samples.append((time.perf_counter() - sent) * 1000)
+        labels = {item.label for item in (result.items if result is not None else [])}
+        assert "address1_city" in labels, sorted(labels)[:10]
+    return samples
+
+
+async def run(rounds: int) -> dict[str, list[float]]:
+    with tempfile.TemporaryDirectory(prefix="segquery-lsp-bench-") as directory:
+        root = Path(directory)
+        (root / "other.segq").write_text("SEGMENT(large) UNION SEGMENT(medium)\n", encoding="utf-8")
+        client = LanguageClient("lsp-latency", "1")
+        session = Session(client)
+        await client.start_io(sys.executable, "-m", "segquery_lsp")
+        await client.initialize_async(types.InitializeParams(
+            capabilities=EDITOR_CAPABILITIES,
+            root_uri=root.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="bench")]))
+        client.initialized(types.InitializedParams())
+        try:
+            return {
+                "diagnostics": await measure_diagnostics(session, root, rounds),
+                "completion": await measure_completion(session, root, rounds * 2),
+            }
+        finally:
+            await client.shutdown_async(None)
+            client.exit(None)
+            await client.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=60, help="edits measured (completions: twice as many)")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a p95 target is missed")
+    args = parser.parse_args(argv)
+    samples = asyncio.run(run(args.rounds))
+    missed = False
+    for name, target, title in (
+        ("diagnostics", DIAGNOSTICS_TARGET_MS, "didChange -> publishDiagnostics, 2,000-line file"),
+        ("completion", COMPLETION_TARGET_MS, "completion round trip, 500-line file"),
+    ):
+        values = samples[name]
+        p50, p95 = percentile(values, 0.50), percentile(values, 0.95)
+        verdict = "ok" if p95 < target else "MISSED"
+        missed |= p95 >= target
+        print(f"{title}: n={len(values)} p50={p50:.1f} ms p95={p95:.1f} ms "
+              f"mean={statistics.fmean(values):.1f} ms (target p95 < {target:.0f} ms: {verdict})")
+    return 1 if missed and args.check else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""Library diagnostics as LSP diagnostics: severity, code, link to the rule's
+documentation, related locations."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from lsprotocol import types
+from pygls.uris import from_fs_path
+
+from segquery.diagnostics import Diagnostic, RelatedLocation, Severity
+from segquery.rules.registry import get_rule
+from segquery_lsp.convert import LineIndex
+
+SOURCE = "segquery"
+
+# Where docs/rules.md is published; a client may override it with the
+# `rulesUrl` initialization option. Each rule is a heading of that page.
+DEFAULT_RULES_URL = "https://github.com/segquery/segquery/blob/main/docs/rules.md"
+
+SEVERITIES = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+    Severity.HINT: types.DiagnosticSeverity.Hint,
+}
+
+IndexForPath = Callable[[str], "LineIndex | None"]
+
+
+def heading_anchor(heading: str) -> str:
+    """The anchor a Markdown renderer (GitHub's rules) gives a heading."""
+    slug = re.sub(r"[^\w\- ]", "", heading.strip().lower())
+    return slug.replace(" ", "-")
+
+
+def rule_anchor(code: str) -> str:
+    """The anchor of a rule's heading (`CODE name`) in docs/rules.md."""
+    rule = get_rule(code)
+    return heading_anchor(f"{rule.code} {rule.name}" if rule is not None else code)
+
+
+def rule_url(code: str, base_url: str = DEFAULT_RULES_URL) -> str:
+    return f"{base_url}#{rule_anchor(code)}"
+
+
+def to_lsp_diagnostic(diagnostic: Diagnostic, index: LineIndex, *, rules_url: str = DEFAULT_RULES_URL,
+                      document_uri: str, index_for_path: IndexForPath | None = None) -> types.Diagnostic:
+    related = [item for item in (
+        _related(location, index, document_uri, index_for_path) for location in diagnostic.related
+    ) if item is not None]
+    return types.Diagnostic(
+        range=index.range(diagnostic.start, diagnostic.end),
+        severity=SEVERITIES[diagnostic.severity],
+        code=diagnostic.code,
+        code_description=types.CodeDescription(href=rule_url(diagnostic.code, rules_url)),
+        source=SOURCE,
+        message=diagnostic.message,
+        related_information=related or None,
+    )
+
+
+def _related(location: RelatedLocation, index: LineIndex, document_uri: str,
+             index_for_path: IndexForPath | None) -> types.DiagnosticRelatedInformation | None:
+    if location.path is None:
+        uri, other = document_uri, index
+    else:
+        uri = from_fs_path(location.path) or location.path
+        other = index_for_path(location.path) if index_for_path is not None else None
+    if other is None:
+        # The file cannot be read: its 1-based line and column are the best we know.
+        start, end = location.range.start, location.range.end
+        lsp_range = types.Range(start=types.Position(line=start.line - 1, character=start.column - 1),
+                                end=types.Position(line=end.line - 1, character=end.column - 1))
+    else:
+        lsp_range = other.range(location.range.start.offset, location.range.end.offset)
+    return types.DiagnosticRelatedInformation(
+        location=types.Location(uri=uri, range=lsp_range), message=location.message)

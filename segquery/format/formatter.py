@@ -1,0 +1,51 @@
+"""Formatting a whole query: text -> tree -> document -> text."""
+
+from __future__ import annotations
+
+from segquery.format.comments import attach_comments
+from segquery.format.doc import settle
+from segquery.format.layout import QueryLayout
+from segquery.format.render import render
+from segquery.source import SourceText
+from segquery.syntax import ast
+from segquery.syntax.parser import parse
+
+DEFAULT_LINE_LENGTH = 88
+DEFAULT_INDENT = 4
+
+
+def format_text(text: str, *, line_length: int = DEFAULT_LINE_LENGTH, indent: int = DEFAULT_INDENT) -> str:
+    """The canonical layout of a query text.
+
+    Raises `segquery.ParseError` when the text has syntax errors: broken text
+    is never formatted.
+    """
+    return format_query(parse(text), text, line_length=line_length, indent=indent)
+
+
+def format_query(query: ast.Query, source: str | SourceText | None, *, line_length: int = DEFAULT_LINE_LENGTH,
+                 indent: int = DEFAULT_INDENT) -> str:
+    """The canonical layout of a parsed query.
+
+    `source` is the text the query was parsed from; its comments are kept. It
+    may be None for a tree built in code (which then must have no comments).
+    Raises ValueError when the tree does not come from `source`.
+    """
+    if line_length < 1:
+        raise ValueError(f"the line length must be at least 1, not {line_length}")
+    if indent < 0:
+        raise ValueError(f"the indent must not be negative, not {indent}")
+    text = source.text if isinstance(source, SourceText) else source
+    if text is None and query.comments:
+        raise ValueError("the query has comments: pass the source text it was parsed from")
+    layout = QueryLayout(attach_comments(text) if text is not None else None)
+    formatted = render(settle(layout.query(query)), width=line_length, indent_width=indent) + "\n"
+    if text is not None and line_ending(text) == "\r\n":
+        formatted = formatted.replace("\n", "\r\n")
+    return formatted
+
+
+def line_ending(text: str) -> str:
+    """`\\r\\n` when the first line of `text` ends with it, else `\\n`."""
+    first = text.find("\n")
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"

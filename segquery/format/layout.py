@@ -1,0 +1,294 @@
+"""The canonical layout: one method per kind of node, building a document.
+
+Every token goes through `token()`, in source order, which is how comments
+find their place (see comments.py) and how the formatter checks that it
+prints the same tokens as the source.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from segquery.format.comments import AttachedComments
+from segquery.format.doc import (LINE, SOFTLINE, SPACE, CommentDoc, Doc, Group, bracket, group, indent)
+from segquery.syntax import ast
+from segquery.syntax.printer import quote_string
+
+# Binding strength of each expression form (as in syntax/printer.py); a child
+# binding more loosely than its place requires is wrapped in parentheses.
+_OR, _AND, _COMPARE, _STRING, _SUM, _PRODUCT, _UNARY, _ATOM = range(8)
+_RESPELLINGS = {"AND": "&&", "OR": "||", "MINUS": "EXCEPT"}
+
+
+class TokenMismatch(ValueError):
+    """The tree does not hold the tokens of the source it is said to come from."""
+
+
+class QueryLayout:
+    """Builds the document of one query; `comments` is None when there is no source."""
+
+    def __init__(self, comments: AttachedComments | None) -> None:
+        self.comments = comments
+        self.position = 0
+
+    # ------------------------------------------------------------ tokens
+
+    def token(self, text: str) -> Doc:
+        """One token of the output, with the comments that stand around it."""
+        if self.comments is None:
+            return text
+        index = self.position
+        tokens = self.comments.tokens
+        if index >= len(tokens) or not _same_token(tokens[index].text, text):
+            found = tokens[index].text if index < len(tokens) else "the end of the text"
+            raise TokenMismatch(f"the formatter would print `{text}` where the source has `{found}`")
+        self.position += 1
+        leading: list[Doc] = list(self.comments.before[index])
+        if text == ")" and leading:
+            # Own-line comments before a closing parenthesis stay at the depth of the lines above.
+            leading = [indent(*leading)]
+        return [*leading, text, *self.comments.after[index]]
+
+    def tokens(self, *texts: str) -> list[Doc]:
+        return [self.token(text) for text in texts]
+
+    def remaining_comments(self) -> list[CommentDoc]:
+        """Comments after the last token."""
+        if self.comments is None:
+            return []
+        if self.position != len(self.comments.tokens):
+            raise TokenMismatch(f"the formatter printed {self.position} tokens; the source has "
+                                f"{len(self.comments.tokens)}")
+        return list(self.comments.before[-1])
+
+    # ------------------------------------------------------------ queries
+
+    def query(self, node: ast.Query) -> Doc:
+        return [self.query_expr(node.body, nested=False), *self.remaining_comments()]
+
+    def query_expr(self, node: ast.QueryExpr, *, nested: bool) -> Doc:
+        needs = isinstance(node, ast.SetOperation) and nested
+        return self.parenthesized(node.parens, needs, lambda: self._query_body(node))
+
+    def _query_body(self, node: ast.QueryExpr) -> Doc:
+        if isinstance(node, ast.Chain):
+            return group(self.part(node.source), self.steps(node.steps))
+        if isinstance(node, ast.Grouped):
+            opening = self.token("(")
+            body = self.query_expr(node.body, nested=False)
+            return group(bracket(opening, body, self.token(")")), self.steps(node.steps))
+        if isinstance(node, ast.SetOperation):
+            return self.set_operation(node)
+        raise TypeError(f"cannot format {type(node).__name__}")
+
+    def set_operation(self, node: ast.SetOperation) -> Group:
+        """Operands and operators on one line, or each on a line of its own."""
+        parts: list[Doc] = [self.query_expr(node.operands[0], nested=True)]
+        for operator, operand in zip(node.operators, node.operands[1:]):
+            parts += [LINE, self.token(operator.value), LINE, self.query_expr(operand, nested=True)]
+        return Group(parts)
+
+    def steps(self, steps: Iterable[ast.Step]) -> Doc:
+        """`.STEP(...)` after `.STEP(...)`, or one step per line, indented."""
+        return indent(*[[SOFTLINE, self.token("."), self.part(step)] for step in steps])
+
+    def parenthesized(self, count: int, needs: bool, build) -> Doc:
+        """The author's parentheses (and one more if the tree's shape needs it) around `build()`."""
+        count = max(count, 1 if needs else 0)
+        openings = [self.token("(") for _ in range(count)]
+        doc = build()
+        for opening in reversed(openings):
+            doc = bracket(opening, doc, self.token(")"))
+        return doc
+
+    # ------------------------------------------------------------ calls
+
+    def call(self, name: str, arguments: Iterable[ast.Node | None]) -> list[Doc]:
+        """`NAME(a, b)` on one line, or one argument per line."""
+        head = self.token(name)
+        opening = self.token("(")
+        items: list[Doc] = []
+        for argument in arguments:
+            if argument is None:
+                continue
+            if items:
+                items += [self.token(","), LINE]
+            items.append(self.part(argument))
+        if not items:
+            return [head, opening, self.token(")")]
+        return [head, bracket(opening, items, self.token(")"))]
+
+    def part(self, node: ast.Node) -> Doc:
+        """Any node that is not a query expression."""
+        if isinstance(node, ast.Expr):
+            return self.expression(node)
+        if isinstance(node, ast.Identifier):
+            return self.token(node.name)
+        if isinstance(node, ast.DatePartName):
+            return self.token(node.part.value)
+        if isinstance(node, ast.Profile):
+            return self.call("PROFILE", (node.table, node.alias))
+        if isinstance(node, ast.SegmentRef):
+            return self.call("SEGMENT", (node.name,))
+        if isinstance(node, ast.Interaction):
+            return self.call("INTERACTION", (node.interaction_type, node.link_type, node.alias))
+        if isinstance(node, ast.Filter):
+            return self.call("FILTER", (node.condition,))
+        if isinstance(node, ast.Traverse):
+            return self.call("TRAVERSE", (node.relationship, node.alias, node.filter))
+        if isinstance(node, ast.Having):
+            return self.call("HAVING", (node.condition, node.window))
+        if isinstance(node, ast.Distinct):
+            return self.call("DISTINCT", ())
+        if isinstance(node, ast.OrderBy):
+            return self.call("ORDERBY", node.keys)
+        if isinstance(node, ast.Skip):
+            return self.call("SKIP", (node.count,))
+        if isinstance(node, ast.Take):
+            return self.call("TAKE", (node.count,))
+        if isinstance(node, ast.Select):
+            return self.call("SELECT", node.attributes)
+        if isinstance(node, ast.InvalidCall):
+            return self.expression(node.call)
+        raise TypeError(f"cannot format {type(node).__name__}")
+
+    # ------------------------------------------------------------ expressions
+
+    def expression(self, node: ast.Expr, required: int = _OR, *, nested: bool = False) -> Doc:
+        """`node` with its parentheses; `nested` when it continues an operand
+        of `&&`/`||` (its own breaks then indent one level deeper)."""
+        strength = _strength(node)
+        if node.parens or strength < required:
+            return self.parenthesized(node.parens, strength < required, lambda: self._expression(node, False))
+        return self._expression(node, nested)
+
+    def _expression(self, node: ast.Expr, nested: bool) -> Doc:
+        if isinstance(node, ast.Logical):
+            return self.logical(node, nested)
+        if isinstance(node, ast.Comparison):
+            return self.binary(node.left, node.op.value, node.right, _STRING)
+        if isinstance(node, ast.StringTest):
+            return self.binary(node.subject, node.op.value, node.pattern, _SUM)
+        if isinstance(node, ast.Arithmetic):
+            return self.arithmetic(node)
+        if isinstance(node, ast.Negate):
+            return [self.token("-"), self.expression(node.operand, _ATOM)]
+        return self.atom(node)
+
+    def logical(self, node: ast.Logical, nested: bool) -> Group:
+        """Operands on one line, or each on its own line starting with its operator."""
+        strength = _OR if node.op is ast.LogicOp.OR else _AND
+        first = self.expression(node.operands[0], strength + 1, nested=True)
+        rest: list[Doc] = []
+        for operand in node.operands[1:]:
+            rest += [LINE, self.token(node.op.value), SPACE, self.expression(operand, strength + 1, nested=True)]
+        return group(first, indent(*rest)) if nested else group(first, *rest)
+
+    def binary(self, left: ast.Expr, operator: str, right: ast.Expr, operand_strength: int) -> Group:
+        """`left OP right`. When it does not fit, it breaks after the operator if
+        both sides are plain values; a side with parentheses breaks inside them."""
+        left_doc = self.expression(left, operand_strength)
+        operator_doc = self.token(operator)
+        right_doc = self.expression(right, operand_strength)
+        if _is_plain(left) and _is_plain(right):
+            return group(left_doc, SPACE, operator_doc, indent(LINE, right_doc))
+        return group(left_doc, SPACE, operator_doc, SPACE, right_doc)
+
+    def arithmetic(self, node: ast.Arithmetic) -> Group:
+        strength = _SUM if node.operators[0] in "+-" else _PRODUCT
+        first = self.expression(node.operands[0], strength)
+        rest: list[Doc] = []
+        for operator, operand in zip(node.operators, node.operands[1:]):
+            rest += [LINE, self.token(operator), SPACE, self.expression(operand, strength + 1)]
+        return group(first, indent(*rest))
+
+    def atom(self, node: ast.Expr) -> Doc:
+        if isinstance(node, ast.StringLiteral):
+            return self.token(quote_string(node.value))
+        if isinstance(node, ast.NumberLiteral):
+            return self.token(node.text)
+        if isinstance(node, ast.BooleanLiteral):
+            return self.token("TRUE" if node.value else "FALSE")
+        if isinstance(node, ast.Attribute):
+            if node.qualifier is None:
+                return self.token(node.name.name)
+            return self.tokens(node.qualifier.name, ".", node.name.name)
+        if isinstance(node, ast.Not):
+            return self.call("NOT", (node.operand,))
+        if isinstance(node, ast.IsNull):
+            return self.call("ISNOTNULL" if node.negated else "ISNULL", (node.operand,))
+        if isinstance(node, ast.DateTimeUtcNow):
+            return self.call("DATETIMEUTCNOW", ())
+        if isinstance(node, ast.DateLiteral):
+            return self.call("DATE", node.parts)
+        if isinstance(node, ast.DateDiff):
+            return self.call("DATEDIFF", (node.part, node.start, node.end))
+        if isinstance(node, ast.DateAdd):
+            return self.call("DATEADD", (node.part, node.amount, node.date))
+        if isinstance(node, ast.Aggregate):
+            return self.call(node.function.value, (node.argument,))
+        if isinstance(node, ast.Window):
+            return self.call(node.unit.value, (node.count,))
+        if isinstance(node, ast.OrderKey):
+            key = self.expression(node.expr)
+            return [key, SPACE, self.token(node.direction.value)] if node.direction else key
+        if isinstance(node, ast.Call):
+            return self.call(node.name.name, node.arguments)
+        raise TypeError(f"cannot format {type(node).__name__}")
+
+
+def _is_plain(node: ast.Expr) -> bool:
+    """A value with no parentheses that could break: a literal, an attribute, a
+    call without arguments, or arithmetic and negation of those."""
+    if node.parens:
+        return False
+    if isinstance(node, (ast.StringLiteral, ast.NumberLiteral, ast.BooleanLiteral, ast.Attribute,
+                         ast.DateTimeUtcNow)):
+        return True
+    if isinstance(node, ast.Aggregate):
+        return node.argument is None
+    if isinstance(node, ast.Negate):
+        return _is_plain(node.operand)
+    if isinstance(node, ast.Arithmetic):
+        return all(_is_plain(operand) for operand in node.operands)
+    return False
+
+
+def _strength(node: ast.Expr) -> int:
+    if isinstance(node, ast.Logical):
+        return _OR if node.op is ast.LogicOp.OR else _AND
+    if isinstance(node, ast.Comparison):
+        return _COMPARE
+    if isinstance(node, ast.StringTest):
+        return _STRING
+    if isinstance(node, ast.Arithmetic):
+        return _SUM if node.operators[0] in "+-" else _PRODUCT
+    if isinstance(node, ast.Negate):
+        return _UNARY
+    return _ATOM
+
+
+def _same_token(source: str, printed: str) -> bool:
+    """Whether `printed` is how the formatter spells the source token `source`."""
+    if source == printed or source.upper() == printed:
+        return True
+    if _RESPELLINGS.get(source.upper()) == printed:
+        return True
+    if source[:1] in "'\"" and printed[:1] == "'":
+        return _string_value(source) == _string_value(printed)
+    return False
+
+
+def _string_value(token: str) -> str:
+    body = token[1:-1]
+    out = []
+    index = 0
+    while index < len(body):
+        if body[index] == "\\" and index + 1 < len(body) and body[index + 1] in "'\"\\":
+            out.append(body[index + 1])
+            index += 2
+        else:
+            out.append(body[index])
+            index += 1
+    return "".join(out)
+

@@ -1,0 +1,75 @@
+"""Code actions: each diagnostic's fix as a quick fix, and one action that
+applies every safe fix of the file.
+
+The whole-file action uses the linter's fix machinery
+(`segquery.lint.fixes`): one pass of non-overlapping safe fixes over the
+given diagnostics, or, when a `check` function is given, passes repeated
+until nothing is left to fix (a pass that would break the query is undone).
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from segquery.diagnostics import Applicability, Diagnostic, TextEdit
+from segquery.ide.model import CodeAction
+from segquery.lint.fixes import apply_fixes, fix_until_stable
+from segquery.source import Span
+
+QUICK_FIX = "quickfix"
+FIX_ALL = "source.fixAll.segquery"
+FIX_ALL_TITLE = "Fix all safe problems"
+
+
+def code_actions(text: str, diagnostics: Iterable[Diagnostic], span: Span, *,
+                 check: Callable[[str], list[Diagnostic]] | None = None) -> list[CodeAction]:
+    """Quick fixes for the diagnostics that touch `span` (safe ones first and
+    preferred), then the fix-all action when any safe fix exists."""
+    diagnostics = list(diagnostics)
+    touching = [d for d in diagnostics if d.fix is not None and d.fix.edits and _touches(d, span)]
+    touching.sort(key=lambda d: (d.fix.applicability is not Applicability.SAFE, d.sort_key()))
+    actions = [_quick_fix(d) for d in touching]
+    fix_all = fix_all_action(text, diagnostics, check=check)
+    if fix_all is not None:
+        actions.append(fix_all)
+    return actions
+
+
+def _touches(diagnostic: Diagnostic, span: Span) -> bool:
+    return diagnostic.start <= span.end and span.start <= diagnostic.end
+
+
+def _quick_fix(diagnostic: Diagnostic) -> CodeAction:
+    fix = diagnostic.fix
+    safe = fix.applicability is Applicability.SAFE
+    title = fix.message if safe else f"{fix.message} (may change the meaning)"
+    return CodeAction(title=f"{title} [{diagnostic.code}]", kind=QUICK_FIX, edits=tuple(fix.edits),
+                      diagnostics=(diagnostic,), is_preferred=safe)
+
+
+def fix_all_action(text: str, diagnostics: Iterable[Diagnostic], *,
+                   check: Callable[[str], list[Diagnostic]] | None = None) -> CodeAction | None:
+    """The action that applies every safe fix, or None when there is none."""
+    diagnostics = list(diagnostics)
+    if check is None:
+        new_text, applied = apply_fixes(text, diagnostics)
+        if not applied:
+            return None
+        edits = tuple(sorted((edit for d in applied for edit in d.fix.edits), key=lambda edit: edit.start))
+        return CodeAction(FIX_ALL_TITLE, FIX_ALL, edits, tuple(applied))
+    result = fix_until_stable(text, check)
+    if not result.changed:
+        return None
+    return CodeAction(FIX_ALL_TITLE, FIX_ALL, (minimal_edit(text, result.text),))
+
+
+def minimal_edit(old: str, new: str) -> TextEdit:
+    """One edit turning `old` into `new`, without their common prefix and suffix."""
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
+        suffix += 1
+    return TextEdit(prefix, len(old) - suffix, new[prefix:len(new) - suffix])

@@ -1,0 +1,132 @@
+"""What the grammar accepts next, at any point of an incomplete query.
+
+Feeding the whole prefix to lark's interactive parser would cost as much as a
+full parse on every keystroke. The parser state after a closed `( ... )`, an
+earlier argument, an earlier `&&` operand or an earlier chain does not depend
+on what those contained, so the prefix is first compressed: closed calls
+become `f()`, closed parentheses `(f())`, everything before the last `,`,
+`&&`, `||`, set operator or step `.` of each open level becomes one name. Only
+the last few tokens of each open level reach the parser, whatever the length
+of the file. The parser runs without the AST builder's callbacks.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+
+from lark import Token as LarkToken
+from lark.exceptions import LarkError
+
+from segquery.syntax.grammar import lalr_parser
+from segquery.syntax.tokens import Token, TokenKind
+
+SET_OPERATOR_TERMINALS = {"UNION": "UNION", "INTERSECT": "INTERSECT", "EXCEPT": "EXCEPT", "MINUS": "MINUS_WORD"}
+LOGIC_TERMINALS = {"&&": "_AND", "||": "_OR", "AND": "_AND", "OR": "_OR"}
+# Words that are keywords where the grammar expects one and names elsewhere.
+CONTEXTUAL_KEYWORDS = {"CONTAINS", "STARTSWITH", "ENDSWITH", "ASC", "DESC", "TRUE", "FALSE"}
+_SEPARATORS = frozenset({"COMMA", "_AND", "_OR", *SET_OPERATOR_TERMINALS.values()})
+_PUNCTUATION = {"(": "LPAR", ")": "RPAR", ",": "COMMA", ".": "DOT"}
+_OPERATORS = {"==": "COMPARE_OP", "!=": "COMPARE_OP", ">=": "COMPARE_OP", "<=": "COMPARE_OP", ">": "COMPARE_OP",
+              "<": "COMPARE_OP", "+": "ADD_OP", "-": "SUB", "*": "MUL_OP", "/": "MUL_OP"}
+_CLOSED_CALL = ("LPAR", "RPAR")
+_CLOSED_PARENTHESIS = ("LPAR", "NAME", "LPAR", "RPAR", "RPAR")
+
+
+@functools.lru_cache(maxsize=1)
+def _callback_free_conf():
+    parser = lalr_parser()
+    interactive = parser.parse_interactive("")
+    conf = copy.copy(interactive.parser_state.parse_conf)
+    conf.callbacks = {}
+    return conf
+
+
+def _terminal(tokens: list[Token], index: int) -> str | None:
+    """The grammar terminal of a token; "WORD:<UPPER>" for words whose terminal
+    depends on the parser state; None for text the grammar has no terminal for."""
+    token = tokens[index]
+    kind = token.kind
+    if kind is TokenKind.WORD:
+        upper = token.text.upper()
+        follows_paren = index + 1 < len(tokens) and tokens[index + 1].text == "("
+        if not follows_paren:
+            if upper in SET_OPERATOR_TERMINALS:
+                return SET_OPERATOR_TERMINALS[upper]
+            if upper in LOGIC_TERMINALS:
+                return LOGIC_TERMINALS[upper]
+            if upper in CONTEXTUAL_KEYWORDS:
+                return "WORD:" + upper
+        return "NAME"
+    if kind is TokenKind.PUNCTUATION:
+        return _PUNCTUATION[token.text]
+    if kind is TokenKind.OPERATOR:
+        return LOGIC_TERMINALS.get(token.text) or _OPERATORS.get(token.text)
+    if kind is TokenKind.NUMBER:
+        return "NUMBER"
+    if kind is TokenKind.STRING:
+        return "STRING" if token.text.startswith("'") else "DQ_STRING"
+    return None
+
+
+def compressed_terminals(tokens: list[Token], end: int) -> list[str] | None:
+    """The compressed terminal sequence for tokens[:end], or None when the
+    prefix has a character no terminal matches or an unmatched `)`."""
+    levels: list[list[str]] = [[]]
+    is_call: list[bool] = [False]
+    for index in range(end):
+        terminal = _terminal(tokens, index)
+        if terminal is None:
+            return None
+        kept = levels[-1]
+        if terminal == "LPAR":
+            is_call.append(bool(kept) and kept[-1] == "NAME")
+            levels.append([])
+        elif terminal == "RPAR":
+            if len(levels) == 1:
+                return None
+            levels.pop()
+            levels[-1].extend(_CLOSED_CALL if is_call.pop() else _CLOSED_PARENTHESIS)
+        elif terminal == "COMMA":
+            kept[:] = ["NAME", "COMMA"]
+        elif terminal in ("_AND", "_OR"):
+            kept[_after_last(kept, ("COMMA",)):] = ["NAME", terminal]
+        elif terminal in SET_OPERATOR_TERMINALS.values():
+            kept[_after_last(kept, SET_OPERATOR_TERMINALS.values()):] = ["NAME", "LPAR", "RPAR", terminal]
+        elif terminal == "DOT" and kept and kept[-1] == "RPAR":
+            kept[_after_last(kept, _SEPARATORS):] = ["NAME", "LPAR", "RPAR", "DOT"]
+        else:
+            kept.append(terminal)
+    flat: list[str] = []
+    for depth, kept in enumerate(levels):
+        if depth:
+            flat.append("LPAR")
+        flat.extend(kept)
+    return flat
+
+
+def _after_last(kept: list[str], separators) -> int:
+    for index in range(len(kept) - 1, -1, -1):
+        if kept[index] in separators:
+            return index + 1
+    return 0
+
+
+def expected_terminals(tokens: list[Token], end: int) -> frozenset[str] | None:
+    """Terminals the grammar accepts after tokens[:end] (lark's names:
+    NAME, DOT, UNION, CONTAINS, RPAR, $END...), or None when the prefix
+    already has a syntax error, so callers fall back on the tokens alone."""
+    terminals = compressed_terminals(tokens, end)
+    if terminals is None:
+        return None
+    try:
+        interactive = lalr_parser().parse_interactive("")
+        interactive.parser_state.parse_conf = _callback_free_conf()
+        for terminal in terminals:
+            if terminal.startswith("WORD:"):
+                keyword = terminal[5:]
+                terminal = keyword if keyword in interactive.choices() else "NAME"
+            interactive.feed_token(LarkToken(terminal, "x"))
+        return frozenset(interactive.accepts())
+    except (LarkError, KeyError, IndexError):
+        return None

@@ -1,0 +1,126 @@
+"""Hover: what the name or word under the cursor is, in Markdown.
+
+Works from the token outline, so it answers while the text does not parse.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from segquery.ide.describe import (attribute_markdown, date_part_markdown, function_markdown, interaction_markdown,
+                                   keyword_markdown, relationship_markdown, segment_markdown, table_markdown)
+from segquery.ide.model import Hover
+from segquery.ide.outline import Frame, Outline, build_outline, name_text
+from segquery.ide.scope import after_scope, scope_at, step_scope
+from segquery.ide.segments import SegmentIndex
+from segquery.schema import Schema
+from segquery.semantic.schemas import link_type_table
+from segquery.source import SourceText, Span
+from segquery.syntax.dialect import DATE_PARTS, OUTBOUND
+from segquery.syntax.tokens import Token, TokenKind
+from segquery.workspace.model import Segment
+
+
+def hover(text: str, offset: int, *, schema: Schema, segments: Iterable[Segment] = ()) -> Hover | None:
+    """What the word at `offset` is, or None when there is nothing to say."""
+    outline = build_outline(text)
+    index = outline.token_index_at(max(0, min(offset, len(text))))
+    if index is None:
+        return None
+    token = outline.tokens[index]
+    if token.kind not in (TokenKind.WORD, TokenKind.STRING):
+        return None
+    markdown = _Describer(outline, schema, SegmentIndex(segments, schema)).describe(index)
+    return Hover(markdown, Span(token.start, token.end)) if markdown else None
+
+
+class _Describer:
+    def __init__(self, outline: Outline, schema: Schema, segments: SegmentIndex) -> None:
+        self.outline = outline
+        self.schema = schema
+        self.segments = segments
+
+    def describe(self, index: int) -> str | None:
+        outline = self.outline
+        tokens = outline.tokens
+        token = tokens[index]
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if token.kind is TokenKind.WORD and following is not None and following.text == "(":
+            spec = OUTBOUND.function(token.text)
+            return function_markdown(spec) if spec is not None else None
+        frame = outline.enclosing[index]
+        argument = outline.argument_of[index]
+        if frame is not None and frame.name is not None and outline.argument_name(frame, argument) is token:
+            named = self._name_argument(frame, argument, token)
+            if named is not None:
+                return named
+        if token.kind is not TokenKind.WORD:
+            return None
+        previous = tokens[index - 1] if index else None
+        if following is not None and following.text == "." and not (previous is not None and previous.text == "."):
+            return self._alias_use(token)
+        if previous is not None and previous.text == "." and index >= 2 and tokens[index - 2].kind is TokenKind.WORD:
+            return self._qualified_attribute(tokens[index - 2], token)
+        keyword = keyword_markdown(token.text)
+        if keyword is not None:
+            return keyword
+        scope = scope_at(outline, token.start, self.schema, self.segments.table_of)
+        holder = scope.table or scope.interaction
+        attribute = holder.attribute(token.text) if holder is not None else None
+        return attribute_markdown(attribute, holder.name) if attribute is not None else None
+
+    def _name_argument(self, frame: Frame, argument: int, token: Token) -> str | None:
+        upper, name = frame.upper, name_text(token)
+        schema = self.schema
+        if upper == "PROFILE" and argument == 0:
+            table = schema.table(name)
+            return table_markdown(table, schema) if table is not None else None
+        if upper == "SEGMENT" and argument == 0:
+            segment = self.segments.find(name)
+            return segment_markdown(segment, self.segments.table_of(name)) if segment is not None else None
+        if upper == "INTERACTION" and argument == 0:
+            interaction = schema.interaction(name)
+            return interaction_markdown(interaction) if interaction is not None else None
+        if upper == "INTERACTION" and argument == 1:
+            return self._link_type(frame, name)
+        if upper == "TRAVERSE" and argument == 0:
+            relationship = schema.relationship(name)
+            if relationship is None:
+                return None
+            before = step_scope(self.outline, frame, schema, self.segments.table_of)
+            return relationship_markdown(relationship, before.table.name if before.table else None)
+        if upper in ("DATEDIFF", "DATEADD") and argument == 0 and name.upper() in DATE_PARTS:
+            return date_part_markdown(name)
+        if (upper == "PROFILE" and argument == 1) or (upper == "INTERACTION" and argument == 2) or (
+                upper == "TRAVERSE" and argument == 1):
+            binding = after_scope(self.outline, frame, schema, self.segments.table_of).alias(name)
+            return self._alias_markdown(binding, "declared here") if binding is not None else None
+        return None
+
+    def _link_type(self, frame: Frame, name: str) -> str | None:
+        first = self.outline.argument_name(frame, 0)
+        interaction = self.schema.interaction(name_text(first)) if first is not None else None
+        if interaction is None or interaction.link_type(name) is None:
+            return None
+        stored = interaction.link_type(name)
+        table = link_type_table(interaction.name, stored)
+        reaches = f"\n\nLinks the interaction to `{table}` records." if table else ""
+        return f"**{stored}** (link type of `{interaction.name}`){reaches}"
+
+    def _alias_use(self, token: Token) -> str | None:
+        binding = scope_at(self.outline, token.start, self.schema, self.segments.table_of).alias(token.text)
+        if binding is None:
+            return None
+        line = SourceText(self.outline.text).position(binding.declaration.start).line
+        return self._alias_markdown(binding, f"declared on line {line}")
+
+    @staticmethod
+    def _alias_markdown(binding, where: str) -> str:
+        what = f"records of `{binding.owner}`" if binding.owner else "records of an unknown table"
+        return f"**{binding.name}** (alias, {where})\n\nNames the {what}."
+
+    def _qualified_attribute(self, qualifier: Token, token: Token) -> str | None:
+        binding = scope_at(self.outline, token.start, self.schema, self.segments.table_of).alias(qualifier.text)
+        holder = (binding.table or binding.interaction) if binding is not None else None
+        attribute = holder.attribute(token.text) if holder is not None else None
+        return attribute_markdown(attribute, holder.name) if attribute is not None else None

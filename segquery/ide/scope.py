@@ -1,0 +1,220 @@
+"""What a position in an incomplete query can refer to: the current table (or
+interaction) and the aliases declared before it in its chain.
+
+Which table a chain reaches is the semantic layer's knowledge
+(`segquery.semantic.tables.infer_tables`). Text being typed rarely parses,
+so this module is only an adapter: it builds the AST nodes of the chain
+around a position from the token outline (names and aliases with their
+spans; conditions do not matter for tables) and asks the inference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from segquery.ide.outline import Frame, Outline, name_span, name_text
+from segquery.schema import InteractionType, Schema, Table
+from segquery.schema.model import Attribute
+from segquery.semantic.tables import StepScope, infer_tables
+from segquery.source import Span
+from segquery.syntax import ast
+
+SegmentTable = Callable[[str], "str | None"]
+_PLACEHOLDER = ast.BooleanLiteral(value=True)
+
+
+@dataclass(frozen=True)
+class AliasBinding:
+    """An alias in scope, with the schema object its records belong to."""
+
+    name: str
+    declaration: Span
+    table: Table | None = None
+    interaction: InteractionType | None = None
+
+    @property
+    def owner(self) -> str:
+        holder = self.table or self.interaction
+        return holder.name if holder is not None else ""
+
+    def attributes(self) -> dict[str, Attribute]:
+        holder = self.table or self.interaction
+        return dict(holder.attributes) if holder is not None else {}
+
+
+@dataclass(frozen=True)
+class ChainScope:
+    """The records a position works on: a table, or an interaction's records."""
+
+    table: Table | None = None
+    interaction: InteractionType | None = None
+    aliases: dict[str, AliasBinding] = field(default_factory=dict)  # keyed by case-folded name
+    table_name: str | None = None  # as inferred, also when the schema does not know it
+
+    @property
+    def owner(self) -> str:
+        holder = self.table or self.interaction
+        return holder.name if holder is not None else ""
+
+    def attributes(self) -> dict[str, Attribute]:
+        holder = self.table or self.interaction
+        return dict(holder.attributes) if holder is not None else {}
+
+    def alias(self, name: str) -> AliasBinding | None:
+        return self.aliases.get(name.casefold())
+
+
+def _no_segments(name: str) -> str | None:
+    return None
+
+
+def scope_at(outline: Outline, offset: int, schema: Schema,
+             segment_table: SegmentTable = _no_segments) -> ChainScope:
+    """The scope that names at `offset` are resolved in: that of the step
+    whose arguments hold the offset (TRAVERSE's FILTER sees the related
+    records and the TRAVERSE's alias)."""
+    inner: Frame | None = None
+    for frame in reversed(outline.frames_at(offset)):
+        if frame.query_level and frame.name is not None:
+            in_filter = frame.upper == "TRAVERSE" and inner is not None and _argument_index(frame, inner) >= 1
+            return step_scope(outline, frame, schema, segment_table, inside_traverse_filter=in_filter)
+        inner = frame
+    return ChainScope()
+
+
+def step_scope(outline: Outline, frame: Frame, schema: Schema, segment_table: SegmentTable = _no_segments, *,
+               inside_traverse_filter: bool = False) -> ChainScope:
+    """The scope of the records the chain call `frame` reads."""
+    builder = _ChainBuilder(outline)
+    chain, nodes = builder.chain(frame.chain())
+    info = infer_tables(ast.Query(body=chain), schema, segment_types=segment_table)
+    node = nodes[-1]
+    if inside_traverse_filter and isinstance(node, ast.Traverse) and node.filter is not None:
+        node = node.filter
+    if not info.has_step(node):
+        return ChainScope()
+    return _convert(info.step(node), schema)
+
+
+def after_scope(outline: Outline, frame: Frame, schema: Schema,
+                segment_table: SegmentTable = _no_segments) -> ChainScope:
+    """The scope after the chain call `frame` (the records it produces)."""
+    chain, _ = _ChainBuilder(outline).chain(frame.chain())
+    info = infer_tables(ast.Query(body=chain), schema, segment_types=segment_table)
+    return _convert(info.end(chain), schema)
+
+
+def _convert(step: StepScope, schema: Schema) -> ChainScope:
+    aliases = {}
+    for binding in step.bindings:
+        table = interaction = None
+        if binding.interaction:
+            interaction = schema.interaction(binding.table) if binding.table else None
+        elif binding.table:
+            table = schema.table(binding.table)
+        aliases[binding.name.casefold()] = AliasBinding(binding.name, binding.declaration.span, table, interaction)
+    if step.interaction is not None:
+        return ChainScope(None, schema.interaction(step.interaction), aliases, None)
+    return ChainScope(schema.table(step.before) if step.before else None, None, aliases, step.before)
+
+
+def _argument_index(frame: Frame, inner: Frame) -> int:
+    for index, (start, end) in enumerate(frame.arguments):
+        if start <= inner.index < end:
+            return index
+    return -1
+
+
+class _ChainBuilder:
+    """AST nodes for the calls of a chain, read from the outline."""
+
+    def __init__(self, outline: Outline) -> None:
+        self.outline = outline
+
+    def chain(self, calls: list[Frame]) -> tuple[ast.QueryExpr, list[ast.Node]]:
+        """The chain (or group with steps) of `calls`, and the node made for each call."""
+        first = calls[0]
+        nodes: list[ast.Node] = []
+        if first.name is None:
+            body = self._group_body(first)
+            steps = [self._step(frame) for frame in calls[1:]]
+            nodes = [body, *steps]
+            return ast.Grouped(body=body, steps=tuple(steps), span=self._span(first)), nodes
+        source = self._source(first)
+        steps = [self._step(frame) for frame in calls[1:]]
+        return ast.Chain(source=source, steps=tuple(steps), span=self._span(first)), [source, *steps]
+
+    def _group_body(self, group: Frame) -> ast.QueryExpr:
+        operands = []
+        for frame in self.outline.frames:
+            if frame.parent is group and frame.previous is None and frame.query_level:
+                last = frame
+                while last.following is not None:
+                    last = last.following
+                operands.append(self.chain(last.chain())[0])
+        if not operands:
+            return ast.Chain(source=self._invalid(group))
+        if len(operands) == 1:
+            return operands[0]
+        return ast.SetOperation(operands=tuple(operands), operators=(ast.SetOp.UNION,) * (len(operands) - 1))
+
+    def _identifier(self, frame: Frame, index: int) -> ast.Identifier | None:
+        token = self.outline.argument_name(frame, index)
+        if token is None:
+            return None
+        return ast.Identifier(name=name_text(token), span=name_span(token))
+
+    def _span(self, frame: Frame) -> Span:
+        end = frame.end if frame.end is not None else len(self.outline.text)
+        return Span(frame.start, end)
+
+    def _invalid(self, frame: Frame) -> ast.InvalidCall:
+        name = frame.name.text if frame.name is not None else ""
+        return ast.InvalidCall(call=ast.Call(name=ast.Identifier(name=name), arguments=()), span=self._span(frame))
+
+    def _source(self, frame: Frame) -> ast.Node:
+        upper, span = frame.upper, self._span(frame)
+        first = self._identifier(frame, 0)
+        if upper == "PROFILE" and first is not None:
+            return ast.Profile(table=first, alias=self._identifier(frame, 1), span=span)
+        if upper == "SEGMENT" and first is not None:
+            return ast.SegmentRef(name=first, span=span)
+        if upper == "INTERACTION" and first is not None:
+            link = self._identifier(frame, 1) or ast.Identifier(name="")
+            return ast.Interaction(interaction_type=first, link_type=link, alias=self._identifier(frame, 2),
+                                   span=span)
+        return self._invalid(frame)
+
+    def _step(self, frame: Frame) -> ast.Node:
+        upper, span = frame.upper, self._span(frame)
+        if upper == "FILTER":
+            return ast.Filter(condition=_PLACEHOLDER, span=span)
+        if upper == "HAVING":
+            return ast.Having(condition=_PLACEHOLDER, span=span)
+        if upper == "DISTINCT":
+            return ast.Distinct(span=span)
+        if upper == "ORDERBY":
+            return ast.OrderBy(keys=(), span=span)
+        if upper in ("SKIP", "TAKE"):
+            count = ast.NumberLiteral(text="0")
+            return (ast.Skip if upper == "SKIP" else ast.Take)(count=count, span=span)
+        if upper == "SELECT":
+            return ast.Select(attributes=(), span=span)
+        if upper == "TRAVERSE":
+            relationship = self._identifier(frame, 0)
+            if relationship is not None:
+                return self._traverse(frame, relationship, span)
+        return self._invalid(frame)
+
+    def _traverse(self, frame: Frame, relationship: ast.Identifier, span: Span) -> ast.Traverse:
+        alias = None
+        has_filter = False
+        for index in range(1, len(frame.arguments)):
+            tokens = self.outline.argument_tokens(frame, index)
+            if tokens and tokens[0].text.upper() == "FILTER":
+                has_filter = True
+            elif index == 1 and len(tokens) == 1:
+                alias = self._identifier(frame, 1)
+        filter_step = ast.Filter(condition=_PLACEHOLDER) if has_filter else None
+        return ast.Traverse(relationship=relationship, alias=alias, filter=filter_step, span=span)

@@ -1,0 +1,42 @@
+"""The linter: rules beyond the validator, each a small module with its
+docs and a check over a shared LintContext.
+
+    lint(query, source, enabled=lambda code: True, line_length=100) -> list[Diagnostic]
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from segquery.diagnostics import Diagnostic, sorted_diagnostics
+from segquery.lint.base import FixEffect, LintRule, registered_lint_rules
+from segquery.lint.context import LintContext
+from segquery.lint.fixes import FixResult, apply_fixes, fix_until_stable
+from segquery.lint.normal_form import normal_form
+from segquery.source import SourceText
+from segquery.syntax import ast
+
+DEFAULT_LINE_LENGTH = 100
+
+
+def lint_rules() -> list[LintRule]:
+    """Every lint rule, by code."""
+    return registered_lint_rules()
+
+
+def lint(query: ast.Query, source: SourceText, *, enabled: Callable[[str], bool] | None = None,
+         line_length: int = DEFAULT_LINE_LENGTH) -> list[Diagnostic]:
+    """The findings of the enabled lint rules (all default-enabled ones when `enabled` is None)."""
+    rules = [rule for rule in lint_rules()
+             if (enabled(rule.code) if enabled is not None else rule.info.default_enabled)]
+    if not rules:
+        return []
+    context = LintContext(query, source, line_length=line_length)
+    found: list[Diagnostic] = []
+    for rule in rules:
+        found.extend(rule.check(context))
+    return sorted_diagnostics(found)
+
+
+__all__ = ["DEFAULT_LINE_LENGTH", "FixEffect", "FixResult", "LintContext", "LintRule", "apply_fixes",
+           "fix_until_stable", "lint", "lint_rules", "normal_form"]

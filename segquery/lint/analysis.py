@@ -1,0 +1,162 @@
+"""Facts about conditions and chains that several rules (and `normal_form`)
+share: literal values, negated operators, alias references, redundant steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from segquery.syntax import ast
+
+NEGATED = {
+    ast.CompareOp.EQ: ast.CompareOp.NE, ast.CompareOp.NE: ast.CompareOp.EQ,
+    ast.CompareOp.GT: ast.CompareOp.LE, ast.CompareOp.LE: ast.CompareOp.GT,
+    ast.CompareOp.LT: ast.CompareOp.GE, ast.CompareOp.GE: ast.CompareOp.LT,
+}
+
+# `a op b` is `b MIRRORED[op] a`.
+MIRRORED = {
+    ast.CompareOp.EQ: ast.CompareOp.EQ, ast.CompareOp.NE: ast.CompareOp.NE,
+    ast.CompareOp.GT: ast.CompareOp.LT, ast.CompareOp.LT: ast.CompareOp.GT,
+    ast.CompareOp.GE: ast.CompareOp.LE, ast.CompareOp.LE: ast.CompareOp.GE,
+}
+
+
+@dataclass(frozen=True)
+class Value:
+    """A constant: `kind` is number, string, boolean or date (a 7-tuple)."""
+
+    kind: str
+    value: object
+
+    def shown(self) -> str:
+        if self.kind == "string":
+            return repr(self.value) if "'" not in str(self.value) else f'"{self.value}"'
+        if self.kind == "boolean":
+            return "TRUE" if self.value else "FALSE"
+        if self.kind == "date":
+            return "DATE(" + ", ".join(str(part) for part in self.value) + ")"  # type: ignore[union-attr]
+        return str(self.value)
+
+
+def literal_value(node: ast.Expr) -> Value | None:
+    """The constant an expression denotes, or None when it is not a plain literal."""
+    if isinstance(node, ast.NumberLiteral):
+        return Value("number", node.value)
+    if isinstance(node, ast.Negate) and isinstance(node.operand, ast.NumberLiteral):
+        return Value("number", -node.operand.value)
+    if isinstance(node, ast.StringLiteral):
+        return Value("string", node.value)
+    if isinstance(node, ast.BooleanLiteral):
+        return Value("boolean", node.value)
+    if isinstance(node, ast.DateLiteral) and all(isinstance(part, ast.NumberLiteral) and part.is_integer
+                                                 for part in node.parts):
+        parts = [part.value for part in node.parts]  # type: ignore[union-attr]
+        return Value("date", tuple(parts + [0] * (7 - len(parts))))
+    return None
+
+
+def same_value(left: Value, right: Value) -> bool | None:
+    """Whether two constants are equal; None when it depends on the service's collation.
+
+    Strings are compared as Dataverse does by default, without regard to case,
+    so `'a'` and `'A'` are neither surely equal nor surely different.
+    """
+    if left.kind != right.kind:
+        return None
+    if left.kind == "string":
+        if left.value == right.value:
+            return True
+        if str(left.value).casefold() == str(right.value).casefold():
+            return None
+        return False
+    return left.value == right.value
+
+
+def evaluate(left: Value, op: ast.CompareOp, right: Value) -> bool | None:
+    """The result of comparing two constants, or None when it cannot be known here."""
+    if op in (ast.CompareOp.EQ, ast.CompareOp.NE):
+        equal = same_value(left, right)
+        if equal is None:
+            return None
+        return equal if op is ast.CompareOp.EQ else not equal
+    if left.kind != right.kind or left.kind not in ("number", "date"):
+        return None
+    a, b = left.value, right.value
+    return {ast.CompareOp.GT: a > b, ast.CompareOp.GE: a >= b,  # type: ignore[operator]
+            ast.CompareOp.LT: a < b, ast.CompareOp.LE: a <= b}[op]  # type: ignore[operator]
+
+
+def unwrap_logical(node: ast.Expr, op: ast.LogicOp) -> list[ast.Expr]:
+    """The operands of an `op` chain, looking through nested chains of the same operator."""
+    if not (isinstance(node, ast.Logical) and node.op is op):
+        return [node]
+    operands: list[ast.Expr] = []
+    for operand in node.operands:
+        operands.extend(unwrap_logical(operand, op))
+    return operands
+
+
+def attribute_key(node: ast.Expr) -> str | None:
+    """A key naming the attribute an expression reads, or None for other expressions."""
+    if isinstance(node, ast.Attribute):
+        return node.dotted.casefold()
+    return None
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """`attribute op value`, read from a comparison in either order."""
+
+    key: str
+    op: ast.CompareOp | None   # None for null tests
+    value: Value | None
+    null: bool | None          # True for ISNULL, False for ISNOTNULL, None for comparisons
+    node: ast.Expr
+
+
+def constraint(node: ast.Expr) -> Constraint | None:
+    """The constraint a condition puts on one attribute, when it is that simple."""
+    if isinstance(node, ast.IsNull):
+        key = attribute_key(node.operand)
+        return Constraint(key, None, None, not node.negated, node) if key else None
+    if isinstance(node, ast.Comparison):
+        left_key, right_key = attribute_key(node.left), attribute_key(node.right)
+        if left_key and not right_key:
+            value = literal_value(node.right)
+            return Constraint(left_key, node.op, value, None, node) if value else None
+        if right_key and not left_key:
+            value = literal_value(node.left)
+            return Constraint(right_key, MIRRORED[node.op], value, None, node) if value else None
+    if isinstance(node, ast.StringTest):
+        key = attribute_key(node.subject)
+        return Constraint(key, None, None, None, node) if key else None
+    return None
+
+
+def referenced_qualifiers(root: ast.Node) -> set[str]:
+    """Every alias used to qualify an attribute below `root`, case-folded."""
+    return {node.qualifier.name.casefold() for node in ast.walk(root)
+            if isinstance(node, ast.Attribute) and node.qualifier is not None}
+
+
+def redundant_distinct_steps(source: ast.Source | None, steps: tuple[ast.Step, ...]) -> Iterator[tuple[int, str]]:
+    """(index, reason) of each DISTINCT() whose input is already distinct.
+
+    The records of a PROFILE or SEGMENT are distinct, and so is the output of
+    DISTINCT(); FILTER keeps that property, other steps may not.
+    """
+    distinct_since: str | None = None
+    if isinstance(source, (ast.Profile, ast.SegmentRef)):
+        distinct_since = "source"
+    for index, step in enumerate(steps):
+        if isinstance(step, ast.Distinct):
+            if distinct_since is not None:
+                yield index, distinct_since
+            distinct_since = "distinct"
+        elif not isinstance(step, ast.Filter):
+            distinct_since = None
+
+
+def is_true_literal(node: ast.Expr) -> bool:
+    return isinstance(node, ast.BooleanLiteral) and node.value

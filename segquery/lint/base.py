@@ -1,0 +1,55 @@
+"""The lint rule table: each rule is its RuleInfo (code, name, docs) plus a
+small check function over a LintContext."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Callable
+
+from segquery.lint.context import CheckFunction
+from segquery.rules.registry import RuleInfo, register
+
+
+class FixEffect(enum.Enum):
+    """What applying a rule's safe fix does to the query, as its docs promise.
+
+    The property tests hold every rule to its promise.
+    """
+
+    NONE = "none"                    # the rule offers no fix
+    KEEPS_TREE = "keeps-tree"        # the fixed text parses to an equal tree
+    KEEPS_MEANING = "keeps-meaning"  # equal after `normal_form` (a documented identity)
+    CHANGES_MEANING = "changes-meaning"  # only unsafe fixes; the docs say how the meaning changes
+
+
+@dataclass(frozen=True)
+class LintRule:
+    info: RuleInfo
+    check: CheckFunction
+    fix_effect: FixEffect = FixEffect.NONE
+
+    @property
+    def code(self) -> str:
+        return self.info.code
+
+
+_LINT_RULES: dict[str, LintRule] = {}
+
+
+def lint_rule(info: RuleInfo, *, fix_effect: FixEffect = FixEffect.NONE) -> Callable[[CheckFunction], LintRule]:
+    """Register `info` in the shared rule table and its check function as a lint rule."""
+
+    def decorate(check: CheckFunction) -> LintRule:
+        register(info)
+        rule = LintRule(info, check, fix_effect)
+        _LINT_RULES[info.code] = rule
+        return rule
+
+    return decorate
+
+
+def registered_lint_rules() -> list[LintRule]:
+    import segquery.lint.rules  # noqa: F401 - importing the package registers every rule
+
+    return sorted(_LINT_RULES.values(), key=lambda rule: rule.code)

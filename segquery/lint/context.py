@@ -1,0 +1,246 @@
+"""What every lint rule looks at: the tree, the text, the tokens, and the
+helpers that keep each rule small (outer spans with parentheses, token
+navigation, parents, fixes that know whether they would drop a comment)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, TypeVar
+
+from segquery.diagnostics import Applicability, Diagnostic, Fix, RelatedLocation, TextEdit, make_diagnostic
+from segquery.source import SourceText, Span
+from segquery.syntax import ast
+from segquery.syntax.tokens import Token, TokenKind, tokenize
+
+N = TypeVar("N", bound=ast.Node)
+
+_TRIVIA = (TokenKind.WHITESPACE, TokenKind.COMMENT)
+
+# Binding strength of expression forms, loosest first (the printer's scale).
+OR, AND, COMPARE, STRING, SUM, PRODUCT, UNARY, ATOM = range(8)
+
+
+def strength(node: ast.Expr) -> int:
+    """How tightly an expression binds, without its own parentheses."""
+    if isinstance(node, ast.Logical):
+        return OR if node.op is ast.LogicOp.OR else AND
+    if isinstance(node, ast.Comparison):
+        return COMPARE
+    if isinstance(node, ast.StringTest):
+        return STRING
+    if isinstance(node, ast.Arithmetic):
+        return SUM if node.operators[0] in "+-" else PRODUCT
+    if isinstance(node, ast.Negate):
+        return UNARY
+    return ATOM
+
+
+@dataclass
+class LintContext:
+    """One query being linted. Built once per file and shared by every rule."""
+
+    query: ast.Query
+    source: SourceText
+    line_length: int = 100
+    tokens: list[Token] = field(init=False)
+    _token_starts: list[int] = field(init=False, repr=False)
+    _nodes: list[ast.Node] = field(init=False, repr=False)
+    _parents: dict[int, ast.Node] = field(init=False, repr=False)
+    _outer: dict[int, Span] = field(init=False, repr=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.tokens = list(tokenize(self.source.text))
+        self._token_starts = [token.start for token in self.tokens]
+        self._nodes = list(ast.walk(self.query))
+        self._parents = {}
+        for node in self._nodes:
+            for child in node.children():
+                self._parents[id(child)] = node
+
+    # ------------------------------------------------------------ tree
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    def nodes(self, *types: type[N]) -> Iterator[N]:
+        """Every node of the given types, in source order (parents first)."""
+        for node in self._nodes:
+            if isinstance(node, types):
+                yield node
+
+    def parent(self, node: ast.Node) -> ast.Node | None:
+        return self._parents.get(id(node))
+
+    def conditions(self) -> Iterator[ast.Expr]:
+        """The root expression of every FILTER and HAVING condition."""
+        for node in self._nodes:
+            if isinstance(node, (ast.Filter, ast.Having)):
+                yield node.condition
+
+    def chains(self) -> Iterator[tuple[ast.Source | None, tuple[ast.Step, ...]]]:
+        """Each (source, steps) sequence: chains, and the steps after a parenthesized query."""
+        for node in self._nodes:
+            if isinstance(node, ast.Chain):
+                yield node.source, node.steps
+            elif isinstance(node, ast.Grouped):
+                yield None, node.steps
+
+    # ------------------------------------------------------------ text and spans
+
+    def slice(self, span: Span) -> str:
+        return self.source.text[span.start:span.end]
+
+    def snippet(self, node: ast.Node, limit: int = 40) -> str:
+        """The node's text on one line, shortened for messages."""
+        text = " ".join(self.slice(self.outer_span(node)).split())
+        return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+    def required_strength(self, node: ast.Expr) -> int:
+        """How tightly an expression must bind to stand in its place without parentheses."""
+        parent = self.parent(node)
+        if isinstance(parent, ast.Logical):
+            return strength(parent) + 1
+        if isinstance(parent, ast.Comparison):
+            return STRING
+        if isinstance(parent, ast.StringTest):
+            return SUM
+        if isinstance(parent, ast.Arithmetic):
+            return strength(parent) + (0 if parent.operands[0] is node else 1)
+        if isinstance(parent, ast.Negate):
+            return ATOM
+        return OR
+
+    def removal_after(self, operands: tuple[ast.Node, ...], index: int) -> Span:
+        """The text to delete to drop operands[index] with the operator that joins it."""
+        if index > 0:
+            return Span(self.outer_span(operands[index - 1]).end, self.outer_span(operands[index]).end)
+        return Span(self.outer_span(operands[0]).start, self.outer_span(operands[1]).start)
+
+    def outer_span(self, node: ast.Node) -> Span:
+        """The node's extent including its own parentheses and those of its operands.
+
+        Node spans leave out the parentheses around a node, and a compound
+        node's span runs from its first to its last operand's span, so both
+        are widened here using the tokens.
+        """
+        cached = self._outer.get(id(node))
+        if cached is not None:
+            return cached
+        start, end = node.span.start, node.span.end
+        for child in node.children():
+            if child.span == ast.NO_SPAN:
+                continue
+            child_span = self.outer_span(child)
+            start, end = min(start, child_span.start), max(end, child_span.end)
+        for _ in range(getattr(node, "parens", 0)):
+            before = self.previous_token(start)
+            after = self.next_token(end)
+            if before is None or after is None or before.text != "(" or after.text != ")":
+                break
+            start, end = before.start, after.end
+        span = Span(start, end)
+        self._outer[id(node)] = span
+        return span
+
+    def paren_tokens(self, node: ast.Node) -> list[tuple[Token, Token]]:
+        """The node's own parenthesis pairs, innermost first."""
+        inner = self.outer_span(node)
+        # Strip this node's own parentheses again to find the inside extent.
+        pairs: list[tuple[Token, Token]] = []
+        start, end = inner.start, inner.end
+        for _ in range(getattr(node, "parens", 0)):
+            first = self.next_token(start)
+            last = self.previous_token(end)
+            if first is None or last is None or first.text != "(" or last.text != ")":
+                break
+            pairs.append((first, last))
+            start, end = first.end, last.start
+        return list(reversed(pairs))
+
+    # ------------------------------------------------------------ tokens
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token that starts exactly at `offset`."""
+        index = bisect_left(self._token_starts, offset)
+        if index < len(self.tokens) and self.tokens[index].start == offset:
+            return self.tokens[index]
+        return None
+
+    def previous_token(self, offset: int) -> Token | None:
+        """The last significant token that ends at or before `offset`."""
+        index = bisect_left(self._token_starts, offset) - 1
+        while index >= 0:
+            token = self.tokens[index]
+            if token.kind not in _TRIVIA and token.end <= offset:
+                return token
+            index -= 1
+        return None
+
+    def next_token(self, offset: int) -> Token | None:
+        """The first significant token that starts at or after `offset`."""
+        index = bisect_left(self._token_starts, offset)
+        while index < len(self.tokens):
+            token = self.tokens[index]
+            if token.kind not in _TRIVIA:
+                return token
+            index += 1
+        return None
+
+    def tokens_between(self, start: int, end: int) -> Iterator[Token]:
+        index = bisect_left(self._token_starts, start)
+        while index < len(self.tokens) and self.tokens[index].start < end:
+            yield self.tokens[index]
+            index += 1
+
+    def has_comment(self, start: int, end: int, *, keep: Iterable[Span] = ()) -> bool:
+        """True when a comment lies in [start, end) outside the kept spans."""
+        kept = list(keep)
+        for token in self.tokens_between(start, end):
+            if token.kind is TokenKind.COMMENT and not any(s.start <= token.start and token.end <= s.end
+                                                           for s in kept):
+                return True
+        return False
+
+    # ------------------------------------------------------------ reporting
+
+    def report(self, code: str, message: str, start: int, end: int, *, fix: Fix | None = None,
+               related: Iterable[RelatedLocation] = ()) -> Diagnostic:
+        return make_diagnostic(self.source, code, message, start, end, fix=fix, related=related)
+
+    def related(self, message: str, span: Span) -> RelatedLocation:
+        return RelatedLocation(message, self.source.range(span.start, span.end), self.source.path)
+
+    def fix(self, message: str, edits: Iterable[TextEdit], *, keep: Iterable[Span] = (),
+            applicability: Applicability = Applicability.SAFE) -> Fix:
+        """A fix that is downgraded to unsafe when it would delete a comment.
+
+        `keep` lists the spans whose text the edits carry over unchanged.
+        """
+        edits = tuple(sorted(edits, key=lambda edit: (edit.start, edit.end)))
+        kept = list(keep)
+        if applicability is Applicability.SAFE and any(
+                self.has_comment(edit.start, edit.end, keep=kept) for edit in edits):
+            applicability = Applicability.UNSAFE
+            message += " (unsafe: it would remove a comment)"
+        return Fix(message, edits, applicability)
+
+    def replace(self, message: str, span: Span, new_text: str, *, keep: Iterable[Span] = (),
+                applicability: Applicability = Applicability.SAFE) -> Fix:
+        return self.fix(message, [TextEdit(span.start, span.end, new_text)], keep=keep,
+                        applicability=applicability)
+
+    def deletion_edits(self, span: Span) -> list[TextEdit]:
+        """Edits that delete `span`, adding a space when the neighbours would otherwise merge."""
+        before = self.text[span.start - 1] if span.start > 0 else ""
+        after = self.text[span.end] if span.end < len(self.text) else ""
+        glue = " " if _is_word_char(before) and _is_word_char(after) else ""
+        return [TextEdit(span.start, span.end, glue)]
+
+
+def _is_word_char(char: str) -> bool:
+    return bool(char) and (char.isalnum() or char in "_'\"")
+
+
+CheckFunction = Callable[[LintContext], Iterable[Diagnostic]]

@@ -1,0 +1,108 @@
+"""Applying fixes: exact text edits, several per pass when they do not
+overlap, and passes repeated until nothing is left to fix (like ruff)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from segquery.diagnostics import Applicability, Diagnostic, Fix, TextEdit
+
+MAX_FIX_PASSES = 20
+
+
+def is_applicable(fix: Fix | None, *, unsafe: bool) -> bool:
+    return fix is not None and (fix.applicability is Applicability.SAFE or unsafe)
+
+
+def _conflict(first: TextEdit, second: TextEdit) -> bool:
+    """Two edits conflict when their ranges overlap or they start at the same offset."""
+    if first.start == second.start:
+        return True
+    return first.start < second.end and second.start < first.end
+
+
+def _well_formed(fix: Fix, length: int) -> bool:
+    edits = sorted(fix.edits, key=lambda edit: (edit.start, edit.end))
+    if any(not (0 <= edit.start <= edit.end <= length) for edit in edits):
+        return False
+    return all(not _conflict(a, b) for a, b in zip(edits, edits[1:]))
+
+
+def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> tuple[str, list[Diagnostic]]:
+    """Apply every applicable fix that does not overlap one applied before it.
+
+    Fixes are taken in order of position (then code), so the result does not
+    depend on the order of `diagnostics`. Returns the new text and the
+    diagnostics whose fixes were applied.
+    """
+    candidates = sorted((d for d in diagnostics if is_applicable(d.fix, unsafe=unsafe)),
+                        key=lambda d: (min(e.start for e in d.fix.edits), d.code, d.sort_key()))  # type: ignore[union-attr]
+    accepted: list[TextEdit] = []
+    applied: list[Diagnostic] = []
+    for diagnostic in candidates:
+        fix = diagnostic.fix
+        assert fix is not None
+        if not fix.edits or not _well_formed(fix, len(text)):
+            continue
+        if any(_conflict(edit, other) for edit in fix.edits for other in accepted):
+            continue
+        accepted.extend(fix.edits)
+        applied.append(diagnostic)
+    return apply_edits(text, accepted), applied
+
+
+def apply_edits(text: str, edits: Iterable[TextEdit]) -> str:
+    """Apply non-overlapping edits (offsets into `text`)."""
+    pieces: list[str] = []
+    position = 0
+    for edit in sorted(edits, key=lambda edit: (edit.start, edit.end)):
+        pieces.append(text[position:edit.start])
+        pieces.append(edit.new_text)
+        position = edit.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+@dataclass
+class FixResult:
+    text: str
+    fixed: Counter = field(default_factory=Counter)   # code -> number of fixes applied
+    passes: int = 0
+    converged: bool = True
+    reverted: bool = False    # a pass produced a syntax error and was undone
+
+    @property
+    def changed(self) -> bool:
+        return sum(self.fixed.values()) > 0
+
+
+def fix_until_stable(text: str, check: Callable[[str], list[Diagnostic]], *, unsafe: bool = False,
+                     max_passes: int = MAX_FIX_PASSES) -> FixResult:
+    """Check, apply the fixes, and check again until no fix applies.
+
+    `check` returns the findings a fix may address (already filtered by
+    selection and suppression). A pass whose result no longer parses while
+    the text before it did is undone and ends the loop: a fix must never
+    break a query.
+    """
+    result = FixResult(text)
+    diagnostics = check(text)
+    while result.passes < max_passes:
+        new_text, applied = apply_fixes(result.text, diagnostics, unsafe=unsafe)
+        if not applied or new_text == result.text:
+            return result
+        new_diagnostics = check(new_text)
+        if _syntax_errors(new_diagnostics) and not _syntax_errors(diagnostics):
+            result.reverted = True
+            return result
+        result.passes += 1
+        result.fixed.update(d.code for d in applied)
+        result.text, diagnostics = new_text, new_diagnostics
+    result.converged = not any(is_applicable(d.fix, unsafe=unsafe) for d in diagnostics)
+    return result
+
+
+def _syntax_errors(diagnostics: list[Diagnostic]) -> bool:
+    return any(d.code.startswith("S") for d in diagnostics)

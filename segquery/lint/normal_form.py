@@ -1,0 +1,128 @@
+"""`normal_form`: one representative tree for queries that mean the same
+thing by the identities the linter's fixes rely on.
+
+Two trees with equal normal forms select the same records. The identities,
+each valid in the three-valued logic the service evaluates conditions in:
+
+- `&&` and `||` are associative: nested chains of the same operator are flat;
+- `a && a` is `a` and `a || a` is `a`: repeated operands are dropped;
+- `a && TRUE` is `a` and `a || FALSE` is `a`;
+- `NOT(NOT(a))` is `a`; `NOT(ISNULL(x))` is `ISNOTNULL(x)` and the reverse;
+- `NOT(a == b)` is `a != b` (and likewise for the other comparisons);
+- set operators and `+ - * /` associate to the left, so a parenthesized first
+  operand with operators of the same level is flat;
+- `A UNION A` is `A`, `A INTERSECT A` is `A`;
+- `FILTER(TRUE)` and a DISTINCT() of records that are already distinct do nothing;
+- an alias that no attribute refers to does nothing.
+
+The property tests use it to hold each meaning-preserving fix to its promise;
+the rules use it to recognise repeated conditions and operands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+
+from segquery.lint.analysis import NEGATED, is_true_literal, redundant_distinct_steps, referenced_qualifiers
+from segquery.syntax import ast
+
+
+def normal_form(node: ast.Node) -> ast.Node:
+    """The normal form of a tree or subtree (spans and parentheses play no part)."""
+    used = referenced_qualifiers(node)
+    return _Normalizer(used).visit(node)
+
+
+class _Normalizer:
+    def __init__(self, used_aliases: set[str]) -> None:
+        self.used = used_aliases
+
+    def visit(self, node: ast.Node) -> ast.Node:
+        changes = {}
+        for item in fields(node):
+            if item.name in ("span", "parens") or not item.compare:
+                continue
+            value = getattr(node, item.name)
+            if isinstance(value, ast.Node):
+                changes[item.name] = self.visit(value)
+            elif isinstance(value, tuple) and value and isinstance(value[0], ast.Node):
+                changes[item.name] = tuple(self.visit(element) for element in value)
+        node = replace(node, **changes) if changes else node
+        rewrite = getattr(self, "_" + node.kind, None)
+        return rewrite(node) if rewrite else node
+
+    # ------------------------------------------------------------ conditions
+
+    def _logical(self, node: ast.Logical) -> ast.Expr:
+        neutral = (lambda operand: is_true_literal(operand)) if node.op is ast.LogicOp.AND else (
+            lambda operand: isinstance(operand, ast.BooleanLiteral) and not operand.value)
+        operands: list[ast.Expr] = []
+        for operand in node.operands:
+            parts = operand.operands if isinstance(operand, ast.Logical) and operand.op is node.op else (operand,)
+            for part in parts:
+                if part not in operands and not neutral(part):
+                    operands.append(part)
+        if not operands:
+            return node.operands[0]
+        if len(operands) == 1:
+            return operands[0]
+        return replace(node, operands=tuple(operands))
+
+    def _not(self, node: ast.Not) -> ast.Expr:
+        operand = node.operand
+        if isinstance(operand, ast.Not):
+            return operand.operand
+        if isinstance(operand, ast.IsNull):
+            return replace(operand, negated=not operand.negated)
+        if isinstance(operand, ast.Comparison):
+            return replace(operand, op=NEGATED[operand.op])
+        return node
+
+    def _arithmetic(self, node: ast.Arithmetic) -> ast.Expr:
+        first = node.operands[0]
+        if isinstance(first, ast.Arithmetic) and (first.operators[0] in "+-") == (node.operators[0] in "+-"):
+            return replace(node, operands=first.operands + node.operands[1:],
+                           operators=first.operators + node.operators)
+        return node
+
+    # ------------------------------------------------------------ queries
+
+    def _set_operation(self, node: ast.SetOperation) -> ast.QueryExpr:
+        first = node.operands[0]
+        if isinstance(first, ast.SetOperation):
+            node = replace(node, operands=first.operands + node.operands[1:],
+                           operators=first.operators + node.operators)
+        if len(set(node.operators)) == 1 and node.operators[0] in (ast.SetOp.UNION, ast.SetOp.INTERSECT):
+            operands: list[ast.QueryExpr] = []
+            for operand in node.operands:
+                if operand not in operands:
+                    operands.append(operand)
+            if len(operands) == 1:
+                return operands[0]
+            node = replace(node, operands=tuple(operands), operators=node.operators[:len(operands) - 1])
+        return node
+
+    def _chain(self, node: ast.Chain) -> ast.Chain:
+        return replace(node, steps=self._steps(node.source, node.steps))
+
+    def _grouped(self, node: ast.Grouped) -> ast.Grouped:
+        return replace(node, steps=self._steps(None, node.steps))
+
+    def _steps(self, source: ast.Source | None, steps: tuple[ast.Step, ...]) -> tuple[ast.Step, ...]:
+        kept = tuple(step for step in steps if not (isinstance(step, ast.Filter) and is_true_literal(step.condition)))
+        redundant = {index for index, _ in redundant_distinct_steps(source, kept)}
+        return tuple(step for index, step in enumerate(kept) if index not in redundant)
+
+    def _traverse(self, node: ast.Traverse) -> ast.Traverse:
+        if node.filter is not None and is_true_literal(node.filter.condition):
+            node = replace(node, filter=None)
+        return replace(node, alias=self._alias(node.alias))
+
+    def _profile(self, node: ast.Profile) -> ast.Profile:
+        return replace(node, alias=self._alias(node.alias))
+
+    def _interaction(self, node: ast.Interaction) -> ast.Interaction:
+        return replace(node, alias=self._alias(node.alias))
+
+    def _alias(self, alias: ast.Identifier | None) -> ast.Identifier | None:
+        return alias if alias is not None and alias.name.casefold() in self.used else None

@@ -1,0 +1,30 @@
+"""The lint rules, one module each. Importing this package registers them;
+the order here is the order of the docs."""
+
+from segquery.lint.rules import (  # noqa: F401
+    keyword_case,
+    double_quoted_string,
+    minus_operator,
+    mixed_set_operators,
+    redundant_parentheses,
+    negated_null_test,
+    negated_comparison,
+    double_negation,
+    unused_alias,
+    mixed_qualification,
+    line_too_long,
+    logic_word_operator,
+    duplicate_condition,
+    contradictory_conditions,
+    constant_comparison,
+    duplicate_set_operand,
+    empty_string_comparison,
+    redundant_distinct,
+    constant_condition,
+    traverse_round_trip,
+    paging_without_orderby,
+    tautological_disjunction,
+)
+
+# The codes of the directive findings (L100-L102) are registered with the rules.
+from segquery.lint import suppression  # noqa: E402,F401

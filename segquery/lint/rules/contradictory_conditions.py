@@ -1,0 +1,86 @@
+"""L021 contradictory-conditions: two conditions of one `&&` chain that cannot both hold."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from segquery.diagnostics import Diagnostic, Severity
+from segquery.lint.analysis import Constraint, constraint, evaluate, same_value, unwrap_logical
+from segquery.lint.base import FixEffect, lint_rule
+from segquery.lint.context import LintContext
+from segquery.rules.registry import Category, RuleInfo
+from segquery.syntax import ast
+
+_LOWER = (ast.CompareOp.GT, ast.CompareOp.GE)
+_UPPER = (ast.CompareOp.LT, ast.CompareOp.LE)
+
+
+@lint_rule(RuleInfo(
+    code="L021", name="contradictory-conditions", category=Category.CORRECTNESS, severity=Severity.WARNING,
+    summary="Two conditions of one `&&` chain can never both be true.",
+    what_it_does="Compares the conditions of each `&&` chain that test one attribute against a constant and "
+                 "reports pairs that exclude each other: two different values (`x == 'a' && x == 'b'`), "
+                 "an empty range (`x > 5 && x < 3`), a value and its negation (`x == 1 && x != 1`), a value "
+                 "outside a range, and a null test next to a comparison of the same attribute. Strings are "
+                 "compared without regard to case, as Dataverse does by default, so `'a'` and `'A'` are not "
+                 "reported as different.",
+    why="The chain is never true, so the FILTER keeps no record, and a segment built on it is always empty. "
+        "The author almost always meant `||`, or another attribute.",
+    example="PROFILE(contact).FILTER(address1_city == 'Seattle' && address1_city == 'Portland')",
+    use_instead="PROFILE(contact).FILTER(address1_city == 'Seattle' || address1_city == 'Portland')",
+    fix_safety="No fix: only the author knows which condition is wrong."),
+    fix_effect=FixEffect.NONE)
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
+    for node in ctx.nodes(ast.Logical):
+        if node.op is not ast.LogicOp.AND or _inside_same_chain(ctx, node):
+            continue
+        found: list[Constraint] = []
+        for operand in unwrap_logical(node, ast.LogicOp.AND):
+            current = constraint(operand)
+            if current is None:
+                continue
+            for earlier in found:
+                if earlier.key == current.key and (reason := conflict(earlier, current)):
+                    span = ctx.outer_span(current.node)
+                    yield ctx.report("L021", f"`{ctx.snippet(current.node)}` contradicts "
+                                     f"`{ctx.snippet(earlier.node)}`: {reason}, so this `&&` chain is never true",
+                                     span.start, span.end,
+                                     related=[ctx.related("the contradicted condition", ctx.outer_span(earlier.node))])
+                    break
+            found.append(current)
+
+
+def _inside_same_chain(ctx: LintContext, node: ast.Logical) -> bool:
+    parent = ctx.parent(node)
+    return isinstance(parent, ast.Logical) and parent.op is node.op
+
+
+def conflict(first: Constraint, second: Constraint) -> str | None:
+    """Why no value satisfies both constraints, or None when some value may."""
+    if first.null is not None or second.null is not None:
+        if first.null is not None and second.null is not None:
+            return "a value cannot be null and not null" if first.null != second.null else None
+        null_test = first if first.null is not None else second
+        if null_test.null:
+            return "no comparison is true when the value is null"
+        return None
+    if first.op is None or second.op is None or first.value is None or second.value is None:
+        return None
+    a_op, a_value, b_op, b_value = first.op, first.value, second.op, second.value
+    if a_op is ast.CompareOp.EQ and b_op is ast.CompareOp.EQ:
+        return "a value cannot equal both" if same_value(a_value, b_value) is False else None
+    if a_op is ast.CompareOp.EQ or b_op is ast.CompareOp.EQ:
+        (_, fixed), (op, other) = ((a_op, a_value), (b_op, b_value)) if a_op is ast.CompareOp.EQ \
+            else ((b_op, b_value), (a_op, a_value))
+        if op is ast.CompareOp.NE:
+            return "a value cannot equal and differ from the same constant" if fixed == other else None
+        return f"{fixed.shown()} is not {op.value} {other.shown()}" if evaluate(fixed, op, other) is False else None
+    lower = next(((op, value) for op, value in ((a_op, a_value), (b_op, b_value)) if op in _LOWER), None)
+    upper = next(((op, value) for op, value in ((a_op, a_value), (b_op, b_value)) if op in _UPPER), None)
+    if lower is None or upper is None or lower[1].kind != upper[1].kind or lower[1].kind not in ("number", "date"):
+        return None
+    low, high = lower[1].value, upper[1].value
+    strict = lower[0] is ast.CompareOp.GT or upper[0] is ast.CompareOp.LT
+    if low > high or (low == high and strict):  # type: ignore[operator]
+        return "the range is empty"
+    return None

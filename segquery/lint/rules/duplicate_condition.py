@@ -1,0 +1,45 @@
+"""L020 duplicate-condition: the same condition twice in one `&&`/`||` chain."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from segquery.diagnostics import Diagnostic, Severity
+from segquery.lint.base import FixEffect, lint_rule
+from segquery.lint.context import LintContext
+from segquery.lint.normal_form import normal_form
+from segquery.rules.registry import Category, FixAvailability, RuleInfo
+from segquery.syntax import ast
+
+
+@lint_rule(RuleInfo(
+    code="L020", name="duplicate-condition", category=Category.CORRECTNESS, severity=Severity.WARNING,
+    fix=FixAvailability.SAFE,
+    summary="The same condition appears twice in one `&&` or `||` chain.",
+    what_it_does="Reports an operand of a `&&` or `||` chain that repeats an earlier operand of the same "
+                 "chain (ignoring layout, comments and redundant parentheses), and removes the repetition.",
+    why="`a && a` is just `a`. The repetition is usually a copy-paste slip where another attribute or value "
+        "was meant, so the query probably does not select what its author intended.",
+    example="PROFILE(contact).FILTER(address1_city == 'Seattle' && statecode == 0 && address1_city == 'Seattle')",
+    use_instead="PROFILE(contact).FILTER(address1_city == 'Seattle' && statecode == 0)",
+    fix_safety="Safe: `a && a` is `a` and `a || a` is `a`, so removing the repetition keeps the meaning. It is "
+               "unsafe when the removed text holds a comment. If another condition was meant, write it "
+               "instead of applying the fix."),
+    fix_effect=FixEffect.KEEPS_MEANING)
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
+    for node in ctx.nodes(ast.Logical):
+        seen: list[tuple[ast.Node, ast.Expr]] = []
+        for index, operand in enumerate(node.operands):
+            form = normal_form(operand)
+            first = next((earlier for key, earlier in seen if key == form), None)
+            if first is None:
+                seen.append((form, operand))
+                continue
+            position = ctx.source.position(ctx.outer_span(first).start)
+            span = ctx.outer_span(operand)
+            removal = ctx.removal_after(node.operands, index)
+            yield ctx.report("L020", f"`{ctx.snippet(operand)}` repeats a condition of this `{node.op.value}` "
+                             f"chain (line {position.line}, column {position.column}); the repetition has no "
+                             "effect", span.start, span.end,
+                             fix=ctx.fix("Remove the repeated condition", ctx.deletion_edits(removal)),
+                             related=[ctx.related("first written here", ctx.outer_span(first))])

@@ -1,0 +1,35 @@
+"""L012 logic-word-operator: `AND`/`OR` words instead of `&&`/`||`."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from segquery.diagnostics import Diagnostic, Severity, TextEdit
+from segquery.lint.base import FixEffect, lint_rule
+from segquery.lint.context import LintContext
+from segquery.rules.registry import Category, FixAvailability, RuleInfo
+from segquery.syntax import ast
+from segquery.syntax.tokens import TokenKind
+
+
+@lint_rule(RuleInfo(
+    code="L012", name="logic-word-operator", category=Category.STYLE, severity=Severity.WARNING,
+    fix=FixAvailability.SAFE,
+    summary="`AND` or `OR` is written where the language's operators are `&&` and `||`.",
+    what_it_does="Reports the words `AND` and `OR` (in any case) used to join conditions, and rewrites them "
+                 "to `&&` and `||`.",
+    why="The language's logic operators are `&&` and `||`; the words appear in one table of the "
+        "documentation and in the real-time journeys dialect. segquery accepts them, the service may not.",
+    example="PROFILE(contact).FILTER(address1_city == 'Seattle' and statecode == 0)",
+    use_instead="PROFILE(contact).FILTER(address1_city == 'Seattle' && statecode == 0)",
+    fix_safety="Safe: the words already mean `&&` and `||`; the tree is unchanged."),
+    fix_effect=FixEffect.KEEPS_TREE)
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
+    for node in ctx.nodes(ast.Logical):
+        symbol = node.op.value
+        for operand in node.operands[:-1]:
+            token = ctx.next_token(ctx.outer_span(operand).end)
+            if token is None or token.kind is not TokenKind.WORD:
+                continue
+            yield ctx.report("L012", f"`{token.text}` joins conditions: write `{symbol}`", token.start, token.end,
+                             fix=ctx.fix(f"Write `{symbol}`", [TextEdit(token.start, token.end, symbol)]))

@@ -1,0 +1,51 @@
+"""L010 mixed-qualification: qualified and unqualified attributes in one aliased chain."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from segquery.diagnostics import Diagnostic, Severity
+from segquery.lint.base import FixEffect, lint_rule
+from segquery.lint.context import LintContext
+from segquery.rules.registry import Category, FixAvailability, RuleInfo
+from segquery.syntax import ast
+
+
+@lint_rule(RuleInfo(
+    code="L010", name="mixed-qualification", category=Category.STYLE, severity=Severity.WARNING,
+    summary="A chain with aliases mixes qualified and unqualified attributes.",
+    what_it_does="In a chain that declares aliases, reports each unqualified attribute in a FILTER when "
+                 "other attributes of the same chain are qualified with an alias.",
+    why="After a TRAVERSE, an unqualified name is read against the records the chain has reached, which is "
+        "easy to get wrong when the rest of the chain says explicitly which records it means. The designer "
+        "qualifies every attribute; a mix usually comes from hand edits.",
+    example="PROFILE(contact, contact_1)\n    .FILTER(contact_1.address1_city == 'Seattle' && jobtitle == 'CEO')",
+    use_instead="PROFILE(contact, contact_1)\n"
+                "    .FILTER(contact_1.address1_city == 'Seattle' && contact_1.jobtitle == 'CEO')",
+    fix_safety="No fix: which alias was meant is for the author to say."),
+    fix_effect=FixEffect.NONE)
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
+    for source, steps in ctx.chains():
+        scope = getattr(source, "alias", None)
+        qualified: ast.Attribute | None = None
+        unqualified: list[tuple[ast.Attribute, ast.Identifier | None]] = []
+        declared = scope is not None
+        for step in steps:
+            if isinstance(step, ast.Traverse):
+                scope = step.alias
+                declared = declared or scope is not None
+            if not isinstance(step, (ast.Filter, ast.Traverse)):
+                continue
+            for node in ast.walk(step):
+                if isinstance(node, ast.Attribute):
+                    if node.qualifier is not None:
+                        qualified = qualified or node
+                    else:
+                        unqualified.append((node, scope))
+        if not declared or qualified is None:
+            continue
+        for attribute, alias in unqualified:
+            hint = f": write `{alias.name}.{attribute.name.name}`" if alias is not None else ""
+            yield ctx.report("L010", f"`{attribute.name.name}` is not qualified, but this chain qualifies other "
+                             f"attributes (`{qualified.dotted}`){hint}", attribute.span.start, attribute.span.end,
+                             related=[ctx.related("a qualified attribute", qualified.span)])

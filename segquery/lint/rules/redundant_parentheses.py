@@ -1,0 +1,77 @@
+"""L005 redundant-parentheses: parentheses that group nothing."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from segquery.diagnostics import Diagnostic, Severity
+from segquery.lint.base import FixEffect, lint_rule
+from segquery.lint.context import ATOM, STRING, SUM, LintContext, strength
+from segquery.rules.registry import Category, FixAvailability, RuleInfo
+from segquery.source import Span
+from segquery.syntax import ast
+
+
+@lint_rule(RuleInfo(
+    code="L005", name="redundant-parentheses", category=Category.STYLE, severity=Severity.WARNING,
+    fix=FixAvailability.SAFE,
+    summary="Parentheses that change nothing.",
+    what_it_does="Reports parentheses that neither change how the query is read nor make a mix of operators "
+                 "clearer: double parentheses, parentheses around a single value, around a whole argument "
+                 "(`FILTER((...))`), around a `&&` chain inside another `&&` chain, and around a single "
+                 "segment or chain in a set operation. Parentheses around an `&&` group inside `||`, around "
+                 "`*`/`/` inside `+`/`-`, and around mixed set operators are kept: they help the reader.",
+    why="Extra parentheses make the reader look for a grouping that is not there.",
+    example="PROFILE(contact).FILTER(((statecode == 0)) && (address1_city == 'Seattle'))",
+    use_instead="PROFILE(contact).FILTER(statecode == 0 && address1_city == 'Seattle')",
+    fix_safety="Safe: removing the parentheses keeps the query's meaning; where a `&&` chain loses its "
+               "parentheses inside another `&&` chain, the two chains become one, which is the same condition."),
+    fix_effect=FixEffect.KEEPS_MEANING)
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
+    for node in ctx.nodes(ast.Expr, ast.QueryExpr):
+        if not node.parens:
+            continue
+        needed = _needed(ctx, node)
+        pairs = ctx.paren_tokens(node)
+        if node.parens <= needed or len(pairs) != node.parens:
+            continue
+        redundant = pairs[needed:]
+        opening, closing = redundant[-1]
+        edits = []
+        for open_token, close_token in redundant:
+            edits += ctx.deletion_edits(Span(open_token.start, open_token.end))
+            edits += ctx.deletion_edits(Span(close_token.start, close_token.end))
+        what = "double parentheses" if needed else "redundant parentheses"
+        yield ctx.report("L005", f"{what} around `{ctx.snippet(node)}`", opening.start, closing.end,
+                         fix=ctx.fix("Remove the parentheses", edits))
+
+
+def _needed(ctx: LintContext, node: ast.Expr | ast.QueryExpr) -> int:
+    """1 when one pair of parentheses is needed (or helps the reader) here, else 0."""
+    parent = ctx.parent(node)
+    if isinstance(node, ast.QueryExpr):
+        if isinstance(parent, ast.SetOperation) and isinstance(node, ast.SetOperation):
+            same = parent.operands[0] is node and set(node.operators) == {parent.operators[0]}
+            return 0 if same else 1
+        return 0
+    own = strength(node)
+    if isinstance(parent, ast.Logical):
+        if isinstance(node, ast.Logical):
+            return 0 if node.op is parent.op else 1
+        return 0
+    if isinstance(parent, ast.Comparison):
+        return 1 if own < STRING else 0
+    if isinstance(parent, ast.StringTest):
+        return 1 if own < SUM else 0
+    if isinstance(parent, ast.Arithmetic):
+        level = strength(parent)
+        if isinstance(node, ast.Arithmetic):
+            if own == level:
+                return 0 if parent.operands[0] is node else 1
+            return 1
+        return 1 if own < level else 0
+    if isinstance(parent, ast.Negate):
+        return 1 if own < ATOM else 0
+    return 0
+
+

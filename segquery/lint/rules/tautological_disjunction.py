@@ -1,0 +1,72 @@
+"""L029 tautological-disjunction: two conditions of one `||` chain that cover every value."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from segquery.diagnostics import Diagnostic, Severity
+from segquery.lint.analysis import Constraint, NEGATED, constraint, same_value, unwrap_logical
+from segquery.lint.base import FixEffect, lint_rule
+from segquery.lint.context import LintContext
+from segquery.rules.registry import Category, RuleInfo
+from segquery.syntax import ast
+
+_LOWER = (ast.CompareOp.GT, ast.CompareOp.GE)
+_UPPER = (ast.CompareOp.LT, ast.CompareOp.LE)
+
+
+@lint_rule(RuleInfo(
+    code="L029", name="tautological-disjunction", category=Category.CORRECTNESS, severity=Severity.WARNING,
+    summary="Two conditions of one `||` chain together hold for every value.",
+    what_it_does="Reports pairs of conditions on one attribute in a `||` chain that leave no value out: "
+                 "`ISNULL(x) || ISNOTNULL(x)`, `x != 'a' || x != 'b'`, `x == 1 || x != 1`, "
+                 "`x > 5 || x <= 5`, `x < 10 || x > 3`.",
+    why="Such a chain keeps every record (or every record where the attribute has a value), which is rarely "
+        "what a segment is for. `x != 'a' || x != 'b'` is the classic slip for `x != 'a' && x != 'b'`.",
+    example="PROFILE(contact).FILTER(address1_country != 'USA' || address1_country != 'Canada')",
+    use_instead="PROFILE(contact).FILTER(address1_country != 'USA' && address1_country != 'Canada')",
+    fix_safety="No fix: whether `&&` or other values were meant is for the author to say."),
+    fix_effect=FixEffect.NONE)
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
+    for node in ctx.nodes(ast.Logical):
+        parent = ctx.parent(node)
+        if node.op is not ast.LogicOp.OR or (isinstance(parent, ast.Logical) and parent.op is node.op):
+            continue
+        found: list[Constraint] = []
+        for operand in unwrap_logical(node, ast.LogicOp.OR):
+            current = constraint(operand)
+            if current is None:
+                continue
+            for earlier in found:
+                if earlier.key == current.key and (reason := covers_everything(earlier, current)):
+                    span = ctx.outer_span(current.node)
+                    yield ctx.report("L029", f"`{ctx.snippet(earlier.node)}` or `{ctx.snippet(current.node)}` "
+                                     f"holds for every {reason}",
+                                     span.start, span.end,
+                                     related=[ctx.related("the other condition", ctx.outer_span(earlier.node))])
+                    break
+            found.append(current)
+
+
+def covers_everything(first: Constraint, second: Constraint) -> str | None:
+    """What the two constraints together cover completely, or None."""
+    if first.null is not None and second.null is not None:
+        return "record, so this `||` chain is always true" if first.null != second.null else None
+    if first.op is None or second.op is None or first.value is None or second.value is None:
+        return None
+    a_op, a_value, b_op, b_value = first.op, first.value, second.op, second.value
+    with_value = "record where the value is not null, so this `||` chain keeps all of them"
+    if a_op is ast.CompareOp.NE and b_op is ast.CompareOp.NE:
+        return with_value if same_value(a_value, b_value) is False else None
+    if NEGATED[a_op] is b_op and a_value == b_value and (a_op in (ast.CompareOp.EQ, ast.CompareOp.NE)
+                                                         or a_value.kind in ("number", "date")):
+        return with_value
+    lower = next(((op, value) for op, value in ((a_op, a_value), (b_op, b_value)) if op in _LOWER), None)
+    upper = next(((op, value) for op, value in ((a_op, a_value), (b_op, b_value)) if op in _UPPER), None)
+    if lower is None or upper is None or lower[1].kind != upper[1].kind or lower[1].kind not in ("number", "date"):
+        return None
+    low, high = lower[1].value, upper[1].value
+    inclusive = lower[0] is ast.CompareOp.GE or upper[0] is ast.CompareOp.LE
+    if low < high or (low == high and inclusive):  # type: ignore[operator]
+        return with_value
+    return None

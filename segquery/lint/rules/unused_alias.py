@@ -1,0 +1,40 @@
+"""L009 unused-alias: an alias that no attribute refers to."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from segquery.diagnostics import Diagnostic, Severity
+from segquery.lint.analysis import referenced_qualifiers
+from segquery.lint.base import FixEffect, lint_rule
+from segquery.lint.context import LintContext
+from segquery.rules.registry import Category, FixAvailability, RuleInfo
+from segquery.source import Span
+from segquery.syntax import ast
+
+
+@lint_rule(RuleInfo(
+    code="L009", name="unused-alias", category=Category.STYLE, severity=Severity.WARNING,
+    fix=FixAvailability.SAFE,
+    summary="An alias is declared but no attribute is qualified with it.",
+    what_it_does="Reports the alias argument of PROFILE, TRAVERSE or INTERACTION when no attribute in the "
+                 "query is written `alias.attribute`, and removes it.",
+    why="An alias exists to qualify attributes. One that is never used is noise, often left behind when a "
+        "condition was removed, and it suggests a reference that is not there.",
+    example="PROFILE(account, account_1)\n    .TRAVERSE(contact_account_parentcustomerid, contact_1)",
+    use_instead="PROFILE(account)\n    .TRAVERSE(contact_account_parentcustomerid)",
+    fix_safety="Safe: it is offered only when nothing refers to the alias (compared without regard to case), "
+               "so removing it changes nothing."),
+    fix_effect=FixEffect.KEEPS_MEANING)
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
+    used = referenced_qualifiers(ctx.query)
+    for node in ctx.nodes(ast.Profile, ast.Traverse, ast.Interaction):
+        alias = node.alias
+        if alias is None or alias.name.casefold() in used:
+            continue
+        previous = {ast.Profile: lambda n: n.table, ast.Traverse: lambda n: n.relationship,
+                    ast.Interaction: lambda n: n.link_type}[type(node)](node)
+        removal = Span(ctx.outer_span(previous).end, alias.span.end)
+        yield ctx.report("L009", f"alias `{alias.name}` is never used: no attribute is written "
+                         f"`{alias.name}.<attribute>`", alias.span.start, alias.span.end,
+                         fix=ctx.fix(f"Remove the alias `{alias.name}`", ctx.deletion_edits(removal)))

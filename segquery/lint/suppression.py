@@ -1,0 +1,229 @@
+"""Suppressing findings with comment directives, and the findings about the
+directives themselves.
+
+    // segquery: ignore[L001, L020]    the next line that holds code (on its own line),
+                                       or the line it ends (after code)
+    // segquery: ignore-file[L009]     the whole file
+
+Codes are exact codes (`L001`) or rule names (`keyword-case`). Syntax errors
+(S...) and unreadable files (E001) cannot be suppressed: a query that does
+not parse is never passed silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from segquery.diagnostics import Diagnostic, Fix, Severity, TextEdit, make_diagnostic
+from segquery.directives import Directive, find_directives
+from segquery.rules.registry import Category, FixAvailability, RuleInfo, all_rules, get_rule, register
+from segquery.source import SourceText, Span
+from segquery.suggest import did_you_mean
+from segquery.syntax import ast
+from segquery.syntax.tokens import TokenKind, tokenize
+
+UNSUPPRESSIBLE_PREFIXES = ("S", "E")
+KNOWN_DIRECTIVES = ("ignore", "ignore-file", "name", "kind")
+
+INVALID_SUPPRESSION = register(RuleInfo(
+    code="L100", name="invalid-suppression", category=Category.CORRECTNESS, severity=Severity.WARNING,
+    summary="An ignore directive names a code that does not exist or cannot be suppressed.",
+    what_it_does="Checks every code in `// segquery: ignore[...]` and `// segquery: ignore-file[...]` "
+                 "against the rule table, suggesting the closest code or name for a typo. Codes of syntax "
+                 "errors (S...) and E001 are reported too: they cannot be suppressed.",
+    why="A misspelt code suppresses nothing, so the finding it was meant for stays, or worse, the directive "
+        "looks like it documents an exception that is not in force.",
+    example="PROFILE(contact) // segquery: ignore[L0001]",
+    use_instead="PROFILE(contact) // segquery: ignore[L001]")).code
+
+UNUSED_SUPPRESSION = register(RuleInfo(
+    code="L101", name="unused-suppression", category=Category.STYLE, severity=Severity.WARNING,
+    default_enabled=False, fix=FixAvailability.SAFE,
+    summary="An ignore directive suppresses nothing.",
+    what_it_does="Reports each code of an ignore directive that suppressed no finding in this run, either "
+                 "because the finding is gone or because its rule is not enabled. Off by default: enable it "
+                 "with `extend-select = [\"L101\"]`.",
+    why="Stale suppressions hide the next real finding of the same code on that line.",
+    example="// segquery: ignore[L002]\nPROFILE(contact).FILTER(address1_city == 'Seattle')",
+    use_instead="PROFILE(contact).FILTER(address1_city == 'Seattle')",
+    fix_safety="Safe: the fix removes the unused codes, or the whole comment when none is used. Comments are "
+               "not part of the query, so its meaning cannot change.")).code
+
+INVALID_DIRECTIVE = register(RuleInfo(
+    code="L102", name="invalid-directive", category=Category.CORRECTNESS, severity=Severity.WARNING,
+    summary="A `// segquery:` comment that segquery cannot read.",
+    what_it_does="Reports directives with an unknown name (with the closest known one), `ignore` without a "
+                 "`[CODE, ...]` list, and a `kind` that is not dynamic, static, compound or fetch.",
+    why="A directive that is not understood has no effect, which is easy to miss.",
+    example="// segquery: ignroe[L001]\n// segquery: kind = statik",
+    use_instead="// segquery: ignore[L001]\n// segquery: kind = static")).code
+
+QUERY_KINDS = ("dynamic", "static", "compound", "fetch")
+
+_CODE_LIST = re.compile(r"\[([^\]]*)\]")
+
+
+@dataclass
+class Suppression:
+    code: str                 # the resolved code
+    written: str              # as written in the comment
+    span: Span                # the code's text in the comment
+    directive: Directive
+    line: int | None          # the suppressed line, or None for the whole file
+    used: bool = False
+
+
+@dataclass
+class FileDirectives:
+    """The directives of one file, read from its comments."""
+
+    directives: list[Directive]
+    suppressions: list[Suppression] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)   # L100 and L102 findings
+    kind: str | None = None
+    kind_span: Span | None = None
+
+    def suppressed(self, diagnostic: Diagnostic) -> bool:
+        """True (and the directive marked used) when a directive covers the diagnostic."""
+        if diagnostic.code.startswith(UNSUPPRESSIBLE_PREFIXES):
+            return False
+        line = diagnostic.range.start.line
+        hit = False
+        for suppression in self.suppressions:
+            if suppression.code == diagnostic.code and suppression.line in (None, line):
+                suppression.used = True
+                hit = True
+        return hit
+
+
+def comments_of(source: SourceText) -> list[ast.Comment]:
+    """Every comment of the text, found by the tokenizer (so also in files that do not parse)."""
+    return [ast.Comment(text=token.text, span=Span(token.start, token.end))
+            for token in tokenize(source.text) if token.kind is TokenKind.COMMENT]
+
+
+def read_directives(source: SourceText) -> FileDirectives:
+    """Parse the directives of a file and report those that are malformed."""
+    directives = find_directives(comments_of(source), source)
+    result = FileDirectives(directives)
+    tokens = [token for token in tokenize(source.text) if token.kind not in (TokenKind.WHITESPACE, TokenKind.COMMENT)]
+    for directive in directives:
+        if directive.name in ("ignore", "ignore-file"):
+            _read_ignore(source, directive, tokens, result)
+        elif directive.name == "kind":
+            _read_kind(source, directive, result)
+        elif directive.name not in KNOWN_DIRECTIVES:
+            start = _name_offset(source, directive)
+            suggestion = did_you_mean(directive.name, KNOWN_DIRECTIVES)
+            hint = f"; did you mean `{suggestion}`?" if suggestion else f"; known directives: {', '.join(KNOWN_DIRECTIVES)}"
+            result.problems.append(make_diagnostic(source, INVALID_DIRECTIVE,
+                                                   f"unknown directive `{directive.name}`{hint}",
+                                                   start, start + len(directive.name)))
+    return result
+
+
+def _name_offset(source: SourceText, directive: Directive) -> int:
+    text = source.text[directive.span.start:directive.span.end]
+    match = re.search(r"segquery:\s*", text)
+    return directive.span.start + (match.end() if match else 0)
+
+
+def _read_ignore(source: SourceText, directive: Directive, tokens: list, result: FileDirectives) -> None:
+    comment = source.text[directive.span.start:directive.span.end]
+    match = _CODE_LIST.search(comment, _name_offset(source, directive) - directive.span.start)
+    codes = [] if match is None else [(m.group(), match.start(1) + m.start())
+                                      for m in re.finditer(r"[^,\s]+", match.group(1))]
+    if not codes:
+        result.problems.append(make_diagnostic(
+            source, INVALID_DIRECTIVE, f"`{directive.name}` needs the codes to ignore: "
+            f"`// segquery: {directive.name}[CODE, ...]`", directive.span.start, directive.span.end))
+        return
+    line: int | None = None
+    if directive.name == "ignore":
+        if directive.own_line:
+            following = next((token for token in tokens if token.start >= directive.span.end), None)
+            line = source.position(following.start).line if following is not None else -1
+        else:
+            line = directive.line
+    for written, offset in codes:
+        start = directive.span.start + offset
+        span = Span(start, start + len(written))
+        rule = get_rule(written)
+        if rule is None:
+            suggestion = did_you_mean(written, [r.code for r in all_rules()] + [r.name for r in all_rules()])
+            hint = f"; did you mean `{suggestion}`?" if suggestion else ""
+            result.problems.append(make_diagnostic(source, INVALID_SUPPRESSION,
+                                                   f"unknown rule code `{written}` in an ignore directive{hint}",
+                                                   span.start, span.end))
+            continue
+        if rule.code.startswith(UNSUPPRESSIBLE_PREFIXES):
+            result.problems.append(make_diagnostic(
+                source, INVALID_SUPPRESSION, f"{rule.code} ({rule.name}) cannot be suppressed: a query that does "
+                "not parse is always reported", span.start, span.end))
+            continue
+        result.suppressions.append(Suppression(rule.code, written, span, directive, line))
+
+
+def _read_kind(source: SourceText, directive: Directive, result: FileDirectives) -> None:
+    value = directive.value
+    comment = source.text[directive.span.start:directive.span.end]
+    index = comment.rfind(value) if value else -1
+    start = directive.span.start + index if index >= 0 else directive.span.start
+    span = Span(start, start + len(value)) if index >= 0 else directive.span
+    if value.lower() in QUERY_KINDS:
+        result.kind, result.kind_span = value.lower(), span
+        return
+    suggestion = did_you_mean(value, QUERY_KINDS) if value else None
+    hint = f"; did you mean `{suggestion}`?" if suggestion else f"; use one of {', '.join(QUERY_KINDS)}"
+    result.problems.append(make_diagnostic(source, INVALID_DIRECTIVE, f"unknown query kind `{value}`{hint}",
+                                           span.start, span.end))
+
+
+def unused_suppressions(source: SourceText, directives: FileDirectives,
+                        is_enabled: Callable[[str], bool]) -> list[Diagnostic]:
+    """L101 findings for the codes that suppressed nothing, with fixes that remove them."""
+    found: list[Diagnostic] = []
+    by_directive: dict[int, list[Suppression]] = {}
+    for suppression in directives.suppressions:
+        by_directive.setdefault(suppression.directive.span.start, []).append(suppression)
+    for group in by_directive.values():
+        unused = [s for s in group if not s.used]
+        if not unused:
+            continue
+        fix = _removal_fix(source, group, unused)
+        for suppression in unused:
+            reason = "" if is_enabled(suppression.code) else f" ({suppression.code} is not enabled)"
+            found.append(make_diagnostic(source, UNUSED_SUPPRESSION,
+                                         f"`{suppression.written}` suppresses nothing here{reason}",
+                                         suppression.span.start, suppression.span.end, fix=fix))
+    return found
+
+
+def _removal_fix(source: SourceText, group: list[Suppression], unused: list[Suppression]) -> Fix:
+    directive = group[0].directive
+    comment = source.text[directive.span.start:directive.span.end]
+    match = _CODE_LIST.search(comment)
+    assert match is not None
+    unused_starts = {s.span.start - directive.span.start for s in unused}
+    kept = [m.group() for m in re.finditer(r"[^,\s]+", match.group(1))
+            if match.start(1) + m.start() not in unused_starts]
+    if kept:
+        start = directive.span.start + match.start(1)
+        return Fix("Remove the unused codes", (TextEdit(start, directive.span.start + match.end(1), ", ".join(kept)),))
+    start, end = directive.span.start, directive.span.end
+    text = source.text
+    if directive.own_line:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        start, end = line_start, (line_end + 1 if line_end != -1 else len(text))
+    else:
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+    return Fix("Remove the unused directive", (TextEdit(start, end, ""),))
+
+
+def apply_suppressions(diagnostics: Iterable[Diagnostic], directives: FileDirectives) -> list[Diagnostic]:
+    """The diagnostics no directive covers (marking the directives that were used)."""
+    return [d for d in diagnostics if not directives.suppressed(d)]

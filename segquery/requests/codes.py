@@ -1,0 +1,347 @@
+"""Codes of the diagnostics about request bodies, records and request files (R001-R099)."""
+
+from segquery.diagnostics import Severity
+from segquery.rules.registry import Category, FixAvailability, RuleInfo, register
+
+
+def _request(code: str, name: str, summary: str, *, severity: Severity = Severity.ERROR, what: str,
+             why: str, example: str = "", use_instead: str = "",
+             fix: FixAvailability = FixAvailability.NONE, fix_safety: str = "") -> str:
+    register(RuleInfo(code=code, name=name, summary=summary, category=Category.REQUEST,
+                      severity=severity, fix=fix, what_it_does=what, why=why, example=example,
+                      use_instead=use_instead, fix_safety=fix_safety))
+    return code
+
+
+# ------------------------------------------------------------------ JSON text
+
+JSON_SYNTAX = _request(
+    "R001", "json-syntax-error", "The body cannot be read as JSON, even leniently.",
+    what="Reports truncated bodies, unterminated strings, missing `:` or `,`, stray characters, "
+         "text after the end of the value, bare words used as values and empty bodies, at the exact "
+         "place where reading stops. "
+         "An unclosed `{` or `[` is reported at the end of the input and points back at its opener.",
+    why="The service answers a body it cannot parse with a bare 400; this says where and what.",
+    example='{"msdyncrm_segmentname": "Adults", "statuscode": 192350000',
+    use_instead='{"msdyncrm_segmentname": "Adults", "statuscode": 192350000}',
+    fix=FixAvailability.SOMETIMES, fix_safety="Only a bare word where a value belongs "
+    "(`\"statuscode\": live`) gets a fix, which quotes it; unsafe, since another value may have been meant.")
+UNQUOTED_KEY = _request(
+    "R002", "unquoted-key", "An object key is written without double quotes.",
+    what="Reports keys written as bare words, as in the include/exclude examples of the segment API "
+         "documentation. The body is still read, so the checks after it run.",
+    why="RFC 8259 JSON requires every key to be a double-quoted string. A strict parser anywhere on "
+        "the way (a client library, a proxy, a test tool) rejects the body.",
+    example='{ msdyncrm_segmentid: "59ac8bbf-57e7-e811-a9a9-000d3a35f403" }',
+    use_instead='{ "msdyncrm_segmentid": "59ac8bbf-57e7-e811-a9a9-000d3a35f403" }',
+    fix=FixAvailability.SAFE, fix_safety="Adding the quotes keeps the key as it is.")
+SINGLE_QUOTED = _request(
+    "R003", "single-quoted-string", "A string or key is in single quotes.",
+    what="Reports `'...'` strings and keys.",
+    why="JSON strings use double quotes only; single quotes are a JavaScript habit that strict "
+        "parsers reject.",
+    example="{ 'msdyncrm_segmentname': 'Adults' }",
+    use_instead='{ "msdyncrm_segmentname": "Adults" }',
+    fix=FixAvailability.SAFE, fix_safety="The fix changes the quotes and re-escapes `\"` and `\\'` "
+    "inside, so the decoded string stays the same.")
+TRAILING_COMMA = _request(
+    "R004", "trailing-comma", "A comma before `}` or `]`.",
+    what="Reports a comma after the last member of an object or the last item of an array.",
+    why="JSON has no trailing commas; strict parsers reject the body.",
+    example='{ "statuscode": 192350002, }', use_instead='{ "statuscode": 192350002 }',
+    fix=FixAvailability.SAFE, fix_safety="Removing the comma changes nothing else.")
+COMMENT = _request(
+    "R005", "comment-in-json", "A `//` or `/* */` comment inside a JSON body.",
+    what="Reports comments in a body.",
+    why="JSON has no comments; a body that carries one is rejected by strict parsers.",
+    example='{\n  // go live at once\n  "statuscode": 192350006\n}',
+    use_instead='{\n  "statuscode": 192350006\n}',
+    fix=FixAvailability.SAFE, fix_safety="Removing a comment does not change the value.")
+NON_JSON_LITERAL = _request(
+    "R006", "non-json-literal", "A number or word that JSON does not have.",
+    what="Reports `True`, `False`, `None`, `undefined`, `NaN`, `Infinity`, and numbers written with a "
+         "`+` sign, leading zeros, a leading or trailing `.` or in hexadecimal.",
+    why="These come from Python or JavaScript; JSON parsers reject them.",
+    example='{ "msdyncrm_islive": True, "msdyncrm_segmentrefreshrateintervalminutes": 060 }',
+    use_instead='{ "msdyncrm_islive": true, "msdyncrm_segmentrefreshrateintervalminutes": 60 }',
+    fix=FixAvailability.SOMETIMES, fix_safety="Safe when JSON can write the same value; `NaN`, "
+    "`Infinity` and `undefined` have no JSON form and get no fix.")
+BAD_ESCAPE = _request(
+    "R007", "invalid-string-escape", "A backslash escape that JSON does not have.",
+    what="Reports `\\'`, `\\x41`, `\\0`, `\\v`, a backslash before a line break, and a backslash before "
+         "any other character that is not one of `\" \\ / b f n r t u`.",
+    why="JSON knows only its own eight escapes and `\\uXXXX`; other escapes are rejected.",
+    example='{ "msdyncrm_segmentname": "O\\\'Brien customers" }',
+    use_instead='{ "msdyncrm_segmentname": "O\'Brien customers" }',
+    fix=FixAvailability.SOMETIMES, fix_safety="Safe when the escape has a JSON equivalent (`\\'` -> "
+    "`'`, `\\x41` -> `\\u0041`); an unknown escape such as `\\q` gets no fix, since the author may "
+    "have meant a literal backslash.")
+CONTROL_CHARACTER = _request(
+    "R008", "control-character-in-string", "A raw control character (such as a tab) inside a string.",
+    what="Reports characters below U+0020 written directly inside a string, other than line breaks, "
+         "which end the string.",
+    why="JSON requires control characters to be escaped; strict parsers reject the body.",
+    example='{ "msdyncrm_segmentquery": "PROFILE(contact)<TAB>" }',
+    use_instead='{ "msdyncrm_segmentquery": "PROFILE(contact)\\t" }',
+    fix=FixAvailability.SAFE, fix_safety="The character is replaced by its escape; the value is unchanged.")
+TOO_DEEP = _request(
+    "R009", "json-too-deep", "Objects and arrays are nested deeper than the reader accepts.",
+    what="Stops reading at the first `{` or `[` that goes past 256 levels of nesting.",
+    why="No segment body is nested more than a few levels; the limit keeps the reader fast and "
+        "safe on any input.",
+    example="[[[[[[ ... 100000 times")
+DUPLICATE_KEY = _request(
+    "R010", "duplicate-key", "The same key appears twice in one object.",
+    what="Reports the second and later occurrences of a key, pointing at the first one.",
+    why="Readers disagree on which value wins (most keep the last, OData services reject the body), "
+        "so the request means different things to different tools.",
+    example='{ "statuscode": 192350000, "statuscode": 192350006 }',
+    use_instead='{ "statuscode": 192350006 }')
+
+# ------------------------------------------------------------------ HTTP level
+
+NOT_A_REQUEST_LINE = _request(
+    "R011", "not-a-request-line", "A line of an HTTP-style file that starts no request.",
+    what="Reports text outside a request in a `.http` file: requests start with `METHOD URL`, "
+         "comments with `#` or `//`.",
+    why="Text such as a title pasted from the documentation would be sent as part of a request or "
+        "make the file unreadable for REST tools.",
+    example="Remove multiple segment members\nPOST {{orgUrl}}/api/data/v9.0/msdyncrm_ExcludeMembersFromSegment",
+    use_instead="# Remove multiple segment members\nPOST {{orgUrl}}/api/data/v9.0/msdyncrm_ExcludeMembersFromSegment")
+UNKNOWN_ENDPOINT = _request(
+    "R012", "unknown-endpoint", "The URL names neither the segment table nor a segment message.",
+    what="Checks the last part of the URL against `msdyncrm_segments`, `msdyncrm_segments(<id>)`, "
+         "`msdyncrm_ValidateSegment` and the four include/exclude messages, with the closest name.",
+    why="Entity set and message names are case-sensitive in the Web API; a near miss is a 404.",
+    example="POST {{orgUrl}}/api/data/v9.0/msdyncrm_IncludeMemberInSegments",
+    use_instead="POST {{orgUrl}}/api/data/v9.0/msdyncrm_IncludeMembersInSegment",
+    fix=FixAvailability.SOMETIMES, fix_safety="A fix that only changes letter case is safe; a fix "
+    "to a different name is unsafe.")
+METHOD_NOT_ALLOWED = _request(
+    "R013", "method-not-allowed", "The HTTP method does not fit the URL.",
+    what="Reports a create (`POST`) on a single segment, an update or delete without a segment id, "
+         "messages called with anything but `POST`, and methods the segment API does not use.",
+    why="The service answers 405 or 400; this names the method that fits.",
+    example="PATCH {{orgUrl}}/api/data/v9.0/msdyncrm_segments",
+    use_instead="PATCH {{orgUrl}}/api/data/v9.0/msdyncrm_segments(7649566b-79e2-e811-a989-000d3a135be0)")
+MISSING_BODY = _request(
+    "R014", "missing-body", "A create, update or message request has no body.",
+    what="Reports `POST` and `PATCH` requests without a JSON body.",
+    why="Each of them needs at least one field; an empty request is rejected.",
+    example="POST {{orgUrl}}/api/data/v9.0/msdyncrm_IncludeMembersInSegment",
+    use_instead='POST {{orgUrl}}/api/data/v9.0/msdyncrm_IncludeMembersInSegment\n'
+                '{"msdyncrm_segmentid": "59ac8bbf-57e7-e811-a9a9-000d3a35f403", '
+                '"msdyncrm_segmentmemberids": "[\\"b5672bdb-8899-43cb-9fa1-0ae4dc61dad3\\"]"}')
+UNEXPECTED_BODY = _request(
+    "R015", "unexpected-body", "A `GET` or `DELETE` request carries a body.",
+    severity=Severity.WARNING,
+    what="Reports a body after a retrieve or delete request.",
+    why="The service ignores it, so whatever it was meant to do does not happen.",
+    example='DELETE {{orgUrl}}/api/data/v9.0/msdyncrm_segments(7649566b-79e2-e811-a989-000d3a135be0)\n'
+            '{"statuscode": 192350002}')
+
+# ------------------------------------------------------------------ records
+
+WRONG_TYPE = _request(
+    "R016", "wrong-value-type", "A value has the wrong JSON type for its field.",
+    what="Checks each field against its column type: option values and integers are numbers, names "
+         "and queries are strings, member ids are a string that holds a JSON array, a body is an "
+         "object.",
+    why="`\"192350001\"` is a string, not the option value 192350001; the service rejects the "
+        "request with a type conversion error.",
+    example='{ "msdyncrm_segmenttype": "192350001" }', use_instead='{ "msdyncrm_segmenttype": 192350001 }',
+    fix=FixAvailability.SOMETIMES, fix_safety="Safe when the value converts without loss: a number "
+    "in a string becomes the number, an array of member ids becomes the string that holds it.")
+MISSING_FIELD = _request(
+    "R017", "missing-required-field", "A field the service requires is absent, empty or null.",
+    what="On create (and in a segment definition sent for validation) requires "
+         "`msdyncrm_segmentname`, `msdyncrm_segmenttype` and `statuscode`, plus "
+         "`msdyncrm_segmentquery` for dynamic and compound segments. Include/exclude messages require "
+         "`msdyncrm_segmentid` and the member id parameter. A required field cannot be set to null.",
+    why="The segment API documentation lists these as mandatory; without them the create fails.",
+    example='{ "msdyncrm_segmentname": "Adults", "msdyncrm_segmenttype": 192350000, "statuscode": 192350000 }',
+    use_instead='{ "msdyncrm_segmentname": "Adults", "msdyncrm_segmenttype": 192350000, '
+                '"statuscode": 192350000, "msdyncrm_segmentquery": "PROFILE(contact)" }')
+UNKNOWN_FIELD = _request(
+    "R018", "unknown-field", "A key that is not a column of `msdyncrm_segment` or a parameter of the message.",
+    what="Checks record keys against the columns of the `msdyncrm_segment` table, message keys "
+         "against the parameters of the message and `$select` names of a retrieve against the "
+         "columns, with the closest known name. OData annotations (`@odata.etag`, "
+         "`x@odata.bind`...) and `_x_value` lookup properties are accepted.",
+    why="The Web API rejects a body with an undeclared property.",
+    example='{ "msdyncrm_segmentnam": "Adults" }', use_instead='{ "msdyncrm_segmentname": "Adults" }',
+    fix=FixAvailability.SOMETIMES, fix_safety="Renaming to a key that differs only in letter case is "
+    "safe; renaming to another close name is unsafe.")
+FIELD_VARIANT = _request(
+    "R019", "non-canonical-field-name", "A field name the documentation uses in one place, where the "
+    "operation expects another.",
+    what="Reports `msdyncrm_query` in a segment record (the column is `msdyncrm_segmentquery`), "
+         "`msdyncrm_segmentmemberid` in a segment record (the column is `msdyncrm_segmentmemberids`), "
+         "`msdyncrm_segmentmemberids` in a singular include/exclude message (its parameter is "
+         "`msdyncrm_segmentmemberid`) and `msdyncrm_segmentmemberid` in a plural message (its "
+         "parameter is `msdyncrm_segmentmemberids`). The value is still checked under the canonical "
+         "name.",
+    why="Versions of the segment API documentation spell these fields differently. The table "
+        "definition of `msdyncrm_segment` has only `msdyncrm_segmentquery` and "
+        "`msdyncrm_segmentmemberids`, and the Web API rejects any other property name in a record, "
+        "so those two are errors. The message parameters follow the latest documented signature; "
+        "for the plural messages the documentation itself once used the singular name, so that case "
+        "is a warning.",
+    example='{ "msdyncrm_segmentmemberid": "[\\"crm1405f4ba-1ee9-e811-a99d-000d3a35f12f\\"]" }',
+    use_instead='{ "msdyncrm_segmentmemberids": "[\\"crm1405f4ba-1ee9-e811-a99d-000d3a35f12f\\"]" }',
+    fix=FixAvailability.SOMETIMES, fix_safety="Renaming a record key is safe; renaming a plural "
+    "message parameter is unsafe, because one version of the documentation used the other name.")
+UNKNOWN_SEGMENT_TYPE = _request(
+    "R020", "unknown-segment-type", "`msdyncrm_segmenttype` is not one of its option values.",
+    what="Accepts 192350000 (dynamic), 192350001 (static) and 192350002 (compound). A label given as "
+         "a string (`\"static\"`) gets the matching value as a fix.",
+    why="The service stores option values, not labels; any other number is rejected.",
+    example='{ "msdyncrm_segmenttype": "static" }', use_instead='{ "msdyncrm_segmenttype": 192350001 }',
+    fix=FixAvailability.SOMETIMES, fix_safety="Safe when the label matches exactly (ignoring case, "
+    "spaces and the word \"segment\"); unsafe when it is only close.")
+UNKNOWN_STATUS = _request(
+    "R021", "unknown-status-reason", "`statuscode` is not one of its option values.",
+    what="Accepts the status reasons of `msdyncrm_segment`: 192350000 draft, 192350001 live, "
+         "192350002 stopped, 192350003 live editable, 192350004 expired, 192350005 error, "
+         "192350006 going live, 192350007 stopping. A label given as a string (`\"live\"`) gets the "
+         "matching value as a fix.",
+    why="The service stores option values, not labels; any other number is rejected.",
+    example='{ "statuscode": "live" }', use_instead='{ "statuscode": 192350001 }',
+    fix=FixAvailability.SOMETIMES, fix_safety="Safe when the label matches exactly (ignoring case "
+    "and separators); unsafe when it is only close.")
+QUERY_ON_STATIC = _request(
+    "R022", "query-on-static-segment", "A static segment is given a segment query.",
+    severity=Severity.WARNING,
+    what="Reports `msdyncrm_segmentquery` on a segment whose type is static. The query is still "
+         "checked, as a static query.",
+    why="A static segment's members are the ids it is given; only dynamic and compound segments "
+        "are defined by a query, so the query is at best unused.",
+    example='{ "msdyncrm_segmenttype": 192350001, "msdyncrm_segmentquery": "PROFILE(contact)" }',
+    use_instead='{ "msdyncrm_segmenttype": 192350000, "msdyncrm_segmentquery": "PROFILE(contact)" }')
+STATUS_JUMP = _request(
+    "R023", "direct-status-jump", "A request sets a segment straight to live or stopped.",
+    severity=Severity.WARNING,
+    what="Reports a create or update that sets `statuscode` to 192350001 (live), and an update that "
+         "sets it to 192350002 (stopped). Recommends 192350006 (going live) and 192350007 "
+         "(stopping).",
+    why="The current segment API documentation asks to go through going live and stopping: going "
+        "live validates the segment before the system sets it live, and stopping lets running "
+        "evaluations finish. Setting live directly skips that validation.",
+    example='{ "statuscode": 192350001 }', use_instead='{ "statuscode": 192350006 }',
+    fix=FixAvailability.UNSAFE, fix_safety="Unsafe: the segment then goes live only if it "
+    "validates, and the final status is set by the system a moment later.")
+BAD_TRANSITION = _request(
+    "R024", "invalid-status-transition", "The new status cannot follow the segment's current status.",
+    what="When the current status of the segment is known (`known_segments`), checks the new "
+         "`statuscode` against the transitions of the status model: draft -> going live, live or "
+         "expired; live -> stopping, stopped, going live, live editable or error; stopped -> "
+         "expired or going live; and so on.",
+    why="The service refuses a status change outside its status model.",
+    example="PATCH .../msdyncrm_segments(<a draft segment>)\n{ \"statuscode\": 192350007 }",
+    use_instead="PATCH .../msdyncrm_segments(<a draft segment>)\n{ \"statuscode\": 192350006 }")
+TOO_LONG = _request(
+    "R025", "field-too-long", "A string is longer than its column allows.",
+    what="Checks the maximum lengths of the table definition: 100 characters for "
+         "`msdyncrm_segmentname`, 4,000 for `msdyncrm_segmentquery`, 1,000,000 for "
+         "`msdyncrm_segmentmemberids`, and so on.",
+    why="The service rejects values longer than the column.",
+    example='{ "msdyncrm_segmentname": "<101 characters>" }')
+BAD_SEGMENT_ID = _request(
+    "R026", "malformed-segment-id", "A segment id is not a GUID.",
+    what="Checks the id in `msdyncrm_segments(<id>)` and the `msdyncrm_segmentid` of a message or "
+         "record, and says what is wrong (a group too short, a character that is not hexadecimal, "
+         "braces...). `{{placeholders}}` are accepted.",
+    why="The service looks segments up by GUID; anything else is a 400 or a 404.",
+    example='{ "msdyncrm_segmentid": "59AC8BBF-57E7-E811-A9A9-000D3A35F4" }',
+    use_instead='{ "msdyncrm_segmentid": "59AC8BBF-57E7-E811-A9A9-000D3A35F403" }',
+    fix=FixAvailability.SOMETIMES, fix_safety="A `crm` prefix on a segment id is removed by a safe fix; "
+    "other malformed ids get no fix, since the right digits are unknown.")
+BAD_MEMBER_LIST = _request(
+    "R027", "invalid-member-id-list", "Member ids are not given in the form the field takes.",
+    what="`msdyncrm_segmentmemberids` and the plural messages take a string holding a JSON array of "
+         "ids; the singular messages take one id. Reports a string that is not such an array, an "
+         "array of non-strings, an empty array, and a one-element array sent to a singular message.",
+    why="The service parses the string itself; a malformed list rejects the whole request.",
+    example='{ "msdyncrm_segmentmemberids": "crm1405f4ba-1ee9-e811-a99d-000d3a35f12f" }',
+    use_instead='{ "msdyncrm_segmentmemberids": "[\\"crm1405f4ba-1ee9-e811-a99d-000d3a35f12f\\"]" }',
+    fix=FixAvailability.SOMETIMES, fix_safety="Wrapping a single id in an array, or unwrapping a "
+    "one-element array for a singular message, is safe.")
+BAD_MEMBER_ID = _request(
+    "R028", "malformed-member-id", "A member id is not a GUID (with an optional `crm` prefix).",
+    what="Checks every id of a member list, says which one (by its place in the list) is wrong and "
+         "why, and points at it inside the string.",
+    why="Every id must exist or the whole include/exclude request is rejected; a malformed id never "
+        "exists.",
+    example='{ "msdyncrm_segmentmemberids": "[\\"crm1405f4ba-1ee9-e811-a99d-000d3a35f1\\"]" }',
+    use_instead='{ "msdyncrm_segmentmemberids": "[\\"crm1405f4ba-1ee9-e811-a99d-000d3a35f12f\\"]" }')
+MISSING_CRM_PREFIX = _request(
+    "R029", "missing-crm-prefix", "A static segment member id lacks its `crm` prefix.",
+    severity=Severity.WARNING,
+    what="Reports ids in a segment record's `msdyncrm_segmentmemberids` that are plain GUIDs.",
+    why="The prefix marks the id as a Dataverse record id. The documentation requires it where the "
+        "legacy (DCI) segmentation is installed, which reads unprefixed ids as its own kind of id.",
+    example='{ "msdyncrm_segmentmemberids": "[\\"1405f4ba-1ee9-e811-a99d-000d3a35f12f\\"]" }',
+    use_instead='{ "msdyncrm_segmentmemberids": "[\\"crm1405f4ba-1ee9-e811-a99d-000d3a35f12f\\"]" }',
+    fix=FixAvailability.SAFE, fix_safety="Adding `crm` only marks the id type.")
+TOO_MANY_MEMBERS = _request(
+    "R030", "too-many-member-ids", "More than 10,000 member ids in one request.",
+    what="Counts the ids of an include/exclude message or a record's member list.",
+    why="The documentation limits a request to 10,000 contacts; send several requests instead.",
+    example='{ "msdyncrm_segmentmemberids": "[<10,001 ids>]" }')
+PLURAL_NEEDED = _request(
+    "R031", "several-ids-to-singular-message", "Several ids are sent to a message that takes one.",
+    what="Reports `msdyncrm_IncludeMemberInSegment` and `msdyncrm_ExcludeMemberFromSegment` called "
+         "with a list of several ids.",
+    why="The singular messages take one id; the plural ones (`msdyncrm_IncludeMembersInSegment`, "
+        "`msdyncrm_ExcludeMembersFromSegment`) take a list and are faster for several records.",
+    example="POST .../msdyncrm_IncludeMemberInSegment\n"
+            '{ "msdyncrm_segmentid": "...", "msdyncrm_segmentmemberid": "[\\"a...\\", \\"b...\\"]" }',
+    use_instead="POST .../msdyncrm_IncludeMembersInSegment\n"
+                '{ "msdyncrm_segmentid": "...", "msdyncrm_segmentmemberids": "[\\"a...\\", \\"b...\\"]" }',
+    fix=FixAvailability.SOMETIMES, fix_safety="Offered in request files, where the URL can be "
+    "edited: it renames the message and its member parameter; safe.")
+SEGMENT_NOT_ACTIVE = _request(
+    "R032", "segment-not-live-or-stopped", "Members are included in or excluded from a dynamic or "
+    "compound segment that is not live or stopped.",
+    what="When the type and status of the target segment are known (`known_segments`), reports "
+         "include/exclude on a dynamic or compound segment whose status is draft or any other status "
+         "than live or stopped.",
+    why="The documentation requires dynamic and compound segments to be live or stopped for "
+        "include/exclude; a draft segment has no members to change.",
+    example="known: 59ac8bbf-... is a draft dynamic segment\n"
+            "POST .../msdyncrm_IncludeMembersInSegment\n{ \"msdyncrm_segmentid\": \"59ac8bbf-...\", ... }")
+MEMBERS_ON_QUERY_SEGMENT = _request(
+    "R033", "member-ids-on-non-static-segment", "A dynamic or compound segment record is given member ids.",
+    severity=Severity.WARNING,
+    what="Reports `msdyncrm_segmentmemberids` on a record whose type is dynamic or compound.",
+    why="The column holds static segment members; the members of a dynamic or compound segment "
+        "come from its query. Use the include/exclude messages to add or remove members of those.",
+    example='{ "msdyncrm_segmenttype": 192350000, "msdyncrm_segmentmemberids": "[...]" }')
+DUPLICATE_MEMBER = _request(
+    "R034", "duplicate-member-id", "The same member id appears twice in one list.",
+    severity=Severity.WARNING,
+    what="Compares ids case-insensitively and without the `crm` prefix, and points at the first "
+         "occurrence.",
+    why="A repeated id does nothing but counts toward the 10,000 limit; it often hides a copy-paste "
+        "mistake where another id was meant.",
+    example='"[\\"crm1405f4ba-...\\", \\"crm1405f4ba-...\\"]"',
+    fix=FixAvailability.SAFE, fix_safety="Removing the repeated id keeps the same set of members.")
+UNKNOWN_OPTION = _request(
+    "R035", "unknown-option-value", "A choice column other than type and status has a value outside its options.",
+    what="Checks `msdyncrm_querytype`, `msdyncrm_scope`, `msdyncrm_segmentactivationstatus`, "
+         "`msdyncrm_externalsource` and `statecode` against their documented option values.",
+    why="The service rejects option values it does not define.",
+    example='{ "msdyncrm_scope": 270100002 }', use_instead='{ "msdyncrm_scope": 270100000 }',
+    fix=FixAvailability.SOMETIMES, fix_safety="Safe when a label given as a string matches an "
+    "option exactly; unsafe when it is only close.")
+
+COMMENT_IN_QUERY = _request(
+    "R036", "comment-in-query", "A segment query sent to the service contains a comment.",
+    what="Reports `//` and `/* */` comments inside `msdyncrm_segmentquery`.",
+    why="Comments belong to `.segq` source files, and the export strips them: the service's query "
+        "language has no comments, so a query that carries one is rejected.",
+    example='{ "msdyncrm_segmentquery": "PROFILE(contact) // adults only" }',
+    use_instead='{ "msdyncrm_segmentquery": "PROFILE(contact)" }',
+    fix=FixAvailability.SAFE, fix_safety="Removing a comment does not change the query.")
+
+ALL_CODES: tuple[str, ...] = tuple(f"R{number:03d}" for number in range(1, 37))

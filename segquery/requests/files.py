@@ -1,0 +1,99 @@
+"""Checking request bodies kept in files: a single JSON body, an OData collection
+as returned by a retrieve, or an HTTP-style file with one or more requests."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from segquery.diagnostics import Diagnostic, make_diagnostic, sorted_diagnostics
+from segquery.requests import codes, options, schema
+from segquery.requests.httpfile import split_http
+from segquery.requests.jsonpos import read_json, short
+from segquery.requests.jsonvalue import JsonArray, JsonObject, JsonValue
+from segquery.requests.query_check import QueryChecker, check_query
+from segquery.requests.record import check_record
+from segquery.requests.report import Report
+from segquery.requests.request import KnownSegments, RequestLine, check_request
+from segquery.source import SourceText, Span
+
+_LEADING_NOISE = re.compile(r"(?:\s+|//[^\n]*|/\*.*?\*/)*", re.S)
+
+
+def check_request_file(path_or_text: str | os.PathLike, *, method: str = "POST", path: str = schema.ENTITY_SET,
+                       known_segments: KnownSegments | None = None,
+                       query_checker: QueryChecker | None = None) -> list[Diagnostic]:
+    """Diagnostics for a request file, positioned in that file.
+
+    A path (`os.PathLike`, or a one-line string naming an existing file) is
+    read as UTF-8; any other string is the file's text. A bare JSON body is
+    checked as a `method` request to `path` (by default, a create); a
+    `{"value": [...]}` collection is checked record by record, as records read
+    from the service.
+    """
+    source, problem = _load(path_or_text)
+    if problem is not None:
+        return [problem]
+    report = Report(source)
+    known = options.known_table(known_segments)
+    checker = query_checker or check_query
+    if _is_json(source.text):
+        document = read_json(source)
+        records = _collection(document.value)
+        if records is not None:
+            report.extend(document.diagnostics)
+            for record in records:
+                check_record(report, record, operation="read", known=None, query_checker=checker)
+        else:
+            check_request(report, method, path, document, line=None, known=known, query_checker=checker)
+        return sorted_diagnostics(report.diagnostics)
+    http = split_http(source.text)
+    for span in http.stray_lines:
+        report.add(codes.NOT_A_REQUEST_LINE, f"`{short(source.text[span.start:span.end])}` is not a request "
+                   "line: a request starts with METHOD URL; write comments after `#`", span)
+    for request in http.requests:
+        document = None
+        if request.body is not None:
+            document = read_json(source, start=request.body.start, end=request.body.end)
+        check_request(report, request.method, request.url, document,
+                      line=RequestLine(request.method_span, request.url_start), known=known,
+                      query_checker=checker)
+    if not http.requests and not http.stray_lines:
+        report.add(codes.JSON_SYNTAX, "the file holds no request and no JSON body", Span(0, 0))
+    return sorted_diagnostics(report.diagnostics)
+
+
+def _load(path_or_text: str | os.PathLike) -> tuple[SourceText, Diagnostic | None]:
+    if isinstance(path_or_text, str) and not _names_file(path_or_text):
+        return SourceText(path_or_text), None
+    path = Path(path_or_text)
+    data = path.read_bytes()
+    try:
+        return SourceText(data.decode("utf-8-sig"), str(path)), None
+    except UnicodeDecodeError as error:
+        source = SourceText(data.decode("utf-8-sig", errors="replace"), str(path))
+        offset = len(data[:error.start].decode("utf-8-sig", errors="replace"))
+        return source, make_diagnostic(source, codes.JSON_SYNTAX, f"the file is not UTF-8 text: byte "
+                                       f"0x{data[error.start]:02x} cannot be decoded", offset, offset + 1)
+
+
+def _names_file(text: str) -> bool:
+    return "\n" not in text and text.strip() == text and text != "" and os.path.isfile(text)
+
+
+def _is_json(text: str) -> bool:
+    start = _LEADING_NOISE.match(text).end()
+    return start < len(text) and text[start] in "{[\"'" or start >= len(text)
+
+
+def _collection(value: JsonValue | None) -> tuple[JsonValue, ...] | None:
+    """The records of an OData collection (`{"@odata.context": ..., "value": [...]}`), or None."""
+    if not isinstance(value, JsonObject):
+        return None
+    items = value.get("value")
+    if items is None or not isinstance(items.value, JsonArray):
+        return None
+    if any(name != "value" and not name.startswith("@") for name in value.keys()):
+        return None
+    return items.value.items

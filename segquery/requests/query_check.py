@@ -1,0 +1,49 @@
+"""The one place where the request checker asks for a segment query to be checked.
+
+`check_query` answers diagnostics whose offsets are relative to the query
+string; the caller moves them into the file. Today it runs the tolerant parser
+(`segquery.parse_tolerant`), which finds syntax errors, and reports comments,
+which a query sent to the service cannot carry. The semantic validator
+(`segquery.validate`) will take the parser's place here, and will use `kind`:
+the kind the segment's type implies (dynamic, static or compound).
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from segquery.diagnostics import Diagnostic, Fix, make_diagnostic
+from segquery.requests import codes
+from segquery.source import SourceText
+
+QueryChecker = Callable[[str, "str | None"], Sequence[Diagnostic]]
+
+
+def check_query(text: str, kind: str | None) -> list[Diagnostic]:
+    """Diagnostics about `text` as a query of `kind`; empty when no checker is installed."""
+    parse_tolerant = _parser()
+    if parse_tolerant is None:
+        return []
+    result = parse_tolerant(text)
+    diagnostics = list(result.diagnostics)
+    comments = getattr(result.query, "comments", ()) if result.query is not None else ()
+    source = getattr(result, "source", None) or SourceText(text)
+    for comment in comments:
+        start, end = comment.span.start, comment.span.end
+        diagnostics.append(make_diagnostic(
+            source, codes.COMMENT_IN_QUERY, "a comment in a query sent to the service: the service's query "
+            "language has no comments", start, end, fix=Fix.replace("Remove the comment", start, end, "")))
+    return diagnostics
+
+
+def checker_available() -> bool:
+    """Whether queries in requests are checked at all (the parser can be imported)."""
+    return _parser() is not None
+
+
+def _parser() -> Callable | None:
+    try:
+        import segquery
+    except ImportError:
+        return None
+    return getattr(segquery, "parse_tolerant", None)

@@ -1,0 +1,31 @@
+"""Semantic validation of parsed segment queries.
+
+`validate` checks a query's shape for its kind, its aliases, its names
+against a schema, the types of its expressions, the arguments of its
+functions, and the usage limitations the language documentation states.
+`infer_tables` and `scope_at` tell which table every part of a query reads,
+for the resolver and the editor.
+"""
+
+from segquery.semantic.kinds import QueryKind, infer_kind
+from segquery.semantic.schemas import NO_SCHEMA, link_type_table
+from segquery.semantic.specified_rules import SPECIFIED_RULES
+from segquery.semantic.tables import AliasBinding, Scope, StepScope, TableInfo, infer_tables, scope_at
+from segquery.semantic.validation import DEFAULT_TARGET, run_rules, validate
+
+__all__ = [
+    "DEFAULT_TARGET",
+    "NO_SCHEMA",
+    "SPECIFIED_RULES",
+    "AliasBinding",
+    "QueryKind",
+    "Scope",
+    "StepScope",
+    "TableInfo",
+    "infer_kind",
+    "infer_tables",
+    "link_type_table",
+    "run_rules",
+    "scope_at",
+    "validate",
+]

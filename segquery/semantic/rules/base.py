@@ -1,0 +1,47 @@
+"""What a validation rule is, and small helpers several rules share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from segquery.diagnostics import Fix
+from segquery.semantic.context import ValidationContext
+from segquery.syntax import ast
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A check over a ValidationContext. `needs_schema` rules are skipped
+    when validation runs without a schema."""
+
+    name: str
+    codes: tuple[str, ...]
+    check: Callable[[ValidationContext], None]
+    needs_schema: bool = False
+
+
+_STEP_NAMES = {
+    ast.Filter: "FILTER", ast.Traverse: "TRAVERSE", ast.Having: "HAVING", ast.Distinct: "DISTINCT",
+    ast.OrderBy: "ORDERBY", ast.Skip: "SKIP", ast.Take: "TAKE", ast.Select: "SELECT",
+    ast.Profile: "PROFILE", ast.SegmentRef: "SEGMENT", ast.Interaction: "INTERACTION",
+}
+
+
+def keyword(node: ast.Node) -> str:
+    """The keyword of a source or step (`FILTER`, `PROFILE`...)."""
+    if isinstance(node, ast.InvalidCall):
+        return node.call.name.name.upper()
+    return _STEP_NAMES[type(node)]
+
+
+def is_paging(step: ast.Node) -> bool:
+    return isinstance(step, ast.PAGING_STEPS)
+
+
+def strip_step(ctx: ValidationContext, step: ast.Node, message: str) -> Fix | None:
+    """A fix that removes `.STEP(...)` with its dot, or None when a comment sits between them."""
+    dot = ctx.dot_before(step)
+    if dot is None:
+        return None
+    return Fix.replace(message, dot, step.span.end, "")

@@ -1,0 +1,34 @@
+"""V038: FILTER, NOT, && and || take conditions, not values (reference A.2, `condition`)."""
+
+from segquery.diagnostics import Fix
+from segquery.semantic import codes
+from segquery.semantic.context import ValidationContext
+from segquery.semantic.rules.base import Rule
+from segquery.semantic.valuetypes import ValueType
+from segquery.syntax import ast
+
+CONDITION_NODES = (ast.Comparison, ast.StringTest, ast.IsNull, ast.Not, ast.Logical, ast.Call)
+KINDS = "a comparison, string test, ISNULL/ISNOTNULL, NOT, && or ||"
+
+
+def check(ctx: ValidationContext) -> None:
+    for clause in ctx.clauses:
+        if clause.role == "filter":
+            _expect(ctx, clause.step.condition, "FILTER needs a condition")
+    for negation in ctx.nodes(ast.Not):
+        _expect(ctx, negation.operand, "NOT needs a condition")
+    for logical in ctx.nodes(ast.Logical):
+        for operand in logical.operands:
+            _expect(ctx, operand, f"`{logical.op.value}` joins conditions")
+
+
+def _expect(ctx: ValidationContext, node: ast.Expr, what: str) -> None:
+    if isinstance(node, CONDITION_NODES):
+        return
+    fix = None
+    if isinstance(node, ast.Attribute) and ctx.type_of(node) is ValueType.BOOLEAN and not node.parens:
+        fix = Fix.replace("Compare with `true`", node.span.end, node.span.end, " == true")
+    ctx.report_node(codes.NOT_A_CONDITION, f"{what} ({KINDS}), not {ctx.phrase(node)}", node, fix=fix)
+
+
+RULE = Rule("conditions", (codes.NOT_A_CONDITION,), check)

@@ -1,0 +1,58 @@
+"""V040: the arguments of DATE(...) are whole numbers naming a moment that exists."""
+
+from __future__ import annotations
+
+import calendar
+
+from segquery.semantic import codes
+from segquery.semantic.context import ValidationContext, is_number_literal, number_is_integer, number_value
+from segquery.semantic.rules.base import Rule
+from segquery.semantic.valuetypes import ValueType
+from segquery.syntax import ast
+
+PARTS = ("year", "month", "day", "hour", "minute", "second", "millisecond")
+LIMITS = {"year": (1, 9999), "month": (1, 12), "day": (1, 31), "hour": (0, 23), "minute": (0, 59),
+          "second": (0, 59), "millisecond": (0, 999)}
+
+
+def check(ctx: ValidationContext) -> None:
+    for date in ctx.nodes(ast.DateLiteral):
+        values: dict[str, int] = {}
+        for name, part in zip(PARTS, date.parts):
+            if is_number_literal(part):
+                if number_is_integer(part):
+                    values[name] = int(number_value(part))
+                else:
+                    ctx.report_node(codes.DATE_ARGUMENT_RANGE,
+                                    f"the {name} of DATE must be a whole number, not `{ctx.text(part)}`", part)
+            elif ctx.type_of(part) not in (ValueType.NUMBER, ValueType.UNKNOWN):
+                ctx.report_node(codes.DATE_ARGUMENT_RANGE,
+                                f"the {name} of DATE must be a whole number, not {ctx.phrase(part)}", part)
+        for name, part in zip(PARTS, date.parts):
+            if name in values:
+                _check_range(ctx, name, values, part)
+
+
+def _check_range(ctx: ValidationContext, name: str, values: dict[str, int], part: ast.Expr) -> None:
+    value = values[name]
+    low, high = LIMITS[name]
+    if name == "day" and 1 <= values.get("month", 0) <= 12:
+        month = values["month"]
+        year = values.get("year")
+        if year is not None and 1 <= year <= 9999:
+            high = calendar.monthrange(year, month)[1]
+            if not low <= value <= high:
+                ctx.report_node(codes.DATE_ARGUMENT_RANGE, f"day {value} is out of range: "
+                                f"{calendar.month_name[month]} {year} has {high} days", part)
+            return
+        high = 29 if month == 2 else calendar.monthrange(2001, month)[1]
+        if not low <= value <= high:
+            ctx.report_node(codes.DATE_ARGUMENT_RANGE,
+                            f"day {value} is out of range: {calendar.month_name[month]} has at most {high} days", part)
+        return
+    if not low <= value <= high:
+        ctx.report_node(codes.DATE_ARGUMENT_RANGE,
+                        f"{name} {value} is out of range: the {name} of DATE is {low}-{high}", part)
+
+
+RULE = Rule("date-arguments", (codes.DATE_ARGUMENT_RANGE,), check)

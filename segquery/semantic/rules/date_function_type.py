@@ -1,0 +1,29 @@
+"""V031: DATEDIFF and DATEADD work on dates (a string literal is checked as a date by V034)."""
+
+from segquery.semantic import codes
+from segquery.semantic.context import ValidationContext
+from segquery.semantic.rules.base import Rule
+from segquery.semantic.valuetypes import ValueType
+from segquery.syntax import ast
+
+_DATES = (ValueType.DATETIME, ValueType.UNKNOWN)
+
+
+def check(ctx: ValidationContext) -> None:
+    for call in ctx.nodes(ast.DateDiff):
+        for argument in (call.start, call.end):
+            _check_date(ctx, "DATEDIFF", argument)
+    for call in ctx.nodes(ast.DateAdd):
+        _check_date(ctx, "DATEADD", call.date)
+        if ctx.type_of(call.amount) not in (ValueType.NUMBER, ValueType.UNKNOWN):
+            ctx.report_node(codes.DATE_FUNCTION_TYPE,
+                            f"the amount of DATEADD must be a number, not {ctx.phrase(call.amount)}", call.amount)
+
+
+def _check_date(ctx: ValidationContext, function: str, argument: ast.Expr) -> None:
+    if ctx.type_of(argument) in _DATES or isinstance(argument, ast.StringLiteral):
+        return
+    ctx.report_node(codes.DATE_FUNCTION_TYPE, f"{function} works on dates, not on {ctx.phrase(argument)}", argument)
+
+
+RULE = Rule("date-function-type", (codes.DATE_FUNCTION_TYPE,), check)

@@ -1,0 +1,62 @@
+"""V034: a string used as a date is an ISO 8601 date that exists."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from segquery.semantic import codes
+from segquery.semantic.context import ValidationContext
+from segquery.semantic.rules.base import Rule
+from segquery.semantic.valuetypes import ValueType
+from segquery.syntax import ast
+
+ISO_DATE = re.compile(
+    r"(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})"
+    r"(?:[T ](?P<hour>[0-9]{2}):(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2})(?:\.[0-9]{1,7})?)?)?"
+    r"(?:Z|[+-][0-9]{2}:[0-9]{2})?\Z")
+FORMAT = "write dates as 'YYYY-MM-DD', optionally with a time: 'YYYY-MM-DDTHH:MM:SSZ'"
+
+
+def date_problem(text: str) -> str | None:
+    """Why `text` is not a usable ISO date, or None when it is one."""
+    match = ISO_DATE.match(text)
+    if match is None:
+        return f"is not an ISO date; {FORMAT}"
+    year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
+    if not 1 <= month <= 12:
+        return f"is not a valid date: there is no month {month}"
+    days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if not 1 <= day <= days:
+        return f"is not a valid date: {calendar.month_name[month]} {year} has {days} days"
+    if year < 1:
+        return "is not a valid date: years start at 0001"
+    if match["hour"] is not None:
+        hour, minute = int(match["hour"]), int(match["minute"])
+        second = int(match["second"]) if match["second"] is not None else 0
+        if hour > 23 or minute > 59 or second > 59:
+            return "is not a valid time of day: hours go to 23, minutes and seconds to 59"
+    return None
+
+
+def check(ctx: ValidationContext) -> None:
+    for comparison in ctx.nodes(ast.Comparison):
+        for side, other in ((comparison.left, comparison.right), (comparison.right, comparison.left)):
+            if isinstance(other, ast.StringLiteral) and ctx.type_of(side) is ValueType.DATETIME:
+                _check(ctx, other)
+    for call in ctx.nodes(ast.DateDiff):
+        for argument in (call.start, call.end):
+            if isinstance(argument, ast.StringLiteral):
+                _check(ctx, argument)
+    for call in ctx.nodes(ast.DateAdd):
+        if isinstance(call.date, ast.StringLiteral):
+            _check(ctx, call.date)
+
+
+def _check(ctx: ValidationContext, literal: ast.StringLiteral) -> None:
+    problem = date_problem(literal.value)
+    if problem is not None:
+        ctx.report_node(codes.INVALID_DATE_STRING, f"`{ctx.text(literal)}` {problem}", literal)
+
+
+RULE = Rule("date-strings", (codes.INVALID_DATE_STRING,), check)

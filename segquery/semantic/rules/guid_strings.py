@@ -1,0 +1,25 @@
+"""V035: a string compared with a lookup or unique identifier is a GUID."""
+
+import re
+
+from segquery.semantic import codes
+from segquery.semantic.context import ValidationContext
+from segquery.semantic.rules.base import Rule
+from segquery.semantic.valuetypes import ValueType
+from segquery.syntax import ast
+
+_HEX = "[0-9A-Fa-f]"
+GUID = re.compile(rf"(\{{)?{_HEX}{{8}}-{_HEX}{{4}}-{_HEX}{{4}}-{_HEX}{{4}}-{_HEX}{{12}}(?(1)\}})\Z")
+
+
+def check(ctx: ValidationContext) -> None:
+    for comparison in ctx.nodes(ast.Comparison):
+        for side, other in ((comparison.left, comparison.right), (comparison.right, comparison.left)):
+            if (isinstance(other, ast.StringLiteral) and not isinstance(side, ast.StringLiteral)
+                    and ctx.type_of(side) is ValueType.GUID and not GUID.match(other.value)):
+                ctx.report_node(codes.INVALID_GUID_STRING,
+                                f"`{ctx.text(other)}` is not a GUID; {ctx.phrase(side)} holds record ids such as "
+                                f"'00000000-0000-0000-0000-000000000000'", other)
+
+
+RULE = Rule("guid-strings", (codes.INVALID_GUID_STRING,), check, needs_schema=True)

@@ -1,0 +1,56 @@
+"""V043: HAVING(aggregate comparison number[, window]) (reference A.1)."""
+
+from segquery.semantic import codes
+from segquery.semantic.context import ValidationContext, is_number_literal
+from segquery.semantic.rules.base import Rule
+from segquery.semantic.valuetypes import ValueType
+from segquery.syntax import ast
+
+SHAPE = "HAVING needs a comparison of an aggregate with a number, such as `COUNT() > 0`"
+_NUMERIC_ONLY = (ast.AggregateFunction.SUM, ast.AggregateFunction.AVG)
+
+
+def check(ctx: ValidationContext) -> None:
+    for clause in ctx.clauses:
+        if clause.role != "having":
+            continue
+        condition = clause.step.condition
+        if not isinstance(condition, ast.Comparison):
+            ctx.report_node(codes.HAVING_CONDITION, f"{SHAPE}, not `{ctx.text(condition)}`", condition)
+            continue
+        left, right = condition.left, condition.right
+        aggregates = [side for side in (left, right) if isinstance(side, ast.Aggregate)]
+        if not aggregates:
+            ctx.report_node(codes.HAVING_CONDITION, f"{SHAPE}, not `{ctx.text(condition)}`", condition)
+            continue
+        if len(aggregates) == 2:
+            ctx.report_node(codes.HAVING_CONDITION, "HAVING compares an aggregate with a number, not with another "
+                            "aggregate", right)
+        else:
+            aggregate = aggregates[0]
+            other = right if aggregate is left else left
+            if not is_number_literal(other):
+                ctx.report_node(codes.HAVING_CONDITION,
+                                f"HAVING compares {aggregate.function.value} with a number, not {ctx.phrase(other)}",
+                                other)
+        for aggregate in aggregates:
+            _check_argument(ctx, aggregate)
+
+
+def _check_argument(ctx: ValidationContext, aggregate: ast.Aggregate) -> None:
+    argument = aggregate.argument
+    if argument is None:
+        return
+    function = aggregate.function.value
+    if not isinstance(argument, ast.Attribute):
+        ctx.report_node(codes.HAVING_CONDITION,
+                        f"{function} takes an attribute of the interaction, not {ctx.phrase(argument)}", argument)
+        return
+    kind = ctx.type_of(argument)
+    allowed = (ValueType.NUMBER,) if aggregate.function in _NUMERIC_ONLY else (ValueType.NUMBER, ValueType.DATETIME)
+    if kind is not ValueType.UNKNOWN and kind not in allowed:
+        wanted = "a numeric attribute" if len(allowed) == 1 else "a numeric or date attribute"
+        ctx.report_node(codes.HAVING_CONDITION, f"{function} needs {wanted}, not {ctx.phrase(argument)}", argument)
+
+
+RULE = Rule("having-condition", (codes.HAVING_CONDITION,), check)

@@ -1,0 +1,32 @@
+"""V045: no date functions or string tests in the FILTER of an INTERACTION query (reference A.3)."""
+
+from segquery.semantic import codes
+from segquery.semantic.context import ValidationContext, expression_children
+from segquery.semantic.rules.base import Rule
+from segquery.syntax import ast
+
+DATE_FUNCTIONS = {ast.DateLiteral: "DATE", ast.DateDiff: "DATEDIFF", ast.DateAdd: "DATEADD",
+                  ast.DateTimeUtcNow: "DATETIMEUTCNOW"}
+WHY = "is not supported in the FILTER of an INTERACTION query (PROFILE and SEGMENT queries support it)"
+
+
+def check(ctx: ValidationContext) -> None:
+    for clause in ctx.clauses:
+        if clause.role != "filter" or not clause.in_interaction:
+            continue
+        stack = [clause.step.condition]
+        while stack:
+            node = stack.pop()
+            name = DATE_FUNCTIONS.get(type(node))
+            if name is not None:
+                # The outermost date function is enough; its arguments are part of it.
+                ctx.report(codes.INTERACTION_FILTER_FUNCTION, f"{name} {WHY}", node.span.start,
+                           node.span.start + len(name))
+                continue
+            if isinstance(node, ast.StringTest):
+                start, end = ctx.operator_span(node.subject, node.pattern, node.op.value)
+                ctx.report(codes.INTERACTION_FILTER_FUNCTION, f"{node.op.value} {WHY}", start, end)
+            stack.extend(reversed(expression_children(node)))
+
+
+RULE = Rule("interaction-filter-function", (codes.INTERACTION_FILTER_FUNCTION,), check)

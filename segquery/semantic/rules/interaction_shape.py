@@ -1,0 +1,32 @@
+"""V005: an interaction query has at most one FILTER, one HAVING, and no DISTINCT (reference A.2)."""
+
+from segquery.semantic import codes
+from segquery.semantic.context import ValidationContext
+from segquery.semantic.rules.base import Rule
+from segquery.syntax import ast
+
+
+def check(ctx: ValidationContext) -> None:
+    for chain in ctx.chains:
+        if not isinstance(chain.source, ast.Interaction):
+            continue
+        filters = 0
+        having = None
+        for step in chain.steps:
+            if isinstance(step, ast.Filter):
+                if having is not None:
+                    continue  # FILTER after HAVING: the parser reports it (S015) with a fix.
+                filters += 1
+                if filters > 1:
+                    ctx.report_node(codes.INTERACTION_SHAPE,
+                                    "an interaction query has at most one FILTER; join the conditions with &&", step)
+            elif isinstance(step, ast.Having):
+                if having is not None:
+                    ctx.report_node(codes.INTERACTION_SHAPE, "an interaction query has one HAVING", step,
+                                    related=[ctx.related("the first HAVING", having)])
+                having = having or step
+            elif isinstance(step, ast.Distinct):
+                ctx.report_node(codes.INTERACTION_SHAPE, "DISTINCT cannot be used in an interaction query", step)
+
+
+RULE = Rule("interaction-shape", (codes.INTERACTION_SHAPE,), check)

@@ -1,0 +1,25 @@
+"""V014: every operand of a set operation selects the same profile type (reference A.3)."""
+
+from segquery.semantic import codes
+from segquery.semantic.context import ValidationContext
+from segquery.semantic.rules.base import Rule
+
+
+def check(ctx: ValidationContext) -> None:
+    for operation in ctx.set_operations:
+        first = None
+        for index, operand in enumerate(operation.operands):
+            table = ctx.tables.table_of(operand)
+            if table is None:
+                continue
+            if first is None:
+                first = (table, operand)
+            elif table.casefold() != first[0].casefold():
+                operator = operation.operators[index - 1].value
+                ctx.report_node(codes.MIXED_PROFILE_TYPES,
+                                f"{operator} combines `{first[0]}` and `{table}` records: every operand must "
+                                f"select the same profile type", operand,
+                                related=[ctx.related(f"this operand selects `{first[0]}`", first[1])])
+
+
+RULE = Rule("mixed-profile-types", (codes.MIXED_PROFILE_TYPES,), check)

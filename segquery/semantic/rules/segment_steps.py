@@ -1,0 +1,26 @@
+"""V008: only paging steps may follow SEGMENT(x) or a parenthesized query (reference A.2)."""
+
+from segquery.semantic import codes
+from segquery.semantic.context import ValidationContext
+from segquery.semantic.rules.base import Rule, is_paging, keyword
+from segquery.syntax import ast
+
+
+def check(ctx: ValidationContext) -> None:
+    for owner in ctx.owners:
+        if isinstance(owner, ast.Chain):
+            if not isinstance(owner.source, ast.SegmentRef):
+                continue
+            what = "a segment reference"
+        else:
+            what = "a parenthesized query"
+        for step in owner.steps:
+            # HAVING has its own rule (V007); unknown steps were reported by the parser.
+            if is_paging(step) or isinstance(step, (ast.Having, ast.InvalidCall)):
+                continue
+            ctx.report_node(codes.SEGMENT_STEPS,
+                            f"{keyword(step)} cannot follow {what}; only paging steps (ORDERBY, SKIP, TAKE, SELECT) "
+                            f"can", step)
+
+
+RULE = Rule("segment-steps", (codes.SEGMENT_STEPS,), check)

@@ -1,0 +1,31 @@
+"""V041: HAVING's window is UTCDAYS/UTCMONTHS/UTCYEARS of a positive whole number, and only there."""
+
+from segquery.semantic import codes
+from segquery.semantic.context import ValidationContext
+from segquery.semantic.rules.base import Rule
+from segquery.syntax import ast
+
+UNITS = {ast.WindowUnit.UTCDAYS: "days", ast.WindowUnit.UTCMONTHS: "months", ast.WindowUnit.UTCYEARS: "years"}
+
+
+def check(ctx: ValidationContext) -> None:
+    for clause in ctx.clauses:
+        if clause.role == "window" and not isinstance(clause.step.window, ast.Window):
+            ctx.report_node(codes.WINDOW_ARGUMENT,
+                            "the second argument of HAVING is a window: UTCDAYS(n), UTCMONTHS(n) or UTCYEARS(n), "
+                            f"not `{ctx.text(clause.step.window)}`", clause.step.window)
+    for window in ctx.nodes(ast.Window):
+        clause = ctx.clause(window)
+        unit = window.unit.value
+        if clause.role != "window" or clause.step.window is not window:
+            ctx.report_node(codes.WINDOW_ARGUMENT,
+                            f"{unit}(...) is a window: it can only be the second argument of HAVING", window)
+            continue
+        count = window.count
+        if not (isinstance(count, ast.NumberLiteral) and count.is_integer and count.value > 0):
+            ctx.report_node(codes.WINDOW_ARGUMENT,
+                            f"{unit} takes a positive whole number of {UNITS[window.unit]}, not `{ctx.text(count)}`",
+                            count)
+
+
+RULE = Rule("window-argument", (codes.WINDOW_ARGUMENT,), check)

@@ -1,0 +1,44 @@
+"""Which schema the semantic checks use, and the way to use none."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from segquery.schema import Schema, default_schema
+
+#: Pass as `schema=` to skip every schema-aware check (unknown tables,
+#: attributes, relationships, interactions; attribute types). Any schema with
+#: no tables, relationships and interactions is treated the same way: there is
+#: nothing to check names against.
+NO_SCHEMA: Final[Schema] = Schema()
+
+
+def active_schema(schema: Schema | None) -> Schema | None:
+    """The schema to check against: the bundled default for None, and None
+    (no schema-aware checks) for NO_SCHEMA or an empty schema."""
+    if schema is None:
+        return default_schema()
+    if schema is NO_SCHEMA or not (schema.tables or schema.relationships or schema.interactions):
+        return None
+    return schema
+
+
+def link_type_table(interaction: str, link_type: str) -> str | None:
+    """The profile type an interaction's link type leads to, read from its name.
+
+    Link types are named `<Interaction>_<Table>Link` or `<Interaction><Table>Link`
+    (`EmailOpened_ContactLink`, `EmailOpenedLeadLink`); the result is the table
+    part in lower case (`contact`, `lead`), or None when the name does not
+    follow that pattern.
+    """
+    rest = link_type
+    if rest.casefold().startswith(interaction.casefold()) and len(rest) > len(interaction):
+        rest = rest[len(interaction):]
+    elif "_" in rest:
+        rest = rest.rsplit("_", 1)[1]
+    else:
+        return None
+    rest = rest.lstrip("_")
+    if len(rest) <= 4 or not rest.casefold().endswith("link"):
+        return None
+    return rest[:-4].lower()

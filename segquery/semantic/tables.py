@@ -1,0 +1,279 @@
+"""Table inference: which records every part of a query reads and produces.
+
+Shared by the validator (to resolve attributes and relationships), the
+compound-segment resolver (the profile type of a segment) and the editor
+(completion of attributes and aliases at the cursor).
+
+Nodes are keyed by identity, not equality: two equal `FILTER(x == 1)` steps
+in different chains may read different tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Mapping, Union
+
+from segquery.schema import Schema
+from segquery.semantic.schemas import active_schema, link_type_table
+from segquery.syntax import ast
+
+SegmentTypes = Union[Mapping[str, str], Callable[[str], "str | None"]]
+
+
+@dataclass(frozen=True, slots=True)
+class AliasBinding:
+    """An alias declared by PROFILE(t, a), TRAVERSE(r, a) or INTERACTION(i, l, a).
+
+    `table` is the table of the aliased records; for an INTERACTION alias it
+    is the interaction type, and `interaction` is True.
+    """
+
+    name: str
+    table: str | None
+    interaction: bool
+    declaration: ast.Identifier
+    declared_by: ast.Node
+
+
+@dataclass(frozen=True, slots=True)
+class StepScope:
+    """What one step (or chain source, or TRAVERSE's inner FILTER) sees.
+
+    `before` is the table of the records the step reads, `after` the table of
+    the records it produces (None when unknown). `interaction` names the
+    interaction type when the step reads interaction records (FILTER and
+    HAVING of an INTERACTION chain); `before` is then None. `alias` is the
+    binding of the records the step reads, when they have an alias;
+    `bindings` are the aliases declared so far in the chain.
+    """
+
+    before: str | None
+    after: str | None
+    alias: AliasBinding | None
+    bindings: tuple[AliasBinding, ...]
+    interaction: str | None = None
+
+    @property
+    def aliases(self) -> dict[str, str | None]:
+        """Alias -> table for every alias in scope (an INTERACTION alias maps to its interaction type)."""
+        return {binding.name: binding.table for binding in self.bindings}
+
+    def binding(self, name: str) -> AliasBinding | None:
+        folded = name.casefold()
+        for binding in self.bindings:
+            if binding.name.casefold() == folded:
+                return binding
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """The records at a position in the text, for completion: the table (or
+    interaction type) whose attributes can be written there, the current
+    alias, and every alias in scope."""
+
+    table: str | None
+    aliases: Mapping[str, str | None]
+    alias: str | None = None
+    interaction: str | None = None
+
+
+class TableInfo:
+    """The result of `infer_tables`: tables of query expressions and scopes of steps."""
+
+    __slots__ = ("query", "_tables", "_steps", "_ends", "_declared")
+
+    def __init__(self, query: ast.Query) -> None:
+        self.query = query
+        self._tables: dict[int, str | None] = {}
+        self._steps: dict[int, StepScope] = {}
+        self._ends: dict[int, StepScope] = {}
+        self._declared: dict[int, tuple[AliasBinding, ...]] = {}
+
+    @property
+    def result(self) -> str | None:
+        """The table the whole query selects."""
+        return self._tables.get(id(self.query.body))
+
+    def table_of(self, node: ast.QueryExpr) -> str | None:
+        """The table a Chain, Grouped or SetOperation of this query reaches (None when unknown)."""
+        return self._tables.get(id(node))
+
+    def step(self, node: ast.Node) -> StepScope:
+        """The scope of a step, a chain source, or the FILTER inside a TRAVERSE."""
+        return self._steps[id(node)]
+
+    def has_step(self, node: ast.Node) -> bool:
+        return id(node) in self._steps
+
+    def end(self, owner: ast.Chain | ast.Grouped) -> StepScope:
+        """The scope after the last step of a chain or group."""
+        return self._ends[id(owner)]
+
+    def declared(self, owner: ast.Chain | ast.Grouped) -> tuple[AliasBinding, ...]:
+        """Every alias declared in a chain, in source order."""
+        return self._declared.get(id(owner), ())
+
+
+def infer_tables(query: ast.Query, schema: Schema | None = None, *,
+                 segment_types: SegmentTypes | None = None) -> TableInfo:
+    """Infer the table of every query expression and the scope of every step.
+
+    `schema` None means the bundled default schema; `NO_SCHEMA` infers from
+    the names as written (PROFILE tables and link types only, since TRAVERSE
+    needs relationships). `segment_types` gives the profile type of a
+    referenced segment, as a mapping or a function of the segment name.
+    """
+    return _Inference(query, active_schema(schema), segment_types).run()
+
+
+def scope_at(query: ast.Query, offset: int, schema: Schema | None = None, *,
+             segment_types: SegmentTypes | None = None) -> Scope:
+    """The records, alias and aliases in scope at `offset` of the query's text."""
+    info = infer_tables(query, schema, segment_types=segment_types)
+    path = ast.node_at(query, offset)
+    for node in reversed(path):
+        if info.has_step(node) and not isinstance(node, (ast.Profile, ast.SegmentRef, ast.Interaction)):
+            return _scope(info.step(node))
+        if isinstance(node, (ast.Chain, ast.Grouped)):
+            return _between_steps(info, node, offset)
+    return Scope(table=None, aliases={})
+
+
+def _scope(step: StepScope) -> Scope:
+    table = step.before if step.interaction is None else step.interaction
+    return Scope(table=table, aliases=step.aliases, alias=step.alias.name if step.alias else None,
+                 interaction=step.interaction)
+
+
+def _between_steps(info: TableInfo, owner: ast.Chain | ast.Grouped, offset: int) -> Scope:
+    for step in owner.steps:
+        if step.span.end > offset:
+            return _scope(info.step(step))
+    return _scope(info.end(owner))
+
+
+class _Inference:
+    def __init__(self, query: ast.Query, schema: Schema | None, segment_types: SegmentTypes | None) -> None:
+        self.info = TableInfo(query)
+        self.schema = schema
+        self.segment_types = segment_types
+
+    def run(self) -> TableInfo:
+        self._expr(self.info.query.body)
+        return self.info
+
+    # ------------------------------------------------------------ names
+
+    def _table(self, name: str | None) -> str | None:
+        if name is None or self.schema is None:
+            return name
+        table = self.schema.table(name)
+        return table.name if table is not None else name
+
+    def _segment_table(self, name: str) -> str | None:
+        types = self.segment_types
+        if types is None:
+            return None
+        found = types(name) if callable(types) else types.get(name)
+        return self._table(found)
+
+    # ------------------------------------------------------------ expressions
+
+    def _expr(self, node: ast.QueryExpr) -> str | None:
+        if isinstance(node, ast.Chain):
+            table = self._chain(node)
+        elif isinstance(node, ast.Grouped):
+            inner = self._expr(node.body)
+            table = self._steps(node, node.steps, inner, None, None, [])
+        elif isinstance(node, ast.SetOperation):
+            table = _common([self._expr(operand) for operand in node.operands])
+        else:
+            table = None
+        self.info._tables[id(node)] = table
+        return table
+
+    def _chain(self, chain: ast.Chain) -> str | None:
+        source = chain.source
+        bindings: list[AliasBinding] = []
+        interaction = current = None
+        if isinstance(source, ast.Profile):
+            table = self._table(source.table.name)
+            if source.alias is not None:
+                current = AliasBinding(source.alias.name, table, False, source.alias, source)
+                bindings.append(current)
+        elif isinstance(source, ast.SegmentRef):
+            table = self._segment_table(source.name.name)
+        elif isinstance(source, ast.Interaction):
+            interaction = self._interaction_name(source.interaction_type.name)
+            table = None
+            if source.alias is not None:
+                current = AliasBinding(source.alias.name, interaction, True, source.alias, source)
+                bindings.append(current)
+        else:
+            table = None
+        after_source = table if interaction is None else self._link_table(source)
+        self.info._steps[id(source)] = StepScope(None, after_source, None, (), None)
+        return self._steps(chain, chain.steps, table, interaction, current, bindings)
+
+    def _interaction_name(self, name: str) -> str:
+        if self.schema is not None:
+            found = self.schema.interaction(name)
+            if found is not None:
+                return found.name
+        return name
+
+    def _link_table(self, source: ast.Interaction) -> str | None:
+        link = source.link_type.name
+        if self.schema is not None:
+            found = self.schema.interaction(source.interaction_type.name)
+            if found is not None:
+                link = found.link_type(link) or link
+        return self._table(link_type_table(source.interaction_type.name, link))
+
+    def _steps(self, owner, steps, table, interaction, current, bindings: list[AliasBinding]) -> str | None:
+        steps_map = self.info._steps
+        link_table = self._link_table(owner.source) if interaction is not None else None
+        for step in steps:
+            scope = StepScope(table, table, current, tuple(bindings), interaction)
+            if isinstance(step, ast.Traverse):
+                after = self._traverse(table, step.relationship.name)
+                table, interaction = after, None
+                if step.alias is not None:
+                    current = AliasBinding(step.alias.name, after, False, step.alias, step)
+                    bindings.append(current)
+                else:
+                    current = None
+                scope = StepScope(scope.before, after, scope.alias, scope.bindings, scope.interaction)
+                if step.filter is not None:
+                    steps_map[id(step.filter)] = StepScope(after, after, current, tuple(bindings), None)
+            elif isinstance(step, ast.Having) and interaction is not None:
+                table, interaction, current = link_table, None, None
+                scope = StepScope(None, table, scope.alias, scope.bindings, scope.interaction)
+            elif isinstance(step, ast.InvalidCall):
+                table = interaction = current = None
+                scope = StepScope(scope.before, None, scope.alias, scope.bindings, scope.interaction)
+            steps_map[id(step)] = scope
+        if interaction is not None:
+            # An interaction chain without HAVING still selects the linked profiles.
+            table, interaction, current = link_table, None, None
+        self.info._ends[id(owner)] = StepScope(table, table, current, tuple(bindings), interaction)
+        self.info._declared[id(owner)] = tuple(bindings)
+        return table
+
+    def _traverse(self, table: str | None, relationship_name: str) -> str | None:
+        if table is None or self.schema is None:
+            return None
+        relationship = self.schema.relationship(relationship_name)
+        if relationship is None:
+            return None
+        return self._table(relationship.other_end(table))
+
+
+def _common(tables: list[str | None]) -> str | None:
+    """The table every operand selects; None when unknown or when operands disagree."""
+    known = [table for table in tables if table is not None]
+    if not known:
+        return None
+    first = known[0].casefold()
+    return known[0] if all(table.casefold() == first for table in known) else None

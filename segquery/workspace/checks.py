@@ -1,0 +1,158 @@
+"""The workspace checks that need only names, references and statuses.
+
+Each function builds the diagnostics of one code; positions are file offsets
+(references inside JSON strings were mapped when the file was read).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable, Sequence
+
+from segquery.diagnostics import Applicability, Diagnostic, Fix, RelatedLocation, make_diagnostic
+from segquery.suggest import did_you_mean
+from segquery.workspace import codes
+from segquery.workspace.model import Reference, Segment, SegmentStatus
+from segquery.workspace.names import Resolution
+
+Describe = Callable[[Segment], str]
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+INACTIVE = (SegmentStatus.DRAFT, SegmentStatus.STOPPED, SegmentStatus.STOPPING, SegmentStatus.EXPIRED,
+            SegmentStatus.ERROR)
+MAX_CHAIN_SHOWN = 12
+
+
+def where(segment: Segment) -> str:
+    """`path:line:column` of a segment's definition."""
+    position = segment.source.position(segment.definition.start)
+    return f"{segment.path}:{position.line}:{position.column}"
+
+
+def related_definition(segment: Segment, message: str) -> RelatedLocation:
+    return RelatedLocation(message, segment.location().range, segment.path)
+
+
+def related_reference(segment: Segment, reference: Reference, message: str) -> RelatedLocation:
+    return RelatedLocation(message, segment.source.range(reference.span.start, reference.span.end), segment.path)
+
+
+def _reference_diagnostic(segment: Segment, reference: Reference, code: str, message: str, **kwargs) -> Diagnostic:
+    return make_diagnostic(segment.source, code, message, reference.span.start, reference.span.end, **kwargs)
+
+
+def resolution_diagnostics(segment: Segment, resolutions: Sequence[Resolution], known_names: Iterable[str],
+                           describe: Describe) -> list[Diagnostic]:
+    """W001 (no such segment), W009 (several candidates) and W003 (the segment itself)."""
+    found = []
+    names: list[str] | None = None
+    for reference, resolution in zip(segment.references, resolutions):
+        if resolution.target is segment:
+            found.append(_reference_diagnostic(
+                segment, reference, codes.SELF_REFERENCE,
+                f"{describe(segment)} references itself: its members cannot be defined by its own members"))
+        elif resolution.is_ambiguous:
+            listed = ", ".join(f"{describe(candidate)} ({where(candidate)})" for candidate in resolution.candidates)
+            rule = "exactly" if resolution.match.value == "exact" else "ignoring case"
+            found.append(_reference_diagnostic(
+                segment, reference, codes.AMBIGUOUS_REFERENCE,
+                f"`{reference.name}` matches {len(resolution.candidates)} segments {rule}: {listed}",
+                related=[related_definition(candidate, f"candidate {describe(candidate)}")
+                         for candidate in resolution.candidates]))
+        elif not resolution.candidates:
+            if names is None:
+                names = list(known_names)
+            found.append(_missing(segment, reference, names))
+    return found
+
+
+def _missing(segment: Segment, reference: Reference, names: list[str]) -> Diagnostic:
+    suggestion = did_you_mean(reference.name, names)
+    message = f"no segment named `{reference.name}` in the workspace"
+    fix = None
+    if suggestion is not None:
+        message += f"; did you mean `{suggestion}`?"
+        if _IDENTIFIER.fullmatch(suggestion):
+            fix = Fix.replace(f"Reference `{suggestion}`", reference.span.start, reference.span.end, suggestion,
+                              Applicability.UNSAFE)
+    return _reference_diagnostic(segment, reference, codes.UNKNOWN_SEGMENT, message, fix=fix)
+
+
+def status_diagnostics(segment: Segment, targets: Sequence[Segment | None], describe: Describe) -> list[Diagnostic]:
+    """W006: a live or going-live segment that references a segment that is not live."""
+    if segment.status is None or not segment.status.is_active:
+        return []
+    found = []
+    for reference, target in zip(segment.references, targets):
+        if target is None or target is segment or target.status not in INACTIVE:
+            continue
+        found.append(_reference_diagnostic(
+            segment, reference, codes.LIVE_DEPENDS_ON_INACTIVE,
+            f"{describe(segment)} is {segment.status.label} but references {describe(target)}, which is "
+            f"{target.status.label}: take {describe(target)} live first (see `segquery deps --order`)",
+            related=[related_definition(target, f"{describe(target)} is {target.status.label}")]))
+    return found
+
+
+def cycle_diagnostic(walk: Sequence[Segment], first_reference: Callable[[Segment, Segment], Reference],
+                     describe: Describe) -> Diagnostic:
+    """W002 for one strongly connected component, given a closed walk through all its segments."""
+    steps = list(zip(walk, walk[1:]))
+    path = " -> ".join(describe(segment) for segment in walk)
+    head, head_target = steps[0]
+    seen: set[tuple[int, int]] = set()
+    related = []
+    for source, target in steps:
+        if (id(source), id(target)) in seen:
+            continue
+        seen.add((id(source), id(target)))
+        related.append(related_reference(source, first_reference(source, target),
+                                         f"{describe(source)} references {describe(target)} here"))
+    members = len({id(segment) for segment in walk})
+    return _reference_diagnostic(
+        head, first_reference(head, head_target), codes.CYCLE,
+        f"{members} segments reference each other in a cycle: {path}", related=related)
+
+
+def depth_diagnostic(chain: Sequence[Segment], first_reference: Callable[[Segment, Segment], Reference],
+                     limit: int, describe: Describe) -> Diagnostic:
+    """W007 for the segment at chain[0], whose longest chain of references is `chain`."""
+    names = [describe(segment) for segment in chain]
+    if len(names) > MAX_CHAIN_SHOWN:
+        hidden = len(names) - MAX_CHAIN_SHOWN + 2
+        names = names[:MAX_CHAIN_SHOWN - 3] + [f"... {hidden} more ..."] + names[-1:]
+    links = len(chain) - 1
+    head = chain[0]
+    return _reference_diagnostic(
+        head, first_reference(head, chain[1]), codes.CHAIN_TOO_DEEP,
+        f"the longest chain of references from {describe(head)} has {links} links, more than the limit of "
+        f"{limit}: {' -> '.join(names)}")
+
+
+def duplicate_diagnostics(segments: Sequence[Segment], describe: Describe) -> list[tuple[str, Diagnostic]]:
+    """W008 on every segment whose name or backend query name an earlier segment already has,
+    with the path of the file it is in."""
+    first_by_name: dict[str, Segment] = {}
+    first_by_query_name: dict[str, Segment] = {}
+    found = []
+    for segment in segments:
+        clashes = []
+        if segment.name is not None:
+            earlier = first_by_name.setdefault(segment.name, segment)
+            if earlier is not segment:
+                clashes.append(("name", segment.name, earlier))
+        if segment.query_name is not None and segment.query_name != segment.name:
+            earlier = first_by_query_name.setdefault(segment.query_name, segment)
+            if earlier is not segment:
+                clashes.append(("backend query name", segment.query_name, earlier))
+        if not clashes:
+            continue
+        what = " and ".join(f"{kind} `{value}`" for kind, value, _ in clashes)
+        earlier = clashes[0][2]
+        found.append((segment.path, make_diagnostic(
+            segment.source, codes.DUPLICATE_NAME,
+            f"another segment has the same {what} ({where(earlier)}): references to it are ambiguous",
+            segment.definition.start, segment.definition.end,
+            related=[related_definition(other, f"{describe(other)} is defined here")
+                     for other in dict.fromkeys(clash[2] for clash in clashes)])))
+    return found

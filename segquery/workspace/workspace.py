@@ -1,0 +1,595 @@
+"""The workspace: every segment of a set of files, their references resolved.
+
+Reading a file scans its queries for `SEGMENT(x)` calls; nothing else is
+parsed until a check or an expansion needs it. Resolution, the reference
+graph, cycles, the go-live order and the chain depths are recomputed from
+the resolved references after each change, in linear time. The checks that
+read the queries (profile types) are cached per segment and recomputed only
+for the segments a change reaches: the changed file's segments, the segments
+whose references now resolve differently, and everything that depends on them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from segquery.diagnostics import Diagnostic, TextEdit, sorted_diagnostics
+from segquery.schema import Schema
+from segquery.source import SourceText, Span
+from segquery.suggest import did_you_mean
+from segquery.workspace import checks, graph
+from segquery.workspace.expand import expand_segment
+from segquery.workspace.loading import FileEntry, discover, load_file
+from segquery.workspace.model import Location, Reference, Segment
+from segquery.workspace.names import UNRESOLVED, NameIndex, Resolution, segment_order
+from segquery.workspace.profiles import SegmentProfile, infer_profile, set_operand_mismatches, target_mismatches
+
+DEFAULT_MAX_DEPTH = 8
+DEFAULT_TARGET_PROFILE = "contact"
+
+
+class SegmentLookupError(LookupError):
+    """A name given to the API (or on the command line) does not name exactly one segment."""
+
+    def __init__(self, message: str, name: str, candidates: tuple[Segment, ...] = (),
+                 suggestion: str | None = None) -> None:
+        super().__init__(message)
+        self.name = name
+        self.candidates = candidates
+        self.suggestion = suggestion
+
+
+class CycleError(ValueError):
+    """The segments cannot be ordered: some of them reference each other in a cycle."""
+
+    def __init__(self, cycles: list[list[str]]) -> None:
+        shown = "; ".join(" -> ".join(cycle) for cycle in cycles)
+        super().__init__(f"the segments cannot be ordered because of {len(cycles)} "
+                         f"cycle{'s' if len(cycles) != 1 else ''}: {shown}")
+        self.cycles = cycles
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """A resolved reference: `source` references `target` at `location`."""
+
+    source: str
+    target: str
+    reference: Reference
+    location: Location
+
+
+@dataclass(frozen=True)
+class RenamePlan:
+    """What renaming a segment changes: text edits per file, and a file rename for a segment
+    named by its file stem."""
+
+    edits: dict[str, list[TextEdit]]
+    file_renames: list[tuple[str, str]] = field(default_factory=list)
+
+
+class _Structure:
+    """The graph view of the workspace at one moment; rebuilt after every change."""
+
+    def __init__(self, segments: list[Segment], targets: Mapping[Segment, tuple[Segment | None, ...]]) -> None:
+        self.segments = sorted(segments, key=lambda segment: (segment.key.casefold(), segment.key))
+        self.node_of = {segment: node for node, segment in enumerate(self.segments)}
+        self.by_key = {segment.key: segment for segment in self.segments}
+        self.successors: list[list[int]] = []
+        for segment in self.segments:
+            nodes = {self.node_of[target] for target in targets.get(segment, ()) if target is not None}
+            self.successors.append(sorted(nodes))
+        self.predecessors = graph.predecessors_of(self.successors)
+        self.components = graph.strongly_connected_components(self.successors)
+        self.component_of = [0] * len(self.segments)
+        for number, component in enumerate(self.components):
+            for node in component:
+                self.component_of[node] = number
+        self.order = graph.topological_order(self.successors)
+        self.depth, self.following = graph.longest_chains(self.successors, self.order)
+
+    def same_component(self, first: Segment, second: Segment) -> bool:
+        return self.component_of[self.node_of[first]] == self.component_of[self.node_of[second]]
+
+    def cycles(self) -> list[list[int]]:
+        """Components with more than one segment, and single segments that reference themselves."""
+        return [component for component in self.components
+                if len(component) > 1 or component[0] in self.successors[component[0]]]
+
+
+class Workspace:
+    """Segments from `.segq` and JSON files, with their references resolved.
+
+    `max_depth` is the longest chain of references allowed before W007;
+    `target_profile` the profile type a segment is assumed to target when it
+    declares none (None turns W005 off for such segments); `schema` the schema
+    for profile-type inference (None: the bundled one).
+    """
+
+    def __init__(self, *, max_depth: int = DEFAULT_MAX_DEPTH,
+                 target_profile: str | None = DEFAULT_TARGET_PROFILE, schema: Schema | None = None) -> None:
+        self.max_depth = max_depth
+        self.target_profile = target_profile
+        self.schema = schema
+        self._files: dict[str, FileEntry] = {}
+        self._index = NameIndex()
+        self._resolutions: dict[Segment, tuple[Resolution, ...]] = {}
+        self._referrers: dict[str, set[Segment]] = {}      # folded name as written -> segments writing it
+        self._structure: _Structure | None = None
+        self._dirty: set[Segment] = set()
+        self._profiles: dict[Segment, SegmentProfile] = {}
+        self._findings: dict[Segment, list[Diagnostic]] = {}
+        self._global: dict[str, list[Diagnostic]] | None = None
+
+    # ------------------------------------------------------------ building
+
+    @classmethod
+    def from_paths(cls, paths: Iterable[str | os.PathLike], **options) -> "Workspace":
+        """Read every file named, and every `*.segq` and `*.json` file below the directories named."""
+        workspace = cls(**options)
+        for path, explicit in discover(paths):
+            workspace._add(load_file(path, explicit=explicit))
+        return workspace
+
+    @classmethod
+    def from_texts(cls, texts: Mapping[str, str], **options) -> "Workspace":
+        """A workspace of in-memory files (path -> text); the suffix of each path decides how it is read."""
+        workspace = cls(**options)
+        for path, text in texts.items():
+            workspace._add(load_file(path, text))
+        return workspace
+
+    def update_file(self, path: str | os.PathLike, text: str | None = None) -> list[str]:
+        """Re-read one file (from disk, or `text` as an editor holds it).
+
+        Returns the paths whose diagnostics may have changed.
+        """
+        path = str(path)
+        key = _file_key(path)
+        before = self._affected_snapshot()
+        old = self._files.get(key)
+        removed = self._remove(key)
+        entry = load_file(old.path if old is not None else path, text, explicit=False)
+        self._add(entry)
+        return self._affected(before, removed, entry.segments, {entry.path})
+
+    def remove_file(self, path: str | os.PathLike) -> list[str]:
+        """Forget a file (deleted, or closed in an editor). Returns the paths whose diagnostics may have changed."""
+        key = _file_key(str(path))
+        entry = self._files.get(key)
+        if entry is None:
+            return []
+        before = self._affected_snapshot()
+        removed = self._remove(key)
+        return self._affected(before, removed, [], {entry.path})
+
+    def _add(self, entry: FileEntry) -> None:
+        key = _file_key(entry.path)
+        if key in self._files:
+            self._remove(key)
+        self._files[key] = entry
+        for segment in entry.segments:
+            self._index.add(segment)
+        changed_handles = {handle.casefold() for segment in entry.segments for handle in segment.handles}
+        for segment in entry.segments:
+            self._resolve(segment)
+            for reference in segment.references:
+                self._referrers.setdefault(reference.name.casefold(), set()).add(segment)
+        self._reresolve(changed_handles, skip=set(entry.segments))
+        self._dirty.update(entry.segments)
+        self._structure = None
+        self._global = None
+
+    def _remove(self, key: str) -> list[Segment]:
+        entry = self._files.pop(key, None)
+        if entry is None:
+            return []
+        for segment in entry.segments:
+            self._index.remove(segment)
+            self._resolutions.pop(segment, None)
+            self._profiles.pop(segment, None)
+            self._findings.pop(segment, None)
+            self._dirty.discard(segment)
+            for reference in segment.references:
+                referrers = self._referrers.get(reference.name.casefold())
+                if referrers is not None:
+                    referrers.discard(segment)
+                    if not referrers:
+                        del self._referrers[reference.name.casefold()]
+        self._reresolve({handle.casefold() for segment in entry.segments for handle in segment.handles})
+        self._structure = None
+        self._global = None
+        return entry.segments
+
+    def _resolve(self, segment: Segment) -> bool:
+        """Resolve a segment's references; True when the result differs from before."""
+        resolved = tuple(self._index.resolve(reference.name) for reference in segment.references)
+        previous = self._resolutions.get(segment)
+        self._resolutions[segment] = resolved
+        return previous is None or any(a.candidates != b.candidates for a, b in zip(previous, resolved))
+
+    def _reresolve(self, folded_names: set[str], skip: set[Segment] = frozenset()) -> None:
+        for name in folded_names:
+            for segment in tuple(self._referrers.get(name, ())):
+                if segment not in skip and self._resolve(segment):
+                    self._dirty.add(segment)
+
+    # ------------------------------------------------------------ the graph view
+
+    def _view(self) -> _Structure:
+        if self._structure is None:
+            segments = self._all_segments()
+            changed_keys = _assign_keys(segments)
+            self._dirty.update(changed_keys)
+            targets = {segment: self._targets(segment) for segment in segments}
+            self._structure = _Structure(segments, targets)
+            if self._dirty:
+                self._invalidate(self._dirty)
+                self._dirty = set()
+        return self._structure
+
+    def _invalidate(self, dirty: set[Segment]) -> None:
+        """Drop the cached checks of the dirty segments and of everything that depends on them."""
+        structure = self._structure
+        stale = set(dirty)
+        stack = [structure.node_of[segment] for segment in dirty if segment in structure.node_of]
+        seen = set(stack)
+        while stack:
+            node = stack.pop()
+            stale.add(structure.segments[node])
+            for other in structure.predecessors[node]:
+                if other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        for segment in stale:
+            self._profiles.pop(segment, None)
+            self._findings.pop(segment, None)
+
+    def _targets(self, segment: Segment) -> tuple[Segment | None, ...]:
+        return tuple(resolution.target for resolution in self._resolutions.get(segment, ()))
+
+    # ------------------------------------------------------------ reading the workspace
+
+    @property
+    def files(self) -> list[str]:
+        """Every file of the workspace, as its path was given, in a stable order."""
+        return sorted(entry.path for entry in self._files.values())
+
+    @property
+    def segments(self) -> list[Segment]:
+        """Every segment, by path and then by position in its file."""
+        self._view()
+        return self._all_segments()
+
+    def _all_segments(self) -> list[Segment]:
+        return sorted((segment for entry in self._files.values() for segment in entry.segments), key=segment_order)
+
+    def segments_in(self, path: str | os.PathLike) -> list[Segment]:
+        entry = self._files.get(_file_key(str(path)))
+        return list(entry.segments) if entry is not None else []
+
+    def source(self, path: str | os.PathLike) -> SourceText | None:
+        entry = self._files.get(_file_key(str(path)))
+        return entry.source if entry is not None else None
+
+    def segment(self, name: str) -> Segment:
+        """The segment `name` designates: its key, or any name SEGMENT(...) resolves.
+
+        Raises SegmentLookupError (with a suggestion, or the candidates) otherwise.
+        """
+        by_key = self._view().by_key
+        if name in by_key:
+            return by_key[name]
+        resolution = self._index.resolve(name)
+        if resolution.target is not None:
+            return resolution.target
+        if resolution.is_ambiguous:
+            listed = ", ".join(f"`{c.key}` ({checks.where(c)})" for c in resolution.candidates)
+            raise SegmentLookupError(f"`{name}` matches several segments: {listed}", name, resolution.candidates)
+        suggestion = did_you_mean(name, [*self._index.handles(), *(s.key for s in self.segments)])
+        hint = f"; did you mean `{suggestion}`?" if suggestion else ""
+        raise SegmentLookupError(f"no segment named `{name}`{hint}", name, suggestion=suggestion)
+
+    def resolution(self, segment: Segment) -> tuple[Resolution, ...]:
+        """How each reference of `segment` resolves, in the order of its references."""
+        return self._resolutions.get(segment, tuple(UNRESOLVED for _ in segment.references))
+
+    @property
+    def graph(self) -> dict[str, tuple[Edge, ...]]:
+        """Segment key -> its resolved references, in source order (a reference may repeat a target)."""
+        self._view()
+        result = {}
+        for segment in self.segments:
+            edges = []
+            for reference, resolution in zip(segment.references, self.resolution(segment)):
+                if resolution.target is not None:
+                    edges.append(Edge(segment.key, resolution.target.key, reference, segment.location(reference.span)))
+            result[segment.key] = tuple(edges)
+        return result
+
+    def order(self, *, reverse: bool = False) -> list[str]:
+        """Segment keys so that each comes after the segments it references (go-live order).
+
+        With reverse=True each comes before them (the order to stop or delete
+        in). Segments ready at the same time come in key order. Raises
+        CycleError when segments reference each other in a cycle.
+        """
+        structure = self._view()
+        cycles = structure.cycles()
+        if cycles:
+            raise CycleError([[structure.segments[node].key for node in graph.covering_cycle(component,
+                                                                                                structure.successors)]
+                              for component in cycles])
+        nodes = (graph.topological_order(structure.successors, dependents_first=True) if reverse
+                 else structure.order)
+        return [structure.segments[node].key for node in nodes]
+
+    def dependents(self, name: str, *, transitive: bool = True) -> list[str]:
+        """Keys of the segments that reference `name` (directly, or through others), in key order."""
+        return self._related(name, transitive, dependents=True)
+
+    def dependencies(self, name: str, *, transitive: bool = True) -> list[str]:
+        """Keys of the segments `name` references (directly, or through others), in key order."""
+        return self._related(name, transitive, dependents=False)
+
+    def _related(self, name: str, transitive: bool, *, dependents: bool) -> list[str]:
+        structure = self._view()
+        node = structure.node_of[self.segment(name)]
+        adjacency = structure.predecessors if dependents else structure.successors
+        nodes = graph.reachable(node, adjacency) if transitive else adjacency[node]
+        return [structure.segments[other].key for other in sorted(set(nodes))]
+
+    def depth(self, name: str) -> int | None:
+        """Links on the longest chain of references from `name`; None on or behind a cycle."""
+        structure = self._view()
+        return structure.depth[structure.node_of[self.segment(name)]]
+
+    def expand(self, name: str) -> str:
+        """The query of `name` with every reference inlined in parentheses; raises ExpandError."""
+        self._view()
+        return expand_segment(self.segment(name), self._targets, describe=_describe)
+
+    # ------------------------------------------------------------ editor support
+
+    def references_in(self, path: str | os.PathLike) -> list[tuple[Reference, Resolution]]:
+        """Every `SEGMENT(x)` of a file with how it resolves, in source order."""
+        return [(reference, resolution) for segment in self.segments_in(path)
+                for reference, resolution in zip(segment.references, self.resolution(segment))]
+
+    def reference_at(self, path: str | os.PathLike, offset: int) -> tuple[Reference, Resolution] | None:
+        """The reference whose call contains `offset` (a file offset), if any."""
+        for reference, resolution in self.references_in(path):
+            if reference.call_span.start <= offset <= reference.call_span.end:
+                return reference, resolution
+        return None
+
+    def segment_at(self, path: str | os.PathLike, offset: int) -> Segment | None:
+        """The segment whose text (file, or record of a JSON file) contains `offset`."""
+        for segment in self.segments_in(path):
+            if segment.extent.start <= offset <= segment.extent.end:
+                return segment
+        return None
+
+    def definition(self, path: str | os.PathLike, offset: int) -> list[Location]:
+        """Where the segment referenced at `offset` is defined (every candidate when ambiguous)."""
+        found = self.reference_at(path, offset)
+        if found is None:
+            return []
+        return [candidate.location() for candidate in found[1].candidates]
+
+    def references_to(self, name: str) -> list[Location]:
+        """Every reference, in every file, that resolves to the segment `name`."""
+        target = self.segment(name)
+        found = []
+        for segment in self.segments:
+            for reference, resolution in zip(segment.references, self.resolution(segment)):
+                if resolution.target is target:
+                    found.append(segment.location(reference.span))
+        return found
+
+    def rename(self, name: str, new_name: str) -> RenamePlan:
+        """The edits that rename segment `name` to `new_name` and update every reference written with its
+        name. References written with another handle (a backend query name) are left as they are.
+
+        Raises ValueError when `new_name` is not an identifier or already names another segment.
+        """
+        target = self.segment(name)
+        if not checks._IDENTIFIER.fullmatch(new_name):
+            raise ValueError(f"`{new_name}` cannot be written in SEGMENT(...): a name is a letter or `_` "
+                             "followed by letters, digits and `_`")
+        clash = self._index.resolve(new_name)
+        if any(candidate is not target for candidate in clash.candidates):
+            raise ValueError(f"`{new_name}` already names {', '.join(_describe(c) for c in clash.candidates)}")
+        old = target.name or ""
+        edits: dict[str, list[TextEdit]] = {}
+        for segment in self.segments:
+            for reference, resolution in zip(segment.references, self.resolution(segment)):
+                if resolution.target is target and reference.name.casefold() == old.casefold():
+                    edits.setdefault(segment.path, []).append(
+                        TextEdit(reference.span.start, reference.span.end, new_name))
+        renames = []
+        if target.definition != Span(0, 0) or target.path.lower().endswith(".json"):
+            edits.setdefault(target.path, []).append(
+                TextEdit(target.definition.start, target.definition.end, new_name))
+        else:
+            directory, base = os.path.split(target.path)
+            suffix = os.path.splitext(base)[1]
+            renames.append((target.path, os.path.join(directory, new_name + suffix)))
+        return RenamePlan({path: sorted(items, key=lambda e: e.start) for path, items in edits.items()}, renames)
+
+    # ------------------------------------------------------------ diagnostics
+
+    @property
+    def diagnostics(self) -> dict[str, list[Diagnostic]]:
+        """Every workspace diagnostic, by file (only files with findings), sorted by position."""
+        result = {}
+        for path in self.files:
+            found = self.diagnostics_for(path)
+            if found:
+                result[path] = found
+        return result
+
+    def diagnostics_for(self, path: str | os.PathLike, *, syntax: bool = False) -> list[Diagnostic]:
+        """The workspace diagnostics located in one file, sorted by position.
+
+        These are the W codes, plus the problems of reading the file (E001,
+        and R001 for JSON that cannot be read). With syntax=True the parser's
+        diagnostics of the file's queries are added too (for front ends that
+        do not run `segquery check` on the same files).
+        """
+        entry = self._files.get(_file_key(str(path)))
+        if entry is None:
+            return []
+        found = list(entry.diagnostics)
+        for segment in entry.segments:
+            found.extend(self._segment_findings(segment))
+            if syntax:
+                found.extend(segment.query_diagnostics())
+        found.extend(self._global_findings().get(entry.path, ()))
+        return sorted_diagnostics(found)
+
+    def _segment_findings(self, segment: Segment) -> list[Diagnostic]:
+        self._view()
+        cached = self._findings.get(segment)
+        if cached is None:
+            resolutions = self.resolution(segment)
+            targets = self._targets(segment)
+            cached = checks.resolution_diagnostics(segment, resolutions, self._candidate_names(), _describe)
+            cached += checks.status_diagnostics(segment, targets, _describe)
+            profile = self._profile(segment)
+            named = {reference.name: target for reference, target in zip(segment.references, targets)
+                     if target is not None}
+            cached += set_operand_mismatches(segment, profile, named, _describe)
+            pairs = [(reference, target) for reference, target in zip(segment.references, targets)
+                     if target is not None and target is not segment]
+            cached += target_mismatches(segment, profile, segment.target_profile or self.target_profile, pairs,
+                                        self.profile_of, _describe)
+            self._findings[segment] = cached
+        return cached
+
+    def _candidate_names(self) -> Iterable[str]:
+        return self._index.handles()
+
+    def profile_of(self, segment: Segment) -> str | None:
+        """The profile type `segment` ends on, with its references resolved; None when unknown."""
+        return self._profile(segment).profile
+
+    def _profile(self, segment: Segment) -> SegmentProfile:
+        """Profiles are computed dependencies first, with an explicit stack. A reference to a segment of
+        the same cycle counts as unknown, so the result does not depend on which segment is asked first."""
+        structure = self._view()
+        stack = [segment]
+        while stack:
+            current = stack[-1]
+            if current in self._profiles:
+                stack.pop()
+                continue
+            acyclic = {reference.name: target
+                       for reference, target in zip(current.references, self._targets(current))
+                       if target is not None and not structure.same_component(target, current)}
+            pending = [target for target in acyclic.values() if target not in self._profiles]
+            if pending:
+                stack.extend(pending)
+                continue
+            stack.pop()
+            self._profiles[current] = infer_profile(current, acyclic, lambda other: self._profiles[other].profile,
+                                                    self.schema)
+        return self._profiles[segment]
+
+    def _global_findings(self) -> dict[str, list[Diagnostic]]:
+        """W002, W007 and W008, which depend on the whole graph; grouped by path."""
+        if self._global is not None and self._structure is not None:
+            return self._global
+        structure = self._view()
+        found: list[tuple[str, Diagnostic]] = []
+        first_reference = self._first_reference
+        for component in structure.cycles():
+            if len(component) > 1:
+                walk = [structure.segments[node] for node in graph.covering_cycle(component, structure.successors)]
+                found.append((walk[0].path, checks.cycle_diagnostic(walk, first_reference, _describe)))
+        for node in structure.order:
+            depth = structure.depth[node]
+            if depth is not None and depth > self.max_depth:
+                chain = [node]
+                while structure.following[chain[-1]] is not None:
+                    chain.append(structure.following[chain[-1]])
+                segments = [structure.segments[n] for n in chain]
+                found.append((segments[0].path, checks.depth_diagnostic(segments, first_reference, self.max_depth,
+                                                                         _describe)))
+        found.extend(checks.duplicate_diagnostics(self.segments, _describe))
+        grouped: dict[str, list[Diagnostic]] = {}
+        for path, diagnostic in found:
+            grouped.setdefault(path, []).append(diagnostic)
+        self._global = grouped
+        return grouped
+
+    def _first_reference(self, source: Segment, target: Segment) -> Reference:
+        for reference, resolved in zip(source.references, self._targets(source)):
+            if resolved is target:
+                return reference
+        raise KeyError(f"{source.key} does not reference {target.key}")
+
+    # ------------------------------------------------------------ change tracking
+
+    def _affected_snapshot(self) -> dict[str, list[Diagnostic]] | None:
+        return dict(self._global_findings()) if self._files else None
+
+    def _affected(self, before: dict[str, list[Diagnostic]] | None, removed: list[Segment],
+                  added: list[Segment], paths: set[str]) -> list[str]:
+        dirty = set(self._dirty) | set(added)
+        structure = self._view()
+        affected = set(paths)
+        stack = [structure.node_of[segment] for segment in dirty if segment in structure.node_of]
+        seen = set(stack)
+        while stack:
+            node = stack.pop()
+            affected.add(structure.segments[node].path)
+            for other in structure.predecessors[node]:
+                if other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        after = self._global_findings()
+        for path in set(before or {}) | set(after):
+            if (before or {}).get(path) != after.get(path):
+                affected.add(path)
+        for segment in removed:
+            affected.add(segment.path)
+        return sorted(affected)
+
+
+def _describe(segment: Segment) -> str:
+    return f"`{segment.label}`"
+
+
+def _file_key(path: str) -> str:
+    return os.path.normcase(os.path.abspath(path))
+
+
+def _assign_keys(segments: list[Segment]) -> list[Segment]:
+    """Give every segment a unique key: its name, qualified by its location when the name is shared.
+
+    Returns the segments whose key changed.
+    """
+    counts = Counter(segment.name for segment in segments if segment.name is not None)
+    changed = []
+    used: set[str] = set()
+    for segment in segments:
+        if segment.name is not None and counts[segment.name] == 1:
+            key = segment.name
+        else:
+            position = segment.source.position(segment.definition.start)
+            place = f"{segment.path}:{position.line}"
+            key = f"{segment.name} ({place})" if segment.name is not None else f"(unnamed {place})"
+        base, number = key, 2
+        while key in used:
+            key = f"{base} #{number}"
+            number += 1
+        used.add(key)
+        if segment.key != key:
+            if segment.key:
+                changed.append(segment)
+            segment.key = key
+    return changed

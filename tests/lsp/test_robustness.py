@@ -1,0 +1,135 @@
+"""The server under editing: every example typed and deleted keystroke by
+keystroke, a 10,000-line document, positions outside the text, non-ASCII text.
+
+A request that fails raises in the client (pygls turns an error response into
+an exception), so each awaited request is also an assertion that the server
+answered; the last step of each test checks that the server is still alive.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from lsprotocol import types
+
+from tests.lsp.conftest import at, close_document, doc, edit, open_document, uri_of, wait_for_version
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").rglob("*.segq"))
+COMPLETION_EVERY = 4       # keystrokes between completion requests
+TIME_BUDGET_SECONDS = 60   # the whole replay; CI machines are slow and shared
+
+
+def end_of(text: str) -> tuple[int, int]:
+    """The LSP position (UTF-16) of the end of `text`, computed independently of the server."""
+    lines = text.split("\n")
+    return len(lines) - 1, len(lines[-1].encode("utf-16-le")) // 2
+
+
+async def complete_at(client, uri: str, position: tuple[int, int]) -> types.CompletionList | None:
+    return await client.text_document_completion_async(types.CompletionParams(
+        text_document=doc(uri), position=at(*position)))
+
+
+def assert_no_server_errors(client) -> None:
+    errors = [message.message for message in client.messages + client.log_messages
+              if message.type == types.MessageType.Error]
+    assert errors == []
+
+
+async def replay(client, uri: str, text: str) -> int:
+    """Type `text` into an empty document, then delete it from the end; returns the last version."""
+    open_document(client, uri, "")
+    version = 1
+    typed = ""
+    for count, char in enumerate(text, start=1):
+        line, character = end_of(typed)
+        version += 1
+        edit(client, uri, version, (line, character), (line, character), char)
+        typed += char
+        if count % COMPLETION_EVERY == 0:
+            await complete_at(client, uri, end_of(typed))
+    for count in range(len(typed)):
+        start, end = end_of(typed[:-1]), end_of(typed)
+        version += 1
+        edit(client, uri, version, start, end, "")
+        typed = typed[:-1]
+        if count % COMPLETION_EVERY == 0:
+            await complete_at(client, uri, end_of(typed))
+    return version
+
+
+async def test_examples_exist():
+    assert len(EXAMPLES) >= 20
+
+
+async def test_typing_and_deleting_every_example(client, workspace_root):
+    started = time.monotonic()
+    for number, path in enumerate(EXAMPLES):
+        uri = uri_of(workspace_root / f"typed_{number}.segq")
+        text = path.read_text(encoding="utf-8")
+        last = await replay(client, uri, text)
+        # The server publishes for the final (empty) text and is still answering.
+        diagnostics = await wait_for_version(client, uri, last)
+        assert [(item.code, item.message) for item in diagnostics] == [
+            ("S008", "no query here: the text is empty or holds only comments")]
+        close_document(client, uri)
+        assert time.monotonic() - started < TIME_BUDGET_SECONDS, f"replay too slow at {path.name}"
+    assert_no_server_errors(client)
+
+
+async def test_typing_non_ascii_text(client, workspace_root):
+    uri = uri_of(workspace_root / "non_ascii.segq")
+    text = ("// Ünïcödé comment 😀 and 𝒳\n"
+            "PROFILE(contact, c).FILTER(c.fullname == 'Zoë 😀' && c.city CONTAINS '東京')\n")
+    last = await replay(client, uri, text)
+    await wait_for_version(client, uri, last)
+    close_document(client, uri)
+    # Open it whole: it is a valid query.
+    open_document(client, uri, text)
+    assert await wait_for_version(client, uri, 1) == []
+    # Completion after the astral-plane characters: `c.` added before the closing `)`.
+    line, character = end_of(text.split("\n")[1])
+    assert character == 74  # 73 code points, one of them an emoji (two UTF-16 units)
+    edit(client, uri, 2, (1, character - 1), (1, character - 1), " && c.")
+    result = await complete_at(client, uri, (1, character + 5))
+    assert result is not None and "fullname" in {item.label for item in result.items}
+    close_document(client, uri)
+    assert_no_server_errors(client)
+
+
+async def test_positions_beyond_the_end_of_the_document(client, workspace_root):
+    uri = uri_of(workspace_root / "beyond.segq")
+    open_document(client, uri, "PROFILE(contact)")
+    await wait_for_version(client, uri, 1)
+    far = (10_000, 10_000)
+    assert await complete_at(client, uri, far) is not None
+    assert await complete_at(client, uri, (0, 500)) is not None
+    # An edit whose range lies past the end appends at the end.
+    edit(client, uri, 2, far, far, ".FILTER(")
+    [diagnostic] = await wait_for_version(client, uri, 2)
+    assert diagnostic.code == "S007"
+    close_document(client, uri)
+    assert_no_server_errors(client)
+
+
+async def test_a_document_of_ten_thousand_lines(client, workspace_root):
+    uri = uri_of(workspace_root / "huge.segq")
+    conditions = [f"    c.address1_city == 'City {line}' ||" for line in range(9_998)]
+    text = "PROFILE(contact, c).FILTER(\n" + "\n".join(conditions) + "\n    c.address1_city == 'Last')"
+    assert text.count("\n") + 1 == 10_000
+    open_document(client, uri, text)
+    assert await wait_for_version(client, uri, 1) == []
+    # Break a line in the middle, then mend it.
+    edit(client, uri, 2, (5_000, 4), (5_000, 5), "")
+    [diagnostic] = await wait_for_version(client, uri, 2)
+    assert diagnostic.range.start.line == 5_000
+    edit(client, uri, 3, (5_000, 4), (5_000, 4), "c")
+    assert await wait_for_version(client, uri, 3) == []
+    result = await complete_at(client, uri, (5_000, 6))
+    assert result is not None and "address1_city" in {item.label for item in result.items}
+    close_document(client, uri)
+    assert_no_server_errors(client)
