@@ -1,31 +1,66 @@
 """segquery: parse, validate, lint, format and resolve Dynamics 365 Marketing
 segment queries.
 
-The public API is small; see docs/api.md.
+The public API is small and documented in docs/api.md. Names are imported on
+first use, so that `import segquery` (and the CLI's start-up) stays fast.
 """
 
-from segquery.diagnostics import Applicability, Diagnostic, Fix, RelatedLocation, Severity, TextEdit
-from segquery.source import Position, Range, SourceText, Span
-from segquery.syntax import ParseError, ParseResult, parse, parse_file, parse_tolerant
-from segquery.syntax.printer import unparse
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "Applicability",
-    "Diagnostic",
-    "Fix",
-    "ParseError",
-    "ParseResult",
-    "Position",
-    "Range",
-    "RelatedLocation",
-    "Severity",
-    "SourceText",
-    "Span",
-    "TextEdit",
-    "parse",
-    "parse_file",
-    "parse_tolerant",
-    "unparse",
-]
+_EXPORTS: dict[str, str] = {
+    # text -> tree
+    "parse": "segquery.syntax.parser",
+    "parse_file": "segquery.syntax.parser",
+    "parse_tolerant": "segquery.syntax.parser",
+    "ParseError": "segquery.syntax.parser",
+    "ParseResult": "segquery.syntax.parser",
+    "unparse": "segquery.syntax.printer",
+    # diagnostics and positions
+    "Applicability": "segquery.diagnostics",
+    "Diagnostic": "segquery.diagnostics",
+    "Fix": "segquery.diagnostics",
+    "RelatedLocation": "segquery.diagnostics",
+    "Severity": "segquery.diagnostics",
+    "TextEdit": "segquery.diagnostics",
+    "Position": "segquery.source",
+    "Range": "segquery.source",
+    "SourceText": "segquery.source",
+    "Span": "segquery.source",
+    # requests and records sent to the Web API
+    "validate_request": "segquery.requests",
+    "validate_segment": "segquery.requests",
+    "check_request_file": "segquery.requests",
+    "to_validation_results": "segquery.requests",
+    # schemas
+    "load_schema": "segquery.schema",
+    "default_schema": "segquery.schema",
+}
+
+__all__ = sorted(_EXPORTS) + ["__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'segquery' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
+    from segquery.diagnostics import Applicability, Diagnostic, Fix, RelatedLocation, Severity, TextEdit
+    from segquery.requests import check_request_file, to_validation_results, validate_request, validate_segment
+    from segquery.schema import default_schema, load_schema
+    from segquery.source import Position, Range, SourceText, Span
+    from segquery.syntax.parser import ParseError, ParseResult, parse, parse_file, parse_tolerant
+    from segquery.syntax.printer import unparse

@@ -1,5 +1,10 @@
-"""The analysis pipeline behind `segquery check` and the language server:
-parse, then (when the text parses) the later stages, each adding diagnostics.
+"""The analysis pipeline behind `segquery check` and the language server.
+
+For each file: parse -> (when it parses) validate with the file's kind,
+schema and target -> lint -> (for the checked set) workspace diagnostics ->
+suppression by comment directives -> rule selection -> severity. `.json`
+files go to the request validator instead. Fixes, when asked for, are
+applied per file until nothing is left to fix.
 
 Front ends call `check_text` / `check_paths`; they add no logic of their own.
 """
@@ -7,36 +12,225 @@ Front ends call `check_text` / `check_paths`; they add no logic of their own.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
+from segquery.config import Config, ConfigFinder, resolve_selection, severity_override
 from segquery.diagnostics import Diagnostic, make_diagnostic, sorted_diagnostics
+from segquery.lint import lint
+from segquery.lint.fixes import fix_until_stable
+from segquery.lint.suppression import (
+    UNSUPPRESSIBLE_PREFIXES,
+    FileDirectives,
+    apply_suppressions,
+    read_directives,
+    unused_suppressions,
+)
+from segquery.requests.files import check_request_file
+from segquery.rules.registry import all_rules
+from segquery.schema import Schema, load_schema
+from segquery.semantic import QueryKind, validate
 from segquery.source import SourceText
-from segquery.syntax import ast
+from segquery.syntax import ast, codes
 from segquery.syntax.parser import parse_tolerant, read_source_file
+from segquery.workspace import Workspace
 
 QUERY_SUFFIXES = (".segq",)
+REQUEST_SUFFIXES = (".json",)
+# Below this many files the pool's start-up costs more than it saves.
+PARALLEL_THRESHOLD = 64
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What the command line (or another front end) asks for; None means "as configured"."""
+
+    config: str | None = None           # a configuration file that replaces discovery
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    kind: str | None = None             # dynamic, static, compound or fetch
+    schema: str | None = None           # a schema file, relative to the working directory
+    target: str | None = None           # the profile type dynamic segments must end on
+    fix: bool = False                   # compute fixes (the caller decides whether to write them)
+    unsafe_fixes: bool = False
+    jobs: int | None = None             # worker processes; None: one per CPU
 
 
 @dataclass
 class FileReport:
-    """Everything found in one file."""
+    """Everything found in one file (after fixes, when fixes were asked for)."""
 
     path: str | None
     source: SourceText
     diagnostics: list[Diagnostic] = field(default_factory=list)
     query: ast.Query | None = None
+    kind: str | None = None
+    original: str | None = None          # the text before fixes, when fixes changed it
+    fixed: Counter = field(default_factory=Counter)   # code -> fixes applied
+    fix_problem: str | None = None
+    directives: FileDirectives | None = field(default=None, repr=False)
+
+    @property
+    def changed(self) -> bool:
+        return self.original is not None and self.original != self.source.text
 
 
-def check_text(text: str, *, path: str | None = None) -> FileReport:
-    """All diagnostics for one query text."""
+# ---------------------------------------------------------------- settings
+
+
+@dataclass
+class FileSettings:
+    """The effective settings for one file: its configuration plus the command line."""
+
+    config: Config
+    enabled: frozenset[str]
+    schema: Schema | None
+    target: str
+    kind: str | None
+    options: CheckOptions
+
+    def is_enabled(self, code: str) -> bool:
+        return code.startswith(UNSUPPRESSIBLE_PREFIXES) or code in self.enabled
+
+
+class SettingsResolver:
+    """Resolves FileSettings per file, caching configurations per directory and schemas per path."""
+
+    def __init__(self, options: CheckOptions) -> None:
+        self.options = options
+        self.finder = ConfigFinder(Path(options.config) if options.config else None)
+        self._codes = [(rule.code, rule.default_enabled) for rule in all_rules()]
+        self._selection: dict[tuple, frozenset[str]] = {}
+        self._schemas: dict[Path, Schema] = {}
+
+    def config_for(self, path: str | None) -> Config:
+        return self.finder.for_path(Path(path) if path is not None else None)
+
+    def for_file(self, path: str | None) -> FileSettings:
+        config = self.config_for(path)
+        file_path = Path(path) if path is not None else None
+        extra_ignores = config.ignored_for(file_path)
+        key = (config.path, extra_ignores)
+        enabled = self._selection.get(key)
+        if enabled is None:
+            options = self.options
+            enabled = resolve_selection([
+                (config.select, config.extend_select, config.ignore),
+                (options.select, options.extend_select, options.ignore),
+                (None, (), extra_ignores),
+            ], self._codes)
+            self._selection[key] = enabled
+        schema_path = Path(self.options.schema).resolve() if self.options.schema else config.schema
+        return FileSettings(
+            config=config, enabled=enabled,
+            schema=self._schema(schema_path) if schema_path is not None else None,
+            target=self.options.target or config.target,
+            kind=self.options.kind or config.kind_for(file_path),
+            options=self.options)
+
+    def _schema(self, path: Path) -> Schema:
+        schema = self._schemas.get(path)
+        if schema is None:
+            schema = self._schemas[path] = load_schema(path)
+        return schema
+
+
+# ---------------------------------------------------------------- one file
+
+
+def check_text(text: str, *, path: str | None = None, options: CheckOptions | None = None,
+               resolver: SettingsResolver | None = None) -> FileReport:
+    """All diagnostics for one text (a query, or a request body when `path` ends in .json).
+
+    Raises ConfigError when the configuration that applies is invalid.
+    """
+    options = options or CheckOptions()
+    resolver = resolver or SettingsResolver(options)
+    report = _check_one(text, path, resolver.for_file(path))
+    return finalize(report, resolver.for_file(path))
+
+
+def _check_one(text: str, path: str | None, settings: FileSettings) -> FileReport:
+    """Analyse one text, applying fixes first when asked; the report is not finalized yet."""
+    if settings.options.fix:
+        result = fix_until_stable(text, lambda current: finalize(_analyse(current, path, settings), settings).diagnostics,
+                                  unsafe=settings.options.unsafe_fixes)
+        report = _analyse(result.text, path, settings)
+        report.fixed = result.fixed
+        if result.changed:
+            report.original = text
+        if result.reverted:
+            report.fix_problem = ("a fix produced a query that does not parse, so it was not applied; "
+                                  "please report this as a bug")
+        elif not result.converged:
+            report.fix_problem = f"fixes did not converge after {result.passes} passes"
+        return report
+    return _analyse(text, path, settings)
+
+
+def _analyse(text: str, path: str | None, settings: FileSettings) -> FileReport:
+    """The raw findings of every per-file stage, before suppression and selection."""
+    if path is not None and path.lower().endswith(REQUEST_SUFFIXES):
+        source = SourceText(text, path)
+        return FileReport(path, source, list(check_request_file(text)))
     result = parse_tolerant(text, path=path)
-    return FileReport(path, result.source, sorted_diagnostics(result.diagnostics), result.query)
+    source = result.source
+    directives = read_directives(source)
+    diagnostics = list(result.diagnostics) + directives.problems
+    kind = directives.kind or settings.kind
+    if result.query is not None:
+        diagnostics += validate(result.query, source, kind=QueryKind.parse(kind) if kind else None,
+                                schema=settings.schema, target=settings.target)
+        diagnostics += lint(result.query, source, enabled=settings.is_enabled,
+                            line_length=settings.config.line_length)
+    return FileReport(path, source, diagnostics, result.query, kind=kind, directives=directives)
 
 
-def iter_query_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named on the command line, and `*.segq` files below directories, in a stable order."""
+def finalize(report: FileReport, settings: FileSettings, extra: Iterable[Diagnostic] = ()) -> FileReport:
+    """Suppression, selection and severity: the diagnostics the user sees."""
+    diagnostics = _unique(list(report.diagnostics) + list(extra))
+    diagnostics = [d for d in diagnostics if settings.is_enabled(d.code)]
+    directives = report.directives
+    if directives is not None:
+        for suppression in directives.suppressions:
+            suppression.used = False
+        diagnostics = apply_suppressions(diagnostics, directives)
+        if settings.is_enabled("L101"):
+            diagnostics += [d for d in unused_suppressions(report.source, directives, settings.is_enabled)
+                            if not directives.suppressed(d)]
+    diagnostics = [_with_configured_severity(d, settings.config) for d in diagnostics]
+    return replace(report, diagnostics=sorted_diagnostics(diagnostics))
+
+
+def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    seen: set[tuple] = set()
+    unique = []
+    for diagnostic in diagnostics:
+        key = (diagnostic.code, diagnostic.start, diagnostic.end, diagnostic.message)
+        if key not in seen:
+            seen.add(key)
+            unique.append(diagnostic)
+    return unique
+
+
+def _with_configured_severity(diagnostic: Diagnostic, config: Config) -> Diagnostic:
+    severity = severity_override(config, diagnostic.code)
+    return diagnostic.with_severity(severity) if severity is not None else diagnostic
+
+
+# ---------------------------------------------------------------- many files
+
+
+def iter_query_files(paths: Iterable[str | Path], *, excluded: Callable[[Path], bool] | None = None) -> Iterator[Path]:
+    """Files named on the command line, and `*.segq` files below directories, in a stable order.
+
+    `excluded` (the configuration's `exclude` globs) is asked about files found
+    in directories; files named explicitly are always checked.
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -44,20 +238,86 @@ def iter_query_files(paths: Iterable[str | Path]) -> Iterator[Path]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.endswith(QUERY_SUFFIXES):
-                        yield Path(root) / name
+                        candidate = Path(root) / name
+                        if excluded is None or not excluded(candidate):
+                            yield candidate
         else:
             yield path
 
 
-def check_file(path: str | Path) -> FileReport:
+def check_file(path: str | Path, settings: FileSettings | None = None) -> FileReport:
+    """The raw report of one file on disk (not finalized: see `check_paths`)."""
+    settings = settings or SettingsResolver(CheckOptions()).for_file(str(path))
     try:
         text = read_source_file(path)
     except OSError as error:
         source = SourceText("", str(path))
-        diagnostic = make_diagnostic(source, "E001", f"cannot read the file: {error.strerror or error}", 0, 0)
+        diagnostic = make_diagnostic(source, codes.UNREADABLE_FILE,
+                                     f"cannot read the file: {error.strerror or error}", 0, 0)
         return FileReport(str(path), source, [diagnostic])
-    return check_text(text, path=str(path))
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return _check_one(text, str(path), settings)
 
 
-def check_paths(paths: Iterable[str | Path]) -> list[FileReport]:
-    return [check_file(path) for path in iter_query_files(paths)]
+def check_paths(paths: Iterable[str | Path], *, options: CheckOptions | None = None) -> list[FileReport]:
+    """Check every query file named or found below the named directories, in a stable order.
+
+    Many files are checked in worker processes; the reports come back in the
+    order of the files. Raises ConfigError for an invalid configuration.
+    """
+    options = options or CheckOptions()
+    resolver = SettingsResolver(options)
+    files = [str(path) for path in iter_query_files(paths, excluded=lambda p: resolver.config_for(str(p)).excludes(p))]
+    jobs = options.jobs if options.jobs is not None else (os.cpu_count() or 1)
+    if len(files) > PARALLEL_THRESHOLD and jobs > 1:
+        reports = _check_in_pool(files, options, jobs)
+    else:
+        reports = [check_file(path, resolver.for_file(path)) for path in files]
+    extra = workspace_diagnostics(reports, resolver)
+    return [finalize(report, resolver.for_file(report.path), extra.get(report.path, ()))
+            for report in reports]
+
+
+def workspace_diagnostics(reports: list[FileReport], resolver: SettingsResolver) -> dict[str, list[Diagnostic]]:
+    """The cross-file findings (SEGMENT references, cycles...) of the checked query files.
+
+    References resolve against the checked files and, when a configuration
+    file applies, every query file below its directory.
+    """
+    checked = [report for report in reports if report.path is not None and report.path.endswith(QUERY_SUFFIXES)]
+    if not checked:
+        return {}
+    first = resolver.for_file(checked[0].path)
+    roots = sorted({str(resolver.config_for(report.path).path.parent) for report in checked
+                    if resolver.config_for(report.path).path is not None})
+    workspace = Workspace.from_paths(roots + [report.path for report in checked],
+                                     target_profile=first.target, schema=first.schema)
+    for report in checked:
+        if report.changed:
+            workspace.update_file(report.path, report.source.text)
+    return {report.path: [d for d in workspace.diagnostics_for(report.path) if d.code != codes.UNREADABLE_FILE]
+            for report in checked}
+
+
+# ---------------------------------------------------------------- the process pool
+
+
+_WORKER_RESOLVER: SettingsResolver | None = None
+
+
+def _worker_init(options: CheckOptions) -> None:
+    global _WORKER_RESOLVER
+    _WORKER_RESOLVER = SettingsResolver(options)
+
+
+def _worker_check(paths: list[str]) -> list[FileReport]:
+    assert _WORKER_RESOLVER is not None
+    return [check_file(path, _WORKER_RESOLVER.for_file(path)) for path in paths]
+
+
+def _check_in_pool(files: list[str], options: CheckOptions, jobs: int) -> list[FileReport]:
+    size = max(8, min(256, len(files) // (jobs * 8) or 1))
+    chunks = [files[index:index + size] for index in range(0, len(files), size)]
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(options,)) as pool:
+        return [report for chunk in pool.map(_worker_check, chunks) for report in chunk]

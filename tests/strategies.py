@@ -184,7 +184,7 @@ def _respell(draw, tokens: list, index: int) -> str:
     following = tokens[index + 1].text if index + 1 < len(tokens) else ""
     preceding = [t.text.upper() for t in tokens[max(0, index - 2):index]]
     if token.kind is TokenKind.STRING:
-        value = unparse_value(text)
+        value = _string_value(text)
         if draw(st.booleans()):
             return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
         return text
@@ -203,7 +203,7 @@ def _respell(draw, tokens: list, index: int) -> str:
     return text
 
 
-def unparse_value(token_text: str) -> str:
+def _string_value(token_text: str) -> str:
     """The value of a canonical single-quoted string token."""
     body = token_text[1:-1]
     out, index = [], 0

@@ -50,7 +50,7 @@ class LineIndex:
     to the start of that character, so a client can send any position.
     """
 
-    __slots__ = ("text", "encoding", "_starts", "_ends")
+    __slots__ = ("text", "encoding", "_starts", "_ends", "_newlines")
 
     def __init__(self, text: str, encoding: str = UTF16) -> None:
         self.text = text
@@ -63,6 +63,7 @@ class LineIndex:
         ends.append(len(text))
         self._starts: list[int] = starts
         self._ends: list[int] = ends
+        self._newlines: list[int] | None = None
 
     @property
     def line_count(self) -> int:
@@ -95,6 +96,15 @@ class LineIndex:
             if units > wanted:
                 return offset
         return end
+
+    def lsp_line(self, line: int) -> int:
+        """The LSP line of a 1-based line as the library counts lines (split on `\\n` only)."""
+        if self._newlines is None:
+            self._newlines = [match.start() for match in re.finditer("\n", self.text)]
+        if line <= 1:
+            return 0
+        offset = self._newlines[min(line - 2, len(self._newlines) - 1)] + 1 if self._newlines else 0
+        return self.position(offset).line
 
     def range(self, start: int, end: int) -> types.Range:
         """The LSP range of code-point offsets [start, end)."""

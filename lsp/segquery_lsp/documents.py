@@ -7,6 +7,7 @@ that a request can read while the next change arrives.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
@@ -33,6 +34,11 @@ class Document:
     def path(self) -> str | None:
         """The file system path, or None for an unsaved (`untitled:`) document."""
         return uri_to_path(self.uri)
+
+
+def path_key(path: str) -> str:
+    """A path as the file system compares it."""
+    return os.path.normcase(os.path.abspath(path))
 
 
 def uri_to_path(uri: str) -> str | None:
@@ -70,8 +76,9 @@ class DocumentStore:
         return self._documents.get(uri)
 
     def by_path(self, path: str) -> Document | None:
+        key = path_key(path)
         for document in self._documents.values():
-            if document.path == path:
+            if document.path is not None and path_key(document.path) == key:
                 return document
         return None
 

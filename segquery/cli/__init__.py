@@ -22,6 +22,30 @@ COMMAND_MODULES = (
 
 
 class _Group(click.Group):
+    """Imports a command's module only when that command runs (fast start-up),
+    and turns any unexpected exception into a one-line message and exit 2."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(self._all_commands())
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        module = COMMAND_NAMES.get(name)
+        if module is None:
+            return None
+        return self._load(module).get(name)
+
+    def _all_commands(self) -> dict[str, click.Command]:
+        commands: dict[str, click.Command] = {}
+        for module in dict.fromkeys(COMMAND_NAMES.values()):
+            commands.update(self._load(module))
+        return commands
+
+    @staticmethod
+    def _load(module: str) -> dict[str, click.Command]:
+        holder = click.Group()
+        importlib.import_module(module).register(holder)
+        return dict(holder.commands)
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
@@ -43,5 +67,19 @@ def main() -> None:
     """Parse, check, lint, format and resolve segment queries."""
 
 
-for _module in COMMAND_MODULES:
-    importlib.import_module(_module).register(main)
+
+def _command_names() -> dict[str, str]:
+    """Command name -> module. A module `x_cmd` provides command `x`; a module
+    may name more commands in a COMMAND_ALIASES entry below."""
+    names = {module.rsplit(".", 1)[1].removesuffix("_cmd"): module for module in COMMAND_MODULES}
+    for name, module in COMMAND_ALIASES.items():
+        if module in COMMAND_MODULES:
+            names[name] = module
+    return names
+
+
+# Commands whose name differs from their module's (module -> extra command names).
+COMMAND_ALIASES: dict[str, str] = {
+    "rule": "segquery.cli.rules_cmd",
+}
+COMMAND_NAMES = _command_names()

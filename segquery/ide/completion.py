@@ -177,7 +177,21 @@ class _Completer:
                 return []
             return [self._keyword("ASC", "ascending order", "Smallest values first (the default)."),
                     self._keyword("DESC", "descending order", "Largest values first.")]
+        if not self._after_attribute():
+            return []
         return [self._keyword(word, "string test", f"`attribute {word} 'text'`") for word in operator_words]
+
+    def _after_attribute(self) -> bool:
+        """True when an attribute that does not already end a comparison
+        precedes the cursor: the grammar takes `a == 'x' CONTAINS 'y'`, but
+        a string test belongs on an attribute."""
+        cursor = self.cursor
+        last = cursor.before()
+        if last is None or last.kind is not TokenKind.WORD:
+            return False
+        back = 3 if self._is_dot(cursor.before(2)) else 1
+        before = cursor.before(back + 1)
+        return before is None or before.kind is not TokenKind.OPERATOR or before.text in ("&&", "||")
 
     def _outermost_call(self, frame: Frame) -> str:
         while frame.parent is not None and not frame.query_level:

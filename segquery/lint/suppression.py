@@ -23,9 +23,11 @@ from segquery.source import SourceText, Span
 from segquery.suggest import did_you_mean
 from segquery.syntax import ast
 from segquery.syntax.tokens import TokenKind, tokenize
+from segquery.workspace.loading import SEGMENT_DIRECTIVES
 
 UNSUPPRESSIBLE_PREFIXES = ("S", "E")
-KNOWN_DIRECTIVES = ("ignore", "ignore-file", "name", "kind")
+# Directives the workspace reads (name, id, type, status, profile) are known here too.
+KNOWN_DIRECTIVES = ("ignore", "ignore-file", "kind", *SEGMENT_DIRECTIVES)
 
 INVALID_SUPPRESSION = register(RuleInfo(
     code="L100", name="invalid-suppression", category=Category.CORRECTNESS, severity=Severity.WARNING,

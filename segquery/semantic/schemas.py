@@ -28,17 +28,16 @@ def link_type_table(interaction: str, link_type: str) -> str | None:
 
     Link types are named `<Interaction>_<Table>Link` or `<Interaction><Table>Link`
     (`EmailOpened_ContactLink`, `EmailOpenedLeadLink`); the result is the table
-    part in lower case (`contact`, `lead`), or None when the name does not
-    follow that pattern.
+    part in lower case (`contact`, `lead`): the part after the last `_`, or
+    after the interaction's name when there is no `_`. None when the name
+    does not follow that pattern.
     """
-    rest = link_type
-    if rest.casefold().startswith(interaction.casefold()) and len(rest) > len(interaction):
-        rest = rest[len(interaction):]
-    elif "_" in rest:
-        rest = rest.rsplit("_", 1)[1]
+    if "_" in link_type:
+        rest = link_type.rsplit("_", 1)[1]
+    elif link_type.casefold().startswith(interaction.casefold()):
+        rest = link_type[len(interaction):]
     else:
         return None
-    rest = rest.lstrip("_")
     if len(rest) <= 4 or not rest.casefold().endswith("link"):
         return None
     return rest[:-4].lower()

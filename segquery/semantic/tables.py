@@ -234,8 +234,12 @@ class _Inference:
     def _steps(self, owner, steps, table, interaction, current, bindings: list[AliasBinding]) -> str | None:
         steps_map = self.info._steps
         link_table = self._link_table(owner.source) if interaction is not None else None
+        # A FILTER written after HAVING (reported by the parser, S015) still means the interactions.
+        late_filter = None
         for step in steps:
             scope = StepScope(table, table, current, tuple(bindings), interaction)
+            if late_filter is not None and isinstance(step, ast.Filter):
+                scope = StepScope(None, table, late_filter[1], late_filter[2], late_filter[0])
             if isinstance(step, ast.Traverse):
                 after = self._traverse(table, step.relationship.name)
                 table, interaction = after, None
@@ -248,6 +252,7 @@ class _Inference:
                 if step.filter is not None:
                     steps_map[id(step.filter)] = StepScope(after, after, current, tuple(bindings), None)
             elif isinstance(step, ast.Having) and interaction is not None:
+                late_filter = (interaction, current, scope.bindings)
                 table, interaction, current = link_table, None, None
                 scope = StepScope(None, table, scope.alias, scope.bindings, scope.interaction)
             elif isinstance(step, ast.InvalidCall):

@@ -31,17 +31,23 @@ Resolver = Callable[[Segment], Sequence["Segment | None"]]
 
 
 def expand_segment(root: Segment, targets_of: Resolver, *, describe: Callable[[Segment], str],
-                   max_chars: int = MAX_INPUT_CHARS) -> str:
+                   keep_interactions: bool = False, max_chars: int = MAX_INPUT_CHARS) -> str:
     """The query of `root` with every reference inlined.
 
     `targets_of(segment)` gives, for each of the segment's references in order,
     the segment it resolves to, or None when it does not resolve.
+
+    The language does not allow an INTERACTION query as an operand of a set
+    operation (only `SEGMENT(x)` of an interaction segment), so such a
+    reference cannot be inlined: it raises ExpandError, or with
+    keep_interactions=True stays a `SEGMENT(x)` reference.
     """
     order = _dependencies_first(root, targets_of, describe)
     templates: dict[Segment, tuple[str, str, list[Segment]]] = {}
     sizes: dict[Segment, int] = {}
+    interaction: dict[Segment, bool] = {}
     for segment in order:
-        template, prefix, used = _template(segment, targets_of(segment), describe)
+        template, prefix, used = _template(segment, targets_of(segment), interaction, keep_interactions, describe)
         templates[segment] = (template, prefix, used)
         marker_chars = sum(len(_marker(prefix, index)) for index in range(len(used)))
         sizes[segment] = len(template) - marker_chars + sum(sizes[target] + 2 for target in used)
@@ -106,34 +112,48 @@ def _check_expandable(segment: Segment, root: Segment, describe: Callable[[Segme
         raise ExpandError(f"the query of {describe(segment)}{whose} has syntax errors; run `segquery check`")
 
 
-def _template(segment: Segment, targets: Sequence[Segment | None],
-              describe: Callable[[Segment], str]) -> tuple[str, str, list[Segment]]:
+def _template(segment: Segment, targets: Sequence[Segment | None], interaction: dict[Segment, bool],
+              keep_interactions: bool, describe: Callable[[Segment], str]) -> tuple[str, str, list[Segment]]:
     """The canonical text with each reference replaced by a marker, the marker prefix, and the
-    targets in marker order."""
+    targets in marker order. Records in `interaction` whether the expansion is an INTERACTION query."""
     query = segment.query
     canonical = unparse(query)
-    if not segment.references:
-        return canonical, "", []
+    body = query.body
     by_start = {reference.query_span.start: target for reference, target in zip(segment.references, targets)}
     prefix = _free_prefix(canonical)
     used: list[Segment] = []
+    inlined: set[int] = set()
 
-    def mark(node: ast.QueryExpr) -> ast.QueryExpr:
+    def mark(node: ast.QueryExpr, operand_of: ast.SetOperation | None) -> ast.QueryExpr:
         if isinstance(node, ast.Chain) and isinstance(node.source, ast.SegmentRef):
             if node.source.span.start not in by_start:
                 raise ExpandError(f"a reference of {describe(segment)} was not found by the scan")
             target = by_start[node.source.span.start]
+            if operand_of is not None and interaction[target]:
+                if keep_interactions:
+                    return node
+                operator = operand_of.operators[max(operand_of.operands.index(node) - 1, 0)].value
+                raise ExpandError(f"{describe(target)} is an INTERACTION query, which cannot be an operand of "
+                                  f"{operator} (in {describe(segment)}): only a SEGMENT(...) reference to it can; "
+                                  "keep such references to expand the rest")
+            inlined.add(id(node))
             marker = ast.Identifier(name=f"{prefix}{len(used)}")
             used.append(target)
             return replace(node, source=replace(node.source, name=marker))
         if isinstance(node, ast.SetOperation):
-            return replace(node, operands=tuple(mark(operand) for operand in node.operands))
+            return replace(node, operands=tuple(mark(operand, node) for operand in node.operands))
         if isinstance(node, ast.Grouped):
-            return replace(node, body=mark(node.body))
+            return replace(node, body=mark(node.body, None))
         return node
 
-    template = unparse(replace(query, body=mark(query.body)))
-    return template, prefix, used
+    marked = mark(body, None) if segment.references else body
+    interaction[segment] = isinstance(body, ast.Chain) and (
+        isinstance(body.source, ast.Interaction)
+        or (isinstance(body.source, ast.SegmentRef) and not body.steps and id(body) in inlined
+            and interaction[by_start[body.source.span.start]]))
+    if not used:
+        return canonical, "", []
+    return unparse(replace(query, body=marked)), prefix, used
 
 
 def _marker(prefix: str, index: int) -> str:

@@ -19,6 +19,8 @@ S, N, B, D, G, C = (ValueType.STRING, ValueType.NUMBER, ValueType.BOOLEAN, Value
 COMPATIBLE = frozenset({(S, S), (N, N), (N, C), (C, N), (C, C), (D, D), (G, G), (B, B), (G, S), (S, G)})
 NUMERIC_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
 _ARITHMETIC_FINE = (N, C, ValueType.UNKNOWN)
+# Unknown types cause no finding; a misplaced window is reported by V041.
+_NOT_COMPARED = frozenset({ValueType.UNKNOWN, ValueType.WINDOW})
 
 
 def check(ctx: ValidationContext) -> None:
@@ -39,7 +41,7 @@ def check(ctx: ValidationContext) -> None:
 def _check_comparison(ctx: ValidationContext, comparison: ast.Comparison) -> None:
     left, right = comparison.left, comparison.right
     left_type, right_type = ctx.type_of(left), ctx.type_of(right)
-    if ValueType.UNKNOWN in (left_type, right_type) or (left_type, right_type) in COMPATIBLE:
+    if (left_type, right_type) in COMPATIBLE or not {left_type, right_type}.isdisjoint(_NOT_COMPARED):
         return
     for side, other, other_type in ((left, right, right_type), (right, left, left_type)):
         if isinstance(other, ast.StringLiteral) and _explained_elsewhere(ctx, side):

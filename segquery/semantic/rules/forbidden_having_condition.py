@@ -59,7 +59,8 @@ def _strict_fix(ctx: ValidationContext, comparison: ast.Comparison, number: ast.
     written = comparison.op.value
     start, end = ctx.operator_span(comparison.left, comparison.right, written)
     strict = ">" if count_on_left else "<"
-    return Fix(f"Rewrite as `COUNT() > {value - 1}`",
+    rewritten = f"COUNT() > {value - 1}" if count_on_left else f"{value - 1} < COUNT()"
+    return Fix(f"Rewrite as `{rewritten}`",
                (TextEdit(start, end, strict), TextEdit(number.span.start, number.span.end, str(value - 1))))
 
 
