@@ -96,11 +96,14 @@ class Project:
 
     def check(self, text: str, path: str | None) -> list[Diagnostic]:
         """Every diagnostic of one document: its own, and the workspace's about it."""
-        report = check_text(text, path=path)
-        found = list(report.diagnostics)
+        found = self.check_text(text, path)
         if path is not None:
             found.extend(self.workspace.diagnostics_for(path))
         return found
+
+    def check_text(self, text: str, path: str | None) -> list[Diagnostic]:
+        """The diagnostics of one text on its own."""
+        return list(check_text(text, path=path).diagnostics)
 
     def file_text(self, path: str) -> str | None:
         source = self.workspace.source(path)

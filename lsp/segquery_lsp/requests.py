@@ -5,15 +5,44 @@ the answer; none of them changes the server's state."""
 from __future__ import annotations
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
+from pygls.uris import from_fs_path
 
+from segquery.diagnostics import TextEdit
+from segquery.format import format_edits, format_range
+from segquery.ide import model
+from segquery.ide.code_actions import FIX_ALL, QUICK_FIX, code_actions, fix_all_action
 from segquery.ide.completion import complete
+from segquery.ide.folding import folding_ranges
 from segquery.ide.hover import hover as hover_at
+from segquery.ide.navigation import definition as definition_at
+from segquery.ide.navigation import prepare_rename as prepare_rename_at
+from segquery.ide.navigation import references as references_at
+from segquery.ide.navigation import rename as rename_at
+from segquery.ide.navigation import rename_problem
+from segquery.ide.semantic_tokens import TOKEN_MODIFIERS, TOKEN_TYPES, semantic_tokens
 from segquery.ide.signature import signature_help as signature_help_at
+from segquery.ide.symbols import document_symbols
+from segquery.source import Span
+from segquery.syntax.parser import ParseError
 from segquery_lsp import results
+from segquery_lsp.convert import LineIndex
+from segquery_lsp.documents import Document
 from segquery_lsp.server import SegqueryLanguageServer
 
 COMPLETION_TRIGGERS = [".", "(", ",", " "]
 SIGNATURE_TRIGGERS = ["(", ","]
+CODE_ACTION_KINDS = [QUICK_FIX, FIX_ALL]
+SEMANTIC_LEGEND = types.SemanticTokensLegend(token_types=list(TOKEN_TYPES), token_modifiers=list(TOKEN_MODIFIERS))
+
+
+class RequestFailed(JsonRpcException):
+    """An answer the user should read (why a rename cannot be done)."""
+
+    CODE = types.LSPErrorCodes.RequestFailed.value
+
+
+# ---------------------------------------------------------------- completion, hover, signatures
 
 
 def completion(server: SegqueryLanguageServer, params: types.CompletionParams) -> types.CompletionList | None:
@@ -21,7 +50,8 @@ def completion(server: SegqueryLanguageServer, params: types.CompletionParams) -
     if document is None:
         return None
     offset = document.index.offset(params.position)
-    items = complete(document.text, offset, schema=server.project.schema, segments=server.project.segments())
+    items = complete(document.text, offset, schema=server.project.settings(document.path).schema,
+                     segments=server.project.segments())
     return results.completion_list(items, document.index, server.completion_options,
                                    {"uri": document.uri, "offset": offset})
 
@@ -33,7 +63,8 @@ def completion_resolve(server: SegqueryLanguageServer, item: types.CompletionIte
     offset = data.get("offset")
     if document is None or not isinstance(offset, int) or item.documentation is not None:
         return item
-    candidates = complete(document.text, offset, schema=server.project.schema, segments=server.project.segments())
+    candidates = complete(document.text, offset, schema=server.project.settings(document.path).schema,
+                          segments=server.project.segments())
     return results.resolve_documentation(item, candidates)
 
 
@@ -42,7 +73,7 @@ def hover(server: SegqueryLanguageServer, params: types.HoverParams) -> types.Ho
     if document is None:
         return None
     found = hover_at(document.text, document.index.offset(params.position),
-                     schema=server.project.schema, segments=server.project.segments())
+                     schema=server.project.settings(document.path).schema, segments=server.project.segments())
     return results.hover(found, document.index) if found is not None else None
 
 
@@ -56,10 +87,189 @@ def signature_help(server: SegqueryLanguageServer, params: types.SignatureHelpPa
     return results.signature_help(found, label_offsets=server.client_supports_label_offsets)
 
 
+# ---------------------------------------------------------------- navigation
+
+
+def definition(server: SegqueryLanguageServer, params: types.DefinitionParams) -> list[types.Location] | None:
+    document = server.document(params.text_document.uri)
+    if document is None:
+        return None
+    found = definition_at(document.text, document.index.offset(params.position),
+                          segments=server.project.segments(), path=document.path)
+    return _locations(server, document, found)
+
+
+def references(server: SegqueryLanguageServer, params: types.ReferenceParams) -> list[types.Location] | None:
+    document = server.document(params.text_document.uri)
+    if document is None:
+        return None
+    found = references_at(document.text, document.index.offset(params.position),
+                          segments=server.project.segments(), path=document.path,
+                          include_declaration=params.context.include_declaration)
+    return _locations(server, document, found)
+
+
+def _locations(server: SegqueryLanguageServer, document: Document,
+               found: list[model.Location]) -> list[types.Location]:
+    locations = []
+    for location in found:
+        uri, index = _file_of(server, document, location.path)
+        if index is not None:
+            locations.append(types.Location(uri=uri, range=index.range(location.span.start, location.span.end)))
+    return locations
+
+
+def _file_of(server: SegqueryLanguageServer, document: Document,
+             path: str | None) -> tuple[str, LineIndex | None]:
+    """The URI and text of a file a library answer names (None: the document itself)."""
+    if path is None or (document.path is not None and server.documents.by_path(path) is document):
+        return document.uri, document.index
+    other = server.documents.by_path(path)
+    if other is not None:
+        return other.uri, other.index
+    return from_fs_path(path) or path, server.index_for_path(path)
+
+
+def prepare_rename(server: SegqueryLanguageServer,
+                   params: types.PrepareRenameParams) -> types.PrepareRenamePlaceholder | None:
+    document = server.document(params.text_document.uri)
+    if document is None:
+        return None
+    prepared = prepare_rename_at(document.text, document.index.offset(params.position),
+                                 segments=server.project.segments(), path=document.path)
+    if not prepared.ok:
+        raise RequestFailed(prepared.reason)
+    return types.PrepareRenamePlaceholder(range=document.index.range(prepared.span.start, prepared.span.end),
+                                          placeholder=prepared.placeholder)
+
+
+def rename(server: SegqueryLanguageServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
+    document = server.document(params.text_document.uri)
+    if document is None:
+        return None
+    offset = document.index.offset(params.position)
+    segments = server.project.segments()
+    problem = rename_problem(document.text, offset, params.new_name, segments=segments, path=document.path)
+    if problem is not None:
+        raise RequestFailed(problem)
+    edits = rename_at(document.text, offset, params.new_name, segments=segments, path=document.path)
+    return _workspace_edit(server, document, edits)
+
+
+def _workspace_edit(server: SegqueryLanguageServer, document: Document,
+                    edits: dict[str | None, list[TextEdit]]) -> types.WorkspaceEdit:
+    by_uri = {}
+    for path, changes in edits.items():
+        uri, index = _file_of(server, document, path)
+        if index is None:
+            raise RequestFailed(f"cannot read {path}")
+        open_document = server.documents.get(uri)
+        by_uri[uri] = (index, changes, open_document.version if open_document is not None else None)
+    return results.workspace_edit(by_uri, document_changes=server.client_supports_document_changes)
+
+
+# ---------------------------------------------------------------- structure
+
+
+def document_symbol(server: SegqueryLanguageServer,
+                    params: types.DocumentSymbolParams) -> list[types.DocumentSymbol] | None:
+    document = server.document(params.text_document.uri)
+    if document is None:
+        return None
+    return [results.document_symbol(symbol, document.index) for symbol in document_symbols(document.text)]
+
+
+def folding_range(server: SegqueryLanguageServer,
+                  params: types.FoldingRangeParams) -> list[types.FoldingRange] | None:
+    document = server.document(params.text_document.uri)
+    if document is None:
+        return None
+    return [results.folding_range(value, document.index) for value in folding_ranges(document.text)]
+
+
+def semantic_tokens_full(server: SegqueryLanguageServer,
+                         params: types.SemanticTokensParams) -> types.SemanticTokens | None:
+    document = server.document(params.text_document.uri)
+    if document is None:
+        return None
+    return results.semantic_tokens(semantic_tokens(document.text), document.index, TOKEN_TYPES, TOKEN_MODIFIERS)
+
+
+# ---------------------------------------------------------------- edits
+
+
+def formatting(server: SegqueryLanguageServer,
+               params: types.DocumentFormattingParams) -> list[types.TextEdit] | None:
+    document = server.document(params.text_document.uri)
+    if document is None:
+        return None
+    config = server.project.settings(document.path).config
+    try:
+        edits = format_edits(document.text, line_length=config.line_length)
+    except ParseError:
+        return None  # the diagnostics already say what to fix first
+    return document.index.text_edits(edits)
+
+
+def range_formatting(server: SegqueryLanguageServer,
+                     params: types.DocumentRangeFormattingParams) -> list[types.TextEdit] | None:
+    document = server.document(params.text_document.uri)
+    if document is None:
+        return None
+    config = server.project.settings(document.path).config
+    start, end = document.index.offsets(params.range)
+    try:
+        edits = format_range(document.text, start, end, line_length=config.line_length)
+    except ParseError:
+        return None
+    return document.index.text_edits(edits)
+
+
+def code_action(server: SegqueryLanguageServer,
+                params: types.CodeActionParams) -> list[types.CodeAction] | None:
+    document = server.document(params.text_document.uri)
+    if document is None:
+        return None
+    only = params.context.only
+    diagnostics = server.library_diagnostics(document)
+    start, end = document.index.offsets(params.range)
+    if only is not None and all(_within(FIX_ALL, kind) for kind in only):
+        # Asked for the fix-all action alone (on save): fix until nothing is left.
+        actions = [action for action in [fix_all_action(document.text, diagnostics,
+                                                        check=server.fix_check(document))] if action]
+    else:
+        actions = code_actions(document.text, diagnostics, Span(start, end))
+    answer = []
+    for action in actions:
+        if only is not None and not any(_within(action.kind, kind) for kind in only):
+            continue
+        edit = _workspace_edit(server, document, {None: list(action.edits)})
+        answer.append(results.code_action(action, edit, [server.lsp_diagnostic(item, document)
+                                                         for item in action.diagnostics]))
+    return answer
+
+
+def _within(kind: str, requested: str) -> bool:
+    """Whether an action kind falls under a requested kind (`source.fixAll.segquery` under `source`)."""
+    return kind == requested or kind.startswith(requested + ".")
+
+
 def register(server: SegqueryLanguageServer) -> None:
-    server.feature(types.TEXT_DOCUMENT_COMPLETION,
-                   types.CompletionOptions(trigger_characters=COMPLETION_TRIGGERS, resolve_provider=True))(completion)
-    server.feature(types.COMPLETION_ITEM_RESOLVE)(completion_resolve)
-    server.feature(types.TEXT_DOCUMENT_HOVER)(hover)
-    server.feature(types.TEXT_DOCUMENT_SIGNATURE_HELP,
-                   types.SignatureHelpOptions(trigger_characters=SIGNATURE_TRIGGERS))(signature_help)
+    feature = server.feature
+    feature(types.TEXT_DOCUMENT_COMPLETION,
+            types.CompletionOptions(trigger_characters=COMPLETION_TRIGGERS, resolve_provider=True))(completion)
+    feature(types.COMPLETION_ITEM_RESOLVE)(completion_resolve)
+    feature(types.TEXT_DOCUMENT_HOVER)(hover)
+    feature(types.TEXT_DOCUMENT_SIGNATURE_HELP,
+            types.SignatureHelpOptions(trigger_characters=SIGNATURE_TRIGGERS))(signature_help)
+    feature(types.TEXT_DOCUMENT_DEFINITION)(definition)
+    feature(types.TEXT_DOCUMENT_REFERENCES)(references)
+    feature(types.TEXT_DOCUMENT_PREPARE_RENAME)(prepare_rename)
+    feature(types.TEXT_DOCUMENT_RENAME)(rename)
+    feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)(document_symbol)
+    feature(types.TEXT_DOCUMENT_FOLDING_RANGE)(folding_range)
+    feature(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL, SEMANTIC_LEGEND)(semantic_tokens_full)
+    feature(types.TEXT_DOCUMENT_FORMATTING)(formatting)
+    feature(types.TEXT_DOCUMENT_RANGE_FORMATTING)(range_formatting)
+    feature(types.TEXT_DOCUMENT_CODE_ACTION,
+            types.CodeActionOptions(code_action_kinds=CODE_ACTION_KINDS))(code_action)

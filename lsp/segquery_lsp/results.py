@@ -113,3 +113,74 @@ def signature_help(value: model.SignatureHelp, *, label_offsets: bool) -> types.
                                            parameters=parameters)
     return types.SignatureHelp(signatures=[signature], active_signature=0,
                                active_parameter=value.active_parameter)
+
+
+SYMBOL_KINDS = {
+    model.SymbolKind.QUERY: types.SymbolKind.File,
+    model.SymbolKind.SET_OPERATION: types.SymbolKind.Operator,
+    model.SymbolKind.CHAIN: types.SymbolKind.Namespace,
+    model.SymbolKind.SOURCE: types.SymbolKind.Class,
+    model.SymbolKind.STEP: types.SymbolKind.Method,
+    model.SymbolKind.ALIAS: types.SymbolKind.Variable,
+}
+
+
+def document_symbol(symbol: model.Symbol, index: LineIndex) -> types.DocumentSymbol:
+    return types.DocumentSymbol(
+        name=symbol.name,
+        kind=SYMBOL_KINDS[symbol.kind],
+        range=index.range(symbol.span.start, symbol.span.end),
+        selection_range=index.range(symbol.selection.start, symbol.selection.end),
+        detail=symbol.detail or None,
+        children=[document_symbol(child, index) for child in symbol.children] or None,
+    )
+
+
+FOLDING_KINDS = {
+    model.FoldingKind.REGION: types.FoldingRangeKind.Region,
+    model.FoldingKind.COMMENT: types.FoldingRangeKind.Comment,
+}
+
+
+def folding_range(value: model.FoldingRange, index: LineIndex) -> types.FoldingRange:
+    return types.FoldingRange(start_line=index.lsp_line(value.start_line), end_line=index.lsp_line(value.end_line),
+                              kind=FOLDING_KINDS[value.kind])
+
+
+def semantic_tokens(tokens: Sequence, index: LineIndex, token_types: Sequence[str],
+                    token_modifiers: Sequence[str]) -> types.SemanticTokens:
+    """Tokens (start, length, type, modifiers in code points) in the protocol's relative encoding."""
+    type_ids = {name: number for number, name in enumerate(token_types)}
+    modifier_bits = {name: 1 << number for number, name in enumerate(token_modifiers)}
+    data: list[int] = []
+    previous_line = previous_start = 0
+    for token in tokens:
+        position = index.position(token.start)
+        length = code_units(index.text[token.start:token.start + token.length], index.encoding)
+        delta_line = position.line - previous_line
+        delta_start = position.character - previous_start if delta_line == 0 else position.character
+        bits = 0
+        for modifier in token.modifiers:
+            bits |= modifier_bits[modifier]
+        data += [delta_line, delta_start, length, type_ids[token.type], bits]
+        previous_line, previous_start = position.line, position.character
+    return types.SemanticTokens(data=data)
+
+
+def workspace_edit(edits_by_uri: dict[str, tuple[LineIndex, Sequence, int | None]], *,
+                   document_changes: bool) -> types.WorkspaceEdit:
+    """Edits of several files: (index of the text they apply to, TextEdits, open version or None) by URI."""
+    if document_changes:
+        return types.WorkspaceEdit(document_changes=[
+            types.TextDocumentEdit(
+                text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version),
+                edits=index.text_edits(edits))
+            for uri, (index, edits, version) in edits_by_uri.items()])
+    return types.WorkspaceEdit(changes={uri: index.text_edits(edits)
+                                        for uri, (index, edits, _) in edits_by_uri.items()})
+
+
+def code_action(action: model.CodeAction, edit: types.WorkspaceEdit,
+                diagnostics: list[types.Diagnostic]) -> types.CodeAction:
+    return types.CodeAction(title=action.title, kind=action.kind, diagnostics=diagnostics or None,
+                            is_preferred=action.is_preferred or None, edit=edit)

@@ -28,10 +28,12 @@ FORMATS = ("text", "json", "dot", "mermaid")
 @click.option("--reverse", is_flag=True, help="With --order: the stop/delete order, dependents first.")
 @click.option("--dependents", "dependents_of", metavar="NAME", help="Print the segments that depend on NAME.")
 @click.option("--expand", "expand_name", metavar="NAME", help="Print NAME's query with every reference inlined.")
+@click.option("--keep-interactions", is_flag=True,
+              help="With --expand: keep SEGMENT(x) of interaction segments used as set operands.")
 @click.option("--max-depth", type=click.IntRange(min=1), default=DEFAULT_MAX_DEPTH, show_default=True,
               help="Longest allowed chain of references (W007).")
 def deps_command(paths: tuple[str, ...], output_format: str, order: bool, reverse: bool, dependents_of: str | None,
-                 expand_name: str | None, max_depth: int) -> None:
+                 expand_name: str | None, keep_interactions: bool, max_depth: int) -> None:
     """Resolve SEGMENT(...) references across .segq and JSON files (directories are searched)."""
     modes = [flag for flag, given in (("--order", order), ("--dependents", dependents_of is not None),
                                       ("--expand", expand_name is not None)) if given]
@@ -39,6 +41,8 @@ def deps_command(paths: tuple[str, ...], output_format: str, order: bool, revers
         raise click.UsageError(f"{' and '.join(modes)} cannot be combined")
     if reverse and not order:
         raise click.UsageError("--reverse goes with --order")
+    if keep_interactions and expand_name is None:
+        raise click.UsageError("--keep-interactions goes with --expand")
     if modes and output_format in ("dot", "mermaid"):
         raise click.UsageError(f"--format {output_format} draws the graph; it does not go with {modes[0]}")
     workspace = Workspace.from_paths(paths or (".",), max_depth=max_depth)
@@ -48,7 +52,7 @@ def deps_command(paths: tuple[str, ...], output_format: str, order: bool, revers
     elif dependents_of is not None:
         _print_dependents(workspace, dependents_of, output_format)
     elif expand_name is not None:
-        failed |= _print_expansion(workspace, expand_name, output_format)
+        failed |= _print_expansion(workspace, expand_name, output_format, keep_interactions)
     else:
         click.echo({"text": render_tree, "json": render_json, "dot": render_dot,
                     "mermaid": render_mermaid}[output_format](workspace))
@@ -108,10 +112,10 @@ def _print_dependents(workspace: Workspace, name: str, output_format: str) -> No
         click.echo("\n".join(f"  {other}" for other in indirect))
 
 
-def _print_expansion(workspace: Workspace, name: str, output_format: str) -> bool:
+def _print_expansion(workspace: Workspace, name: str, output_format: str, keep_interactions: bool) -> bool:
     key = _segment_key(workspace, name)
     try:
-        text = workspace.expand(key)
+        text = workspace.expand(key, keep_interactions=keep_interactions)
     except ExpandError as error:
         click.echo(f"segquery deps: cannot expand `{key}`: {error}", err=True)
         return True

@@ -41,3 +41,24 @@ def summary_line(reports: list[FileReport]) -> str:
     flagged = sum(1 for report in reports if report.diagnostics)
     return (f"Found {count} problem{'s' if count != 1 else ''} in {flagged} of {files} "
             f"file{'s' if files != 1 else ''}.")
+
+
+def fix_summary(reports: list[FileReport], *, fixing: bool, unsafe_fixes: bool) -> str:
+    """What fixes did or could do: `Fixed 3 problems.` or `[*] 2 fixable with --fix.`"""
+    from segquery.diagnostics import Applicability
+
+    lines = []
+    if fixing:
+        fixed = sum(sum(report.fixed.values()) for report in reports)
+        if fixed:
+            lines.append(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.")
+    remaining = [d.fix for report in reports for d in report.diagnostics if d.fix is not None]
+    safe = sum(1 for fix in remaining if fix.applicability is Applicability.SAFE)
+    unsafe = len(remaining) - safe
+    fixable = safe + (unsafe if unsafe_fixes else 0)
+    if fixable and not fixing:
+        option = "--fix --unsafe-fixes" if unsafe_fixes else "--fix"
+        lines.append(f"[*] {fixable} fixable with {option}.")
+    if unsafe and not unsafe_fixes:
+        lines.append(f"({unsafe} more fix{'es' if unsafe != 1 else ''} available with --unsafe-fixes.)")
+    return "\n".join(lines)

@@ -17,6 +17,7 @@ from segquery.diagnostics import Severity
 RULE_MODULES: tuple[str, ...] = (
     "segquery.syntax.codes",
     "segquery.requests.codes",
+    "segquery.semantic.codes",
     "segquery.workspace.codes",
     "segquery.lint.rules",
 )

@@ -48,4 +48,6 @@ def attribute_value_type(attribute: Attribute) -> ValueType:
 
 
 def article(word: str) -> str:
-    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+    """`a string`, `an integer`, `a uniqueidentifier`."""
+    vowel = word[:1].lower() in "aeiou" and not word.lower().startswith("uni")
+    return ("an " if vowel else "a ") + word

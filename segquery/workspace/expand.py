@@ -124,24 +124,26 @@ def _template(segment: Segment, targets: Sequence[Segment | None], interaction: 
     used: list[Segment] = []
     inlined: set[int] = set()
 
-    def mark(node: ast.QueryExpr, operand_of: ast.SetOperation | None) -> ast.QueryExpr:
+    def mark(node: ast.QueryExpr, operator: str | None) -> ast.QueryExpr:
+        """`operator` is the set operator `node` is an operand of (None when it is not one)."""
         if isinstance(node, ast.Chain) and isinstance(node.source, ast.SegmentRef):
             if node.source.span.start not in by_start:
                 raise ExpandError(f"a reference of {describe(segment)} was not found by the scan")
             target = by_start[node.source.span.start]
-            if operand_of is not None and interaction[target]:
+            if operator is not None and interaction[target]:
                 if keep_interactions:
                     return node
-                operator = operand_of.operators[max(operand_of.operands.index(node) - 1, 0)].value
                 raise ExpandError(f"{describe(target)} is an INTERACTION query, which cannot be an operand of "
-                                  f"{operator} (in {describe(segment)}): only a SEGMENT(...) reference to it can; "
-                                  "keep such references to expand the rest")
+                                  f"{operator} in {describe(segment)}: only a SEGMENT(...) reference to it can "
+                                  "(keep_interactions, or `--keep-interactions`, keeps such references)")
             inlined.add(id(node))
             marker = ast.Identifier(name=f"{prefix}{len(used)}")
             used.append(target)
             return replace(node, source=replace(node.source, name=marker))
         if isinstance(node, ast.SetOperation):
-            return replace(node, operands=tuple(mark(operand, node) for operand in node.operands))
+            operators = [node.operators[0].value, *(op.value for op in node.operators)]
+            return replace(node, operands=tuple(mark(operand, operators[index])
+                                                for index, operand in enumerate(node.operands)))
         if isinstance(node, ast.Grouped):
             return replace(node, body=mark(node.body, None))
         return node

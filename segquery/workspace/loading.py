@@ -112,7 +112,8 @@ def _load_query_file(path: str, source: SourceText) -> FileEntry:
     segment = Segment(
         path=path, source=source, index=0, name=name, handles=_unique(name, stem, derived),
         definition=definition, query_text=source.text, extent=Span(0, len(source.text)),
-        references=tuple(_reference(found, lambda start, end: Span(start, end)) for found in scanned.references),
+        references=tuple(Reference(found.name, found.name_span, found.call_span, found.call_span)
+                         for found in scanned.references),
         segment_id=segment_id, query_name=derived,
         segment_type=described.get("type", (None, None))[0], status=described.get("status", (None, None))[0],
         target_profile=described.get("profile", (None, None))[0])

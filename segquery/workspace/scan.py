@@ -16,10 +16,23 @@ from dataclasses import dataclass
 
 from segquery.source import Span
 from segquery.syntax import ast
-from segquery.syntax.tokens import Token, TokenKind, tokenize
 
+# The pieces of text the scan must see whole, so that `SEGMENT` inside a
+# comment, a string or a longer word is not taken for a call. Same token
+# definitions as segquery.syntax.tokens.
+_PIECES = re.compile(r"""
+  (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
+| '(?:[^'\\\n]|\\.)*(?:'|$)|"(?:[^"\\\n]|\\.)*(?:"|$)
+| (?P<word>[A-Za-z_][A-Za-z0-9_]*)
+""", re.X | re.S | re.M)
+_TRIVIA = r"(?:[ \t\r\n\f]+|//[^\n]*|/\*.*?\*/)*"
+# What must follow the word SEGMENT for a call with one name: `( name )`.
+_CALL_REST = re.compile(_TRIVIA + r"\(" + _TRIVIA
+                        + r"""(?P<name>[A-Za-z_][A-Za-z0-9_]*|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")"""
+                        + _TRIVIA + r"\)", re.S)
+# The common case, `SEGMENT(name)` with nothing in between, first.
+_PLAIN_CALL_REST = re.compile(r"\((?P<name>[A-Za-z_][A-Za-z0-9_]*)\)")
 _ESCAPE = re.compile(r"\\(.)")
-_CLOSED_STRING = re.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,33 +52,21 @@ class ScanResult:
 
 def scan_query(text: str) -> ScanResult:
     """The `SEGMENT(...)` calls and the comments of a query text, in source order."""
-    tokens = [token for token in tokenize(text, trivia=False)]
-    comments = tuple(ast.Comment(text=token.text, span=Span(token.start, token.end))
-                     for token in tokens if token.kind is TokenKind.COMMENT)
-    code = [token for token in tokens if token.kind is not TokenKind.COMMENT] if comments else tokens
     references = []
-    for index, token in enumerate(code):
-        if token.kind is TokenKind.WORD and token.text.upper() == "SEGMENT":
-            found = _reference_at(code, index)
-            if found is not None:
-                references.append(found)
-    return ScanResult(tuple(references), comments)
-
-
-def _reference_at(code: list[Token], index: int) -> FoundReference | None:
-    """`SEGMENT ( name )` starting at code[index], or None."""
-    if index + 3 >= len(code):
-        return None
-    opener, argument, closer = code[index + 1], code[index + 2], code[index + 3]
-    if opener.text != "(" or closer.text != ")":
-        return None
-    if argument.kind is TokenKind.WORD:
-        name = argument.text
-    elif argument.kind is TokenKind.STRING and _CLOSED_STRING.fullmatch(argument.text):
-        name = _unquote(argument.text)
-    else:
-        return None
-    return FoundReference(name, Span(argument.start, argument.end), Span(code[index].start, closer.end))
+    comments = []
+    for match in _PIECES.finditer(text):
+        if match.lastgroup == "word":
+            if len(match.group()) == 7 and match.group().upper() == "SEGMENT":
+                call = _PLAIN_CALL_REST.match(text, match.end()) or _CALL_REST.match(text, match.end())
+                if call is not None:
+                    name = call.group("name")
+                    if name[0] in "'\"":
+                        name = _unquote(name)
+                    references.append(FoundReference(name, Span(call.start("name"), call.end("name")),
+                                                     Span(match.start(), call.end())))
+        elif match.lastgroup == "comment":
+            comments.append(ast.Comment(text=match.group(), span=Span(match.start(), match.end())))
+    return ScanResult(tuple(references), tuple(comments))
 
 
 def _unquote(literal: str) -> str:

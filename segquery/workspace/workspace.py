@@ -130,16 +130,14 @@ class Workspace:
     def from_paths(cls, paths: Iterable[str | os.PathLike], **options) -> "Workspace":
         """Read every file named, and every `*.segq` and `*.json` file below the directories named."""
         workspace = cls(**options)
-        for path, explicit in discover(paths):
-            workspace._add(load_file(path, explicit=explicit))
+        workspace._add_all([load_file(path, explicit=explicit) for path, explicit in discover(paths)])
         return workspace
 
     @classmethod
     def from_texts(cls, texts: Mapping[str, str], **options) -> "Workspace":
         """A workspace of in-memory files (path -> text); the suffix of each path decides how it is read."""
         workspace = cls(**options)
-        for path, text in texts.items():
-            workspace._add(load_file(path, text))
+        workspace._add_all([load_file(path, text) for path, text in texts.items()])
         return workspace
 
     def update_file(self, path: str | os.PathLike, text: str | None = None) -> list[str]:
@@ -165,6 +163,24 @@ class Workspace:
         before = self._affected_snapshot()
         removed = self._remove(key)
         return self._affected(before, removed, [], {entry.path})
+
+    def _add_all(self, entries: list[FileEntry]) -> None:
+        """Add many files to an empty workspace: index every segment first, then resolve each once."""
+        for entry in entries:
+            key = _file_key(entry.path)
+            if key in self._files:
+                self._remove(key)
+            self._files[key] = entry
+            for segment in entry.segments:
+                self._index.add(segment)
+        for entry in self._files.values():
+            for segment in entry.segments:
+                self._resolve(segment)
+                for reference in segment.references:
+                    self._referrers.setdefault(reference.name.casefold(), set()).add(segment)
+                self._dirty.add(segment)
+        self._structure = None
+        self._global = None
 
     def _add(self, entry: FileEntry) -> None:
         key = _file_key(entry.path)
@@ -347,10 +363,16 @@ class Workspace:
         structure = self._view()
         return structure.depth[structure.node_of[self.segment(name)]]
 
-    def expand(self, name: str) -> str:
-        """The query of `name` with every reference inlined in parentheses; raises ExpandError."""
+    def expand(self, name: str, *, keep_interactions: bool = False) -> str:
+        """The query of `name` with every reference inlined in parentheses; raises ExpandError.
+
+        An interaction segment referenced as an operand of a set operation
+        cannot be inlined (the language forbids INTERACTION operands): that
+        raises ExpandError, or with keep_interactions=True the reference stays.
+        """
         self._view()
-        return expand_segment(self.segment(name), self._targets, describe=_describe)
+        return expand_segment(self.segment(name), self._targets, describe=_describe,
+                              keep_interactions=keep_interactions)
 
     # ------------------------------------------------------------ editor support
 

@@ -24,7 +24,7 @@ def hover_word(text: str, word: str, **kwargs) -> Hover | None:
 def test_function_shows_signature_and_doc():
     assert hover_word(QUERY, "TRAVERSE") == Hover(
         "```segquery\nTRAVERSE(relationship[, alias][, FILTER(condition)])\n```\n\n"
-        "Move along a relationship to the related records, optionally filtering the edges.", Span(51, 59))
+        "Move along a relationship to the related records, optionally filtering the edges.", Span(52, 60))
 
 
 def test_table():

@@ -29,13 +29,20 @@ def _record_diagnostics(client: LanguageClient, params: types.PublishDiagnostics
     client.publish_count[params.uri] = client.publish_count.get(params.uri, 0) + 1  # type: ignore[attr-defined]
 
 
+def _record_registration(client: LanguageClient, params: types.RegistrationParams) -> None:
+    client.registrations.extend(params.registrations)  # type: ignore[attr-defined]
+
+
 def make_client() -> LanguageClient:
-    """pytest-lsp's test client, also keeping each publication's version."""
+    """pytest-lsp's test client, also keeping each publication's version and
+    accepting (and keeping) the server's dynamic registrations."""
     client = LanguageClient(converter_factory=default_converter)
     client.published = {}  # type: ignore[attr-defined]
     client.publish_count = {}  # type: ignore[attr-defined]
+    client.registrations = []  # type: ignore[attr-defined]
     features = dict(DEFAULT_CLIENT_FEATURES)
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = _record_diagnostics
+    features[types.CLIENT_REGISTER_CAPABILITY] = _record_registration
     register_lsp_features(client, features)
     return client
 

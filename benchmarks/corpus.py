@@ -1,0 +1,90 @@
+"""A reproducible corpus of realistic segment queries for the benchmarks.
+
+Shapes follow what the Marketing designer and the documentation produce:
+aliased profile chains with multi-condition filters, traversals, interactions
+with windows, compound set operations and member fetches.
+"""
+
+from __future__ import annotations
+
+import random
+
+CITIES = ["Seattle", "Redmond", "London", "Paris", "Berlin", "Oslo", "Lisbon", "Austin"]
+COUNTRIES = ["USA", "Canada", "UK", "France", "Germany", "Norway", "Portugal"]
+STRING_ATTRIBUTES = ["address1_city", "address1_country", "jobtitle", "lastname", "firstname", "emailaddress1"]
+NUMBER_ATTRIBUTES = ["numberofchildren", "annualincome", "creditlimit"]
+DATE_ATTRIBUTES = ["birthdate", "createdon", "modifiedon", "lastusedincampaign"]
+INTERACTIONS = ["EmailOpened", "EmailClicked", "RedirectLinkClicked", "EmailSoftBounced", "FormSubmitted",
+                "EventRegistration", "WebsiteVisited"]
+
+
+def _condition(rng: random.Random, alias: str | None) -> str:
+    prefix = f"{alias}." if alias else ""
+    kind = rng.randrange(6)
+    if kind == 0:
+        return f"{prefix}address1_city == '{rng.choice(CITIES)}'"
+    if kind == 1:
+        return f"{prefix}{rng.choice(STRING_ATTRIBUTES)} {rng.choice(['CONTAINS', 'STARTSWITH', 'ENDSWITH'])} " \
+               f"'{rng.choice(CITIES)[:3]}'"
+    if kind == 2:
+        return f"{prefix}{rng.choice(NUMBER_ATTRIBUTES)} {rng.choice(['>', '>=', '<', '<='])} {rng.randrange(1, 90000)}"
+    if kind == 3:
+        return f"DATEDIFF(DAY, {prefix}{rng.choice(DATE_ATTRIBUTES)}, DATETIMEUTCNOW()) < {rng.randrange(1, 365)}"
+    if kind == 4:
+        return f"{rng.choice(['ISNULL', 'ISNOTNULL'])}({prefix}{rng.choice(STRING_ATTRIBUTES)})"
+    return f"NOT({prefix}address1_country == '{rng.choice(COUNTRIES)}' || " \
+           f"{prefix}address1_country == '{rng.choice(COUNTRIES)}')"
+
+
+def _filter(rng: random.Random, alias: str | None, *, multiline: bool) -> str:
+    conditions = [_condition(rng, alias) for _ in range(rng.randrange(1, 6))]
+    joiner = "\n        && " if multiline else " && "
+    return joiner.join(conditions)
+
+
+def realistic_query(rng: random.Random, index: int) -> str:
+    shape = rng.randrange(6)
+    multiline = rng.random() < 0.4
+    if shape == 0:
+        return f"PROFILE(contact, contact_1).FILTER({_filter(rng, 'contact_1', multiline=multiline)})"
+    if shape == 1:
+        return ("PROFILE(account, account_1)\n    .FILTER(account_1.numberofemployees > "
+                f"{rng.randrange(10, 5000)})\n    .TRAVERSE(contact_account_parentcustomerid, contact_1)\n"
+                f"    .FILTER({_filter(rng, 'contact_1', multiline=multiline)})")
+    if shape == 2:
+        interaction = rng.choice(INTERACTIONS)
+        window = rng.choice(["UTCDAYS", "UTCMONTHS", "UTCYEARS"])
+        return (f"INTERACTION({interaction}, {interaction}_ContactLink)"
+                f".HAVING(COUNT() > {rng.randrange(0, 20)}, {window}({rng.randrange(1, 30)}))")
+    if shape == 3:
+        names = [f"segment_{rng.randrange(10_000)}" for _ in range(rng.randrange(2, 6))]
+        operators = [rng.choice(["UNION", "INTERSECT", "EXCEPT"]) for _ in names[1:]]
+        text = f"SEGMENT({names[0]})"
+        for operator, name in zip(operators, names[1:]):
+            text += f" {operator} SEGMENT({name})"
+        return text
+    if shape == 4:
+        return (f"(SEGMENT(segment_{index})).ORDERBY(fullname ASC, createdon DESC)"
+                f".SKIP({rng.randrange(0, 500)}).TAKE(15).SELECT(contactid, fullname, emailaddress1)")
+    return (f"// Contacts of leads, generated #{index}\nPROFILE(lead, lead_1)\n"
+            f"    .FILTER(lead_1.leadqualitycode == {rng.randrange(1, 4)})\n"
+            f"    .TRAVERSE(lead_contact_parentcontactid, contact_1)\n"
+            f"    .FILTER({_filter(rng, 'contact_1', multiline=multiline)})")
+
+
+def realistic_corpus(count: int = 1000, seed: int = 2026) -> list[str]:
+    rng = random.Random(seed)
+    return [realistic_query(rng, index) for index in range(count)]
+
+
+def long_or_chain(target_bytes: int = 1_000_000) -> str:
+    """One query of about `target_bytes` with a long `||` chain (an exported list of addresses)."""
+    parts = []
+    size = 0
+    index = 0
+    while size < target_bytes:
+        part = f"emailaddress1 == 'user{index}@contoso.com'"
+        parts.append(part)
+        size += len(part) + 4
+        index += 1
+    return "PROFILE(contact).FILTER(" + " || ".join(parts) + ")"
