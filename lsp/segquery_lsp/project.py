@@ -2,6 +2,8 @@
 workspace of segments that cross-file diagnostics, completion and navigation
 read.
 
+Settings come from the engine's resolver (the closest `segquery.toml` or
+`pyproject.toml` with a `[tool.segquery]` table, as for `segquery check`).
 The workspace holds every `*.segq` and `*.json` file below the roots, with
 the text of open documents in place of what is on disk; each change returns
 the files whose diagnostics may have changed, which the server republishes.
@@ -10,16 +12,16 @@ the files whose diagnostics may have changed, which the server republishes.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 
-from segquery.config import Config, ConfigError, ConfigFinder
+from segquery import engine
+from segquery.config import Config, ConfigError, resolve_selection
 from segquery.diagnostics import Diagnostic
-from segquery.engine import check_text
+from segquery.engine import CheckOptions, FileSettings, SettingsResolver
+from segquery.rules.registry import all_rules
 from segquery.schema import Schema
 from segquery.schema.default import default_schema
 from segquery.schema.errors import SchemaError
-from segquery.schema.loading import load_schema
 from segquery.syntax.parser import read_source_file
 from segquery.workspace import Segment, Workspace
 
@@ -29,20 +31,12 @@ CONFIG_FILENAMES = ("segquery.toml", "pyproject.toml")
 WORKSPACE_SUFFIXES = (".segq", ".json")
 
 
-@dataclass(frozen=True)
-class Settings:
-    """What one configuration file says, ready to use: its config and schema."""
-
-    config: Config
-    schema: Schema
-
-
 class Project:
     def __init__(self) -> None:
         self.roots: list[Path] = []
         self.problems: list[str] = []     # configuration and schema errors, for the user to see
-        self._finder = ConfigFinder()
-        self._settings: dict[Path | None, Settings] = {}
+        self._resolver = SettingsResolver(CheckOptions())
+        self._settings: dict[str | None, FileSettings] = {}
         self.workspace = Workspace()
 
     # ------------------------------------------------------------ loading
@@ -52,36 +46,28 @@ class Project:
         (path -> text) are the open documents, which win over the disk."""
         self.roots = roots
         self.problems = []
-        self._finder = ConfigFinder()
+        self._resolver = SettingsResolver(CheckOptions())
         self._settings = {}
         settings = self.settings(None)
-        self.workspace = Workspace.from_paths(roots, target_profile=settings.config.target,
-                                              schema=settings.schema)
+        self.workspace = Workspace.from_paths(roots, target_profile=settings.target, schema=settings.schema)
         for path, text in overlays.items():
-            self.workspace.update_file(path, text)
+            self.update(path, text)
 
-    def settings(self, path: str | None) -> Settings:
-        """The settings of a document: its closest configuration file; for an
-        unsaved document, the first root's (defaults when there is none)."""
-        if path is not None:
-            directory: Path | None = Path(path).parent.resolve()
-        else:
-            directory = self.roots[0].resolve() if self.roots else None
-        cached = self._settings.get(directory)
+    def settings(self, path: str | None) -> FileSettings:
+        """The settings of a document (those of its closest configuration file); for
+        an unsaved document, those of the first root. Defaults, and a problem to
+        show, when the configuration cannot be used."""
+        if path is None and self.roots:
+            path = str(self.roots[0] / "unsaved.segq")
+        cached = self._settings.get(path)
         if cached is not None:
             return cached
         try:
-            config = self._finder.for_directory(directory) if directory is not None else Config()
-        except ConfigError as error:
+            settings = self._resolver.for_file(path)
+        except (ConfigError, SchemaError, OSError) as error:
             self._report(str(error))
-            config = Config()
-        schema = default_schema()
-        if config.schema is not None:
-            try:
-                schema = load_schema(config.schema)
-            except (OSError, SchemaError) as error:
-                self._report(f"{config.path}: `schema` {config.schema}: {error}")
-        settings = self._settings[directory] = Settings(config, schema)
+            settings = default_settings()
+        self._settings[path] = settings
         return settings
 
     def _report(self, problem: str) -> None:
@@ -91,19 +77,23 @@ class Project:
 
     # ------------------------------------------------------------ reading
 
+    def schema(self, path: str | None) -> Schema:
+        return self.settings(path).schema or default_schema()
+
     def segments(self) -> list[Segment]:
         return self.workspace.segments
 
     def check(self, text: str, path: str | None) -> list[Diagnostic]:
-        """Every diagnostic of one document: its own, and the workspace's about it."""
-        found = self.check_text(text, path)
-        if path is not None:
-            found.extend(self.workspace.diagnostics_for(path))
-        return found
+        """Every diagnostic of one document: its own and the workspace's about it,
+        with suppression comments, rule selection and severities applied."""
+        settings = self.settings(path)
+        extra = self.workspace.diagnostics_for(path) if path is not None else []
+        return engine.finalize(engine._check_one(text, path, settings), settings, extra).diagnostics
 
     def check_text(self, text: str, path: str | None) -> list[Diagnostic]:
-        """The diagnostics of one text on its own."""
-        return list(check_text(text, path=path).diagnostics)
+        """The diagnostics of one text on its own (what fixing re-checks after each pass)."""
+        settings = self.settings(path)
+        return engine.finalize(engine._check_one(text, path, settings), settings).diagnostics
 
     def file_text(self, path: str) -> str | None:
         source = self.workspace.source(path)
@@ -127,6 +117,14 @@ class Project:
 
     def remove(self, path: str) -> list[str]:
         return self.workspace.remove_file(path)
+
+
+def default_settings() -> FileSettings:
+    """The settings without any configuration file."""
+    config = Config()
+    enabled = resolve_selection([], [(rule.code, rule.default_enabled) for rule in all_rules()])
+    return FileSettings(config=config, enabled=enabled, schema=None, target=config.target, kind=None,
+                        options=CheckOptions())
 
 
 def is_config_file(path: str) -> bool:

@@ -50,7 +50,7 @@ def completion(server: SegqueryLanguageServer, params: types.CompletionParams) -
     if document is None:
         return None
     offset = document.index.offset(params.position)
-    items = complete(document.text, offset, schema=server.project.settings(document.path).schema,
+    items = complete(document.text, offset, schema=server.project.schema(document.path),
                      segments=server.project.segments())
     return results.completion_list(items, document.index, server.completion_options,
                                    {"uri": document.uri, "offset": offset})
@@ -63,7 +63,7 @@ def completion_resolve(server: SegqueryLanguageServer, item: types.CompletionIte
     offset = data.get("offset")
     if document is None or not isinstance(offset, int) or item.documentation is not None:
         return item
-    candidates = complete(document.text, offset, schema=server.project.settings(document.path).schema,
+    candidates = complete(document.text, offset, schema=server.project.schema(document.path),
                           segments=server.project.segments())
     return results.resolve_documentation(item, candidates)
 
@@ -73,7 +73,7 @@ def hover(server: SegqueryLanguageServer, params: types.HoverParams) -> types.Ho
     if document is None:
         return None
     found = hover_at(document.text, document.index.offset(params.position),
-                     schema=server.project.settings(document.path).schema, segments=server.project.segments())
+                     schema=server.project.schema(document.path), segments=server.project.segments())
     return results.hover(found, document.index) if found is not None else None
 
 

@@ -4,10 +4,11 @@ Feeding the whole prefix to lark's interactive parser would cost as much as a
 full parse on every keystroke. The parser state after a closed `( ... )`, an
 earlier argument, an earlier `&&` operand or an earlier chain does not depend
 on what those contained, so the prefix is first compressed: closed calls
-become `f()`, closed parentheses `(f())`, everything before the last `,`,
-`&&`, `||`, set operator or step `.` of each open level becomes one name. Only
-the last few tokens of each open level reach the parser, whatever the length
-of the file. The parser runs without the AST builder's callbacks.
+become `f()`, closed parentheses `(f())`, everything up to the last `,`,
+`&&`, `||` or set operator of each open level becomes `x ,`, `x &&` or
+`x() UNION`, and a chain before a step's `.` becomes `x().`. Only the last
+few tokens of each open level reach the parser, whatever the length of the
+file. The parser runs without the AST builder's callbacks.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ SET_OPERATOR_TERMINALS = {"UNION": "UNION", "INTERSECT": "INTERSECT", "EXCEPT": 
 LOGIC_TERMINALS = {"&&": "_AND", "||": "_OR", "AND": "_AND", "OR": "_OR"}
 # Words that are keywords where the grammar expects one and names elsewhere.
 CONTEXTUAL_KEYWORDS = {"CONTAINS", "STARTSWITH", "ENDSWITH", "ASC", "DESC", "TRUE", "FALSE"}
-_SEPARATORS = frozenset({"COMMA", "_AND", "_OR", *SET_OPERATOR_TERMINALS.values()})
+_SET_OPERATORS = frozenset(SET_OPERATOR_TERMINALS.values())
+_LOGIC = frozenset({"_AND", "_OR"})
+_SEPARATORS = frozenset({"COMMA", *_LOGIC, *_SET_OPERATORS})
 _PUNCTUATION = {"(": "LPAR", ")": "RPAR", ",": "COMMA", ".": "DOT"}
 _OPERATORS = {"==": "COMPARE_OP", "!=": "COMPARE_OP", ">=": "COMPARE_OP", "<=": "COMPARE_OP", ">": "COMPARE_OP",
               "<": "COMPARE_OP", "+": "ADD_OP", "-": "SUB", "*": "MUL_OP", "/": "MUL_OP"}
@@ -71,38 +74,78 @@ def _terminal(tokens: list[Token], index: int) -> str | None:
 
 def compressed_terminals(tokens: list[Token], end: int) -> list[str] | None:
     """The compressed terminal sequence for tokens[:end], or None when the
-    prefix has a character no terminal matches or an unmatched `)`."""
-    levels: list[list[str]] = [[]]
-    is_call: list[bool] = [False]
+    prefix has an unmatched `)` or, in the part that is read, a character no
+    terminal matches.
+
+    Each open level is read backwards only to its last `,`, `&&`, `||` or
+    set operator (the parser state after one does not depend on what came
+    before it), jumping over closed parentheses; so the work is proportional
+    to the text since those points, not to the length of the file.
+    """
+    opened: list[int] = []
+    opener_of: dict[int, int] = {}
     for index in range(end):
+        text = tokens[index].text
+        if text == "(":
+            opened.append(index)
+        elif text == ")":
+            if not opened:
+                return None
+            opener_of[index] = opened.pop()
+    closer_of = {opener: closer for closer, opener in opener_of.items()}
+    bounds = [-1, *opened, end]
+    flat: list[str] = []
+    for level in range(len(bounds) - 1):
+        if level:
+            flat.append("LPAR")
+        kept = _level_terminals(tokens, bounds[level] + 1, bounds[level + 1], opener_of, closer_of)
+        if kept is None:
+            return None
+        flat.extend(kept)
+    return flat
+
+
+def _level_terminals(tokens: list[Token], low: int, high: int, opener_of: dict[int, int],
+                     closer_of: dict[int, int]) -> list[str] | None:
+    """The compressed terminals of tokens[low:high], one level of parentheses."""
+    kept: list[str] = []
+    start = low
+    index = high - 1
+    while index >= low:
+        if tokens[index].text == ")":
+            index = opener_of[index] - 1
+            continue
+        terminal = _terminal(tokens, index)
+        if terminal == "COMMA" or terminal in _LOGIC or terminal in _SET_OPERATORS:
+            kept = _reset(terminal)
+            start = index + 1
+            break
+        index -= 1
+    index = start
+    while index < high:
         terminal = _terminal(tokens, index)
         if terminal is None:
             return None
-        kept = levels[-1]
         if terminal == "LPAR":
-            is_call.append(bool(kept) and kept[-1] == "NAME")
-            levels.append([])
-        elif terminal == "RPAR":
-            if len(levels) == 1:
-                return None
-            levels.pop()
-            levels[-1].extend(_CLOSED_CALL if is_call.pop() else _CLOSED_PARENTHESIS)
-        elif terminal == "COMMA":
-            kept[:] = ["NAME", "COMMA"]
-        elif terminal in ("_AND", "_OR"):
-            kept[_after_last(kept, ("COMMA",)):] = ["NAME", terminal]
-        elif terminal in SET_OPERATOR_TERMINALS.values():
-            kept[_after_last(kept, SET_OPERATOR_TERMINALS.values()):] = ["NAME", "LPAR", "RPAR", terminal]
+            is_call = bool(kept) and kept[-1] == "NAME"
+            kept.extend(_CLOSED_CALL if is_call else _CLOSED_PARENTHESIS)
+            index = closer_of[index] + 1
+            continue
+        if terminal == "COMMA" or terminal in _LOGIC or terminal in _SET_OPERATORS:
+            kept = _reset(terminal)
         elif terminal == "DOT" and kept and kept[-1] == "RPAR":
             kept[_after_last(kept, _SEPARATORS):] = ["NAME", "LPAR", "RPAR", "DOT"]
         else:
             kept.append(terminal)
-    flat: list[str] = []
-    for depth, kept in enumerate(levels):
-        if depth:
-            flat.append("LPAR")
-        flat.extend(kept)
-    return flat
+        index += 1
+    return kept
+
+
+def _reset(separator: str) -> list[str]:
+    """What stands for everything up to and including a separator."""
+    if separator in _SET_OPERATORS:
+        return ["NAME", "LPAR", "RPAR", separator]
+    return ["NAME", separator]
 
 
 def _after_last(kept: list[str], separators) -> int:

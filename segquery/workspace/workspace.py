@@ -118,6 +118,7 @@ class Workspace:
         self._index = NameIndex()
         self._resolutions: dict[Segment, tuple[Resolution, ...]] = {}
         self._referrers: dict[str, set[Segment]] = {}      # folded name as written -> segments writing it
+        self._unresolved: set[Segment] = set()              # segments with a reference to no segment
         self._structure: _Structure | None = None
         self._dirty: set[Segment] = set()
         self._profiles: dict[Segment, SegmentProfile] = {}
@@ -206,6 +207,7 @@ class Workspace:
         for segment in entry.segments:
             self._index.remove(segment)
             self._resolutions.pop(segment, None)
+            self._unresolved.discard(segment)
             self._profiles.pop(segment, None)
             self._findings.pop(segment, None)
             self._dirty.discard(segment)
@@ -225,9 +227,18 @@ class Workspace:
         resolved = tuple(self._index.resolve(reference.name) for reference in segment.references)
         previous = self._resolutions.get(segment)
         self._resolutions[segment] = resolved
+        if any(not resolution.candidates for resolution in resolved):
+            self._unresolved.add(segment)
+        else:
+            self._unresolved.discard(segment)
         return previous is None or any(a.candidates != b.candidates for a, b in zip(previous, resolved))
 
     def _reresolve(self, folded_names: set[str], skip: set[Segment] = frozenset()) -> None:
+        """Resolve again what referrers of these names wrote. The did-you-mean suggestions of
+        references that resolve to nothing may change with any new or removed name, so their
+        findings are dropped too."""
+        for segment in self._unresolved:
+            self._findings.pop(segment, None)
         for name in folded_names:
             for segment in tuple(self._referrers.get(name, ())):
                 if segment not in skip and self._resolve(segment):
@@ -557,13 +568,16 @@ class Workspace:
     # ------------------------------------------------------------ change tracking
 
     def _affected_snapshot(self) -> dict[str, list[Diagnostic]] | None:
-        return dict(self._global_findings()) if self._files else None
+        """The whole-graph findings before a change, when they are at hand (None: not computed)."""
+        return dict(self._global) if self._global is not None and self._structure is not None else None
 
     def _affected(self, before: dict[str, list[Diagnostic]] | None, removed: list[Segment],
                   added: list[Segment], paths: set[str]) -> list[str]:
+        """Files whose diagnostics may differ after a change; every file with whole-graph findings
+        counts when there was no snapshot to compare with."""
         dirty = set(self._dirty) | set(added)
         structure = self._view()
-        affected = set(paths)
+        affected = set(paths) | {segment.path for segment in self._unresolved}
         stack = [structure.node_of[segment] for segment in dirty if segment in structure.node_of]
         seen = set(stack)
         while stack:
@@ -575,7 +589,7 @@ class Workspace:
                     stack.append(other)
         after = self._global_findings()
         for path in set(before or {}) | set(after):
-            if (before or {}).get(path) != after.get(path):
+            if before is None or before.get(path) != after.get(path):
                 affected.add(path)
         for segment in removed:
             affected.add(segment.path)

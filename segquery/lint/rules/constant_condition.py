@@ -32,16 +32,20 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         if isinstance(node.condition, ast.BooleanLiteral):
             yield _filter_literal(ctx, node, node.condition.value)
     for node in ctx.nodes(ast.Logical):
+        neutral_value = node.op is ast.LogicOp.AND
+        # Removing every operand would leave nothing: the first one stays when all are neutral.
+        kept = next((index for index, operand in enumerate(node.operands)
+                     if not (isinstance(operand, ast.BooleanLiteral) and operand.value is neutral_value)), 0)
         for index, operand in enumerate(node.operands):
             if not isinstance(operand, ast.BooleanLiteral):
                 continue
             span = ctx.outer_span(operand)
-            neutral = operand.value is (node.op is ast.LogicOp.AND)
             word = "TRUE" if operand.value else "FALSE"
-            if neutral:
+            if operand.value is neutral_value:
                 removal = ctx.removal_after(node.operands, index)
+                fix = ctx.fix(f"Remove `{word}`", ctx.deletion_edits(removal)) if index != kept else None
                 yield ctx.report("L026", f"`{word}` in a `{node.op.value}` chain has no effect", span.start, span.end,
-                                 fix=ctx.fix(f"Remove `{word}`", ctx.deletion_edits(removal)))
+                                 fix=fix)
             else:
                 result = "false" if node.op is ast.LogicOp.AND else "true"
                 yield ctx.report("L026", f"`{word}` makes this whole `{node.op.value}` chain {result}",

@@ -16,10 +16,12 @@ def check(ctx: ValidationContext) -> None:
             what = "a parenthesized query"
         paged = False
         for step in owner.steps:
-            paged = paged or is_paging(step)
+            if is_paging(step):
+                paged = True
+                continue
             # HAVING has its own rule (V007); unknown steps were reported by the parser;
             # a step after paging is reported by V002 where paging is allowed.
-            if paged and ctx.kind.allows_paging or isinstance(step, (ast.Having, ast.InvalidCall)):
+            if isinstance(step, (ast.Having, ast.InvalidCall)) or (paged and ctx.kind.allows_paging):
                 continue
             ctx.report_node(codes.SEGMENT_STEPS,
                             f"{keyword(step)} cannot follow {what}; only paging steps (ORDERBY, SKIP, TAKE, SELECT) "
