@@ -176,7 +176,7 @@ def _settle_parts(parts: list) -> _Settled:
 
 
 def _is_leading_comment(doc: Doc) -> bool:
-    return isinstance(doc, CommentDoc) and doc.starts_line
+    return isinstance(doc, CommentDoc) and doc.breaks and not _is_trailing_comment(doc)
 
 
 def _is_trailing_comment(doc: Doc) -> bool:

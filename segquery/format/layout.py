@@ -185,12 +185,13 @@ class QueryLayout:
         return group(first, indent(*rest)) if nested else group(first, *rest)
 
     def binary(self, left: ast.Expr, operator: str, right: ast.Expr, operand_strength: int) -> Group:
-        """`left OP right`. When it does not fit, it breaks after the operator if
-        both sides are plain values; a side with parentheses breaks inside them."""
+        """`left OP right`. When it does not fit, it breaks after the operator,
+        unless a parenthesis touches the operator (`f(x) < 1`, `a == (b)`):
+        then it breaks inside those parentheses."""
         left_doc = self.expression(left, operand_strength)
         operator_doc = self.token(operator)
         right_doc = self.expression(right, operand_strength)
-        if _is_plain(left) and _is_plain(right):
+        if not _ends_with_parenthesis(left) and not _starts_with_call(right):
             return group(left_doc, SPACE, operator_doc, indent(LINE, right_doc))
         return group(left_doc, SPACE, operator_doc, SPACE, right_doc)
 
@@ -237,20 +238,27 @@ class QueryLayout:
         raise TypeError(f"cannot format {type(node).__name__}")
 
 
-def _is_plain(node: ast.Expr) -> bool:
-    """A value with no parentheses that could break: a literal, an attribute, a
-    call without arguments, or arithmetic and negation of those."""
-    if node.parens:
-        return False
-    if isinstance(node, (ast.StringLiteral, ast.NumberLiteral, ast.BooleanLiteral, ast.Attribute,
-                         ast.DateTimeUtcNow)):
+_CALL_LIKE = (ast.Not, ast.IsNull, ast.DateTimeUtcNow, ast.DateLiteral, ast.DateDiff, ast.DateAdd, ast.Aggregate,
+              ast.Window, ast.Call)
+
+
+def _ends_with_parenthesis(node: ast.Expr) -> bool:
+    if node.parens or isinstance(node, _CALL_LIKE):
         return True
-    if isinstance(node, ast.Aggregate):
-        return node.argument is None
-    if isinstance(node, ast.Negate):
-        return _is_plain(node.operand)
     if isinstance(node, ast.Arithmetic):
-        return all(_is_plain(operand) for operand in node.operands)
+        return _ends_with_parenthesis(node.operands[-1])
+    if isinstance(node, ast.Negate):
+        return _ends_with_parenthesis(node.operand)
+    return False
+
+
+def _starts_with_call(node: ast.Expr) -> bool:
+    if node.parens or isinstance(node, _CALL_LIKE):
+        return True
+    if isinstance(node, ast.Arithmetic):
+        return _starts_with_call(node.operands[0])
+    if isinstance(node, ast.Negate):
+        return _starts_with_call(node.operand)
     return False
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from segquery.ide.cursor import Cursor, cursor_at
-from segquery.ide.describe import attribute_detail, attribute_markdown, relationship_markdown, segment_markdown, \
-    table_markdown
+from segquery.ide.describe import (attribute_detail, attribute_markdown, relationship_markdown, segment_markdown,
+                                   table_markdown)
 from segquery.ide.expected import expected_terminals
 from segquery.ide.model import CompletionItem, CompletionKind
 from segquery.ide.outline import Frame, name_text

@@ -9,6 +9,7 @@ paths of hover and semantic highlighting all read it.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from segquery.source import Span
@@ -114,7 +115,11 @@ def name_span(token: Token) -> Span:
     return Span(token.start, token.end)
 
 
+@functools.lru_cache(maxsize=16)
 def build_outline(text: str) -> Outline:
+    """The outline of `text`. Cached: an editor asks for completion, signature
+    help and hover on the same text one after the other. Outlines are not
+    changed after they are built."""
     tokens: list[Token] = []
     comments: list[Token] = []
     for token in tokenize(text, trivia=False):

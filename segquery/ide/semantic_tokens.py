@@ -22,7 +22,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from segquery.ide.outline import Outline, build_outline
-from segquery.source import Span
 from segquery.syntax import ast
 from segquery.syntax.dialect import DATE_PARTS, OUTBOUND, Role
 from segquery.syntax.parser import parse_tolerant
@@ -138,7 +137,3 @@ def _from_tree(text: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
         elif isinstance(node, ast.DatePartName):
             add(node, "keyword")
     return found
-
-
-def span_of(token: SemanticToken) -> Span:
-    return Span(token.start, token.start + token.length)

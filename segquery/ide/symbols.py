@@ -62,7 +62,8 @@ def _alias(identifier: ast.Identifier | None, detail: str) -> tuple[Symbol, ...]
 def _source(source: ast.Source) -> Symbol:
     if isinstance(source, ast.Profile):
         return Symbol(f"PROFILE({source.table.name})", SymbolKind.SOURCE, source.span,
-                      _call_selection(source, "PROFILE"), children=_alias(source.alias, f"alias of {source.table.name}"))
+                      _call_selection(source, "PROFILE"),
+                      children=_alias(source.alias, f"alias of {source.table.name}"))
     if isinstance(source, ast.SegmentRef):
         return Symbol(f"SEGMENT({source.name.name})", SymbolKind.SOURCE, source.span,
                       _call_selection(source, "SEGMENT"))

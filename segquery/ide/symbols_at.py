@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from segquery.ide.outline import Outline, build_outline, name_text
+from segquery.ide.outline import Outline, name_text
 from segquery.ide.scope import after_scope, scope_at
 from segquery.semantic.schemas import NO_SCHEMA
 from segquery.source import Span
-from segquery.syntax.tokens import Token, TokenKind
+from segquery.syntax.tokens import TokenKind
 
 # Where each source or step declares an alias: call name -> argument index.
 ALIAS_ARGUMENT = {"PROFILE": 1, "TRAVERSE": 1, "INTERACTION": 2}
@@ -108,12 +108,3 @@ def segment_name_at(outline: Outline, index: int) -> SegmentTarget | None:
     if frame.parent is not None and not frame.query_level:
         return None
     return SegmentTarget(name_text(token), Span(token.start, token.end), False)
-
-
-def token_at(text: str, offset: int) -> tuple[Outline, int | None]:
-    outline = build_outline(text)
-    return outline, outline.token_index_at(max(0, min(offset, len(text))))
-
-
-def word(token: Token) -> bool:
-    return token.kind is TokenKind.WORD

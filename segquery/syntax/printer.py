@@ -158,7 +158,9 @@ def _expr(node: ast.Expr) -> tuple[str, int]:
         return (f"{expression(node.subject, _SUM)} {node.op.value} {expression(node.pattern, _SUM)}", _STRING)
     if isinstance(node, ast.Arithmetic):
         strength = _SUM if node.operators[0] in "+-" else _PRODUCT
-        pieces = [expression(node.operands[0], strength)]
+        # Every operand binds tighter than the chain, so a nested chain of the same
+        # level keeps its parentheses and parses back to the same tree.
+        pieces = [expression(node.operands[0], strength + 1)]
         for operator, operand in zip(node.operators, node.operands[1:]):
             pieces.append(f" {operator} {expression(operand, strength + 1)}")
         return "".join(pieces), strength

@@ -107,11 +107,12 @@ def _load_query_file(path: str, source: SourceText) -> FileEntry:
     described = _read_directives(entry, find_directives(scanned.comments, source))
     stem = Path(path).stem
     name, definition = described.get("name", (stem, Span(0, 0)))
+    name_source = "directive" if "name" in described else "stem"
     segment_id = described.get("id", (None, None))[0]
     derived = query_name_from_id(segment_id) if segment_id else None
     segment = Segment(
         path=path, source=source, index=0, name=name, handles=_unique(name, stem, derived),
-        definition=definition, query_text=source.text, extent=Span(0, len(source.text)),
+        definition=definition, name_source=name_source, query_text=source.text, extent=Span(0, len(source.text)),
         references=tuple(Reference(found.name, found.name_span, found.call_span, found.call_span)
                          for found in scanned.references),
         segment_id=segment_id, query_name=derived,
@@ -263,6 +264,7 @@ def _segment_from_record(entry: FileEntry, record: JsonObject, index: int) -> Se
     derived = query_name_from_id(segment_id.value) if segment_id else None
     query = next((string for string in (_string(record, column) for column in QUERY_COLUMNS) if string), None)
     named_by = name or query_name or segment_id
+    name_source = "record" if name else "query name" if query_name else "id" if segment_id else None
     if named_by is not None:
         definition = Span(named_by.content_start, named_by.content_end)
     else:
@@ -279,7 +281,8 @@ def _segment_from_record(entry: FileEntry, record: JsonObject, index: int) -> Se
     return Segment(
         path=entry.path, source=source, index=index, name=display,
         handles=_unique(name.value if name else None, query_name.value if query_name else None, derived),
-        definition=definition, query_text=query.value if query else None, extent=record.span,
+        definition=definition, name_source=name_source, query_text=query.value if query else None,
+        extent=record.span,
         references=references,
         segment_id=segment_id.value if segment_id else None,
         query_name=query_name.value if query_name else derived,

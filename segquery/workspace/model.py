@@ -95,6 +95,8 @@ class Segment:
     name: str | None                # the display name: `name` directive, file stem or msdyncrm_segmentname
     handles: tuple[str, ...]        # every name SEGMENT(...) may use for it, `name` first
     definition: Span                # where the name is written (file offsets)
+    name_source: str | None         # where `name` comes from: "directive", "stem", "record",
+                                    # "query name", "id", or None for an unnamed record
     query_text: str | None          # None for a record without a query (static segments)
     extent: Span = Span(0, 0)       # the whole file, or the record in a JSON file
     references: tuple[Reference, ...] = ()

@@ -95,9 +95,11 @@ class _Structure:
         return self.component_of[self.node_of[first]] == self.component_of[self.node_of[second]]
 
     def cycles(self) -> list[list[int]]:
-        """Components with more than one segment, and single segments that reference themselves."""
-        return [component for component in self.components
-                if len(component) > 1 or component[0] in self.successors[component[0]]]
+        """Components with more than one segment, and single segments that reference themselves,
+        in key order of their first segment."""
+        return sorted((component for component in self.components
+                       if len(component) > 1 or component[0] in self.successors[component[0]]),
+                      key=lambda component: component[0])
 
 
 class Workspace:
@@ -426,8 +428,10 @@ class Workspace:
     def rename(self, name: str, new_name: str) -> RenamePlan:
         """The edits that rename segment `name` to `new_name` and update every reference written with its
         name. References written with another handle (a backend query name) are left as they are.
+        A segment named by its file stem is renamed by renaming its file.
 
-        Raises ValueError when `new_name` is not an identifier or already names another segment.
+        Raises ValueError when `new_name` is not an identifier, already names another segment, or
+        the segment has no name of its own (a record known only by its query name or id).
         """
         target = self.segment(name)
         if not checks._IDENTIFIER.fullmatch(new_name):
@@ -444,13 +448,15 @@ class Workspace:
                     edits.setdefault(segment.path, []).append(
                         TextEdit(reference.span.start, reference.span.end, new_name))
         renames = []
-        if target.definition != Span(0, 0) or target.path.lower().endswith(".json"):
+        if target.name_source == "stem":
+            directory, base = os.path.split(target.path)
+            renames.append((target.path, os.path.join(directory, new_name + os.path.splitext(base)[1])))
+        elif target.name_source in ("directive", "record"):
             edits.setdefault(target.path, []).append(
                 TextEdit(target.definition.start, target.definition.end, new_name))
         else:
-            directory, base = os.path.split(target.path)
-            suffix = os.path.splitext(base)[1]
-            renames.append((target.path, os.path.join(directory, new_name + suffix)))
+            raise ValueError(f"{_describe(target)} has no name of its own to rename (it is known by its "
+                             f"{target.name_source or 'position'})")
         return RenamePlan({path: sorted(items, key=lambda e: e.start) for path, items in edits.items()}, renames)
 
     # ------------------------------------------------------------ diagnostics

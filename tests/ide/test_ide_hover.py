@@ -50,7 +50,8 @@ def test_lookup_attribute_names_its_targets():
 
 
 def test_alias_use_and_declaration():
-    assert hover_word(QUERY, "c.fullname").markdown == "**c** (alias, declared on line 1)\n\nNames the records of `contact`."
+    assert hover_word(QUERY, "c.fullname").markdown == (
+        "**c** (alias, declared on line 1)\n\nNames the records of `contact`.")
     assert hover_word(QUERY, "a)").markdown == "**a** (alias, declared here)\n\nNames the records of `account`."
 
 

@@ -1,0 +1,43 @@
+"""The installed wheel carries everything the library needs (grammar, default
+schema, language server), tested from the built wheel, not the source tree."""
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def unpacked_wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", str(ROOT), "-w", str(out)],
+                   check=True, capture_output=True)
+    (wheel,) = out.glob("segquery-*.whl")
+    target = out / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        archive.extractall(target)
+    assert "segquery/_grammar/segquery.lark" in names
+    assert "segquery/schema/data/default_schema.json" in names
+    assert "segquery_lsp/__init__.py" in names
+    return target
+
+
+def test_the_wheel_parses_with_its_own_grammar(unpacked_wheel, tmp_path):
+    script = (
+        "import segquery, segquery.syntax.grammar as g\n"
+        "from importlib import resources\n"
+        "assert segquery.__file__.startswith(%r), segquery.__file__\n"
+        "assert resources.files('segquery').joinpath('_grammar').joinpath('segquery.lark').is_file()\n"
+        "q = segquery.parse(\"PROFILE(contact).FILTER(address1_city == 'Seattle')\")\n"
+        "print(segquery.unparse(q))\n"
+        "print(len(segquery.default_schema().table('contact').attribute_names) > 100)\n"
+    ) % str(unpacked_wheel)
+    completed = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True,
+                               env={"PYTHONPATH": str(unpacked_wheel), "PATH": "/usr/bin:/bin"})
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.splitlines() == ["PROFILE(contact).FILTER(address1_city == 'Seattle')", "True"]
