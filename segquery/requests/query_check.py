@@ -1,11 +1,10 @@
 """The one place where the request checker asks for a segment query to be checked.
 
 `check_query` answers diagnostics whose offsets are relative to the query
-string; the caller moves them into the file. Today it runs the tolerant parser
-(`segquery.parse_tolerant`), which finds syntax errors, and reports comments,
-which a query sent to the service cannot carry. The semantic validator
-(`segquery.validate`) will take the parser's place here, and will use `kind`:
-the kind the segment's type implies (dynamic, static or compound).
+string; the caller moves them into the file. It runs the tolerant parser, then
+(when the query parses) the semantic validator in the kind the segment's type
+implies (dynamic, static or compound), and reports comments, which a query
+sent to the service cannot carry.
 """
 
 from __future__ import annotations
@@ -26,6 +25,11 @@ def check_query(text: str, kind: str | None) -> list[Diagnostic]:
         return []
     result = parse_tolerant(text)
     diagnostics = list(result.diagnostics)
+    if result.ok:
+        from segquery.semantic import QueryKind, validate
+
+        diagnostics.extend(validate(result.query, result.source,
+                                    kind=QueryKind.parse(kind) if kind else None))
     comments = getattr(result.query, "comments", ()) if result.query is not None else ()
     source = getattr(result, "source", None) or SourceText(text)
     for comment in comments:

@@ -48,13 +48,17 @@ KEYWORDS = frozenset({"UNION", "INTERSECT", "EXCEPT", "MINUS", "CONTAINS", "STAR
                       "ASC", "DESC", "TRUE", "FALSE", "AND", "OR"})
 
 
+_KINDS = {kind.value: kind for kind in TokenKind}
+
+
 def tokenize(text: str, *, trivia: bool = True) -> Iterator[Token]:
     """Tokens in order; with trivia=False, white space is left out (comments stay)."""
+    kinds = _KINDS
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup
         if kind == "whitespace" and not trivia:
             continue
-        yield Token(TokenKind(kind), match.group(), match.start(), match.end())
+        yield Token(kinds[kind], match.group(), match.start(), match.end())
 
 
 def is_function_name(tokens: list[Token], index: int) -> bool:

@@ -1,0 +1,94 @@
+"""Checks shared by the formatter tests, written from the documented rules
+(docs/formatter.md), not from the formatter's code."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from segquery.diagnostics import TextEdit
+from segquery.syntax.tokens import Token, TokenKind, tokenize
+
+_NOT_OPERAND_ENDS = {"CONTAINS", "STARTSWITH", "ENDSWITH", "UNION", "INTERSECT", "EXCEPT", "AND", "OR"}
+_SET_OPERATORS = {"UNION", "INTERSECT", "EXCEPT"}
+_COMPARISONS = {"==", "!=", ">", ">=", "<", "<=", "CONTAINS", "STARTSWITH", "ENDSWITH"}
+
+
+def comment_texts(text: str) -> Counter:
+    """The multiset of comments, as the formatter may print them: a `//` comment
+    without trailing white space, line breaks inside `/* */` as `\\n`."""
+    found = Counter()
+    for token in tokenize(text):
+        if token.kind is TokenKind.COMMENT:
+            found[token.text.rstrip() if token.text.startswith("//") else token.text.replace("\r\n", "\n")] += 1
+    return found
+
+
+def apply_edits(text: str, edits: list[TextEdit]) -> str:
+    """The text with non-overlapping edits applied (checks that they do not overlap)."""
+    ordered = sorted(edits, key=lambda edit: edit.start)
+    for before, after in zip(ordered, ordered[1:]):
+        assert before.end <= after.start, f"overlapping edits {before} {after}"
+    for edit in reversed(ordered):
+        text = text[:edit.start] + edit.new_text + text[edit.end:]
+    return text
+
+
+def _is_operand_end(token: Token) -> bool:
+    if token.kind in (TokenKind.NUMBER, TokenKind.STRING):
+        return True
+    if token.kind is TokenKind.WORD:
+        return token.text.upper() not in _NOT_OPERAND_ENDS
+    return token.text == ")"
+
+
+def _break_points(line: list[Token], all_tokens: list[Token], index_of: dict[int, int]) -> list[str]:
+    """Places between two tokens of one line where the layout rules allow a line break."""
+    found = []
+    for left, right in zip(line, line[1:]):
+        position = index_of[id(right)]
+        pair = f"`{left.text}` `{right.text}`"
+        if left.text == "(" and right.text != ")":
+            found.append(f"after an opening parenthesis: {pair}")
+        elif right.text == ")" and left.text != "(":
+            found.append(f"before a closing parenthesis: {pair}")
+        elif left.text == ",":
+            found.append(f"after a comma: {pair}")
+        elif left.text == ")" and right.text == ".":
+            found.append(f"before a step: {pair}")
+        elif right.text in ("&&", "||"):
+            found.append(f"before a logical operator: {pair}")
+        elif right.text in _SET_OPERATORS or left.text in _SET_OPERATORS:
+            found.append(f"around a set operator: {pair}")
+        elif right.text in ("+", "*", "/") or (right.text == "-" and _is_operand_end(left)):
+            found.append(f"before an arithmetic operator: {pair}")
+        elif left.text in _COMPARISONS:
+            operator_index = index_of[id(left)]
+            before = all_tokens[operator_index - 1]
+            first = position
+            while all_tokens[first].text == "-":
+                first += 1
+            starts_call = all_tokens[first].text == "(" or (
+                first + 1 < len(all_tokens) and all_tokens[first + 1].text == "(")
+            if before.text != ")" and not starts_call:
+                found.append(f"after a comparison: {pair}")
+    return found
+
+
+def overlong_lines(text: str, limit: int) -> list[str]:
+    """Lines longer than `limit` (a comment ending the line not counted) that the
+    layout could still have broken; empty when the line-length rule holds."""
+    tokens = [token for token in tokenize(text, trivia=False) if token.kind is not TokenKind.COMMENT]
+    index_of = {id(token): index for index, token in enumerate(tokens)}
+    problems = []
+    lines: dict[int, list[Token]] = {}
+    for token in tokens:
+        lines.setdefault(text.rfind("\n", 0, token.start) + 1, []).append(token)
+    for line_start, line in lines.items():
+        width = line[-1].end - line_start
+        if width <= limit:
+            continue
+        points = _break_points(line, tokens, index_of)
+        if points:
+            problems.append(f"{text[line_start:line[-1].end]!r} ({width} > {limit}) could break "
+                            + "; ".join(points))
+    return problems
