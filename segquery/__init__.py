@@ -31,6 +31,18 @@ _EXPORTS: dict[str, str] = {
     "Range": "segquery.source",
     "SourceText": "segquery.source",
     "Span": "segquery.source",
+    # semantic validation
+    "validate": "segquery.semantic",
+    "QueryKind": "segquery.semantic",
+    "infer_kind": "segquery.semantic",
+    # formatting
+    "format_text": "segquery.format",
+    "format_range": "segquery.format",
+    # compound segments
+    "Workspace": "segquery.workspace",
+    # the whole pipeline, as `segquery check` runs it
+    "check_text": "segquery.engine",
+    "check_paths": "segquery.engine",
     # requests and records sent to the Web API
     "validate_request": "segquery.requests",
     "validate_segment": "segquery.requests",
@@ -58,6 +70,10 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
+    from segquery.engine import check_paths, check_text
+    from segquery.format import format_range, format_text
+    from segquery.semantic import QueryKind, infer_kind, validate
+    from segquery.workspace import Workspace
     from segquery.diagnostics import Applicability, Diagnostic, Fix, RelatedLocation, Severity, TextEdit
     from segquery.requests import check_request_file, to_validation_results, validate_request, validate_segment
     from segquery.schema import default_schema, load_schema

@@ -160,3 +160,31 @@ def redundant_distinct_steps(source: ast.Source | None, steps: tuple[ast.Step, .
 
 def is_true_literal(node: ast.Expr) -> bool:
     return isinstance(node, ast.BooleanLiteral) and node.value
+
+
+IDEMPOTENT_SET_OPS = (ast.SetOp.UNION, ast.SetOp.INTERSECT)
+
+
+def repeated_set_operands(forms: list, operators: tuple[ast.SetOp, ...]) -> list[tuple[int, int]]:
+    """(index, earlier index) of each operand that repeats one of the same run of UNIONs (or INTERSECTs).
+
+    Set operators apply left to right, so a run of one idempotent operator
+    combines the operands it adds (and the first operand, for a leading run)
+    as one union or intersection, where a repetition changes nothing:
+    `A UNION A INTERSECT B` is `A INTERSECT B`. `forms` are comparable
+    operands (normal forms).
+    """
+    repeated: list[tuple[int, int]] = []
+    run_op: ast.SetOp | None = operators[0] if operators else None
+    seen: list[tuple[object, int]] = [(forms[0], 0)]
+    for index in range(1, len(forms)):
+        op = operators[index - 1]
+        if op is not run_op:
+            run_op, seen = op, []
+        if op in IDEMPOTENT_SET_OPS:
+            first = next((position for form, position in seen if form == forms[index]), None)
+            if first is not None:
+                repeated.append((index, first))
+                continue
+        seen.append((forms[index], index))
+    return repeated

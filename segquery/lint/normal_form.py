@@ -11,7 +11,7 @@ each valid in the three-valued logic the service evaluates conditions in:
 - `NOT(a == b)` is `a != b` (and likewise for the other comparisons);
 - set operators and `+ - * /` associate to the left, so a parenthesized first
   operand with operators of the same level is flat;
-- `A UNION A` is `A`, `A INTERSECT A` is `A`;
+- `A UNION A` is `A`, `A INTERSECT A` is `A` (within a run of one operator);
 - `FILTER(TRUE)` and a DISTINCT() of records that are already distinct do nothing;
 - an alias that no attribute refers to does nothing.
 
@@ -23,7 +23,13 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
-from segquery.lint.analysis import NEGATED, is_true_literal, redundant_distinct_steps, referenced_qualifiers
+from segquery.lint.analysis import (
+    NEGATED,
+    is_true_literal,
+    redundant_distinct_steps,
+    referenced_qualifiers,
+    repeated_set_operands,
+)
 from segquery.syntax import ast
 
 
@@ -92,14 +98,13 @@ class _Normalizer:
         if isinstance(first, ast.SetOperation):
             node = replace(node, operands=first.operands + node.operands[1:],
                            operators=first.operators + node.operators)
-        if len(set(node.operators)) == 1 and node.operators[0] in (ast.SetOp.UNION, ast.SetOp.INTERSECT):
-            operands: list[ast.QueryExpr] = []
-            for operand in node.operands:
-                if operand not in operands:
-                    operands.append(operand)
+        repeated = {index for index, _ in repeated_set_operands(list(node.operands), node.operators)}
+        if repeated:
+            operands = tuple(operand for index, operand in enumerate(node.operands) if index not in repeated)
+            operators = tuple(op for index, op in enumerate(node.operators, start=1) if index not in repeated)
             if len(operands) == 1:
                 return operands[0]
-            node = replace(node, operands=tuple(operands), operators=node.operators[:len(operands) - 1])
+            node = replace(node, operands=operands, operators=operators)
         return node
 
     def _chain(self, node: ast.Chain) -> ast.Chain:

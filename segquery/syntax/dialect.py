@@ -101,7 +101,7 @@ DATE_PARTS = ("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "MILLISECOND")
 class Dialect:
     name: str
     grammar_file: str
-    functions: dict[str, FunctionSpec] = field(default_factory=dict)
+    functions: dict[str, FunctionSpec] = field(default_factory=dict, repr=False)
     # Characters that start a token; anything else outside strings and comments is invalid.
     token_characters: str = "()=!<>&|+-*/.,'\""
 
