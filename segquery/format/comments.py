@@ -6,8 +6,8 @@ So the source splits into gaps between significant tokens, and every comment
 stays in its gap:
 
 * comments on the same line as the token before them, when the last of them
-  ends that line, are *trailing*: printed right after that token, at the end
-  of its line;
+  ends that line or comes before `)` or `,`, are *trailing*: printed right
+  after that token (`x /* c */)`, `x // c`);
 * every other comment is *leading*: printed before the token after it, on a
   line of its own when it stood on a line of its own, or just before the token
   (`/* c */ token`) when the token followed it on its line.
@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from segquery.format.doc import CommentDoc
 from segquery.syntax.tokens import Token, TokenKind, tokenize
+
+_CLOSERS = (")", ",")
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,8 @@ def attach_comments(text: str) -> AttachedComments:
         if index > 0:
             first_break = text.find("\n", start, end)
             same_line = [doc for doc, token in zip(docs, comments) if first_break < 0 or token.start < first_break]
-            if same_line and same_line[-1].ends_line:
+            closing = index < count and tokens[index].text in _CLOSERS
+            if same_line and (same_line[-1].ends_line or closing):
                 trailing = len(same_line)
         if trailing:
             after[index - 1] = tuple(docs[:trailing])

@@ -185,14 +185,14 @@ class QueryLayout:
         return group(first, indent(*rest)) if nested else group(first, *rest)
 
     def binary(self, left: ast.Expr, operator: str, right: ast.Expr, operand_strength: int) -> Group:
-        """`left OP right`. When it does not fit, it breaks after the operator,
-        unless a parenthesis touches the operator (`f(x) < 1`, `a == (b)`):
-        then it breaks inside those parentheses."""
+        """`left OP right`. When it does not fit, it breaks before the operator,
+        as `&&` and `||` do, unless a parenthesis touches the operator
+        (`f(x) < 1`, `a == (b)`): then it breaks inside those parentheses."""
         left_doc = self.expression(left, operand_strength)
         operator_doc = self.token(operator)
         right_doc = self.expression(right, operand_strength)
         if not _ends_with_parenthesis(left) and not _starts_with_call(right):
-            return group(left_doc, SPACE, operator_doc, indent(LINE, right_doc))
+            return group(left_doc, indent(LINE, operator_doc, SPACE, right_doc))
         return group(left_doc, SPACE, operator_doc, SPACE, right_doc)
 
     def arithmetic(self, node: ast.Arithmetic) -> Group:

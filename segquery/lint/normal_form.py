@@ -98,8 +98,8 @@ class _Normalizer:
         if isinstance(first, ast.SetOperation):
             node = replace(node, operands=first.operands + node.operands[1:],
                            operators=first.operators + node.operators)
-        repeated = {index for index, _ in repeated_set_operands(list(node.operands), node.operators)}
-        if repeated:
+        # Dropping a repetition can join two runs into one, so repeat until nothing changes.
+        while repeated := {index for index, _ in repeated_set_operands(list(node.operands), node.operators)}:
             operands = tuple(operand for index, operand in enumerate(node.operands) if index not in repeated)
             operators = tuple(op for index, op in enumerate(node.operators, start=1) if index not in repeated)
             if len(operands) == 1:

@@ -297,6 +297,8 @@ class Workspace:
         return sorted((segment for entry in self._files.values() for segment in entry.segments), key=segment_order)
 
     def segments_in(self, path: str | os.PathLike) -> list[Segment]:
+        """The segments of one file, in file order."""
+        self._view()
         entry = self._files.get(_file_key(str(path)))
         return list(entry.segments) if entry is not None else []
 
@@ -324,6 +326,7 @@ class Workspace:
 
     def resolution(self, segment: Segment) -> tuple[Resolution, ...]:
         """How each reference of `segment` resolves, in the order of its references."""
+        self._view()
         return self._resolutions.get(segment, tuple(UNRESOLVED for _ in segment.references))
 
     @property

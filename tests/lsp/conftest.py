@@ -63,7 +63,8 @@ async def wait_for_diagnostics(client: LanguageClient, uri: str,
             params = client.published.get(uri)  # type: ignore[attr-defined]
             if params is not None and where(params):
                 return list(params.diagnostics)
-            await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+            # Shielded: a timeout must not cancel the future pytest-lsp keeps for the next notification.
+            await asyncio.shield(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS))
 
 
 async def wait_for_version(client: LanguageClient, uri: str, version: int) -> list[types.Diagnostic]:

@@ -1,0 +1,119 @@
+"""Incremental updates give what a fresh read gives, and say which files to refresh."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from segquery.workspace import CycleError, Workspace
+from workspace_helpers import edges, findings
+
+LEAF = "PROFILE(contact)"
+ACCOUNTS = "PROFILE(account)"
+
+
+def _snapshot(workspace: Workspace):
+    try:
+        order = workspace.order()
+    except CycleError as error:
+        order = error.cycles
+    return edges(workspace), findings(workspace, syntax=True), order, [s.key for s in workspace.segments]
+
+
+def test_a_new_file_resolves_references_that_were_missing():
+    workspace = Workspace.from_texts({"a.segq": "SEGMENT(b)", "c.segq": LEAF})
+    assert [code for _, code, _, _ in findings(workspace)] == ["W001"]
+    affected = workspace.update_file("b.segq", LEAF)
+    assert affected == ["a.segq", "b.segq"]
+    assert findings(workspace) == []
+    assert workspace.order() == ["b", "a", "c"]
+
+
+def test_removing_a_file_breaks_its_dependents():
+    workspace = Workspace.from_texts({"top.segq": "SEGMENT(mid)", "mid.segq": "SEGMENT(leaf)", "leaf.segq": LEAF,
+                                      "other.segq": LEAF})
+    workspace.diagnostics_for("top.segq")
+    assert workspace.remove_file("leaf.segq") == ["leaf.segq", "mid.segq", "top.segq"]
+    assert findings(workspace) == [
+        ("mid.segq", "W001", "1:9-1:13", "no segment named `leaf` in the workspace")]
+    assert workspace.remove_file("leaf.segq") == []
+
+
+def test_renaming_inside_a_file_moves_the_references():
+    workspace = Workspace.from_texts({"a.segq": "SEGMENT(target)", "b.segq": "// segquery: name = target\n" + LEAF})
+    assert edges(workspace) == {"a": ["target"], "target": []}
+    workspace.update_file("b.segq", "// segquery: name = renamed\n" + LEAF)
+    assert edges(workspace) == {"a": [], "renamed": []}
+    assert findings(workspace) == [("a.segq", "W001", "1:9-1:15", "no segment named `target` in the workspace")]
+
+
+def test_a_changed_profile_type_reaches_every_dependent():
+    workspace = Workspace.from_texts({"base.segq": LEAF, "mid.segq": "SEGMENT(base)",
+                                      "top.segq": "SEGMENT(mid) UNION SEGMENT(other)", "other.segq": LEAF})
+    assert findings(workspace) == []
+    affected = workspace.update_file("base.segq", ACCOUNTS)
+    assert affected == ["base.segq", "mid.segq", "top.segq"]
+    assert [(path, code) for path, code, _, _ in findings(workspace)] == [("mid.segq", "W005"), ("top.segq", "W004")]
+    workspace.update_file("base.segq", LEAF)
+    assert findings(workspace) == []
+
+
+def test_a_changed_status_reaches_the_direct_referrers():
+    workspace = Workspace.from_texts({"base.segq": "// segquery: status = live\n" + LEAF,
+                                      "top.segq": "// segquery: status = live\nSEGMENT(base)"})
+    assert findings(workspace) == []
+    workspace.update_file("base.segq", "// segquery: status = stopped\n" + LEAF)
+    assert [code for _, code, _, _ in findings(workspace)] == ["W006"]
+
+
+def test_a_new_name_changes_the_did_you_mean_of_unrelated_references():
+    workspace = Workspace.from_texts({"a.segq": "SEGMENT(seattle_contact)", "b.segq": LEAF})
+    assert findings(workspace)[0][3] == "no segment named `seattle_contact` in the workspace"
+    assert workspace.update_file("c.segq", "// segquery: name = seattle_contacts\n" + LEAF) == ["a.segq", "c.segq"]
+    assert findings(workspace)[0][3] == ("no segment named `seattle_contact` in the workspace; did you mean "
+                                         "`seattle_contacts`?")
+
+
+def test_a_cycle_appearing_and_disappearing():
+    workspace = Workspace.from_texts({"a.segq": "SEGMENT(b)", "b.segq": LEAF})
+    workspace.diagnostics_for("a.segq")
+    assert workspace.update_file("b.segq", "SEGMENT(a)") == ["a.segq", "b.segq"]
+    assert [code for _, code, _, _ in findings(workspace)] == ["W002"]
+    assert workspace.update_file("b.segq", LEAF) == ["a.segq", "b.segq"]
+    assert findings(workspace) == []
+
+
+def test_updates_read_from_disk_and_keep_the_path_as_first_given(tmp_path):
+    (tmp_path / "a.segq").write_text("SEGMENT(b)", encoding="utf-8")
+    (tmp_path / "b.segq").write_text(LEAF, encoding="utf-8")
+    workspace = Workspace.from_paths([tmp_path])
+    (tmp_path / "b.segq").write_text("SEGMENT(a)", encoding="utf-8")
+    absolute = str((tmp_path / "b.segq").resolve())
+    workspace.update_file(absolute)
+    assert workspace.files == [str(tmp_path / "a.segq"), str(tmp_path / "b.segq")]
+    assert [code for _, code, _, _ in findings(workspace)] == ["W002"]
+
+
+NAMES = ("a", "b", "c", "d")
+TEXTS = st.sampled_from([
+    LEAF, ACCOUNTS, "SEGMENT(a)", "SEGMENT(b) UNION SEGMENT(c)", "SEGMENT(D) EXCEPT SEGMENT(a)",
+    "// segquery: name = c\n" + LEAF, "// segquery: status = live\nSEGMENT(b)", "// segquery: status = draft\n" + LEAF,
+    "SEGMENT(zz)", "SEGMENT(b) UNION", "SEGMENT(c) UNION SEGMENT(d).TRAVERSE(contact_account_parentcustomerid)",
+])
+OPERATIONS = st.lists(st.tuples(st.sampled_from(NAMES), st.one_of(st.none(), TEXTS)), min_size=1, max_size=8)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dictionaries(st.sampled_from(NAMES), TEXTS), OPERATIONS)
+def test_any_sequence_of_updates_matches_a_fresh_read(initial, operations):
+    files = {f"{name}.segq": text for name, text in initial.items()}
+    workspace = Workspace.from_texts(files)
+    for step, (name, text) in enumerate(operations):
+        path = f"{name}.segq"
+        if step % 2:
+            findings(workspace)       # some steps start from computed (cached) results
+        if text is None:
+            workspace.remove_file(path)
+            files.pop(path, None)
+        else:
+            workspace.update_file(path, text)
+            files[path] = text
+    assert _snapshot(workspace) == _snapshot(Workspace.from_texts(dict(sorted(files.items()))))
