@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from lsprotocol import types
 
@@ -50,7 +50,7 @@ class LineIndex:
     to the start of that character, so a client can send any position.
     """
 
-    __slots__ = ("text", "encoding", "_starts", "_ends", "_newlines")
+    __slots__ = ("_ends", "_newlines", "_starts", "encoding", "text")
 
     def __init__(self, text: str, encoding: str = UTF16) -> None:
         self.text = text

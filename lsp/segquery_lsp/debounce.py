@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Callable, Hashable
+from collections.abc import Callable, Hashable
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ class Debouncer:
         self._pending.pop(key, None)
         try:
             self.callback(key)
-        except Exception:  # noqa: BLE001 - a failing check must not stop the server
+        except Exception:  # a failing check must not stop the server
             logger.exception("checking %s failed", key)
         finally:
             self._last_run[key] = asyncio.get_running_loop().time()

@@ -4,7 +4,7 @@ documentation, related locations."""
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from lsprotocol import types
 from pygls.uris import from_fs_path

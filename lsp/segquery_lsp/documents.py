@@ -8,8 +8,8 @@ that a request can read while the next change arrives.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator, Sequence
 
 from lsprotocol import types
 from pygls.uris import to_fs_path

@@ -4,8 +4,8 @@ everything else is a one-to-one mapping of fields and kinds."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from lsprotocol import types
 

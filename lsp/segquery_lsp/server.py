@@ -10,9 +10,9 @@ comes from a library function, converted at the boundary by `convert` and
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from pathlib import Path
-from typing import Callable, Iterable
 
 from lsprotocol import types
 from pygls.capabilities import get_capability
@@ -156,7 +156,7 @@ class SegqueryLanguageServer(LanguageServer):
         try:
             found = self.project.check(document.text, document.path)
             diagnostics = [self.lsp_diagnostic(item, document) for item in found]
-        except Exception as error:  # noqa: BLE001 - report, keep serving
+        except Exception as error:  # reported to the client; the server keeps serving
             logger.exception("checking %s failed", uri)
             self.log(types.MessageType.Error, f"checking {uri} failed: {type(error).__name__}: {error}")
             return

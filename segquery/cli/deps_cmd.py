@@ -54,8 +54,10 @@ def deps_command(paths: tuple[str, ...], output_format: str, order: bool, revers
     elif expand_name is not None:
         failed |= _print_expansion(workspace, expand_name, output_format, keep_interactions)
     else:
-        click.echo({"text": render_tree, "json": render_json, "dot": render_dot,
-                    "mermaid": render_mermaid}[output_format](workspace))
+        text = {"text": render_tree, "json": render_json, "dot": render_dot,
+                "mermaid": render_mermaid}[output_format](workspace)
+        if text:
+            click.echo(text)
     sys.exit(1 if failed else 0)
 
 

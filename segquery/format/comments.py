@@ -64,8 +64,13 @@ def attach_comments(text: str) -> AttachedComments:
         docs = _comment_docs(text, comments, start, end)
         trailing = 0
         if index > 0:
-            first_break = text.find("\n", start, end)
-            same_line = [doc for doc, token in zip(docs, comments) if first_break < 0 or token.start < first_break]
+            same_line = []
+            previous_end = start
+            for doc, comment in zip(docs, comments):
+                if "\n" in text[previous_end:comment.start]:
+                    break
+                same_line.append(doc)
+                previous_end = comment.end
             closing = index < count and tokens[index].text in _CLOSERS
             if same_line and (same_line[-1].ends_line or closing):
                 trailing = len(same_line)

@@ -176,8 +176,10 @@ def _settle_parts(parts: list) -> _Settled:
 
 
 def _is_leading_comment(doc: Doc) -> bool:
-    return isinstance(doc, CommentDoc) and doc.breaks and not _is_trailing_comment(doc)
+    """A comment that breaks lines and goes with what follows it."""
+    return isinstance(doc, CommentDoc) and doc.breaks and (doc.starts_line or not doc.ends_line)
 
 
 def _is_trailing_comment(doc: Doc) -> bool:
-    return isinstance(doc, CommentDoc) and doc.ends_line and not doc.starts_line
+    """A comment that breaks lines and goes with what precedes it."""
+    return isinstance(doc, CommentDoc) and doc.breaks and not doc.starts_line

@@ -231,12 +231,28 @@ class LintContext:
         return self.fix(message, [TextEdit(span.start, span.end, new_text)], keep=keep,
                         applicability=applicability)
 
-    def deletion_edits(self, span: Span) -> list[TextEdit]:
-        """Edits that delete `span`, adding a space when the neighbours would otherwise merge."""
-        before = self.text[span.start - 1] if span.start > 0 else ""
-        after = self.text[span.end] if span.end < len(self.text) else ""
-        glue = " " if _is_word_char(before) and _is_word_char(after) else ""
-        return [TextEdit(span.start, span.end, glue)]
+    def deletion_edits(self, *spans: Span) -> list[TextEdit]:
+        """Edits that delete the spans, adding a space where the neighbours would otherwise merge.
+
+        Spans that touch are deleted as one, so the check sees the final neighbours.
+        """
+        merged: list[list[int]] = []
+        for span in sorted(spans, key=lambda s: (s.start, s.end)):
+            if merged and span.start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], span.end)
+            else:
+                merged.append([span.start, span.end])
+        edits = []
+        for start, end in merged:
+            before = self.text[start - 1] if start > 0 else ""
+            after = self.text[end] if end < len(self.text) else ""
+            edits.append(TextEdit(start, end, " " if _would_join(before, after) else ""))
+        return edits
+
+
+def _would_join(before: str, after: str) -> bool:
+    """Whether two characters, once adjacent, would read as one token (`a` `b`) or start a comment (`/` `/`)."""
+    return (_is_word_char(before) and _is_word_char(after)) or (before == "/" and after in "/*")
 
 
 def _is_word_char(char: str) -> bool:

@@ -17,17 +17,20 @@ def is_applicable(fix: Fix | None, *, unsafe: bool) -> bool:
 
 
 def _conflict(first: TextEdit, second: TextEdit) -> bool:
-    """Two edits conflict when their ranges overlap or they start at the same offset."""
-    if first.start == second.start:
-        return True
-    return first.start < second.end and second.start < first.end
+    """Two edits conflict when their ranges overlap, touch, or start at the same offset.
+
+    Touching edits of different fixes wait for the next pass: each fix was
+    made for the text around it, and two deletions that meet could join the
+    words on either side.
+    """
+    return first.start <= second.end and second.start <= first.end
 
 
 def _well_formed(fix: Fix, length: int) -> bool:
     edits = sorted(fix.edits, key=lambda edit: (edit.start, edit.end))
     if any(not (0 <= edit.start <= edit.end <= length) for edit in edits):
         return False
-    return all(not _conflict(a, b) for a, b in zip(edits, edits[1:]))
+    return all(a.end <= b.start and a.start != b.start for a, b in zip(edits, edits[1:]))
 
 
 def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> tuple[str, list[Diagnostic]]:

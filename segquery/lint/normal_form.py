@@ -12,7 +12,8 @@ each valid in the three-valued logic the service evaluates conditions in:
 - set operators and `+ - * /` associate to the left, so a parenthesized first
   operand with operators of the same level is flat;
 - `A UNION A` is `A`, `A INTERSECT A` is `A` (within a run of one operator);
-- `FILTER(TRUE)` and a DISTINCT() of records that are already distinct do nothing;
+- `FILTER(TRUE)` and a DISTINCT() of records that are already distinct do nothing, and
+  `(query)` without steps is the query;
 - an alias that no attribute refers to does nothing.
 
 The property tests use it to hold each meaning-preserving fix to its promise;
@@ -110,8 +111,9 @@ class _Normalizer:
     def _chain(self, node: ast.Chain) -> ast.Chain:
         return replace(node, steps=self._steps(node.source, node.steps))
 
-    def _grouped(self, node: ast.Grouped) -> ast.Grouped:
-        return replace(node, steps=self._steps(None, node.steps))
+    def _grouped(self, node: ast.Grouped) -> ast.QueryExpr:
+        steps = self._steps(None, node.steps)
+        return replace(node, steps=steps) if steps else node.body
 
     def _steps(self, source: ast.Source | None, steps: tuple[ast.Step, ...]) -> tuple[ast.Step, ...]:
         kept = tuple(step for step in steps if not (isinstance(step, ast.Filter) and is_true_literal(step.condition)))

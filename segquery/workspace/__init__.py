@@ -11,12 +11,12 @@ graph, go-live order, expansion, and the checks that span several segments.
 from segquery.workspace.expand import ExpandError
 from segquery.workspace.model import Location, Reference, Segment, SegmentStatus, SegmentType
 from segquery.workspace.names import Match, Resolution
+from segquery.workspace.rename import RenamePlan
 from segquery.workspace.workspace import (
     DEFAULT_MAX_DEPTH,
     DEFAULT_TARGET_PROFILE,
     CycleError,
     Edge,
-    RenamePlan,
     SegmentLookupError,
     Workspace,
 )

@@ -6,18 +6,17 @@ Each function builds the diagnostics of one code; positions are file offsets
 
 from __future__ import annotations
 
-import re
 from typing import Callable, Iterable, Sequence
 
 from segquery.diagnostics import Applicability, Diagnostic, Fix, RelatedLocation, make_diagnostic
 from segquery.suggest import did_you_mean
 from segquery.workspace import codes
 from segquery.workspace.model import Reference, Segment, SegmentStatus
-from segquery.workspace.names import Resolution
+from segquery.workspace.names import Match, Resolution
+from segquery.workspace.rename import IDENTIFIER
 
 Describe = Callable[[Segment], str]
 
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 INACTIVE = (SegmentStatus.DRAFT, SegmentStatus.STOPPED, SegmentStatus.STOPPING, SegmentStatus.EXPIRED,
             SegmentStatus.ERROR)
 MAX_CHAIN_SHOWN = 12
@@ -53,7 +52,7 @@ def resolution_diagnostics(segment: Segment, resolutions: Sequence[Resolution], 
                 f"{describe(segment)} references itself: its members cannot be defined by its own members"))
         elif resolution.is_ambiguous:
             listed = ", ".join(f"{describe(candidate)} ({where(candidate)})" for candidate in resolution.candidates)
-            rule = "exactly" if resolution.match.value == "exact" else "ignoring case"
+            rule = "exactly" if resolution.match is Match.EXACT else "ignoring case"
             found.append(_reference_diagnostic(
                 segment, reference, codes.AMBIGUOUS_REFERENCE,
                 f"`{reference.name}` matches {len(resolution.candidates)} segments {rule}: {listed}",
@@ -72,7 +71,7 @@ def _missing(segment: Segment, reference: Reference, names: list[str]) -> Diagno
     fix = None
     if suggestion is not None:
         message += f"; did you mean `{suggestion}`?"
-        if _IDENTIFIER.fullmatch(suggestion):
+        if IDENTIFIER.fullmatch(suggestion):
             fix = Fix.replace(f"Reference `{suggestion}`", reference.span.start, reference.span.end, suggestion,
                               Applicability.UNSAFE)
     return _reference_diagnostic(segment, reference, codes.UNKNOWN_SEGMENT, message, fix=fix)

@@ -72,8 +72,8 @@ LIVE_DEPENDS_ON_INACTIVE = _workspace(
     "W006", "live-segment-references-inactive-segment",
     "A live segment references a segment that is draft, stopped or on its way there.",
     what="When statuses are known (from `statuscode` in records or `// segquery: status = ...` in "
-         "files), reports a reference from a live or going-live segment to a segment that is draft, "
-         "stopped, stopping, expired or in error.",
+         "files), reports a reference from a live, live editable or going-live segment to a segment that "
+         "is draft, stopped, stopping, expired or in error.",
     why="A compound segment is evaluated from the members of the segments it references; when one of "
         "them is not live, the compound segment silently loses or freezes those members. Segments must "
         "go live in dependency order (`segquery deps --order`).",

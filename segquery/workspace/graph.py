@@ -1,10 +1,10 @@
 """Graph algorithms over segment references, without recursion.
 
 Nodes are the integers 0..n-1, numbered in the order ties are broken in;
-`successors[v]` lists the nodes v references, each once, in ascending order. An edge v -> w means "v needs w": w must go live first.
-Every function here is iterative, so reference chains of any length are safe,
-and linear in nodes plus edges (the ordering adds a log factor for its
-deterministic tie-break).
+`successors[v]` lists the nodes v references, each once, in ascending order.
+An edge v -> w means "v needs w": w must go live first. Every function here
+is iterative, so reference chains of any length are safe, and linear in nodes
+plus edges (the ordering adds a log factor for its deterministic tie-break).
 """
 
 from __future__ import annotations

@@ -70,7 +70,7 @@ def set_operand_mismatches(segment: Segment, profile: SegmentProfile, targets: M
                            describe: Callable[[Segment], str]) -> list[Diagnostic]:
     """W004 for every set operation whose operands disagree once references are resolved."""
     info = profile.info
-    if info is None:
+    if info is None or not segment.references:
         return []
     found = []
     for node in ast.walk(info.query):
@@ -97,12 +97,12 @@ def _operand_diagnostic(segment: Segment, node: ast.SetOperation, index: int, ta
     operand = node.operands[index]
     operator = node.operators[index - 1].value
     related = []
-    for position, which in ((index, "this operand"), (first, "the first operand")):
+    for position, reached in ((index, table), (first, first_table)):
         reference = _referenced(node.operands[position])
         target = targets.get(reference.name.name) if reference is not None else None
         if target is not None:
-            related.append(RelatedLocation(f"{describe(target)} ends on `{table if position == index else first_table}`",
-                                           target.location().range, target.path))
+            related.append(RelatedLocation(f"{describe(target)} ends on `{reached}`", target.location().range,
+                                           target.path))
     through = _through(operand, targets, describe)
     message = (f"this operand of {operator} selects `{table}` records{through}, but the first operand selects "
                f"`{first_table}`: the operands of a set operation must select the same profile type")

@@ -2,8 +2,8 @@
 
 Edges point from the referencing segment to the referenced one ("needs").
 A reference that resolves to no segment is drawn as a dashed node named
-after what was written; an ambiguous one as dashed edges to every candidate. Every function here is iterative, so chains of any
-depth print.
+after what was written; an ambiguous one as dashed edges to every candidate.
+Every function here is iterative, so chains of any depth print.
 """
 
 from __future__ import annotations
@@ -19,6 +19,10 @@ def _annotation(segment: Segment) -> str:
     return f" [{', '.join(facts)}]" if facts else ""
 
 
+def _by_key(workspace: Workspace) -> list[Segment]:
+    return sorted(workspace.segments, key=lambda segment: (segment.key.casefold(), segment.key))
+
+
 def render_tree(workspace: Workspace) -> str:
     """Each segment nobody references, with what it needs below it.
 
@@ -27,7 +31,7 @@ def render_tree(workspace: Workspace) -> str:
     stays as large as the graph. Segments that only a cycle reaches are drawn
     afterwards as their own roots.
     """
-    segments = sorted(workspace.segments, key=lambda segment: (segment.key.casefold(), segment.key))
+    segments = _by_key(workspace)
     referenced = {id(resolution.target) for segment in segments for resolution in workspace.resolution(segment)
                   if resolution.target is not None}
     roots = [segment for segment in segments if id(segment) not in referenced]
@@ -109,7 +113,7 @@ def render_json(workspace: Workspace) -> str:
 
 def _missing_names(workspace: Workspace) -> list[str]:
     names: dict[str, None] = {}
-    for segment in workspace.segments:
+    for segment in _by_key(workspace):
         for reference, resolution in zip(segment.references, workspace.resolution(segment)):
             if resolution.target is None:
                 names.setdefault(reference.name, None)
@@ -123,7 +127,7 @@ def _dot_id(text: str) -> str:
 def render_dot(workspace: Workspace) -> str:
     """A Graphviz digraph: `segquery deps --format dot | dot -Tsvg > deps.svg`."""
     lines = ["digraph segments {", "  node [shape=box];"]
-    for segment in workspace.segments:
+    for segment in _by_key(workspace):
         lines.append(f"  {_dot_id(segment.key)};")
     for name in _missing_names(workspace):
         lines.append(f"  {_dot_id('missing: ' + name)} [style=dashed, color=red];")
@@ -142,7 +146,7 @@ def render_mermaid(workspace: Workspace) -> str:
     """A Mermaid flowchart, for Markdown that renders Mermaid (GitHub, GitLab, many wikis)."""
     lines = ["flowchart LR"]
     ids: dict[str, str] = {}
-    for number, segment in enumerate(workspace.segments):
+    for number, segment in enumerate(_by_key(workspace)):
         ids[segment.key] = f"s{number}"
         lines.append(f"  s{number}[{_mermaid_label(segment.key)}]")
     for number, name in enumerate(_missing_names(workspace)):
@@ -156,9 +160,9 @@ def render_mermaid(workspace: Workspace) -> str:
 
 
 def _edges(workspace: Workspace) -> list[tuple[str, str, bool]]:
-    """(source, target, resolved) once per pair, in segment order then reference order."""
+    """(source, target, resolved) once per pair, in key order then reference order."""
     edges: dict[tuple[str, str], bool] = {}
-    for segment in workspace.segments:
+    for segment in _by_key(workspace):
         for reference, resolution in zip(segment.references, workspace.resolution(segment)):
             if resolution.target is not None:
                 edges.setdefault((segment.key, resolution.target.key), True)

@@ -17,14 +17,16 @@ from dataclasses import dataclass
 from segquery.source import Span
 from segquery.syntax import ast
 
-# The pieces of text the scan must see whole, so that `SEGMENT` inside a
-# comment, a string or a longer word is not taken for a call. Same token
-# definitions as segquery.syntax.tokens.
+# Comments and strings are matched whole, so that `SEGMENT` inside them is not
+# taken for a call; same token definitions as segquery.syntax.tokens. The word
+# SEGMENT is matched only where a word starts (a letter or `_` before it would
+# make it part of a longer word; a digit is checked in `_starts_word`).
 _PIECES = re.compile(r"""
   (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
 | '(?:[^'\\\n]|\\.)*(?:'|$)|"(?:[^"\\\n]|\\.)*(?:"|$)
-| (?P<word>[A-Za-z_][A-Za-z0-9_]*)
+| (?P<segment>(?<![A-Za-z_])[Ss][Ee][Gg][Mm][Ee][Nn][Tt](?![A-Za-z0-9_]))
 """, re.X | re.S | re.M)
+_WORD_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _TRIVIA = r"(?:[ \t\r\n\f]+|//[^\n]*|/\*.*?\*/)*"
 # What must follow the word SEGMENT for a call with one name: `( name )`.
 _CALL_REST = re.compile(_TRIVIA + r"\(" + _TRIVIA
@@ -55,18 +57,28 @@ def scan_query(text: str) -> ScanResult:
     references = []
     comments = []
     for match in _PIECES.finditer(text):
-        if match.lastgroup == "word":
-            if len(match.group()) == 7 and match.group().upper() == "SEGMENT":
-                call = _PLAIN_CALL_REST.match(text, match.end()) or _CALL_REST.match(text, match.end())
-                if call is not None:
-                    name = call.group("name")
-                    if name[0] in "'\"":
-                        name = _unquote(name)
-                    references.append(FoundReference(name, Span(call.start("name"), call.end("name")),
-                                                     Span(match.start(), call.end())))
+        if match.lastgroup == "segment":
+            if not _starts_word(text, match.start()):
+                continue
+            call = _PLAIN_CALL_REST.match(text, match.end()) or _CALL_REST.match(text, match.end())
+            if call is not None:
+                name = call.group("name")
+                if name[0] in "'\"":
+                    name = _unquote(name)
+                references.append(FoundReference(name, Span(call.start("name"), call.end("name")),
+                                                 Span(match.start(), call.end())))
         elif match.lastgroup == "comment":
             comments.append(ast.Comment(text=match.group(), span=Span(match.start(), match.end())))
     return ScanResult(tuple(references), tuple(comments))
+
+
+def _starts_word(text: str, start: int) -> bool:
+    """Whether the tokenizer starts a word at `start`: nothing word-like before it, or only digits
+    (a number token ends where the letters begin, as in `1SEGMENT`)."""
+    position = start
+    while position > 0 and text[position - 1] in _WORD_CHARACTERS:
+        position -= 1
+    return all(character.isdigit() for character in text[position:start])
 
 
 def _unquote(literal: str) -> str:

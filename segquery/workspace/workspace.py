@@ -11,14 +11,15 @@ whose references now resolve differently, and everything that depends on them.
 
 from __future__ import annotations
 
+import gc
 import os
-from collections import Counter
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from segquery.diagnostics import Diagnostic, TextEdit, sorted_diagnostics
+from segquery.diagnostics import Diagnostic, sorted_diagnostics
 from segquery.schema import Schema
-from segquery.source import SourceText, Span
+from segquery.source import SourceText
 from segquery.suggest import did_you_mean
 from segquery.workspace import checks, graph
 from segquery.workspace.expand import expand_segment
@@ -26,6 +27,8 @@ from segquery.workspace.loading import FileEntry, discover, load_file
 from segquery.workspace.model import Location, Reference, Segment
 from segquery.workspace.names import UNRESOLVED, NameIndex, Resolution, segment_order
 from segquery.workspace.profiles import SegmentProfile, infer_profile, set_operand_mismatches, target_mismatches
+from segquery.workspace.rename import RenamePlan, plan_rename
+from segquery.workspace.structure import GraphView, assign_keys
 
 DEFAULT_MAX_DEPTH = 8
 DEFAULT_TARGET_PROFILE = "contact"
@@ -62,46 +65,6 @@ class Edge:
     location: Location
 
 
-@dataclass(frozen=True)
-class RenamePlan:
-    """What renaming a segment changes: text edits per file, and a file rename for a segment
-    named by its file stem."""
-
-    edits: dict[str, list[TextEdit]]
-    file_renames: list[tuple[str, str]] = field(default_factory=list)
-
-
-class _Structure:
-    """The graph view of the workspace at one moment; rebuilt after every change."""
-
-    def __init__(self, segments: list[Segment], targets: Mapping[Segment, tuple[Segment | None, ...]]) -> None:
-        self.segments = sorted(segments, key=lambda segment: (segment.key.casefold(), segment.key))
-        self.node_of = {segment: node for node, segment in enumerate(self.segments)}
-        self.by_key = {segment.key: segment for segment in self.segments}
-        self.successors: list[list[int]] = []
-        for segment in self.segments:
-            nodes = {self.node_of[target] for target in targets.get(segment, ()) if target is not None}
-            self.successors.append(sorted(nodes))
-        self.predecessors = graph.predecessors_of(self.successors)
-        self.components = graph.strongly_connected_components(self.successors)
-        self.component_of = [0] * len(self.segments)
-        for number, component in enumerate(self.components):
-            for node in component:
-                self.component_of[node] = number
-        self.order = graph.topological_order(self.successors)
-        self.depth, self.following = graph.longest_chains(self.successors, self.order)
-
-    def same_component(self, first: Segment, second: Segment) -> bool:
-        return self.component_of[self.node_of[first]] == self.component_of[self.node_of[second]]
-
-    def cycles(self) -> list[list[int]]:
-        """Components with more than one segment, and single segments that reference themselves,
-        in key order of their first segment."""
-        return sorted((component for component in self.components
-                       if len(component) > 1 or component[0] in self.successors[component[0]]),
-                      key=lambda component: component[0])
-
-
 class Workspace:
     """Segments from `.segq` and JSON files, with their references resolved.
 
@@ -121,7 +84,7 @@ class Workspace:
         self._resolutions: dict[Segment, tuple[Resolution, ...]] = {}
         self._referrers: dict[str, set[Segment]] = {}      # folded name as written -> segments writing it
         self._unresolved: set[Segment] = set()              # segments with a reference to no segment
-        self._structure: _Structure | None = None
+        self._structure: GraphView | None = None
         self._dirty: set[Segment] = set()
         self._profiles: dict[Segment, SegmentProfile] = {}
         self._findings: dict[Segment, list[Diagnostic]] = {}
@@ -133,14 +96,16 @@ class Workspace:
     def from_paths(cls, paths: Iterable[str | os.PathLike], **options) -> "Workspace":
         """Read every file named, and every `*.segq` and `*.json` file below the directories named."""
         workspace = cls(**options)
-        workspace._add_all([load_file(path, explicit=explicit) for path, explicit in discover(paths)])
+        with _collector_paused():
+            workspace._add_all([load_file(path, explicit=explicit) for path, explicit in discover(paths)])
         return workspace
 
     @classmethod
     def from_texts(cls, texts: Mapping[str, str], **options) -> "Workspace":
         """A workspace of in-memory files (path -> text); the suffix of each path decides how it is read."""
         workspace = cls(**options)
-        workspace._add_all([load_file(path, text) for path, text in texts.items()])
+        with _collector_paused():
+            workspace._add_all([load_file(path, text) for path, text in texts.items()])
         return workspace
 
     def update_file(self, path: str | os.PathLike, text: str | None = None) -> list[str]:
@@ -176,9 +141,10 @@ class Workspace:
             self._files[key] = entry
             for segment in entry.segments:
                 self._index.add(segment)
+        resolved: dict[str, Resolution] = {}
         for entry in self._files.values():
             for segment in entry.segments:
-                self._resolve(segment)
+                self._resolve(segment, resolved)
                 for reference in segment.references:
                     self._referrers.setdefault(reference.name.casefold(), set()).add(segment)
                 self._dirty.add(segment)
@@ -224,9 +190,16 @@ class Workspace:
         self._global = None
         return entry.segments
 
-    def _resolve(self, segment: Segment) -> bool:
-        """Resolve a segment's references; True when the result differs from before."""
-        resolved = tuple(self._index.resolve(reference.name) for reference in segment.references)
+    def _resolve(self, segment: Segment, known: dict[str, Resolution] | None = None) -> bool:
+        """Resolve a segment's references; True when the result differs from before.
+
+        `known` remembers names already resolved while nothing changes (a bulk load)."""
+        if known is None:
+            resolved = tuple(self._index.resolve(reference.name) for reference in segment.references)
+        else:
+            resolved = tuple(known.get(reference.name) or known.setdefault(reference.name,
+                                                                           self._index.resolve(reference.name))
+                             for reference in segment.references)
         previous = self._resolutions.get(segment)
         self._resolutions[segment] = resolved
         if any(not resolution.candidates for resolution in resolved):
@@ -236,11 +209,7 @@ class Workspace:
         return previous is None or any(a.candidates != b.candidates for a, b in zip(previous, resolved))
 
     def _reresolve(self, folded_names: set[str], skip: set[Segment] = frozenset()) -> None:
-        """Resolve again what referrers of these names wrote. The did-you-mean suggestions of
-        references that resolve to nothing may change with any new or removed name, so their
-        findings are dropped too."""
-        for segment in self._unresolved:
-            self._findings.pop(segment, None)
+        """Resolve again what referrers of these names wrote."""
         for name in folded_names:
             for segment in tuple(self._referrers.get(name, ())):
                 if segment not in skip and self._resolve(segment):
@@ -248,32 +217,23 @@ class Workspace:
 
     # ------------------------------------------------------------ the graph view
 
-    def _view(self) -> _Structure:
+    def _view(self) -> GraphView:
         if self._structure is None:
-            segments = self._all_segments()
-            changed_keys = _assign_keys(segments)
-            self._dirty.update(changed_keys)
-            targets = {segment: self._targets(segment) for segment in segments}
-            self._structure = _Structure(segments, targets)
-            if self._dirty:
-                self._invalidate(self._dirty)
-                self._dirty = set()
+            with _collector_paused():
+                self._build_structure()
         return self._structure
+
+    def _build_structure(self) -> None:
+        segments = self._all_segments()
+        self._dirty.update(assign_keys(segments))
+        self._structure = GraphView(segments, {segment: self._targets(segment) for segment in segments})
+        if self._dirty:
+            self._invalidate(self._dirty)
+            self._dirty = set()
 
     def _invalidate(self, dirty: set[Segment]) -> None:
         """Drop the cached checks of the dirty segments and of everything that depends on them."""
-        structure = self._structure
-        stale = set(dirty)
-        stack = [structure.node_of[segment] for segment in dirty if segment in structure.node_of]
-        seen = set(stack)
-        while stack:
-            node = stack.pop()
-            stale.add(structure.segments[node])
-            for other in structure.predecessors[node]:
-                if other not in seen:
-                    seen.add(other)
-                    stack.append(other)
-        for segment in stale:
+        for segment in self._structure.with_dependents(dirty):
             self._profiles.pop(segment, None)
             self._findings.pop(segment, None)
 
@@ -429,38 +389,11 @@ class Workspace:
         return found
 
     def rename(self, name: str, new_name: str) -> RenamePlan:
-        """The edits that rename segment `name` to `new_name` and update every reference written with its
-        name. References written with another handle (a backend query name) are left as they are.
-        A segment named by its file stem is renamed by renaming its file.
-
-        Raises ValueError when `new_name` is not an identifier, already names another segment, or
-        the segment has no name of its own (a record known only by its query name or id).
-        """
+        """The edits that rename segment `name` to `new_name`; see `segquery.workspace.rename`."""
         target = self.segment(name)
-        if not checks._IDENTIFIER.fullmatch(new_name):
-            raise ValueError(f"`{new_name}` cannot be written in SEGMENT(...): a name is a letter or `_` "
-                             "followed by letters, digits and `_`")
-        clash = self._index.resolve(new_name)
-        if any(candidate is not target for candidate in clash.candidates):
-            raise ValueError(f"`{new_name}` already names {', '.join(_describe(c) for c in clash.candidates)}")
-        old = target.name or ""
-        edits: dict[str, list[TextEdit]] = {}
-        for segment in self.segments:
-            for reference, resolution in zip(segment.references, self.resolution(segment)):
-                if resolution.target is target and reference.name.casefold() == old.casefold():
-                    edits.setdefault(segment.path, []).append(
-                        TextEdit(reference.span.start, reference.span.end, new_name))
-        renames = []
-        if target.name_source == "stem":
-            directory, base = os.path.split(target.path)
-            renames.append((target.path, os.path.join(directory, new_name + os.path.splitext(base)[1])))
-        elif target.name_source in ("directive", "record"):
-            edits.setdefault(target.path, []).append(
-                TextEdit(target.definition.start, target.definition.end, new_name))
-        else:
-            raise ValueError(f"{_describe(target)} has no name of its own to rename (it is known by its "
-                             f"{target.name_source or 'position'})")
-        return RenamePlan({path: sorted(items, key=lambda e: e.start) for path, items in edits.items()}, renames)
+        references = [(segment, reference, resolution.target) for segment in self.segments
+                      for reference, resolution in zip(segment.references, self.resolution(segment))]
+        return plan_rename(target, new_name, references, self._index.resolve(new_name).candidates)
 
     # ------------------------------------------------------------ diagnostics
 
@@ -580,22 +513,24 @@ class Workspace:
         """The whole-graph findings before a change, when they are at hand (None: not computed)."""
         return dict(self._global) if self._global is not None and self._structure is not None else None
 
+    def _refresh_suggestions(self, removed: list[Segment], added: list[Segment]) -> bool:
+        """When a change adds or removes a name, drop the findings of the references that resolve to
+        nothing (their did-you-mean depends on every name) and return True."""
+        if _handles(removed) == _handles(added):
+            return False
+        for segment in self._unresolved:
+            self._findings.pop(segment, None)
+        return True
+
     def _affected(self, before: dict[str, list[Diagnostic]] | None, removed: list[Segment],
                   added: list[Segment], paths: set[str]) -> list[str]:
         """Files whose diagnostics may differ after a change; every file with whole-graph findings
         counts when there was no snapshot to compare with."""
         dirty = set(self._dirty) | set(added)
-        structure = self._view()
-        affected = set(paths) | {segment.path for segment in self._unresolved}
-        stack = [structure.node_of[segment] for segment in dirty if segment in structure.node_of]
-        seen = set(stack)
-        while stack:
-            node = stack.pop()
-            affected.add(structure.segments[node].path)
-            for other in structure.predecessors[node]:
-                if other not in seen:
-                    seen.add(other)
-                    stack.append(other)
+        affected = set(paths)
+        if self._refresh_suggestions(removed, added):
+            affected.update(segment.path for segment in self._unresolved)
+        affected.update(segment.path for segment in self._view().with_dependents(dirty))
         after = self._global_findings()
         for path in set(before or {}) | set(after):
             if before is None or before.get(path) != after.get(path):
@@ -605,36 +540,26 @@ class Workspace:
         return sorted(affected)
 
 
+@contextmanager
+def _collector_paused():
+    """Building many small objects at once triggers the cyclic garbage collector over and over, to
+    find nothing: what is built here is freed by reference counting. It runs again afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _handles(segments: list[Segment]) -> list[tuple[str, ...]]:
+    return sorted(segment.handles for segment in segments)
+
+
 def _describe(segment: Segment) -> str:
     return f"`{segment.label}`"
 
 
 def _file_key(path: str) -> str:
     return os.path.normcase(os.path.abspath(path))
-
-
-def _assign_keys(segments: list[Segment]) -> list[Segment]:
-    """Give every segment a unique key: its name, qualified by its location when the name is shared.
-
-    Returns the segments whose key changed.
-    """
-    counts = Counter(segment.name for segment in segments if segment.name is not None)
-    changed = []
-    used: set[str] = set()
-    for segment in segments:
-        if segment.name is not None and counts[segment.name] == 1:
-            key = segment.name
-        else:
-            position = segment.source.position(segment.definition.start)
-            place = f"{segment.path}:{position.line}"
-            key = f"{segment.name} ({place})" if segment.name is not None else f"(unnamed {place})"
-        base, number = key, 2
-        while key in used:
-            key = f"{base} #{number}"
-            number += 1
-        used.add(key)
-        if segment.key != key:
-            if segment.key:
-                changed.append(segment)
-            segment.key = key
-    return changed

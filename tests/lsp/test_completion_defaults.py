@@ -4,9 +4,16 @@ every item replaces is sent once, and documentation comes with the items."""
 from __future__ import annotations
 
 import pytest
+from lsp_session import (
+    at,
+    close_document,
+    doc,
+    open_document,
+    span,
+    uri_of,
+    wait_for_version,
+)
 from lsprotocol import types
-
-from tests.lsp.conftest import at, close_document, doc, open_document, span, uri_of, wait_for_version
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

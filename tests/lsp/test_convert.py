@@ -2,9 +2,16 @@
 
 import pytest
 from lsprotocol import types
+from segquery_lsp.convert import (
+    UTF8,
+    UTF16,
+    UTF32,
+    LineIndex,
+    apply_content_changes,
+    code_units,
+)
 
 from segquery.diagnostics import TextEdit
-from segquery_lsp.convert import UTF8, UTF16, UTF32, LineIndex, apply_content_changes, code_units
 
 # line 0: "a😀b" (the emoji is one code point, two UTF-16 units, four UTF-8 bytes)
 # line 1: "çé" ended by \r\n; line 2: "x" ended by a lone \r; line 3: "y"

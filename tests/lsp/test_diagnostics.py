@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from lsp_session import (
+    close_document,
+    edit,
+    open_document,
+    replace_all,
+    span,
+    uri_of,
+    wait_for_diagnostics,
+    wait_for_version,
+)
 from lsprotocol import types
-
-from tests.lsp.conftest import (close_document, edit, open_document, replace_all, span, uri_of,
-                                wait_for_diagnostics, wait_for_version)
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

@@ -12,9 +12,16 @@ import time
 from pathlib import Path
 
 import pytest
+from lsp_session import (
+    at,
+    close_document,
+    doc,
+    edit,
+    open_document,
+    uri_of,
+    wait_for_version,
+)
 from lsprotocol import types
-
-from tests.lsp.conftest import at, close_document, doc, edit, open_document, uri_of, wait_for_version
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -92,7 +99,7 @@ async def test_typing_non_ascii_text(client, workspace_root):
     open_document(client, uri, text)
     assert await wait_for_version(client, uri, 1) == []
     # Completion after the astral-plane characters: `c.` added before the closing `)`.
-    line, character = end_of(text.split("\n")[1])
+    _, character = end_of(text.split("\n")[1])
     assert character == 83  # 82 code points, one of them an emoji (two UTF-16 units)
     edit(client, uri, 2, (1, character - 1), (1, character - 1), " && c.")
     result = await complete_at(client, uri, (1, character + 5))
@@ -116,20 +123,36 @@ async def test_positions_beyond_the_end_of_the_document(client, workspace_root):
     assert_no_server_errors(client)
 
 
+def designer_layout(line_count: int) -> str:
+    """A query of exactly `line_count` lines as the segment designer lays one out:
+    one `.FILTER(` group after another, each a few conditions joined by `||`."""
+    lines = ["PROFILE(contact, c)"]
+    group = 0
+    while len(lines) < line_count:
+        size = min(18, line_count - len(lines) - 2)
+        lines.append("    .FILTER(")
+        lines += [f"        c.address1_city == 'City {group}-{number}'" + (" ||" if number < size - 1 else "")
+                  for number in range(size)]
+        lines.append("    )")
+        group += 1
+    return "\n".join(lines)
+
+
 async def test_a_document_of_ten_thousand_lines(client, workspace_root):
     uri = uri_of(workspace_root / "huge.segq")
-    conditions = [f"    c.address1_city == 'City {line}' ||" for line in range(9_998)]
-    text = "PROFILE(contact, c).FILTER(\n" + "\n".join(conditions) + "\n    c.address1_city == 'Last')"
+    text = designer_layout(10_000)
     assert text.count("\n") + 1 == 10_000
     open_document(client, uri, text)
     assert await wait_for_version(client, uri, 1) == []
-    # Break a line in the middle, then mend it.
-    edit(client, uri, 2, (5_000, 4), (5_000, 5), "")
+    # Break a condition in the middle (`c.` -> `.`), then mend it.
+    line = 5_002
+    assert text.split("\n")[line].startswith("        c.address1_city")
+    edit(client, uri, 2, (line, 8), (line, 9), "")
     [diagnostic] = await wait_for_version(client, uri, 2)
-    assert diagnostic.range.start.line == 5_000
-    edit(client, uri, 3, (5_000, 4), (5_000, 4), "c")
+    assert (diagnostic.code, diagnostic.range.start.line, diagnostic.range.start.character) == ("S004", line, 8)
+    edit(client, uri, 3, (line, 8), (line, 8), "c")
     assert await wait_for_version(client, uri, 3) == []
-    result = await complete_at(client, uri, (5_000, 6))
+    result = await complete_at(client, uri, (line, 10))
     assert result is not None and "address1_city" in {item.label for item in result.items}
     close_document(client, uri)
     assert_no_server_errors(client)

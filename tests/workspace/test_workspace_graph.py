@@ -11,6 +11,9 @@ from segquery.semantic import validate
 from segquery.workspace import CycleError, graph
 from workspace_helpers import workspace_of
 
+LEAF = "PROFILE(contact).FILTER(address1_city == 'Seattle')"
+OPERATORS = ("UNION", "INTERSECT", "EXCEPT")
+
 # ---------------------------------------------------------------- the algorithms, exactly
 
 
@@ -47,7 +50,7 @@ def test_covering_cycle_and_shortest_path():
 
 
 def test_long_chains_need_no_recursion():
-    count = 200_000
+    count = 50_000
     successors = [[node + 1] for node in range(count - 1)] + [[]]
     assert len(graph.strongly_connected_components(successors)) == count
     order = graph.topological_order(successors)
@@ -57,11 +60,20 @@ def test_long_chains_need_no_recursion():
     assert len(graph.covering_cycle(list(range(count)), cycle)) == count + 1
 
 
+def test_a_workspace_chain_longer_than_the_recursion_limit():
+    from segquery.workspace.render import render_tree
+    count = 1500
+    queries = {f"s{i:04d}": f"SEGMENT(s{i + 1:04d})" for i in range(count - 1)} | {f"s{count - 1:04d}": LEAF}
+    workspace = workspace_of(**queries)
+    assert workspace.order()[0] == f"s{count - 1:04d}"
+    assert workspace.depth("s0000") == count - 1
+    assert workspace.profile_of(workspace.segment("s0000")) == "contact"
+    assert len(workspace.diagnostics) == count - 1 - workspace.max_depth
+    assert render_tree(workspace).count("\n") == count - 1
+    assert workspace.expand("s0000").startswith("(" * (count - 1) + "PROFILE(contact)")
+
+
 # ---------------------------------------------------------------- properties on random workspaces
-
-LEAF = "PROFILE(contact).FILTER(address1_city == 'Seattle')"
-OPERATORS = ("UNION", "INTERSECT", "EXCEPT")
-
 
 @st.composite
 def random_graphs(draw) -> dict[int, list[int]]:

@@ -48,8 +48,9 @@ def test_segment_at_in_a_file_of_records():
 
 def test_references_in_a_file_with_their_resolution():
     workspace = _workspace()
-    assert [(reference.name, resolution.target.key) for reference, resolution in workspace.references_in("records.json")] \
-        == [("seattle", "seattle"), ("SEATTLE", "seattle")]
+    found = workspace.references_in("records.json")
+    assert [(reference.name, resolution.target.key) for reference, resolution in found] == [
+        ("seattle", "seattle"), ("SEATTLE", "seattle")]
 
 
 def test_rename_a_segment_named_by_its_file_renames_the_file_and_every_reference():

@@ -44,8 +44,8 @@ def test_several_case_insensitive_candidates_are_ambiguous():
 
 
 def test_resolution_by_display_name_stem_and_backend_query_name():
-    records = [{"msdyncrm_segmentname": "Webinar attendees", "msdyncrm_segmentid": "3b2d7c1e-5f80-4a6b-9c1d-2e3f4a5b6c7d",
-                "msdyncrm_segmentquery": LEAF}]
+    records = [{"msdyncrm_segmentname": "Webinar attendees",
+                "msdyncrm_segmentid": "3b2d7c1e-5f80-4a6b-9c1d-2e3f4a5b6c7d", "msdyncrm_segmentquery": LEAF}]
     workspace = Workspace.from_texts({
         "records.json": json.dumps(records),
         "renamed.segq": "// segquery: name = Renamed\n" + LEAF,

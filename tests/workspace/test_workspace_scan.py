@@ -38,6 +38,12 @@ def test_calls_inside_strings_comments_and_longer_words_are_not_references():
     assert scan_query(text).references == ()
 
 
+def test_a_number_ends_before_letters_but_a_word_does_not():
+    # The tokenizer reads `1SEGMENT` as the number 1 and the word SEGMENT, `x1SEGMENT` as one word.
+    assert [r.name for r in scan_query("1SEGMENT(a) x1SEGMENT(b) _SEGMENT(c) 2.5segment(d)").references] == [
+        "a", "d"]
+
+
 def test_other_argument_shapes_are_not_references():
     for text in ("SEGMENT()", "SEGMENT(a, b)", "SEGMENT(a.b)", "SEGMENT(1)", "SEGMENT(a", "SEGMENT('a)",
                  "SEGMENT /* open (a)"):

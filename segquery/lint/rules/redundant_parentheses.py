@@ -37,10 +37,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
             continue
         redundant = pairs[needed:]
         opening, closing = redundant[-1]
-        edits = []
-        for open_token, close_token in redundant:
-            edits += ctx.deletion_edits(Span(open_token.start, open_token.end))
-            edits += ctx.deletion_edits(Span(close_token.start, close_token.end))
+        edits = ctx.deletion_edits(*(Span(token.start, token.end) for pair in redundant for token in pair))
         what = "double parentheses" if needed else "redundant parentheses"
         yield ctx.report("L005", f"{what} around `{ctx.snippet(node)}`", opening.start, closing.end,
                          fix=ctx.fix("Remove the parentheses", edits))
