@@ -84,3 +84,30 @@ def test_module_entry_point_rejects_a_bad_address():
                                capture_output=True, text=True, timeout=60)
     assert completed.returncode == 2
     assert "expected HOST:PORT with a port from 1 to 65535, got 'nowhere'" in completed.stderr
+
+
+@pytest.mark.asyncio
+async def test_the_cli_command_serves_stdio():
+    client = LanguageClient("stdio-test", "1")
+    published = asyncio.get_running_loop().create_future()
+
+    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def on_publish(_client: LanguageClient, params: types.PublishDiagnosticsParams) -> None:
+        if not published.done():
+            published.set_result(params)
+
+    await client.start_io(sys.executable, "-m", "segquery", "lsp")
+    try:
+        async with asyncio.timeout(30):
+            result = await client.initialize_async(types.InitializeParams(capabilities=types.ClientCapabilities()))
+            assert result.server_info.name == "segquery"
+            client.initialized(types.InitializedParams())
+            client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+                uri="untitled:Untitled-1", language_id="segquery", version=1, text="PROFILE(contact")))
+            params = await published
+            assert (params.uri, params.version, [item.code for item in params.diagnostics]) == (
+                "untitled:Untitled-1", 1, ["S007"])
+            await client.shutdown_async(None)
+            client.exit(None)
+    finally:
+        await client.stop()

@@ -42,6 +42,13 @@ def settings_changed(client, workspace_root, text: str) -> None:
         uri=uri_of(path), type=types.FileChangeType.Changed if existed else types.FileChangeType.Created)]))
 
 
+def settings_removed(client, workspace_root) -> None:
+    path = workspace_root / "segquery.toml"
+    path.unlink()
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[types.FileEvent(
+        uri=uri_of(path), type=types.FileChangeType.Deleted)]))
+
+
 WARNING, ERROR = types.DiagnosticSeverity.Warning, types.DiagnosticSeverity.Error
 
 
@@ -60,7 +67,7 @@ async def test_rules_and_severities_follow_the_settings_file(client, workspace_r
     [message] = [item for item in client.messages if item.type == types.MessageType.Warning]
     assert message.message == (f"segquery: {workspace_root / 'segquery.toml'}:2:1: `ignor`: unknown key; "
                                "did you mean `ignore`?")
-    (workspace_root / "segquery.toml").unlink()
+    settings_removed(client, workspace_root)
     close_document(client, uri)
 
 
@@ -74,5 +81,18 @@ async def test_the_schema_setting(client, workspace_root):
     result = await client.text_document_completion_async(types.CompletionParams(
         text_document=doc(uri), position=at(0, 8)))
     assert [item.label for item in result.items if item.kind == types.CompletionItemKind.Class] == ["member"]
-    (workspace_root / "segquery.toml").unlink()
+    settings_removed(client, workspace_root)
+    close_document(client, uri)
+
+
+async def test_a_configuration_change_notification_reloads_the_settings(client, workspace_root):
+    uri = uri_of(workspace_root / "style.segq")
+    open_document(client, uri, STYLE)
+    assert len(await wait_for_version(client, uri, 1)) == 3
+    # Written without a file event (a client that watches nothing): the next
+    # workspace/didChangeConfiguration reloads it.
+    (workspace_root / "segquery.toml").write_text('ignore = ["L"]\n', encoding="utf-8")
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={}))
+    assert await wait_for_diagnostics(client, uri, lambda params: not params.diagnostics) == []
+    settings_removed(client, workspace_root)
     close_document(client, uri)

@@ -212,3 +212,15 @@ def test_neovim_snippet_starts_the_server_for_segq_files():
     assert "segq = 'segquery'" in lua
     assert "cmd = { 'segquery', 'lsp' }" in lua
     assert "vim.lsp.start" in lua
+
+
+def test_every_semantic_token_type_is_standard_or_declared():
+    from lsprotocol import types
+
+    from segquery.ide.semantic_tokens import TOKEN_TYPES
+
+    standard = {kind.value for kind in types.SemanticTokenTypes}
+    declared = {item["id"]: item["superType"]
+                for item in load(VSCODE / "package.json")["contributes"]["semanticTokenTypes"]}
+    assert set(declared) == set(TOKEN_TYPES) - standard
+    assert set(declared.values()) <= standard

@@ -4,6 +4,8 @@ keystroke, a 10,000-line document, positions outside the text, non-ASCII text.
 A request that fails raises in the client (pygls turns an error response into
 an exception), so each awaited request is also an assertion that the server
 answered; the last step of each test checks that the server is still alive.
+Every few keystrokes the replay asks for a completion at the cursor and for
+one other feature, in turn, so each feature sees the incomplete texts too.
 """
 
 from __future__ import annotations
@@ -22,12 +24,22 @@ from lsp_session import (
     wait_for_version,
 )
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
+from segquery_lsp.requests import RequestFailed
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").rglob("*.segq"))
-COMPLETION_EVERY = 4       # keystrokes between completion requests
-TIME_BUDGET_SECONDS = 60   # the whole replay; CI machines are slow and shared
+COMPLETION_EVERY = 4           # keystrokes between requests
+CHARACTER_BUDGET = 8_000       # characters typed in the replay; beyond it, a fixed sample of the examples
+TIME_BUDGET_SECONDS = 60       # the whole replay; CI machines are slow and shared
+
+
+def replayed_examples(paths: list[Path], budget: int = CHARACTER_BUDGET) -> list[Path]:
+    """Every example while they fit the budget; otherwise every k-th one (the same ones on every run)."""
+    total = sum(len(path.read_text(encoding="utf-8")) for path in paths)
+    step = max(1, -(-total // budget))
+    return paths[::step]
 
 
 def end_of(text: str) -> tuple[int, int]:
@@ -39,6 +51,42 @@ def end_of(text: str) -> tuple[int, int]:
 async def complete_at(client, uri: str, position: tuple[int, int]) -> types.CompletionList | None:
     return await client.text_document_completion_async(types.CompletionParams(
         text_document=doc(uri), position=at(*position)))
+
+
+def _range(position: tuple[int, int]) -> types.Range:
+    return types.Range(start=at(0, 0), end=at(*position))
+
+
+FORMATTING = types.FormattingOptions(tab_size=4, insert_spaces=True)
+# Each one asks for a feature at (or up to) the cursor.
+OTHER_REQUESTS = (
+    lambda c, u, p: c.text_document_hover_async(types.HoverParams(text_document=doc(u), position=at(*p))),
+    lambda c, u, p: c.text_document_signature_help_async(types.SignatureHelpParams(
+        text_document=doc(u), position=at(*p))),
+    lambda c, u, p: c.text_document_definition_async(types.DefinitionParams(text_document=doc(u), position=at(*p))),
+    lambda c, u, p: c.text_document_references_async(types.ReferenceParams(
+        text_document=doc(u), position=at(*p), context=types.ReferenceContext(include_declaration=True))),
+    lambda c, u, p: c.text_document_document_symbol_async(types.DocumentSymbolParams(text_document=doc(u))),
+    lambda c, u, p: c.text_document_folding_range_async(types.FoldingRangeParams(text_document=doc(u))),
+    lambda c, u, p: c.text_document_semantic_tokens_full_async(types.SemanticTokensParams(text_document=doc(u))),
+    lambda c, u, p: c.text_document_code_action_async(types.CodeActionParams(
+        text_document=doc(u), range=_range(p), context=types.CodeActionContext(diagnostics=[]))),
+    lambda c, u, p: c.text_document_formatting_async(types.DocumentFormattingParams(
+        text_document=doc(u), options=FORMATTING)),
+    lambda c, u, p: c.text_document_range_formatting_async(types.DocumentRangeFormattingParams(
+        text_document=doc(u), range=_range(p), options=FORMATTING)),
+    lambda c, u, p: c.text_document_prepare_rename_async(types.PrepareRenameParams(
+        text_document=doc(u), position=at(*p))),
+)
+
+
+async def other_request(client, uri: str, position: tuple[int, int], turn: int) -> None:
+    """One of OTHER_REQUESTS; an answer the user should read (RequestFailed) is an answer too."""
+    try:
+        await OTHER_REQUESTS[turn % len(OTHER_REQUESTS)](client, uri, position)
+    except JsonRpcException as error:
+        if error.code != RequestFailed.CODE:
+            raise
 
 
 def assert_no_server_errors(client) -> None:
@@ -59,6 +107,7 @@ async def replay(client, uri: str, text: str) -> int:
         typed += char
         if count % COMPLETION_EVERY == 0:
             await complete_at(client, uri, end_of(typed))
+            await other_request(client, uri, end_of(typed), count // COMPLETION_EVERY)
     for count in range(len(typed)):
         start, end = end_of(typed[:-1]), end_of(typed)
         version += 1
@@ -66,6 +115,7 @@ async def replay(client, uri: str, text: str) -> int:
         typed = typed[:-1]
         if count % COMPLETION_EVERY == 0:
             await complete_at(client, uri, end_of(typed))
+            await other_request(client, uri, end_of(typed), count // COMPLETION_EVERY + 5)
     return version
 
 
@@ -75,7 +125,7 @@ async def test_examples_exist():
 
 async def test_typing_and_deleting_every_example(client, workspace_root):
     started = time.monotonic()
-    for number, path in enumerate(EXAMPLES):
+    for number, path in enumerate(replayed_examples(EXAMPLES)):
         uri = uri_of(workspace_root / f"typed_{number}.segq")
         text = path.read_text(encoding="utf-8")
         last = await replay(client, uri, text)

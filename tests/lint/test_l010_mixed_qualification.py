@@ -1,0 +1,18 @@
+from lint_helpers import findings
+
+
+def test_unqualified_attribute_next_to_qualified_ones():
+    text = "PROFILE(contact, contact_1).FILTER(contact_1.address1_city == 'Seattle' && jobtitle == 'CEO')"
+    assert findings(text, "L010") == [
+        ("L010", "1:76-1:84", "`jobtitle` is not qualified, but this chain qualifies other attributes "
+                              "(`contact_1.address1_city`): write `contact_1.jobtitle`")]
+
+
+def test_no_alias_suggested_where_the_chain_has_none_in_scope():
+    assert findings("PROFILE(account, a).FILTER(a.x == 1).TRAVERSE(r).FILTER(y == 2)", "L010") == [
+        ("L010", "1:57-1:58", "`y` is not qualified, but this chain qualifies other attributes (`a.x`)")]
+
+
+def test_chains_without_aliases_pass():
+    assert findings("PROFILE(contact).FILTER(c.x == 1 && y == 2)", "L010") == []
+    assert findings("PROFILE(contact, c).FILTER(x == 1 && y == 2)", "L010") == []
