@@ -173,8 +173,11 @@ async def run(rounds: int, shape: str) -> dict[str, list[float]]:
             workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="bench")]))
         client.initialized(types.InitializedParams())
         try:
+            diagnostics = await measure_diagnostics(session, root, rounds, shape)
             return {
-                "diagnostics": await measure_diagnostics(session, root, rounds, shape),
+                "diagnostics": diagnostics,
+                "diagnostics, edit leaving a syntax error": diagnostics[0::2],
+                "diagnostics, edit leaving a valid query": diagnostics[1::2],
                 "completion": await measure_completion(session, root, rounds * 2),
             }
         finally:
@@ -195,12 +198,15 @@ def main(argv: list[str] | None = None) -> int:
     missed = False
     for name, target, title in (
         ("diagnostics", DIAGNOSTICS_TARGET_MS, f"didChange -> publishDiagnostics, 2,000-line file ({args.shape})"),
+        ("diagnostics, edit leaving a syntax error", DIAGNOSTICS_TARGET_MS, "  of which edits leaving a syntax error"),
+        ("diagnostics, edit leaving a valid query", DIAGNOSTICS_TARGET_MS, "  of which edits leaving a valid query"),
         ("completion", COMPLETION_TARGET_MS, "completion round trip, 500-line file"),
     ):
         values = samples[name]
         p50, p95 = percentile(values, 0.50), percentile(values, 0.95)
         verdict = "ok" if p95 < target else "MISSED"
-        missed |= p95 >= target
+        if not title.startswith(" "):
+            missed |= p95 >= target
         print(f"{title}: n={len(values)} p50={p50:.1f} ms p95={p95:.1f} ms "
               f"mean={statistics.fmean(values):.1f} ms (target p95 < {target:.0f} ms: {verdict})")
     return 1 if missed and args.check else 0

@@ -88,6 +88,9 @@ class Project:
         with suppression comments, rule selection and severities applied."""
         settings = self.settings(path)
         extra = self.workspace.diagnostics_for(path) if path is not None else []
+        # The text's raw report, finalized once with the workspace's findings, as
+        # `check_paths` does for files on disk (finalizing twice would report
+        # used suppressions as unused).
         return engine.finalize(engine._check_one(text, path, settings), settings, extra).diagnostics
 
     def check_text(self, text: str, path: str | None) -> list[Diagnostic]:

@@ -15,7 +15,7 @@ stays in its gap:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from segquery.format.doc import CommentDoc
 from segquery.syntax.tokens import Token, TokenKind, tokenize
@@ -75,7 +75,7 @@ def attach_comments(text: str) -> AttachedComments:
             if same_line and (same_line[-1].ends_line or closing):
                 trailing = len(same_line)
         if trailing:
-            after[index - 1] = tuple(docs[:trailing])
+            after[index - 1] = tuple(replace(doc, follows_token=True) for doc in docs[:trailing])
         before[index] = tuple(docs[trailing:])
     return AttachedComments(tuple(tokens), tuple(before), tuple(after))
 

@@ -51,6 +51,8 @@ class CommentDoc:
     at the start of a line. `ends_line`: only white space followed it on its
     line, so what follows it goes to the next line. `newlines_before` and
     `newlines_after` (1 or 2) keep one blank line where the author had one.
+    `follows_token`: it is printed right after the token before it (on that
+    token's line) rather than before the token after it.
     """
 
     text: str
@@ -58,6 +60,13 @@ class CommentDoc:
     ends_line: bool
     newlines_before: int = 1
     newlines_after: int = 1
+    follows_token: bool = False  # printed right after the token before it
+
+    @property
+    def counts_width(self) -> bool:
+        """Only a comment glued to the token after it counts toward the line length:
+        one that follows its token can end up at the end of a line, where it never counts."""
+        return not self.follows_token and not self.breaks
 
     @property
     def breaks(self) -> bool:

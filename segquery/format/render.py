@@ -145,6 +145,9 @@ class _Printer:
                     # The line ends at (or before) this comment; a comment at the
                     # end of a line does not count toward its length.
                     return True
+                if not current.counts_width:
+                    space = True
+                    continue
                 if at_start:
                     column, at_start = level, False
                 elif space:

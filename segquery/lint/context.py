@@ -218,13 +218,26 @@ class LintContext:
 
         `keep` lists the spans whose text the edits carry over unchanged.
         """
-        edits = tuple(sorted(edits, key=lambda edit: (edit.start, edit.end)))
+        edits = tuple(sorted((self._separated(edit) for edit in edits), key=lambda edit: (edit.start, edit.end)))
         kept = list(keep)
         if applicability is Applicability.SAFE and any(
                 self.has_comment(edit.start, edit.end, keep=kept) for edit in edits):
             applicability = Applicability.UNSAFE
             message += " (unsafe: it would remove a comment)"
         return Fix(message, edits, applicability)
+
+    def _separated(self, edit: TextEdit) -> TextEdit:
+        """The edit with a space added where its text would join a neighbouring token."""
+        before = self.text[edit.start - 1] if edit.start > 0 else ""
+        after = self.text[edit.end] if edit.end < len(self.text) else ""
+        if not edit.new_text:
+            return TextEdit(edit.start, edit.end, " ") if _would_join(before, after) else edit
+        text = edit.new_text
+        if _would_join(before, text[0]):
+            text = " " + text
+        if _would_join(text[-1], after):
+            text += " "
+        return TextEdit(edit.start, edit.end, text) if text != edit.new_text else edit
 
     def replace(self, message: str, span: Span, new_text: str, *, keep: Iterable[Span] = (),
                 applicability: Applicability = Applicability.SAFE) -> Fix:

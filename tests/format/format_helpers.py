@@ -76,16 +76,20 @@ def _break_points(line: list[Token], tokens: list[Token], index_of: dict[int, in
 
 
 def overlong_lines(text: str, limit: int) -> list[str]:
-    """Lines longer than `limit` (a comment ending the line not counted) that the
-    layout could still have broken; empty when the line-length rule holds."""
-    tokens = [token for token in tokenize(text, trivia=False) if token.kind is not TokenKind.COMMENT]
+    """Lines longer than `limit` (comments not counted) that the layout could
+    still have broken; empty when the line-length rule holds."""
+    everything = list(tokenize(text, trivia=False))
+    comments = [token for token in everything if token.kind is TokenKind.COMMENT]
+    tokens = [token for token in everything if token.kind is not TokenKind.COMMENT]
     index_of = {id(token): index for index, token in enumerate(tokens)}
     lines: dict[int, list[Token]] = {}
     for token in tokens:
         lines.setdefault(text.rfind("\n", 0, token.start) + 1, []).append(token)
     problems = []
     for line_start, line in lines.items():
-        width = line[-1].end - line_start
+        end = line[-1].end
+        in_comments = sum(max(0, min(end, c.end) - max(line_start, c.start)) for c in comments)
+        width = end - line_start - in_comments
         if width <= limit:
             continue
         points = _break_points(line, tokens, index_of)

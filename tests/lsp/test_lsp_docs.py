@@ -5,11 +5,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from segquery.ide.semantic_tokens import TOKEN_MODIFIERS, TOKEN_TYPES
 from segquery_lsp.debounce import DEFAULT_DELAY
 from segquery_lsp.diagnostics import DEFAULT_RULES_URL, rule_url
 from segquery_lsp.notifications import WATCHED_GLOBS
-from segquery_lsp.requests import CODE_ACTION_KINDS, COMPLETION_TRIGGERS, SIGNATURE_TRIGGERS
+from segquery_lsp.requests import (
+    CODE_ACTION_KINDS,
+    COMPLETION_TRIGGERS,
+    SIGNATURE_TRIGGERS,
+)
+
+from segquery.ide.semantic_tokens import TOKEN_MODIFIERS, TOKEN_TYPES
 
 REPO = Path(__file__).resolve().parents[2]
 SERVER_DOC = (REPO / "docs" / "language-server.md").read_text(encoding="utf-8")
@@ -20,7 +25,7 @@ RULES_DOC = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
 def test_rule_links_point_at_headings_of_the_rules_reference():
     assert f"`{DEFAULT_RULES_URL}`" in SERVER_DOC
     anchors = {re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
-               for heading in re.findall(r"^#+ (.+)$", RULES_DOC, flags=re.M)}
+               for heading in re.findall(r"^#+ (.+)$", RULES_DOC, flags=re.MULTILINE)}
     for code in ("S007", "S014", "L001", "W002"):
         assert rule_url(code).split("#")[1] in anchors, code
     assert rule_url("S007") == f"{DEFAULT_RULES_URL}#s007-unclosed-parenthesis"
@@ -28,7 +33,7 @@ def test_rule_links_point_at_headings_of_the_rules_reference():
 
 def test_the_documented_numbers_and_lists():
     assert f"within {round(DEFAULT_DELAY * 1000)} ms" in SERVER_DOC
-    legend = re.search(r"The legend's token types are (.+?); the one modifier is\n?`(\w+)`", SERVER_DOC, re.S)
+    legend = re.search(r"The legend's token types are (.+?); the one modifier is\n?`(\w+)`", SERVER_DOC, re.DOTALL)
     assert re.findall(r"`(\w+)`", legend.group(1)) == list(TOKEN_TYPES)
     assert (legend.group(2),) == TOKEN_MODIFIERS
     globs = [f"`{glob}`" for glob in WATCHED_GLOBS]
@@ -41,8 +46,8 @@ def test_the_documented_numbers_and_lists():
 
 def test_the_editor_snippets_are_the_files():
     helix = (REPO / "editors" / "helix" / "languages.toml").read_text(encoding="utf-8")
-    helix_block = re.search(r"```toml\n(.+?)```", EDITORS_DOC, re.S).group(1)
+    helix_block = re.search(r"```toml\n(.+?)```", EDITORS_DOC, re.DOTALL).group(1)
     assert helix_block in helix
     neovim = (REPO / "editors" / "neovim" / "segquery.lua").read_text(encoding="utf-8")
-    neovim_block = re.search(r"```lua\n(vim\.filetype.+?)```", EDITORS_DOC, re.S).group(1)
+    neovim_block = re.search(r"```lua\n(vim\.filetype.+?)```", EDITORS_DOC, re.DOTALL).group(1)
     assert neovim_block in neovim

@@ -38,3 +38,14 @@ async def test_items_share_the_default_edit_range(client, workspace_root):
     assert item.detail == "string, contact"
     assert item.data is None
     close_document(client, uri)
+
+
+async def test_positions_are_in_the_utf8_units_neovim_prefers(client, workspace_root):
+    assert client.initialize_result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
+    uri = uri_of(workspace_root / "utf8.segq")
+    # `é` is 2 bytes and the emoji 4: `DateTimeNowUtc` starts at code point 56, byte 60.
+    text = "PROFILE(contact).FILTER(fullname == 'é\U0001F600' && birthdate < DateTimeNowUtc())"
+    open_document(client, uri, text)
+    [diagnostic] = await wait_for_version(client, uri, 1)
+    assert (diagnostic.code, span(diagnostic.range)) == ("S014", (0, 60, 0, 74))
+    close_document(client, uri)

@@ -148,3 +148,28 @@ async def test_closing_a_document_goes_back_to_the_file_on_disk(client, workspac
     close_document(client, b)
     assert await wait_for_diagnostics(client, a, lambda params: not params.diagnostics) == []
     close_document(client, a)
+
+
+async def test_an_added_workspace_folder_joins_the_workspace(client, workspace_root, tmp_path_factory):
+    other = tmp_path_factory.mktemp("other_folder")
+    (other / "far_away.segq").write_text("PROFILE(contact)\n", encoding="utf-8")
+    uri = uri_of(workspace_root / "uses_far.segq")
+    open_document(client, uri, "SEGMENT(far_away)\n")
+    assert codes(await wait_for_version(client, uri, 1)) == ["W001"]
+    client.workspace_did_change_workspace_folders(types.DidChangeWorkspaceFoldersParams(
+        event=types.WorkspaceFoldersChangeEvent(
+            added=[types.WorkspaceFolder(uri=uri_of(other), name="other")], removed=[])))
+    assert await wait_for_diagnostics(client, uri, lambda params: not params.diagnostics) == []
+    close_document(client, uri)
+
+
+async def test_suppression_comments_apply_to_workspace_findings(client, workspace_root):
+    uri = uri_of(workspace_root / "suppressed.segq")
+    open_document(client, uri, "segment(nowhere)\n")
+    assert codes(await wait_for_version(client, uri, 1)) == ["L001", "W001"]
+    close_document(client, uri)
+    # One directive suppresses a workspace finding (W001), the other a lint finding (L001):
+    # both are used, so neither is reported as unused.
+    open_document(client, uri, "// segquery: ignore-file[W001, L001]\nsegment(nowhere)\n")
+    assert await wait_for_version(client, uri, 1) == []
+    close_document(client, uri)
