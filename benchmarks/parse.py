@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import long_or_chain, realistic_corpus  # noqa: E402
 
 from segquery.syntax.grammar import earley_parser, lalr_parser  # noqa: E402
-from segquery.syntax.parser import parse_tolerant  # noqa: E402
+from segquery.syntax.parser import parse_uncached  # noqa: E402
 from segquery.syntax.tokens import tokenize  # noqa: E402
 
 
@@ -41,7 +41,7 @@ def tokenizer_floor(text: str) -> None:
 
 
 def segquery_parse(text: str) -> None:
-    result = parse_tolerant(text)
+    result = parse_uncached(text)
     assert result.query is not None, result.diagnostics[:1]
 
 

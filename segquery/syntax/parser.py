@@ -7,6 +7,7 @@ text has errors.
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right, insort
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +60,19 @@ class ParseError(Exception):
 
 
 def parse_tolerant(text: str, *, path: str | None = None, dialect: Dialect = OUTBOUND) -> ParseResult:
+    """Parse without raising. Results are immutable, so the last few are kept:
+    an editor asks for the same text many times (diagnostics, workspace,
+    completion, hover) and parses it once."""
+    return _recent_parse(text, path, dialect)
+
+
+@functools.lru_cache(maxsize=16)
+def _recent_parse(text: str, path: str | None, dialect: Dialect) -> ParseResult:
+    return parse_uncached(text, path=path, dialect=dialect)
+
+
+def parse_uncached(text: str, *, path: str | None = None, dialect: Dialect = OUTBOUND) -> ParseResult:
+    """`parse_tolerant` without the cache of recent results (for benchmarks)."""
     source = SourceText(text, path)
     if len(text) > MAX_INPUT_CHARS:
         diagnostic = make_diagnostic(source, codes.TOO_LARGE,

@@ -84,6 +84,7 @@ def test_input_above_the_size_limit(monkeypatch):
     from segquery.syntax import parser
 
     monkeypatch.setattr(parser, "MAX_INPUT_CHARS", 10)
+    parser._recent_parse.cache_clear()
     assert findings("PROFILE(contact)") == [
         ("S010", "1:1-1:1", "the input has 16 characters; the parser accepts at most 10"),
     ]
