@@ -21,7 +21,7 @@ from segquery.suggest import did_you_mean
 
 CONFIG_FILENAMES = ("segquery.toml", "pyproject.toml")
 QUERY_KINDS = ("dynamic", "static", "compound", "fetch")
-DEFAULT_LINE_LENGTH = 100
+DEFAULT_LINE_LENGTH = 88
 DEFAULT_TARGET = "contact"
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _SEVERITIES = ("error", "warning", "info", "hint")
@@ -158,9 +158,15 @@ def load_config(path: str | Path) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
-        raise ConfigError(path, f"invalid TOML: {message}", int(match.group(1)) if match else None,
-                          int(match.group(2)) if match else None) from None
+        message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(error))
+        if match:
+            line, column = int(match.group(1)), int(match.group(2))
+        elif "end of document" in str(error):
+            line, column = text.count("\n") + 1, len(text.rsplit("\n", 1)[-1]) + 1
+        else:
+            line = column = None
+        raise ConfigError(path, f"invalid TOML: {message} (at the end of the file)" if match is None and line
+                          else f"invalid TOML: {message}", line, column) from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("segquery")
         prefix: tuple[str, ...] = ("tool", "segquery")
@@ -472,4 +478,3 @@ def severity_override(config: Config, code: str) -> Severity | None:
     return best[1] if best else None
 
 
-Predicate = Callable[[str], bool]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from segquery.config import Config, ConfigFinder, resolve_selection, severity_override
+from segquery.config import Config, ConfigError, ConfigFinder, resolve_selection, severity_override
 from segquery.diagnostics import Diagnostic, make_diagnostic, sorted_diagnostics
 from segquery.lint import lint
 from segquery.lint.fixes import fix_until_stable
@@ -31,7 +31,7 @@ from segquery.lint.suppression import (
 )
 from segquery.requests.files import check_request_file
 from segquery.rules.registry import all_rules
-from segquery.schema import Schema, load_schema
+from segquery.schema import Schema, SchemaError, default_schema, load_schema
 from segquery.semantic import QueryKind, validate
 from segquery.source import SourceText
 from segquery.syntax import ast, codes
@@ -67,7 +67,7 @@ class FileReport:
     path: str | None
     source: SourceText
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    query: ast.Query | None = None
+    query: ast.Query | None = None       # None when the text did not parse, or it was checked in a worker
     kind: str | None = None
     original: str | None = None          # the text before fixes, when fixes changed it
     fixed: Counter = field(default_factory=Counter)   # code -> fixes applied
@@ -133,9 +133,18 @@ class SettingsResolver:
             options=self.options)
 
     def _schema(self, path: Path) -> Schema:
+        """A user's schema combined with the bundled default, as docs/schema.md advises
+        (loaded once per path): a hand-written JSON schema is laid over the default;
+        the default is laid over a `$metadata` document, to keep its finer types."""
         schema = self._schemas.get(path)
         if schema is None:
-            schema = self._schemas[path] = load_schema(path)
+            try:
+                user = load_schema(path)
+                is_metadata = path.read_bytes().lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+            except (SchemaError, OSError) as error:
+                raise ConfigError(path, f"cannot use the schema: {error}") from None
+            schema = user.merge(default_schema()) if is_metadata else default_schema().merge(user)
+            self._schemas[path] = schema
         return schema
 
 
@@ -263,7 +272,9 @@ def check_file(path: str | Path, settings: FileSettings | None = None) -> FileRe
 def check_paths(paths: Iterable[str | Path], *, options: CheckOptions | None = None) -> list[FileReport]:
     """Check every query file named or found below the named directories, in a stable order.
 
-    Many files are checked in worker processes; the reports come back in the
+    Many files are checked in worker processes (their reports carry no
+    `query` tree, which would cost more to send back than to parse again),
+    while this process builds the workspace; the reports come back in the
     order of the files. Raises ConfigError for an invalid configuration.
     """
     options = options or CheckOptions()
@@ -271,28 +282,39 @@ def check_paths(paths: Iterable[str | Path], *, options: CheckOptions | None = N
     files = [str(path) for path in iter_query_files(paths, excluded=lambda p: resolver.config_for(str(p)).excludes(p))]
     jobs = options.jobs if options.jobs is not None else (os.cpu_count() or 1)
     if len(files) > PARALLEL_THRESHOLD and jobs > 1:
-        reports = _check_in_pool(files, options, jobs)
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(options,)) as pool:
+            size = max(8, min(256, len(files) // (jobs * 8) or 1))
+            futures = [pool.submit(_worker_check, files[index:index + size]) for index in range(0, len(files), size)]
+            workspace = build_workspace(files, resolver)
+            reports = [report for future in futures for report in future.result()]
     else:
         reports = [check_file(path, resolver.for_file(path)) for path in files]
-    extra = workspace_diagnostics(reports, resolver)
+        workspace = build_workspace(files, resolver)
+    extra = workspace_diagnostics(workspace, reports)
     return [finalize(report, resolver.for_file(report.path), extra.get(report.path, ()))
             for report in reports]
 
 
-def workspace_diagnostics(reports: list[FileReport], resolver: SettingsResolver) -> dict[str, list[Diagnostic]]:
-    """The cross-file findings (SEGMENT references, cycles...) of the checked query files.
+def build_workspace(files: list[str], resolver: SettingsResolver) -> Workspace | None:
+    """The workspace that SEGMENT references of the checked query files resolve in.
 
-    References resolve against the checked files and, when a configuration
-    file applies, every query file below its directory.
+    It holds the checked files and, when a configuration file applies, every
+    query file below its directory; its options come from the first file's settings.
     """
-    checked = [report for report in reports if report.path is not None and report.path.endswith(QUERY_SUFFIXES)]
+    checked = [path for path in files if path.endswith(QUERY_SUFFIXES)]
     if not checked:
+        return None
+    first = resolver.for_file(checked[0])
+    roots = sorted({str(config.path.parent) for config in map(resolver.config_for, checked) if config.path})
+    return Workspace.from_paths(roots + checked, target_profile=first.target, schema=first.schema)
+
+
+def workspace_diagnostics(workspace: Workspace | None, reports: list[FileReport]) -> dict[str, list[Diagnostic]]:
+    """The cross-file findings (SEGMENT references, cycles...) of each checked query file,
+    after telling the workspace about the files that fixes changed."""
+    if workspace is None:
         return {}
-    first = resolver.for_file(checked[0].path)
-    roots = sorted({str(resolver.config_for(report.path).path.parent) for report in checked
-                    if resolver.config_for(report.path).path is not None})
-    workspace = Workspace.from_paths(roots + [report.path for report in checked],
-                                     target_profile=first.target, schema=first.schema)
+    checked = [report for report in reports if report.path is not None and report.path.endswith(QUERY_SUFFIXES)]
     for report in checked:
         if report.changed:
             workspace.update_file(report.path, report.source.text)
@@ -313,11 +335,7 @@ def _worker_init(options: CheckOptions) -> None:
 
 def _worker_check(paths: list[str]) -> list[FileReport]:
     assert _WORKER_RESOLVER is not None
-    return [check_file(path, _WORKER_RESOLVER.for_file(path)) for path in paths]
-
-
-def _check_in_pool(files: list[str], options: CheckOptions, jobs: int) -> list[FileReport]:
-    size = max(8, min(256, len(files) // (jobs * 8) or 1))
-    chunks = [files[index:index + size] for index in range(0, len(files), size)]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(options,)) as pool:
-        return [report for chunk in pool.map(_worker_check, chunks) for report in chunk]
+    reports = [check_file(path, _WORKER_RESOLVER.for_file(path)) for path in paths]
+    for report in reports:
+        report.query = None
+    return reports

@@ -16,6 +16,7 @@ from segquery import __version__
 COMMAND_MODULES = (
     "segquery.cli.parse_cmd",
     "segquery.cli.check_cmd",
+    "segquery.cli.format_cmd",
     "segquery.cli.rules_cmd",
     "segquery.cli.deps_cmd",
     "segquery.cli.lsp_cmd",

@@ -185,10 +185,10 @@ def _settle_parts(parts: list) -> _Settled:
 
 
 def _is_leading_comment(doc: Doc) -> bool:
-    """A comment that breaks lines and goes with what follows it."""
-    return isinstance(doc, CommentDoc) and doc.breaks and (doc.starts_line or not doc.ends_line)
+    """A comment printed before the token after it."""
+    return isinstance(doc, CommentDoc) and not doc.follows_token
 
 
 def _is_trailing_comment(doc: Doc) -> bool:
-    """A comment that breaks lines and goes with what precedes it."""
-    return isinstance(doc, CommentDoc) and doc.breaks and not doc.starts_line
+    """A comment printed after the token before it."""
+    return isinstance(doc, CommentDoc) and doc.follows_token

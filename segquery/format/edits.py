@@ -30,7 +30,7 @@ def format_edits(text: str, *, line_length: int = DEFAULT_LINE_LENGTH,
     Raises `segquery.ParseError` when the text has syntax errors.
     """
     formatted = format_query(parse(text), text, line_length=line_length, indent=indent)
-    return _edits(text, formatted, 0, len(text))
+    return _edits(text, formatted, 0, len(text) + 1)
 
 
 def format_range(text: str, start_offset: int, end_offset: int, *, line_length: int = DEFAULT_LINE_LENGTH,
@@ -43,7 +43,8 @@ def format_range(text: str, start_offset: int, end_offset: int, *, line_length: 
     an end outside every unit stays. Within the widened range, the tokens and
     the white space and comments before each token take their place in the
     formatted document (so the line break and indentation before the first unit
-    are included, the white space after the last one is not).
+    are included, the white space after the last one is not, unless the range
+    reaches the end of the text).
 
     Raises `segquery.ParseError` when the text has syntax errors.
     """
@@ -65,6 +66,8 @@ def format_range(text: str, start_offset: int, end_offset: int, *, line_length: 
             start = min(starting, key=len).start
         if ending:
             end = max(end, min(ending, key=len).end)
+    if end == len(text):
+        end += 1  # a range that reaches the end of the text also formats the end of the text
     return _edits(text, formatted, start, end)
 
 

@@ -1,13 +1,14 @@
 """The linter: rules beyond the validator, each a small module with its
 docs and a check over a shared LintContext.
 
-    lint(query, source, enabled=lambda code: True, line_length=100) -> list[Diagnostic]
+    lint(query, source, enabled=lambda code: True, line_length=88) -> list[Diagnostic]
 """
 
 from __future__ import annotations
 
 from typing import Callable
 
+from segquery.config import DEFAULT_LINE_LENGTH  # one default for the linter and the formatter
 from segquery.diagnostics import Diagnostic, sorted_diagnostics
 from segquery.lint.base import FixEffect, LintRule, registered_lint_rules
 from segquery.lint.context import LintContext
@@ -15,8 +16,6 @@ from segquery.lint.fixes import FixResult, apply_fixes, fix_until_stable
 from segquery.lint.normal_form import normal_form
 from segquery.source import SourceText
 from segquery.syntax import ast
-
-DEFAULT_LINE_LENGTH = 100
 
 
 def lint_rules() -> list[LintRule]:

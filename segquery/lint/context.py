@@ -42,7 +42,7 @@ class LintContext:
 
     query: ast.Query
     source: SourceText
-    line_length: int = 100
+    line_length: int = 88
     tokens: list[Token] = field(init=False)
     _token_starts: list[int] = field(init=False, repr=False)
     _nodes: list[ast.Node] = field(init=False, repr=False)

@@ -76,8 +76,9 @@ def _break_points(line: list[Token], tokens: list[Token], index_of: dict[int, in
 
 
 def overlong_lines(text: str, limit: int) -> list[str]:
-    """Lines longer than `limit` (comments not counted) that the layout could
-    still have broken; empty when the line-length rule holds."""
+    """Lines longer than `limit` (comments and the space before each not
+    counted) that the layout could still have broken; empty when the
+    line-length rule holds."""
     everything = list(tokenize(text, trivia=False))
     comments = [token for token in everything if token.kind is TokenKind.COMMENT]
     tokens = [token for token in everything if token.kind is not TokenKind.COMMENT]
@@ -88,7 +89,7 @@ def overlong_lines(text: str, limit: int) -> list[str]:
     problems = []
     for line_start, line in lines.items():
         end = line[-1].end
-        in_comments = sum(max(0, min(end, c.end) - max(line_start, c.start)) for c in comments)
+        in_comments = sum(max(0, min(end, c.end) - max(line_start, c.start - 1)) for c in comments)
         width = end - line_start - in_comments
         if width <= limit:
             continue

@@ -6,7 +6,7 @@ LONG = "PROFILE(contact).FILTER(" + "a == 1 && " * 10 + "b == 2)"
 
 
 def test_reports_the_part_beyond_the_limit():
-    assert findings(LONG, "L011") == [("L011", "1:101-1:132", "line is 131 characters long; the limit is 100")]
+    assert findings(LONG, "L011") == [("L011", "1:89-1:132", "line is 131 characters long; the limit is 88")]
 
 
 def test_limit_comes_from_the_setting_and_directives_do_not_count():

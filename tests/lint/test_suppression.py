@@ -79,3 +79,8 @@ def test_suppressing_a_rule_that_is_not_enabled_is_unused():
     text = "PROFILE(contact) // segquery: ignore[L011]\n"
     assert run(text, "L011", "L101") == [("L101", "1:38-1:42", "`L011` suppresses nothing here")]
     assert run(text, "L001", "L101") == [("L101", "1:38-1:42", "`L011` suppresses nothing here (L011 is not enabled)")]
+
+
+def test_block_comment_directives():
+    assert run("/* segquery: ignore[L001] */\nprofile(contact)\n") == []
+    assert run("profile(contact) /* segquery: ignore[L001] */\n") == []

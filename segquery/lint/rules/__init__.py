@@ -19,10 +19,8 @@ from segquery.lint.rules import (  # noqa: F401
     constant_comparison,
     duplicate_set_operand,
     empty_string_comparison,
-    redundant_distinct,
-    constant_condition,
+    repeated_distinct,
     traverse_round_trip,
-    paging_without_orderby,
     tautological_disjunction,
 )
 

@@ -16,7 +16,7 @@ _TRAILING_DIRECTIVE = re.compile(r"\s*(?://|/\*)\s*segquery:.*$")
 @lint_rule(RuleInfo(
     code="L011", name="line-too-long", category=Category.STYLE, severity=Severity.WARNING,
     default_enabled=False,
-    summary="A line is longer than `line-length` (100 characters unless configured).",
+    summary="A line is longer than `line-length` (88 characters unless configured, as for `segquery format`).",
     what_it_does="Reports lines whose length in characters exceeds the `line-length` setting. A trailing "
                  "`// segquery: ...` directive does not count towards the length.",
     why="Long lines are hard to review in diffs and side-by-side views. The segment designer writes one long "

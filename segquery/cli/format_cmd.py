@@ -1,0 +1,165 @@
+"""`segquery format [PATH...|-]`: rewrite query files in the canonical layout.
+
+Exit status, as `ruff format`: 0 when all went well (and, with --check or
+--diff, nothing would change); 1 with --check or --diff when a file would
+change; 2 when a file cannot be read or has syntax errors (it is reported and
+left as it is), or the configuration is invalid. An error wins over changes.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from segquery.cli.common import STDIN, read_stdin
+from segquery.config import Config, ConfigError, ConfigFinder
+from segquery.diagnostics import make_diagnostic
+from segquery.engine import FileReport, iter_query_files
+from segquery.format import DEFAULT_LINE_LENGTH, TokenMismatch, format_text
+from segquery.output.diff import render_diff
+from segquery.output.text import render_text
+from segquery.source import SourceText
+from segquery.syntax.codes import UNREADABLE_FILE
+from segquery.syntax.parser import ParseError, read_source_file
+
+
+@dataclass
+class _Outcome:
+    """One input: its text before and after, or the report of why it was not formatted."""
+
+    path: str | None          # None for standard input
+    original: str = ""
+    formatted: str | None = None
+    error: FileReport | None = None
+    problem: str | None = None   # an error without a diagnostic
+
+    @property
+    def changed(self) -> bool:
+        return self.formatted is not None and self.formatted != self.original
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None or self.problem is not None
+
+
+@click.command("format")
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--check", is_flag=True, help="Write nothing; list the files that would change (exit 1 if any).")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Write nothing; print the changes as a unified diff (exit 1 if any).")
+@click.option("--line-length", type=click.IntRange(1, 1000), metavar="N",
+              help=f"The line length (default: the configured `line-length`, else {DEFAULT_LINE_LENGTH}).")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
+              help="Use this configuration file instead of discovering one per file.")
+@click.option("--stdin-filename", metavar="PATH",
+              help="The path standard input stands for (to find its configuration and to name it in messages).")
+def format_command(paths: tuple[str, ...], check: bool, show_diff: bool, line_length: int | None,
+                   config_path: str | None, stdin_filename: str | None) -> None:
+    """Format query files in place (directories are searched for *.segq; - formats standard input to standard
+    output)."""
+    if not paths:
+        paths = (".",)
+    try:
+        finder = ConfigFinder(Path(config_path) if config_path else None)
+        outcomes = _format_all(paths, finder, line_length, stdin_filename)
+    except ConfigError as error:
+        click.echo(f"segquery: configuration error: {error}", err=True)
+        sys.exit(2)
+
+    errors = [outcome.error for outcome in outcomes if outcome.error is not None]
+    if errors:
+        click.echo(render_text(errors), err=True)
+    for outcome in outcomes:
+        if outcome.problem:
+            click.echo(f"segquery: {outcome.path or '-'}: {outcome.problem}", err=True)
+
+    changed = [outcome for outcome in outcomes if outcome.changed]
+    stdin = next((outcome for outcome in outcomes if outcome.path is None), None)
+    if show_diff:
+        diff = render_diff(FileReport(outcome.path if outcome.path is not None else stdin_filename,
+                                      SourceText(outcome.formatted), original=outcome.original)
+                           for outcome in changed)
+        if diff:
+            click.echo(diff, nl=False)
+    elif check:
+        for outcome in changed:
+            click.echo(f"Would reformat: {_name(outcome, stdin_filename)}")
+    else:
+        for outcome in changed:
+            if outcome.path is not None:
+                Path(outcome.path).write_text(outcome.formatted, encoding="utf-8", newline="")
+        if stdin is not None and stdin.formatted is not None:
+            click.echo(stdin.formatted, nl=False)
+
+    summary = _summary(outcomes, dry_run=check or show_diff)
+    if summary and not (stdin is not None and len(outcomes) == 1):
+        click.echo(summary, err=show_diff or stdin is not None)
+    if any(outcome.failed for outcome in outcomes):
+        sys.exit(2)
+    sys.exit(1 if (check or show_diff) and changed else 0)
+
+
+def _format_all(paths: tuple[str, ...], finder: ConfigFinder, line_length: int | None,
+                stdin_filename: str | None) -> list[_Outcome]:
+    outcomes = []
+    if STDIN in paths:
+        config = finder.for_path(Path(stdin_filename) if stdin_filename else None)
+        outcomes.append(_format_one(None, read_stdin(), _line_length(line_length, config), stdin_filename))
+    files = [path for path in paths if path != STDIN]
+    for path in iter_query_files(files, excluded=lambda candidate: finder.for_path(candidate).excludes(candidate)):
+        config = finder.for_path(path)
+        try:
+            text = read_source_file(path)
+        except OSError as error:
+            source = SourceText("", str(path))
+            diagnostic = make_diagnostic(source, UNREADABLE_FILE, f"cannot read the file: {error.strerror or error}",
+                                         0, 0)
+            outcomes.append(_Outcome(str(path), error=FileReport(str(path), source, [diagnostic])))
+            continue
+        outcomes.append(_format_one(str(path), text, _line_length(line_length, config), None))
+    return outcomes
+
+
+def _line_length(option: int | None, config: Config) -> int:
+    """The command line wins; then a configuration file; then the formatter's default."""
+    if option is not None:
+        return option
+    return config.line_length if config.path is not None else DEFAULT_LINE_LENGTH
+
+
+def _format_one(path: str | None, text: str, line_length: int, display: str | None) -> _Outcome:
+    try:
+        return _Outcome(path, text, format_text(text, line_length=line_length))
+    except ParseError as error:
+        name = path if path is not None else display
+        return _Outcome(path, text, error=FileReport(name, SourceText(text, name), list(error.diagnostics)))
+    except TokenMismatch as error:
+        return _Outcome(path, text, problem=f"cannot format this file: {error}")
+
+
+def _name(outcome: _Outcome, stdin_filename: str | None) -> str:
+    return outcome.path if outcome.path is not None else (stdin_filename or STDIN)
+
+
+def _summary(outcomes: list[_Outcome], *, dry_run: bool) -> str:
+    def files(count: int) -> str:
+        return f"{count} file{'s' if count != 1 else ''}"
+
+    changed = sum(1 for outcome in outcomes if outcome.changed)
+    failed = sum(1 for outcome in outcomes if outcome.failed)
+    unchanged = len(outcomes) - changed - failed
+    parts = []
+    if changed:
+        parts.append(f"{files(changed)} {'would be reformatted' if dry_run else 'reformatted'}")
+    if unchanged:
+        parts.append(f"{files(unchanged)} {'already formatted' if dry_run else 'left unchanged'}")
+    if failed:
+        parts.append(f"{files(failed)} not formatted because of errors")
+    return ", ".join(parts) + "." if parts else "No files to format."
+
+
+def register(group: click.Group) -> None:
+    group.add_command(format_command)
