@@ -166,8 +166,10 @@ def check_text(text: str, *, path: str | None = None, options: CheckOptions | No
 def _check_one(text: str, path: str | None, settings: FileSettings) -> FileReport:
     """Analyse one text, applying fixes first when asked; the report is not finalized yet."""
     if settings.options.fix:
-        result = fix_until_stable(text, lambda current: finalize(_analyse(current, path, settings), settings).diagnostics,
-                                  unsafe=settings.options.unsafe_fixes)
+        def findings(current: str) -> list[Diagnostic]:
+            return finalize(_analyse(current, path, settings), settings).diagnostics
+
+        result = fix_until_stable(text, findings, unsafe=settings.options.unsafe_fixes)
         report = _analyse(result.text, path, settings)
         report.fixed = result.fixed
         if result.changed:

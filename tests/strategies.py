@@ -60,6 +60,16 @@ _leaves = st.one_of(numbers, strings, booleans, attributes, attributes,
                     st.just(ast.Aggregate(function=ast.AggregateFunction.COUNT)))
 
 
+def _arithmetic(operands: list[ast.Expr], operators: list[str]) -> ast.Arithmetic:
+    """Arithmetic as the parser builds it: a first operand of the same level
+    without parentheses would be part of this one (`a + b + c` is flat)."""
+    first = operands[0]
+    if isinstance(first, ast.Arithmetic) and not first.parens and \
+            (first.operators[0] in "+-") == (operators[0] in "+-"):
+        operands = [replace(first, parens=1), *operands[1:]]
+    return ast.Arithmetic(operands=tuple(operands), operators=tuple(operators))
+
+
 def _extend(children: st.SearchStrategy[ast.Expr]) -> st.SearchStrategy[ast.Expr]:
     date_parts = st.sampled_from(list(ast.DatePart)).map(lambda part: ast.DatePartName(part=part))
     sums = st.lists(st.sampled_from("+-"), min_size=1, max_size=3)
@@ -73,7 +83,7 @@ def _extend(children: st.SearchStrategy[ast.Expr]) -> st.SearchStrategy[ast.Expr
                   children, st.sampled_from(list(ast.StringOp)), children),
         (sums | products).flatmap(lambda operators: st.lists(children, min_size=len(operators) + 1,
                                                              max_size=len(operators) + 1).map(
-            lambda operands: ast.Arithmetic(operands=tuple(operands), operators=tuple(operators)))),
+            lambda operands: _arithmetic(operands, operators))),
         children.map(lambda operand: ast.Negate(operand=operand)),
         children.map(lambda operand: ast.Not(operand=operand)),
         st.builds(lambda operand, negated: ast.IsNull(operand=operand, negated=negated), children, st.booleans()),

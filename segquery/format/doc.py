@@ -89,16 +89,6 @@ def indent(*parts: Doc) -> Indent:
     return Indent(list(parts))
 
 
-def join(separator: list, items: list[Doc]) -> list:
-    """The items with `separator` (a list of docs) between each pair."""
-    joined: list = []
-    for position, item in enumerate(items):
-        if position:
-            joined.extend(separator)
-        joined.append(item)
-    return joined
-
-
 def bracket(opening: Doc, contents: Doc, closing: Doc) -> Group:
     """`(contents)` on one line, or the contents on their own indented lines."""
     return group(opening, indent(SOFTLINE, contents), SOFTLINE, closing)

@@ -191,7 +191,7 @@ class QueryLayout:
         left_doc = self.expression(left, operand_strength)
         operator_doc = self.token(operator)
         right_doc = self.expression(right, operand_strength)
-        if not _ends_with_parenthesis(left) and not _starts_with_call(right):
+        if not _ends_with_parenthesis(left, operand_strength) and not _starts_with_call(right, operand_strength):
             return group(left_doc, indent(LINE, operator_doc, SPACE, right_doc))
         return group(left_doc, SPACE, operator_doc, SPACE, right_doc)
 
@@ -242,23 +242,25 @@ _CALL_LIKE = (ast.Not, ast.IsNull, ast.DateTimeUtcNow, ast.DateLiteral, ast.Date
               ast.Window, ast.Call)
 
 
-def _ends_with_parenthesis(node: ast.Expr) -> bool:
-    if node.parens or isinstance(node, _CALL_LIKE):
+def _ends_with_parenthesis(node: ast.Expr, required: int) -> bool:
+    """Whether `node`, printed where `required` binding strength is needed, ends with `)`."""
+    if node.parens or _strength(node) < required or isinstance(node, _CALL_LIKE):
         return True
     if isinstance(node, ast.Arithmetic):
-        return _ends_with_parenthesis(node.operands[-1])
+        return _ends_with_parenthesis(node.operands[-1], _strength(node) + 1)
     if isinstance(node, ast.Negate):
-        return _ends_with_parenthesis(node.operand)
+        return _ends_with_parenthesis(node.operand, _ATOM)
     return False
 
 
-def _starts_with_call(node: ast.Expr) -> bool:
-    if node.parens or isinstance(node, _CALL_LIKE):
+def _starts_with_call(node: ast.Expr, required: int) -> bool:
+    """Whether `node`, printed where `required` binding strength is needed, starts with `(` or a call."""
+    if node.parens or _strength(node) < required or isinstance(node, _CALL_LIKE):
         return True
     if isinstance(node, ast.Arithmetic):
-        return _starts_with_call(node.operands[0])
+        return _starts_with_call(node.operands[0], _strength(node))
     if isinstance(node, ast.Negate):
-        return _starts_with_call(node.operand)
+        return _starts_with_call(node.operand, _ATOM)
     return False
 
 

@@ -73,12 +73,6 @@ class LintContext:
     def parent(self, node: ast.Node) -> ast.Node | None:
         return self._parents.get(id(node))
 
-    def conditions(self) -> Iterator[ast.Expr]:
-        """The root expression of every FILTER and HAVING condition."""
-        for node in self._nodes:
-            if isinstance(node, (ast.Filter, ast.Having)):
-                yield node.condition
-
     def chains(self) -> Iterator[tuple[ast.Source | None, tuple[ast.Step, ...]]]:
         """Each (source, steps) sequence: chains, and the steps after a parenthesized query."""
         for node in self._nodes:

@@ -119,7 +119,8 @@ def read_directives(source: SourceText) -> FileDirectives:
         elif directive.name not in KNOWN_DIRECTIVES:
             start = _name_offset(source, directive)
             suggestion = did_you_mean(directive.name, KNOWN_DIRECTIVES)
-            hint = f"; did you mean `{suggestion}`?" if suggestion else f"; known directives: {', '.join(KNOWN_DIRECTIVES)}"
+            hint = (f"; did you mean `{suggestion}`?" if suggestion
+                    else f"; known directives: {', '.join(KNOWN_DIRECTIVES)}")
             result.problems.append(make_diagnostic(source, INVALID_DIRECTIVE,
                                                    f"unknown directive `{directive.name}`{hint}",
                                                    start, start + len(directive.name)))

@@ -23,6 +23,10 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
+# Per node class: the names of the fields that may hold children (computed once).
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 class _LarkMeta:
     """Positions lark reads from our nodes when it propagates spans upward."""
 
@@ -47,10 +51,12 @@ class Node:
 
     def children(self) -> Iterator["Node"]:
         """Direct child nodes, in source order."""
-        for item in fields(self):
-            if item.name in ("span", "parens"):
-                continue
-            value = getattr(self, item.name)
+        names = _CHILD_FIELDS.get(type(self))
+        if names is None:
+            names = _CHILD_FIELDS[type(self)] = tuple(
+                item.name for item in fields(self) if item.name not in ("span", "parens"))
+        for name in names:
+            value = getattr(self, name)
             if isinstance(value, Node):
                 yield value
             elif isinstance(value, tuple):

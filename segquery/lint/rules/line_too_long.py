@@ -22,7 +22,8 @@ _TRAILING_DIRECTIVE = re.compile(r"\s*(?://|/\*)\s*segquery:.*$")
     why="Long lines are hard to review in diffs and side-by-side views. The segment designer writes one long "
         "line per query, so the rule is off by default; turn it on with `extend-select = [\"L011\"]` for "
         "hand-written queries and use `segquery format` to break lines.",
-    example="PROFILE(contact).FILTER(address1_city == 'Seattle' && jobtitle CONTAINS 'Director' && donotbulkemail == false)",
+    example="PROFILE(contact).FILTER(address1_city == 'Seattle' && jobtitle CONTAINS 'Director' "
+            "&& donotbulkemail == false)",
     use_instead="PROFILE(contact)\n    .FILTER(\n        address1_city == 'Seattle'\n"
                 "        && jobtitle CONTAINS 'Director'\n        && donotbulkemail == false\n    )",
     fix_safety="No fix: `segquery format` lays out long queries."),

@@ -7,7 +7,7 @@ from typing import Iterator
 from segquery.diagnostics import Diagnostic, Severity
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
-from segquery.rules.registry import Category, FixAvailability, RuleInfo
+from segquery.rules.registry import Category, RuleInfo
 from segquery.syntax import ast
 
 
