@@ -37,6 +37,7 @@ from segquery.source import SourceText
 from segquery.syntax import ast, codes
 from segquery.syntax.parser import parse_tolerant, read_source_file
 from segquery.workspace import Workspace
+from segquery.workspace.loading import discover
 
 QUERY_SUFFIXES = (".segq",)
 REQUEST_SUFFIXES = (".json",)
@@ -287,41 +288,63 @@ def check_paths(paths: Iterable[str | Path], *, options: CheckOptions | None = N
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(options,)) as pool:
             size = max(8, min(256, len(files) // (jobs * 8) or 1))
             futures = [pool.submit(_worker_check, files[index:index + size]) for index in range(0, len(files), size)]
-            workspace = build_workspace(files, resolver)
+            workspaces = build_workspaces(files, resolver)
             reports = [report for future in futures for report in future.result()]
     else:
         reports = [check_file(path, resolver.for_file(path)) for path in files]
-        workspace = build_workspace(files, resolver)
-    extra = workspace_diagnostics(workspace, reports)
+        workspaces = build_workspaces(files, resolver)
+    extra = workspace_diagnostics(workspaces, reports)
     return [finalize(report, resolver.for_file(report.path), extra.get(report.path, ()))
             for report in reports]
 
 
-def build_workspace(files: list[str], resolver: SettingsResolver) -> Workspace | None:
-    """The workspace that SEGMENT references of the checked query files resolve in.
+def build_workspaces(files: list[str], resolver: SettingsResolver) -> list[Workspace]:
+    """The workspaces that SEGMENT references of the checked query files resolve in.
 
-    It holds the checked files and, when a configuration file applies, every
-    query file below its directory; its options come from the first file's settings.
+    A configuration file marks a project: its workspace holds the checked files
+    it applies to and every `*.segq` / `*.json` file below its directory that it
+    applies to (a subdirectory with its own configuration file is another
+    project). Checked files with no configuration file share one workspace.
+    Each workspace takes its options from its configuration.
     """
-    checked = [path for path in files if path.endswith(QUERY_SUFFIXES)]
-    if not checked:
-        return None
-    first = resolver.for_file(checked[0])
-    roots = sorted({str(config.path.parent) for config in map(resolver.config_for, checked) if config.path})
-    return Workspace.from_paths(roots + checked, target_profile=first.target, schema=first.schema)
+    groups: dict[Path | None, list[str]] = {}
+    for path in files:
+        if path.endswith(QUERY_SUFFIXES):
+            groups.setdefault(resolver.config_for(path).path, []).append(path)
+    workspaces = []
+    for config_path, checked in groups.items():
+        members: dict[str, tuple[str, bool]] = {}  # file identity -> (path, named explicitly)
+        if config_path is not None:
+            for path, explicit in discover([config_path.parent]):
+                if resolver.config_for(path).path == config_path:
+                    members[_identity(path)] = (path, explicit)
+        for path in checked:  # the checked spelling of a path wins, so reports and findings match
+            members[_identity(path)] = (path, members.get(_identity(path), (path, True))[1])
+        settings = resolver.for_file(checked[0])
+        workspaces.append(Workspace.from_files(members.values(), target_profile=settings.target,
+                                               schema=settings.schema))
+    return workspaces
 
 
-def workspace_diagnostics(workspace: Workspace | None, reports: list[FileReport]) -> dict[str, list[Diagnostic]]:
+def _identity(path: str) -> str:
+    return os.path.normcase(os.path.abspath(path))
+
+
+def workspace_diagnostics(workspaces: list[Workspace], reports: list[FileReport]) -> dict[str, list[Diagnostic]]:
     """The cross-file findings (SEGMENT references, cycles...) of each checked query file,
-    after telling the workspace about the files that fixes changed."""
-    if workspace is None:
-        return {}
+    after telling its workspace about the files that fixes changed."""
+    found: dict[str, list[Diagnostic]] = {}
     checked = [report for report in reports if report.path is not None and report.path.endswith(QUERY_SUFFIXES)]
-    for report in checked:
-        if report.changed:
-            workspace.update_file(report.path, report.source.text)
-    return {report.path: [d for d in workspace.diagnostics_for(report.path) if d.code != codes.UNREADABLE_FILE]
-            for report in checked}
+    for workspace in workspaces:
+        members = {_identity(path) for path in workspace.files}
+        for report in checked:
+            if _identity(report.path) not in members:
+                continue
+            if report.changed:
+                workspace.update_file(report.path, report.source.text)
+            found[report.path] = [d for d in workspace.diagnostics_for(report.path)
+                                  if d.code != codes.UNREADABLE_FILE]
+    return found
 
 
 # ---------------------------------------------------------------- the process pool

@@ -227,10 +227,15 @@ def _string_value(token_text: str) -> str:
     return "".join(out)
 
 
+def _is_word_character(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 def _needs_space(left: str, right: str) -> bool:
     """Whether two pieces of text would merge into one token without a space."""
-    word = lambda char: char.isalnum() or char == "_"  # noqa: E731
-    return bool(left) and bool(right) and (word(left[-1]) and word(right[0]) or left[-1] == "/" and right[0] in "/*")
+    if not left or not right:
+        return False
+    return (_is_word_character(left[-1]) and _is_word_character(right[0])) or (left[-1] == "/" and right[0] in "/*")
 
 
 @st.composite

@@ -124,10 +124,8 @@ def _format_all(paths: tuple[str, ...], finder: ConfigFinder, line_length: int |
 
 
 def _line_length(option: int | None, config: Config) -> int:
-    """The command line wins; then a configuration file; then the formatter's default."""
-    if option is not None:
-        return option
-    return config.line_length if config.path is not None else DEFAULT_LINE_LENGTH
+    """The command line wins over the configuration (whose default is the formatter's)."""
+    return option if option is not None else config.line_length
 
 
 def _format_one(path: str | None, text: str, line_length: int, display: str | None) -> _Outcome:

@@ -13,7 +13,6 @@ its line or stands on its own line forces the groups around it to break.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 
 @dataclass(slots=True)
@@ -74,7 +73,7 @@ class CommentDoc:
         return self.starts_line or self.ends_line or "\n" in self.text
 
 
-Doc = Union[str, list, Group, Indent, Line, Space, CommentDoc]
+Doc = str | list | Group | Indent | Line | Space | CommentDoc
 
 LINE = Line()
 SOFTLINE = Line(soft=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from segquery.config import DEFAULT_LINE_LENGTH
 from segquery.format.comments import attach_comments
 from segquery.format.doc import settle
 from segquery.format.layout import QueryLayout
@@ -10,7 +11,6 @@ from segquery.source import SourceText
 from segquery.syntax import ast
 from segquery.syntax.parser import parse
 
-DEFAULT_LINE_LENGTH = 88
 DEFAULT_INDENT = 4
 
 

@@ -7,10 +7,10 @@ prints the same tokens as the source.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from segquery.format.comments import AttachedComments
-from segquery.format.doc import (LINE, SOFTLINE, SPACE, CommentDoc, Doc, Group, bracket, group, indent)
+from segquery.format.doc import LINE, SOFTLINE, SPACE, CommentDoc, Doc, Group, bracket, group, indent
 from segquery.syntax import ast
 from segquery.syntax.printer import quote_string
 
@@ -197,7 +197,8 @@ class QueryLayout:
 
     def arithmetic(self, node: ast.Arithmetic) -> Group:
         strength = _SUM if node.operators[0] in "+-" else _PRODUCT
-        first = self.expression(node.operands[0], strength)
+        # A nested chain of the same level keeps its parentheses, even first (as in syntax/printer.py).
+        first = self.expression(node.operands[0], strength + 1)
         rest: list[Doc] = []
         for operator, operand in zip(node.operators, node.operands[1:]):
             rest += [LINE, self.token(operator), SPACE, self.expression(operand, strength + 1)]
@@ -258,7 +259,7 @@ def _starts_with_call(node: ast.Expr, required: int) -> bool:
     if node.parens or _strength(node) < required or isinstance(node, _CALL_LIKE):
         return True
     if isinstance(node, ast.Arithmetic):
-        return _starts_with_call(node.operands[0], _strength(node))
+        return _starts_with_call(node.operands[0], _strength(node) + 1)
     if isinstance(node, ast.Negate):
         return _starts_with_call(node.operand, _ATOM)
     return False

@@ -95,9 +95,14 @@ class Workspace:
     @classmethod
     def from_paths(cls, paths: Iterable[str | os.PathLike], **options) -> "Workspace":
         """Read every file named, and every `*.segq` and `*.json` file below the directories named."""
+        return cls.from_files(discover(paths), **options)
+
+    @classmethod
+    def from_files(cls, files: Iterable[tuple[str, bool]], **options) -> "Workspace":
+        """Read the files given as (path, named explicitly) pairs, as `discover` yields them."""
         workspace = cls(**options)
         with _collector_paused():
-            workspace._add_all([load_file(path, explicit=explicit) for path, explicit in discover(paths)])
+            workspace._add_all([load_file(path, explicit=explicit) for path, explicit in files])
         return workspace
 
     @classmethod

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 from segquery.diagnostics import TextEdit
 from segquery.syntax.tokens import Token, TokenKind, tokenize
@@ -26,7 +27,7 @@ def comment_texts(text: str) -> Counter:
 def apply_edits(text: str, edits: list[TextEdit]) -> str:
     """The text with non-overlapping edits applied (checks that they do not overlap)."""
     ordered = sorted(edits, key=lambda edit: edit.start)
-    for before, after in zip(ordered, ordered[1:]):
+    for before, after in pairwise(ordered):
         assert before.end <= after.start, f"overlapping edits {before} {after}"
     for edit in reversed(ordered):
         text = text[:edit.start] + edit.new_text + text[edit.end:]
@@ -53,7 +54,7 @@ def _starts_with_call(tokens: list[Token], first: int) -> bool:
 def _break_points(line: list[Token], tokens: list[Token], index_of: dict[int, int]) -> list[str]:
     """Places between two tokens of one line where the layout rules allow a line break."""
     found = []
-    for left, right in zip(line, line[1:]):
+    for left, right in pairwise(line):
         pair = f"`{left.text}` `{right.text}`"
         if left.text == "(" and right.text != ")":
             found.append(f"after an opening parenthesis: {pair}")

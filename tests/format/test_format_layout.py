@@ -97,6 +97,20 @@ def test_a_set_operation_needs_no_parentheses_only_as_the_whole_query() -> None:
     assert format_query(tree, None) == "(SEGMENT(a) UNION SEGMENT(b)) EXCEPT SEGMENT(c)\n"
 
 
+def test_a_tree_built_in_code_gets_the_parentheses_its_shape_needs() -> None:
+    zero = ast.NumberLiteral(text="0")
+    condition = ast.Logical(op=ast.LogicOp.AND, operands=(
+        ast.Logical(op=ast.LogicOp.OR, operands=(zero, zero)),
+        ast.Comparison(left=ast.Arithmetic(operands=(ast.Arithmetic(operands=(zero, zero), operators=("+",)), zero),
+                                           operators=("-",)),
+                       op=ast.CompareOp.EQ, right=ast.Comparison(left=zero, op=ast.CompareOp.LT, right=zero))))
+    tree = ast.Query(body=ast.Chain(source=ast.Profile(table=ast.Identifier(name="c")),
+                                    steps=(ast.Filter(condition=condition),)))
+    formatted = format_query(tree, None)
+    assert formatted == "PROFILE(c).FILTER((0 || 0) && (0 + 0) - 0 == (0 < 0))\n"
+    assert parse(formatted) == tree
+
+
 def test_the_deepest_nesting_the_parser_accepts_formats() -> None:
     text = "PROFILE(c).FILTER(" + "NOT(" * 62 + "a" + ")" * 62 + ")"
     formatted = format_text(text, line_length=200)

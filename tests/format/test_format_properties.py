@@ -66,8 +66,8 @@ def test_formatting_examples(path: Path, line_length: int) -> None:
 
 def test_the_line_length_check_can_fail() -> None:
     """The checker behind the line-length property reports a line the layout could break."""
-    assert overlong_lines("PROFILE(c).FILTER(a == 1 && b == 2)\n", 20) == [
+    assert overlong_lines("PROFILE(c).FILTER(a == 1 && b == 2)\n", 20) == [(
         "'PROFILE(c).FILTER(a == 1 && b == 2)' (35 > 20) could break after an opening parenthesis: `(` `c`; "
         "before a closing parenthesis: `c` `)`; before a step: `)` `.`; after an opening parenthesis: `(` `a`; "
         "before a comparison: `a` `==`; before a logical operator: `1` `&&`; before a comparison: `b` `==`; "
-        "before a closing parenthesis: `2` `)`"]
+        "before a closing parenthesis: `2` `)`")]

@@ -1,0 +1,33 @@
+"""The bundled examples: every finding `segquery check examples` reports is pinned
+(code and range), and everything outside examples/broken/ is clean."""
+
+import os
+from pathlib import Path
+
+from segquery.engine import check_paths
+
+ROOT = Path(__file__).resolve().parents[1]
+
+EXPECTED = [
+    ("examples/broken/assignment.segq", "S011", "1:1-1:20"),
+    ("examples/broken/extra_parenthesis.segq", "S006", "1:87-1:88"),
+    ("examples/broken/having_before_filter.segq", "S015", "1:99-1:135"),
+    ("examples/broken/having_before_filter.segq", "V022", "1:106-1:117"),
+    ("examples/broken/method_set_operators.segq", "S012", "1:30-1:53"),
+    ("examples/broken/method_set_operators.segq", "S012", "1:54-1:84"),
+    ("examples/broken/missing_operator.segq", "S004", "1:70-1:71"),
+    ("examples/broken/quoted_relationship.segq", "S013", "1:27-1:61"),
+    ("examples/broken/unknown_attribute.segq", "V022", "1:25-1:37"),
+    ("examples/broken/unknown_function.segq", "S014", "1:50-1:64"),
+]
+
+
+def test_every_finding_in_the_examples_is_pinned(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    reports = check_paths(["examples"])
+    found = [(report.path, d.code, f"{d.range.start.line}:{d.range.start.column}-{d.range.end.line}:"
+              f"{d.range.end.column}") for report in reports for d in report.diagnostics]
+    assert found == EXPECTED
+    assert len(reports) >= 40
+    query_examples = [r for r in reports if os.path.dirname(r.path) == "examples"]
+    assert len(query_examples) >= 20
