@@ -153,15 +153,20 @@ class SettingsResolver:
 
 
 def check_text(text: str, *, path: str | None = None, options: CheckOptions | None = None,
-               resolver: SettingsResolver | None = None) -> FileReport:
+               resolver: SettingsResolver | None = None, settings: FileSettings | None = None,
+               extra: Iterable[Diagnostic] = ()) -> FileReport:
     """All diagnostics for one text (a query, or a request body when `path` ends in .json).
 
+    `settings` (default: those that apply to `path`) and `extra` (findings
+    from elsewhere about this text, such as the workspace's) let an editor
+    check an open document exactly as `check_paths` checks a file on disk:
+    suppression and selection apply to both, once.
     Raises ConfigError when the configuration that applies is invalid.
     """
-    options = options or CheckOptions()
-    resolver = resolver or SettingsResolver(options)
-    report = _check_one(text, path, resolver.for_file(path))
-    return finalize(report, resolver.for_file(path))
+    if settings is None:
+        options = options or CheckOptions()
+        settings = (resolver or SettingsResolver(options)).for_file(path)
+    return finalize(_check_one(text, path, settings), settings, extra)
 
 
 def _check_one(text: str, path: str | None, settings: FileSettings) -> FileReport:

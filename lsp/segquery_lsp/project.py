@@ -88,15 +88,12 @@ class Project:
         with suppression comments, rule selection and severities applied."""
         settings = self.settings(path)
         extra = self.workspace.diagnostics_for(path) if path is not None else []
-        # The text's raw report, finalized once with the workspace's findings, as
-        # `check_paths` does for files on disk (finalizing twice would report
-        # used suppressions as unused).
-        return engine.finalize(engine._check_one(text, path, settings), settings, extra).diagnostics
+        return engine.check_text(text, path=path, settings=settings, extra=extra).diagnostics
 
     def check_text(self, text: str, path: str | None) -> list[Diagnostic]:
         """The diagnostics of one text on its own (what fixing re-checks after each pass)."""
         settings = self.settings(path)
-        return engine.finalize(engine._check_one(text, path, settings), settings).diagnostics
+        return engine.check_text(text, path=path, settings=settings).diagnostics
 
     def file_text(self, path: str) -> str | None:
         source = self.workspace.source(path)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+
 from typing import Iterator
 
 from segquery.diagnostics import Diagnostic, Severity
@@ -34,20 +36,50 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.Logical):
         if node.op is not ast.LogicOp.AND or _inside_same_chain(ctx, node):
             continue
-        found: list[Constraint] = []
-        for operand in unwrap_logical(node, ast.LogicOp.AND):
+        # Per attribute and family of constraint, the earlier ones in chain order. Only
+        # some families can contradict each other, so chains of lower bounds (or of
+        # `!=`) stay linear however long they are.
+        earlier_by_family: dict[tuple[object, str], list[tuple[int, Constraint]]] = {}
+        for position, operand in enumerate(unwrap_logical(node, ast.LogicOp.AND)):
             current = constraint(operand)
             if current is None:
                 continue
-            for earlier in found:
-                if earlier.key == current.key and (reason := conflict(earlier, current)):
+            family = _family(current)
+            candidates = heapq.merge(*(earlier_by_family.get((current.key, other), [])
+                                       for other in _CAN_CONTRADICT[family]), key=lambda item: item[0])
+            for _, earlier in candidates:
+                if reason := conflict(earlier, current):
                     span = ctx.outer_span(current.node)
                     yield ctx.report("L021", f"`{ctx.snippet(current.node)}` contradicts "
                                      f"`{ctx.snippet(earlier.node)}`: {reason}, so this `&&` chain is never true",
                                      span.start, span.end,
                                      related=[ctx.related("the contradicted condition", ctx.outer_span(earlier.node))])
                     break
-            found.append(current)
+            earlier_by_family.setdefault((current.key, family), []).append((position, current))
+
+
+_CAN_CONTRADICT = {
+    "null": ("null", "eq", "ne", "lower", "upper", "other"),
+    "eq": ("null", "eq", "ne", "lower", "upper", "other"),
+    "ne": ("null", "eq", "other"),
+    "lower": ("null", "eq", "upper", "other"),
+    "upper": ("null", "eq", "lower", "other"),
+    "other": ("null", "eq", "ne", "lower", "upper", "other"),
+}
+
+
+def _family(item: Constraint) -> str:
+    if item.null is not None:
+        return "null"
+    if item.op is ast.CompareOp.EQ:
+        return "eq"
+    if item.op is ast.CompareOp.NE:
+        return "ne"
+    if item.op in _LOWER:
+        return "lower"
+    if item.op in _UPPER:
+        return "upper"
+    return "other"
 
 
 def _inside_same_chain(ctx: LintContext, node: ast.Logical) -> bool:

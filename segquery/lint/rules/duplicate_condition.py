@@ -28,12 +28,12 @@ from segquery.syntax import ast
     fix_effect=FixEffect.KEEPS_MEANING)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.Logical):
-        seen: list[tuple[ast.Node, ast.Expr]] = []
+        seen: dict[ast.Node, ast.Expr] = {}  # normal form -> first operand with it (linear in the chain)
         for index, operand in enumerate(node.operands):
             form = normal_form(operand)
-            first = next((earlier for key, earlier in seen if key == form), None)
+            first = seen.get(form)
             if first is None:
-                seen.append((form, operand))
+                seen[form] = operand
                 continue
             position = ctx.source.position(ctx.outer_span(first).start)
             span = ctx.outer_span(operand)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+
 from typing import Iterator
 
 from segquery.diagnostics import Diagnostic, Severity
@@ -32,20 +34,26 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         parent = ctx.parent(node)
         if node.op is not ast.LogicOp.OR or (isinstance(parent, ast.Logical) and parent.op is node.op):
             continue
-        found: list[Constraint] = []
-        for operand in unwrap_logical(node, ast.LogicOp.OR):
+        # Per attribute, the earlier constraints in chain order, with `==` kept apart:
+        # two `==` never cover everything, so long `x == 1 || x == 2 || ...` chains stay linear.
+        equalities: dict[object, list[tuple[int, Constraint]]] = {}
+        others: dict[object, list[tuple[int, Constraint]]] = {}
+        for position, operand in enumerate(unwrap_logical(node, ast.LogicOp.OR)):
             current = constraint(operand)
             if current is None:
                 continue
-            for earlier in found:
-                if earlier.key == current.key and (reason := covers_everything(earlier, current)):
+            is_equality = current.op is ast.CompareOp.EQ
+            candidates = others.get(current.key, []) if is_equality else heapq.merge(
+                equalities.get(current.key, []), others.get(current.key, []), key=lambda item: item[0])
+            for _, earlier in candidates:
+                if reason := covers_everything(earlier, current):
                     span = ctx.outer_span(current.node)
                     yield ctx.report("L029", f"`{ctx.snippet(earlier.node)}` or `{ctx.snippet(current.node)}` "
                                      f"holds for every {reason}",
                                      span.start, span.end,
                                      related=[ctx.related("the other condition", ctx.outer_span(earlier.node))])
                     break
-            found.append(current)
+            (equalities if is_equality else others).setdefault(current.key, []).append((position, current))
 
 
 def covers_everything(first: Constraint, second: Constraint) -> str | None:
