@@ -25,6 +25,7 @@ from segquery.ide.signature import signature_help as signature_help_at
 from segquery.ide.symbols import document_symbols
 from segquery.source import Span
 from segquery.syntax.parser import ParseError
+from segquery.format import TokenMismatch
 from segquery_lsp import results
 from segquery_lsp.convert import LineIndex
 from segquery_lsp.documents import Document
@@ -206,8 +207,8 @@ def formatting(server: SegqueryLanguageServer,
     config = server.project.settings(document.path).config
     try:
         edits = format_edits(document.text, line_length=config.line_length)
-    except ParseError:
-        return None  # the diagnostics already say what to fix first
+    except (ParseError, TokenMismatch):
+        return None  # the diagnostics already say what to fix first; never rewrite what cannot be kept
     return document.index.text_edits(edits)
 
 
@@ -220,7 +221,7 @@ def range_formatting(server: SegqueryLanguageServer,
     start, end = document.index.offsets(params.range)
     try:
         edits = format_range(document.text, start, end, line_length=config.line_length)
-    except ParseError:
+    except (ParseError, TokenMismatch):
         return None
     return document.index.text_edits(edits)
 

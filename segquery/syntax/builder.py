@@ -395,6 +395,11 @@ def _lower_function(ctx: BuildContext, call: RawCall) -> ast.Expr:
 def _date_part(ctx: BuildContext, arg: ast.Expr) -> ast.DatePartName | None:
     word = arg.name.name if isinstance(arg, ast.Attribute) and arg.qualifier is None else None
     if word is not None and word.upper() in DATE_PARTS:
+        if arg.parens:
+            start, end = _outer_parens(ctx, arg)
+            ctx.report(codes.INVALID_ARGUMENT, f"a date part is a word, not an expression: write `{word}` "
+                       "without parentheses", start, end,
+                       fix=Fix.replace("Remove the parentheses", start, end, word))
         return ast.DatePartName(part=ast.DatePart[word.upper()], span=arg.span)
     shown = word if word is not None else ctx.text(arg)
     singular = word[:-1] if word and word.lower().endswith("s") else shown
@@ -406,6 +411,15 @@ def _date_part(ctx: BuildContext, arg: ast.Expr) -> ast.DatePartName | None:
         fix = Fix.replace(f"Use `{suggestion}`", arg.span.start, arg.span.end, suggestion, Applicability.UNSAFE)
     ctx.report_node(codes.UNKNOWN_DATE_PART, message, arg, fix=fix)
     return None
+
+
+def _outer_parens(ctx: BuildContext, node: ast.Expr) -> tuple[int, int]:
+    """The offsets of `node` with the parentheses written around it."""
+    text, start, end = ctx.source.text, node.span.start, node.span.end
+    for _ in range(node.parens):
+        start = text.rindex("(", 0, start)
+        end = text.index(")", end) + 1
+    return start, end
 
 
 def _dot_before(ctx: BuildContext, offset: int) -> int:

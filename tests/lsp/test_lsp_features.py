@@ -122,7 +122,7 @@ async def test_formatting_the_document_and_a_range(client, workspace_root):
         text_document=doc(uri), options=options))
     assert edits_of(result) == [((0, 16, 0, 18), ""), ((0, 26, 0, 27), ""), ((0, 35, 0, 35), " "),
                                 ((0, 37, 0, 37), " "), ((0, 46, 0, 47), ""), ((0, 55, 0, 55), " "),
-                                ((0, 57, 0, 57), " "), ((0, 62, 0, 63), "")]
+                                ((0, 57, 0, 57), " "), ((0, 62, 0, 63), ""), ((0, 64, 0, 64), "\n")]
     # A range in the second condition formats that operand of `||` (with the `||` before it) only.
     result = await client.text_document_range_formatting_async(types.DocumentRangeFormattingParams(
         text_document=doc(uri), range=types.Range(start=at(0, 58), end=at(0, 58)), options=options))

@@ -215,3 +215,13 @@ def test_query_must_start_with_a_source():
     assert [(d.code, d.message) for d in result.diagnostics] == [
         ("S017", "a query starts with PROFILE, SEGMENT or INTERACTION; FILTER is a step: start with a source, "
                  "e.g. `PROFILE(contact).FILTER(...)`")]
+
+
+def test_date_part_in_parentheses_is_reported_with_a_fix():
+    text = "PROFILE(c).FILTER(DATEDIFF( ( day ) , a, b) > 1)"
+    result = parse_tolerant(text)
+    [diagnostic] = result.diagnostics
+    assert (diagnostic.code, diagnostic.range.start.column, diagnostic.range.end.column, diagnostic.message) == (
+        "S018", 29, 36, "a date part is a word, not an expression: write `day` without parentheses")
+    edit = diagnostic.fix.edits[0]
+    assert text[:edit.start] + edit.new_text + text[edit.end:] == "PROFILE(c).FILTER(DATEDIFF( day , a, b) > 1)"
