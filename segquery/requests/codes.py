@@ -1,16 +1,12 @@
 """Codes of the diagnostics about request bodies, records and request files (R001-R099)."""
 
+import functools
+
 from segquery.diagnostics import Severity
-from segquery.rules.registry import Category, FixAvailability, RuleInfo, register
+from segquery.rules.registry import Category, FixAvailability, define
 
 
-def _request(code: str, name: str, summary: str, *, severity: Severity = Severity.ERROR, what: str,
-             why: str, example: str = "", use_instead: str = "",
-             fix: FixAvailability = FixAvailability.NONE, fix_safety: str = "") -> str:
-    register(RuleInfo(code=code, name=name, summary=summary, category=Category.REQUEST,
-                      severity=severity, fix=fix, what_it_does=what, why=why, example=example,
-                      use_instead=use_instead, fix_safety=fix_safety))
-    return code
+_request = functools.partial(define, category=Category.REQUEST)
 
 
 # ------------------------------------------------------------------ JSON text

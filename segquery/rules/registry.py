@@ -81,6 +81,17 @@ class RuleInfo:
         return "\n".join(lines) + "\n"
 
 
+def define(code: str, name: str, summary: str, *, category: Category, what: str, why: str,
+           example: str = "", use_instead: str = "", severity: Severity = Severity.ERROR,
+           fix: FixAvailability = FixAvailability.NONE, fix_safety: str = "") -> str:
+    """Register a rule from keyword arguments and return its code (for modules
+    that declare their codes as constants)."""
+    register(RuleInfo(code=code, name=name, summary=summary, category=category, severity=severity, fix=fix,
+                      what_it_does=what, why=why, example=example, use_instead=use_instead,
+                      fix_safety=fix_safety))
+    return code
+
+
 _RULES: dict[str, RuleInfo] = {}
 _NAMES: dict[str, str] = {}
 _loaded = False

@@ -6,17 +6,13 @@ arguments of functions and steps and the usage limitations of HAVING and
 interaction filters (reference part A.3).
 """
 
+import functools
+
 from segquery.diagnostics import Severity
-from segquery.rules.registry import Category, FixAvailability, RuleInfo, register
+from segquery.rules.registry import Category, FixAvailability, define
 
 
-def _code(code: str, name: str, summary: str, *, what: str, why: str, example: str, use_instead: str = "",
-          category: Category = Category.VALIDATION, severity: Severity = Severity.ERROR,
-          fix: FixAvailability = FixAvailability.NONE, fix_safety: str = "") -> str:
-    register(RuleInfo(code=code, name=name, summary=summary, category=category, severity=severity, fix=fix,
-                      what_it_does=what, why=why, example=example, use_instead=use_instead,
-                      fix_safety=fix_safety))
-    return code
+_code = functools.partial(define, category=Category.VALIDATION)
 
 
 _SCHEMA = Category.SCHEMA

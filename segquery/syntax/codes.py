@@ -1,15 +1,12 @@
 """Codes of the diagnostics the parser reports (S001-S099)."""
 
+import functools
+
 from segquery.diagnostics import Severity
-from segquery.rules.registry import Category, FixAvailability, RuleInfo, register
+from segquery.rules.registry import Category, FixAvailability, RuleInfo, define, register
 
 
-def _syntax(code: str, name: str, summary: str, *, what: str, why: str, example: str = "",
-            use_instead: str = "", fix: FixAvailability = FixAvailability.NONE, fix_safety: str = "") -> str:
-    register(RuleInfo(code=code, name=name, summary=summary, category=Category.SYNTAX,
-                      severity=Severity.ERROR, fix=fix, what_it_does=what, why=why, example=example,
-                      use_instead=use_instead, fix_safety=fix_safety))
-    return code
+_syntax = functools.partial(define, category=Category.SYNTAX)
 
 
 INVALID_CHARACTER = _syntax(

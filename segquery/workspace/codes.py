@@ -6,17 +6,13 @@ resolved, go-live order. Problems of one query alone belong to the parser and
 the validator.
 """
 
+import functools
+
 from segquery.diagnostics import Severity
-from segquery.rules.registry import Category, FixAvailability, RuleInfo, register
+from segquery.rules.registry import Category, FixAvailability, define
 
 
-def _workspace(code: str, name: str, summary: str, *, severity: Severity = Severity.ERROR, what: str,
-               why: str, example: str = "", use_instead: str = "",
-               fix: FixAvailability = FixAvailability.NONE, fix_safety: str = "") -> str:
-    register(RuleInfo(code=code, name=name, summary=summary, category=Category.WORKSPACE,
-                      severity=severity, fix=fix, what_it_does=what, why=why, example=example,
-                      use_instead=use_instead, fix_safety=fix_safety))
-    return code
+_workspace = functools.partial(define, category=Category.WORKSPACE)
 
 
 UNKNOWN_SEGMENT = _workspace(
