@@ -29,7 +29,6 @@ from segquery.lint.suppression import (
     read_directives,
     unused_suppressions,
 )
-from segquery.requests.files import check_request_file
 from segquery.rules.registry import all_rules
 from segquery.schema import Schema, SchemaError, default_schema, load_schema
 from segquery.semantic import QueryKind, validate
@@ -193,6 +192,8 @@ def _analyse(text: str, path: str | None, settings: FileSettings) -> FileReport:
     """The raw findings of every per-file stage, before suppression and selection."""
     if path is not None and path.lower().endswith(REQUEST_SUFFIXES):
         source = SourceText(text, path)
+        from segquery.requests.files import check_request_file  # only .json bodies need it (start-up time)
+
         return FileReport(path, source, list(check_request_file(text)))
     result = parse_tolerant(text, path=path)
     source = result.source
