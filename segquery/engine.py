@@ -39,7 +39,7 @@ from segquery.workspace import Workspace
 from segquery.workspace.loading import discover
 
 QUERY_SUFFIXES = (".segq",)
-REQUEST_SUFFIXES = (".json",)
+REQUEST_SUFFIXES = (".json", ".http")
 # Below this many files the pool's start-up costs more than it saves.
 PARALLEL_THRESHOLD = 64
 

@@ -78,6 +78,9 @@ def check_command(paths: tuple[str, ...], output_format: str, fix: bool, unsafe_
     except ConfigError as error:
         click.echo(f"segquery: configuration error: {error}", err=True)
         sys.exit(2)
+    if not reports:
+        click.echo("segquery: warning: no query files found: directories are searched for *.segq files; "
+                   "name .json and .http request files explicitly", err=True)
 
     if show_diff:
         diff = render_diff(reports)
