@@ -7,19 +7,29 @@ change), 2 usage, configuration or internal error.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
 from segquery.cli.common import STDIN, read_stdin
 from segquery.config import QUERY_KINDS, ConfigError, selector_problem
-from segquery.engine import CheckOptions, FileReport, SettingsResolver, check_paths, check_text
+from segquery.engine import (
+    CheckOptions,
+    FileReport,
+    SettingsResolver,
+    check_paths,
+    check_text,
+)
 from segquery.output.diff import render_diff
 from segquery.output.github import render_github
 from segquery.output.json_output import render_json
 from segquery.output.sarif import render_sarif
-from segquery.output.statistics import count_codes, render_statistics, render_statistics_json
+from segquery.output.statistics import (
+    count_codes,
+    render_statistics,
+    render_statistics_json,
+)
 from segquery.output.text import fix_summary, render_text, summary_line
+from segquery.syntax.parser import write_source_file
 
 OUTPUT_FORMATS = ("text", "json", "sarif", "github")
 
@@ -124,7 +134,7 @@ def _run(paths: tuple[str, ...], options: CheckOptions,
 def _write_fixes(reports) -> None:
     for report in reports:
         if report.changed and report.path is not None:
-            Path(report.path).write_text(report.source.text, encoding="utf-8", newline="")
+            write_source_file(report.path, report.source.text)
 
 
 def _print_problems(reports: list[FileReport]) -> None:

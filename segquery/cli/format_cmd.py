@@ -23,7 +23,7 @@ from segquery.output.diff import render_diff
 from segquery.output.text import render_text
 from segquery.source import SourceText
 from segquery.syntax.codes import UNREADABLE_FILE
-from segquery.syntax.parser import ParseError, read_source_file
+from segquery.syntax.parser import ParseError, read_source_file, write_source_file
 
 
 @dataclass
@@ -90,7 +90,7 @@ def format_command(paths: tuple[str, ...], check: bool, show_diff: bool, line_le
     else:
         for outcome in changed:
             if outcome.path is not None:
-                Path(outcome.path).write_text(outcome.formatted, encoding="utf-8", newline="")
+                write_source_file(outcome.path, outcome.formatted)
         if stdin is not None and stdin.formatted is not None:
             click.echo(stdin.formatted, nl=False)
 

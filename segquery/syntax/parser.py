@@ -110,6 +110,17 @@ def read_source_file(path: str | Path) -> str:
     return text
 
 
+def write_source_file(path: str | Path, text: str) -> None:
+    """Write a rewritten file back as it was stored: UTF-8, the same line endings
+    (the text carries them), and a byte-order mark if the file had one."""
+    path = Path(path)
+    try:
+        had_bom = path.read_bytes()[:3] == b"\xef\xbb\xbf"
+    except OSError:
+        had_bom = False
+    path.write_text(("\ufeff" if had_bom else "") + text, encoding="utf-8", newline="")
+
+
 def parse_file(path: str | Path, *, dialect: Dialect = OUTBOUND) -> ast.Query:
     return parse(read_source_file(path), path=str(path), dialect=dialect)
 
