@@ -6,10 +6,10 @@ Each function builds the diagnostics of one code; positions are file offsets
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence
 
 from segquery.diagnostics import Applicability, Diagnostic, Fix, RelatedLocation, make_diagnostic
-from segquery.suggest import did_you_mean
+from segquery.suggest import Suggester
 from segquery.workspace import codes
 from segquery.workspace.model import Reference, Segment, SegmentStatus
 from segquery.workspace.names import Match, Resolution
@@ -40,11 +40,10 @@ def _reference_diagnostic(segment: Segment, reference: Reference, code: str, mes
     return make_diagnostic(segment.source, code, message, reference.span.start, reference.span.end, **kwargs)
 
 
-def resolution_diagnostics(segment: Segment, resolutions: Sequence[Resolution], known_names: Iterable[str],
+def resolution_diagnostics(segment: Segment, resolutions: Sequence[Resolution], known_names: Suggester,
                            describe: Describe) -> list[Diagnostic]:
     """W001 (no such segment), W009 (several candidates) and W003 (the segment itself)."""
     found = []
-    names: list[str] | None = None
     for reference, resolution in zip(segment.references, resolutions):
         if resolution.target is segment:
             found.append(_reference_diagnostic(
@@ -59,14 +58,12 @@ def resolution_diagnostics(segment: Segment, resolutions: Sequence[Resolution], 
                 related=[related_definition(candidate, f"candidate {describe(candidate)}")
                          for candidate in resolution.candidates]))
         elif not resolution.candidates:
-            if names is None:
-                names = list(known_names)
-            found.append(_missing(segment, reference, names))
+            found.append(_missing(segment, reference, known_names))
     return found
 
 
-def _missing(segment: Segment, reference: Reference, names: list[str]) -> Diagnostic:
-    suggestion = did_you_mean(reference.name, names)
+def _missing(segment: Segment, reference: Reference, names: Suggester) -> Diagnostic:
+    suggestion = names.best(reference.name)
     message = f"no segment named `{reference.name}` in the workspace"
     fix = None
     if suggestion is not None:

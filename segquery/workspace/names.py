@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from segquery.workspace.model import Segment
+from segquery.suggest import Suggester
 
 
 class Match(enum.Enum):
@@ -55,14 +56,17 @@ class NameIndex:
 
     def __init__(self) -> None:
         self._exact: dict[str, list[Segment]] = {}
+        self._suggester: Suggester | None = None
         self._folded: dict[str, list[Segment]] = {}
 
     def add(self, segment: Segment) -> None:
+        self._suggester = None
         for handle in segment.handles:
             _insert(self._exact.setdefault(handle, []), segment)
             _insert(self._folded.setdefault(handle.casefold(), []), segment)
 
     def remove(self, segment: Segment) -> None:
+        self._suggester = None
         for handle in segment.handles:
             for table, key in ((self._exact, handle), (self._folded, handle.casefold())):
                 bucket = table.get(key)
@@ -83,6 +87,12 @@ class NameIndex:
     def handles(self) -> Iterable[str]:
         """Every handle, for did-you-mean suggestions."""
         return self._exact.keys()
+
+    def suggester(self) -> Suggester:
+        """Did-you-mean over every handle; rebuilt only after the names changed."""
+        if self._suggester is None:
+            self._suggester = Suggester(self._exact)
+        return self._suggester
 
     def segments_named(self, handle: str) -> list[Segment]:
         """Segments that have exactly this handle, in the stable order."""

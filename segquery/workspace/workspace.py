@@ -20,7 +20,7 @@ from typing import Iterable, Mapping
 from segquery.diagnostics import Diagnostic, sorted_diagnostics
 from segquery.schema import Schema
 from segquery.source import SourceText
-from segquery.suggest import did_you_mean
+from segquery.suggest import Suggester, did_you_mean
 from segquery.workspace import checks, graph
 from segquery.workspace.expand import expand_segment
 from segquery.workspace.loading import FileEntry, discover, load_file
@@ -450,8 +450,8 @@ class Workspace:
             self._findings[segment] = cached
         return cached
 
-    def _candidate_names(self) -> Iterable[str]:
-        return self._index.handles()
+    def _candidate_names(self) -> Suggester:
+        return self._index.suggester()
 
     def profile_of(self, segment: Segment) -> str | None:
         """The profile type `segment` ends on, with its references resolved; None when unknown."""
