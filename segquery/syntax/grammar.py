@@ -4,7 +4,7 @@ builds the lark parser once per dialect, with lark's on-disk cache."""
 from __future__ import annotations
 
 import functools
-import tempfile
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -32,8 +32,19 @@ def _collect_comment(token) -> None:
         context.comments.append(Comment(text=token.value, span=Span(token.start_pos, token.end_pos)))
 
 
-def _cache_path(dialect: Dialect) -> str:
-    return str(Path(tempfile.gettempdir()) / f"segquery-{dialect.name}-grammar.lark.cache")
+def _cache_path(dialect: Dialect) -> str | None:
+    """A per-user cache file for the compiled grammar, or None when there is no
+    private place for it. lark's cache is a pickle, so it must never live where
+    another user could write it (such as a shared temporary directory)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "segquery"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if hasattr(os, "getuid") and folder.stat().st_uid != os.getuid():
+            return None
+    except OSError:
+        return None
+    return str(folder / f"{dialect.name}-grammar.lark.cache")
 
 
 @functools.lru_cache(maxsize=None)
@@ -41,10 +52,13 @@ def lalr_parser(dialect: Dialect = OUTBOUND) -> Lark:
     """The LALR parser that builds the AST while it parses."""
     options = dict(parser="lalr", lexer="contextual", transformer=AstBuilder(), maybe_placeholders=True,
                    lexer_callbacks={"COMMENT": _collect_comment})
-    try:
-        return Lark(grammar_text(dialect), cache=_cache_path(dialect), **options)
-    except OSError:  # a read-only or full temporary directory: build without the cache
-        return Lark(grammar_text(dialect), **options)
+    cache = _cache_path(dialect)
+    if cache is not None:
+        try:
+            return Lark(grammar_text(dialect), cache=cache, **options)
+        except OSError:  # a read-only or full cache folder: build without the cache
+            pass
+    return Lark(grammar_text(dialect), **options)
 
 
 @functools.lru_cache(maxsize=None)

@@ -90,6 +90,12 @@ def test_pyproject_uses_the_tool_segquery_table(tmp_path):
     ("per-file-ignores = { 'x/*.segq' = ['Q1'] }\n",
      "segquery.toml:1:22: `per-file-ignores.\"x/*.segq\"`: `Q1` is not a rule code or a prefix of one"),
     ("schema = 'missing.json'\n", "segquery.toml:1:1: `schema`: no schema file at 'missing.json'"),
+    ("exclude = ['ok/', '[z-a].segq']\n", "segquery.toml:1:1: `exclude`: invalid glob pattern '[z-a].segq': "
+                                          "bad character range z-a"),
+    ("[kinds]\n'[z-a]/*.segq' = 'static'\n", "segquery.toml:2:1: `kinds.\"[z-a]/*.segq\"`: invalid glob pattern "
+                                             "'[z-a]/*.segq': bad character range z-a"),
+    ("[per-file-ignores]\n'[9-0]' = ['L001']\n", "segquery.toml:2:1: `per-file-ignores.\"[9-0]\"`: invalid glob "
+                                                 "pattern '[9-0]': bad character range 9-0"),
     ("select = [\n", "segquery.toml:2:1: invalid TOML: Invalid value (at the end of the file)"),
     ("select = [\"L\"\nx = = 1\n", "segquery.toml:2:1: invalid TOML: Unclosed array"),
 ])
