@@ -115,6 +115,21 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out) + r"\Z")
 
 
+def _compile_glob(pattern: str) -> tuple[re.Pattern[str], bool]:
+    """The regular expression of a configured glob, and whether it matches directories only."""
+    pattern = pattern.strip().removeprefix("./")
+    return _glob_regex(pattern.rstrip("/")), pattern.endswith("/")
+
+
+def glob_problem(pattern: str) -> str | None:
+    """Why a configured glob cannot be used (such as a range `[z-a]`), or None."""
+    try:
+        _compile_glob(pattern)
+    except re.error as error:
+        return f"invalid glob pattern {pattern!r}: {error.msg}"
+    return None
+
+
 def glob_matches(pattern: str, path: Path, root: Path) -> bool:
     """Whether a glob matches a file, relative to `root`.
 
@@ -126,12 +141,8 @@ def glob_matches(pattern: str, path: Path, root: Path) -> bool:
         relative = PurePosixPath(Path(path).resolve().relative_to(root.resolve()).as_posix())
     except ValueError:
         relative = PurePosixPath(Path(path).resolve().as_posix())
-    pattern = pattern.strip()
-    if pattern.startswith("./"):
-        pattern = pattern[2:]
-    directories_only = pattern.endswith("/")
-    pattern = pattern.rstrip("/")
-    regex = _glob_regex(pattern)
+    regex, directories_only = _compile_glob(pattern)
+    pattern = pattern.strip().removeprefix("./").rstrip("/")
     parents = [parent for parent in relative.parents if str(parent) not in (".", "/")]
     if "/" not in pattern:
         names = [parent.name for parent in parents] + ([] if directories_only else [relative.name])
@@ -150,10 +161,7 @@ _KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "line-length",
 def load_config(path: str | Path) -> Config:
     """Read and check one configuration file (`segquery.toml` or `pyproject.toml`)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise ConfigError(path, f"cannot read the configuration file: {error.strerror or error}") from None
+    text = _read_text(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -177,13 +185,28 @@ def load_config(path: str | Path) -> Config:
     return _Reader(path, text, prefix).read(table)
 
 
+def _read_text(path: Path) -> str:
+    """The file's text (a byte-order mark dropped); a ConfigError that says where it is not UTF-8."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ConfigError(path, f"cannot read the configuration file: {error.strerror or error}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start:error.start].decode("utf-8-sig", errors="replace")) + 1
+        raise ConfigError(path, "cannot read the configuration file: it is not UTF-8 text",
+                          data.count(b"\n", 0, error.start) + 1, column) from None
+
+
 def has_segquery_table(path: Path) -> bool:
     """True for a segquery.toml, and for a pyproject.toml with a `[tool.segquery]` table."""
     if path.name != "pyproject.toml":
         return True
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
+        data = tomllib.loads(_read_text(path))
+    except (ConfigError, tomllib.TOMLDecodeError):
         return True   # let load_config report the problem
     return isinstance(data.get("tool"), dict) and "segquery" in data["tool"]
 
@@ -230,8 +253,16 @@ class _Reader:
         if "severity" in table:
             values["severity"] = self.severity(table["severity"])
         if "exclude" in table:
-            values["exclude"] = self.strings(table["exclude"], ("exclude",), "a list of glob patterns")
+            values["exclude"] = self.globs(self.strings(table["exclude"], ("exclude",), "a list of glob patterns"),
+                                           ("exclude",))
         return Config(**values)
+
+    def globs(self, patterns: tuple[str, ...], keys: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in patterns:
+            problem = glob_problem(pattern)
+            if problem:
+                raise self.error(keys, problem)
+        return patterns
 
     def strings(self, value: Any, keys: tuple[str, ...], what: str) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
@@ -250,6 +281,8 @@ class _Reader:
     def per_file_ignores(self, value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
         if not isinstance(value, dict):
             raise self.error(("per-file-ignores",), f"expected a table of glob = [codes], got {_describe(value)}")
+        for pattern in value:
+            self.globs((pattern,), ("per-file-ignores", pattern))
         return tuple((pattern, self.selectors(codes, "per-file-ignores", ("per-file-ignores", pattern)))
                      for pattern, codes in value.items())
 
@@ -276,6 +309,7 @@ class _Reader:
             raise self.error(("kinds",), f"expected a table of glob = kind, got {_describe(value)}")
         result = []
         for pattern, kind in value.items():
+            self.globs((pattern,), ("kinds", pattern))
             if not isinstance(kind, str) or kind.lower() not in QUERY_KINDS:
                 suggestion = did_you_mean(kind, QUERY_KINDS) if isinstance(kind, str) else None
                 hint = f"; did you mean {suggestion!r}?" if suggestion else f"; use one of {', '.join(QUERY_KINDS)}"

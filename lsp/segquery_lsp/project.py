@@ -24,11 +24,12 @@ from segquery.schema.default import default_schema
 from segquery.schema.errors import SchemaError
 from segquery.syntax.parser import read_source_file
 from segquery.workspace import Segment, Workspace
+from segquery.workspace.loading import JSON_SUFFIX, QUERY_SUFFIX
 
 logger = logging.getLogger(__name__)
 
 CONFIG_FILENAMES = ("segquery.toml", "pyproject.toml")
-WORKSPACE_SUFFIXES = (".segq", ".json")
+WORKSPACE_SUFFIXES = (QUERY_SUFFIX, JSON_SUFFIX)
 
 
 class Project:

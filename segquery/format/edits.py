@@ -155,6 +155,27 @@ def _units(query: ast.Query) -> list[_Unit]:
 def _region(unit: _Unit, tokens: list[Token], starts: list[int], ends: list[int]) -> _Region:
     """From the end of the token before the unit to the end of its last token."""
     parens = getattr(unit.node, "parens", 0)
-    first = bisect_left(starts, unit.node.span.start) - parens - (1 if unit.connected else 0)
-    last = bisect_right(ends, unit.node.span.end) - 1 + parens
+    first = (bisect_left(starts, unit.node.span.start) - parens - _edge_parens(unit.node, leading=True)
+             - (1 if unit.connected else 0))
+    last = bisect_right(ends, unit.node.span.end) - 1 + parens + _edge_parens(unit.node, leading=False)
     return _Region(tokens[first - 1].end if first > 0 else 0, tokens[last].end)
+
+
+def _edge_parens(node: ast.Node, *, leading: bool) -> int:
+    """The parentheses of the operands at the node's start (or end) that its span leaves out:
+    `(a == 1) || b` spans from `a` to `b`."""
+    count = 0
+    while True:
+        children = [child for child in node.children() if child.span != ast.NO_SPAN]
+        if not children:
+            return count
+        if leading:
+            edge = min(children, key=lambda child: child.span.start)
+            if edge.span.start != node.span.start:
+                return count
+        else:
+            edge = max(children, key=lambda child: child.span.end)
+            if edge.span.end != node.span.end:
+                return count
+        count += getattr(edge, "parens", 0)
+        node = edge

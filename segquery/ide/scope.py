@@ -24,8 +24,24 @@ SegmentTable = Callable[[str], "str | None"]
 _PLACEHOLDER = ast.BooleanLiteral(value=True)
 
 
+class _Records:
+    """Records of a table or of an interaction (whichever of the two fields is set)."""
+
+    table: Table | None
+    interaction: InteractionType | None
+
+    @property
+    def owner(self) -> str:
+        holder = self.table or self.interaction
+        return holder.name if holder is not None else ""
+
+    def attributes(self) -> dict[str, Attribute]:
+        holder = self.table or self.interaction
+        return dict(holder.attributes) if holder is not None else {}
+
+
 @dataclass(frozen=True)
-class AliasBinding:
+class AliasBinding(_Records):
     """An alias in scope, with the schema object its records belong to."""
 
     name: str
@@ -33,33 +49,15 @@ class AliasBinding:
     table: Table | None = None
     interaction: InteractionType | None = None
 
-    @property
-    def owner(self) -> str:
-        holder = self.table or self.interaction
-        return holder.name if holder is not None else ""
-
-    def attributes(self) -> dict[str, Attribute]:
-        holder = self.table or self.interaction
-        return dict(holder.attributes) if holder is not None else {}
-
 
 @dataclass(frozen=True)
-class ChainScope:
+class ChainScope(_Records):
     """The records a position works on: a table, or an interaction's records."""
 
     table: Table | None = None
     interaction: InteractionType | None = None
     aliases: dict[str, AliasBinding] = field(default_factory=dict)  # keyed by case-folded name
     table_name: str | None = None  # as inferred, also when the schema does not know it
-
-    @property
-    def owner(self) -> str:
-        holder = self.table or self.interaction
-        return holder.name if holder is not None else ""
-
-    def attributes(self) -> dict[str, Attribute]:
-        holder = self.table or self.interaction
-        return dict(holder.attributes) if holder is not None else {}
 
     def alias(self, name: str) -> AliasBinding | None:
         return self.aliases.get(name.casefold())

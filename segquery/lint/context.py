@@ -225,11 +225,11 @@ class LintContext:
         before = self.text[edit.start - 1] if edit.start > 0 else ""
         after = self.text[edit.end] if edit.end < len(self.text) else ""
         if not edit.new_text:
-            return TextEdit(edit.start, edit.end, " ") if _would_join(before, after) else edit
+            return TextEdit(edit.start, edit.end, " ") if would_join(before, after) else edit
         text = edit.new_text
-        if _would_join(before, text[0]):
+        if would_join(before, text[0]):
             text = " " + text
-        if _would_join(text[-1], after):
+        if would_join(text[-1], after):
             text += " "
         return TextEdit(edit.start, edit.end, text) if text != edit.new_text else edit
 
@@ -253,11 +253,11 @@ class LintContext:
         for start, end in merged:
             before = self.text[start - 1] if start > 0 else ""
             after = self.text[end] if end < len(self.text) else ""
-            edits.append(TextEdit(start, end, " " if _would_join(before, after) else ""))
+            edits.append(TextEdit(start, end, " " if would_join(before, after) else ""))
         return edits
 
 
-def _would_join(before: str, after: str) -> bool:
+def would_join(before: str, after: str) -> bool:
     """Whether two characters, once adjacent, would read as one token (`a` `b`) or start a comment (`/` `/`)."""
     return (_is_word_char(before) and _is_word_char(after)) or (before == "/" and after in "/*")
 

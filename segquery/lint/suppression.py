@@ -16,8 +16,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from segquery.config import QUERY_KINDS
 from segquery.diagnostics import Diagnostic, Fix, Severity, TextEdit, make_diagnostic
 from segquery.directives import Directive, find_directives
+from segquery.lint.context import would_join
 from segquery.rules.registry import Category, FixAvailability, RuleInfo, all_rules, get_rule, register
 from segquery.source import SourceText, Span
 from segquery.suggest import did_you_mean
@@ -61,8 +63,6 @@ INVALID_DIRECTIVE = register(RuleInfo(
     why="A directive that is not understood has no effect, which is easy to miss.",
     example="// segquery: ignroe[L001]\n// segquery: kind = statik",
     use_instead="// segquery: ignore[L001]\n// segquery: kind = static")).code
-
-QUERY_KINDS = ("dynamic", "static", "compound", "fetch")
 
 _CODE_LIST = re.compile(r"\[([^\]]*)\]")
 
@@ -217,14 +217,21 @@ def _removal_fix(source: SourceText, group: list[Suppression], unused: list[Supp
         return Fix("Remove the unused codes", (TextEdit(start, directive.span.start + match.end(1), ", ".join(kept)),))
     start, end = directive.span.start, directive.span.end
     text = source.text
-    if directive.own_line:
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        start, end = line_start, (line_end + 1 if line_end != -1 else len(text))
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if directive.own_line and not text[end:line_end].strip():
+        # Alone on its line: the line goes.
+        start, end = text.rfind("\n", 0, start) + 1, min(line_end + 1, len(text))
+    elif directive.own_line:
+        # A block comment before code on its line: the comment goes, the code stays.
+        while end < line_end and text[end] in " \t":
+            end += 1
     else:
         while start > 0 and text[start - 1] in " \t":
             start -= 1
-    return Fix("Remove the unused directive", (TextEdit(start, end, ""),))
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return Fix("Remove the unused directive", (TextEdit(start, end, " " if would_join(before, after) else ""),))
 
 
 def apply_suppressions(diagnostics: Iterable[Diagnostic], directives: FileDirectives) -> list[Diagnostic]:

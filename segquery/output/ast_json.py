@@ -11,7 +11,6 @@ from segquery.syntax import ast
 
 def node_to_json(node: ast.Node, source: SourceText) -> dict:
     """Iterative conversion, so that deep trees cannot exhaust the stack."""
-    root: dict = {}
     stack: list[tuple[object, dict | list, str | int]] = [(node, {"root": None}, "root")]
     holder = stack[0][1]
     while stack:
@@ -39,5 +38,4 @@ def node_to_json(node: ast.Node, source: SourceText) -> dict:
                     stack.append((element, items, index))
                 else:
                     items[index] = element.value if isinstance(element, enum.Enum) else element
-    root = holder["root"]
-    return root
+    return holder["root"]

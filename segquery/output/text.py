@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from segquery.diagnostics import Diagnostic
+from segquery.diagnostics import Applicability, Diagnostic
 from segquery.engine import FileReport
 
 
@@ -45,8 +45,6 @@ def summary_line(reports: list[FileReport]) -> str:
 
 def fix_summary(reports: list[FileReport], *, fixing: bool, unsafe_fixes: bool) -> str:
     """What fixes did or could do: `Fixed 3 problems.` or `[*] 2 fixable with --fix.`"""
-    from segquery.diagnostics import Applicability
-
     lines = []
     if fixing:
         fixed = sum(sum(report.fixed.values()) for report in reports)

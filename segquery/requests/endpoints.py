@@ -56,7 +56,10 @@ def parse_endpoint(report: Report, method: str, url: str, url_start: int | None)
     resource = path[resource_start:]
     match = _RESOURCE.fullmatch(resource)
     if match is None:
-        what = f"ends in `{short(resource)}`, which is" if resource else "ends with `/`, and names"
+        if resource:
+            what = f"ends in `{short(resource)}`, which is"
+        else:
+            what = "ends with `/`, and names" if path else "has no path, and names"
         report.add(codes.UNKNOWN_ENDPOINT, f"the URL {what} neither `{schema.ENTITY_SET}` nor a segment message",
                    span(resource_start, len(path)) if resource else span(max(slash, 0), len(path)))
         return None

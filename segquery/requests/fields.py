@@ -86,8 +86,8 @@ def _integer(report: Report, column: str, value: JsonValue, written_as: str) -> 
         report.add(codes.WRONG_TYPE, f"`{written_as}` takes a whole number, not `{short(value.text)}`",
                    value.span, field=column)
         return None
-    if isinstance(value, JsonString) and _INTEGER_TEXT.fullmatch(value.value):
-        number = int(value.value)
+    number = _integer_text(value.value) if isinstance(value, JsonString) else None
+    if number is not None:
         report.add(codes.WRONG_TYPE, f"`{written_as}` takes a number, not a string: write {number} without "
                    "quotes", value.span, field=column,
                    fix=Fix.replace("Remove the quotes", value.span.start, value.span.end, str(number)))
@@ -144,10 +144,21 @@ def option_value(value: JsonValue | None, column: str) -> int | None:
     """The option a checked value stands for (a valid number), or None."""
     if isinstance(value, JsonNumber) and isinstance(value.value, int) and value.value in schema.OPTION_SETS[column]:
         return value.value
-    if isinstance(value, JsonString) and _INTEGER_TEXT.fullmatch(value.value):
-        number = int(value.value)
+    number = _integer_text(value.value) if isinstance(value, JsonString) else None
+    if number is not None:
         return number if number in schema.OPTION_SETS[column] else None
     if isinstance(value, JsonString):
         match = options.match_label(column, value.value)
         return match.value if match and match.exact else None
     return None
+
+
+def _integer_text(text: str) -> int | None:
+    """The whole number a string spells (`"5"`, `" -3 "`), or None; so many digits
+    that Python will not convert them count as no number."""
+    if not _INTEGER_TEXT.fullmatch(text):
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        return None

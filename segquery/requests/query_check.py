@@ -13,41 +13,25 @@ from typing import Callable, Sequence
 
 from segquery.diagnostics import Diagnostic, Fix, make_diagnostic
 from segquery.requests import codes
-from segquery.source import SourceText
 
 QueryChecker = Callable[[str, "str | None"], Sequence[Diagnostic]]
 
 
 def check_query(text: str, kind: str | None) -> list[Diagnostic]:
-    """Diagnostics about `text` as a query of `kind`; empty when no checker is installed."""
-    parse_tolerant = _parser()
-    if parse_tolerant is None:
-        return []
+    """Diagnostics about `text` as a query of `kind` (None: inferred from the query's shape)."""
+    # Imported on first use: reading a request file that holds no query need not load the parser.
+    from segquery.semantic import QueryKind, validate
+    from segquery.syntax.parser import parse_tolerant
+
     result = parse_tolerant(text)
     diagnostics = list(result.diagnostics)
     if result.ok:
-        from segquery.semantic import QueryKind, validate
-
         diagnostics.extend(validate(result.query, result.source,
                                     kind=QueryKind.parse(kind) if kind else None))
-    comments = getattr(result.query, "comments", ()) if result.query is not None else ()
-    source = getattr(result, "source", None) or SourceText(text)
+    comments = result.query.comments if result.query is not None else ()
     for comment in comments:
         start, end = comment.span.start, comment.span.end
         diagnostics.append(make_diagnostic(
-            source, codes.COMMENT_IN_QUERY, "a comment in a query sent to the service: the service's query "
-            "language has no comments", start, end, fix=Fix.replace("Remove the comment", start, end, "")))
+            result.source, codes.COMMENT_IN_QUERY, "a comment in a query sent to the service: the service's "
+            "query language has no comments", start, end, fix=Fix.replace("Remove the comment", start, end, "")))
     return diagnostics
-
-
-def checker_available() -> bool:
-    """Whether queries in requests are checked at all (the parser can be imported)."""
-    return _parser() is not None
-
-
-def _parser() -> Callable | None:
-    try:
-        import segquery
-    except ImportError:
-        return None
-    return getattr(segquery, "parse_tolerant", None)

@@ -17,7 +17,6 @@ Derivation rules (docs/schema.md has them with examples):
 
 from __future__ import annotations
 
-import os
 import re
 from typing import TYPE_CHECKING
 
@@ -54,7 +53,7 @@ Edm.String), so an EDMX-derived schema is coarser than the bundled one."""
 
 def load_edmx_schema(path_or_text: PathOrText) -> Schema:
     """Load a schema from a `$metadata` file path, or from the XML itself."""
-    if not isinstance(path_or_text, os.PathLike) and is_inline(path_or_text, "<"):
+    if is_inline(path_or_text, "<"):
         return parse_edmx(path_or_text)
     return parse_edmx(read_bytes(path_or_text), source=source_name(path_or_text))
 
@@ -84,6 +83,10 @@ def _parse(document: str | bytes, source: str | None) -> Element:
                           source=source, line=line, column=column) from None
     except DefusedXmlException as error:
         raise SchemaError(f"refused: {error}", source=source) from None
+    except UnicodeEncodeError as error:  # a str that no file could hold: expat reads UTF-8
+        code = ord(error.object[error.start])
+        raise SchemaError(f"invalid XML: the text holds a lone surrogate (U+{code:04X}), which is not Unicode",
+                          source=source) from None
     except ParseError as error:
         line, column = error.position
         message = re.sub(r": line \d+, column \d+\Z", "", str(error))

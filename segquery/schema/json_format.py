@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from typing import Any, NoReturn
 
 from segquery.schema.errors import SchemaError
@@ -23,6 +24,7 @@ FORMAT_VERSION = 1
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _INTEGER = re.compile(r"-?[0-9]+\Z")
+_STRING_OR_NUMBER = re.compile(r'"(?:[^"\\]|\\.)*"|-?(?P<integer>[0-9]+)(?P<float>(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)')
 _TYPE_NAMES = [member.value for member in AttributeType]
 _OPTION_TYPES = "picklist, state, status, multiselectpicklist and boolean"
 _TARGET_TYPES = "lookup, customer and owner"
@@ -47,9 +49,23 @@ def parse_json_schema(text: str, *, source: str | None = None) -> Schema:
     except json.JSONDecodeError as error:
         raise SchemaError(f"invalid JSON: {error.msg}", source=source,
                           line=error.lineno, column=error.colno) from None
+    except ValueError:  # an integer longer than Python converts (sys.get_int_max_str_digits)
+        raise _number_too_long(text, source) from None
     except RecursionError:
         raise SchemaError("invalid JSON: nested too deeply", source=source) from None
     return _Reader(text, source).schema(data)
+
+
+def _number_too_long(text: str, source: str | None) -> SchemaError:
+    limit = sys.get_int_max_str_digits()
+    line = column = None
+    for match in _STRING_OR_NUMBER.finditer(text):
+        if match["integer"] and not match["float"] and len(match["integer"]) > limit:
+            position = SourceText(text).position(match.start())
+            line, column = position.line, position.column
+            break
+    return SchemaError(f"invalid JSON: the number has more than {limit} digits", source=source,
+                       line=line, column=column)
 
 
 def schema_to_json_data(schema: Schema, *, description: str | None = None) -> dict[str, Any]:
@@ -250,7 +266,10 @@ class _Reader:
         for key, label in members.items():
             if not _INTEGER.match(key):
                 self.fail(path + (key,), f"option value `{key}` is not an integer", key=True)
-            code = int(key)
+            try:
+                code = int(key)
+            except ValueError:  # more digits than Python converts
+                self.fail(path + (key,), f"option value `{key[:20]}…` has too many digits", key=True)
             if code in options:
                 self.fail(path + (key,), f"duplicate option value {code}", key=True)
             options[code] = self.string(label, path + (key,))

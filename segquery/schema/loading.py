@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from segquery.schema.edmx import parse_edmx
 from segquery.schema.errors import SchemaError
 from segquery.schema.json_format import parse_json_schema
@@ -14,7 +12,7 @@ from segquery.schema.reading import PathOrText, decode, is_inline, read_bytes, s
 def load_schema(path_or_text: PathOrText) -> Schema:
     """Load a JSON schema or a `$metadata` EDMX document, told apart by content:
     a JSON schema starts with `{`, XML with `<`. Accepts a path or the text."""
-    if not isinstance(path_or_text, os.PathLike) and is_inline(path_or_text, "{[<"):
+    if is_inline(path_or_text, "{[<"):
         data, source = path_or_text, None
     else:
         data, source = read_bytes(path_or_text), source_name(path_or_text)

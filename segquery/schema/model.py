@@ -369,11 +369,17 @@ def _merge_attributes(mine: Mapping[str, Attribute], theirs: Mapping[str, Attrib
 
 
 def _merge_table(mine: Table, theirs: Table) -> Table:
+    attributes = _merge_attributes(mine.attributes, theirs.attributes)
+    folded = {name.casefold(): name for name in attributes}
+
+    def stored(name: str | None) -> str | None:
+        return None if name is None else folded.get(name.casefold(), name)
+
     return Table(
         mine.name,
-        _merge_attributes(mine.attributes, theirs.attributes),
-        theirs.primary_id or mine.primary_id,
-        theirs.primary_name or mine.primary_name,
+        attributes,
+        stored(theirs.primary_id) or mine.primary_id,
+        stored(theirs.primary_name) or mine.primary_name,
         theirs.entity_set or mine.entity_set,
     )
 

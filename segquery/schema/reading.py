@@ -29,8 +29,8 @@ def read_bytes(path: str | bytes | os.PathLike) -> bytes:
     try:
         with open(path, "rb") as handle:
             return handle.read()
-    except OSError as error:
-        reason = error.strerror or str(error)
+    except (OSError, ValueError) as error:  # ValueError: a NUL character in the name
+        reason = getattr(error, "strerror", None) or str(error)
         raise SchemaError(f"cannot read the schema file: {reason}", source=os.fsdecode(path)) from None
 
 

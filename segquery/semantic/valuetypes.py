@@ -25,10 +25,6 @@ class ValueType(enum.Enum):
         return self.value
 
 
-_CHOICE_TYPES = frozenset({AttributeType.PICKLIST, AttributeType.STATE, AttributeType.STATUS,
-                           AttributeType.MULTISELECTPICKLIST})
-
-
 def attribute_value_type(attribute: Attribute) -> ValueType:
     """The value type of a schema attribute."""
     kind = attribute.type
@@ -40,7 +36,7 @@ def attribute_value_type(attribute: Attribute) -> ValueType:
         return ValueType.DATETIME
     if kind.is_guid:
         return ValueType.GUID
-    if kind in _CHOICE_TYPES:
+    if kind.is_choice:
         return ValueType.CHOICE
     if kind is AttributeType.BOOLEAN:
         return ValueType.BOOLEAN

@@ -103,7 +103,7 @@ AMBIGUOUS_REFERENCE = _workspace(
     use_instead="SEGMENT(adults)")
 INVALID_DIRECTIVE = _workspace(
     "W010", "invalid-segment-directive", "A `// segquery:` segment directive has a value it does not take.",
-    what="Checks the directives that describe a segment in a `.segq` file: `name` (an identifier), "
+    what="Checks the directives that describe a segment in a `.segq` file: `name` (any text), "
          "`id` (a GUID), `type` (dynamic, static or compound), `status` (draft, live, stopped, going "
          "live, stopping...) and `profile` (a table name), and reports a value it does not take or a "
          "directive given twice.",

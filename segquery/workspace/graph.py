@@ -148,25 +148,7 @@ def shortest_path(start: int, goal: int, successors: Sequence[Sequence[int]], al
     With start == goal the path is a shortest cycle back to start. Empty when
     there is none.
     """
-    parent: dict[int, int] = {}
-    queue = deque([start])
-    visited = {start} if start != goal else set()
-    while queue:
-        node = queue.popleft()
-        for target in successors[node]:
-            if target not in allowed or target in visited:
-                continue
-            visited.add(target)
-            parent[target] = node
-            if target == goal:
-                path = [goal]
-                while path[-1] != start or len(path) == 1:
-                    path.append(parent[path[-1]])
-                    if path[-1] == start:
-                        break
-                return list(reversed(path))
-            queue.append(target)
-    return []
+    return _path_to_nearest(start, {goal}, successors, allowed)
 
 
 def covering_cycle(members: Sequence[int], successors: Sequence[Sequence[int]]) -> list[int]:
@@ -184,6 +166,8 @@ def covering_cycle(members: Sequence[int], successors: Sequence[Sequence[int]]) 
     current = start
     while unvisited:
         path = _path_to_nearest(current, unvisited, successors, allowed)
+        if not path:
+            raise ValueError("the members do not form a strongly connected component")
         walk.extend(path[1:])
         unvisited.difference_update(path)
         current = path[-1]
@@ -193,8 +177,10 @@ def covering_cycle(members: Sequence[int], successors: Sequence[Sequence[int]]) 
 
 def _path_to_nearest(start: int, goals: set[int], successors: Sequence[Sequence[int]],
                      allowed: set[int]) -> list[int]:
+    """A shortest path (breadth-first, smallest node first) from `start` to any of `goals` inside
+    `allowed`; when `start` is a goal, a shortest cycle back to it. Empty when there is none."""
     parent: dict[int, int] = {}
-    visited = {start}
+    visited = set() if start in goals else {start}
     queue = deque([start])
     while queue:
         node = queue.popleft()
@@ -204,9 +190,9 @@ def _path_to_nearest(start: int, goals: set[int], successors: Sequence[Sequence[
             visited.add(target)
             parent[target] = node
             if target in goals:
-                path = [target]
+                path = [target, node]
                 while path[-1] != start:
                     path.append(parent[path[-1]])
                 return list(reversed(path))
             queue.append(target)
-    raise ValueError("the members do not form a strongly connected component")
+    return []

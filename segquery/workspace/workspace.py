@@ -6,7 +6,9 @@ graph, cycles, the go-live order and the chain depths are recomputed from
 the resolved references after each change, in linear time. The checks that
 read the queries (profile types) are cached per segment and recomputed only
 for the segments a change reaches: the changed file's segments, the segments
-whose references now resolve differently, and everything that depends on them.
+whose references now resolve differently, the segments whose key (the name
+messages show) changed and those that write one of their names, and
+everything that depends on them.
 """
 
 from __future__ import annotations
@@ -224,17 +226,24 @@ class Workspace:
 
     def _view(self) -> GraphView:
         if self._structure is None:
-            with _collector_paused():
-                self._build_structure()
+            self._build_structure()
         return self._structure
 
-    def _build_structure(self) -> None:
-        segments = self._all_segments()
-        self._dirty.update(assign_keys(segments))
-        self._structure = GraphView(segments, {segment: self._targets(segment) for segment in segments})
-        if self._dirty:
-            self._invalidate(self._dirty)
-            self._dirty = set()
+    def _build_structure(self) -> set[Segment]:
+        """Rebuild the view and drop the cached checks it outdates; returns the segments that were dirty
+        (changed, resolved differently, or given another key, which the messages about them show)."""
+        with _collector_paused():
+            segments = self._all_segments()
+            rekeyed = assign_keys(segments)
+            self._dirty.update(rekeyed)
+            # Messages name segments by key, also those listing the candidates of an ambiguous reference.
+            self._dirty.update(referrer for segment in rekeyed for handle in segment.handles
+                               for referrer in self._referrers.get(handle.casefold(), ()))
+            self._structure = GraphView(segments, {segment: self._targets(segment) for segment in segments})
+            dirty, self._dirty = self._dirty, set()
+            if dirty:
+                self._invalidate(dirty)
+        return dirty
 
     def _invalidate(self, dirty: set[Segment]) -> None:
         """Drop the cached checks of the dirty segments and of everything that depends on them."""
@@ -531,7 +540,8 @@ class Workspace:
                   added: list[Segment], paths: set[str]) -> list[str]:
         """Files whose diagnostics may differ after a change; every file with whole-graph findings
         counts when there was no snapshot to compare with."""
-        dirty = set(self._dirty) | set(added)
+        dirty = set(added)
+        dirty |= self._build_structure() if self._structure is None else self._dirty
         affected = set(paths)
         if self._refresh_suggestions(removed, added):
             affected.update(segment.path for segment in self._unresolved)

@@ -43,6 +43,10 @@ def test_exit_zero_and_quiet(project):
     result = run("bad.segq", "--exit-zero", "--quiet")
     assert result.exit_code == 0
     assert "Found" not in result.stdout and "L001" in result.stdout
+    assert [line for line in result.stdout.splitlines() if not line.startswith(" ")] == [
+        "bad.segq:1:1: L001 [warning] `profile` is a keyword: write it in upper case, `PROFILE`",
+        "bad.segq:1:42: L002 [warning] strings are single-quoted: write 'Seattle'",
+    ]
 
 
 def test_fix_writes_files(project):
@@ -64,6 +68,7 @@ def test_stdin_with_fix_prints_the_fixed_text(project):
     result = run("-", "--fix", stdin=BAD)
     assert (result.exit_code, result.stdout) == (0, GOOD)
     assert "Fixed 2 problems." in result.stderr
+    assert result.stderr == "All checks passed (1 file).\nFixed 2 problems.\n"
 
 
 def test_unsafe_fixes(project):
@@ -92,12 +97,17 @@ def test_kind_target_and_schema_options(project):
     assert run("t.segq", "--target", "account").exit_code == 1
     assert run("t.segq", "--target", "account", "--schema", "s.json").exit_code == 0
     Path("p.segq").write_text("PROFILE(contact).TRAVERSE(contact_account_parentcustomerid)\n", encoding="utf-8")
-    assert "V003" in run("p.segq", "--kind", "static").stdout
+    static = run("p.segq", "--kind", "static")
+    assert "V003" in static.stdout
+    assert [line.split(" [")[0] for line in static.stdout.splitlines() if line.startswith("p.segq")] == [
+        "p.segq:1:18: V003", "p.segq:1:18: V013"]
 
 
 def test_config_option_and_configuration_errors(project):
     Path("strict.toml").write_text("extend-select = ['L011']\nline-length = 10\n", encoding="utf-8")
     assert "L011" in run("good.segq", "--config", "strict.toml").stdout
+    assert run("good.segq", "--config", "strict.toml").stdout.splitlines()[0] == (
+        "good.segq:1:11: L011 [warning] line is 51 characters long; the limit is 10")
     Path("segquery.toml").write_text("selct = []\n", encoding="utf-8")
     result = run("good.segq")
     assert result.exit_code == 2
@@ -131,3 +141,8 @@ def test_stdin_filename_routes_json(project):
     result = run("-", "--stdin-filename", "create.json", stdin='{"msdyncrm_segmentname": 5}')
     assert result.exit_code == 1
     assert "create.json:1:26: R016" in result.stdout
+    assert [line for line in result.stdout.splitlines() if line.startswith("create.json")] == [
+        "create.json:1:1: R017 [error] a new segment needs `msdyncrm_segmenttype`",
+        "create.json:1:1: R017 [error] a new segment needs `statuscode`",
+        "create.json:1:26: R016 [error] `msdyncrm_segmentname` takes a string, not a number",
+    ]

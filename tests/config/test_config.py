@@ -109,6 +109,25 @@ def test_pyproject_errors_name_the_full_key_path(tmp_path):
     assert error_of(path) == f"{path}:5:1: `tool.segquery.line-lenght`: unknown key; did you mean `line-length`?"
 
 
+def test_a_byte_order_mark_is_accepted(tmp_path):
+    path = tmp_path / "segquery.toml"
+    path.write_bytes(b"\xef\xbb\xbfline-length = 80\n")
+    assert load_config(path).line_length == 80
+    pyproject = tmp_path / "team" / "pyproject.toml"
+    pyproject.parent.mkdir()
+    pyproject.write_bytes(b"\xef\xbb\xbf[tool.segquery]\nline-length = 70\n")
+    assert ConfigFinder().for_path(pyproject.parent / "a.segq").line_length == 70
+
+
+@pytest.mark.parametrize("name", ["segquery.toml", "pyproject.toml"])
+def test_a_file_that_is_not_utf8_is_a_configuration_error(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(b"line-length = 80\nname = '\xe9'\n")
+    with pytest.raises(ConfigError) as caught:
+        ConfigFinder().for_path(tmp_path / "a.segq")
+    assert str(caught.value) == f"{path}:2:9: cannot read the configuration file: it is not UTF-8 text"
+
+
 def test_locate_key_finds_tables_dotted_and_inline_keys():
     text = ("[tool.segquery]\nselect = []\nkinds.'a/*.segq' = 'fetch'\n"
             "per-file-ignores = { \"b/*.segq\" = [] }\n[tool.segquery.severity]\nL001 = 'x'\n")

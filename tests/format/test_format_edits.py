@@ -54,6 +54,16 @@ def test_a_point_in_a_condition_formats_that_condition_with_the_operator_before_
         TextEdit(28, 28, " "), TextEdit(30, 30, " "), TextEdit(31, 31, " "), TextEdit(33, 33, " ")]
 
 
+@pytest.mark.parametrize("operand", ["(b == 2 || c == 3)", "((b == 2) || c == 3)", "((b) == 2 || c == 3)",
+                                     "(b == 2 || (c == 3))"])
+def test_a_point_in_an_operand_in_parentheses_formats_the_whole_operand_and_the_operator_before_it(
+        operand: str) -> None:
+    spaced = operand[:-1] + "   )"
+    text = f"PROFILE(contact).FILTER(a == 1   &&   {spaced})\n"
+    point = text.index("&&") + 5
+    assert apply_edits(text, format_range(text, point, point)) == f"PROFILE(contact).FILTER(a == 1 && {operand})\n"
+
+
 def test_a_range_inside_a_step_formats_the_whole_step() -> None:
     start = QUERY.index("TRAVERSE") + 2
     assert format_range(QUERY, start, start + 3) == [TextEdit(47, 47, " ")]

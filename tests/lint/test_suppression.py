@@ -84,3 +84,24 @@ def test_suppressing_a_rule_that_is_not_enabled_is_unused():
 def test_block_comment_directives():
     assert run("/* segquery: ignore[L001] */\nprofile(contact)\n") == []
     assert run("profile(contact) /* segquery: ignore[L001] */\n") == []
+
+
+def test_removing_an_unused_block_directive_keeps_the_code_after_it_on_its_line():
+    text = "PROFILE(contact)\n/* segquery: ignore[L002] */ .FILTER(fullname == 'x')\n"
+    report = check_text(text, options=CheckOptions(select=("L0",), extend_select=("L101",), fix=True))
+    assert report.source.text == "PROFILE(contact)\n.FILTER(fullname == 'x')\n"
+    assert report.fixed == {"L101": 1}
+    assert report.fix_problem is None
+
+
+def test_removing_an_unused_block_directive_between_code_keeps_both_sides_apart():
+    text = "PROFILE(contact) /* segquery: ignore[L002] */.FILTER(fullname == 'x')\n"
+    report = check_text(text, options=CheckOptions(select=("L0",), extend_select=("L101",), fix=True))
+    assert report.source.text == "PROFILE(contact).FILTER(fullname == 'x')\n"
+
+
+def test_removing_an_unused_block_directive_between_words_leaves_a_space():
+    text = "SEGMENT(a) UNION /* segquery: ignore[L002] */SEGMENT(b)\n"
+    report = check_text(text, options=CheckOptions(select=("L0",), extend_select=("L101",), fix=True))
+    assert report.source.text == "SEGMENT(a) UNION SEGMENT(b)\n"
+    assert report.fix_problem is None

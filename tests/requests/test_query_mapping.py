@@ -4,7 +4,7 @@ import json
 
 from segquery.diagnostics import Fix, RelatedLocation, Severity, make_diagnostic
 from segquery.requests import check_request_file, read_json, validate_segment
-from segquery.requests.query_check import check_query, checker_available
+from segquery.requests.query_check import check_query
 from segquery.source import SourceText
 
 from request_helpers import apply_fix, at, found, found_messages
@@ -56,7 +56,8 @@ def test_fix_text_is_escaped_for_a_single_quoted_query():
 
 
 def test_real_parser_findings_land_in_the_file():
-    assert checker_available()
+    assert [(d.code, d.message) for d in check_query("PROFILE(contact", None)] == [
+        ("S007", "`(` is never closed: add `)`")]
     query = "PROFILE(contact).FILTER(DATEDIFF(day, birthdate, DateTimeNowUtc()) < \\\"30\\\")"
     text = "POST {{orgUrl}}/api/data/v9.0/msdyncrm_segments\n" + HEAD + "\n" + f' "msdyncrm_segmentquery": "{query}"}}\n'
     diagnostics = [d for d in check_request_file(text) if d.code.startswith("S")]

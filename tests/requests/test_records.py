@@ -93,6 +93,15 @@ def test_number_in_a_string_is_a_type_error_with_a_fix():
     assert json.loads(apply_fix(text, diagnostic))["msdyncrm_segmenttype"] == 192350001
 
 
+def test_a_number_in_a_string_too_long_to_read_is_reported_not_crashed():
+    digits = "1" * 5000
+    text = body(msdyncrm_segmentname="a", msdyncrm_segmenttype=digits, statuscode=192350000)
+    assert found_messages(validate_segment(text)) == [
+        ("R020", at(text, f'"{digits}"'), f"`msdyncrm_segmenttype` takes an option value, not the text "
+                                          f"'{digits[:39]}…'; the options are 192350000 (Dynamic segment), "
+                                          "192350001 (Static segment), 192350002 (Compound segment)")]
+
+
 def test_unknown_option_numbers_list_the_options():
     text = body(msdyncrm_segmentname="a", msdyncrm_segmenttype=192350003, statuscode=192350009, msdyncrm_scope=1)
     assert found_messages(validate_segment(text)) == [

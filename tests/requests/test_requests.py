@@ -5,7 +5,7 @@ import json
 import pytest
 
 from segquery.diagnostics import Applicability, Severity
-from segquery.requests import validate_request
+from segquery.requests import check_request_file, validate_request
 
 from request_helpers import apply_fix, at, found, found_messages, span_at
 
@@ -64,6 +64,18 @@ def test_unknown_endpoints_suggest_the_closest_name(resource, suggestion):
 def test_url_without_resource():
     assert found_messages(validate_request("POST", API, "{}")) == [
         ("R012", "1:1-1:1", "the URL ends with `/`, and names neither `msdyncrm_segments` nor a segment message")]
+
+
+@pytest.mark.parametrize("url", ["", "?$select=msdyncrm_segmentname"])
+def test_url_without_path(url):
+    assert found_messages(validate_request("GET", url)) == [
+        ("R012", "1:1-1:1", "the URL has no path, and names neither `msdyncrm_segments` nor a segment message")]
+
+
+def test_url_without_path_in_a_request_file():
+    text = "GET ?$top=1\n"
+    assert found_messages(check_request_file(text)) == [
+        ("R012", "1:5-1:5", "the URL has no path, and names neither `msdyncrm_segments` nor a segment message")]
 
 
 def test_malformed_segment_id_in_the_url():

@@ -237,6 +237,12 @@ def test_malformed_xml_reports_its_position():
     assert str(caught.value) == "m.xml:2:8: invalid XML: mismatched tag"
 
 
+def test_text_with_a_lone_surrogate_is_a_schema_error():
+    with pytest.raises(SchemaError) as caught:
+        parse_edmx("<edmx:Edmx xmlns:edmx='x'>\ud800</edmx:Edmx>", source="m.xml")
+    assert str(caught.value) == "m.xml: invalid XML: the text holds a lone surrogate (U+D800), which is not Unicode"
+
+
 def test_xml_that_is_not_edmx():
     with pytest.raises(SchemaError) as caught:
         parse_edmx("<html><body/></html>")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import textwrap
 from pathlib import Path
 
@@ -302,6 +303,22 @@ def test_file_that_is_not_utf8(tmp_path):
 def test_deeply_nested_json_is_reported_not_crashed():
     error = _error("[" * 100000 + "]" * 100000)
     assert error.message == "invalid JSON: nested too deeply"
+
+
+def test_a_number_too_long_to_read_is_reported_where_it_is():
+    digits = "1" * 5000
+    error = _error('{\n  "description": "' + digits + '",\n  "x": 0.' + digits + ', "y": 1e' + digits
+                   + ',\n  "version": ' + digits + "\n}")
+    assert error.message == f"invalid JSON: the number has more than {sys.get_int_max_str_digits()} digits"
+    assert (error.path, error.line, error.column) == (None, 4, 14)
+
+
+def test_an_option_value_too_long_to_read_is_reported():
+    digits = "1" * 5000
+    error = _error('{"version": 1, "tables": {"c": {"attributes": {"g": {"type": "picklist", "options": {"'
+                   + digits + '": "a"}}}}}}')
+    assert error.message == "option value `11111111111111111111…` has too many digits"
+    assert (error.path, error.line, error.column) == (f"$.tables.c.attributes.g.options[\"{digits}\"]", 1, 86)
 
 
 def test_parse_json_schema_names_its_source():

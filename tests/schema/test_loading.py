@@ -77,6 +77,13 @@ def test_a_directory_is_a_schema_error(tmp_path):
     assert caught.value.message == "cannot read the schema file: Is a directory"
 
 
+def test_a_file_name_with_a_nul_character_is_a_schema_error():
+    with pytest.raises(SchemaError) as caught:
+        load_schema("schema\x00.json")
+    assert caught.value.message == "cannot read the schema file: embedded null byte"
+    assert caught.value.source == "schema\x00.json"
+
+
 @pytest.mark.parametrize("value,chars,expected", [
     ('{"version": 1}', "{", True),
     ('  \n\t{"version": 1}', "{", True),

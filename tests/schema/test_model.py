@@ -274,6 +274,14 @@ def test_merge_extends_a_table_and_keeps_the_base_spelling(schema):
     assert table.entity_set == "contacts_custom"
 
 
+def test_merge_gives_the_primary_attributes_the_base_spelling(schema):
+    user = Table("contact", {"FullName": Attribute("FullName", T.MEMO)}, primary_name="FullName")
+    table = schema.merge(Schema({"contact": user})).table("contact")
+    assert table.attribute("FullName").name == "fullname"
+    assert table.primary_name == "fullname"
+    assert table.primary_id == "contactid"
+
+
 def test_merge_replaces_relationships_and_unions_link_types(schema):
     replacement = Relationship("CONTACT_ACCOUNT_PARENTCUSTOMERID", "contact", "parentcustomerid", "account")
     opened = InteractionType("emailopened", ("EmailOpenedLeadLink", "EMAILOPENED_CONTACTLINK"),

@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -47,6 +48,11 @@ def test_covering_cycle_and_shortest_path():
     assert graph.covering_cycle([0, 1, 2], [[1], [2], [0]]) == [0, 1, 2, 0]
     assert graph.covering_cycle([4], [[], [], [], [], [4]]) == [4, 4]
     assert graph.shortest_path(0, 2, [[1, 2], [2], []], {0, 1, 2}) == [0, 2]
+    assert graph.shortest_path(0, 0, [[1], [2], [0, 1]], {0, 1, 2}) == [0, 1, 2, 0]
+    assert graph.shortest_path(0, 2, [[1], [2], []], {0, 1}) == []     # the path leaves `allowed`
+    assert graph.shortest_path(0, 0, [[1], []], {0, 1}) == []          # no way back
+    with pytest.raises(ValueError, match="strongly connected"):
+        graph.covering_cycle([0, 1], [[], [0]])     # 1 cannot be reached from 0
 
 
 def test_long_chains_need_no_recursion():

@@ -81,6 +81,36 @@ def test_a_cycle_appearing_and_disappearing():
     assert findings(workspace) == []
 
 
+def test_a_name_that_stops_being_shared_refreshes_the_messages_that_show_it():
+    """A shared name is shown with its location; once the other segment is gone the
+    message of the segment that keeps the name changes, so its file is affected."""
+    workspace = Workspace.from_texts({"first/adults.segq": "SEGMENT(accounts)", "second/adults.segq": LEAF,
+                                      "accounts.segq": ACCOUNTS})
+    assert ("first/adults.segq", "W005", "1:9-1:17",
+            "`accounts` ends on `account`, but `adults (first/adults.segq:1)` targets `contact`: its members would "
+            "be `account` records; reference a `contact` segment or TRAVERSE to `contact`") in findings(workspace)
+    assert workspace.remove_file("second/adults.segq") == ["first/adults.segq", "second/adults.segq"]
+    assert findings(workspace) == [
+        ("first/adults.segq", "W005", "1:9-1:17",
+         "`accounts` ends on `account`, but `adults` targets `contact`: its members would be `account` records; "
+         "reference a `contact` segment or TRAVERSE to `contact`")]
+
+
+def test_a_changed_key_refreshes_the_candidates_listed_by_an_ambiguous_reference():
+    """`adults` matches the stem of one file and the name of another; the first is shown by its
+    name, which stops being shared when grown_ups.segq goes."""
+    workspace = Workspace.from_texts({"top.segq": "SEGMENT(adults)",
+                                      "adults.segq": "// segquery: name = grown_ups\n" + LEAF,
+                                      "b.segq": "// segquery: name = adults\n" + LEAF, "grown_ups.segq": LEAF})
+    assert findings(workspace)[-1] == (
+        "top.segq", "W009", "1:9-1:15", "`adults` matches 2 segments exactly: `grown_ups (adults.segq:1)` "
+        "(adults.segq:1:21), `adults` (b.segq:1:21)")
+    assert workspace.remove_file("grown_ups.segq") == ["adults.segq", "grown_ups.segq", "top.segq"]
+    assert findings(workspace) == [
+        ("top.segq", "W009", "1:9-1:15",
+         "`adults` matches 2 segments exactly: `grown_ups` (adults.segq:1:21), `adults` (b.segq:1:21)")]
+
+
 def test_updates_read_from_disk_and_keep_the_path_as_first_given(tmp_path):
     (tmp_path / "a.segq").write_text("SEGMENT(b)", encoding="utf-8")
     (tmp_path / "b.segq").write_text(LEAF, encoding="utf-8")
@@ -92,10 +122,10 @@ def test_updates_read_from_disk_and_keep_the_path_as_first_given(tmp_path):
     assert [code for _, code, _, _ in findings(workspace)] == ["W002"]
 
 
-NAMES = ("a", "b", "c", "d")
+NAMES = ("a", "b", "c", "d", "A")
 TEXTS = st.sampled_from([
-    LEAF, ACCOUNTS, "SEGMENT(a)", "SEGMENT(b) UNION SEGMENT(c)", "SEGMENT(D) EXCEPT SEGMENT(a)",
-    "// segquery: name = c\n" + LEAF, "// segquery: status = live\nSEGMENT(b)", "// segquery: status = draft\n" + LEAF,
+    LEAF, ACCOUNTS, "SEGMENT(a)", "SEGMENT(b) UNION SEGMENT(c)", "SEGMENT(D) EXCEPT SEGMENT(a)", "SEGMENT(A)",
+    "// segquery: name = c\n" + LEAF, "// segquery: name = A\nSEGMENT(b)", "// segquery: status = live\nSEGMENT(b)", "// segquery: status = draft\n" + LEAF,
     "SEGMENT(zz)", "SEGMENT(b) UNION", "SEGMENT(c) UNION SEGMENT(d).TRAVERSE(contact_account_parentcustomerid)",
 ])
 OPERATIONS = st.lists(st.tuples(st.sampled_from(NAMES), st.one_of(st.none(), TEXTS)), min_size=1, max_size=8)
@@ -117,3 +147,16 @@ def test_any_sequence_of_updates_matches_a_fresh_read(initial, operations):
             workspace.update_file(path, text)
             files[path] = text
     assert _snapshot(workspace) == _snapshot(Workspace.from_texts(dict(sorted(files.items()))))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dictionaries(st.sampled_from(NAMES), TEXTS), OPERATIONS)
+def test_every_file_whose_diagnostics_change_is_reported_affected(initial, operations):
+    workspace = Workspace.from_texts({f"{name}.segq": text for name, text in initial.items()})
+    for name, text in operations:
+        before = workspace.diagnostics
+        path = f"{name}.segq"
+        affected = workspace.remove_file(path) if text is None else workspace.update_file(path, text)
+        after = workspace.diagnostics
+        changed = {path for path in set(before) | set(after) if before.get(path) != after.get(path)}
+        assert changed <= set(affected)

@@ -50,9 +50,7 @@ def _keyword_tokens(ctx: LintContext) -> Iterator[Token]:
 
 
 def _tokens_of(ctx: LintContext, node: ast.Node) -> Iterator[Token | None]:
-    if isinstance(node, _CALL_FORMS):
-        yield ctx.token_at(node.span.start)
-    elif isinstance(node, (ast.DatePartName, ast.BooleanLiteral)):
+    if isinstance(node, (*_CALL_FORMS, ast.DatePartName, ast.BooleanLiteral)):
         yield ctx.token_at(node.span.start)
     elif isinstance(node, ast.OrderKey) and node.direction is not None:
         yield ctx.previous_token(node.span.end)
