@@ -18,7 +18,8 @@ from typing import Iterable
 from segquery.source import SourceText, Span
 from segquery.syntax.ast import Comment
 
-_DIRECTIVE = re.compile(r"segquery:\s*(?P<name>[a-z][a-z-]*)\s*(?P<args>.*?)\s*(?:\*/)?\s*$", re.S)
+# A directive is one line: in a block comment, what follows the first line break is prose.
+_DIRECTIVE = re.compile(r"segquery:[ \t]*(?P<name>[a-z][a-z-]*)[ \t]*(?P<args>[^\n]*?)[ \t]*(?:\*/)?[ \t]*(?:\n|$)")
 
 
 @dataclass(frozen=True)
