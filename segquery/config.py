@@ -176,7 +176,10 @@ def load_config(path: str | Path) -> Config:
         raise ConfigError(path, f"invalid TOML: {message} (at the end of the file)" if match is None and line
                           else f"invalid TOML: {message}", line, column) from None
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("segquery")
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise _Reader(path, text, ()).error(("tool",), "must be a table")
+        table = tool.get("segquery")
         prefix: tuple[str, ...] = ("tool", "segquery")
         if table is None:
             return Config(path=path, root=path.parent.resolve())

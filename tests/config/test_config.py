@@ -128,6 +128,11 @@ def test_a_file_that_is_not_utf8_is_a_configuration_error(tmp_path, name):
     assert str(caught.value) == f"{path}:2:9: cannot read the configuration file: it is not UTF-8 text"
 
 
+def test_a_pyproject_whose_tool_is_not_a_table_is_a_configuration_error(tmp_path):
+    path = write(tmp_path / "pyproject.toml", "tool = 1\n\n[project]\nname = 'x'\n")
+    assert error_of(path) == f"{path}:1:1: `tool`: must be a table"
+
+
 def test_locate_key_finds_tables_dotted_and_inline_keys():
     text = ("[tool.segquery]\nselect = []\nkinds.'a/*.segq' = 'fetch'\n"
             "per-file-ignores = { \"b/*.segq\" = [] }\n[tool.segquery.severity]\nL001 = 'x'\n")
