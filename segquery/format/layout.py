@@ -10,13 +10,28 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from segquery.format.comments import AttachedComments
-from segquery.format.doc import LINE, SOFTLINE, SPACE, CommentDoc, Doc, Group, bracket, group, indent
+from segquery.format.doc import (
+    LINE,
+    SOFTLINE,
+    SPACE,
+    CommentDoc,
+    Doc,
+    Group,
+    bracket,
+    group,
+    indent,
+)
 from segquery.syntax import ast
+from segquery.syntax.precedence import (
+    ATOM,
+    OR,
+    STRING,
+    SUM,
+    strength,
+)
 from segquery.syntax.printer import quote_string
 
-# Binding strength of each expression form (as in syntax/printer.py); a child
-# binding more loosely than its place requires is wrapped in parentheses.
-_OR, _AND, _COMPARE, _STRING, _SUM, _PRODUCT, _UNARY, _ATOM = range(8)
+# A child binding more loosely than its place requires is wrapped in parentheses.
 _RESPELLINGS = {"AND": "&&", "OR": "||", "MINUS": "EXCEPT"}
 
 
@@ -154,34 +169,34 @@ class QueryLayout:
 
     # ------------------------------------------------------------ expressions
 
-    def expression(self, node: ast.Expr, required: int = _OR, *, nested: bool = False) -> Doc:
+    def expression(self, node: ast.Expr, required: int = OR, *, nested: bool = False) -> Doc:
         """`node` with its parentheses; `nested` when it continues an operand
         of `&&`/`||` (its own breaks then indent one level deeper)."""
-        strength = _strength(node)
-        if node.parens or strength < required:
-            return self.parenthesized(node.parens, strength < required, lambda: self._expression(node, False))
+        binds = strength(node)
+        if node.parens or binds < required:
+            return self.parenthesized(node.parens, binds < required, lambda: self._expression(node, False))
         return self._expression(node, nested)
 
     def _expression(self, node: ast.Expr, nested: bool) -> Doc:
         if isinstance(node, ast.Logical):
             return self.logical(node, nested)
         if isinstance(node, ast.Comparison):
-            return self.binary(node.left, node.op.value, node.right, _STRING)
+            return self.binary(node.left, node.op.value, node.right, STRING)
         if isinstance(node, ast.StringTest):
-            return self.binary(node.subject, node.op.value, node.pattern, _SUM)
+            return self.binary(node.subject, node.op.value, node.pattern, SUM)
         if isinstance(node, ast.Arithmetic):
             return self.arithmetic(node)
         if isinstance(node, ast.Negate):
-            return [self.token("-"), self.expression(node.operand, _ATOM)]
+            return [self.token("-"), self.expression(node.operand, ATOM)]
         return self.atom(node)
 
     def logical(self, node: ast.Logical, nested: bool) -> Group:
         """Operands on one line, or each on its own line starting with its operator."""
-        strength = _OR if node.op is ast.LogicOp.OR else _AND
-        first = self.expression(node.operands[0], strength + 1, nested=True)
+        binds = strength(node)
+        first = self.expression(node.operands[0], binds + 1, nested=True)
         rest: list[Doc] = []
         for operand in node.operands[1:]:
-            rest += [LINE, self.token(node.op.value), SPACE, self.expression(operand, strength + 1, nested=True)]
+            rest += [LINE, self.token(node.op.value), SPACE, self.expression(operand, binds + 1, nested=True)]
         return group(first, indent(*rest)) if nested else group(first, *rest)
 
     def binary(self, left: ast.Expr, operator: str, right: ast.Expr, operand_strength: int) -> Group:
@@ -196,12 +211,12 @@ class QueryLayout:
         return group(left_doc, SPACE, operator_doc, SPACE, right_doc)
 
     def arithmetic(self, node: ast.Arithmetic) -> Group:
-        strength = _SUM if node.operators[0] in "+-" else _PRODUCT
+        binds = strength(node)
         # A nested chain of the same level keeps its parentheses, even first (as in syntax/printer.py).
-        first = self.expression(node.operands[0], strength + 1)
+        first = self.expression(node.operands[0], binds + 1)
         rest: list[Doc] = []
         for operator, operand in zip(node.operators, node.operands[1:]):
-            rest += [LINE, self.token(operator), SPACE, self.expression(operand, strength + 1)]
+            rest += [LINE, self.token(operator), SPACE, self.expression(operand, binds + 1)]
         return group(first, indent(*rest))
 
     def atom(self, node: ast.Expr) -> Doc:
@@ -245,38 +260,24 @@ _CALL_LIKE = (ast.Not, ast.IsNull, ast.DateTimeUtcNow, ast.DateLiteral, ast.Date
 
 def _ends_with_parenthesis(node: ast.Expr, required: int) -> bool:
     """Whether `node`, printed where `required` binding strength is needed, ends with `)`."""
-    if node.parens or _strength(node) < required or isinstance(node, _CALL_LIKE):
+    if node.parens or strength(node) < required or isinstance(node, _CALL_LIKE):
         return True
     if isinstance(node, ast.Arithmetic):
-        return _ends_with_parenthesis(node.operands[-1], _strength(node) + 1)
+        return _ends_with_parenthesis(node.operands[-1], strength(node) + 1)
     if isinstance(node, ast.Negate):
-        return _ends_with_parenthesis(node.operand, _ATOM)
+        return _ends_with_parenthesis(node.operand, ATOM)
     return False
 
 
 def _starts_with_call(node: ast.Expr, required: int) -> bool:
     """Whether `node`, printed where `required` binding strength is needed, starts with `(` or a call."""
-    if node.parens or _strength(node) < required or isinstance(node, _CALL_LIKE):
+    if node.parens or strength(node) < required or isinstance(node, _CALL_LIKE):
         return True
     if isinstance(node, ast.Arithmetic):
-        return _starts_with_call(node.operands[0], _strength(node) + 1)
+        return _starts_with_call(node.operands[0], strength(node) + 1)
     if isinstance(node, ast.Negate):
-        return _starts_with_call(node.operand, _ATOM)
+        return _starts_with_call(node.operand, ATOM)
     return False
-
-
-def _strength(node: ast.Expr) -> int:
-    if isinstance(node, ast.Logical):
-        return _OR if node.op is ast.LogicOp.OR else _AND
-    if isinstance(node, ast.Comparison):
-        return _COMPARE
-    if isinstance(node, ast.StringTest):
-        return _STRING
-    if isinstance(node, ast.Arithmetic):
-        return _SUM if node.operators[0] in "+-" else _PRODUCT
-    if isinstance(node, ast.Negate):
-        return _UNARY
-    return _ATOM
 
 
 def _same_token(source: str, printed: str) -> bool:

@@ -8,33 +8,32 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, TypeVar
 
-from segquery.diagnostics import Applicability, Diagnostic, Fix, RelatedLocation, TextEdit, make_diagnostic
+from segquery.diagnostics import (
+    Applicability,
+    Diagnostic,
+    Fix,
+    RelatedLocation,
+    TextEdit,
+    make_diagnostic,
+)
 from segquery.source import SourceText, Span
 from segquery.syntax import ast
+from segquery.syntax.precedence import (  # noqa: F401
+    AND,
+    ATOM,
+    COMPARE,
+    OR,
+    PRODUCT,
+    STRING,
+    SUM,
+    UNARY,
+    strength,
+)
 from segquery.syntax.tokens import Token, TokenKind, tokenize
 
 N = TypeVar("N", bound=ast.Node)
 
 _TRIVIA = (TokenKind.WHITESPACE, TokenKind.COMMENT)
-
-# Binding strength of expression forms, loosest first (the printer's scale).
-OR, AND, COMPARE, STRING, SUM, PRODUCT, UNARY, ATOM = range(8)
-
-
-def strength(node: ast.Expr) -> int:
-    """How tightly an expression binds, without its own parentheses."""
-    if isinstance(node, ast.Logical):
-        return OR if node.op is ast.LogicOp.OR else AND
-    if isinstance(node, ast.Comparison):
-        return COMPARE
-    if isinstance(node, ast.StringTest):
-        return STRING
-    if isinstance(node, ast.Arithmetic):
-        return SUM if node.operators[0] in "+-" else PRODUCT
-    if isinstance(node, ast.Negate):
-        return UNARY
-    return ATOM
-
 
 @dataclass
 class LintContext:

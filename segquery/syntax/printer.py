@@ -10,10 +10,18 @@ from __future__ import annotations
 from functools import singledispatch
 
 from segquery.syntax import ast
+from segquery.syntax.precedence import (
+    ATOM,
+    COMPARE,
+    OR,
+    STRING,
+    SUM,
+    UNARY,
+    strength,
+)
 
-# Binding strength of each expression form; a child binding more loosely than
-# its slot requires is wrapped in parentheses.
-_OR, _AND, _COMPARE, _STRING, _SUM, _PRODUCT, _UNARY, _ATOM = range(8)
+# A child binding more loosely than its slot requires is wrapped in parentheses
+# (the scale is in segquery/syntax/precedence.py).
 
 
 def unparse(node: ast.Node) -> str:
@@ -142,31 +150,31 @@ def _(node: ast.DatePartName) -> str:
 # ---------------------------------------------------------------- expressions
 
 
-def expression(node: ast.Expr, required: int = _OR) -> str:
-    text, strength = _expr(node)
-    return _wrap(text, node.parens, strength < required)
+def expression(node: ast.Expr, required: int = OR) -> str:
+    text, binds = _expr(node)
+    return _wrap(text, node.parens, binds < required)
 
 
 def _expr(node: ast.Expr) -> tuple[str, int]:
     if isinstance(node, ast.Logical):
-        strength = _OR if node.op is ast.LogicOp.OR else _AND
+        binds = strength(node)
         joiner = f" {node.op.value} "
-        return joiner.join(expression(operand, strength + 1) for operand in node.operands), strength
+        return joiner.join(expression(operand, binds + 1) for operand in node.operands), binds
     if isinstance(node, ast.Comparison):
-        return (f"{expression(node.left, _STRING)} {node.op.value} {expression(node.right, _STRING)}", _COMPARE)
+        return (f"{expression(node.left, STRING)} {node.op.value} {expression(node.right, STRING)}", COMPARE)
     if isinstance(node, ast.StringTest):
-        return (f"{expression(node.subject, _SUM)} {node.op.value} {expression(node.pattern, _SUM)}", _STRING)
+        return (f"{expression(node.subject, SUM)} {node.op.value} {expression(node.pattern, SUM)}", STRING)
     if isinstance(node, ast.Arithmetic):
-        strength = _SUM if node.operators[0] in "+-" else _PRODUCT
+        binds = strength(node)
         # Every operand binds tighter than the chain, so a nested chain of the same
         # level keeps its parentheses and parses back to the same tree.
-        pieces = [expression(node.operands[0], strength + 1)]
+        pieces = [expression(node.operands[0], binds + 1)]
         for operator, operand in zip(node.operators, node.operands[1:]):
-            pieces.append(f" {operator} {expression(operand, strength + 1)}")
-        return "".join(pieces), strength
+            pieces.append(f" {operator} {expression(operand, binds + 1)}")
+        return "".join(pieces), binds
     if isinstance(node, ast.Negate):
-        return "-" + expression(node.operand, _ATOM), _UNARY
-    return _atom(node), _ATOM
+        return "-" + expression(node.operand, ATOM), UNARY
+    return _atom(node), ATOM
 
 
 def _atom(node: ast.Expr) -> str:
