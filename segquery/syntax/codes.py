@@ -38,7 +38,7 @@ UNEXPECTED_END = _syntax(
     "S005", "unexpected-end", "The query ends before it is complete.",
     what="Reports input that stops in the middle of a construct.",
     why="An incomplete query cannot be evaluated.",
-    example="PROFILE(contact).FILTER(fullname ==", use_instead="PROFILE(contact).FILTER(fullname == 'Ann')")
+    example="SEGMENT(engaged) UNION", use_instead="SEGMENT(engaged) UNION SEGMENT(clicked)")
 UNMATCHED_CLOSING = _syntax(
     "S006", "unmatched-parenthesis", "A `)` closes nothing.",
     what="Reports a closing parenthesis with no opening partner, and points at the `(` that the "
@@ -124,7 +124,8 @@ UNKNOWN_DATE_PART = _syntax(
     "S019", "unknown-date-part", "The first argument of DATEDIFF/DATEADD is not a date part.",
     what="Accepts YEAR, MONTH, DAY, HOUR, MINUTE, SECOND, MILLISECOND in any case, and reports anything else.",
     why="`weeks` or `days` look plausible but are rejected.",
-    example="DATEDIFF(days, birthdate, DATETIMEUTCNOW())", use_instead="DATEDIFF(DAY, birthdate, DATETIMEUTCNOW())",
+    example="PROFILE(contact).FILTER(DATEDIFF(days, birthdate, DATETIMEUTCNOW()) < 30)",
+    use_instead="PROFILE(contact).FILTER(DATEDIFF(DAY, birthdate, DATETIMEUTCNOW()) < 30)",
     fix=FixAvailability.SOMETIMES, fix_safety="Offered as an unsafe fix when a close date part exists.")
 INVALID_ESCAPE = _syntax(
     "S020", "invalid-escape", "A backslash escape other than `\\'`, `\\\"` or `\\\\` in a string.",
