@@ -125,8 +125,9 @@ def test_a_range_format_keeps_the_query_and_its_comments(data: st.DataObject, li
     assert parse(result) == parse(text)
     assert comment_texts(result) == comment_texts(text)
     expected = format_text(text, line_length=line_length)
-    if _mixes_line_endings(text):
-        # The first line ending decides; a range edit may remove that line break.
+    if _mixes_line_endings(text) or "\n" not in result:
+        # The first line ending decides; a range edit may remove that line break
+        # (or the only one, and a text without one is formatted with "\n").
         assert format_text(result, line_length=line_length).replace("\r\n", "\n") == expected.replace("\r\n", "\n")
     else:
         assert format_text(result, line_length=line_length) == expected
@@ -134,3 +135,10 @@ def test_a_range_format_keeps_the_query_and_its_comments(data: st.DataObject, li
 
 def _mixes_line_endings(text: str) -> bool:
     return 0 < text.count("\r\n") < text.count("\n")
+
+
+def test_a_range_format_that_removes_the_only_crlf_line_break():
+    text = "PROFILE(contact\r\n).DISTINCT()"
+    result = apply_edits(text, format_range(text, 0, 0, line_length=40))
+    assert result == "PROFILE(contact).DISTINCT()"
+    assert format_text(result, line_length=40) == "PROFILE(contact).DISTINCT()\n"
