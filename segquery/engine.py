@@ -37,6 +37,7 @@ from segquery.syntax import ast, codes
 from segquery.syntax.parser import parse_tolerant, read_source_file
 from segquery.workspace import Workspace
 from segquery.workspace.loading import discover
+from segquery.paths import walk_paths
 
 QUERY_SUFFIXES = (".segq",)
 REQUEST_SUFFIXES = (".json", ".http")
@@ -249,17 +250,8 @@ def iter_query_files(paths: Iterable[str | Path], *, excluded: Callable[[Path], 
     `excluded` (the configuration's `exclude` globs) is asked about files found
     in directories; files named explicitly are always checked.
     """
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.endswith(QUERY_SUFFIXES):
-                        candidate = Path(root) / name
-                        if excluded is None or not excluded(candidate):
-                            yield candidate
-        else:
+    for path, explicit in walk_paths(paths, QUERY_SUFFIXES):
+        if explicit or excluded is None or not excluded(path):
             yield path
 
 

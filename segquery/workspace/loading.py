@@ -32,6 +32,7 @@ from segquery.syntax.parser import read_source_file
 from segquery.workspace import codes
 from segquery.workspace.model import Reference, Segment, SegmentStatus, SegmentType, query_name_from_id
 from segquery.workspace.scan import FoundReference, scan_query
+from segquery.paths import walk_paths
 
 QUERY_SUFFIX = ".segq"
 JSON_SUFFIX = ".json"
@@ -65,16 +66,8 @@ def discover(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[str, bool]]:
 
     Hidden directories are skipped; the order is stable (sorted names, depth first).
     """
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.endswith((QUERY_SUFFIX, JSON_SUFFIX)):
-                        yield str(Path(root) / name), False
-        else:
-            yield str(path), True
+    for path, explicit in walk_paths(paths, (QUERY_SUFFIX, JSON_SUFFIX)):
+        yield str(path), explicit
 
 
 def is_json_path(path: str) -> bool:
