@@ -133,9 +133,15 @@ class ValidationContext:
         by_type, clause_of = self._by_type, self._clause_of
         stack = list(roots)
         stack.reverse()
+        unread: set[int] = set()
         while stack:
             node = stack.pop()
+            if id(node) in unread:
+                clause_of[id(node)] = clause
+                continue  # a bare word in the arguments of a reported call is not looked up
             kind = type(node)
+            if kind is ast.Call:
+                unread.update(id(word) for word in ast.unread_words(node))
             found = by_type.get(kind)
             if found is None:
                 by_type[kind] = [node]
@@ -147,7 +153,8 @@ class ValidationContext:
                 stack.extend(reversed(children))
 
     def nodes(self, kind: type[N]) -> list[N]:
-        """Every expression node of exactly this type, in source order."""
+        """Every expression node of exactly this type, in source order (bare
+        words in the arguments of a reported call are left out: `ast.unread_words`)."""
         return self._by_type.get(kind, [])
 
     def clause(self, node: ast.Node) -> Clause:
