@@ -70,11 +70,13 @@ class ValidationContext:
     """What every rule gets: the query, its source, the options, and indexes."""
 
     def __init__(self, query: ast.Query, source: SourceText, kind: QueryKind, schema: Schema | None,
-                 target: str, tables: TableInfo) -> None:
+                 target: str, tables: TableInfo, *, bundled_schema: bool = False) -> None:
         self.query = query
         self.source = source
         self.kind = kind
         self.schema = schema
+        # True when `schema` is the bundled standard schema, which lacks every org's custom names.
+        self.bundled_schema = bundled_schema and schema is not None
         self.target = target
         self.tables = tables
         self.diagnostics: list[Diagnostic] = []
