@@ -162,6 +162,16 @@ class ValidationContext:
     def clause(self, node: ast.Node) -> Clause:
         return self._clause_of[id(node)]
 
+    def follows_unread_call(self, clause: Clause) -> bool:
+        """True when the chain's source, or a step before the clause, is one the
+        parser could not read (`InvalidCall`, already reported): which records
+        and aliases the clause sees is then unknown."""
+        owner = clause.owner
+        if isinstance(owner, ast.Chain) and isinstance(owner.source, ast.InvalidCall):
+            return True
+        start = clause.step.span.start
+        return any(isinstance(step, ast.InvalidCall) and step.span.end <= start for step in owner.steps)
+
     @property
     def owners(self) -> list[ast.Chain | ast.Grouped]:
         return [*self.chains, *self.groups]

@@ -88,3 +88,24 @@ def test_an_unknown_alias_is_one_finding_per_use():
 def test_an_unknown_step_is_one_finding():
     text = "PROFILE(contact).FILTR(fulname == 'a').FILTER(jobtitle == 3)"
     assert all_findings(text) == [("S014", "1:18-1:23", "unknown step `FILTR`; did you mean `FILTER`?")]
+
+
+def test_a_duplicate_alias_is_one_finding():
+    # The FILTER reads the records of the latest `a`; it is not also "the alias of other records".
+    text = "PROFILE(account, a).TRAVERSE(contact_account_parentcustomerid, a).FILTER(a.fullname == 'x')"
+    assert findings(text) == [("V017", "1:64-1:65", "alias `a` is already declared by PROFILE at 1:18")]
+    text = "PROFILE(account, a).TRAVERSE(contact_account_parentcustomerid, a).FILTER(a.fulname == 'x')"
+    assert [code for code, _, _ in findings(text)] == ["V017", "V022"]
+
+
+def test_aliases_after_a_source_or_step_the_parser_could_not_read_are_not_judged():
+    # `PROFIL(contact, c)` and `TRAVERS(..., a)` would have declared the aliases used after them.
+    assert all_findings("PROFIL(contact, c).FILTER(c.fulname == 'a' && jobtitle == 3)") == [
+        ("S014", "1:1-1:7", "unknown query source `PROFIL`; did you mean `PROFILE`?")]
+    text = ("PROFILE(account, a).FILTER(a.name == 'x')"
+            ".TRAVERS(contact_account_parentcustomerid, c).FILTER(c.fulname == 'y' && a.name == 'z')")
+    assert all_findings(text) == [
+        ("S014", "1:43-1:50", "unknown step `TRAVERS`; did you mean `TRAVERSE`?")]
+    # Before the unreadable step, everything is still checked.
+    text = "PROFILE(account, a).FILTER(b.name == 'x').TRAVERS(contact_account_parentcustomerid, c)"
+    assert validator_findings(text) == [("V015", "1:28-1:29", "unknown alias `b`; the aliases here are `a`")]
