@@ -21,4 +21,5 @@ def check(ctx: ValidationContext) -> None:
             check_case(ctx, source.table, table.name, "table")
 
 
-RULE = Rule("known-tables", (codes.UNKNOWN_TABLE, codes.NAME_CASE, codes.NOT_IN_BUNDLED_SCHEMA), check, needs_schema=True)
+RULE = Rule("known-tables", (codes.UNKNOWN_TABLE, codes.NAME_CASE, codes.NOT_IN_BUNDLED_SCHEMA), check,
+            needs_schema=True)

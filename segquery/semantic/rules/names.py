@@ -25,7 +25,6 @@ def check_case(ctx: ValidationContext, identifier: ast.Identifier, canonical: st
 def report_unknown(ctx: ValidationContext, code: str, identifier: ast.Identifier, message: str,
                    candidates: Iterable[str], *, listing: str | None = None) -> None:
     """An unknown-name diagnostic with the closest candidate as an unsafe fix."""
-    candidates = list(candidates)
     _report(ctx, code, identifier, message, did_you_mean(identifier.name, candidates), listing)
 
 
