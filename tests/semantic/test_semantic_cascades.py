@@ -109,3 +109,31 @@ def test_aliases_after_a_source_or_step_the_parser_could_not_read_are_not_judged
     # Before the unreadable step, everything is still checked.
     text = "PROFILE(account, a).FILTER(b.name == 'x').TRAVERS(contact_account_parentcustomerid, c)"
     assert validator_findings(text) == [("V015", "1:28-1:29", "unknown alias `b`; the aliases here are `a`")]
+
+
+@pytest.mark.parametrize("text, parser_finding", [
+    # An aggregate the parser could not read is not also "not an aggregate comparison" (V043).
+    ("INTERACTION(EmailOpened, EmailOpened_ContactLink).HAVING(COUNT(emailDomain) > 0)",
+     ("S016", "1:58-1:76", "COUNT takes no arguments, but 1 was given: COUNT()")),
+    ("INTERACTION(EmailOpened, EmailOpened_ContactLink).HAVING(CONT() > 0)",
+     ("S014", "1:58-1:62", "unknown function `CONT`; did you mean `COUNT`?")),
+    ("INTERACTION(EmailOpened, EmailOpened_ContactLink).HAVING(CONT())",
+     ("S014", "1:58-1:62", "unknown function `CONT`; did you mean `COUNT`?")),
+    # A window the parser could not read is not also "not a window" (V041).
+    ("INTERACTION(EmailOpened, EmailOpened_ContactLink).HAVING(COUNT() > 0, UTCDAY(7))",
+     ("S014", "1:71-1:77", "unknown function `UTCDAY`; did you mean `UTCDAYS`?")),
+    # A misspelled paging step is not also a missing one (V002).
+    ("(SEGMENT(a)).ORDERBY(fullname ASC).SKP(0).TAKE(15).SELECT(contactid)",
+     ("S014", "1:36-1:39", "unknown step `SKP`; did you mean `SKIP`?")),
+    # A misspelled TRAVERSE does not make the DISTINCT after it useless (V012).
+    ("PROFILE(account).TRAVRSE(contact_account_parentcustomerid).DISTINCT()",
+     ("S014", "1:18-1:25", "unknown step `TRAVRSE`; did you mean `TRAVERSE`?")),
+])
+def test_a_misspelled_function_or_step_is_one_finding(text, parser_finding):
+    assert all_findings(text) == [parser_finding]
+
+
+def test_the_other_side_of_a_having_comparison_is_still_checked():
+    text = "INTERACTION(EmailOpened, EmailOpened_ContactLink).HAVING(SUM(emailDomain) > FOO())"
+    assert validator_findings(text) == [
+        ("V043", "1:62-1:73", "SUM needs a numeric attribute, not `emailDomain` (a string attribute)")]
