@@ -3,7 +3,8 @@
 V001-V019 are about the shape of a query and its aliases, V020-V029 check
 names against the schema, V030-V039 are type checks, V040-V049 check the
 arguments of functions and steps and the usage limitations of HAVING and
-interaction filters (reference part A.3).
+interaction filters (reference part A.3); V046 reports names that the
+bundled standard schema does not have, when no schema is configured.
 """
 
 import functools
@@ -232,6 +233,22 @@ UNKNOWN_LINK_TYPE = _code(
     use_instead="INTERACTION(EmailOpened, EmailOpenedLeadLink).HAVING(COUNT() > 0)", category=_SCHEMA,
     fix=FixAvailability.UNSAFE,
     fix_safety="Renaming to the closest link type is unsafe: it may link to other profiles.")
+
+NOT_IN_BUNDLED_SCHEMA = _code(
+    "V046", "not-in-bundled-schema", "A table, attribute or relationship the bundled standard schema does not have.",
+    what="When no schema is configured, reports a table, attribute or relationship name that the bundled "
+         "standard schema does not have and that is not a typo of a name it has (one edit away for names "
+         "of up to 7 characters, two for longer ones; see docs/validation.md). Typos of standard names "
+         "stay errors (V020, V022, V023) with a did-you-mean fix.",
+    why="Every real org has custom tables and columns (with a publisher prefix such as `new_` or `xyz_`) "
+        "and standard tables the bundled schema does not describe: a name the bundled schema does not "
+        "know is not evidence of a mistake, but nothing about it is checked either. Configure your org's "
+        "schema (`schema = \"...\"` in segquery.toml, or in [tool.segquery] of pyproject.toml) and such "
+        "names are checked, with errors for the unknown ones.",
+    example="PROFILE(contact).FILTER(xyz_leadscore > 50)",
+    use_instead="// checked with `schema = \"schema/contoso.json\"` in segquery.toml: the org's schema has "
+                "xyz_leadscore\nPROFILE(contact).FILTER(xyz_leadscore > 50)",
+    category=_SCHEMA, severity=Severity.WARNING)
 
 # ---------------------------------------------------------------- types
 

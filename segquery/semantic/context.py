@@ -70,11 +70,13 @@ class ValidationContext:
     """What every rule gets: the query, its source, the options, and indexes."""
 
     def __init__(self, query: ast.Query, source: SourceText, kind: QueryKind, schema: Schema | None,
-                 target: str, tables: TableInfo) -> None:
+                 target: str, tables: TableInfo, *, bundled_schema: bool = False) -> None:
         self.query = query
         self.source = source
         self.kind = kind
         self.schema = schema
+        # True when `schema` is the bundled standard schema, which lacks every org's custom names.
+        self.bundled_schema = bundled_schema and schema is not None
         self.target = target
         self.tables = tables
         self.diagnostics: list[Diagnostic] = []
@@ -133,9 +135,15 @@ class ValidationContext:
         by_type, clause_of = self._by_type, self._clause_of
         stack = list(roots)
         stack.reverse()
+        unread: set[int] = set()
         while stack:
             node = stack.pop()
+            if id(node) in unread:
+                clause_of[id(node)] = clause
+                continue  # a bare word in the arguments of a reported call is not looked up
             kind = type(node)
+            if kind is ast.Call:
+                unread.update(id(word) for word in ast.unread_words(node))
             found = by_type.get(kind)
             if found is None:
                 by_type[kind] = [node]
@@ -147,11 +155,22 @@ class ValidationContext:
                 stack.extend(reversed(children))
 
     def nodes(self, kind: type[N]) -> list[N]:
-        """Every expression node of exactly this type, in source order."""
+        """Every expression node of exactly this type, in source order (bare
+        words in the arguments of a reported call are left out: `ast.unread_words`)."""
         return self._by_type.get(kind, [])
 
     def clause(self, node: ast.Node) -> Clause:
         return self._clause_of[id(node)]
+
+    def follows_unread_call(self, clause: Clause) -> bool:
+        """True when the chain's source, or a step before the clause, is one the
+        parser could not read (`InvalidCall`, already reported): which records
+        and aliases the clause sees is then unknown."""
+        owner = clause.owner
+        if isinstance(owner, ast.Chain) and isinstance(owner.source, ast.InvalidCall):
+            return True
+        start = clause.step.span.start
+        return any(isinstance(step, ast.InvalidCall) and step.span.end <= start for step in owner.steps)
 
     @property
     def owners(self) -> list[ast.Chain | ast.Grouped]:

@@ -23,6 +23,12 @@ def active_schema(schema: Schema | None) -> Schema | None:
     return schema
 
 
+def is_bundled(schema: Schema | None) -> bool:
+    """True when checks run against the bundled standard schema alone (None
+    or `default_schema()` itself), not against a schema the user configured."""
+    return schema is None or schema is default_schema()
+
+
 def link_type_table(interaction: str, link_type: str) -> str | None:
     """The profile type an interaction's link type leads to, read from its name.
 

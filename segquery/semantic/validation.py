@@ -9,7 +9,7 @@ from segquery.schema import Schema
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.kinds import QueryKind, infer_kind
 from segquery.semantic.rules.base import Rule
-from segquery.semantic.schemas import active_schema
+from segquery.semantic.schemas import active_schema, is_bundled
 from segquery.semantic.specified_rules import SPECIFIED_RULES
 from segquery.semantic.tables import infer_tables
 from segquery.source import SourceText
@@ -23,7 +23,8 @@ def validate(query: ast.Query, source: SourceText, *, kind: QueryKind | None = N
     """Every semantic finding in a parsed query, sorted by position.
 
     `kind` None infers the kind from the query's shape (`infer_kind`).
-    `schema` None checks against the bundled default schema; pass
+    `schema` None checks against the bundled default schema, where a name
+    it lacks is a warning (V046) unless it is a typo of one it has; pass
     `NO_SCHEMA` to skip the schema-aware checks. `target` is the profile type
     a segment's query must end on.
     """
@@ -45,4 +46,5 @@ def build_context(query: ast.Query, source: SourceText, *, kind: QueryKind | Non
                   schema: Schema | None = None, target: str = DEFAULT_TARGET) -> ValidationContext:
     active = active_schema(schema)
     tables = infer_tables(query, schema)
-    return ValidationContext(query, source, kind or infer_kind(query), active, target, tables)
+    return ValidationContext(query, source, kind or infer_kind(query), active, target, tables,
+                             bundled_schema=is_bundled(schema))

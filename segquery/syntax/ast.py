@@ -440,6 +440,31 @@ def walk(node: Node) -> Iterator[Node]:
         stack.extend(reversed(list(current.children())))
 
 
+def unread_words(call: Call) -> tuple[Attribute, ...]:
+    """The arguments of a call that are bare words (`DAY` in `DATEDIF(DAY, birthdate, x)`).
+
+    Every `Call` is one the parser reported (an unknown function, a source or
+    step used as a function, a wrong number of arguments, an unknown date
+    part), so what its arguments mean is unknown: a bare word there may be a
+    keyword of the function the author meant rather than an attribute.
+    Checks do not look such words up. Qualified attributes (`c.birthdate`)
+    and everything nested in another construct (a comparison, a known
+    function) are still checked.
+    """
+    return tuple(argument for argument in call.arguments
+                 if isinstance(argument, Attribute) and argument.qualifier is None)
+
+
+def attribute_references(root: Node) -> Iterator[Attribute]:
+    """Every attribute below `root`, in source order, except the `unread_words` of calls."""
+    unread: set[int] = set()
+    for node in walk(root):
+        if isinstance(node, Call):
+            unread.update(id(word) for word in unread_words(node))
+        elif isinstance(node, Attribute) and id(node) not in unread:
+            yield node
+
+
 def node_at(root: Node, offset: int) -> list[Node]:
     """The chain of nodes whose spans contain `offset`, outermost first."""
     path: list[Node] = []

@@ -45,7 +45,8 @@ def test_kind_comes_from_the_directive_before_the_option_and_the_configuration(t
 def test_target_and_schema_come_from_the_configuration(tmp_path):
     write(tmp_path / "schema.json", '{"version": 1, "tables": {"account": {"attributes": {"tier_x": "string"}}}}')
     path = str(write(tmp_path / "q.segq", "PROFILE(account).FILTER(tier_x == 'gold')\n"))
-    assert codes(check_paths([path])[0]) == ["V013", "V022"]
+    # `tier_x` is not in the bundled schema: a warning (V046) until the org's schema is configured.
+    assert codes(check_paths([path])[0]) == ["V013", "V046"]
     write(tmp_path / "segquery.toml", "target = 'account'\nschema = 'schema.json'\n")
     assert codes(check_paths([path])[0]) == []
 

@@ -5,7 +5,7 @@ from lint_helpers import applicabilities, findings, fixed
 
 def test_double_and_whole_operand_parentheses():
     text = "PROFILE(contact).FILTER(((statecode == 0)) && (address1_city == 'Seattle'))"
-    assert findings(text, "L005") == [
+    assert findings(text, "L005") == [  # the pairs around the comparisons, inside the chain
         ("L005", "1:25-1:43", "redundant parentheses around `((statecode == 0))`"),
         ("L005", "1:47-1:75", "redundant parentheses around `(address1_city == 'Seattle')`"),
     ]
@@ -28,6 +28,30 @@ def test_double_parentheses_where_one_pair_is_needed():
 ])
 def test_needed_or_clarifying_parentheses_pass(text):
     assert findings(text, "L005") == []
+
+
+@pytest.mark.parametrize("text", [
+    "PROFILE(contact).FILTER((a == 1 || b == 2))",
+    "PROFILE(contact, c).FILTER((c.x == 'contact' && ISNOTNULL(c.y)))",
+    "PROFILE(contact).FILTER((statecode == 0))",
+    "PROFILE(account).TRAVERSE(contact_account_parentcustomerid, c, FILTER((c.a == 1 || c.b == 2)))",
+    "INTERACTION(EmailOpened, EmailOpened_ContactLink).HAVING((COUNT() > 0), UTCDAYS(7))",
+])
+def test_the_designers_pair_around_a_whole_condition_passes(text):
+    assert findings(text, "L005") == []
+
+
+def test_a_second_pair_around_a_whole_condition_is_reported():
+    text = "PROFILE(contact).FILTER(((a == 1 || b == 2)))"
+    assert findings(text, "L005") == [("L005", "1:25-1:45", "double parentheses around `((a == 1 || b == 2))`")]
+    assert fixed(text, "L005") == "PROFILE(contact).FILTER((a == 1 || b == 2))"
+
+
+def test_pairs_inside_a_designer_condition_are_still_reported():
+    text = "PROFILE(contact).FILTER(((a == 1) && b == 2))"
+    assert findings(text, "L005") == [("L005", "1:26-1:34", "redundant parentheses around `(a == 1)`")]
+    text = "INTERACTION(EmailOpened, EmailOpened_ContactLink).HAVING(COUNT() > 0, (UTCDAYS(7)))"
+    assert findings(text, "L005") == [("L005", "1:71-1:83", "redundant parentheses around `(UTCDAYS(7))`")]
 
 
 def test_set_operation_operands():

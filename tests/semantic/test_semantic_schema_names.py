@@ -1,9 +1,12 @@
 """Names checked against the schema: tables, attributes, relationships, interactions, link types (V020-V026)."""
 
-from segquery.schema import Attribute, AttributeType, Relationship, Schema, Table
+from segquery.schema import Attribute, AttributeType, Relationship, Schema, Table, default_schema
 from segquery.semantic import NO_SCHEMA
 
 from semantic_helpers import diagnostics, findings, fixed, only
+
+# A schema the user configured: the bundled one with nothing added, but not the bundled one itself.
+CONFIGURED = default_schema().merge(Schema())
 
 
 def test_unknown_table_with_suggestion():
@@ -15,7 +18,7 @@ def test_unknown_table_with_suggestion():
 
 
 def test_unknown_table_without_suggestion():
-    assert findings("PROFILE(Membership)") == [("V020", "1:9-1:19", "unknown table `Membership`")]
+    assert findings("PROFILE(Membership)", schema=CONFIGURED) == [("V020", "1:9-1:19", "unknown table `Membership`")]
 
 
 def test_table_in_another_case():
@@ -61,7 +64,7 @@ def test_unknown_interaction_attribute():
 
 
 def test_unknown_relationship():
-    assert findings("PROFILE(contact).TRAVERSE(HavingAccount)") == [
+    assert findings("PROFILE(contact).TRAVERSE(HavingAccount)", schema=CONFIGURED) == [
         ("V023", "1:27-1:40", "unknown relationship `HavingAccount`")]
     diagnostic = only("PROFILE(account).TRAVERSE(contact_account_parentcustomerd)")
     assert diagnostic.message == ("unknown relationship `contact_account_parentcustomerd`; did you mean "
@@ -124,7 +127,8 @@ def test_interaction_and_link_type_in_another_case():
 def test_no_schema_skips_every_name_check():
     text = ("PROFILE(Contacts).FILTER(adress1_city == 'x').TRAVERSE(HavingAccount) UNION "
             "SEGMENT(a)")
-    assert [d.code for d in diagnostics(text)] == ["V020", "V023"]
+    assert [d.code for d in diagnostics(text)] == ["V020", "V046"]
+    assert [d.code for d in diagnostics(text, schema=CONFIGURED)] == ["V020", "V023"]
     assert findings(text, schema=NO_SCHEMA) == []
     assert findings(text, schema=Schema()) == []
 

@@ -234,7 +234,7 @@ def test_target_profile_type_of_an_interaction_is_its_link_type():
 
 def test_target_profile_type_is_not_checked_for_fetches_or_unknown_tables():
     assert findings("(PROFILE(account)).ORDERBY(name ASC).SKIP(0).TAKE(1).SELECT(accountid)") == []
-    assert [code for code, _, _ in findings("PROFILE(Event)")] == ["V020"]
+    assert [code for code, _, _ in findings("PROFILE(Event)")] == ["V046"]
     assert findings("PROFILE(Event)", schema=NO_SCHEMA) == [
         ("V013", "1:1-1:15", "a dynamic segment must end on the `contact` profile type, but this query ends on `Event`"),
     ]

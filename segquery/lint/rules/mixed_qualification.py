@@ -15,7 +15,9 @@ from segquery.syntax import ast
     code="L010", name="mixed-qualification", category=Category.STYLE, severity=Severity.WARNING,
     summary="A chain with aliases mixes qualified and unqualified attributes.",
     what_it_does="In a chain that declares aliases, reports each unqualified attribute in a FILTER when "
-                 "other attributes of the same chain are qualified with an alias.",
+                 "other attributes of the same chain are qualified with an alias. Bare words in the "
+                 "arguments of a call the parser reported (`DAY` in `DATEDIF(DAY, ...)`) are not taken "
+                 "for attributes, and a chain is read only up to a source or step the parser could not read.",
     why="After a TRAVERSE, an unqualified name is read against the records the chain has reached, which is "
         "easy to get wrong when the rest of the chain says explicitly which records it means. The designer "
         "qualifies every attribute; a mix usually comes from hand edits.",
@@ -30,18 +32,21 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         qualified: ast.Attribute | None = None
         unqualified: list[tuple[ast.Attribute, ast.Identifier | None]] = []
         declared = scope is not None
+        if isinstance(source, ast.InvalidCall):
+            continue  # the parser reported it: which aliases it declares is unknown
         for step in steps:
+            if isinstance(step, ast.InvalidCall):
+                break  # the parser reported it: the records and aliases after it are unknown
             if isinstance(step, ast.Traverse):
                 scope = step.alias
                 declared = declared or scope is not None
             if not isinstance(step, (ast.Filter, ast.Traverse)):
                 continue
-            for node in ast.walk(step):
-                if isinstance(node, ast.Attribute):
-                    if node.qualifier is not None:
-                        qualified = qualified or node
-                    else:
-                        unqualified.append((node, scope))
+            for node in ast.attribute_references(step):
+                if node.qualifier is not None:
+                    qualified = qualified or node
+                else:
+                    unqualified.append((node, scope))
         if not declared or qualified is None:
             continue
         for attribute, alias in unqualified:

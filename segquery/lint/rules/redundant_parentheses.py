@@ -17,10 +17,13 @@ from segquery.syntax import ast
     fix=FixAvailability.SAFE,
     summary="Parentheses that change nothing.",
     what_it_does="Reports parentheses that neither change how the query is read nor make a mix of operators "
-                 "clearer: double parentheses, parentheses around a single value, around a whole argument "
-                 "(`FILTER((...))`), around a `&&` chain inside another `&&` chain, and around a single "
+                 "clearer: double parentheses, parentheses around a single value or a single comparison "
+                 "inside a condition, around a `&&` chain inside another `&&` chain, and around a single "
                  "segment or chain in a set operation. Parentheses around an `&&` group inside `||`, around "
-                 "`*`/`/` inside `+`/`-`, and around mixed set operators are kept: they help the reader.",
+                 "`*`/`/` inside `+`/`-`, and around mixed set operators are kept: they help the reader. "
+                 "One pair around the whole condition of FILTER or HAVING (`FILTER((a || b))`) is kept "
+                 "too: the query designer writes every condition that way, and a query copied from it "
+                 "should come out clean; a second pair there (`FILTER(((a || b)))`) is reported.",
     why="Extra parentheses make the reader look for a grouping that is not there.",
     example="PROFILE(contact).FILTER(((statecode == 0)) && (address1_city == 'Seattle'))",
     use_instead="PROFILE(contact).FILTER(statecode == 0 && address1_city == 'Seattle')",
@@ -46,6 +49,8 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
 def _needed(ctx: LintContext, node: ast.Expr | ast.QueryExpr) -> int:
     """1 when one pair of parentheses is needed (or helps the reader) here, else 0."""
     parent = ctx.parent(node)
+    if isinstance(parent, (ast.Filter, ast.Having)) and parent.condition is node:
+        return 1  # the designer's pair around a whole condition
     if isinstance(node, ast.QueryExpr):
         if isinstance(parent, ast.SetOperation) and isinstance(node, ast.SetOperation):
             same = parent.operands[0] is node and set(node.operators) == {parent.operators[0]}

@@ -20,11 +20,16 @@ def check(ctx: ValidationContext) -> None:
         if qualifier is None:
             continue
         clause = ctx.clause(attribute)
+        if ctx.follows_unread_call(clause):
+            continue  # the aliases declared there are unknown; the parser reported the call
         scope = clause.scope
         binding = scope.binding(qualifier.name)
+        current = scope.alias
+        if current is not None and current.name.casefold() == qualifier.name.casefold():
+            binding = current  # with a duplicate alias (V017), the name means the latest records
         if binding is None:
             _undeclared(ctx, attribute, clause)
-        elif binding is not scope.alias:
+        elif binding is not current:
             _other_records(ctx, attribute, clause)
         elif binding.name != qualifier.name:
             ctx.report_node(codes.NAME_CASE, f"alias `{qualifier.name}` is declared as `{binding.name}`", qualifier,

@@ -16,8 +16,8 @@ def check(ctx: ValidationContext) -> None:
         traversed = False
         previous = None
         for step in chain.steps:
-            if isinstance(step, ast.Traverse):
-                traversed = True
+            if isinstance(step, (ast.Traverse, ast.InvalidCall)):
+                traversed = True  # a step the parser could not read may have been a TRAVERSE
             elif isinstance(step, ast.Distinct):
                 if isinstance(previous, ast.Distinct):
                     message = "DISTINCT() is repeated: the records are already distinct"

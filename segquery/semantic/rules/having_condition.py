@@ -15,15 +15,19 @@ def check(ctx: ValidationContext) -> None:
         if clause.role != "having":
             continue
         condition = clause.step.condition
+        if isinstance(condition, ast.Call):
+            continue  # reported by the parser; it may be the aggregate the author meant
         if not isinstance(condition, ast.Comparison):
             ctx.report_node(codes.HAVING_CONDITION, f"{SHAPE}, not `{ctx.text(condition)}`", condition)
             continue
         left, right = condition.left, condition.right
         aggregates = [side for side in (left, right) if isinstance(side, ast.Aggregate)]
-        if not aggregates:
+        if isinstance(left, ast.Call) or isinstance(right, ast.Call):
+            pass  # a call the parser reported stands for something unknown: the comparison is not judged
+        elif not aggregates:
             ctx.report_node(codes.HAVING_CONDITION, f"{SHAPE}, not `{ctx.text(condition)}`", condition)
             continue
-        if len(aggregates) == 2:
+        elif len(aggregates) == 2:
             ctx.report_node(codes.HAVING_CONDITION, "HAVING compares an aggregate with a number, not with another "
                             "aggregate", right)
         else:
@@ -42,6 +46,8 @@ def _check_argument(ctx: ValidationContext, aggregate: ast.Aggregate) -> None:
     if argument is None:
         return
     function = aggregate.function.value
+    if isinstance(argument, ast.Call):
+        return  # reported by the parser
     if not isinstance(argument, ast.Attribute):
         ctx.report_node(codes.HAVING_CONDITION,
                         f"{function} takes an attribute of the interaction, not {ctx.phrase(argument)}", argument)

@@ -1,10 +1,10 @@
-"""V022 and the attribute part of V021: attributes exist in the records being read."""
+"""V022, the attribute part of V021 and of V046: attributes exist in the records being read."""
 
 from segquery.schema import Table
 from segquery.semantic import codes
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.rules.base import Rule
-from segquery.semantic.rules.names import check_case, report_unknown
+from segquery.semantic.rules.names import check_case, report_unknown, report_unknown_org_name
 from segquery.syntax import ast
 
 
@@ -22,9 +22,21 @@ def check(ctx: ValidationContext) -> None:
         if found is not None:
             check_case(ctx, attribute.name, found.name, "attribute")
             continue
-        what = f"table `{records.name}`" if isinstance(records, Table) else f"interaction `{records.name}`"
-        report_unknown(ctx, codes.UNKNOWN_ATTRIBUTE, attribute.name,
-                       f"`{attribute.name.name}` is not an attribute of {what}", records.attributes)
+        name = attribute.name.name
+        if isinstance(records, Table):
+            report_unknown_org_name(ctx, codes.UNKNOWN_ATTRIBUTE, attribute.name,
+                                    f"`{name}` is not an attribute of table `{records.name}`", records.attributes,
+                                    f"attribute `{name}` of table `{records.name}`",
+                                    known_elsewhere=ctx.bundled_schema and _standard_attribute(ctx, name))
+        else:  # interactions and their fields are the Marketing app's fixed set
+            report_unknown(ctx, codes.UNKNOWN_ATTRIBUTE, attribute.name,
+                           f"`{name}` is not an attribute of interaction `{records.name}`", records.attributes)
 
 
-RULE = Rule("known-attributes", (codes.UNKNOWN_ATTRIBUTE, codes.NAME_CASE), check, needs_schema=True)
+def _standard_attribute(ctx: ValidationContext, name: str) -> bool:
+    """True when `name` is an attribute of some table of the schema: not a name an org made up."""
+    return any(table.attribute(name) is not None for table in ctx.schema.tables.values())
+
+
+RULE = Rule("known-attributes", (codes.UNKNOWN_ATTRIBUTE, codes.NAME_CASE, codes.NOT_IN_BUNDLED_SCHEMA), check,
+            needs_schema=True)

@@ -1,10 +1,10 @@
-"""V023, V024 and the relationship part of V021: TRAVERSE follows a relationship of the current table."""
+"""V023, V024, the relationship part of V021 and of V046: TRAVERSE follows a relationship of the current table."""
 
 from segquery.diagnostics import Fix
 from segquery.semantic import codes
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.rules.base import Rule
-from segquery.semantic.rules.names import check_case, report_unknown
+from segquery.semantic.rules.names import check_case, report_unknown_org_name
 from segquery.suggest import suggestion_suffix
 from segquery.syntax import ast
 
@@ -33,7 +33,10 @@ def _check_traverse(ctx: ValidationContext, step: ast.Traverse) -> None:
             return
         touching = [r.name for r in schema.relationships_of(before)] if before else []
         candidates = touching if touching else schema.relationships
-        report_unknown(ctx, codes.UNKNOWN_RELATIONSHIP, name, f"unknown relationship `{name.name}`", candidates)
+        # A typo of any relationship is an error; those of the current table are preferred.
+        report_unknown_org_name(ctx, codes.UNKNOWN_RELATIONSHIP, name, f"unknown relationship `{name.name}`",
+                                candidates, f"relationship `{name.name}`",
+                                typo_candidates=[*touching, *schema.relationships])
         return
     check_case(ctx, name, relationship.name, "relationship")
     if before is None or scope.interaction is not None or relationship.other_end(before) is not None:
@@ -47,5 +50,6 @@ def _check_traverse(ctx: ValidationContext, step: ast.Traverse) -> None:
                     + suggestion_suffix(name.name, touching), name)
 
 
-RULE = Rule("known-relationships", (codes.UNKNOWN_RELATIONSHIP, codes.RELATIONSHIP_NOT_FROM_TABLE, codes.NAME_CASE),
+RULE = Rule("known-relationships", (codes.UNKNOWN_RELATIONSHIP, codes.RELATIONSHIP_NOT_FROM_TABLE, codes.NAME_CASE,
+                                    codes.NOT_IN_BUNDLED_SCHEMA),
             check, needs_schema=True)

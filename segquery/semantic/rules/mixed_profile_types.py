@@ -10,8 +10,8 @@ def check(ctx: ValidationContext) -> None:
         first = None
         for index, operand in enumerate(operation.operands):
             table = ctx.tables.table_of(operand)
-            if table is None:
-                continue
+            if table is None or (ctx.schema is not None and ctx.schema.table(table) is None):
+                continue  # unknown, or a table the schema does not know (V020/V046 say so)
             if first is None:
                 first = (table, operand)
             elif table.casefold() != first[0].casefold():
