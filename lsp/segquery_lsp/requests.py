@@ -73,7 +73,8 @@ def completion_resolve(server: SegqueryLanguageServer, item: types.CompletionIte
     data = item.data if isinstance(item.data, dict) else {}
     document = server.document(str(data.get("uri", "")))
     offset = data.get("offset")
-    if document is None or not isinstance(offset, int) or item.documentation is not None:
+    if document is None or not isinstance(offset, int) or not 0 <= offset <= len(document.text) \
+            or item.documentation is not None:
         return item
     candidates = complete(document.text, offset, schema=server.project.schema(document.path),
                           segments=server.project.segments())

@@ -49,7 +49,8 @@ class SegqueryLanguageServer(LanguageServer):
         self.project = Project()
         self.rules_url = DEFAULT_RULES_URL
         self.diagnostics = Debouncer(self.refresh)
-        self.background = Background()
+        self.background = Background("segquery-requests")   # whole-document requests
+        self.checks = Background("segquery-checks")         # checks of large documents
         self.large_document_chars = LARGE_DOCUMENT_CHARS
         # Each large document's check on the background thread, until it is published.
         self._background_checks: dict[str, Future[list[Diagnostic]]] = {}
@@ -231,7 +232,7 @@ class SegqueryLanguageServer(LanguageServer):
         unless a newer version has replaced it meanwhile."""
         self._cancel_background_check(document.uri)
         check = self.project.checker(document.path)
-        job = self.background.submit(lambda: check(document.text))
+        job = self.checks.submit(lambda: check(document.text))
         self._background_checks[document.uri] = job
 
         def publish(done: asyncio.Future[list[Diagnostic]]) -> None:
