@@ -17,7 +17,6 @@
 
 from __future__ import annotations
 
-import logging
 from concurrent.futures import Future
 from typing import Any
 
@@ -26,8 +25,6 @@ from cattrs.v import format_exception
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from pygls.protocol import LanguageServerProtocol, lsp_method
-
-logger = logging.getLogger(__name__)
 
 # What `structure_message` returns for a request it has already answered with an error.
 ANSWERED = object()
