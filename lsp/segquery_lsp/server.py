@@ -152,7 +152,12 @@ class SegqueryLanguageServer(LanguageServer):
     def load_project(self, roots: list[Path]) -> None:
         """(Re)read the settings and files below `roots`, keeping the open documents' texts."""
         open_documents = [document for document in self.documents if document.path is not None]
-        self.project.load(roots, {document.path: document.text for document in open_documents})
+        try:
+            self.project.load(roots, {document.path: document.text for document in open_documents})
+        except Exception as error:  # the library's bug: each document is still checked on its own
+            logger.exception("reading the workspace failed")
+            self.show(types.MessageType.Error, f"segquery: reading the workspace failed ({type(error).__name__}: "
+                                               f"{error}); please report this as a bug")
         self._synced = {document.uri: document.version for document in open_documents}
         for problem in self.project.problems:
             self.show(types.MessageType.Warning, f"segquery: {problem}")

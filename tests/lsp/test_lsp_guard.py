@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInternalError
+from segquery_lsp import project as project_module
 from segquery_lsp import requests
 from segquery_lsp.background import Background
 from segquery_lsp.guard import answering
@@ -132,6 +133,20 @@ async def test_fix_all_answers_when_the_check_fails(server, failing_library):
         range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
         context=types.CodeActionContext(diagnostics=[], only=["source.fixAll.segquery"]))
     assert answering(server, types.TEXT_DOCUMENT_CODE_ACTION, requests.code_action)(params) == []
+
+
+async def test_documents_are_published_when_reading_the_workspace_fails(server, monkeypatch, tmp_path):
+    def from_paths(*args: Any, **kwargs: Any):
+        raise OSError("disk on fire")
+
+    monkeypatch.setattr(project_module.Workspace, "from_paths", from_paths)
+    open_document(server, URI, "PROFILE(contact).FILTER(")
+    server.load_project([tmp_path])
+    server.refresh(URI)
+    assert recorder(server).sent("window/showMessage") == [{"type": 1, "message": (
+        "segquery: reading the workspace failed (OSError: disk on fire); please report this as a bug")}]
+    [published] = recorder(server).sent("textDocument/publishDiagnostics")
+    assert [item["code"] for item in published["diagnostics"]] == ["S007"]
 
 
 # ---------------------------------------------------------------- a failing request
