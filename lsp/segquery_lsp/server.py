@@ -150,8 +150,10 @@ class SegqueryLanguageServer(LanguageServer):
     # ------------------------------------------------------------ the project
 
     def load_project(self, roots: list[Path]) -> None:
-        """(Re)read the settings and files below `roots`, keeping the open documents' texts."""
-        open_documents = [document for document in self.documents if document.path is not None]
+        """(Re)read the settings and files below `roots`, keeping the open documents' texts
+        (but for large documents, which the workspace holds as they are on disk)."""
+        open_documents = [document for document in self.documents
+                          if document.path is not None and not self.is_large(document)]
         try:
             self.project.load(roots, {document.path: document.text for document in open_documents})
         except Exception as error:  # the library's bug: each document is still checked on its own
