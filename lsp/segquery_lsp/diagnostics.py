@@ -9,8 +9,10 @@ from collections.abc import Callable
 from lsprotocol import types
 from pygls.uris import from_fs_path
 
-from segquery.diagnostics import Diagnostic, RelatedLocation, Severity
+from segquery.diagnostics import Diagnostic, RelatedLocation, Severity, make_diagnostic
 from segquery.rules.registry import get_rule
+from segquery.source import SourceText
+from segquery.syntax.codes import INTERNAL_ERROR
 from segquery_lsp.convert import LineIndex
 
 SOURCE = "segquery"
@@ -43,6 +45,13 @@ def rule_anchor(code: str) -> str:
 
 def rule_url(code: str, base_url: str = DEFAULT_RULES_URL) -> str:
     return f"{base_url}#{rule_anchor(code)}"
+
+
+def internal_error(text: str, path: str | None, error: Exception) -> Diagnostic:
+    """E007 at the start of a document whose check failed with `error`."""
+    return make_diagnostic(SourceText(text, path), INTERNAL_ERROR,
+                           f"segquery could not check this document ({type(error).__name__}: {error}); "
+                           "please report this as a bug", 0, 0)
 
 
 def to_lsp_diagnostic(diagnostic: Diagnostic, index: LineIndex, *, rules_url: str = DEFAULT_RULES_URL,

@@ -24,6 +24,9 @@ WATCHER_REGISTRATION_ID = "segquery-watched-files"
 def on_initialize(server: SegqueryLanguageServer, params: types.InitializeParams) -> None:
     options = params.initialization_options if isinstance(params.initialization_options, dict) else {}
     server.rules_url = str(options.get("rulesUrl") or DEFAULT_RULES_URL)
+    size = options.get("largeDocumentSize")
+    if isinstance(size, int) and not isinstance(size, bool) and size >= 0:
+        server.large_document_chars = size
     server.documents.encoding = str(server.protocol.workspace.position_encoding or server.documents.encoding)
 
 

@@ -12,6 +12,7 @@ the files whose diagnostics may have changed, which the server republishes.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from segquery import engine
@@ -93,8 +94,23 @@ class Project:
 
     def check_text(self, text: str, path: str | None) -> list[Diagnostic]:
         """The diagnostics of one text on its own (what fixing re-checks after each pass)."""
+        return self.checker(path)(text)
+
+    def checker(self, path: str | None) -> Callable[[str], list[Diagnostic]]:
+        """`check_text` for `path` with its settings read now: a pure function of the
+        text, which the background thread may run while the project changes."""
         settings = self.settings(path)
-        return engine.check_text(text, path=path, settings=settings).diagnostics
+        return lambda text: engine.check_text(text, path=path, settings=settings).diagnostics
+
+    def known_findings(self, path: str | None) -> list[Diagnostic]:
+        """The workspace's findings about a document whose own check failed, if it has them."""
+        if path is None:
+            return []
+        try:
+            return self.workspace.diagnostics_for(path)
+        except Exception:  # noqa: BLE001 - the caller reports the failure that brought it here
+            logger.exception("the workspace's findings for %s failed too", path)
+            return []
 
     def file_text(self, path: str) -> str | None:
         source = self.workspace.source(path)

@@ -1,8 +1,15 @@
 """Handlers that answer requests. Each one reads a snapshot (the document's
 current version and the project), calls one library function, and converts
-the answer; none of them changes the server's state."""
+the answer; none of them changes the server's state.
+
+Whole-document features (symbols, folding, semantic tokens, formatting) are
+pure functions of the text: their handlers read the snapshot and return the
+work (`Work`), which runs on the background thread. Every handler is
+registered through `guard.answering`."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
@@ -27,6 +34,7 @@ from segquery.source import Span
 from segquery.syntax.parser import ParseError
 from segquery.format import TokenMismatch
 from segquery_lsp import results
+from segquery_lsp.guard import answering
 from segquery_lsp.convert import LineIndex
 from segquery_lsp.documents import Document
 from segquery_lsp.server import SegqueryLanguageServer
@@ -35,6 +43,9 @@ COMPLETION_TRIGGERS = [".", "(", ",", " "]
 SIGNATURE_TRIGGERS = ["(", ","]
 CODE_ACTION_KINDS = [QUICK_FIX, FIX_ALL]
 SEMANTIC_LEGEND = types.SemanticTokensLegend(token_types=list(TOKEN_TYPES), token_modifiers=list(TOKEN_MODIFIERS))
+
+
+Work = Callable[[], object]
 
 
 class RequestFailed(JsonRpcException):
@@ -62,7 +73,8 @@ def completion_resolve(server: SegqueryLanguageServer, item: types.CompletionIte
     data = item.data if isinstance(item.data, dict) else {}
     document = server.document(str(data.get("uri", "")))
     offset = data.get("offset")
-    if document is None or not isinstance(offset, int) or item.documentation is not None:
+    if document is None or not isinstance(offset, int) or not 0 <= offset <= len(document.text) \
+            or item.documentation is not None:
         return item
     candidates = complete(document.text, offset, schema=server.project.schema(document.path),
                           segments=server.project.segments())
@@ -172,58 +184,53 @@ def _workspace_edit(server: SegqueryLanguageServer, document: Document,
 # ---------------------------------------------------------------- structure
 
 
-def document_symbol(server: SegqueryLanguageServer,
-                    params: types.DocumentSymbolParams) -> list[types.DocumentSymbol] | None:
+def document_symbol(server: SegqueryLanguageServer, params: types.DocumentSymbolParams) -> Work | None:
     document = server.document(params.text_document.uri)
     if document is None:
         return None
-    return [results.document_symbol(symbol, document.index) for symbol in document_symbols(document.text)]
+    return lambda: [results.document_symbol(symbol, document.index) for symbol in document_symbols(document.text)]
 
 
-def folding_range(server: SegqueryLanguageServer,
-                  params: types.FoldingRangeParams) -> list[types.FoldingRange] | None:
+def folding_range(server: SegqueryLanguageServer, params: types.FoldingRangeParams) -> Work | None:
     document = server.document(params.text_document.uri)
     if document is None:
         return None
-    return [results.folding_range(value, document.index) for value in folding_ranges(document.text)]
+    return lambda: [results.folding_range(value, document.index) for value in folding_ranges(document.text)]
 
 
-def semantic_tokens_full(server: SegqueryLanguageServer,
-                         params: types.SemanticTokensParams) -> types.SemanticTokens | None:
+def semantic_tokens_full(server: SegqueryLanguageServer, params: types.SemanticTokensParams) -> Work | None:
     document = server.document(params.text_document.uri)
     if document is None:
         return None
-    return results.semantic_tokens(semantic_tokens(document.text), document.index, TOKEN_TYPES, TOKEN_MODIFIERS)
+    return lambda: results.semantic_tokens(semantic_tokens(document.text), document.index,
+                                           TOKEN_TYPES, TOKEN_MODIFIERS)
 
 
 # ---------------------------------------------------------------- edits
 
 
-def formatting(server: SegqueryLanguageServer,
-               params: types.DocumentFormattingParams) -> list[types.TextEdit] | None:
+def formatting(server: SegqueryLanguageServer, params: types.DocumentFormattingParams) -> Work | None:
     document = server.document(params.text_document.uri)
     if document is None:
         return None
-    config = server.project.settings(document.path).config
+    line_length = server.project.settings(document.path).config.line_length
+    return lambda: _formatted(document, lambda: format_edits(document.text, line_length=line_length))
+
+
+def range_formatting(server: SegqueryLanguageServer, params: types.DocumentRangeFormattingParams) -> Work | None:
+    document = server.document(params.text_document.uri)
+    if document is None:
+        return None
+    line_length = server.project.settings(document.path).config.line_length
+    start, end = document.index.offsets(params.range)
+    return lambda: _formatted(document, lambda: format_range(document.text, start, end, line_length=line_length))
+
+
+def _formatted(document: Document, edits: Callable[[], list[TextEdit]]) -> list[types.TextEdit] | None:
     try:
-        edits = format_edits(document.text, line_length=config.line_length)
+        return document.index.text_edits(edits())
     except (ParseError, TokenMismatch):
         return None  # the diagnostics already say what to fix first; never rewrite what cannot be kept
-    return document.index.text_edits(edits)
-
-
-def range_formatting(server: SegqueryLanguageServer,
-                     params: types.DocumentRangeFormattingParams) -> list[types.TextEdit] | None:
-    document = server.document(params.text_document.uri)
-    if document is None:
-        return None
-    config = server.project.settings(document.path).config
-    start, end = document.index.offsets(params.range)
-    try:
-        edits = format_range(document.text, start, end, line_length=config.line_length)
-    except (ParseError, TokenMismatch):
-        return None
-    return document.index.text_edits(edits)
 
 
 def code_action(server: SegqueryLanguageServer,
@@ -255,22 +262,30 @@ def _within(kind: str, requested: str) -> bool:
     return kind == requested or kind.startswith(requested + ".")
 
 
+# method -> (handler, registration options); the second table's handlers return Work.
+HANDLERS = {
+    types.TEXT_DOCUMENT_COMPLETION: (completion, types.CompletionOptions(
+        trigger_characters=COMPLETION_TRIGGERS, resolve_provider=True)),
+    types.COMPLETION_ITEM_RESOLVE: (completion_resolve, None),
+    types.TEXT_DOCUMENT_HOVER: (hover, None),
+    types.TEXT_DOCUMENT_SIGNATURE_HELP: (signature_help, types.SignatureHelpOptions(
+        trigger_characters=SIGNATURE_TRIGGERS)),
+    types.TEXT_DOCUMENT_DEFINITION: (definition, None),
+    types.TEXT_DOCUMENT_REFERENCES: (references, None),
+    types.TEXT_DOCUMENT_PREPARE_RENAME: (prepare_rename, None),
+    types.TEXT_DOCUMENT_RENAME: (rename, None),
+    types.TEXT_DOCUMENT_CODE_ACTION: (code_action, types.CodeActionOptions(code_action_kinds=CODE_ACTION_KINDS)),
+}
+BACKGROUND_HANDLERS = {
+    types.TEXT_DOCUMENT_DOCUMENT_SYMBOL: (document_symbol, None),
+    types.TEXT_DOCUMENT_FOLDING_RANGE: (folding_range, None),
+    types.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL: (semantic_tokens_full, SEMANTIC_LEGEND),
+    types.TEXT_DOCUMENT_FORMATTING: (formatting, None),
+    types.TEXT_DOCUMENT_RANGE_FORMATTING: (range_formatting, None),
+}
+
+
 def register(server: SegqueryLanguageServer) -> None:
-    feature = server.feature
-    feature(types.TEXT_DOCUMENT_COMPLETION,
-            types.CompletionOptions(trigger_characters=COMPLETION_TRIGGERS, resolve_provider=True))(completion)
-    feature(types.COMPLETION_ITEM_RESOLVE)(completion_resolve)
-    feature(types.TEXT_DOCUMENT_HOVER)(hover)
-    feature(types.TEXT_DOCUMENT_SIGNATURE_HELP,
-            types.SignatureHelpOptions(trigger_characters=SIGNATURE_TRIGGERS))(signature_help)
-    feature(types.TEXT_DOCUMENT_DEFINITION)(definition)
-    feature(types.TEXT_DOCUMENT_REFERENCES)(references)
-    feature(types.TEXT_DOCUMENT_PREPARE_RENAME)(prepare_rename)
-    feature(types.TEXT_DOCUMENT_RENAME)(rename)
-    feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)(document_symbol)
-    feature(types.TEXT_DOCUMENT_FOLDING_RANGE)(folding_range)
-    feature(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL, SEMANTIC_LEGEND)(semantic_tokens_full)
-    feature(types.TEXT_DOCUMENT_FORMATTING)(formatting)
-    feature(types.TEXT_DOCUMENT_RANGE_FORMATTING)(range_formatting)
-    feature(types.TEXT_DOCUMENT_CODE_ACTION,
-            types.CodeActionOptions(code_action_kinds=CODE_ACTION_KINDS))(code_action)
+    for background, table in ((False, HANDLERS), (True, BACKGROUND_HANDLERS)):
+        for method, (handler, options) in table.items():
+            server.feature(method, options)(answering(server, method, handler, background=background))

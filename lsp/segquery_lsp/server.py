@@ -9,8 +9,10 @@ comes from a library function, converted at the boundary by `convert` and
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from functools import cached_property
 from pathlib import Path
 
@@ -20,9 +22,10 @@ from pygls.lsp.server import LanguageServer
 
 from segquery import __version__
 from segquery.diagnostics import Diagnostic
+from segquery_lsp.background import Background
 from segquery_lsp.convert import UTF16, LineIndex
 from segquery_lsp.debounce import Debouncer
-from segquery_lsp.diagnostics import DEFAULT_RULES_URL, to_lsp_diagnostic
+from segquery_lsp.diagnostics import DEFAULT_RULES_URL, internal_error, to_lsp_diagnostic
 from segquery_lsp.documents import Document, DocumentStore, path_key
 from segquery_lsp.project import Project
 from segquery_lsp.protocol import SegqueryProtocol
@@ -31,6 +34,11 @@ from segquery_lsp.results import CompletionOptions
 logger = logging.getLogger(__name__)
 
 NAME = "segquery"
+
+# Above this many characters a document is "large": it is checked on the
+# background thread, and requests about it are declined with a message.
+# The `largeDocumentSize` initialization option changes it.
+LARGE_DOCUMENT_CHARS = 512 * 1024
 
 
 class SegqueryLanguageServer(LanguageServer):
@@ -41,6 +49,13 @@ class SegqueryLanguageServer(LanguageServer):
         self.project = Project()
         self.rules_url = DEFAULT_RULES_URL
         self.diagnostics = Debouncer(self.refresh)
+        self.background = Background("segquery-requests")   # whole-document requests
+        self.checks = Background("segquery-checks")         # checks of large documents
+        self.large_document_chars = LARGE_DOCUMENT_CHARS
+        # Each large document's check on the background thread, until it is published.
+        self._background_checks: dict[str, Future[list[Diagnostic]]] = {}
+        # The requests declined for each large document's current version (one message each).
+        self._declined: dict[str, tuple[int | None, set[str]]] = {}
         # The library diagnostics last published for each document, with its version.
         self._checked: dict[str, tuple[int | None, list[Diagnostic]]] = {}
         # The version of each open document that the project's workspace holds.
@@ -93,11 +108,40 @@ class SegqueryLanguageServer(LanguageServer):
         checked = self._checked.get(document.uri)
         if checked is not None and checked[0] == document.version:
             return checked[1]
-        return self.project.check(document.text, document.path)
+        return self.findings(document, lambda: self.project.check(document.text, document.path))
 
     def fix_check(self, document: Document) -> Callable[[str], list[Diagnostic]]:
-        """What fixing a document until nothing is left re-checks after each pass."""
-        return lambda text: self.project.check_text(text, document.path)
+        """What fixing a document until nothing is left re-checks after each pass
+        (a text whose check fails has nothing left to fix)."""
+        check = self.project.checker(document.path)
+        return lambda text: self.findings(document, lambda: check(text))
+
+    def findings(self, document: Document, check: Callable[[], list[Diagnostic]]) -> list[Diagnostic]:
+        """What `check` finds in the document; when it fails, whatever the library
+        raised, what can be known without it and an internal-error diagnostic (E007)."""
+        try:
+            return check()
+        except Exception as error:  # the library's bug: reported, and the server keeps serving
+            logger.exception("checking %s failed", document.uri)
+            self.log(types.MessageType.Error,
+                     f"segquery: checking {document.uri} failed: {type(error).__name__}: {error}")
+            return self.project.known_findings(document.path) + [internal_error(document.text, document.path, error)]
+
+    # ------------------------------------------------------------ large documents
+
+    def is_large(self, document: Document) -> bool:
+        return len(document.text) > self.large_document_chars
+
+    def decline(self, method: str, document: Document) -> None:
+        """Say once per version of a large document that `method` is off for it."""
+        version, methods = self._declined.get(document.uri, (document.version, set()))
+        if version != document.version:
+            methods = set()
+        self._declined[document.uri] = (document.version, methods)
+        if method in methods:
+            return
+        methods.add(method)
+        self.show(types.MessageType.Info, declined_message(method, len(document.text), self.large_document_chars))
 
     def lsp_diagnostic(self, diagnostic: Diagnostic, document: Document) -> types.Diagnostic:
         return to_lsp_diagnostic(diagnostic, document.index, rules_url=self.rules_url, document_uri=document.uri,
@@ -106,9 +150,16 @@ class SegqueryLanguageServer(LanguageServer):
     # ------------------------------------------------------------ the project
 
     def load_project(self, roots: list[Path]) -> None:
-        """(Re)read the settings and files below `roots`, keeping the open documents' texts."""
-        open_documents = [document for document in self.documents if document.path is not None]
-        self.project.load(roots, {document.path: document.text for document in open_documents})
+        """(Re)read the settings and files below `roots`, keeping the open documents' texts
+        (but for large documents, which the workspace holds as they are on disk)."""
+        open_documents = [document for document in self.documents
+                          if document.path is not None and not self.is_large(document)]
+        try:
+            self.project.load(roots, {document.path: document.text for document in open_documents})
+        except Exception as error:  # the library's bug: each document is still checked on its own
+            logger.exception("reading the workspace failed")
+            self.show(types.MessageType.Error, f"segquery: reading the workspace failed ({type(error).__name__}: "
+                                               f"{error}); please report this as a bug")
         self._synced = {document.uri: document.version for document in open_documents}
         for problem in self.project.problems:
             self.show(types.MessageType.Warning, f"segquery: {problem}")
@@ -117,6 +168,8 @@ class SegqueryLanguageServer(LanguageServer):
     def close_document(self, uri: str) -> None:
         document = self.documents.close(uri)
         self._synced.pop(uri, None)
+        self._declined.pop(uri, None)
+        self._cancel_background_check(uri)
         self.clear_diagnostics(uri)
         if document is not None and document.path is not None:
             # The file on disk takes the place of the closed editor's text.
@@ -130,12 +183,21 @@ class SegqueryLanguageServer(LanguageServer):
         document = self.documents.get(uri)
         if document is None:
             return
-        if document.path is not None and self._synced.get(uri, -1) != document.version:
-            affected = self.project.update(document.path, document.text)
+        if document.path is not None and not self.is_large(document) \
+                and self._synced.get(uri, -1) != document.version:
+            affected = self._update_workspace(document)
             self._synced[uri] = document.version
             own = path_key(document.path)
             self.schedule_diagnostics(path for path in affected if path_key(path) != own)
         self.publish_diagnostics(uri)
+
+    def _update_workspace(self, document: Document) -> list[str]:
+        """Give the workspace the document's text; the paths whose findings may have changed."""
+        try:
+            return self.project.update(document.path, document.text)
+        except Exception:  # the document's own check reports the failure (E007)
+            logger.exception("updating the workspace with %s failed", document.uri)
+            return []
 
     def schedule_diagnostics(self, paths: Iterable[str]) -> None:
         """Recheck the open documents among `paths` (files whose diagnostics may have changed)."""
@@ -153,16 +215,45 @@ class SegqueryLanguageServer(LanguageServer):
         document = self.documents.get(uri)
         if document is None:
             return
+        if self.is_large(document):
+            self._check_in_background(document)
+        else:
+            self._publish(document, lambda: self.project.check(document.text, document.path))
+
+    def _publish(self, document: Document, check: Callable[[], list[Diagnostic]]) -> None:
+        """Publish what `check` finds in the document (an E007 diagnostic when it fails)."""
+        found = self.findings(document, check)
         try:
-            found = self.project.check(document.text, document.path)
             diagnostics = [self.lsp_diagnostic(item, document) for item in found]
-        except Exception as error:  # reported to the client; the server keeps serving
-            logger.exception("checking %s failed", uri)
-            self.log(types.MessageType.Error, f"checking {uri} failed: {type(error).__name__}: {error}")
-            return
-        self._checked[uri] = (document.version, found)
-        self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, version=document.version, diagnostics=diagnostics))
+        except Exception as error:  # converting is the server's own code: reported the same way
+            logger.exception("converting the diagnostics of %s failed", document.uri)
+            found = [internal_error(document.text, document.path, error)]
+            diagnostics = [self.lsp_diagnostic(item, document) for item in found]
+        self._checked[document.uri] = (document.version, found)
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+            uri=document.uri, version=document.version, diagnostics=diagnostics))
+
+    def _check_in_background(self, document: Document) -> None:
+        """Check a large document on the background thread (its own findings only: a
+        large document is not part of the workspace) and publish them when done,
+        unless a newer version has replaced it meanwhile."""
+        self._cancel_background_check(document.uri)
+        check = self.project.checker(document.path)
+        job = self.checks.submit(lambda: check(document.text))
+        self._background_checks[document.uri] = job
+
+        def publish(done: asyncio.Future[list[Diagnostic]]) -> None:
+            if done.cancelled() or self.documents.get(document.uri) is not document:
+                return
+            self._background_checks.pop(document.uri, None)
+            self._publish(document, done.result)
+
+        asyncio.wrap_future(job).add_done_callback(publish)
+
+    def _cancel_background_check(self, uri: str) -> None:
+        job = self._background_checks.pop(uri, None)
+        if job is not None:
+            job.cancel()  # drops it if it has not started; a running check is left to finish unpublished
 
     def clear_diagnostics(self, uri: str) -> None:
         self.diagnostics.forget(uri)
@@ -176,6 +267,11 @@ class SegqueryLanguageServer(LanguageServer):
 
     def show(self, kind: types.MessageType, message: str) -> None:
         self.window_show_message(types.ShowMessageParams(type=kind, message=message))
+
+
+def declined_message(method: str, size: int, limit: int) -> str:
+    return (f"segquery: {method} is off for documents above {limit:,} characters (this one has {size:,}); "
+            "its diagnostics are still checked")
 
 
 def create_server() -> SegqueryLanguageServer:

@@ -150,3 +150,15 @@ UNREADABLE_FILE = register(RuleInfo(
     category=Category.SYNTAX, severity=Severity.ERROR,
     what_it_does="Reports a path that does not exist, is not readable, or is not a regular file.",
     why="A check that silently skips a file would pass when it should not.")).code
+
+INTERNAL_ERROR = register(RuleInfo(
+    code="E007", name="internal-error", summary="segquery failed while checking this text.",
+    category=Category.SYNTAX, severity=Severity.ERROR,
+    what_it_does="Reports, at the start of the document, that checking it stopped on an unexpected error, "
+                 "with the error's type and message. The language server shows it in place of the findings "
+                 "it could not compute; the other documents are checked as usual.",
+    why="A document whose check failed would otherwise show no problems at all, which reads as "
+        "\"nothing to fix\". This says that the findings are missing and why. Nothing in the query needs "
+        "to change: please report the message as a bug.",
+    fix_safety="No fix: the problem is in segquery, not in the query. It cannot be suppressed or "
+               "deselected, since it stands for findings that are missing.")).code
