@@ -76,9 +76,10 @@ def replay(seed: int, index: int) -> int:
     print(repr(item.text) if len(item.text) < 4000 else repr(item.text[:4000]) + " ...")
     failed = 0
     for name in item.targets:
-        began = time.perf_counter()
+        began = time.process_time()
         word, error = run_target(name, item, seed)
-        print(f"{name}: {word} in {time.perf_counter() - began:.3f} s" + (f": {error!r}" if error else ""))
+        print(f"{name}: {word} in {time.process_time() - began:.3f} s of processor time"
+              + (f": {error!r}" if error else ""))
         failed += error is not None
     return 1 if failed else 0
 
@@ -90,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (0: in this process, no watchdog)")
     parser.add_argument("--out", type=Path, default=Path("fuzz-results"))
-    parser.add_argument("--slow", type=float, default=2.0, help="seconds after which a target's run is a finding")
+    parser.add_argument("--slow", type=float, default=2.0,
+                        help="processor seconds after which a target's run on one input is a finding")
     parser.add_argument("--hang", type=float, default=30.0, help="seconds after which a worker is stopped")
     parser.add_argument("--memory-mb", type=int, default=2048, help="address space limit of each worker")
     parser.add_argument("--replay", type=int, metavar="INDEX", help="run one input and print what happens")
