@@ -68,10 +68,11 @@ class Pool:
     settings: Settings
     jobs: int
     known: set[str] = field(default_factory=set)
+    start_method: str = "spawn"    # "fork" lets a test's changes reach the workers
     _mutator: Mutator | None = None
 
     def _start(self) -> _Slot:
-        context = multiprocessing.get_context("spawn")
+        context = multiprocessing.get_context(self.start_method)
         ours, theirs = context.Pipe()
         heartbeat = context.Array("d", [IDLE, IDLE, 0.0], lock=False)
         process = context.Process(target=_worker_main, args=(theirs, self.settings, set(self.known), heartbeat),

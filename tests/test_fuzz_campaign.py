@@ -5,6 +5,7 @@ saved with its traceback."""
 from __future__ import annotations
 
 import json
+import os
 import random
 import sys
 from pathlib import Path
@@ -19,7 +20,8 @@ from fuzz.corpus import load_corpus  # noqa: E402
 from fuzz.execute import REQUEST_SHARE, make_input  # noqa: E402
 from fuzz.minimize import minimize  # noqa: E402
 from fuzz.mutations import Mutator  # noqa: E402
-from fuzz.workers import Settings  # noqa: E402
+from fuzz.report import Results  # noqa: E402
+from fuzz.workers import Pool, Settings  # noqa: E402
 
 SEED, INPUTS = 7, 300
 
@@ -81,3 +83,35 @@ def test_an_oracle_reports_a_diagnostic_outside_the_text():
     with pytest.raises(oracles.OracleFailure) as raised:
         oracles.check_diagnostics("PROFILE(c)", [diagnostic])
     assert (raised.value.check, raised.value.detail) == ("S001 range outside the text", "11..12 of 10")
+
+
+def _hang_or_exit(text: str, rng: random.Random) -> str:
+    if "UNION" in text:
+        while True:   # a hang the watchdog must stop
+            pass
+    if "INTERSECT" in text:
+        os._exit(3)   # a crash of the worker
+    return "ok"
+
+
+def test_the_watchdog_records_hangs_and_crashes_and_goes_on(monkeypatch):
+    monkeypatch.setattr(oracles, "QUERY_TARGETS", {"parse": _hang_or_exit})
+    mutator = Mutator(load_corpus())
+    inputs = [make_input(mutator, SEED, index) for index in range(60)]
+    queries = [item for item in inputs if item.suffix == ".segq"]
+    hung = next(item.index for item in queries if "UNION" in item.text)
+    crashed = next(item.index for item in queries if "INTERSECT" in item.text and "UNION" not in item.text)
+    chunk = [hung, crashed] + [item.index for item in queries
+                                if "UNION" not in item.text and "INTERSECT" not in item.text]
+    pool = Pool(Settings(seed=SEED, hang_seconds=1.0, memory_mb=0), jobs=1, start_method="fork")
+
+    results = Results(seed=SEED, start=0, jobs=1)
+    for outcome in pool.run(iter([chunk])):
+        results.add(outcome)
+
+    assert results.inputs == len(chunk)
+    assert results.totals.counts["parse"] == len(chunk) - 2
+    found = {signature: finding.indices for signature, finding in results.findings.items()}
+    mutations = {item.index: "+".join(sorted(set(item.mutations))) for item in inputs}
+    assert found == {f"parse: hang (> 1 s) after {mutations[hung]}": [hung],
+                     f"parse: crash (exit code 3) after {mutations[crashed]}": [crashed]}
