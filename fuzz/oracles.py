@@ -1,7 +1,7 @@
 """The targets the campaign drives and what each must hold on any input.
 
 Each target takes a text and a random source (for positions and options) and
-returns an outcome word ("ok", or "refused" when the target declined the
+returns an outcome word ("ok", or "refused..." when the target declined the
 input cleanly). A broken promise raises `OracleFailure`; any other exception
 escaping a target is a defect in itself.
 """
@@ -158,7 +158,7 @@ def target_format(text: str, rng: random.Random) -> str:
         expect(not parsed.ok, "format refused a text that parses")
         return "refused"
     except TokenMismatch:
-        return "refused"
+        return "refused-token-mismatch"  # clean, but a sign the tokens and the tree disagree
     expect(parsed.ok, "format accepted a text with syntax errors")
     again = parse_tolerant(formatted)
     expect(again.ok, "the formatted text does not parse", formatted)
