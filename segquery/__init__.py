@@ -53,7 +53,41 @@ _EXPORTS: dict[str, str] = {
     "default_schema": "segquery.schema",
 }
 
-__all__ = sorted(_EXPORTS) + ["__version__"]
+# Static, so that type checkers see the public names (a test keeps it equal to
+# the lazy table above).
+__all__ = [
+    "Applicability",
+    "Diagnostic",
+    "Fix",
+    "ParseError",
+    "ParseResult",
+    "Position",
+    "QueryKind",
+    "Range",
+    "RelatedLocation",
+    "Severity",
+    "SourceText",
+    "Span",
+    "TextEdit",
+    "Workspace",
+    "check_paths",
+    "check_request_file",
+    "check_text",
+    "default_schema",
+    "format_range",
+    "format_text",
+    "infer_kind",
+    "load_schema",
+    "parse",
+    "parse_file",
+    "parse_tolerant",
+    "to_validation_results",
+    "unparse",
+    "validate",
+    "validate_request",
+    "validate_segment",
+    "__version__",
+]
 
 
 def __getattr__(name: str) -> Any:
@@ -70,13 +104,53 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
-    from segquery.engine import check_paths, check_text
-    from segquery.format import format_range, format_text
-    from segquery.semantic import QueryKind, infer_kind, validate
-    from segquery.workspace import Workspace
-    from segquery.diagnostics import Applicability, Diagnostic, Fix, RelatedLocation, Severity, TextEdit
-    from segquery.requests import check_request_file, to_validation_results, validate_request, validate_segment
-    from segquery.schema import default_schema, load_schema
-    from segquery.source import Position, Range, SourceText, Span
-    from segquery.syntax.parser import ParseError, ParseResult, parse, parse_file, parse_tolerant
-    from segquery.syntax.printer import unparse
+    from segquery.engine import (
+        check_paths as check_paths,
+        check_text as check_text,
+    )
+    from segquery.format import (
+        format_range as format_range,
+        format_text as format_text,
+    )
+    from segquery.semantic import (
+        QueryKind as QueryKind,
+        infer_kind as infer_kind,
+        validate as validate,
+    )
+    from segquery.workspace import (
+        Workspace as Workspace,
+    )
+    from segquery.diagnostics import (
+        Applicability as Applicability,
+        Diagnostic as Diagnostic,
+        Fix as Fix,
+        RelatedLocation as RelatedLocation,
+        Severity as Severity,
+        TextEdit as TextEdit,
+    )
+    from segquery.requests import (
+        check_request_file as check_request_file,
+        to_validation_results as to_validation_results,
+        validate_request as validate_request,
+        validate_segment as validate_segment,
+    )
+    from segquery.schema import (
+        default_schema as default_schema,
+        load_schema as load_schema,
+    )
+    from segquery.source import (
+        Position as Position,
+        Range as Range,
+        SourceText as SourceText,
+        Span as Span,
+    )
+    from segquery.syntax.parser import (
+        ParseError as ParseError,
+        ParseResult as ParseResult,
+        parse as parse,
+        parse_file as parse_file,
+        parse_tolerant as parse_tolerant,
+    )
+    from segquery.syntax.printer import (
+        unparse as unparse,
+    )

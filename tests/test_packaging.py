@@ -41,3 +41,24 @@ def test_the_wheel_parses_with_its_own_grammar(unpacked_wheel, tmp_path):
                                env={"PYTHONPATH": str(unpacked_wheel), "PATH": "/usr/bin:/bin"})
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.splitlines() == ["PROFILE(contact).FILTER(address1_city == 'Seattle')", "True"]
+
+
+def test_the_wheel_carries_the_licence_and_the_typing_marker(unpacked_wheel):
+    (info,) = unpacked_wheel.glob("segquery-*.dist-info")
+    assert (info / "licenses" / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+    assert (unpacked_wheel / "segquery" / "py.typed").is_file()
+    metadata = (info / "METADATA").read_text(encoding="utf-8")
+    assert "License-Expression: MIT" in metadata
+    assert "Project-URL: Repository, https://github.com/segquery/segquery" in metadata
+    assert "Classifier: Typing :: Typed" in metadata
+
+
+def test_twine_accepts_the_distributions(tmp_path):
+    subprocess.run([sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(tmp_path), str(ROOT)],
+                   check=True, capture_output=True)
+    distributions = sorted(str(path) for path in tmp_path.iterdir())
+    assert len(distributions) == 2
+    completed = subprocess.run([sys.executable, "-m", "twine", "check", "--strict", *distributions],
+                               capture_output=True, text=True)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert completed.stdout.count("PASSED") == 2

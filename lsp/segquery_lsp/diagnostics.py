@@ -3,23 +3,22 @@ documentation, related locations."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from lsprotocol import types
 from pygls.uris import from_fs_path
 
 from segquery.diagnostics import Diagnostic, RelatedLocation, Severity, make_diagnostic
-from segquery.rules.registry import get_rule
+from segquery.rules.links import RULES_URL, rule_url
 from segquery.source import SourceText
 from segquery.syntax.codes import INTERNAL_ERROR
 from segquery_lsp.convert import LineIndex
 
 SOURCE = "segquery"
 
-# Where docs/rules.md is published; a client may override it with the
-# `rulesUrl` initialization option. Each rule is a heading of that page.
-DEFAULT_RULES_URL = "https://github.com/segquery/segquery/blob/main/docs/rules.md"
+# A client may override where the rules are published with the `rulesUrl`
+# initialization option.
+DEFAULT_RULES_URL = RULES_URL
 
 SEVERITIES = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
@@ -29,22 +28,6 @@ SEVERITIES = {
 }
 
 IndexForPath = Callable[[str], "LineIndex | None"]
-
-
-def heading_anchor(heading: str) -> str:
-    """The anchor a Markdown renderer (GitHub's rules) gives a heading."""
-    slug = re.sub(r"[^\w\- ]", "", heading.strip().lower())
-    return slug.replace(" ", "-")
-
-
-def rule_anchor(code: str) -> str:
-    """The anchor of a rule's heading (`CODE name`) in docs/rules.md."""
-    rule = get_rule(code)
-    return heading_anchor(f"{rule.code} {rule.name}" if rule is not None else code)
-
-
-def rule_url(code: str, base_url: str = DEFAULT_RULES_URL) -> str:
-    return f"{base_url}#{rule_anchor(code)}"
 
 
 def internal_error(text: str, path: str | None, error: Exception) -> Diagnostic:

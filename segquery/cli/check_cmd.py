@@ -6,10 +6,14 @@ change), 2 usage, configuration or internal error.
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections import Counter
+from typing import IO, Iterator
 
 import click
 
+from segquery.baseline import BaselineError, apply_baseline, write_baseline
 from segquery.cli.common import STDIN, read_stdin
 from segquery.config import QUERY_KINDS, ConfigError, selector_problem
 from segquery.engine import (
@@ -20,18 +24,15 @@ from segquery.engine import (
     check_text,
 )
 from segquery.output.diff import render_diff
-from segquery.output.github import render_github
-from segquery.output.json_output import render_json
-from segquery.output.sarif import render_sarif
+from segquery.output.formats import OUTPUT_FORMATS, render_machine
 from segquery.output.statistics import (
     count_codes,
     render_statistics,
     render_statistics_json,
 )
 from segquery.output.text import fix_summary, render_text, summary_line
+from segquery.rules.registry import get_rule
 from segquery.syntax.parser import write_source_file
-
-OUTPUT_FORMATS = ("text", "json", "sarif", "github")
 
 
 def _selectors(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -72,11 +73,19 @@ def _selectors(ctx: click.Context, param: click.Parameter, values: tuple[str, ..
 @click.option("--stdin-filename", metavar="PATH",
               help="The path standard input stands for (for configuration, kinds and .json detection).")
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes for many files (default: one per CPU).")
+@click.option("--output-file", type=click.Path(dir_okay=False, writable=True),
+              help="Write the findings to this file instead of standard output.")
+@click.option("--show-fixes", is_flag=True, help="List the fixes applied (with --fix) or available, per file and code.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+              help="Report only findings that are not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
+              help="Record today's findings in this baseline file (and exit 0).")
 def check_command(paths: tuple[str, ...], output_format: str, fix: bool, unsafe_fixes: bool, show_diff: bool,
                   select: tuple[str, ...] | None, extend_select: tuple[str, ...] | None,
                   ignore: tuple[str, ...] | None, config_path: str | None, kind: str | None, schema: str | None,
                   target: str | None, statistics: bool, exit_zero: bool, quiet: bool, stdin_filename: str | None,
-                  jobs: int | None) -> None:
+                  jobs: int | None, output_file: str | None, show_fixes: bool, baseline_path: str | None,
+                  write_baseline_path: str | None) -> None:
     """Check query files (directories are searched for *.segq; - reads standard input)."""
     if not paths:
         paths = (".",)
@@ -108,12 +117,63 @@ def check_command(paths: tuple[str, ...], output_format: str, fix: bool, unsafe_
         _write_fixes(report for report in reports if report is not stdin_report)
         stdin_fixed = stdin_report.source.text if stdin_report is not None else None
     _print_problems(reports)
+    if write_baseline_path is not None:
+        recorded = write_baseline(reports, write_baseline_path)
+        click.echo(f"Recorded {recorded} finding{'s' if recorded != 1 else ''} in {write_baseline_path}.", err=True)
+        sys.exit(0)
+    if baseline_path is not None:
+        reports = _without_baselined(reports, baseline_path, quiet)
     out_to_stderr = stdin_fixed is not None
-    _print_findings(reports, output_format, statistics, quiet, fix, unsafe_fixes, err=out_to_stderr)
+    with _findings_output(output_file) as out:
+        _print_findings(reports, output_format, statistics, quiet, fix, unsafe_fixes, out=out,
+                        err=out_to_stderr and out is None)
+        if show_fixes:
+            _print_fix_list(reports, fixing=fix, out=out, err=out_to_stderr and out is None)
     if stdin_fixed is not None:
         click.echo(stdin_fixed, nl=False)
     findings = any(report.diagnostics for report in reports)
     sys.exit(1 if findings and not exit_zero else 0)
+
+
+def _without_baselined(reports: list[FileReport], baseline_path: str, quiet: bool) -> list[FileReport]:
+    try:
+        outcome = apply_baseline(reports, baseline_path)
+    except BaselineError as error:
+        click.echo(f"segquery: {error}", err=True)
+        sys.exit(2)
+    if outcome.stale and not quiet:
+        click.echo(f"segquery: {outcome.stale} finding{'s' if outcome.stale != 1 else ''} of the baseline "
+                   f"no longer occur{'s' if outcome.stale == 1 else ''}: rewrite it with --write-baseline",
+                   err=True)
+    return outcome.reports
+
+
+@contextlib.contextmanager
+def _findings_output(output_file: str | None) -> Iterator[IO[str] | None]:
+    """The file findings go to with --output-file (None: standard output)."""
+    if output_file is None:
+        yield None
+        return
+    try:
+        handle = open(output_file, "w", encoding="utf-8", newline="\n")
+    except OSError as error:
+        click.echo(f"segquery: cannot write {output_file}: {error.strerror or error}", err=True)
+        sys.exit(2)
+    with handle:
+        yield handle
+
+
+def _print_fix_list(reports: list[FileReport], *, fixing: bool, out: IO[str] | None, err: bool) -> None:
+    """--show-fixes: what fixes did (or could do), per file and code."""
+    lines = []
+    for report in reports:
+        counts = report.fixed if fixing else Counter(d.code for d in report.diagnostics if d.fix is not None)
+        for code, count in sorted(counts.items()):
+            rule = get_rule(code)
+            name = f" ({rule.name})" if rule else ""
+            lines.append(f"  {report.path or '-'}: {count} × {code}{name}")
+    heading = "Fixed:" if fixing else "Fixes available:"
+    click.echo("\n".join([heading, *lines]) if lines else f"{heading} none.", file=out, err=err)
 
 
 def _run(paths: tuple[str, ...], options: CheckOptions,
@@ -144,30 +204,21 @@ def _print_problems(reports: list[FileReport]) -> None:
 
 
 def _print_findings(reports: list[FileReport], output_format: str, statistics: bool, quiet: bool, fixing: bool,
-                    unsafe_fixes: bool, *, err: bool) -> None:
+                    unsafe_fixes: bool, *, out: IO[str] | None, err: bool) -> None:
+    def echo(text: str) -> None:
+        if text:
+            click.echo(text, file=out, err=err)
+
     if statistics:
         rows = count_codes(reports, unsafe_fixes=unsafe_fixes)
-        text = render_statistics_json(rows) if output_format == "json" else render_statistics(rows)
-        if text:
-            click.echo(text, err=err)
-        return
-    if output_format == "json":
-        click.echo(render_json(reports, unsafe_fixes=unsafe_fixes), err=err)
-    elif output_format == "sarif":
-        click.echo(render_sarif(reports), err=err)
-    elif output_format == "github":
-        text = render_github(reports)
-        if text:
-            click.echo(text, err=err)
+        echo(render_statistics_json(rows) if output_format == "json" else render_statistics(rows))
+    elif output_format != "text":
+        echo(render_machine(output_format, reports, unsafe_fixes=unsafe_fixes))
     else:
-        text = render_text(reports)
-        if text:
-            click.echo(text, err=err)
+        echo(render_text(reports))
         if not quiet:
-            click.echo(summary_line(reports), err=err)
-            hints = fix_summary(reports, fixing=fixing, unsafe_fixes=unsafe_fixes)
-            if hints:
-                click.echo(hints, err=err)
+            echo(summary_line(reports))
+            echo(fix_summary(reports, fixing=fixing, unsafe_fixes=unsafe_fixes))
 
 
 def register(group: click.Group) -> None:

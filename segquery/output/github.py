@@ -1,6 +1,6 @@
 """`--output-format github`: GitHub Actions workflow commands, one annotation per finding.
 
-    ::error file=a.segq,line=1,col=5,endLine=1,endColumn=9,title=L001::message
+    ::error file=a.segq,line=1,col=5,endLine=1,endColumn=9,title=segquery (L001)::message
 """
 
 from __future__ import annotations
@@ -29,6 +29,6 @@ def render_github(reports: Iterable[FileReport]) -> str:
         start, end = diagnostic.range.start, diagnostic.range.end
         properties = ",".join(f"{key}={escape_property(str(value))}" for key, value in (
             ("file", finding.path), ("line", start.line), ("col", start.column),
-            ("endLine", end.line), ("endColumn", end.column), ("title", diagnostic.code)))
+            ("endLine", end.line), ("endColumn", end.column), ("title", f"segquery ({diagnostic.code})")))
         lines.append(f"::{_COMMANDS[diagnostic.severity]} {properties}::{escape_data(diagnostic.message)}")
     return "\n".join(lines)

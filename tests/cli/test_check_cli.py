@@ -126,7 +126,7 @@ def test_statistics(project):
 @pytest.mark.parametrize("output_format, first", [
     ("json", "{"),
     ("sarif", "{"),
-    ("github", "::warning file=bad.segq,line=1,col=1,endLine=1,endColumn=8,title=L001::`profile` is a keyword: "
+    ("github", "::warning file=bad.segq,line=1,col=1,endLine=1,endColumn=8,title=segquery (L001)::`profile` is a keyword: "
                "write it in upper case, `PROFILE`"),
 ])
 def test_output_formats(project, output_format, first):
@@ -146,3 +146,28 @@ def test_stdin_filename_routes_json(project):
         "create.json:1:1: R017 [error] a new segment needs `statuscode`",
         "create.json:1:26: R016 [error] `msdyncrm_segmentname` takes a string, not a number",
     ]
+
+
+def test_output_file_receives_the_findings(project):
+    result = run("--output-format", "pylint", "--output-file", "report.txt", "bad.segq")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert Path("report.txt").read_text(encoding="utf-8") == (
+        "bad.segq:1: [L001] `profile` is a keyword: write it in upper case, `PROFILE`\n"
+        "bad.segq:1: [L002] strings are single-quoted: write 'Seattle'\n")
+
+
+def test_output_file_that_cannot_be_written_is_a_usage_error(project):
+    result = run("--output-file", "no/such/folder/report.txt", "bad.segq")
+    assert (result.exit_code, result.stderr) == (
+        2, "segquery: cannot write no/such/folder/report.txt: No such file or directory\n")
+
+
+def test_show_fixes_lists_available_and_applied_fixes(project):
+    result = run("--show-fixes", "--quiet", "--output-format", "pylint", "bad.segq")
+    assert result.stdout.splitlines()[-3:] == [
+        "Fixes available:", "  bad.segq: 1 × L001 (keyword-case)", "  bad.segq: 1 × L002 (double-quoted-string)"]
+    result = run("--fix", "--show-fixes", "bad.segq")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-3:] == [
+        "Fixed:", "  bad.segq: 1 × L001 (keyword-case)", "  bad.segq: 1 × L002 (double-quoted-string)"]
+    assert run("--show-fixes", "good.segq").stdout.splitlines()[-1] == "Fixes available: none."

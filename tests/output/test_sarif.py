@@ -33,7 +33,7 @@ def test_log_is_valid_and_complete():
     result = run["results"][1]
     assert (result["ruleId"], result["ruleIndex"], result["level"]) == ("L002", 1, "warning")
     assert result["locations"][0]["physicalLocation"] == {
-        "artifactLocation": {"uri": "segments/q.segq"},
+        "artifactLocation": {"uri": "segments/q.segq", "uriBaseId": "%SRCROOT%"},
         "region": {"startLine": 1, "startColumn": 30, "endLine": 1, "endColumn": 33, "charOffset": 29,
                    "charLength": 3}}
     assert result["fixes"][0]["artifactChanges"][0]["replacements"] == [
@@ -59,3 +59,69 @@ def test_every_kind_of_finding_is_valid():
 def test_an_empty_run_is_valid():
     log = json.loads(render_sarif([]))
     assert validate(log) == [] and log["runs"][0]["results"] == []
+
+
+# --------------------------------------------------- an independent validator
+
+import os
+import subprocess
+
+from external_tools import require
+from segquery.output.sarif import artifact_location
+
+VALIDATOR_DIR = Path(__file__).with_name("sarif_validator")
+MULTITOOL = VALIDATOR_DIR / "node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+
+
+def multitool_problems(log_path: Path, tmp_path: Path) -> list[tuple[str, str]]:
+    """What Microsoft's SARIF multitool finds with its SARIF and GitHub rule sets."""
+    tool = require(MULTITOOL, f"npm ci --prefix {VALIDATOR_DIR}")
+    out = tmp_path / "validation.sarif"
+    completed = subprocess.run([str(tool), "validate", str(log_path), "--output", str(out), "--rule-kind",
+                                "Gh;Sarif", "--log", "ForceOverwrite"], capture_output=True, text=True,
+                               env={**os.environ, "DOTNET_CLI_TELEMETRY_OPTOUT": "1"}, timeout=300)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    results = json.loads(out.read_text(encoding="utf-8-sig"))["runs"][0]["results"]
+    return [(result["ruleId"], json.dumps(result["message"].get("arguments"))) for result in results]
+
+
+def test_paths_are_uris_relative_to_the_project_root(tmp_path):
+    root = tmp_path / "project"
+    inside = root / "odd dir#1" / "my file%2.segq"
+    assert artifact_location(str(inside), root) == {"uri": "odd%20dir%231/my%20file%252.segq",
+                                                    "uriBaseId": "%SRCROOT%"}
+    outside = tmp_path / "elsewhere" / "a b.segq"
+    assert artifact_location(str(outside), root) == {"uri": outside.as_uri()}
+    assert artifact_location("-", root) == {"uri": "stdin", "uriBaseId": "%SRCROOT%"}
+
+
+def test_logs_with_odd_paths_pass_the_sarif_multitool(tmp_path):
+    root = tmp_path / "project"
+    options = CheckOptions(select=("ALL",))
+    text = 'profile(contact).FILTER(x == "a" && x == "a")\n'
+    reports_ = [check_text(text, path=str(root / "odd dir#1" / "my file%2.segq"), options=options),
+                check_text(text, path=str(tmp_path / "outside [x].segq"), options=options),
+                check_text("PROFILE(contact", path=None, options=options)]
+    log = json.loads(render_sarif(reports_, root=root))
+    assert validate(log) == []
+    run = log["runs"][0]
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": root.as_uri() + "/"}}
+    assert run["tool"]["driver"]["informationUri"] == "https://github.com/segquery/segquery"
+    assert all(rule["helpUri"].startswith("https://github.com/segquery/segquery/blob/main/docs/rules.md#")
+               for rule in run["tool"]["driver"]["rules"])
+    log_path = tmp_path / "log.sarif"
+    log_path.write_text(json.dumps(log), encoding="utf-8")
+    assert multitool_problems(log_path, tmp_path) == []
+
+
+def test_fingerprints_survive_unrelated_edits_and_tell_repeats_apart():
+    options = CheckOptions(select=("L002",))
+    before = check_text("PROFILE(contact)\n.FILTER(x == \"a\" || y == \"a\")\n", path="q.segq", options=options)
+    after = check_text("// a comment\n\nPROFILE(contact)\n  .FILTER(x == \"a\"   || y == \"a\")\n", path="q.segq",
+                       options=options)
+
+    def prints(report):
+        return [r["partialFingerprints"]["segquery/v1"] for r in json.loads(render_sarif([report]))["runs"][0]["results"]]
+
+    assert len(set(prints(before))) == 2
+    assert prints(before) == prints(after)
