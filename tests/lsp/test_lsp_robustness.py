@@ -10,7 +10,6 @@ one other feature, in turn, so each feature sees the incomplete texts too.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -32,7 +31,6 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").rglob("*.segq"))
 COMPLETION_EVERY = 4           # keystrokes between requests
 CHARACTER_BUDGET = 8_000       # characters typed in the replay; beyond it, a fixed sample of the examples
-TIME_BUDGET_SECONDS = 60       # the whole replay; CI machines are slow and shared
 
 
 def replayed_examples(paths: list[Path], budget: int = CHARACTER_BUDGET) -> list[Path]:
@@ -124,7 +122,6 @@ async def test_examples_exist():
 
 
 async def test_typing_and_deleting_every_example(client, workspace_root):
-    started = time.monotonic()
     for number, path in enumerate(replayed_examples(EXAMPLES)):
         uri = uri_of(workspace_root / f"typed_{number}.segq")
         text = path.read_text(encoding="utf-8")
@@ -134,7 +131,6 @@ async def test_typing_and_deleting_every_example(client, workspace_root):
         assert [(item.code, item.message) for item in diagnostics] == [
             ("S008", "no query here: the text is empty or holds only comments")]
         close_document(client, uri)
-        assert time.monotonic() - started < TIME_BUDGET_SECONDS, f"replay too slow at {path.name}"
     assert_no_server_errors(client)
 
 
