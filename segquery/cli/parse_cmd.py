@@ -7,9 +7,10 @@ import sys
 
 import click
 
-from segquery.cli.common import STDIN, read_stdin
+from segquery.cli.common import STDIN
+from segquery.files import UnreadableFile, read_stdin, read_text
 from segquery.output.ast_json import node_to_json
-from segquery.syntax.parser import parse_tolerant, read_source_file
+from segquery.syntax.parser import ParseResult, parse_tolerant
 
 
 @click.command("parse")
@@ -18,10 +19,10 @@ from segquery.syntax.parser import parse_tolerant, read_source_file
 def parse_command(file: str, indent: int) -> None:
     """Print the syntax tree of FILE (or - for standard input) as JSON."""
     try:
-        text = read_stdin() if file == STDIN else read_source_file(file)
-    except OSError as error:
-        raise click.UsageError(f"cannot read {file}: {error.strerror or error}") from None
-    result = parse_tolerant(text, path=None if file == STDIN else file)
+        text = (read_stdin() if file == STDIN else read_text(file)).text
+        result = parse_tolerant(text, path=None if file == STDIN else file)
+    except UnreadableFile as error:   # the file's one diagnostic, in the same form
+        result = ParseResult(None, (error.diagnostic,), error.source)
     payload = {
         "path": None if file == STDIN else file,
         "ast": node_to_json(result.query, result.source) if result.query is not None else None,
