@@ -106,7 +106,7 @@ def read_text(path: str | os.PathLike) -> TextFile:
         if kind is not None:
             raise _failure(name, codes.NOT_A_REGULAR_FILE, f"{kind}, not a regular file: it is not read")
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
-            data = _read_bounded(handle, name)
+            data = _read_bounded(handle, name, "the file")
     except OSError as error:
         raise _failure(name, codes.UNREADABLE_FILE, f"cannot read the file: {_reason(error)}") from None
     finally:
@@ -118,13 +118,13 @@ def read_stdin(path: str | None = None) -> TextFile:
     """Standard input's text, read and decoded by the rules files follow.
     `path` names it in diagnostics (`--stdin-filename`)."""
     try:
-        data = _read_bounded(sys.stdin.buffer, path)
+        data = _read_bounded(sys.stdin.buffer, path, "standard input")
     except OSError as error:
         raise _failure(path, codes.UNREADABLE_FILE, f"cannot read standard input: {_reason(error)}") from None
-    return decode(data, path)
+    return decode(data, path, what="standard input")
 
 
-def decode(data: bytes, path: str | None) -> TextFile:
+def decode(data: bytes, path: str | None, *, what: str = "the file") -> TextFile:
     """Strict decoding: UTF-8, or what a byte-order mark names. A NUL byte means the bytes are not
     text of any of these (UTF-16 or UTF-32 without a mark looks so)."""
     encoding = next((candidate for candidate in _BOMS if data.startswith(candidate.bom)), UTF8)
@@ -141,13 +141,12 @@ def decode(data: bytes, path: str | None) -> TextFile:
         start, detail = problem
         readable = body.decode(encoding.codec, errors="replace")
         offset = len(body[:start].decode(encoding.codec, errors="replace"))
-        what = "standard input" if path is None else "the file"
         raise _failure(path, codes.UNDECODABLE_TEXT, f"{what} is not valid {encoding.label} text: {detail}",
                        readable, offset, offset + 1)
     return TextFile(path, text, Stored(encoding, hashlib.sha256(data).digest()))
 
 
-def _read_bounded(handle: BinaryIO, path: str | None) -> bytes:
+def _read_bounded(handle: BinaryIO, path: str | None, what: str) -> bytes:
     """At most the input limit; one byte more means the input is too large (nothing is decoded)."""
     chunks = []
     size = 0
@@ -157,7 +156,6 @@ def _read_bounded(handle: BinaryIO, path: str | None) -> bytes:
             return b"".join(chunks)
         chunks.append(chunk)
         size += len(chunk)
-    what = "standard input" if path is None else "the file"
     raise _failure(path, codes.FILE_TOO_LARGE,
                    f"{what} is larger than {MAX_READ_BYTES:,} bytes, the input limit: it is not read")
 
