@@ -161,8 +161,12 @@ UNDECODABLE_TEXT = register(RuleInfo(
                  "and `format` and `check --fix` never rewrite it.",
     why="Guessing an encoding, or replacing the bytes that do not decode, would check (and then write "
         "back) a text the author did not write: `Zürich` saved as Latin-1 would become `Z\ufffdrich`.",
-    example="PROFILE(contact).FILTER(address1_city == 'Z\\xfcrich')  (the byte 0xFC: Latin-1)",
-    use_instead="PROFILE(contact).FILTER(address1_city == 'Zürich')  (saved as UTF-8)")).code
+    example="$ printf \"PROFILE(contact).FILTER(address1_city == 'Z\\\\xfcrich')\\n\" > city.segq  # Latin-1\n"
+            "$ segquery check -q city.segq\n"
+            "city.segq:1:44: E002 [error] the file is not valid UTF-8 text: byte 0xfc cannot be decoded\n"
+            "   1 | PROFILE(contact).FILTER(address1_city == 'Z\ufffdrich')\n"
+            "                                                  ^",
+    use_instead="$ iconv -f latin1 -t utf-8 city.segq > city.utf8 && mv city.utf8 city.segq")).code
 NOT_A_REGULAR_FILE = register(RuleInfo(
     code="E003", name="not-a-regular-file", summary="A path named for checking is a FIFO, a device or a socket.",
     category=Category.SYNTAX, severity=Severity.ERROR,
@@ -170,7 +174,9 @@ NOT_A_REGULAR_FILE = register(RuleInfo(
                  "Such files found while searching a directory are skipped with a note on standard error.",
     why="Reading a FIFO waits for a writer that may never come, and a device such as `/dev/zero` never "
         "ends: the command would hang or run out of memory.",
-    example="segquery check /dev/zero", use_instead="segquery check queries/")).code
+    example="$ segquery check -q /dev/zero\n"
+            "/dev/zero:1:1: E003 [error] a character device, not a regular file: it is not read",
+    use_instead="$ segquery check queries/")).code
 FILE_TOO_LARGE = register(RuleInfo(
     code="E004", name="file-too-large", summary="A file (or standard input) is larger than the input limit.",
     category=Category.SYNTAX, severity=Severity.ERROR,

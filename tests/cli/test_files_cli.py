@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from segquery import files
 from segquery.cli import main
+from segquery.rules import get_rule
 
 REPO = Path(__file__).resolve().parents[2]
 LATIN1_CITY = b"PROFILE(contact).FILTER(address1_city == 'Z\xfcrich')\n"
@@ -278,3 +279,15 @@ def test_dev_zero_named_explicitly_is_not_read(tmp_path):
     result = segquery("check", "-q", "/dev/zero", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (
         1, "/dev/zero:1:1: E003 [error] a character device, not a regular file: it is not read\n")
+
+
+# ---------------------------------------------------------------- the rule pages
+
+
+@pytest.mark.parametrize("code", ["E002", "E003"])
+def test_the_documented_example_output_is_what_check_prints(folder, code):
+    example = get_rule(code).example.splitlines()
+    command = next(index for index, line in enumerate(example) if line.startswith("$ segquery check"))
+    Path("city.segq").write_bytes(LATIN1_CITY)
+    result = run(*example[command].split()[2:])
+    assert result.stdout.splitlines() == example[command + 1:]
