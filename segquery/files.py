@@ -70,12 +70,14 @@ class TextFile:
 
 
 class UnreadableFile(Exception):
-    """A file whose text cannot be had; `diagnostic` says why and where."""
+    """A file whose text cannot be had; `diagnostic` says why and where, `reason` says why in a
+    few words (for readers that report it their own way: configuration, schemas)."""
 
-    def __init__(self, diagnostic: Diagnostic, source: SourceText) -> None:
+    def __init__(self, diagnostic: Diagnostic, source: SourceText, reason: str) -> None:
         super().__init__(diagnostic.message)
         self.diagnostic = diagnostic
         self.source = source
+        self.reason = reason
 
 
 class WriteFailed(Exception):
@@ -91,7 +93,13 @@ class WriteFailed(Exception):
 
 
 def read_text(path: str | os.PathLike) -> TextFile:
-    """The text of a regular file, or UnreadableFile (E001-E004) with a positioned diagnostic.
+    """The text of a regular file, or UnreadableFile (E001-E004) with a positioned diagnostic."""
+    return decode(read_bytes(path), os.fsdecode(path))
+
+
+def read_bytes(path: str | os.PathLike, *, bounded: bool = True) -> bytes:
+    """The bytes of a regular file, at most the input limit unless not `bounded` (a schema may be
+    larger than any query); UnreadableFile (E001, E003, E004) otherwise.
 
     The file is opened without blocking and checked to be a regular file
     before anything is read, so a FIFO or a device never hangs the reader.
@@ -100,18 +108,17 @@ def read_text(path: str | os.PathLike) -> TextFile:
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except (OSError, ValueError) as error:    # ValueError: a NUL character in the name
-        raise _failure(name, codes.UNREADABLE_FILE, f"cannot read the file: {_reason(error)}") from None
+        raise _unreadable(name, error) from None
     try:
         kind = _special_kind(os.fstat(descriptor).st_mode)
         if kind is not None:
             raise _failure(name, codes.NOT_A_REGULAR_FILE, f"{kind}, not a regular file: it is not read")
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
-            data = _read_bounded(handle, name, "the file")
+            return _read_bounded(handle, name, "the file") if bounded else handle.read()
     except OSError as error:
-        raise _failure(name, codes.UNREADABLE_FILE, f"cannot read the file: {_reason(error)}") from None
+        raise _unreadable(name, error) from None
     finally:
         os.close(descriptor)
-    return decode(data, name)
 
 
 def read_stdin(path: str | None = None) -> TextFile:
@@ -120,7 +127,8 @@ def read_stdin(path: str | None = None) -> TextFile:
     try:
         data = _read_bounded(sys.stdin.buffer, path, "standard input")
     except OSError as error:
-        raise _failure(path, codes.UNREADABLE_FILE, f"cannot read standard input: {_reason(error)}") from None
+        raise _failure(path, codes.UNREADABLE_FILE, f"cannot read standard input: {_reason(error)}",
+                       reason=_reason(error)) from None
     return decode(data, path, what="standard input")
 
 
@@ -181,10 +189,14 @@ def special_kind(path: str | os.PathLike) -> str | None:
         return None
 
 
-def _failure(path: str | None, code: str, message: str, text: str = "", start: int = 0,
-             end: int = 0) -> UnreadableFile:
+def _failure(path: str | None, code: str, message: str, text: str = "", start: int = 0, end: int = 0, *,
+             reason: str | None = None) -> UnreadableFile:
     source = SourceText(text, path)
-    return UnreadableFile(make_diagnostic(source, code, message, start, end), source)
+    return UnreadableFile(make_diagnostic(source, code, message, start, end), source, reason or message)
+
+
+def _unreadable(path: str, error: BaseException) -> UnreadableFile:
+    return _failure(path, codes.UNREADABLE_FILE, f"cannot read the file: {_reason(error)}", reason=_reason(error))
 
 
 def _reason(error: BaseException) -> str:

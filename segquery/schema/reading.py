@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from segquery.files import UnreadableFile, read_bytes as read_regular_file
 from segquery.schema.errors import SchemaError
 
 PathOrText = str | bytes | os.PathLike
@@ -25,13 +26,12 @@ def is_inline(value: PathOrText, first_chars: str) -> bool:
 
 
 def read_bytes(path: str | bytes | os.PathLike) -> bytes:
-    """The file's bytes, or SchemaError naming the file and the reason."""
+    """The file's bytes (a regular file's, read as every command reads files, without the input
+    limit: a service's `$metadata` may be larger), or SchemaError naming the file and the reason."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except (OSError, ValueError) as error:  # ValueError: a NUL character in the name
-        reason = getattr(error, "strerror", None) or str(error)
-        raise SchemaError(f"cannot read the schema file: {reason}", source=os.fsdecode(path)) from None
+        return read_regular_file(path, bounded=False)
+    except UnreadableFile as error:
+        raise SchemaError(f"cannot read the schema file: {error.reason}", source=os.fsdecode(path)) from None
 
 
 def decode(data: bytes, source: str | None) -> str:
