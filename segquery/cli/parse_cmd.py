@@ -10,6 +10,7 @@ import click
 from segquery.cli.common import STDIN
 from segquery.files import UnreadableFile, read_stdin, read_text
 from segquery.output.ast_json import node_to_json
+from segquery.syntax.codes import NOT_A_REGULAR_FILE, UNREADABLE_FILE
 from segquery.syntax.parser import ParseResult, parse_tolerant
 
 
@@ -21,8 +22,10 @@ def parse_command(file: str, indent: int) -> None:
     try:
         text = (read_stdin() if file == STDIN else read_text(file)).text
         result = parse_tolerant(text, path=None if file == STDIN else file)
-    except UnreadableFile as error:   # the file's one diagnostic, in the same form
-        result = ParseResult(None, (error.diagnostic,), error.source)
+    except UnreadableFile as error:
+        if error.diagnostic.code in (UNREADABLE_FILE, NOT_A_REGULAR_FILE):
+            raise click.UsageError(f"cannot read {file}: {error.reason}") from None
+        result = ParseResult(None, (error.diagnostic,), error.source)   # bytes that are not text: positioned
     payload = {
         "path": None if file == STDIN else file,
         "ast": node_to_json(result.query, result.source) if result.query is not None else None,
