@@ -9,6 +9,8 @@ import stat
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from segquery import files
 from segquery.files import UnreadableFile, WriteFailed, read_stdin, read_text, write_text
@@ -93,6 +95,22 @@ def test_the_diagnostic_source_shows_the_text_around_the_bad_byte(tmp_path):
     with pytest.raises(UnreadableFile) as caught:
         read_text(path)
     assert (caught.value.source.text, caught.value.source.path) == ("a\ufffdb", str(path))
+
+
+MARKS = st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"])
+
+
+@given(MARKS, st.binary(max_size=64) | st.text(max_size=32).map(lambda text: text.encode("utf-8", "surrogatepass")))
+def test_bytes_are_either_refused_or_decoded_exactly(mark, body):
+    """What a writer would write back for unchanged text is byte for byte what was read."""
+    data = mark + body
+    try:
+        file = files.decode(data, "q.segq")
+    except UnreadableFile as error:
+        assert error.diagnostic.code == "E002"
+    else:
+        assert file.stored.encoding.encode(file.text) == data
+        assert "\ufffd" not in file.text or "\ufffd".encode(file.stored.encoding.codec) in data
 
 
 # ---------------------------------------------------------------- what is read
