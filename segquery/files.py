@@ -137,17 +137,17 @@ def decode(data: bytes, path: str | None, *, what: str = "the file") -> TextFile
     text of any of these (UTF-16 or UTF-32 without a mark looks so)."""
     encoding = next((candidate for candidate in _BOMS if data.startswith(candidate.bom)), UTF8)
     body = data[len(encoding.bom):]
-    problem = None
+    problems = []
+    try:
+        text = body.decode(encoding.codec)
+    except UnicodeDecodeError as error:
+        problems.append((error.start, f"byte 0x{body[error.start]:02x} cannot be decoded"))
     if encoding.codec == "utf-8" and b"\0" in body:
-        problem = (body.index(b"\0"), "holds a NUL byte (UTF-16 and UTF-32 text needs a byte-order mark)")
-    else:
-        try:
-            text = body.decode(encoding.codec)
-        except UnicodeDecodeError as error:
-            problem = (error.start, f"byte 0x{body[error.start]:02x} cannot be decoded")
-    if problem is not None:
-        start, detail = problem
-        readable = body.decode(encoding.codec, errors="replace")
+        problems.append((body.index(b"\0"), "holds a NUL byte (UTF-16 and UTF-32 text needs a byte-order mark)"))
+    if problems:
+        start, detail = min(problems)
+        # Shown around the finding: what cannot be decoded as U+FFFD, NUL as a visible symbol.
+        readable = body.decode(encoding.codec, errors="replace").replace("\0", "\u2400")
         offset = len(body[:start].decode(encoding.codec, errors="replace"))
         raise _failure(path, codes.UNDECODABLE_TEXT, f"{what} is not valid {encoding.label} text: {detail}",
                        readable, offset, offset + 1)

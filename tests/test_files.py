@@ -83,6 +83,18 @@ def test_utf16_without_a_mark_is_reported_at_its_first_nul_byte(tmp_path):
                                                 "(UTF-16 and UTF-32 text needs a byte-order mark)")
 
 
+def test_the_first_problem_is_reported_a_bad_byte_or_a_nul(tmp_path):
+    path = tmp_path / "q.segq"
+    path.write_bytes(b"ab\xff\x00")
+    assert failure(path)[1:] == ("1:3-1:4", "the file is not valid UTF-8 text: byte 0xff cannot be decoded")
+    path.write_bytes(b"ab\x00\xff")
+    assert failure(path)[1:] == ("1:3-1:4", "the file is not valid UTF-8 text: holds a NUL byte "
+                                            "(UTF-16 and UTF-32 text needs a byte-order mark)")
+    with pytest.raises(UnreadableFile) as caught:
+        read_text(path)
+    assert caught.value.source.text == "ab\u2400\ufffd"
+
+
 def test_broken_utf16_after_its_mark_is_reported_in_that_encoding(tmp_path):
     path = tmp_path / "q.segq"
     path.write_bytes(b"\xff\xfe" + "ab\n".encode("utf-16-le") + b"\x00\xd8" + "c".encode("utf-16-le"))
