@@ -225,8 +225,7 @@ def write_text(path: str | os.PathLike, text: str, stored: Stored) -> None:
     temporary = None
     try:
         status = os.stat(target)
-        if not os.access(target, os.W_OK):
-            raise PermissionError(errno.EACCES, "the file is read-only")
+        _check_writable(target)
         directory, base = os.path.split(target)
         descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=f".{base}.", suffix=".tmp")
         with os.fdopen(descriptor, "wb") as handle:
@@ -246,6 +245,20 @@ def write_text(path: str | os.PathLike, text: str, stored: Stored) -> None:
     finally:
         if temporary is not None:
             _remove_quietly(temporary)
+
+
+def _check_writable(path: str) -> None:
+    """The OSError writing the file in place would meet (a read-only file, file system...).
+
+    The rename needs only the folder's permission, so it would replace a file
+    its owner made read-only: the file itself is opened for writing (and
+    closed, nothing written) to ask the system first.
+    """
+    try:
+        descriptor = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+    except PermissionError:
+        raise PermissionError(errno.EACCES, "the file is read-only") from None
+    os.close(descriptor)
 
 
 def _holds(path: str, digest: bytes) -> bool:

@@ -265,13 +265,45 @@ def test_a_failed_rename_removes_the_temporary_file(query_file, monkeypatch):
     assert only_file_in(path.parent) == ["q.segq"]
 
 
+def refuse_opening_for_writing(monkeypatch, error: OSError) -> None:
+    """The system refuses to open any file for writing with `error`; reading still works."""
+    real_open = os.open
+
+    def opened(path, flags, *args):
+        if flags & (os.O_WRONLY | os.O_RDWR):
+            raise error
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", opened)
+
+
 def test_a_file_the_writer_may_not_write_is_left_alone(query_file, monkeypatch):
     """The rename would replace a read-only file (only the folder's permission counts): the file's is asked."""
     path, file = query_file
-    monkeypatch.setattr(os, "access", lambda target, mode: False)
+    refuse_opening_for_writing(monkeypatch, PermissionError(errno.EACCES, os.strerror(errno.EACCES)))
     assert write_failure(path, "PROFILE(account)\r\n", file.stored) == (
         f"{path}: cannot write the file: the file is read-only; it is left as it was")
     assert path.read_bytes() == QUERY.encode()
+    assert only_file_in(path.parent) == ["q.segq"]
+
+
+def test_a_read_only_file_system_is_named_as_such(query_file, monkeypatch):
+    path, file = query_file
+    refuse_opening_for_writing(monkeypatch, OSError(errno.EROFS, os.strerror(errno.EROFS)))
+    assert write_failure(path, "PROFILE(account)\r\n", file.stored) == (
+        f"{path}: cannot write the file: Read-only file system; it is left as it was")
+    assert path.read_bytes() == QUERY.encode()
+    assert only_file_in(path.parent) == ["q.segq"]
+
+
+def test_the_file_is_replaced_by_a_rename_not_written_in_place(query_file):
+    """A reader holding the old file still sees all of its old text: nothing was truncated."""
+    path, file = query_file
+    with open(path, "rb") as old:
+        write_text(path, "PROFILE(account)\r\n", file.stored)
+        assert old.read() == QUERY.encode()
+    assert path.read_bytes() == b"PROFILE(account)\r\n"
+    assert only_file_in(path.parent) == ["q.segq"]
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="the superuser writes read-only files")
