@@ -18,7 +18,6 @@ from typing import Any, Iterable
 
 from segquery.diagnostics import Severity
 from segquery.files import UnreadableFile, read_text
-from segquery.syntax.codes import UNDECODABLE_TEXT
 from segquery.suggest import did_you_mean
 
 CONFIG_FILENAMES = ("segquery.toml", "pyproject.toml")
@@ -196,10 +195,8 @@ def _read_text(path: Path) -> str:
     try:
         return read_text(path).text
     except UnreadableFile as error:
-        start = error.diagnostic.range.start
-        located = error.diagnostic.code == UNDECODABLE_TEXT
-        raise ConfigError(path, f"cannot read the configuration file: {error.reason}",
-                          start.line if located else None, start.column if located else None) from None
+        line, column = error.position or (None, None)
+        raise ConfigError(path, f"cannot read the configuration file: {error.reason}", line, column) from None
 
 
 def has_segquery_table(path: Path) -> bool:

@@ -79,6 +79,14 @@ class UnreadableFile(Exception):
         self.source = source
         self.reason = reason
 
+    @property
+    def position(self) -> tuple[int, int] | None:
+        """(line, column) of the first byte that is not text (E002); None when the whole file failed."""
+        if self.diagnostic.code != codes.UNDECODABLE_TEXT:
+            return None
+        start = self.diagnostic.range.start
+        return start.line, start.column
+
 
 class WriteFailed(Exception):
     """A file that was not rewritten; the message says why, and the file is as it was."""
@@ -108,11 +116,12 @@ def read_bytes(path: str | os.PathLike, *, bounded: bool = True) -> bytes:
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except (OSError, ValueError) as error:    # ValueError: a NUL character in the name
-        raise _unreadable(name, error) from None
+        kind = special_kind(path)             # a socket cannot be opened at all
+        raise (_not_regular(name, kind) if kind else _unreadable(name, error)) from None
     try:
         kind = _special_kind(os.fstat(descriptor).st_mode)
         if kind is not None:
-            raise _failure(name, codes.NOT_A_REGULAR_FILE, f"{kind}, not a regular file: it is not read")
+            raise _not_regular(name, kind)
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
             return _read_bounded(handle, name, "the file") if bounded else handle.read()
     except OSError as error:
@@ -193,6 +202,10 @@ def _failure(path: str | None, code: str, message: str, text: str = "", start: i
              reason: str | None = None) -> UnreadableFile:
     source = SourceText(text, path)
     return UnreadableFile(make_diagnostic(source, code, message, start, end), source, reason or message)
+
+
+def _not_regular(path: str, kind: str) -> UnreadableFile:
+    return _failure(path, codes.NOT_A_REGULAR_FILE, f"{kind}, not a regular file: it is not read")
 
 
 def _unreadable(path: str, error: BaseException) -> UnreadableFile:

@@ -8,12 +8,16 @@ import os
 import stat
 import sys
 
+import socket
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from segquery import files
 from segquery.files import UnreadableFile, WriteFailed, read_stdin, read_text, write_text
+from segquery.paths import walk_paths
 
 QUERY = "PROFILE(contact)\r\n"
 
@@ -137,6 +141,33 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
     fifo = tmp_path / "pipe.segq"
     os.mkfifo(fifo)
     assert failure(fifo) == ("E003", "1:1-1:1", "a FIFO (named pipe), not a regular file: it is not read")
+
+
+@pytest.fixture
+def unix_socket(tmp_path):
+    """A listening socket at tmp_path/sock.segq."""
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(tmp_path / "sock.segq"))
+    server.listen(1)
+    yield tmp_path / "sock.segq"
+    server.close()
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="no Unix sockets")
+def test_a_socket_is_refused_without_connecting(unix_socket):
+    assert failure(unix_socket) == ("E003", "1:1-1:1", "a socket, not a regular file: it is not read")
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="no Unix sockets")
+def test_a_walk_skips_sockets_and_fifos_and_says_so(unix_socket):
+    folder = unix_socket.parent
+    os.mkfifo(folder / "pipe.segq")
+    (folder / "a.segq").write_text("PROFILE(contact)\n", encoding="utf-8")
+    skipped = []
+    found = list(walk_paths([folder, folder / "pipe.segq"], (".segq",),
+                            on_skipped=lambda path, kind: skipped.append((path.name, kind))))
+    assert found == [(folder / "a.segq", False), (folder / "pipe.segq", True)]   # a named one: its reader says
+    assert skipped == [("pipe.segq", "a FIFO (named pipe)"), ("sock.segq", "a socket")]
 
 
 def test_a_device_is_refused_without_reading_it():
