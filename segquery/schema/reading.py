@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from segquery.files import UnreadableFile, read_bytes as read_regular_file
+from segquery.files import UnreadableFile, decode as decode_text, read_bytes as read_regular_file
 from segquery.schema.errors import SchemaError
 
 PathOrText = str | bytes | os.PathLike
@@ -35,11 +35,13 @@ def read_bytes(path: str | bytes | os.PathLike) -> bytes:
 
 
 def decode(data: bytes, source: str | None) -> str:
-    """UTF-8 text (a byte-order mark is allowed), or SchemaError."""
+    """The text, decoded as every command decodes files (UTF-8, or what a byte-order mark
+    names), or SchemaError at the first byte that is not text."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise SchemaError(f"the file is not UTF-8 text (byte {error.start})", source=source) from None
+        return decode_text(data, source).text
+    except UnreadableFile as error:
+        line, column = error.position or (None, None)
+        raise SchemaError(error.diagnostic.message, source=source, line=line, column=column) from None
 
 
 def source_name(value: PathOrText) -> str:
