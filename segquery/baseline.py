@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from segquery.engine import FileReport
+from segquery.files import UnreadableFile, read_text
 from segquery.output.findings import Finding, collect
 from segquery.output.fingerprint import fingerprints
 
@@ -64,9 +65,10 @@ def write_baseline(reports: list[FileReport], path: str | Path) -> int:
 def read_baseline(path: str | Path) -> Counter:
     """The (path, code, fingerprint) entries of a baseline file, counted."""
     try:
-        document = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise BaselineError(f"{path}: cannot read the baseline: {error}") from None
+        document = json.loads(read_text(path).text)
+    except UnreadableFile as error:
+        where = "".join(f":{number}" for number in error.position or ())
+        raise BaselineError(f"{path}{where}: cannot read the baseline: {error.reason}") from None
     except json.JSONDecodeError as error:
         raise BaselineError(f"{path}:{error.lineno}:{error.colno}: the baseline is not JSON: {error.msg}") from None
     if not isinstance(document, dict) or document.get("version") != BASELINE_VERSION \

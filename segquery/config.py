@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Iterable
 
 from segquery.diagnostics import Severity
+from segquery.files import UnreadableFile, read_text
 from segquery.suggest import did_you_mean
 
 CONFIG_FILENAMES = ("segquery.toml", "pyproject.toml")
@@ -189,18 +190,13 @@ def load_config(path: str | Path) -> Config:
 
 
 def _read_text(path: Path) -> str:
-    """The file's text (a byte-order mark dropped); a ConfigError that says where it is not UTF-8."""
+    """The file's text, read as every command reads files; a ConfigError that says why (and where
+    the text is not UTF-8)."""
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ConfigError(path, f"cannot read the configuration file: {error.strerror or error}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line_start = data.rfind(b"\n", 0, error.start) + 1
-        column = len(data[line_start:error.start].decode("utf-8-sig", errors="replace")) + 1
-        raise ConfigError(path, "cannot read the configuration file: it is not UTF-8 text",
-                          data.count(b"\n", 0, error.start) + 1, column) from None
+        return read_text(path).text
+    except UnreadableFile as error:
+        line, column = error.position or (None, None)
+        raise ConfigError(path, f"cannot read the configuration file: {error.reason}", line, column) from None
 
 
 def has_segquery_table(path: Path) -> bool:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from segquery.config import Config, ConfigError, ConfigFinder, resolve_selection, severity_override
-from segquery.diagnostics import Diagnostic, make_diagnostic, sorted_diagnostics
+from segquery.diagnostics import Diagnostic, sorted_diagnostics
 from segquery.lint import lint
 from segquery.lint.fixes import fix_until_stable
 from segquery.lint.suppression import (
@@ -34,10 +34,11 @@ from segquery.schema import Schema, SchemaError, default_schema, load_schema
 from segquery.semantic import QueryKind, validate
 from segquery.source import SourceText
 from segquery.syntax import ast, codes
-from segquery.syntax.parser import parse_tolerant, read_source_file
+from segquery.files import Stored, UnreadableFile, read_text
+from segquery.syntax.parser import parse_tolerant
 from segquery.workspace import Workspace
 from segquery.workspace.loading import discover
-from segquery.paths import walk_paths
+from segquery.paths import SkipNote, note_on_stderr, walk_paths
 
 QUERY_SUFFIXES = (".segq",)
 REQUEST_SUFFIXES = (".json", ".http")
@@ -74,6 +75,7 @@ class FileReport:
     fixed: Counter = field(default_factory=Counter)   # code -> fixes applied
     fix_problem: str | None = None
     directives: FileDirectives | None = field(default=None, repr=False)
+    stored: Stored | None = None          # how the file was stored, to write fixes back (None: not from a file)
 
     @property
     def changed(self) -> bool:
@@ -244,13 +246,15 @@ def _with_configured_severity(diagnostic: Diagnostic, config: Config) -> Diagnos
 # ---------------------------------------------------------------- many files
 
 
-def iter_query_files(paths: Iterable[str | Path], *, excluded: Callable[[Path], bool] | None = None) -> Iterator[Path]:
+def iter_query_files(paths: Iterable[str | Path], *, excluded: Callable[[Path], bool] | None = None,
+                     on_skipped: SkipNote | None = note_on_stderr) -> Iterator[Path]:
     """Files named on the command line, and `*.segq` files below directories, in a stable order.
 
     `excluded` (the configuration's `exclude` globs) is asked about files found
-    in directories; files named explicitly are always checked.
+    in directories; files named explicitly are always checked. FIFOs, devices
+    and sockets found in directories are skipped, and `on_skipped` is told.
     """
-    for path, explicit in walk_paths(paths, QUERY_SUFFIXES):
+    for path, explicit in walk_paths(paths, QUERY_SUFFIXES, on_skipped=on_skipped):
         if explicit or excluded is None or not excluded(path):
             yield path
 
@@ -259,15 +263,12 @@ def check_file(path: str | Path, settings: FileSettings | None = None) -> FileRe
     """The raw report of one file on disk (not finalized: see `check_paths`)."""
     settings = settings or SettingsResolver(CheckOptions()).for_file(str(path))
     try:
-        text = read_source_file(path)
-    except OSError as error:
-        source = SourceText("", str(path))
-        diagnostic = make_diagnostic(source, codes.UNREADABLE_FILE,
-                                     f"cannot read the file: {error.strerror or error}", 0, 0)
-        return FileReport(str(path), source, [diagnostic])
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return _check_one(text, str(path), settings)
+        file = read_text(path)
+    except UnreadableFile as error:
+        return FileReport(str(path), error.source, [error.diagnostic])
+    report = _check_one(file.text, str(path), settings)
+    report.stored = file.stored
+    return report
 
 
 def check_paths(paths: Iterable[str | Path], *, options: CheckOptions | None = None) -> list[FileReport]:
@@ -313,7 +314,7 @@ def build_workspaces(files: list[str], resolver: SettingsResolver) -> list[Works
     for config_path, checked in groups.items():
         members: dict[str, tuple[str, bool]] = {}  # file identity -> (path, named explicitly)
         if config_path is not None:
-            for path, explicit in discover([config_path.parent]):
+            for path, explicit in discover([config_path.parent], on_skipped=None):  # noted by the walk above
                 if resolver.config_for(path).path == config_path:
                     members[_identity(path)] = (path, explicit)
         for path in checked:  # the checked spelling of a path wins, so reports and findings match
@@ -335,13 +336,12 @@ def workspace_diagnostics(workspaces: list[Workspace], reports: list[FileReport]
     checked = [report for report in reports if report.path is not None and report.path.endswith(QUERY_SUFFIXES)]
     for workspace in workspaces:
         members = {_identity(path) for path in workspace.files}
-        for report in checked:
-            if _identity(report.path) not in members:
-                continue
-            if report.changed:
-                workspace.update_file(report.path, report.source.text)
+        mine = [report for report in checked if _identity(report.path) in members]
+        # All changes first, then the findings: the graph is rebuilt once, not once per fixed file.
+        workspace.replace_texts({report.path: report.source.text for report in mine if report.changed})
+        for report in mine:
             found[report.path] = [d for d in workspace.diagnostics_for(report.path)
-                                  if d.code != codes.UNREADABLE_FILE]
+                                  if d.code not in codes.READ_FAILURES]
     return found
 
 

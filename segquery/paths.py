@@ -4,14 +4,26 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
+
+from segquery.files import special_kind
+
+# Told about each FIFO, device or socket found (and skipped) below a directory: path, what it is.
+SkipNote = Callable[[Path, str], None]
 
 
-def walk_paths(paths: Iterable[str | os.PathLike], suffixes: tuple[str, ...]) -> Iterator[tuple[Path, bool]]:
-    """(path, named explicitly) for each file: files as given, and files with one
-    of `suffixes` below directories. Hidden directories are skipped; the order
-    is stable (sorted names, depth first)."""
+def note_on_stderr(path: Path, kind: str) -> None:
+    print(f"segquery: note: skipped {path}: {kind}, not a regular file", file=sys.stderr)
+
+
+def walk_paths(paths: Iterable[str | os.PathLike], suffixes: tuple[str, ...], *,
+               on_skipped: SkipNote | None = note_on_stderr) -> Iterator[tuple[Path, bool]]:
+    """(path, named explicitly) for each file: files as given, and regular files with one
+    of `suffixes` below directories. Hidden directories are skipped, and so are FIFOs,
+    devices and sockets (`on_skipped` is told); the order is stable (sorted names,
+    depth first). A file named explicitly is yielded whatever it is: its reader reports it."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -19,6 +31,11 @@ def walk_paths(paths: Iterable[str | os.PathLike], suffixes: tuple[str, ...]) ->
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.endswith(suffixes):
-                        yield Path(root) / name, False
+                        found = Path(root) / name
+                        kind = special_kind(found)
+                        if kind is None:
+                            yield found, False
+                        elif on_skipped is not None:
+                            on_skipped(found, kind)
         else:
             yield path, True

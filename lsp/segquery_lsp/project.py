@@ -23,7 +23,7 @@ from segquery.rules.registry import all_rules
 from segquery.schema import Schema
 from segquery.schema.default import default_schema
 from segquery.schema.errors import SchemaError
-from segquery.syntax.parser import read_source_file
+from segquery.files import UnreadableFile, read_text
 from segquery.workspace import Segment, Workspace
 from segquery.workspace.loading import JSON_SUFFIX, QUERY_SUFFIX
 
@@ -117,8 +117,8 @@ class Project:
         if source is not None:
             return source.text
         try:
-            return read_source_file(path)
-        except OSError:
+            return read_text(path).text
+        except UnreadableFile:
             return None
 
     # ------------------------------------------------------------ changes

@@ -1,7 +1,8 @@
 """`segquery check PATH...|-`: report every finding; exit 1 when one remains.
 
 Exit status: 0 clean, 1 findings (or, with --diff, files that fixes would
-change), 2 usage, configuration or internal error.
+change), 2 usage, configuration or internal error, or a fixed file that could
+not be written (whatever --exit-zero says).
 """
 
 from __future__ import annotations
@@ -9,12 +10,13 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections import Counter
-from typing import IO, Iterator
+from dataclasses import replace
+from typing import IO, Iterable, Iterator
 
 import click
 
 from segquery.baseline import BaselineError, apply_baseline, write_baseline
-from segquery.cli.common import STDIN, read_stdin
+from segquery.cli.common import STDIN, echo_as_stored
 from segquery.config import QUERY_KINDS, ConfigError, selector_problem
 from segquery.engine import (
     CheckOptions,
@@ -32,7 +34,7 @@ from segquery.output.statistics import (
 )
 from segquery.output.text import fix_summary, render_text, summary_line
 from segquery.rules.registry import get_rule
-from segquery.syntax.parser import write_source_file
+from segquery.files import UnreadableFile, WriteFailed, read_stdin, write_text
 
 
 def _selectors(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -112,27 +114,28 @@ def check_command(paths: tuple[str, ...], output_format: str, fix: bool, unsafe_
                        f"file{'s' if changed != 1 else ''}.", err=True)
         sys.exit(1 if changed and not exit_zero else 0)
 
-    stdin_fixed = None
+    unwritten: list[str] = []
     if fix:
-        _write_fixes(report for report in reports if report is not stdin_report)
-        stdin_fixed = stdin_report.source.text if stdin_report is not None else None
+        reports, unwritten = _write_fixes(reports, options, skip=stdin_report)
     _print_problems(reports)
+    for problem in unwritten:
+        click.echo(f"segquery: {problem}", err=True)
     if write_baseline_path is not None:
         recorded = write_baseline(reports, write_baseline_path)
         click.echo(f"Recorded {recorded} finding{'s' if recorded != 1 else ''} in {write_baseline_path}.", err=True)
-        sys.exit(0)
+        sys.exit(2 if unwritten else 0)
     if baseline_path is not None:
         reports = _without_baselined(reports, baseline_path, quiet)
-    out_to_stderr = stdin_fixed is not None
+    stdin_fixed = fix and stdin_report is not None and stdin_report.stored is not None
     with _findings_output(output_file) as out:
         _print_findings(reports, output_format, statistics, quiet, fix, unsafe_fixes, out=out,
-                        err=out_to_stderr and out is None)
+                        err=stdin_fixed and out is None)
         if show_fixes:
-            _print_fix_list(reports, fixing=fix, out=out, err=out_to_stderr and out is None)
-    if stdin_fixed is not None:
-        click.echo(stdin_fixed, nl=False)
+            _print_fix_list(reports, fixing=fix, out=out, err=stdin_fixed and out is None)
+    if stdin_fixed:
+        echo_as_stored(stdin_report.source.text, stdin_report.stored)
     findings = any(report.diagnostics for report in reports)
-    sys.exit(1 if findings and not exit_zero else 0)
+    sys.exit(2 if unwritten else 1 if findings and not exit_zero else 0)
 
 
 def _without_baselined(reports: list[FileReport], baseline_path: str, quiet: bool) -> list[FileReport]:
@@ -182,8 +185,14 @@ def _run(paths: tuple[str, ...], options: CheckOptions,
     reports: list[FileReport] = []
     stdin_report = None
     if STDIN in paths:
-        stdin_report = check_text(read_stdin(), path=stdin_filename, options=options,
-                                  resolver=SettingsResolver(options))
+        try:
+            stdin = read_stdin(stdin_filename)
+        except UnreadableFile as error:
+            stdin_report = FileReport(stdin_filename, error.source, [error.diagnostic])
+        else:
+            stdin_report = check_text(stdin.text, path=stdin_filename, options=options,
+                                      resolver=SettingsResolver(options))
+            stdin_report.stored = stdin.stored
         reports.append(stdin_report)
     file_paths = [path for path in paths if path != STDIN]
     if file_paths:
@@ -191,10 +200,22 @@ def _run(paths: tuple[str, ...], options: CheckOptions,
     return stdin_report, reports
 
 
-def _write_fixes(reports) -> None:
+def _write_fixes(reports: Iterable[FileReport], options: CheckOptions, *,
+                 skip: FileReport | None) -> tuple[list[FileReport], list[str]]:
+    """Write every fixed file (but `skip`, standard input). Returns the reports, where a file that
+    could not be written is reported as it still is on disk (checked again without fixes), and
+    one message per such file."""
+    written: list[FileReport] = []
+    problems: list[str] = []
     for report in reports:
-        if report.changed and report.path is not None:
-            write_source_file(report.path, report.source.text)
+        if report is not skip and report.changed and report.path is not None and report.stored is not None:
+            try:
+                write_text(report.path, report.source.text, report.stored)
+            except WriteFailed as error:
+                problems.append(str(error))
+                report = check_text(report.original, path=report.path, options=replace(options, fix=False))
+        written.append(report)
+    return written, problems
 
 
 def _print_problems(reports: list[FileReport]) -> None:

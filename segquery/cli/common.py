@@ -1,12 +1,14 @@
-"""Helpers shared by commands: reading `-` from standard input."""
+"""Helpers shared by commands: `-` for standard input, and printing text the way it was read."""
 
 from __future__ import annotations
 
-import sys
+import click
+
+from segquery.files import Stored
 
 STDIN = "-"
 
 
-def read_stdin() -> str:
-    data = sys.stdin.buffer.read()
-    return data.decode("utf-8-sig", errors="replace")
+def echo_as_stored(text: str, stored: Stored) -> None:
+    """Print a text read from standard input back on standard output, in its encoding (and byte-order mark)."""
+    click.echo(stored.encoding.encode(text), nl=False)

@@ -2,8 +2,9 @@
 
 Exit status, as `ruff format`: 0 when all went well (and, with --check or
 --diff, nothing would change); 1 with --check or --diff when a file would
-change; 2 when a file cannot be read or has syntax errors (it is reported and
-left as it is), or the configuration is invalid. An error wins over changes.
+change; 2 when a file cannot be read, has syntax errors or cannot be written
+(it is reported and left as it is), or the configuration is invalid. An error
+wins over changes.
 """
 
 from __future__ import annotations
@@ -14,16 +15,23 @@ from pathlib import Path
 
 import click
 
-from segquery.cli.common import STDIN, read_stdin
+from segquery.cli.common import STDIN, echo_as_stored
 from segquery.config import Config, ConfigError, ConfigFinder
-from segquery.diagnostics import make_diagnostic
 from segquery.engine import FileReport, iter_query_files
+from segquery.files import (
+    Stored,
+    TextFile,
+    UnreadableFile,
+    WriteFailed,
+    read_stdin,
+    read_text,
+    write_text,
+)
 from segquery.format import DEFAULT_LINE_LENGTH, TokenMismatch, format_text
 from segquery.output.diff import render_diff
 from segquery.output.text import render_text
 from segquery.source import SourceText
-from segquery.syntax.codes import UNREADABLE_FILE
-from segquery.syntax.parser import ParseError, read_source_file, write_source_file
+from segquery.syntax.parser import ParseError
 
 
 @dataclass
@@ -32,6 +40,7 @@ class _Outcome:
 
     path: str | None          # None for standard input
     original: str = ""
+    stored: Stored | None = None   # how the input was stored (None when it could not be read)
     formatted: str | None = None
     error: FileReport | None = None
     problem: str | None = None   # an error without a diagnostic
@@ -69,6 +78,11 @@ def format_command(paths: tuple[str, ...], check: bool, show_diff: bool, line_le
         click.echo(f"segquery: configuration error: {error}", err=True)
         sys.exit(2)
 
+    changed = [outcome for outcome in outcomes if outcome.changed]
+    stdin = next((outcome for outcome in outcomes if outcome.path is None), None)
+    if not (check or show_diff):
+        _write(changed)
+
     errors = [outcome.error for outcome in outcomes if outcome.error is not None]
     if errors:
         click.echo(render_text(errors), err=True)
@@ -76,8 +90,6 @@ def format_command(paths: tuple[str, ...], check: bool, show_diff: bool, line_le
         if outcome.problem:
             click.echo(f"segquery: {outcome.path or '-'}: {outcome.problem}", err=True)
 
-    changed = [outcome for outcome in outcomes if outcome.changed]
-    stdin = next((outcome for outcome in outcomes if outcome.path is None), None)
     if show_diff:
         diff = render_diff(FileReport(outcome.path if outcome.path is not None else stdin_filename,
                                       SourceText(outcome.formatted), original=outcome.original)
@@ -87,12 +99,8 @@ def format_command(paths: tuple[str, ...], check: bool, show_diff: bool, line_le
     elif check:
         for outcome in changed:
             click.echo(f"Would reformat: {_name(outcome, stdin_filename)}")
-    else:
-        for outcome in changed:
-            if outcome.path is not None:
-                write_source_file(outcome.path, outcome.formatted)
-        if stdin is not None and stdin.formatted is not None:
-            click.echo(stdin.formatted, nl=False)
+    elif stdin is not None and stdin.formatted is not None:
+        echo_as_stored(stdin.formatted, stdin.stored)
 
     summary = _summary(outcomes, dry_run=check or show_diff)
     if summary and not (stdin is not None and len(outcomes) == 1):
@@ -107,20 +115,34 @@ def _format_all(paths: tuple[str, ...], finder: ConfigFinder, line_length: int |
     outcomes = []
     if STDIN in paths:
         config = finder.for_path(Path(stdin_filename) if stdin_filename else None)
-        outcomes.append(_format_one(None, read_stdin(), _line_length(line_length, config), stdin_filename))
+        try:
+            stdin = read_stdin(stdin_filename)
+        except UnreadableFile as error:
+            outcomes.append(_Outcome(None, error=FileReport(stdin_filename, error.source, [error.diagnostic])))
+        else:
+            outcomes.append(_format_one(None, stdin, _line_length(line_length, config), stdin_filename))
     files = [path for path in paths if path != STDIN]
     for path in iter_query_files(files, excluded=lambda candidate: finder.for_path(candidate).excludes(candidate)):
         config = finder.for_path(path)
         try:
-            text = read_source_file(path)
-        except OSError as error:
-            source = SourceText("", str(path))
-            diagnostic = make_diagnostic(source, UNREADABLE_FILE, f"cannot read the file: {error.strerror or error}",
-                                         0, 0)
-            outcomes.append(_Outcome(str(path), error=FileReport(str(path), source, [diagnostic])))
+            file = read_text(path)
+        except UnreadableFile as error:
+            outcomes.append(_Outcome(str(path), error=FileReport(str(path), error.source, [error.diagnostic])))
             continue
-        outcomes.append(_format_one(str(path), text, _line_length(line_length, config), None))
+        outcomes.append(_format_one(str(path), file, _line_length(line_length, config), None))
     return outcomes
+
+
+def _write(changed: list[_Outcome]) -> None:
+    """Rewrite each changed file; one that cannot be written is left as it was and becomes a problem."""
+    for outcome in changed:
+        if outcome.path is None:
+            continue
+        try:
+            write_text(outcome.path, outcome.formatted, outcome.stored)
+        except WriteFailed as error:
+            outcome.formatted = None
+            outcome.problem = error.reason
 
 
 def _line_length(option: int | None, config: Config) -> int:
@@ -128,14 +150,16 @@ def _line_length(option: int | None, config: Config) -> int:
     return option if option is not None else config.line_length
 
 
-def _format_one(path: str | None, text: str, line_length: int, display: str | None) -> _Outcome:
+def _format_one(path: str | None, file: TextFile, line_length: int, display: str | None) -> _Outcome:
+    text = file.text
     try:
-        return _Outcome(path, text, format_text(text, line_length=line_length))
+        return _Outcome(path, text, file.stored, format_text(text, line_length=line_length))
     except ParseError as error:
         name = path if path is not None else display
-        return _Outcome(path, text, error=FileReport(name, SourceText(text, name), list(error.diagnostics)))
+        return _Outcome(path, text, file.stored,
+                        error=FileReport(name, SourceText(text, name), list(error.diagnostics)))
     except TokenMismatch as error:
-        return _Outcome(path, text, problem=f"cannot format this file: {error}")
+        return _Outcome(path, text, file.stored, problem=f"cannot format this file: {error}")
 
 
 def _name(outcome: _Outcome, stdin_filename: str | None) -> str:

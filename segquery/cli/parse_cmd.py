@@ -7,9 +7,11 @@ import sys
 
 import click
 
-from segquery.cli.common import STDIN, read_stdin
+from segquery.cli.common import STDIN
+from segquery.files import UnreadableFile, read_stdin, read_text
 from segquery.output.ast_json import node_to_json
-from segquery.syntax.parser import parse_tolerant, read_source_file
+from segquery.syntax.codes import NOT_A_REGULAR_FILE, UNREADABLE_FILE
+from segquery.syntax.parser import ParseResult, parse_tolerant
 
 
 @click.command("parse")
@@ -18,10 +20,12 @@ from segquery.syntax.parser import parse_tolerant, read_source_file
 def parse_command(file: str, indent: int) -> None:
     """Print the syntax tree of FILE (or - for standard input) as JSON."""
     try:
-        text = read_stdin() if file == STDIN else read_source_file(file)
-    except OSError as error:
-        raise click.UsageError(f"cannot read {file}: {error.strerror or error}") from None
-    result = parse_tolerant(text, path=None if file == STDIN else file)
+        text = (read_stdin() if file == STDIN else read_text(file)).text
+        result = parse_tolerant(text, path=None if file == STDIN else file)
+    except UnreadableFile as error:
+        if error.diagnostic.code in (UNREADABLE_FILE, NOT_A_REGULAR_FILE):
+            raise click.UsageError(f"cannot read {file}: {error.reason}") from None
+        result = ParseResult(None, (error.diagnostic,), error.source)   # bytes that are not text: positioned
     payload = {
         "path": None if file == STDIN else file,
         "ast": node_to_json(result.query, result.source) if result.query is not None else None,

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
-from segquery.diagnostics import Diagnostic, make_diagnostic, sorted_diagnostics
+from segquery.diagnostics import Diagnostic, sorted_diagnostics
+from segquery.files import UnreadableFile, read_text
 from segquery.requests import codes, options, schema
 from segquery.requests.httpfile import split_http
 from segquery.requests.jsonpos import read_json, short
@@ -27,7 +27,7 @@ def check_request_file(path_or_text: str | os.PathLike, *, method: str = "POST",
     """Diagnostics for a request file, positioned in that file.
 
     A path (`os.PathLike`, or a one-line string naming an existing file) is
-    read as UTF-8; any other string is the file's text. A bare JSON body is
+    read as every command reads files (see `segquery.files`); any other string is the file's text. A bare JSON body is
     checked as a `method` request to `path` (by default, a create); a
     `{"value": [...]}` collection is checked record by record, as records read
     from the service.
@@ -67,15 +67,11 @@ def check_request_file(path_or_text: str | os.PathLike, *, method: str = "POST",
 def _load(path_or_text: str | os.PathLike) -> tuple[SourceText, Diagnostic | None]:
     if isinstance(path_or_text, str) and not _names_file(path_or_text):
         return SourceText(path_or_text), None
-    path = Path(path_or_text)
-    data = path.read_bytes()
     try:
-        return SourceText(data.decode("utf-8-sig"), str(path)), None
-    except UnicodeDecodeError as error:
-        source = SourceText(data.decode("utf-8-sig", errors="replace"), str(path))
-        offset = len(data[:error.start].decode("utf-8-sig", errors="replace"))
-        return source, make_diagnostic(source, codes.JSON_SYNTAX, f"the file is not UTF-8 text: byte "
-                                       f"0x{data[error.start]:02x} cannot be decoded", offset, offset + 1)
+        file = read_text(path_or_text)
+    except UnreadableFile as error:
+        return error.source, error.diagnostic
+    return SourceText(file.text, file.path), None
 
 
 def _names_file(text: str) -> bool:

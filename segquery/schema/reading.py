@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from segquery.files import UnreadableFile, decode as decode_text, read_bytes as read_regular_file
 from segquery.schema.errors import SchemaError
 
 PathOrText = str | bytes | os.PathLike
@@ -25,21 +26,22 @@ def is_inline(value: PathOrText, first_chars: str) -> bool:
 
 
 def read_bytes(path: str | bytes | os.PathLike) -> bytes:
-    """The file's bytes, or SchemaError naming the file and the reason."""
+    """The file's bytes (a regular file's, read as every command reads files, without the input
+    limit: a service's `$metadata` may be larger), or SchemaError naming the file and the reason."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except (OSError, ValueError) as error:  # ValueError: a NUL character in the name
-        reason = getattr(error, "strerror", None) or str(error)
-        raise SchemaError(f"cannot read the schema file: {reason}", source=os.fsdecode(path)) from None
+        return read_regular_file(path, bounded=False)
+    except UnreadableFile as error:
+        raise SchemaError(f"cannot read the schema file: {error.reason}", source=os.fsdecode(path)) from None
 
 
 def decode(data: bytes, source: str | None) -> str:
-    """UTF-8 text (a byte-order mark is allowed), or SchemaError."""
+    """The text, decoded as every command decodes files (UTF-8, or what a byte-order mark
+    names), or SchemaError at the first byte that is not text."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise SchemaError(f"the file is not UTF-8 text (byte {error.start})", source=source) from None
+        return decode_text(data, source).text
+    except UnreadableFile as error:
+        line, column = error.position or (None, None)
+        raise SchemaError(error.diagnostic.message, source=source, line=line, column=column) from None
 
 
 def source_name(value: PathOrText) -> str:

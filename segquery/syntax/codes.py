@@ -148,8 +148,52 @@ CHAINED_COMPARISON = _syntax(
 UNREADABLE_FILE = register(RuleInfo(
     code="E001", name="unreadable-file", summary="A file named for checking cannot be read.",
     category=Category.SYNTAX, severity=Severity.ERROR,
-    what_it_does="Reports a path that does not exist, is not readable, or is not a regular file.",
+    what_it_does="Reports a path that does not exist or cannot be read (no permission, an input/output "
+                 "error...), with the system's reason.",
     why="A check that silently skips a file would pass when it should not.")).code
+UNDECODABLE_TEXT = register(RuleInfo(
+    code="E002", name="undecodable-text", summary="A file (or standard input) is not valid UTF-8 text.",
+    category=Category.SYNTAX, severity=Severity.ERROR,
+    what_it_does="Reports the first byte that cannot be decoded, at its line and column. Files are read as "
+                 "UTF-8, with or without a byte-order mark; a file that starts with a UTF-16 or UTF-32 "
+                 "byte-order mark is read in that encoding. A NUL byte is reported too: it is what UTF-16 "
+                 "or UTF-32 text without a byte-order mark looks like. Nothing else is checked in the file, "
+                 "and `format` and `check --fix` never rewrite it.",
+    why="Guessing an encoding, or replacing the bytes that do not decode, would check (and then write "
+        "back) a text the author did not write: `Zürich` saved as Latin-1 would become `Z\ufffdrich`.",
+    example="$ printf \"PROFILE(contact).FILTER(address1_city == 'Z\\\\xfcrich')\\n\" > city.segq  # Latin-1\n"
+            "$ segquery check -q city.segq\n"
+            "city.segq:1:44: E002 [error] the file is not valid UTF-8 text: byte 0xfc cannot be decoded\n"
+            "   1 | PROFILE(contact).FILTER(address1_city == 'Z\ufffdrich')\n"
+            "                                                  ^",
+    use_instead="$ iconv -f latin1 -t utf-8 city.segq > city.utf8 && mv city.utf8 city.segq",
+    fix_safety="No fix: only the author knows which encoding the file was saved in. It cannot be "
+               "suppressed or deselected, since nothing else in the file is checked.")).code
+NOT_A_REGULAR_FILE = register(RuleInfo(
+    code="E003", name="not-a-regular-file", summary="A path named for checking is a FIFO, a device or a socket.",
+    category=Category.SYNTAX, severity=Severity.ERROR,
+    what_it_does="Reports a path named on the command line that is not a regular file, without reading it. "
+                 "Such files found while searching a directory are skipped with a note on standard error.",
+    why="Reading a FIFO waits for a writer that may never come, and a device such as `/dev/zero` never "
+        "ends: the command would hang or run out of memory.",
+    example="$ segquery check -q /dev/zero\n"
+            "/dev/zero:1:1: E003 [error] a character device, not a regular file: it is not read",
+    use_instead="$ segquery check queries/",
+    fix_safety="No fix: name the query files, or the folder that holds them. It cannot be suppressed "
+               "or deselected.")).code
+FILE_TOO_LARGE = register(RuleInfo(
+    code="E004", name="file-too-large", summary="A file (or standard input) is larger than the input limit.",
+    category=Category.SYNTAX, severity=Severity.ERROR,
+    what_it_does="Reports a file, or standard input, of more than 32 MiB (the limit of S010), after reading "
+                 "one byte past the limit and before decoding anything.",
+    why="No segment query is that large; reading without a bound would let one input exhaust memory.",
+    example="$ head -c 40000000 /dev/urandom > noise.segq\n"
+            "$ segquery check -q noise.segq\n"
+            "noise.segq:1:1: E004 [error] the file is larger than 33,554,432 bytes, the input limit: it is not read",
+    use_instead="$ segquery check queries/   # the query files only",
+    fix_safety="No fix: a larger file is not a segment query. It cannot be suppressed or deselected.")).code
+# The codes of a file whose text could not be had (reported once, by whoever read it).
+READ_FAILURES = frozenset({UNREADABLE_FILE, UNDECODABLE_TEXT, NOT_A_REGULAR_FILE, FILE_TOO_LARGE})
 
 INTERNAL_ERROR = register(RuleInfo(
     code="E007", name="internal-error", summary="segquery failed while checking this text.",

@@ -103,26 +103,16 @@ def parse(text: str, *, path: str | None = None, dialect: Dialect = OUTBOUND) ->
     return result.query
 
 
-def read_source_file(path: str | Path) -> str:
-    """A file's text; undecodable bytes become U+FFFD, which the parser reports."""
-    data = Path(path).read_bytes()
-    text = data.decode("utf-8-sig", errors="replace")
-    return text
-
-
-def write_source_file(path: str | Path, text: str) -> None:
-    """Write a rewritten file back as it was stored: UTF-8, the same line endings
-    (the text carries them), and a byte-order mark if the file had one."""
-    path = Path(path)
-    try:
-        had_bom = path.read_bytes()[:3] == b"\xef\xbb\xbf"
-    except OSError:
-        had_bom = False
-    path.write_text(("\ufeff" if had_bom else "") + text, encoding="utf-8", newline="")
-
-
 def parse_file(path: str | Path, *, dialect: Dialect = OUTBOUND) -> ast.Query:
-    return parse(read_source_file(path), path=str(path), dialect=dialect)
+    """`parse` on a file, read as every command reads files (see `segquery.files`); a file that
+    cannot be read raises ParseError with its E001-E004 diagnostic."""
+    from segquery.files import UnreadableFile, read_text  # the reader imports this package's codes
+
+    try:
+        file = read_text(path)
+    except UnreadableFile as error:
+        raise ParseError((error.diagnostic,), error.source) from None
+    return parse(file.text, path=str(path), dialect=dialect)
 
 
 def _run_lark(source: SourceText, text: str, problem_ends: list[int],

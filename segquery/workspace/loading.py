@@ -27,12 +27,11 @@ from segquery.requests.jsonvalue import JsonArray, JsonNumber, JsonObject, JsonS
 from segquery.requests.report import move_into_string
 from segquery.source import SourceText, Span
 from segquery.suggest import did_you_mean
-from segquery.syntax import codes as syntax_codes
-from segquery.syntax.parser import read_source_file
+from segquery.files import UnreadableFile, read_text
 from segquery.workspace import codes
 from segquery.workspace.model import Reference, Segment, SegmentStatus, SegmentType, query_name_from_id
 from segquery.workspace.scan import FoundReference, scan_query
-from segquery.paths import walk_paths
+from segquery.paths import SkipNote, note_on_stderr, walk_paths
 
 QUERY_SUFFIX = ".segq"
 JSON_SUFFIX = ".json"
@@ -61,12 +60,14 @@ class FileEntry:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def discover(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[str, bool]]:
+def discover(paths: Iterable[str | os.PathLike], *,
+             on_skipped: SkipNote | None = note_on_stderr) -> Iterator[tuple[str, bool]]:
     """(path, named explicitly) for each file: files as given, `*.segq` and `*.json` below directories.
 
-    Hidden directories are skipped; the order is stable (sorted names, depth first).
+    Hidden directories are skipped, and so are FIFOs, devices and sockets
+    (`on_skipped` is told); the order is stable (sorted names, depth first).
     """
-    for path, explicit in walk_paths(paths, (QUERY_SUFFIX, JSON_SUFFIX)):
+    for path, explicit in walk_paths(paths, (QUERY_SUFFIX, JSON_SUFFIX), on_skipped=on_skipped):
         yield str(path), explicit
 
 
@@ -75,15 +76,13 @@ def is_json_path(path: str) -> bool:
 
 
 def load_file(path: str, text: str | None = None, *, explicit: bool = True) -> FileEntry:
-    """Read one file (or take its text as given) into a FileEntry."""
+    """Read one file (or take its text as given: an editor's, without a byte-order mark) into a FileEntry."""
     if text is None:
         try:
-            text = read_source_file(path)
-        except OSError as error:
-            source = SourceText("", path)
-            return FileEntry(path, source, diagnostics=[make_diagnostic(
-                source, syntax_codes.UNREADABLE_FILE, f"cannot read the file: {error.strerror or error}", 0, 0)])
-    if text.startswith("\ufeff"):
+            text = read_text(path).text
+        except UnreadableFile as error:
+            return FileEntry(path, error.source, diagnostics=[error.diagnostic])
+    elif text.startswith("\ufeff"):
         text = text[1:]
     source = SourceText(text, path)
     if is_json_path(path):

@@ -129,6 +129,20 @@ class Workspace:
         self._add(entry)
         return self._affected(before, removed, entry.segments, {entry.path})
 
+    def replace_texts(self, texts: Mapping[str, str]) -> None:
+        """Take new texts for many files at once (path -> text), as fixes leave them.
+
+        Unlike `update_file`, this does not work out which other files are
+        affected, which rebuilds the whole graph; the graph is rebuilt once,
+        when next asked, so the cost is linear in the number of files.
+        """
+        with _collector_paused():
+            for path, text in texts.items():
+                key = _file_key(path)
+                old = self._files.get(key)
+                self._remove(key)
+                self._add(load_file(old.path if old is not None else path, text, explicit=False))
+
     def remove_file(self, path: str | os.PathLike) -> list[str]:
         """Forget a file (deleted, or closed in an editor). Returns the paths whose diagnostics may have changed."""
         key = _file_key(str(path))

@@ -4,6 +4,7 @@ existing estate and fail only on new findings."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -87,7 +88,9 @@ def test_fixed_findings_are_reported_stale_and_drop_out_on_the_next_write(estate
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    (None, "segquery: missing.json: cannot read the baseline: [Errno 2] No such file or directory: 'missing.json'\n"),
+    (None, "segquery: missing.json: cannot read the baseline: No such file or directory\n"),
+    (b'{"version": 1, "findings": ["caf\xe9"]}', "segquery: missing.json:1:33: cannot read the baseline: the file is "
+                                                 "not valid UTF-8 text: byte 0xe9 cannot be decoded\n"),
     ("{", "segquery: missing.json:1:2: the baseline is not JSON: Expecting property name enclosed in double "
           "quotes\n"),
     ('{"version": 9}', "segquery: missing.json: not a segquery baseline (version 1): write one with "
@@ -96,7 +99,16 @@ def test_fixed_findings_are_reported_stale_and_drop_out_on_the_next_write(estate
      "segquery: missing.json: finding 0 needs `path`, `code` and `fingerprint`\n"),
 ])
 def test_a_bad_baseline_is_a_usage_error(estate, content, message):
-    if content is not None:
+    if isinstance(content, bytes):
+        Path("missing.json").write_bytes(content)
+    elif content is not None:
         Path("missing.json").write_text(content, encoding="utf-8")
     result = run("--baseline", "missing.json", "segments")
     assert (result.exit_code, result.stderr) == (2, message)
+
+
+def test_a_fifo_named_as_the_baseline_is_refused_without_waiting(estate):
+    os.mkfifo("pipe.json")
+    result = run("--baseline", "pipe.json", "segments")
+    assert (result.exit_code, result.stderr) == (
+        2, "segquery: pipe.json: cannot read the baseline: a FIFO (named pipe), not a regular file: it is not read\n")

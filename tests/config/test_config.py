@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -125,7 +126,17 @@ def test_a_file_that_is_not_utf8_is_a_configuration_error(tmp_path, name):
     path.write_bytes(b"line-length = 80\nname = '\xe9'\n")
     with pytest.raises(ConfigError) as caught:
         ConfigFinder().for_path(tmp_path / "a.segq")
-    assert str(caught.value) == f"{path}:2:9: cannot read the configuration file: it is not UTF-8 text"
+    assert str(caught.value) == (f"{path}:2:9: cannot read the configuration file: the file is not valid UTF-8 "
+                                 "text: byte 0xe9 cannot be decoded")
+
+
+def test_a_configuration_file_named_that_is_a_fifo_is_not_read(tmp_path):
+    os.mkfifo(tmp_path / "segquery.toml")
+    assert ConfigFinder().for_path(tmp_path / "a.segq").path is None   # not discovered: not a file
+    with pytest.raises(ConfigError) as caught:
+        ConfigFinder(tmp_path / "segquery.toml").for_path(tmp_path / "a.segq")
+    assert str(caught.value) == (f"{tmp_path / 'segquery.toml'}: cannot read the configuration file: "
+                                 "a FIFO (named pipe), not a regular file: it is not read")
 
 
 def test_a_pyproject_whose_tool_is_not_a_table_is_a_configuration_error(tmp_path):

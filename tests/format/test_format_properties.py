@@ -16,8 +16,8 @@ from format_helpers import comment_texts, overlong_lines  # noqa: E402
 from strategies import asts, query_texts  # noqa: E402
 
 from segquery import ParseError, parse, parse_tolerant, unparse  # noqa: E402
+from segquery.files import read_text  # noqa: E402
 from segquery.format import format_query, format_text  # noqa: E402
-from segquery.syntax.parser import read_source_file  # noqa: E402
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 EXAMPLE_FILES = sorted(EXAMPLES.rglob("*.segq"))
@@ -55,7 +55,7 @@ def test_there_are_examples() -> None:
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda path: str(path.relative_to(EXAMPLES)))
 @pytest.mark.parametrize("line_length", (40, 88))
 def test_formatting_examples(path: Path, line_length: int) -> None:
-    text = read_source_file(path)
+    text = read_text(path).text
     result = parse_tolerant(text)
     if result.ok:
         _check_formatted(text, format_text(text, line_length=line_length), line_length)

@@ -130,4 +130,4 @@ def test_file_that_is_not_utf8(tmp_path):
     path = tmp_path / "body.json"
     path.write_bytes(b'{"msdyncrm_segmentname": "caf\xe9"}')
     assert found_messages(check_request_file(path)) == [
-        ("R001", "1:30-1:31", "the file is not UTF-8 text: byte 0xe9 cannot be decoded")]
+        ("E002", "1:30-1:31", "the file is not valid UTF-8 text: byte 0xe9 cannot be decoded")]

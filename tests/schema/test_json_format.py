@@ -297,7 +297,8 @@ def test_file_that_is_not_utf8(tmp_path):
     path.write_bytes(b'{"version": 1, "description": "caf\xe9"}')
     with pytest.raises(SchemaError) as caught:
         load_json_schema(path)
-    assert str(caught.value) == f"{path}: the file is not UTF-8 text (byte 34)"
+    assert str(caught.value) == (
+        f"{path}:1:35: the file is not valid UTF-8 text: byte 0xe9 cannot be decoded")
 
 
 def test_deeply_nested_json_is_reported_not_crashed():

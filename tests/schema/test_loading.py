@@ -74,7 +74,14 @@ def test_missing_file_is_a_schema_error(tmp_path):
 def test_a_directory_is_a_schema_error(tmp_path):
     with pytest.raises(SchemaError) as caught:
         load_schema(tmp_path)
-    assert caught.value.message == "cannot read the schema file: Is a directory"
+    assert caught.value.message == "cannot read the schema file: a directory, not a regular file: it is not read"
+
+
+def test_a_device_is_a_schema_error_without_being_read():
+    with pytest.raises(SchemaError) as caught:
+        load_schema("/dev/zero")
+    assert caught.value.message == ("cannot read the schema file: a character device, not a regular file: "
+                                    "it is not read")
 
 
 def test_a_file_name_with_a_nul_character_is_a_schema_error():

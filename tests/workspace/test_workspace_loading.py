@@ -173,7 +173,7 @@ def test_discovery_skips_hidden_directories_and_other_suffixes(tmp_path):
     (tmp_path / "notes.txt").write_text("SEGMENT(a)", encoding="utf-8")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.segq").write_text(SEATTLE, encoding="utf-8")
-    (tmp_path / "a.segq").write_text("\ufeffSEGMENT(b)", encoding="utf-8-sig")
+    (tmp_path / "a.segq").write_text("SEGMENT(b)", encoding="utf-8-sig")
     workspace = Workspace.from_paths([tmp_path])
     assert [s.key for s in workspace.segments] == ["a", "b"]
     assert workspace.segments[0].references[0].span == Span(8, 9)
