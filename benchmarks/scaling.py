@@ -51,8 +51,8 @@ def union_operands(size: int) -> dict[str, str]:
 
 
 def mixed_logic(size: int) -> dict[str, str]:
-    count = max(2, size // 12)
-    terms = [f"a{index % 97} == {index}" for index in range(count)]
+    count = max(2, size // 30)
+    terms = [f"numberofchildren == {index}" if index % 2 else f"address1_city == 'c{index}'" for index in range(count)]
     body = "".join(term + (" && " if index % 3 else " || ") for index, term in enumerate(terms[:-1]))
     return {"q.segq": f"{FILTER}{body}{terms[-1]})\n"}
 
