@@ -19,7 +19,10 @@ from segquery.source import SourceText, Span
 from segquery.syntax.ast import Comment
 
 # A directive is one line: in a block comment, what follows the first line break is prose.
-_DIRECTIVE = re.compile(r"segquery:[ \t]*(?P<name>[a-z][a-z-]*)[ \t]*(?P<args>[^\n]*?)[ \t]*(?:\*/)?[ \t]*(?:\n|$)")
+# The arguments are the rest of that line; its trailing blanks and `*/` are cut in
+# `_arguments`, not by the pattern (a lazy group followed by optional blanks
+# backtracks cubically over a long run of spaces).
+_DIRECTIVE = re.compile(r"segquery:[ \t]*+(?P<name>[a-z][a-z-]*+)(?P<args>[^\n]*+)")
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,11 @@ def find_directives(comments: Iterable[Comment], source: SourceText) -> list[Dir
             continue
         position = source.position(comment.span.start)
         line_prefix = source.text[comment.span.start - position.column + 1:comment.span.start]
-        found.append(Directive(match.group("name"), match.group("args").strip(), comment.span, position.line,
+        found.append(Directive(match.group("name"), _arguments(match.group("args")), comment.span, position.line,
                                not line_prefix.strip()))
     return found
+
+
+def _arguments(rest_of_line: str) -> str:
+    """The directive's arguments: the rest of its line without blanks around them and a closing `*/`."""
+    return rest_of_line.rstrip(" \t").removesuffix("*/").strip()

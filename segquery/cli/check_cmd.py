@@ -17,6 +17,7 @@ import click
 
 from segquery.baseline import BaselineError, apply_baseline, write_baseline
 from segquery.cli.common import STDIN, echo_as_stored
+from segquery.cli.printing import echo_blocks
 from segquery.config import QUERY_KINDS, ConfigError, selector_problem
 from segquery.engine import (
     CheckOptions,
@@ -32,7 +33,7 @@ from segquery.output.statistics import (
     render_statistics,
     render_statistics_json,
 )
-from segquery.output.text import fix_summary, render_text, summary_line
+from segquery.output.text import fix_summary, summary_line, text_blocks
 from segquery.rules.registry import get_rule
 from segquery.files import UnreadableFile, WriteFailed, read_stdin, write_text
 
@@ -236,7 +237,7 @@ def _print_findings(reports: list[FileReport], output_format: str, statistics: b
     elif output_format != "text":
         echo(render_machine(output_format, reports, unsafe_fixes=unsafe_fixes))
     else:
-        echo(render_text(reports))
+        echo_blocks(text_blocks(reports), file=out, err=err)
         if not quiet:
             echo(summary_line(reports))
             echo(fix_summary(reports, fixing=fixing, unsafe_fixes=unsafe_fixes))

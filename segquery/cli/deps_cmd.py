@@ -11,9 +11,10 @@ import sys
 
 import click
 
+from segquery.cli.printing import echo_blocks
 from segquery.diagnostics import Severity
 from segquery.engine import FileReport
-from segquery.output.text import render_text
+from segquery.output.text import text_blocks
 from segquery.workspace import DEFAULT_MAX_DEPTH, CycleError, ExpandError, SegmentLookupError, Workspace
 from segquery.workspace.render import render_dot, render_json, render_mermaid, render_tree
 
@@ -68,9 +69,7 @@ def _report(workspace: Workspace) -> bool:
         found = workspace.diagnostics_for(path, syntax=True)
         if found:
             reports.append(FileReport(path, workspace.source(path), found))
-    text = render_text(reports)
-    if text:
-        click.echo(text, err=True)
+    echo_blocks(text_blocks(reports), err=True)
     return any(d.severity is Severity.ERROR for report in reports for d in report.diagnostics)
 
 

@@ -171,20 +171,19 @@ def repeated_set_operands(forms: list, operators: tuple[ast.SetOp, ...]) -> list
     Set operators apply left to right, so a run of one idempotent operator
     combines the operands it adds (and the first operand, for a leading run)
     as one union or intersection, where a repetition changes nothing:
-    `A UNION A INTERSECT B` is `A INTERSECT B`. `forms` are comparable
-    operands (normal forms).
+    `A UNION A INTERSECT B` is `A INTERSECT B`. `forms` are hashable
+    operands (normal forms), looked up in a dict: linear in the operands.
     """
     repeated: list[tuple[int, int]] = []
     run_op: ast.SetOp | None = operators[0] if operators else None
-    seen: list[tuple[object, int]] = [(forms[0], 0)]
+    first_index: dict[object, int] = {forms[0]: 0}     # form -> its first index in the run: linear, not pairwise
     for index in range(1, len(forms)):
         op = operators[index - 1]
         if op is not run_op:
-            run_op, seen = op, []
-        if op in IDEMPOTENT_SET_OPS:
-            first = next((position for form, position in seen if form == forms[index]), None)
-            if first is not None:
-                repeated.append((index, first))
-                continue
-        seen.append((forms[index], index))
+            run_op, first_index = op, {}
+        first = first_index.get(forms[index]) if op in IDEMPOTENT_SET_OPS else None
+        if first is not None:
+            repeated.append((index, first))
+            continue
+        first_index.setdefault(forms[index], index)
     return repeated

@@ -63,17 +63,18 @@ class _Normalizer:
     def _logical(self, node: ast.Logical) -> ast.Expr:
         neutral = (lambda operand: is_true_literal(operand)) if node.op is ast.LogicOp.AND else (
             lambda operand: isinstance(operand, ast.BooleanLiteral) and not operand.value)
-        operands: list[ast.Expr] = []
+        kept: dict[ast.Expr, None] = {}     # a dict, not a list: the repetition test is a hash look-up
         for operand in node.operands:
             parts = operand.operands if isinstance(operand, ast.Logical) and operand.op is node.op else (operand,)
             for part in parts:
-                if part not in operands and not neutral(part):
-                    operands.append(part)
+                if not neutral(part):
+                    kept.setdefault(part)
+        operands = tuple(kept)
         if not operands:
             return node.operands[0]
         if len(operands) == 1:
             return operands[0]
-        return replace(node, operands=tuple(operands))
+        return replace(node, operands=operands)
 
     def _not(self, node: ast.Not) -> ast.Expr:
         operand = node.operand

@@ -64,7 +64,19 @@ INVALID_DIRECTIVE = register(RuleInfo(
     example="// segquery: ignroe[L001]\n// segquery: kind = statik",
     use_instead="// segquery: ignore[L001]\n// segquery: kind = static")).code
 
-_CODE_LIST = re.compile(r"\[([^\]]*)\]")
+_CODE = re.compile(r"[^,\s]+")
+_DIRECTIVE_NAME = re.compile(r"segquery:\s*+")
+
+
+def _code_list(comment: str, start: int = 0) -> tuple[int, int] | None:
+    """Start and end of the text between the first `[` from `start` and the `]` after it.
+
+    Found with two `find`s: a pattern search for `\\[[^\\]]*\\]` rescans the rest of
+    the comment from every `[` when no `]` follows (quadratic).
+    """
+    opening = comment.find("[", start)
+    closing = comment.find("]", opening + 1) if opening >= 0 else -1
+    return None if closing < 0 else (opening + 1, closing)
 
 
 @dataclass
@@ -129,15 +141,14 @@ def read_directives(source: SourceText) -> FileDirectives:
 
 def _name_offset(source: SourceText, directive: Directive) -> int:
     text = source.text[directive.span.start:directive.span.end]
-    match = re.search(r"segquery:\s*", text)
+    match = _DIRECTIVE_NAME.search(text)
     return directive.span.start + (match.end() if match else 0)
 
 
 def _read_ignore(source: SourceText, directive: Directive, tokens: list, result: FileDirectives) -> None:
     comment = source.text[directive.span.start:directive.span.end]
-    match = _CODE_LIST.search(comment, _name_offset(source, directive) - directive.span.start)
-    codes = [] if match is None else [(m.group(), match.start(1) + m.start())
-                                      for m in re.finditer(r"[^,\s]+", match.group(1))]
+    inside = _code_list(comment, _name_offset(source, directive) - directive.span.start)
+    codes = [] if inside is None else [(m.group(), m.start()) for m in _CODE.finditer(comment, *inside)]
     if not codes:
         result.problems.append(make_diagnostic(
             source, INVALID_DIRECTIVE, f"`{directive.name}` needs the codes to ignore: "
@@ -207,14 +218,13 @@ def unused_suppressions(source: SourceText, directives: FileDirectives,
 def _removal_fix(source: SourceText, group: list[Suppression], unused: list[Suppression]) -> Fix:
     directive = group[0].directive
     comment = source.text[directive.span.start:directive.span.end]
-    match = _CODE_LIST.search(comment)
-    assert match is not None
+    inside = _code_list(comment)
+    assert inside is not None
     unused_starts = {s.span.start - directive.span.start for s in unused}
-    kept = [m.group() for m in re.finditer(r"[^,\s]+", match.group(1))
-            if match.start(1) + m.start() not in unused_starts]
+    kept = [m.group() for m in _CODE.finditer(comment, *inside) if m.start() not in unused_starts]
     if kept:
-        start = directive.span.start + match.start(1)
-        return Fix("Remove the unused codes", (TextEdit(start, directive.span.start + match.end(1), ", ".join(kept)),))
+        start, end = (directive.span.start + offset for offset in inside)
+        return Fix("Remove the unused codes", (TextEdit(start, end, ", ".join(kept)),))
     start, end = directive.span.start, directive.span.end
     text = source.text
     line_end = text.find("\n", end)

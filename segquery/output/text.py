@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from segquery.diagnostics import Applicability, Diagnostic
 from segquery.engine import FileReport
+from segquery.output.excerpt import excerpt
 
 
 def render_diagnostic(report: FileReport, diagnostic: Diagnostic, *, show_source: bool = True) -> str:
@@ -13,12 +14,10 @@ def render_diagnostic(report: FileReport, diagnostic: Diagnostic, *, show_source
     path = report.path or "-"
     lines = [f"{path}:{start.line}:{start.column}: {diagnostic.code} [{diagnostic.severity.label}] {diagnostic.message}"]
     if show_source and report.source.text:
-        line_text = report.source.line_text(start.line)
-        shown = line_text.expandtabs(1)
-        width = (end.column - start.column) if end.line == start.line else len(line_text) - start.column + 1
+        shown = excerpt(report.source, start, end)
         gutter = f"{start.line:>4} | "
-        lines.append(gutter + shown)
-        lines.append(" " * (len(gutter) + start.column - 1) + "^" * max(width, 1))
+        lines.append(gutter + shown.text)
+        lines.append(" " * (len(gutter) + shown.caret_start) + "^" * shown.caret_width)
     for related in diagnostic.related:
         where = f"{related.path or path}:{related.range.start.line}:{related.range.start.column}"
         lines.append(f"     = note: {where}: {related.message}")
@@ -28,9 +27,14 @@ def render_diagnostic(report: FileReport, diagnostic: Diagnostic, *, show_source
 
 
 def render_text(reports: Iterable[FileReport], *, show_source: bool = True) -> str:
-    blocks = [render_diagnostic(report, diagnostic, show_source=show_source)
-              for report in reports for diagnostic in report.diagnostics]
-    return "\n".join(blocks)
+    return "\n".join(text_blocks(reports, show_source=show_source))
+
+
+def text_blocks(reports: Iterable[FileReport], *, show_source: bool = True) -> Iterator[str]:
+    """The report of each finding, one at a time: a long report is printed as it is made, not built whole."""
+    for report in reports:
+        for diagnostic in report.diagnostics:
+            yield render_diagnostic(report, diagnostic, show_source=show_source)
 
 
 def summary_line(reports: list[FileReport]) -> str:

@@ -27,7 +27,10 @@ _PIECES = re.compile(r"""
 | (?P<segment>(?<![A-Za-z_])[Ss][Ee][Gg][Mm][Ee][Nn][Tt](?![A-Za-z0-9_]))
 """, re.X | re.S | re.M)
 _WORD_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
-_TRIVIA = r"(?:[ \t\r\n\f]+|//[^\n]*|/\*.*?\*/)*"
+# Possessive (`++`, `*+`): a run of spaces or a comment is taken whole and never
+# split again when what follows does not match, so a failed match is linear
+# (nested `(?:[ ]+)*` tries every split of a run of spaces: exponential).
+_TRIVIA = r"(?:[ \t\r\n\f]++|//[^\n]*+|/\*.*?\*/)*+"
 # What must follow the word SEGMENT for a call with one name: `( name )`.
 _CALL_REST = re.compile(_TRIVIA + r"\(" + _TRIVIA
                         + r"""(?P<name>[A-Za-z_][A-Za-z0-9_]*|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")"""

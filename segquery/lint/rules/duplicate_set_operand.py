@@ -36,8 +36,9 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         forms = [normal_form(operand) for operand in node.operands]
         yield from _repeated(ctx, node, forms)
         for index in range(1, len(node.operands)):
-            if (node.operators[index - 1] is ast.SetOp.EXCEPT and forms[index] == forms[0]
-                    and all(op in _SHRINKING for op in node.operators[:index - 1])):
+            if index > 1 and node.operators[index - 2] not in _SHRINKING:
+                break   # a UNION before: later operands no longer act on records of the first one only
+            if node.operators[index - 1] is ast.SetOp.EXCEPT and forms[index] == forms[0]:
                 span = ctx.outer_span(node.operands[index])
                 yield ctx.report("L023", f"EXCEPT removes `{ctx.snippet(node.operands[index])}` from records that "
                                  "all belong to it: the result is empty", span.start, span.end,
