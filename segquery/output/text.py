@@ -6,29 +6,36 @@ from typing import Iterable
 
 from segquery.diagnostics import Applicability, Diagnostic
 from segquery.engine import FileReport
+from segquery.output.style import PLAIN, Style
 
 
-def render_diagnostic(report: FileReport, diagnostic: Diagnostic, *, show_source: bool = True) -> str:
+def render_diagnostic(report: FileReport, diagnostic: Diagnostic, *, show_source: bool = True,
+                      style: Style = PLAIN) -> str:
+    """One finding; with a colour `style` the same text with escape codes around its parts."""
     start, end = diagnostic.range.start, diagnostic.range.end
     path = report.path or "-"
-    lines = [f"{path}:{start.line}:{start.column}: {diagnostic.code} [{diagnostic.severity.label}] {diagnostic.message}"]
+    colon = style.punctuation(":")
+    severity = diagnostic.severity
+    lines = [f"{style.path(path)}{colon}{start.line}{colon}{start.column}{colon} "
+             f"{style.severity(severity, diagnostic.code)} [{style.severity(severity, severity.label)}] "
+             f"{diagnostic.message}"]
     if show_source and report.source.text:
         line_text = report.source.line_text(start.line)
         shown = line_text.expandtabs(1)
         width = (end.column - start.column) if end.line == start.line else len(line_text) - start.column + 1
         gutter = f"{start.line:>4} | "
-        lines.append(gutter + shown)
-        lines.append(" " * (len(gutter) + start.column - 1) + "^" * max(width, 1))
+        lines.append(style.gutter(gutter) + shown)
+        lines.append(" " * (len(gutter) + start.column - 1) + style.severity(severity, "^" * max(width, 1)))
     for related in diagnostic.related:
         where = f"{related.path or path}:{related.range.start.line}:{related.range.start.column}"
-        lines.append(f"     = note: {where}: {related.message}")
+        lines.append(f"     {style.gutter('=')} note: {where}: {related.message}")
     if diagnostic.fix is not None:
-        lines.append(f"     = fix ({diagnostic.fix.applicability.value}): {diagnostic.fix.message}")
+        lines.append(style.dim(f"     = fix ({diagnostic.fix.applicability.value}): {diagnostic.fix.message}"))
     return "\n".join(lines)
 
 
-def render_text(reports: Iterable[FileReport], *, show_source: bool = True) -> str:
-    blocks = [render_diagnostic(report, diagnostic, show_source=show_source)
+def render_text(reports: Iterable[FileReport], *, show_source: bool = True, style: Style = PLAIN) -> str:
+    blocks = [render_diagnostic(report, diagnostic, show_source=show_source, style=style)
               for report in reports for diagnostic in report.diagnostics]
     return "\n".join(blocks)
 
@@ -43,8 +50,8 @@ def summary_line(reports: list[FileReport]) -> str:
             f"file{'s' if files != 1 else ''}.")
 
 
-def fix_summary(reports: list[FileReport], *, fixing: bool, unsafe_fixes: bool) -> str:
-    """What fixes did or could do: `Fixed 3 problems.` or `[*] 2 fixable with --fix.`"""
+def fix_summary(reports: list[FileReport], *, fixing: bool, unsafe_fixes: bool, style: Style = PLAIN) -> str:
+    """What fixes did or could do: `Fixed 3 problems.` or `[*] 2 fixable with --fix.` (a hint, dimmed)."""
     lines = []
     if fixing:
         fixed = sum(sum(report.fixed.values()) for report in reports)
@@ -56,7 +63,7 @@ def fix_summary(reports: list[FileReport], *, fixing: bool, unsafe_fixes: bool) 
     fixable = safe + (unsafe if unsafe_fixes else 0)
     if fixable and not fixing:
         option = "--fix --unsafe-fixes" if unsafe_fixes else "--fix"
-        lines.append(f"[*] {fixable} fixable with {option}.")
+        lines.append(style.dim(f"[*] {fixable} fixable with {option}."))
     if unsafe and not unsafe_fixes:
-        lines.append(f"({unsafe} more fix{'es' if unsafe != 1 else ''} available with --unsafe-fixes.)")
+        lines.append(style.dim(f"({unsafe} more fix{'es' if unsafe != 1 else ''} available with --unsafe-fixes.)"))
     return "\n".join(lines)
