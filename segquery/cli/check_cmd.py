@@ -16,7 +16,7 @@ from typing import IO, Iterable, Iterator
 import click
 
 from segquery.baseline import BaselineError, apply_baseline, write_baseline
-from segquery.cli.common import STDIN, echo_as_stored
+from segquery.cli.common import STDIN, color_option, echo, echo_as_stored, output_style
 from segquery.cli.printing import echo_blocks
 from segquery.config import QUERY_KINDS, ConfigError, selector_problem
 from segquery.engine import (
@@ -28,6 +28,7 @@ from segquery.engine import (
 )
 from segquery.output.diff import render_diff
 from segquery.output.formats import OUTPUT_FORMATS, render_machine
+from segquery.output.style import PLAIN
 from segquery.output.statistics import (
     count_codes,
     render_statistics,
@@ -83,12 +84,13 @@ def _selectors(ctx: click.Context, param: click.Parameter, values: tuple[str, ..
               help="Report only findings that are not recorded in this baseline file.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
               help="Record today's findings in this baseline file (and exit 0).")
+@color_option
 def check_command(paths: tuple[str, ...], output_format: str, fix: bool, unsafe_fixes: bool, show_diff: bool,
                   select: tuple[str, ...] | None, extend_select: tuple[str, ...] | None,
                   ignore: tuple[str, ...] | None, config_path: str | None, kind: str | None, schema: str | None,
                   target: str | None, statistics: bool, exit_zero: bool, quiet: bool, stdin_filename: str | None,
                   jobs: int | None, output_file: str | None, show_fixes: bool, baseline_path: str | None,
-                  write_baseline_path: str | None) -> None:
+                  write_baseline_path: str | None, color: str) -> None:
     """Check query files (directories are searched for *.segq; - reads standard input)."""
     if not paths:
         paths = (".",)
@@ -105,9 +107,10 @@ def check_command(paths: tuple[str, ...], output_format: str, fix: bool, unsafe_
                    "name .json and .http request files explicitly", err=True)
 
     if show_diff:
-        diff = render_diff(reports)
+        style = output_style(color)
+        diff = render_diff(reports, style=style)
         if diff:
-            click.echo(diff, nl=False)
+            echo(diff, style, nl=False)
         changed = sum(1 for report in reports if report.changed)
         if not quiet:
             fixes = sum(sum(report.fixed.values()) for report in reports)
@@ -130,7 +133,7 @@ def check_command(paths: tuple[str, ...], output_format: str, fix: bool, unsafe_
     stdin_fixed = fix and stdin_report is not None and stdin_report.stored is not None
     with _findings_output(output_file) as out:
         _print_findings(reports, output_format, statistics, quiet, fix, unsafe_fixes, out=out,
-                        err=stdin_fixed and out is None)
+                        err=stdin_fixed and out is None, color=color)
         if show_fixes:
             _print_fix_list(reports, fixing=fix, out=out, err=stdin_fixed and out is None)
     if stdin_fixed:
@@ -226,21 +229,24 @@ def _print_problems(reports: list[FileReport]) -> None:
 
 
 def _print_findings(reports: list[FileReport], output_format: str, statistics: bool, quiet: bool, fixing: bool,
-                    unsafe_fixes: bool, *, out: IO[str] | None, err: bool) -> None:
-    def echo(text: str) -> None:
+                    unsafe_fixes: bool, *, out: IO[str] | None, err: bool, color: str) -> None:
+    """The findings in the chosen format; text in colour when it goes to a terminal (never to --output-file)."""
+    style = PLAIN if out is not None or output_format != "text" or statistics else output_style(color, err=err)
+
+    def print_block(text: str) -> None:
         if text:
-            click.echo(text, file=out, err=err)
+            echo(text, style, file=out, err=err)
 
     if statistics:
         rows = count_codes(reports, unsafe_fixes=unsafe_fixes)
-        echo(render_statistics_json(rows) if output_format == "json" else render_statistics(rows))
+        print_block(render_statistics_json(rows) if output_format == "json" else render_statistics(rows))
     elif output_format != "text":
-        echo(render_machine(output_format, reports, unsafe_fixes=unsafe_fixes))
+        print_block(render_machine(output_format, reports, unsafe_fixes=unsafe_fixes))
     else:
-        echo_blocks(text_blocks(reports), file=out, err=err)
+        echo_blocks(text_blocks(reports, style=style), style, file=out, err=err)
         if not quiet:
-            echo(summary_line(reports))
-            echo(fix_summary(reports, fixing=fixing, unsafe_fixes=unsafe_fixes))
+            print_block(summary_line(reports))
+            print_block(fix_summary(reports, fixing=fixing, unsafe_fixes=unsafe_fixes, style=style))
 
 
 def register(group: click.Group) -> None:

@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from segquery.cli.common import color_option, output_style
 from segquery.cli.printing import echo_blocks
 from segquery.diagnostics import Severity
 from segquery.engine import FileReport
@@ -33,8 +34,9 @@ FORMATS = ("text", "json", "dot", "mermaid")
               help="With --expand: keep SEGMENT(x) of interaction segments used as set operands.")
 @click.option("--max-depth", type=click.IntRange(min=1), default=DEFAULT_MAX_DEPTH, show_default=True,
               help="Longest allowed chain of references (W007).")
+@color_option
 def deps_command(paths: tuple[str, ...], output_format: str, order: bool, reverse: bool, dependents_of: str | None,
-                 expand_name: str | None, keep_interactions: bool, max_depth: int) -> None:
+                 expand_name: str | None, keep_interactions: bool, max_depth: int, color: str) -> None:
     """Resolve SEGMENT(...) references across .segq and JSON files (directories are searched)."""
     modes = [flag for flag, given in (("--order", order), ("--dependents", dependents_of is not None),
                                       ("--expand", expand_name is not None)) if given]
@@ -47,7 +49,7 @@ def deps_command(paths: tuple[str, ...], output_format: str, order: bool, revers
     if modes and output_format in ("dot", "mermaid"):
         raise click.UsageError(f"--format {output_format} draws the graph; it does not go with {modes[0]}")
     workspace = Workspace.from_paths(paths or (".",), max_depth=max_depth)
-    failed = _report(workspace)
+    failed = _report(workspace, color)
     if order:
         failed |= _print_order(workspace, reverse, output_format)
     elif dependents_of is not None:
@@ -62,14 +64,15 @@ def deps_command(paths: tuple[str, ...], output_format: str, order: bool, revers
     sys.exit(1 if failed else 0)
 
 
-def _report(workspace: Workspace) -> bool:
+def _report(workspace: Workspace, color: str) -> bool:
     """Print every diagnostic on standard error (standard output stays machine-readable); True on errors."""
     reports = []
     for path in workspace.files:
         found = workspace.diagnostics_for(path, syntax=True)
         if found:
             reports.append(FileReport(path, workspace.source(path), found))
-    echo_blocks(text_blocks(reports), err=True)
+    style = output_style(color, err=True)
+    echo_blocks(text_blocks(reports, style=style), style, err=True)
     return any(d.severity is Severity.ERROR for report in reports for d in report.diagnostics)
 
 

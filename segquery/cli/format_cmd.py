@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from segquery.cli.common import STDIN, echo_as_stored
+from segquery.cli.common import STDIN, color_option, echo, echo_as_stored, output_style
 from segquery.config import Config, ConfigError, ConfigFinder
 from segquery.engine import FileReport, iter_query_files
 from segquery.files import (
@@ -65,8 +65,9 @@ class _Outcome:
               help="Use this configuration file instead of discovering one per file.")
 @click.option("--stdin-filename", metavar="PATH",
               help="The path standard input stands for (to find its configuration and to name it in messages).")
+@color_option
 def format_command(paths: tuple[str, ...], check: bool, show_diff: bool, line_length: int | None,
-                   config_path: str | None, stdin_filename: str | None) -> None:
+                   config_path: str | None, stdin_filename: str | None, color: str) -> None:
     """Format query files in place (directories are searched for *.segq; - formats standard input to standard
     output)."""
     if not paths:
@@ -85,20 +86,22 @@ def format_command(paths: tuple[str, ...], check: bool, show_diff: bool, line_le
 
     errors = [outcome.error for outcome in outcomes if outcome.error is not None]
     if errors:
-        click.echo(render_text(errors), err=True)
+        error_style = output_style(color, err=True)
+        echo(render_text(errors, style=error_style), error_style, err=True)
     for outcome in outcomes:
         if outcome.problem:
             click.echo(f"segquery: {outcome.path or '-'}: {outcome.problem}", err=True)
 
+    style = output_style(color)
     if show_diff:
-        diff = render_diff(FileReport(outcome.path if outcome.path is not None else stdin_filename,
-                                      SourceText(outcome.formatted), original=outcome.original)
-                           for outcome in changed)
+        diff = render_diff((FileReport(outcome.path if outcome.path is not None else stdin_filename,
+                                       SourceText(outcome.formatted), original=outcome.original)
+                            for outcome in changed), style=style)
         if diff:
-            click.echo(diff, nl=False)
+            echo(diff, style, nl=False)
     elif check:
         for outcome in changed:
-            click.echo(f"Would reformat: {_name(outcome, stdin_filename)}")
+            echo(f"Would reformat: {style.path(_name(outcome, stdin_filename))}", style)
     elif stdin is not None and stdin.formatted is not None:
         echo_as_stored(stdin.formatted, stdin.stored)
 

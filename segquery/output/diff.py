@@ -7,9 +7,10 @@ from typing import Iterable
 
 from segquery.engine import FileReport
 from segquery.output.findings import display_path
+from segquery.output.style import PLAIN, Style
 
 
-def render_diff(reports: Iterable[FileReport]) -> str:
+def render_diff(reports: Iterable[FileReport], *, style: Style = PLAIN) -> str:
     pieces = []
     for report in reports:
         if not report.changed:
@@ -19,5 +20,24 @@ def render_diff(reports: Iterable[FileReport]) -> str:
         for line in difflib.unified_diff(report.original.splitlines(keepends=True),
                                          report.source.text.splitlines(keepends=True),
                                          fromfile=f"a/{name.lstrip('/')}", tofile=f"b/{name.lstrip('/')}"):
-            pieces.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+            marker = ""
+            if not line.endswith("\n"):
+                line, marker = line + "\n", "\\ No newline at end of file\n"
+            pieces.append(_colored(line, style) + marker)
     return "".join(pieces)
+
+
+def _colored(line: str, style: Style) -> str:
+    """A diff line in colour: file headers bold, hunk headers cyan, removed red, added green."""
+    if not style.enabled:
+        return line
+    body = line[:-1]
+    if line.startswith(("---", "+++")):
+        return style.path(body) + "\n"
+    if line.startswith("@@"):
+        return style.punctuation(body) + "\n"
+    if line.startswith("-"):
+        return style.removed(body) + "\n"
+    if line.startswith("+"):
+        return style.added(body) + "\n"
+    return line
