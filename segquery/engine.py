@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Iterator
 from segquery.config import Config, ConfigError, ConfigFinder, resolve_selection, severity_override
 from segquery.diagnostics import Diagnostic, sorted_diagnostics
 from segquery.lint import lint
-from segquery.lint.fixes import fix_until_stable
+from segquery.lint.fixes import FixResult, fix_until_stable
 from segquery.lint.suppression import (
     UNSUPPRESSIBLE_PREFIXES,
     FileDirectives,
@@ -186,9 +186,18 @@ def _check_one(text: str, path: str | None, settings: FileSettings) -> FileRepor
             report.fix_problem = ("a fix produced a query that does not parse, so it was not applied; "
                                   "please report this as a bug")
         elif not result.converged:
-            report.fix_problem = f"fixes did not converge after {result.passes} passes"
+            report.fix_problem = _not_converged(result)
         return report
     return _analyse(text, path, settings)
+
+
+def _not_converged(result: FixResult) -> str:
+    """Say which findings were still fixable when the passes ran out: the fixes made so far are kept."""
+    places = [f"{d.code} at {d.range.start.line}:{d.range.start.column}" for d in result.unfinished[:3]]
+    more = len(result.unfinished) - len(places)
+    listing = ", ".join(places) + (f" and {more} more" if more else "")
+    return (f"fixes did not converge after {result.passes} passes; the fixes made are kept, and these still "
+            f"have one: {listing}; please report this as a bug")
 
 
 def _analyse(text: str, path: str | None, settings: FileSettings) -> FileReport:

@@ -14,6 +14,7 @@ Both promise a tree that the parser accepts without a diagnostic:
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from hypothesis import strategies as st
 
@@ -254,3 +255,34 @@ def query_texts(draw, trees: st.SearchStrategy[ast.Query] | None = None) -> str:
             gap = " " + gap
         out += gap
     return out
+
+
+# ---------------------------------------------------------------- mutated examples
+
+EXAMPLE_TEXTS = [path.read_text(encoding="utf-8")
+                 for path in sorted((Path(__file__).resolve().parents[1] / "examples").rglob("*.segq"))]
+
+
+# Characters that matter to the language, plus some that must be rejected.
+ALPHABET = st.sampled_from(list("()'\".,=!<>&|+-*/ \n\tabcXYZ_019") + ["//", "/*", "*/", "\\", "\0", "é", "‘",
+                                                                      "PROFILE(", "FILTER(", "SEGMENT(", " UNION ",
+                                                                      "TRAVERSE(", "HAVING(", "COUNT()", "&&", "||",
+                                                                      "==", "DATE(", "NOT(", " ASC", "MINUS"])
+
+
+@st.composite
+def mutated_examples(draw) -> str:
+    """A bundled example with a few characters or pieces deleted, inserted or duplicated."""
+    text = draw(st.sampled_from(EXAMPLE_TEXTS))
+    for _ in range(draw(st.integers(1, 4))):
+        position = draw(st.integers(0, len(text)))
+        action = draw(st.sampled_from(["delete", "insert", "duplicate"]))
+        if action == "delete":
+            end = draw(st.integers(position, min(len(text), position + 8)))
+            text = text[:position] + text[end:]
+        elif action == "insert":
+            text = text[:position] + draw(ALPHABET) + text[position:]
+        else:
+            end = draw(st.integers(position, min(len(text), position + 12)))
+            text = text[:end] + text[position:end] + text[end:]
+    return text

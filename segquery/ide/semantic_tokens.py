@@ -19,6 +19,7 @@ token per line, as clients without multi-line token support need.
 
 from __future__ import annotations
 
+import bisect
 from typing import NamedTuple
 
 from segquery.ide.outline import Outline, build_outline
@@ -49,7 +50,7 @@ class SemanticToken(NamedTuple):
 
 
 def semantic_tokens(text: str) -> list[SemanticToken]:
-    """Tokens in text order, comments included."""
+    """Tokens in text order, comments included; no two tokens overlap."""
     outline = build_outline(text)
     found: dict[int, SemanticToken] = {}
     for index, token in enumerate(outline.tokens):
@@ -57,8 +58,13 @@ def semantic_tokens(text: str) -> list[SemanticToken]:
         if classified is not None:
             kind, modifiers = classified
             found[token.start] = SemanticToken(token.start, token.end - token.start, kind, modifiers)
+    starts = [token.start for token in outline.tokens]
     for start, end, kind, modifiers in _from_tree(text):
-        found[start] = SemanticToken(start, end - start, kind, modifiers)
+        # A name can span several tokens (`SEGMENT(a.b)`, `SEGMENT(-1)`) and the comments
+        # between them: each of its tokens takes the name's type, so no two tokens overlap.
+        for token in outline.tokens[max(bisect.bisect_right(starts, start) - 1, 0):bisect.bisect_left(starts, end)]:
+            if token.start < end and start < token.end:
+                found[token.start] = SemanticToken(token.start, token.end - token.start, kind, modifiers)
     for comment in outline.comments:
         for start, end in _lines(text, comment.start, comment.end):
             found[start] = SemanticToken(start, end - start, "comment")

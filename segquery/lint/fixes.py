@@ -75,6 +75,7 @@ class FixResult:
     passes: int = 0
     converged: bool = True
     reverted: bool = False    # a pass produced a syntax error and was undone
+    unfinished: list[Diagnostic] = field(default_factory=list)  # findings still fixable when the passes ran out
 
     @property
     def changed(self) -> bool:
@@ -103,7 +104,8 @@ def fix_until_stable(text: str, check: Callable[[str], list[Diagnostic]], *, uns
         result.passes += 1
         result.fixed.update(d.code for d in applied)
         result.text, diagnostics = new_text, new_diagnostics
-    result.converged = not any(is_applicable(d.fix, unsafe=unsafe) for d in diagnostics)
+    result.unfinished = [d for d in diagnostics if is_applicable(d.fix, unsafe=unsafe)]
+    result.converged = not result.unfinished
     return result
 
 

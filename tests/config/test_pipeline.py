@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
 
+from segquery import engine
 from segquery.config import ConfigError
 from segquery.diagnostics import Severity
 from segquery.engine import PARALLEL_THRESHOLD, CheckOptions, check_paths, check_text
+from segquery.lint.fixes import fix_until_stable
 
 STATIC_WITH_TRAVERSE = "PROFILE(contact).TRAVERSE(contact_account_parentcustomerid)\n"
 
@@ -110,6 +113,22 @@ def test_fixes_are_applied_until_stable_and_reported():
     assert report.changed and report.fix_problem is None
     assert dict(report.fixed) == {"L001": 1, "L002": 2, "L008": 1, "L020": 1}
     assert report.diagnostics == []
+
+
+def test_fixes_that_run_out_of_passes_keep_what_they_fixed_and_say_what_is_left(monkeypatch):
+    # NOT(NOT(NOT(a == 1))) takes two passes (L008, then L007); one pass is allowed here.
+    monkeypatch.setattr(engine, "fix_until_stable", functools.partial(fix_until_stable, max_passes=1))
+    report = check_text("PROFILE(contact).FILTER(NOT(NOT(NOT(a == 1))))\n", options=CheckOptions(fix=True))
+    assert report.source.text == "PROFILE(contact).FILTER(NOT(a == 1))\n"
+    assert report.fix_problem == ("fixes did not converge after 1 passes; the fixes made are kept, and these still "
+                                  "have one: L007 at 1:25; please report this as a bug")
+
+
+def test_deeply_nested_negations_converge():
+    text = "PROFILE(contact).FILTER(" + "NOT(" * 42 + "a == 1" + ")" * 42 + ")\n"
+    report = check_text(text, options=CheckOptions(fix=True))
+    assert (report.source.text, report.fix_problem, dict(report.fixed)) == (
+        "PROFILE(contact).FILTER(a == 1)\n", None, {"L008": 1})
 
 
 def test_unsafe_fixes_only_when_asked():

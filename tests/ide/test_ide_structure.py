@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from strategies import mutated_examples  # noqa: E402
+
 from segquery.ide import (FoldingKind, FoldingRange, SemanticToken, Symbol, SymbolKind, TOKEN_TYPES,
-                          document_symbols, folding_ranges, semantic_tokens)
-from segquery.source import Span
-from segquery.syntax.parser import parse
+                          document_symbols, folding_ranges, semantic_tokens)  # noqa: E402
+from segquery.source import Span  # noqa: E402
+from segquery.syntax.parser import parse  # noqa: E402
 
 LEADS = """PROFILE(lead, lead_1)
     .FILTER(lead_1.estimatedvalue > 5000)
@@ -100,3 +110,24 @@ def test_the_tree_decides_when_a_keyword_word_is_a_name():
     text = "PROFILE(contact).FILTER(contains == 1)"
     kinds = {text[t.start:t.start + t.length]: t.type for t in semantic_tokens(text)}
     assert kinds["contains"] == "attribute"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SEGMENT(-1)", [("SEGMENT", "step"), ("-", "segment"), ("1", "segment")]),
+    ("SEGMENT(a.b)", [("SEGMENT", "step"), ("a", "segment"), (".", "segment"), ("b", "segment")]),
+    ("SEGMENT(a /* x\ny */ - b)", [("SEGMENT", "step"), ("a", "segment"), ("/* x", "comment"), ("y */", "comment"),
+                                   ("-", "segment"), ("b", "segment")]),
+])
+def test_a_name_of_several_tokens_colours_each_token_once(text, expected):
+    # The parser reads `-1` and `a.b` as one segment name; its tokens must not overlap the name's.
+    assert [(text[t.start:t.start + t.length], t.type) for t in semantic_tokens(text)] == expected
+
+
+@given(mutated_examples())
+def test_semantic_tokens_are_sorted_non_empty_and_never_overlap(text):
+    previous_end = 0
+    for token in semantic_tokens(text):
+        assert token.length > 0 and token.start >= previous_end, (token, text)
+        assert "\n" not in text[token.start:token.start + token.length]
+        previous_end = token.start + token.length
+    assert previous_end <= len(text)

@@ -5,21 +5,17 @@ diagnostic has a code, a known severity and a range inside the text. Run a
 long campaign outside CI with HYPOTHESIS_PROFILE=fuzz.
 """
 
+import sys
 from pathlib import Path
 
 from hypothesis import given, strategies as st
 
-from segquery import ParseError, parse, parse_tolerant, unparse
-from segquery.rules import get_rule
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").rglob("*.segq"))
-EXAMPLE_TEXTS = [path.read_text(encoding="utf-8") for path in EXAMPLES]
+from strategies import ALPHABET, EXAMPLE_TEXTS, mutated_examples  # noqa: E402
 
-# Characters that matter to the language, plus some that must be rejected.
-ALPHABET = st.sampled_from(list("()'\".,=!<>&|+-*/ \n\tabcXYZ_019") + ["//", "/*", "*/", "\\", "\0", "é", "‘",
-                                                                      "PROFILE(", "FILTER(", "SEGMENT(", " UNION ",
-                                                                      "TRAVERSE(", "HAVING(", "COUNT()", "&&", "||",
-                                                                      "==", "DATE(", "NOT(", " ASC", "MINUS"])
+from segquery import ParseError, parse, parse_tolerant, unparse  # noqa: E402
+from segquery.rules import get_rule  # noqa: E402
 
 
 def assert_well_formed(text: str) -> None:
@@ -45,23 +41,6 @@ def test_random_unicode_text(text):
 @given(st.lists(ALPHABET, max_size=120).map("".join))
 def test_random_language_like_text(text):
     assert_well_formed(text)
-
-
-@st.composite
-def mutated_examples(draw):
-    text = draw(st.sampled_from(EXAMPLE_TEXTS))
-    for _ in range(draw(st.integers(1, 4))):
-        position = draw(st.integers(0, len(text)))
-        action = draw(st.sampled_from(["delete", "insert", "duplicate"]))
-        if action == "delete":
-            end = draw(st.integers(position, min(len(text), position + 8)))
-            text = text[:position] + text[end:]
-        elif action == "insert":
-            text = text[:position] + draw(ALPHABET) + text[position:]
-        else:
-            end = draw(st.integers(position, min(len(text), position + 12)))
-            text = text[:end] + text[position:end] + text[end:]
-    return text
 
 
 @given(mutated_examples())
