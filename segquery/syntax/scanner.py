@@ -49,8 +49,11 @@ class ScanResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     # Offsets where a reported problem ends: lark errors right after them are echoes.
     problem_ends: list[int] = field(default_factory=list)
-    # False when parentheses are unbalanced or too deep: parsing would only add noise.
+    # False when parentheses nest too deep: parsing would only add noise.
     parseable: bool = True
+    # `)` the parser is given at the end for each unclosed `(`, so that the rest
+    # of the query is still checked (unmatched `)` are blanked for the same reason).
+    missing_closers: int = 0
     only_trivia: bool = False
 
 
@@ -100,7 +103,7 @@ def scan(source: SourceText) -> ScanResult:
             if open_stack:
                 last_closed = (open_stack.pop(), start)
             else:
-                result.parseable = False
+                blank(start, end)
                 related = ()
                 if last_closed is not None:
                     opening, closing = last_closed
@@ -136,7 +139,7 @@ def scan(source: SourceText) -> ScanResult:
             blank(start, len(text))
             break
     if open_stack:
-        result.parseable = False
+        result.missing_closers = len(open_stack)
         end_position = source.position(len(text.rstrip()))
         for opening in open_stack[-MAX_REPORTED_UNCLOSED:]:
             report(codes.UNCLOSED_PARENTHESIS, "`(` is never closed: add `)`", opening, opening + 1,
