@@ -18,8 +18,9 @@ from typing import Iterable
 from segquery.source import SourceText, Span
 from segquery.syntax.ast import Comment
 
-# A directive is one line: in a block comment, what follows the first line break is prose.
-_DIRECTIVE = re.compile(r"segquery:[ \t]*(?P<name>[a-z][a-z-]*)[ \t]*(?P<args>[^\n]*?)[ \t]*(?:\*/)?[ \t]*(?:\n|$)")
+# A directive is one line: in a block comment, what follows the first line break
+# (`\n`, `\r\n` or `\r`) is prose. Its arguments are the rest of that line.
+_DIRECTIVE = re.compile(r"segquery:[ \t]*(?P<name>[a-z][a-z-]*)(?P<args>[^\r\n]*)")
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,14 @@ def find_directives(comments: Iterable[Comment], source: SourceText) -> list[Dir
             continue
         position = source.position(comment.span.start)
         line_prefix = source.text[comment.span.start - position.column + 1:comment.span.start]
-        found.append(Directive(match.group("name"), match.group("args").strip(), comment.span, position.line,
+        found.append(Directive(match.group("name"), _arguments(match.group("args")), comment.span, position.line,
                                not line_prefix.strip()))
     return found
+
+
+def _arguments(rest_of_line: str) -> str:
+    """A directive's arguments: the rest of its line, without the `*/` that may close it."""
+    rest = rest_of_line.strip(" \t")
+    if rest.endswith("*/"):
+        rest = rest[:-2]
+    return rest.strip()

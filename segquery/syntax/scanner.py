@@ -16,24 +16,25 @@ from dataclasses import dataclass, field
 from segquery.diagnostics import Applicability, Diagnostic, Fix, RelatedLocation, make_diagnostic
 from segquery.source import SourceText
 from segquery.syntax import codes
+from segquery.syntax.tokens import CLOSED_STRING_PATTERN, LINE_COMMENT_PATTERN
 
 MAX_NESTING = 64
 MAX_REPORTED_UNCLOSED = 3
 # Past this many lexical problems the text is not a query; stop listing them.
 MAX_REPORTED_PROBLEMS = 100
 
-_SCAN = re.compile(r"""
-  (?P<string>'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
-| (?P<comment>//[^\n]*|/\*.*?\*/)
+_SCAN = re.compile(rf"""
+  (?P<string>{CLOSED_STRING_PATTERN})
+| (?P<comment>{LINE_COMMENT_PATTERN}|/\*.*?\*/)
 | (?P<open_comment>/\*)
-| (?P<open_string>['"][^\n]*)
+| (?P<open_string>['"][^\r\n]*)
 | (?P<lpar>\()
 | (?P<rpar>\))
 | (?P<single>(?<![=!<>])=(?!=)|(?<!&)&(?!&)|(?<!\|)\|(?!\|)|!(?!=))
 | (?P<bad>[^ \t\r\n\fA-Za-z0-9_()=!<>&|+\-*/.,])
 """, re.X | re.S)
 
-_LEADING_TRIVIA = re.compile(r"(?:[ \t\r\n\f]+|//[^\n]*|/\*.*?\*/)*", re.S)
+_LEADING_TRIVIA = re.compile(rf"(?:[ \t\r\n\f]+|{LINE_COMMENT_PATTERN}|/\*.*?\*/)*+", re.S)
 _ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)[ \t\r\n\f]*=(?!=)[ \t\r\n\f]*")
 _TYPOGRAPHIC_QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}
 _SINGLE_HINTS = {

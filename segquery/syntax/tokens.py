@@ -33,10 +33,17 @@ class Token:
     end: int
 
 
-_TOKEN = re.compile(r"""
+# A string runs to its closing quote or to the end of its line (`\n`, `\r\n`
+# or `\r`); a backslash escapes the next character of the line. The loops are
+# possessive: a scan never backtracks, so it is linear whatever the text.
+STRING_PATTERN = r"""'(?:[^'\\\r\n]|\\[^\r\n])*+(?:'|\\?)|"(?:[^"\\\r\n]|\\[^\r\n])*+(?:"|\\?)"""
+CLOSED_STRING_PATTERN = r"'(?:[^'\\\r\n]|\\[^\r\n])*+'" + "|" + r'"(?:[^"\\\r\n]|\\[^\r\n])*+"'
+LINE_COMMENT_PATTERN = r"//[^\r\n]*"
+
+_TOKEN = re.compile(rf"""
   (?P<whitespace>[ \t\r\n\f]+)
-| (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
-| (?P<string>'(?:[^'\\\n]|\\.)*(?:'|$)|"(?:[^"\\\n]|\\.)*(?:"|$))
+| (?P<comment>{LINE_COMMENT_PATTERN}|/\*.*?(?:\*/|\Z))
+| (?P<string>{STRING_PATTERN})
 | (?P<number>[0-9]+(?:\.[0-9]+)?)
 | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
 | (?P<operator>==|!=|>=|<=|&&|\|\||[<>+\-*/])
