@@ -39,9 +39,15 @@ class Token:
 STRING_PATTERN = r"""'(?:[^'\\\r\n]|\\[^\r\n])*+(?:'|\\?)|"(?:[^"\\\r\n]|\\[^\r\n])*+(?:"|\\?)"""
 CLOSED_STRING_PATTERN = r"'(?:[^'\\\r\n]|\\[^\r\n])*+'" + "|" + r'"(?:[^"\\\r\n]|\\[^\r\n])*+"'
 LINE_COMMENT_PATTERN = r"//[^\r\n]*"
+# White space pasted from web pages and rich-text editors, read as spaces
+# outside strings: every Unicode space separator (category Zs) but the plain
+# space, and the invisible byte-order mark and zero-width characters.
+UNICODE_SPACE_CLASS = r"\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+ZERO_WIDTH_CLASS = r"\ufeff\u200b\u200c\u200d\u2060"
+WHITESPACE_PATTERN = rf"[ \t\r\n\f{UNICODE_SPACE_CLASS}{ZERO_WIDTH_CLASS}]+"
 
 _TOKEN = re.compile(rf"""
-  (?P<whitespace>[ \t\r\n\f]+)
+  (?P<whitespace>{WHITESPACE_PATTERN})
 | (?P<comment>{LINE_COMMENT_PATTERN}|/\*.*?(?:\*/|\Z))
 | (?P<string>{STRING_PATTERN})
 | (?P<number>[0-9]+(?:\.[0-9]+)?)
