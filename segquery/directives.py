@@ -18,11 +18,11 @@ from typing import Iterable
 from segquery.source import SourceText, Span
 from segquery.syntax.ast import Comment
 
-# A directive is one line: in a block comment, what follows the first line break is prose.
-# The arguments are the rest of that line; its trailing blanks and `*/` are cut in
-# `_arguments`, not by the pattern (a lazy group followed by optional blanks
-# backtracks cubically over a long run of spaces).
-_DIRECTIVE = re.compile(r"segquery:[ \t]*+(?P<name>[a-z][a-z-]*+)(?P<args>[^\n]*+)")
+# A directive is one line: in a block comment, what follows the first line break
+# (`\n`, `\r\n` or `\r`) is prose. The arguments are the rest of that line; its
+# trailing blanks and `*/` are cut in `_arguments`, not by the pattern (a lazy
+# group followed by optional blanks backtracks cubically over a long run of spaces).
+_DIRECTIVE = re.compile(r"segquery:[ \t]*+(?P<name>[a-z][a-z-]*+)(?P<args>[^\r\n]*+)")
 
 
 @dataclass(frozen=True)

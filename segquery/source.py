@@ -2,13 +2,56 @@
 
 Offsets are indexes into the Python string (code points). Lines and columns
 are 1-based, as people read them; the language server converts them to its
-own 0-based UTF-16 positions at the boundary.
+own 0-based UTF-16 positions at the boundary. A line ends at `\n`, `\r\n` or
+a lone `\r`, as in every editor; the helpers below are the one place that
+knows it.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def has_line_break(text: str) -> bool:
+    return "\n" in text or "\r" in text
+
+
+def count_line_breaks(text: str) -> int:
+    """Line breaks in `text`; `\r\n` counts once."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+def line_start(text: str, offset: int) -> int:
+    """The offset where the line holding `offset` starts."""
+    return max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+
+
+def line_end(text: str, offset: int) -> int:
+    """The offset of the line break that ends the line holding `offset` (or the text's end)."""
+    match = LINE_BREAK.search(text, offset)
+    return match.start() if match else len(text)
+
+
+def line_break_length(text: str, offset: int) -> int:
+    """The length of the line break at `offset`: 2 for `\r\n`, 1 for `\n` or `\r`, else 0."""
+    if text.startswith("\r\n", offset):
+        return 2
+    return 1 if text[offset:offset + 1] in ("\n", "\r") else 0
+
+
+def first_line_ending(text: str, default: str = "\n") -> str:
+    """The line ending of the first line (`\n`, `\r\n` or `\r`), or `default`."""
+    match = LINE_BREAK.search(text)
+    return match.group() if match else default
+
+
+def normalize_line_breaks(text: str) -> str:
+    """Every line break written as `\n`."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +101,14 @@ class SourceText:
 
     def __post_init__(self) -> None:
         starts = [0]
-        find = self.text.find
-        index = find("\n")
-        while index != -1:
-            starts.append(index + 1)
-            index = find("\n", index + 1)
+        if "\r" in self.text:
+            starts += [match.end() for match in LINE_BREAK.finditer(self.text)]
+        else:
+            find = self.text.find
+            index = find("\n")
+            while index != -1:
+                starts.append(index + 1)
+                index = find("\n", index + 1)
         object.__setattr__(self, "_line_starts", tuple(starts))
 
     @property
@@ -86,12 +132,22 @@ class SourceText:
             return 0
         if line > len(self._line_starts):
             return len(self.text)
-        start = self._line_starts[line - 1]
-        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
+        start, end = self._line_bounds(line)
         return min(start + max(column - 1, 0), end)
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
+        start, end = self._line_bounds(line)
+        return self.text[start:end]
+
+    def _line_bounds(self, line: int) -> tuple[int, int]:
+        """Start and end offsets of a 1-based line, its line break excluded."""
         start = self._line_starts[line - 1]
-        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r")
+        if line >= len(self._line_starts):
+            return start, len(self.text)
+        end = self._line_starts[line]
+        if self.text[end - 1] == "\n":
+            end -= 1
+        if end > start and self.text[end - 1] == "\r":
+            end -= 1
+        return start, end

@@ -10,19 +10,17 @@ package does arithmetic on positions.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from lsprotocol import types
 
 from segquery.diagnostics import TextEdit
+from segquery.source import LINE_BREAK
 
 UTF8 = types.PositionEncodingKind.Utf8.value
 UTF16 = types.PositionEncodingKind.Utf16.value
 UTF32 = types.PositionEncodingKind.Utf32.value
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _char_units(char: str, encoding: str) -> int:
@@ -50,20 +48,19 @@ class LineIndex:
     to the start of that character, so a client can send any position.
     """
 
-    __slots__ = ("_ends", "_newlines", "_starts", "encoding", "text")
+    __slots__ = ("_ends", "_starts", "encoding", "text")
 
     def __init__(self, text: str, encoding: str = UTF16) -> None:
         self.text = text
         self.encoding = encoding if encoding in (UTF8, UTF16, UTF32) else UTF16
         starts = [0]
         ends = []
-        for match in _LINE_BREAK.finditer(text):
+        for match in LINE_BREAK.finditer(text):
             ends.append(match.start())
             starts.append(match.end())
         ends.append(len(text))
         self._starts: list[int] = starts
         self._ends: list[int] = ends
-        self._newlines: list[int] | None = None
 
     @property
     def line_count(self) -> int:
@@ -98,13 +95,8 @@ class LineIndex:
         return end
 
     def lsp_line(self, line: int) -> int:
-        """The LSP line of a 1-based line as the library counts lines (split on `\\n` only)."""
-        if self._newlines is None:
-            self._newlines = [match.start() for match in re.finditer("\n", self.text)]
-        if line <= 1:
-            return 0
-        offset = self._newlines[min(line - 2, len(self._newlines) - 1)] + 1 if self._newlines else 0
-        return self.position(offset).line
+        """The LSP line of a 1-based library line (both split lines alike), clamped into the text."""
+        return max(0, min(line - 1, len(self._starts) - 1))
 
     def range(self, start: int, end: int) -> types.Range:
         """The LSP range of code-point offsets [start, end)."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from segquery.format.doc import CommentDoc
+from segquery.source import count_line_breaks, has_line_break, line_start, normalize_line_breaks
 from segquery.syntax.tokens import Token, TokenKind, tokenize
 
 _CLOSERS = (")", ",")
@@ -41,7 +42,7 @@ def normalized_comment(text: str) -> str:
     white space, a `/* */` comment with `\\n` line breaks."""
     if text.startswith("//"):
         return text.rstrip()
-    return text.replace("\r\n", "\n")
+    return normalize_line_breaks(text)
 
 
 def attach_comments(text: str) -> AttachedComments:
@@ -67,7 +68,7 @@ def attach_comments(text: str) -> AttachedComments:
             same_line = []
             previous_end = start
             for doc, comment in zip(docs, comments):
-                if "\n" in text[previous_end:comment.start]:
+                if has_line_break(text[previous_end:comment.start]):
                     break
                 same_line.append(doc)
                 previous_end = comment.end
@@ -85,15 +86,14 @@ def _comment_docs(text: str, comments: list[Token], gap_start: int, gap_end: int
     for position, comment in enumerate(comments):
         previous_end = comments[position - 1].end if position else gap_start
         next_start = comments[position + 1].start if position + 1 < len(comments) else gap_end
-        line_start = text.rfind("\n", 0, comment.start) + 1
-        starts_line = not text[line_start:comment.start].strip()
+        starts_line = not text[line_start(text, comment.start):comment.start].strip()
         following = text[comment.end:next_start]
-        ends_line = "\n" in following or next_start == len(text)
+        ends_line = has_line_break(following) or next_start == len(text)
         docs.append(CommentDoc(
             text=normalized_comment(comment.text),
             starts_line=starts_line,
             ends_line=ends_line,
-            newlines_before=min(2, max(1, text.count("\n", previous_end, comment.start))) if starts_line else 1,
-            newlines_after=min(2, max(1, following.count("\n"))) if starts_line and ends_line else 1,
+            newlines_before=min(2, max(1, count_line_breaks(text[previous_end:comment.start]))) if starts_line else 1,
+            newlines_after=min(2, max(1, count_line_breaks(following))) if starts_line and ends_line else 1,
         ))
     return docs

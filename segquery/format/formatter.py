@@ -7,7 +7,7 @@ from segquery.format.comments import attach_comments
 from segquery.format.doc import settle
 from segquery.format.layout import QueryLayout
 from segquery.format.render import render
-from segquery.source import SourceText
+from segquery.source import SourceText, first_line_ending
 from segquery.syntax import ast
 from segquery.syntax.parser import parse
 
@@ -40,12 +40,11 @@ def format_query(query: ast.Query, source: str | SourceText | None, *, line_leng
         raise ValueError("the query has comments: pass the source text it was parsed from")
     layout = QueryLayout(attach_comments(text) if text is not None else None)
     formatted = render(settle(layout.query(query)), width=line_length, indent_width=indent) + "\n"
-    if text is not None and line_ending(text) == "\r\n":
-        formatted = formatted.replace("\n", "\r\n")
+    if text is not None and line_ending(text) != "\n":
+        formatted = formatted.replace("\n", line_ending(text))
     return formatted
 
 
 def line_ending(text: str) -> str:
-    """`\\r\\n` when the first line of `text` ends with it, else `\\n`."""
-    first = text.find("\n")
-    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+    """The line ending of the first line of `text` (`\\n`, `\\r\\n` or `\\r`); `\\n` when it has none."""
+    return first_line_ending(text)

@@ -21,7 +21,7 @@ from segquery.diagnostics import Diagnostic, Fix, Severity, TextEdit, make_diagn
 from segquery.directives import Directive, find_directives
 from segquery.lint.context import would_join
 from segquery.rules.registry import Category, FixAvailability, RuleInfo, all_rules, get_rule, register
-from segquery.source import SourceText, Span
+from segquery.source import SourceText, Span, line_break_length, line_end, line_start
 from segquery.suggest import did_you_mean
 from segquery.syntax import ast
 from segquery.syntax.tokens import TokenKind, tokenize
@@ -227,14 +227,13 @@ def _removal_fix(source: SourceText, group: list[Suppression], unused: list[Supp
         return Fix("Remove the unused codes", (TextEdit(start, end, ", ".join(kept)),))
     start, end = directive.span.start, directive.span.end
     text = source.text
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
-    if directive.own_line and not text[end:line_end].strip():
-        # Alone on its line: the line goes.
-        start, end = text.rfind("\n", 0, start) + 1, min(line_end + 1, len(text))
+    end_of_line = line_end(text, end)
+    if directive.own_line and not text[end:end_of_line].strip():
+        # Alone on its line: the line goes, with its line break.
+        start, end = line_start(text, start), end_of_line + line_break_length(text, end_of_line)
     elif directive.own_line:
         # A block comment before code on its line: the comment goes, the code stays.
-        while end < line_end and text[end] in " \t":
+        while end < end_of_line and text[end] in " \t":
             end += 1
     else:
         while start > 0 and text[start - 1] in " \t":

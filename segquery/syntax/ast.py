@@ -103,6 +103,11 @@ class StringLiteral(Expr):
     quote: str = field(default="'", compare=False, repr=False)
 
 
+# The most digits a number literal may have before or after its point (the
+# precision of Dataverse decimals); the parser reports longer ones (S024).
+MAX_NUMBER_DIGITS = 38
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class NumberLiteral(Expr):
     """A number kept as written (`1.50` stays `1.50`)."""
@@ -114,8 +119,14 @@ class NumberLiteral(Expr):
         return "." not in self.text
 
     @property
+    def too_long(self) -> bool:
+        return any(len(part) > MAX_NUMBER_DIGITS for part in self.text.split("."))
+
+    @property
     def value(self) -> int | float:
-        return int(self.text) if self.is_integer else float(self.text)
+        """Exact for integers the language accepts; a literal that is too long
+        (reported by the parser) is approximated, never an error."""
+        return int(self.text) if self.is_integer and not self.too_long else float(self.text)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

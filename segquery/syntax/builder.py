@@ -37,6 +37,8 @@ class BuildContext:
     stray_calls: dict[int, ast.Call] = field(default_factory=dict)
 
     def report(self, code: str, message: str, start: int, end: int, *, fix: Fix | None = None) -> None:
+        if end > len(self.source.text):
+            return  # about a `)` the parser added for an unclosed `(`, which S007 reports
         self.diagnostics.append(make_diagnostic(self.source, code, message, start, end, fix=fix))
 
     def report_node(self, code: str, message: str, node: ast.Node, *, fix: Fix | None = None) -> None:
@@ -172,7 +174,13 @@ class AstBuilder(Transformer):
 
     def number(self, children):
         token = children[0]
-        return ast.NumberLiteral(text=token.value, span=_tok_span(token))
+        number = ast.NumberLiteral(text=token.value, span=_tok_span(token))
+        if number.too_long:
+            digits = sum(character.isdigit() for character in token.value)
+            CURRENT.get().report_node(codes.NUMBER_TOO_LONG,
+                                      f"a number of {digits:,} digits: numbers have at most "
+                                      f"{ast.MAX_NUMBER_DIGITS} digits before and after the point", number)
+        return number
 
     def string(self, children):
         token = children[0]

@@ -144,6 +144,51 @@ CHAINED_COMPARISON = _syntax(
     what="Reports a comparison operator right after a comparison.",
     why="Comparisons are non-associative; the author meant two comparisons joined with `&&`.",
     example="PROFILE(contact).FILTER(15 <= age <= 25)", use_instead="PROFILE(contact).FILTER(age >= 15 && age <= 25)")
+GLUED_KEYWORD = _syntax(
+    "S023", "glued-keyword", "A keyword is written without a space before the next word.",
+    what="Reports a word that starts with a keyword (`UNION`, `INTERSECT`, `EXCEPT`, `MINUS`, `AND`, `OR`, "
+         "`CONTAINS`, `STARTSWITH`, `ENDSWITH`, `ASC`, `DESC`, `TRUE`, `FALSE`) where the grammar expects "
+         "that keyword, such as `UNIONSEGMENT(b)` or `ORISNULL(y)`. A keyword ends at a word boundary, so "
+         "the glued word is one unknown name.",
+    why="Reading the word as the keyword plus a name would silently guess; the author may as well have "
+        "meant a name and forgotten an operator before it.",
+    example="PROFILE(contact).FILTER(address1_city == 'Seattle' ORISNULL(address1_country))",
+    use_instead="PROFILE(contact).FILTER(address1_city == 'Seattle' OR ISNULL(address1_country))",
+    fix=FixAvailability.SOMETIMES,
+    fix_safety="Inserting the space is safe when the rest of the word is a known function followed by "
+    "`(`, as in `ORISNULL(y)` or `UNIONSEGMENT(b)`: the glued call names no function, the grammar accepts "
+    "only the keyword there, and the space keeps every character. Otherwise (`ORGANIZATION == 1`) the "
+    "word may be a name missing an operator before it, so the fix is unsafe.")
+NUMBER_TOO_LONG = _syntax(
+    "S024", "number-too-long", "A number literal has more digits than any column can hold.",
+    what="Reports a number with more than 38 digits before or after its decimal point.",
+    why="Dataverse numbers hold at most 38 digits (decimal precision); the service rejects longer "
+        "literals, and such a number is almost always a pasted identifier or a typo.",
+    example="PROFILE(contact).FILTER(annualincome > 1000000000000000000000000000000000000000)",
+    use_instead="PROFILE(contact).FILTER(annualincome > 1000000)")
+UNICODE_SPACE = _syntax(
+    "S025", "unicode-space", "White space other than plain spaces, tabs and line breaks.",
+    what="Reports each run of Unicode space characters (the no-break space U+00A0, U+2000-U+200A, "
+         "U+202F, U+205F, U+3000, U+1680) and invisible characters (the byte-order mark U+FEFF inside "
+         "the text, U+200B, U+200C, U+200D, U+2060) outside strings and comments. The query is parsed "
+         "as if they were spaces; inside a string they are part of its text.",
+    why="Web pages and rich-text editors indent pasted queries with such characters; they look like "
+        "spaces but other tools, and the service, may not treat them as spaces.",
+    example="PROFILE(contact)\n.FILTER(\u00a0\u00a0address1_city == 'Seattle')",
+    use_instead="PROFILE(contact)\n.FILTER(  address1_city == 'Seattle')",
+    severity=Severity.WARNING, fix=FixAvailability.SAFE,
+    fix_safety="Space characters become plain spaces and invisible ones are removed; outside strings "
+    "they only separate tokens, so the query keeps its meaning.")
+TYPOGRAPHIC_QUOTES = _syntax(
+    "S026", "typographic-quotes", "A string is written with typographic quotes.",
+    what="Reports text between typographic quotes (`\u2018...\u2019`, `\u201c...\u201d`, `\u201e...\u201c`, "
+         "`\u201a...\u2019`, `\u00ab...\u00bb`) on one line, as word processors and web pages write them.",
+    why="Strings use the straight quote `'`; the service rejects the query.",
+    example="PROFILE(contact).FILTER(address1_city == \u2018Seattle\u2019)",
+    use_instead="PROFILE(contact).FILTER(address1_city == 'Seattle')",
+    fix=FixAvailability.SAFE,
+    fix_safety="The quotes become `'` and any `'` or `\\` inside is escaped, so the string holds "
+    "exactly the text the author quoted.")
 
 UNREADABLE_FILE = register(RuleInfo(
     code="E001", name="unreadable-file", summary="A file named for checking cannot be read.",

@@ -20,6 +20,7 @@ from segquery.syntax import ast, codes
 from segquery.syntax.builder import CURRENT, BuildContext
 from segquery.syntax.dialect import OUTBOUND, Dialect
 from segquery.syntax.errors import unexpected_token_message
+from segquery.syntax.glued import glued_keyword
 from segquery.syntax.grammar import lalr_parser
 from segquery.syntax.scanner import scan
 
@@ -87,7 +88,8 @@ def parse_uncached(text: str, *, path: str | None = None, dialect: Dialect = OUT
         return ParseResult(None, tuple(sorted_diagnostics(diagnostics)), source)
     if not scanned.parseable or not scanned.sanitized.strip():
         return ParseResult(None, tuple(sorted_diagnostics(diagnostics)), source)
-    query, parse_diagnostics = _run_lark(source, scanned.sanitized, scanned.problem_ends, dialect)
+    query, parse_diagnostics = _run_lark(source, scanned.sanitized + ")" * scanned.missing_closers,
+                                         scanned.problem_ends, dialect)
     diagnostics.extend(parse_diagnostics)
     # The `Name =` shorthand is blanked without changing the query; any other
     # lexical error leaves a text whose tree would not be the author's.
@@ -115,6 +117,26 @@ def parse_file(path: str | Path, *, dialect: Dialect = OUTBOUND) -> ast.Query:
     return parse(file.text, path=str(path), dialect=dialect)
 
 
+def _accepted(error: UnexpectedToken) -> set[str]:
+    """The terminals the parser accepts where the error happened."""
+    try:
+        return set(error.interactive_parser.accepts())
+    except Exception:  # noqa: BLE001 - lark's own error data is the fallback
+        return set(error.expected)
+
+
+def _resume_with(error: UnexpectedToken, *tokens) -> None:
+    """Feed the tokens a glued word stands for, so parsing goes on as if the
+    space were there; when they do not fit, the word is simply skipped."""
+    parser = error.interactive_parser.copy()
+    try:
+        for token in tokens:
+            parser.feed_token(token)
+    except UnexpectedInput:
+        return
+    error.interactive_parser.parser_state = parser.parser_state
+
+
 def _run_lark(source: SourceText, text: str, problem_ends: list[int],
               dialect: Dialect) -> tuple[ast.Query | None, list[Diagnostic]]:
     context = BuildContext(source=source, dialect=dialect)
@@ -135,6 +157,15 @@ def _run_lark(source: SourceText, text: str, problem_ends: list[int],
         error_events += 1
         if isinstance(error, UnexpectedToken):
             token = error.token
+            if token.start_pos is not None and token.start_pos >= len(source.text):
+                return False  # a `)` added for an unclosed `(`: S007 reports it
+            glued = glued_keyword(token, _accepted(error), text, dialect)
+            if glued is not None:
+                grammar_errors.append(make_diagnostic(source, codes.GLUED_KEYWORD, glued.message,
+                                                      token.start_pos, token.end_pos, fix=glued.fix))
+                remember(token.end_pos)
+                _resume_with(error, glued.keyword, glued.rest)
+                return len(grammar_errors) < MAX_SYNTAX_ERRORS and error_events < MAX_RECOVERY_STEPS
             at_end = token.type == "$END" or token.start_pos is None
             start = len(text.rstrip()) if at_end else token.start_pos
             end = start if at_end else token.end_pos

@@ -16,24 +16,36 @@ from dataclasses import dataclass, field
 from segquery.diagnostics import Applicability, Diagnostic, Fix, RelatedLocation, make_diagnostic
 from segquery.source import SourceText
 from segquery.syntax import codes
+from segquery.syntax.tokens import (CLOSED_STRING_PATTERN, LINE_COMMENT_PATTERN, UNICODE_SPACE_CLASS,
+                                    WHITESPACE_PATTERN, ZERO_WIDTH_CLASS)
 
 MAX_NESTING = 64
 MAX_REPORTED_UNCLOSED = 3
 # Past this many lexical problems the text is not a query; stop listing them.
 MAX_REPORTED_PROBLEMS = 100
 
-_SCAN = re.compile(r"""
-  (?P<string>'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
-| (?P<comment>//[^\n]*|/\*.*?\*/)
+# Typographic quotes: ‘…’ “…” „…“ „…” ‚…’ «…» »…« (and the same quote on both sides).
+_OPENING_QUOTES = "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb"
+_CLOSING_QUOTES = "\u2018\u2019\u201b\u201c\u201d\u201f\u00ab\u00bb"
+_QUOTES = _OPENING_QUOTES
+_UNICODE_SPACE = f"[{UNICODE_SPACE_CLASS}{ZERO_WIDTH_CLASS}]"
+_ZERO_WIDTH = frozenset("\ufeff\u200b\u200c\u200d\u2060")
+_WORD_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+
+_SCAN = re.compile(rf"""
+  (?P<string>{CLOSED_STRING_PATTERN})
+| (?P<comment>{LINE_COMMENT_PATTERN}|/\*.*?\*/)
 | (?P<open_comment>/\*)
-| (?P<open_string>['"][^\n]*)
+| (?P<typographic_string>[{_OPENING_QUOTES}][^{_QUOTES}\r\n]*[{_CLOSING_QUOTES}])
+| (?P<open_string>['"][^\r\n]*)
+| (?P<unicode_space>{_UNICODE_SPACE}(?:[ \t]*{_UNICODE_SPACE})*+)
 | (?P<lpar>\()
 | (?P<rpar>\))
 | (?P<single>(?<![=!<>])=(?!=)|(?<!&)&(?!&)|(?<!\|)\|(?!\|)|!(?!=))
 | (?P<bad>[^ \t\r\n\fA-Za-z0-9_()=!<>&|+\-*/.,])
 """, re.X | re.S)
 
-_LEADING_TRIVIA = re.compile(r"(?:[ \t\r\n\f]+|//[^\n]*|/\*.*?\*/)*", re.S)
+_LEADING_TRIVIA = re.compile(rf"(?:{WHITESPACE_PATTERN}|{LINE_COMMENT_PATTERN}|/\*.*?\*/)*+", re.S)
 _ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)[ \t\r\n\f]*=(?!=)[ \t\r\n\f]*")
 _TYPOGRAPHIC_QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}
 _SINGLE_HINTS = {
@@ -49,8 +61,11 @@ class ScanResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     # Offsets where a reported problem ends: lark errors right after them are echoes.
     problem_ends: list[int] = field(default_factory=list)
-    # False when parentheses are unbalanced or too deep: parsing would only add noise.
+    # False when parentheses nest too deep: parsing would only add noise.
     parseable: bool = True
+    # `)` the parser is given at the end for each unclosed `(`, so that the rest
+    # of the query is still checked (unmatched `)` are blanked for the same reason).
+    missing_closers: int = 0
     only_trivia: bool = False
 
 
@@ -100,7 +115,7 @@ def scan(source: SourceText) -> ScanResult:
             if open_stack:
                 last_closed = (open_stack.pop(), start)
             else:
-                result.parseable = False
+                blank(start, end)
                 related = ()
                 if last_closed is not None:
                     opening, closing = last_closed
@@ -131,12 +146,23 @@ def scan(source: SourceText) -> ScanResult:
             report(codes.UNTERMINATED_STRING, f"unterminated string: add the closing {quote} before the end "
                    "of the line", start, end)
             blank(start, end, (quote + " " * (end - start - 2) + quote) if end - start >= 2 else " ")
+        elif kind == "unicode_space":
+            report(codes.UNICODE_SPACE, _unicode_space_message(match.group()), start, end,
+                   fix=Fix.replace("Use plain spaces", start, end, _plain_spaces(text, start, end)))
+            blank(start, end)
+        elif kind == "typographic_string":
+            quoted = match.group()
+            report(codes.TYPOGRAPHIC_QUOTES,
+                   f"typographic quotes `{quoted[0]}` `{quoted[-1]}` around a string: strings use the straight "
+                   "quote `'`", start, end,
+                   fix=Fix.replace("Use straight quotes", start, end, _straight_string(quoted[1:-1])))
+            blank(start, end, "'" + " " * (end - start - 2) + "'")
         elif kind == "open_comment":
             report(codes.UNTERMINATED_COMMENT, "unterminated comment: `/*` has no closing `*/`", start, len(text))
             blank(start, len(text))
             break
     if open_stack:
-        result.parseable = False
+        result.missing_closers = len(open_stack)
         end_position = source.position(len(text.rstrip()))
         for opening in open_stack[-MAX_REPORTED_UNCLOSED:]:
             report(codes.UNCLOSED_PARENTHESIS, "`(` is never closed: add `)`", opening, opening + 1,
@@ -145,6 +171,40 @@ def scan(source: SourceText) -> ScanResult:
     if chars is not None:
         result.sanitized = "".join(chars)
     return result
+
+
+def _unicode_space_message(run: str) -> str:
+    names = []
+    for char in run:
+        if char not in " \t":
+            name = f"U+{ord(char):04X} {unicodedata.name(char, 'ZERO WIDTH NO-BREAK SPACE')}"
+            if name not in names:
+                names.append(name)
+    shown = ", ".join(names[:3]) + (" and others" if len(names) > 3 else "")
+    if all(char in _ZERO_WIDTH or char in " \t" for char in run):
+        return f"invisible {shown} read as white space: remove it"
+    return f"{shown} read as a space: use plain spaces"
+
+
+def _plain_spaces(text: str, start: int, end: int) -> str:
+    """The run with Unicode spaces as plain spaces and zero-width characters removed
+    (a zero-width character between two word characters becomes a space, which
+    is how the parser read it)."""
+    out = []
+    for position in range(start, end):
+        char = text[position]
+        if char not in _ZERO_WIDTH:
+            out.append(" " if char not in " \t" else char)
+    plain = "".join(out)
+    if not plain and 0 < start and end < len(text) and text[start - 1] in _WORD_CHARACTERS \
+            and text[end] in _WORD_CHARACTERS:
+        return " "
+    return plain
+
+
+def _straight_string(body: str) -> str:
+    """A single-quoted string literal whose value is `body`."""
+    return "'" + body.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
 def _bad_character_message(char: str) -> str:

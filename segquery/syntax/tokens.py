@@ -33,10 +33,23 @@ class Token:
     end: int
 
 
-_TOKEN = re.compile(r"""
-  (?P<whitespace>[ \t\r\n\f]+)
-| (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
-| (?P<string>'(?:[^'\\\n]|\\.)*(?:'|$)|"(?:[^"\\\n]|\\.)*(?:"|$))
+# A string runs to its closing quote or to the end of its line (`\n`, `\r\n`
+# or `\r`); a backslash escapes the next character of the line. The loops are
+# possessive: a scan never backtracks, so it is linear whatever the text.
+STRING_PATTERN = r"""'(?:[^'\\\r\n]|\\[^\r\n])*+(?:'|\\?)|"(?:[^"\\\r\n]|\\[^\r\n])*+(?:"|\\?)"""
+CLOSED_STRING_PATTERN = r"'(?:[^'\\\r\n]|\\[^\r\n])*+'" + "|" + r'"(?:[^"\\\r\n]|\\[^\r\n])*+"'
+LINE_COMMENT_PATTERN = r"//[^\r\n]*+"
+# White space pasted from web pages and rich-text editors, read as spaces
+# outside strings: every Unicode space separator (category Zs) but the plain
+# space, and the invisible byte-order mark and zero-width characters.
+UNICODE_SPACE_CLASS = r"\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+ZERO_WIDTH_CLASS = r"\ufeff\u200b\u200c\u200d\u2060"
+WHITESPACE_PATTERN = rf"[ \t\r\n\f{UNICODE_SPACE_CLASS}{ZERO_WIDTH_CLASS}]+"
+
+_TOKEN = re.compile(rf"""
+  (?P<whitespace>{WHITESPACE_PATTERN})
+| (?P<comment>{LINE_COMMENT_PATTERN}|/\*.*?(?:\*/|\Z))
+| (?P<string>{STRING_PATTERN})
 | (?P<number>[0-9]+(?:\.[0-9]+)?)
 | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
 | (?P<operator>==|!=|>=|<=|&&|\|\||[<>+\-*/])

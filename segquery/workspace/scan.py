@@ -16,24 +16,25 @@ from dataclasses import dataclass
 
 from segquery.source import Span
 from segquery.syntax import ast
+from segquery.syntax.tokens import CLOSED_STRING_PATTERN, LINE_COMMENT_PATTERN, STRING_PATTERN
 
 # Comments and strings are matched whole, so that `SEGMENT` inside them is not
 # taken for a call; same token definitions as segquery.syntax.tokens. The word
 # SEGMENT is matched only where a word starts (a letter or `_` before it would
 # make it part of a longer word; a digit is checked in `_starts_word`).
-_PIECES = re.compile(r"""
-  (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
-| '(?:[^'\\\n]|\\.)*(?:'|$)|"(?:[^"\\\n]|\\.)*(?:"|$)
+_PIECES = re.compile(rf"""
+  (?P<comment>{LINE_COMMENT_PATTERN}|/\*.*?(?:\*/|\Z))
+| {STRING_PATTERN}
 | (?P<segment>(?<![A-Za-z_])[Ss][Ee][Gg][Mm][Ee][Nn][Tt](?![A-Za-z0-9_]))
 """, re.X | re.S | re.M)
 _WORD_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 # Possessive (`++`, `*+`): a run of spaces or a comment is taken whole and never
 # split again when what follows does not match, so a failed match is linear
 # (nested `(?:[ ]+)*` tries every split of a run of spaces: exponential).
-_TRIVIA = r"(?:[ \t\r\n\f]++|//[^\n]*+|/\*.*?\*/)*+"
+_TRIVIA = rf"(?:[ \t\r\n\f]++|{LINE_COMMENT_PATTERN}|/\*.*?\*/)*+"
 # What must follow the word SEGMENT for a call with one name: `( name )`.
 _CALL_REST = re.compile(_TRIVIA + r"\(" + _TRIVIA
-                        + r"""(?P<name>[A-Za-z_][A-Za-z0-9_]*|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")"""
+                        + rf"(?P<name>[A-Za-z_][A-Za-z0-9_]*|{CLOSED_STRING_PATTERN})"
                         + _TRIVIA + r"\)", re.S)
 # The common case, `SEGMENT(name)` with nothing in between, first.
 _PLAIN_CALL_REST = re.compile(r"\((?P<name>[A-Za-z_][A-Za-z0-9_]*)\)")
