@@ -12,10 +12,10 @@ _syntax = functools.partial(define, category=Category.SYNTAX)
 INVALID_CHARACTER = _syntax(
     "S001", "invalid-character", "A character that no token of the language starts with.",
     what="Reports characters outside strings and comments that the language does not use: "
-         "non-ASCII letters, typographic quotes, control characters, NUL bytes, `#`, `;`, `[`...",
-    why="The service rejects the whole query; a typographic quote pasted from a document is a common cause.",
-    example="PROFILE(contact).FILTER(fullname == ‘Ann’)",
-    use_instead="PROFILE(contact).FILTER(fullname == 'Ann')")
+         "non-ASCII letters, a stray typographic quote, control characters, NUL bytes, `#`, `;`, `[`...",
+    why="The service rejects the whole query; text pasted from a document is a common cause.",
+    example="PROFILE(contact).FILTER(fullname == Zoë)",
+    use_instead="PROFILE(contact).FILTER(fullname == 'Zoë')")
 UNTERMINATED_STRING = _syntax(
     "S002", "unterminated-string", "A string has no closing quote on its line.",
     what="Reports a `'` or `\"` string that is not closed before the end of the line.",
