@@ -7,7 +7,6 @@ const vscode = require("vscode");
 const { LanguageClient, TransportKind } = require("vscode-languageclient/node");
 
 const DEFAULT_COMMAND = ["segquery", "lsp"];
-const RESTART_COMMAND = "segquery.restartServer";
 
 let client;
 
@@ -92,7 +91,7 @@ async function stopClient() {
 
 async function activate(context) {
   context.subscriptions.push(
-    vscode.commands.registerCommand(RESTART_COMMAND, async () => {
+    vscode.commands.registerCommand("segquery.restartServer", async () => {
       await stopClient();
       await startClient();
     }),
