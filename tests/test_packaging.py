@@ -41,3 +41,11 @@ def test_the_wheel_parses_with_its_own_grammar(unpacked_wheel, tmp_path):
                                env={"PYTHONPATH": str(unpacked_wheel), "PATH": "/usr/bin:/bin"})
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.splitlines() == ["PROFILE(contact).FILTER(address1_city == 'Seattle')", "True"]
+
+
+def test_the_language_server_dependencies_are_required(unpacked_wheel):
+    """`segquery lsp` works after a plain `pip install .`: no extra is needed."""
+    (metadata,) = unpacked_wheel.glob("segquery-*.dist-info/METADATA")
+    required = {line.split(":", 1)[1].strip() for line in metadata.read_text(encoding="utf-8").splitlines()
+                if line.startswith("Requires-Dist:") and "extra ==" not in line}
+    assert {"pygls<3,>=2.0", "lsprotocol>=2025.0.0"} <= required
