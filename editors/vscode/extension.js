@@ -35,14 +35,18 @@ function clientOptions() {
   };
 }
 
-// Whether `command` names a file that can be run: a path, or a name found on PATH.
+// Whether `command` names a file that can be run: an absolute path, or a name
+// found on PATH. A relative path is left to the client, which resolves it
+// against the workspace folder.
 function isRunnable(command) {
+  const isPath = command.includes("/") || command.includes(path.sep);
+  if (isPath && !path.isAbsolute(command)) {
+    return true;
+  }
   const extensions = process.platform === "win32"
     ? ["", ...(process.env.PATHEXT || ".EXE;.CMD;.BAT").split(";")]
     : [""];
-  const folders = command.includes("/") || command.includes(path.sep)
-    ? [""]
-    : (process.env.PATH || "").split(path.delimiter).filter(Boolean);
+  const folders = isPath ? [""] : (process.env.PATH || "").split(path.delimiter).filter(Boolean);
   return folders.some((folder) => extensions.some((extension) => {
     try {
       fs.accessSync(path.join(folder, command + extension), fs.constants.X_OK);
@@ -66,10 +70,12 @@ function notFoundMessage(command) {
 async function startClient() {
   const command = serverCommand();
   if (!isRunnable(command[0])) {
-    const choice = await vscode.window.showErrorMessage(notFoundMessage(command[0]), "Open Settings");
-    if (choice === "Open Settings") {
-      await vscode.commands.executeCommand("workbench.action.openSettings", "segquery.server.command");
-    }
+    // Not awaited: activation must not wait for the user to dismiss the message.
+    void vscode.window.showErrorMessage(notFoundMessage(command[0]), "Open Settings").then((choice) => {
+      if (choice === "Open Settings") {
+        void vscode.commands.executeCommand("workbench.action.openSettings", "segquery.server.command");
+      }
+    });
     return;
   }
   client = new LanguageClient("segquery", "Segment query", serverOptions(command), clientOptions());

@@ -59,8 +59,9 @@ def path_with_segquery(tmp_path: Path) -> str:
     return f"{folder}{os.pathsep}{os.environ.get('PATH', '')}"
 
 
-def play(node: str, workspace: Path, settings: dict, steps: list, path: str | None = None) -> list[dict]:
-    script = {"workspace": str(workspace), "settings": settings, "steps": steps}
+def play(node: str, workspace: Path, settings: dict, steps: list, path: str | None = None,
+         answers: tuple[str, ...] = ()) -> list[dict]:
+    script = {"workspace": str(workspace), "settings": settings, "steps": steps, "answers": list(answers)}
     env = dict(os.environ, PATH=path or os.environ.get("PATH", ""))
     completed = subprocess.run([node, str(HARNESS), str(EXTENSION), json.dumps(script)], cwd=workspace, env=env,
                                capture_output=True, text=True, timeout=120, check=False)
@@ -96,5 +97,16 @@ def test_a_missing_server_says_how_to_install_it_and_restart_reads_the_setting_a
         {"event": "done", "step": "command"},
         {"event": "diagnostics", "uri": query.as_uri(), "diagnostics": [S007]},
         {"event": "done", "step": "open"},
+        {"event": "done", "step": "deactivate"},
+    ]
+
+
+def test_the_missing_server_message_opens_the_setting(node, tmp_path):
+    events = play(node, tmp_path, {"segquery.server.command": ["segquery-not-installed", "lsp"]},
+                  [["activate"], ["deactivate"]], answers=("Open Settings",))
+    assert events == [
+        {"event": "message", "level": "error", "message": NOT_FOUND, "items": ["Open Settings"]},
+        {"event": "command", "id": "workbench.action.openSettings", "args": ["segquery.server.command"]},
+        {"event": "done", "step": "activate"},
         {"event": "done", "step": "deactivate"},
     ]

@@ -5,7 +5,8 @@
 //
 //   node vscode_harness.js EXTENSION_DIR SCRIPT_JSON
 //
-// The script: {"workspace": PATH, "settings": {...}, "steps": [STEP...]}, a step being
+// The script: {"workspace": PATH, "settings": {...}, "answers": [BUTTON...], "steps": [STEP...]}
+// (answers: the buttons clicked on the messages shown, in order), a step being
 //   ["activate"], ["open", PATH, TEXT] (waits for the document's diagnostics),
 //   ["set", SETTING, VALUE], ["command", ID], ["deactivate"].
 "use strict";
@@ -24,6 +25,7 @@ const WAIT_MS = 60000;
 async function play(extensionDir, script) {
   const { harness, Uri } = require("vscode");
   Object.assign(harness.settings, script.settings);
+  harness.answers.push(...(script.answers || []));
   harness.setWorkspaceFolder(script.workspace);
   const extension = require(path.join(extensionDir, "extension.js"));
   const context = { subscriptions: [], extensionPath: extensionDir };

@@ -274,10 +274,13 @@ const workspace = {
     "onDidRenameFiles", "onWillCreateFiles", "onWillDeleteFiles", "onWillRenameFiles"),
 };
 
+// The buttons the user clicks, one per message shown (none: the message is dismissed).
+const answers = [];
+
 function showMessage(level) {
   return async (message, ...items) => {
     report({ event: "message", level, message, items: items.map((item) => item.title || item) });
-    return undefined;
+    return answers.shift();
   };
 }
 
@@ -368,6 +371,7 @@ function textDocument(uri, languageId, text, version = 1) {
 // What the harness does as the user: settings, the workspace folder, opening a document; and what it sees.
 const harness = {
   settings,
+  answers,
   report,
   waitFor,
   reportedCount: () => reported.length,
