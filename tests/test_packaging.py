@@ -62,3 +62,11 @@ def test_twine_accepts_the_distributions(tmp_path):
                                capture_output=True, text=True)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert completed.stdout.count("PASSED") == 2
+
+
+def test_the_language_server_dependencies_are_required(unpacked_wheel):
+    """`segquery lsp` works after a plain `pip install .`: no extra is needed."""
+    (metadata,) = unpacked_wheel.glob("segquery-*.dist-info/METADATA")
+    required = {line.split(":", 1)[1].strip() for line in metadata.read_text(encoding="utf-8").splitlines()
+                if line.startswith("Requires-Dist:") and "extra ==" not in line}
+    assert {"pygls<3,>=2.0", "lsprotocol>=2025.0.0"} <= required

@@ -1,6 +1,6 @@
-"""`python -m segquery_lsp`: the language server over standard input and output."""
+"""`python -m segquery_lsp`: the language server, with the options of `segquery lsp`."""
 
-from segquery_lsp.main import main
+from segquery.cli.lsp_cmd import lsp_command
 
 if __name__ == "__main__":
-    main()
+    lsp_command(prog_name="python -m segquery_lsp")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 
@@ -26,15 +25,3 @@ def parse_address(text: str) -> tuple[str, int]:
     if not port.isdigit() or not 0 < int(port) < 65536:
         raise ValueError(f"expected HOST:PORT with a port from 1 to 65535, got {text!r}")
     return (host.strip("[]") or "127.0.0.1"), int(port)
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m segquery_lsp", description="The segquery language server.")
-    parser.add_argument("--tcp", metavar="HOST:PORT", help="listen on a TCP address instead of stdio")
-    parser.add_argument("--log-level", default="WARNING", help="logging level on standard error")
-    args = parser.parse_args(argv)
-    try:
-        address = parse_address(args.tcp) if args.tcp else None
-    except ValueError as error:
-        parser.error(str(error))
-    serve(address, args.log_level)

@@ -2,7 +2,7 @@
 
 A language server is thin glue over these; each works on any text,
 including text that does not parse, and never raises. Positions are offsets
-into the text (code points); lines are 1-based. docs/editor.md describes
+into the text (code points); lines are 1-based. docs/editors.md describes
 each feature.
 """
 

@@ -22,6 +22,9 @@ def _record_diagnostics(client: LanguageClient, params: types.PublishDiagnostics
     client.diagnostics[params.uri] = params.diagnostics
     client.published[params.uri] = params  # type: ignore[attr-defined]
     client.publish_count[params.uri] = client.publish_count.get(params.uri, 0) + 1  # type: ignore[attr-defined]
+    # Wake every waiter, then give later waiters a fresh event to wait on.
+    arrived, client.publication = client.publication, asyncio.Event()  # type: ignore[attr-defined]
+    arrived.set()
 
 
 def _record_registration(client: LanguageClient, params: types.RegistrationParams) -> None:
@@ -43,6 +46,7 @@ def make_client() -> LanguageClient:
     client.publish_count = {}  # type: ignore[attr-defined]
     client.registrations = []  # type: ignore[attr-defined]
     client.registered = asyncio.Event()  # type: ignore[attr-defined]
+    client.publication = asyncio.Event()  # type: ignore[attr-defined]
     features = dict(DEFAULT_CLIENT_FEATURES)
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = _record_diagnostics
     features[types.CLIENT_REGISTER_CAPABILITY] = _record_registration
@@ -60,14 +64,19 @@ def uri_of(path: Path) -> str:
 async def wait_for_diagnostics(client: LanguageClient, uri: str,
                                where: Callable[[types.PublishDiagnosticsParams], bool] = lambda params: True,
                                ) -> list[types.Diagnostic]:
-    """The first publication for `uri` (already received or still to come) that satisfies `where`."""
+    """The first publication for `uri` (already received or still to come) that satisfies `where`.
+
+    The event to wait on is taken in the same step as the look at what has
+    arrived, so a publication that arrives in between cannot be missed (as it
+    could with pytest-lsp's `wait_for_notification`, whose waiter is only
+    registered once its task first runs)."""
     async with asyncio.timeout(WAIT_SECONDS):
         while True:
+            arrived = client.publication  # type: ignore[attr-defined]
             params = client.published.get(uri)  # type: ignore[attr-defined]
             if params is not None and where(params):
                 return list(params.diagnostics)
-            # Shielded: a timeout must not cancel the future pytest-lsp keeps for the next notification.
-            await asyncio.shield(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS))
+            await arrived.wait()
 
 
 async def wait_for_version(client: LanguageClient, uri: str, version: int) -> list[types.Diagnostic]:

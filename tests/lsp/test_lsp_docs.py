@@ -49,5 +49,15 @@ def test_the_editor_snippets_are_the_files():
     helix_block = re.search(r"```toml\n(.+?)```", EDITORS_DOC, re.DOTALL).group(1)
     assert helix_block in helix
     neovim = (REPO / "editors" / "neovim" / "segquery.lua").read_text(encoding="utf-8")
-    neovim_block = re.search(r"```lua\n(vim\.filetype.+?)```", EDITORS_DOC, re.DOTALL).group(1)
-    assert neovim_block in neovim
+    assert neovim.startswith("-- Segment queries in neovim (0.7 or later)")
+    section = EDITORS_DOC[EDITORS_DOC.index("## Neovim"):EDITORS_DOC.index("## Helix")]
+    assert "a complete set-up for neovim 0.7 or later" in section
+    for value in ("{ segq = 'segquery' }", "{ 'segquery', 'lsp' }", "{ 'segquery.toml', 'pyproject.toml', '.git' }"):
+        assert value in neovim and value in section, value
+
+
+def test_no_install_command_names_an_extra_that_no_index_serves():
+    files = [REPO / "README.md", *REPO.glob("docs/*.md"), *REPO.glob("editors/*/*.*"), *REPO.glob("segquery/cli/*.py")]
+    assert len(files) > 10
+    for path in files:
+        assert "segquery[lsp]" not in path.read_text(encoding="utf-8"), path

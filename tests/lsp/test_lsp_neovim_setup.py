@@ -1,0 +1,56 @@
+"""editors/neovim/segquery.lua in the neovim this machine's package manager
+installs, headless: opening a `.segq` file starts the real server, which
+attaches to the buffer with the project's root and publishes diagnostics."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SETUP = REPO / "editors" / "neovim" / "segquery.lua"
+CHECK = Path(__file__).resolve().parent / "editors" / "nvim_check.lua"
+NVIM = shutil.which("nvim")
+
+
+@pytest.fixture(scope="module")
+def nvim() -> str:
+    if NVIM is None:
+        if os.environ.get("CI"):
+            pytest.fail("neovim is not installed: CI installs it (.ci/run)")
+        pytest.skip("neovim is not installed")
+    return NVIM
+
+
+def test_the_setup_attaches_the_server_and_shows_its_diagnostics(nvim, tmp_path):
+    project = tmp_path / "project"
+    (project / "queries").mkdir(parents=True)
+    (project / "segquery.toml").write_text("", encoding="utf-8")
+    query = project / "queries" / "broken.segq"
+    query.write_text("PROFILE(contact\n", encoding="utf-8")
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    segquery = bin_folder / "segquery"
+    segquery.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m segquery "$@"\n', encoding="utf-8")
+    segquery.chmod(0o755)
+    result = tmp_path / "result.json"
+    env = dict(os.environ, PATH=f"{bin_folder}{os.pathsep}{os.environ.get('PATH', '')}",
+               SEGQUERY_FILE=str(query), SEGQUERY_RESULT=str(result))
+    completed = subprocess.run(
+        [nvim, "--headless", "--clean", "-c", f"source {SETUP}", "-c", f"luafile {CHECK}"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert json.loads(result.read_text(encoding="utf-8")) == {
+        "arrived": True,
+        "filetype": "segquery",
+        "commentstring": "// %s",
+        "clients": [{"name": "segquery", "root_dir": str(project)}],
+        "diagnostics": [{"code": "S007", "severity": 1, "range": [0, 7, 0, 8],
+                         "message": "`(` is never closed: add `)`"}],
+    }
