@@ -51,3 +51,11 @@ def test_the_editor_snippets_are_the_files():
     neovim = (REPO / "editors" / "neovim" / "segquery.lua").read_text(encoding="utf-8")
     neovim_block = re.search(r"```lua\n(vim\.filetype.+?)```", EDITORS_DOC, re.DOTALL).group(1)
     assert neovim_block in neovim
+
+
+def test_the_documented_pull_and_lens_names():
+    from segquery_lsp.inline import SHOW_REFERENCES
+    from segquery_lsp.pull import OPTIONS
+
+    assert f"`{SHOW_REFERENCES}`" in SERVER_DOC
+    assert f"the identifier `{OPTIONS.identifier}`" in SERVER_DOC
