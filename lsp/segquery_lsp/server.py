@@ -92,8 +92,11 @@ class SegqueryLanguageServer(LanguageServer):
             False))
 
     def client_supports_refresh(self, capability: str) -> bool:
-        """Whether the client takes `workspace/<capability>/refresh` (`diagnostics`, `code_lens`...)."""
-        return bool(get_capability(self.client_capabilities, f"workspace.{capability}.refresh_support", False))
+        """Whether the client takes `workspace/<capability>/refresh` (`diagnostics`, `code_lens`...);
+        before `initialize`, there is no client to ask."""
+        capabilities = getattr(self.protocol, "client_capabilities", None)
+        return capabilities is not None and bool(
+            get_capability(capabilities, f"workspace.{capability}.refresh_support", False))
 
     @property
     def client_supports_document_changes(self) -> bool:
