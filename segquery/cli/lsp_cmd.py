@@ -19,7 +19,7 @@ def lsp_command(address: str | None, log_level: str) -> None:
         import pygls.lsp.server  # noqa: F401
     except ImportError as error:
         raise click.ClickException(f"{INSTALL_HINT} ({error})") from error
-    from segquery_lsp.main import parse_address, serve
+    from segquery.lsp.main import parse_address, serve
 
     tcp = None
     if address:

@@ -15,7 +15,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 WAIT_SECONDS = 20.0
-SERVER_COMMAND = [sys.executable, "-m", "segquery_lsp"]
+SERVER_COMMAND = [sys.executable, "-m", "segquery.lsp"]
 
 
 def _record_diagnostics(client: LanguageClient, params: types.PublishDiagnosticsParams) -> None:

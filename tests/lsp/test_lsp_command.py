@@ -1,4 +1,4 @@
-"""`segquery lsp` and `python -m segquery_lsp`: stdio, TCP, and their errors."""
+"""`segquery lsp` and `python -m segquery.lsp`: stdio, TCP, and their errors."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
-from segquery_lsp.main import parse_address
+from segquery.lsp.main import parse_address
 
 from segquery.cli import main
 
@@ -80,7 +80,7 @@ async def test_the_server_over_tcp():
 def test_module_entry_point_rejects_a_bad_address():
     import subprocess
 
-    completed = subprocess.run([sys.executable, "-m", "segquery_lsp", "--tcp", "nowhere"], check=False,
+    completed = subprocess.run([sys.executable, "-m", "segquery.lsp", "--tcp", "nowhere"], check=False,
                                capture_output=True, text=True, timeout=60)
     assert completed.returncode == 2
     assert "expected HOST:PORT with a port from 1 to 65535, got 'nowhere'" in completed.stderr

@@ -16,11 +16,11 @@ from lsprotocol.converters import get_converter
 
 from segquery.ide.code_lens import ReferenceLens, reference_lenses
 from segquery.ide.inlay_hints import InlayHint, InlayHintKind, inlay_hints
-from segquery_lsp.convert import LineIndex
-from segquery_lsp.documents import Document
-from segquery_lsp.guard import answering
-from segquery_lsp.requests import Work, _locations
-from segquery_lsp.server import SegqueryLanguageServer
+from segquery.lsp.convert import LineIndex
+from segquery.lsp.documents import Document
+from segquery.lsp.guard import answering
+from segquery.lsp.requests import Work, _locations
+from segquery.lsp.server import SegqueryLanguageServer
 
 SHOW_REFERENCES = "segquery.showReferences"
 HINT_KINDS = {InlayHintKind.TYPE: types.InlayHintKind.Type, InlayHintKind.PARAMETER: types.InlayHintKind.Parameter}

@@ -9,7 +9,7 @@ import sys
 
 def serve(tcp: tuple[str, int] | None = None, log_level: str = "WARNING") -> None:
     """Run the language server until the client says exit (or closes the stream)."""
-    from segquery_lsp.server import create_server
+    from segquery.lsp.server import create_server
 
     logging.basicConfig(stream=sys.stderr, level=log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -29,7 +29,7 @@ def parse_address(text: str) -> tuple[str, int]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m segquery_lsp", description="The segquery language server.")
+    parser = argparse.ArgumentParser(prog="python -m segquery.lsp", description="The segquery language server.")
     parser.add_argument("--tcp", metavar="HOST:PORT", help="listen on a TCP address instead of stdio")
     parser.add_argument("--log-level", default="WARNING", help="logging level on standard error")
     args = parser.parse_args(argv)

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from segquery_lsp.guard import answering
-from segquery_lsp.reports import Report
-from segquery_lsp.server import NAME, SegqueryLanguageServer
+from segquery.lsp.guard import answering
+from segquery.lsp.reports import Report
+from segquery.lsp.server import NAME, SegqueryLanguageServer
 
 OPTIONS = types.DiagnosticOptions(identifier=NAME, inter_file_dependencies=True, workspace_diagnostics=True)
 

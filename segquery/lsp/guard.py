@@ -30,8 +30,8 @@ from typing import Any
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException, JsonRpcInternalError
 
-from segquery_lsp.documents import Document
-from segquery_lsp.server import SegqueryLanguageServer
+from segquery.lsp.documents import Document
+from segquery.lsp.server import SegqueryLanguageServer
 
 logger = logging.getLogger(__name__)
 

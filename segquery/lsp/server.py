@@ -22,15 +22,15 @@ from pygls.lsp.server import LanguageServer
 
 from segquery import __version__
 from segquery.diagnostics import Diagnostic
-from segquery_lsp.background import Background
-from segquery_lsp.convert import UTF16, LineIndex
-from segquery_lsp.debounce import Debouncer
-from segquery_lsp.diagnostics import DEFAULT_RULES_URL, internal_error, to_lsp_diagnostic
-from segquery_lsp.documents import Document, DocumentStore, path_key
-from segquery_lsp.project import Project
-from segquery_lsp.protocol import SegqueryProtocol
-from segquery_lsp.reports import Report, Reports
-from segquery_lsp.results import CompletionOptions
+from segquery.lsp.background import Background
+from segquery.lsp.convert import UTF16, LineIndex
+from segquery.lsp.debounce import Debouncer
+from segquery.lsp.diagnostics import DEFAULT_RULES_URL, internal_error, to_lsp_diagnostic
+from segquery.lsp.documents import Document, DocumentStore, path_key
+from segquery.lsp.project import Project
+from segquery.lsp.protocol import SegqueryProtocol
+from segquery.lsp.reports import Report, Reports
+from segquery.lsp.results import CompletionOptions
 
 logger = logging.getLogger(__name__)
 
@@ -345,7 +345,7 @@ def declined_message(method: str, size: int, limit: int) -> str:
 
 def create_server() -> SegqueryLanguageServer:
     """A server with every handler registered."""
-    from segquery_lsp import inline, notifications, pull, requests
+    from segquery.lsp import inline, notifications, pull, requests
 
     server = SegqueryLanguageServer()
     notifications.register(server)
