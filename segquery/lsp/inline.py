@@ -14,6 +14,7 @@ from __future__ import annotations
 from lsprotocol import types
 from lsprotocol.converters import get_converter
 
+from segquery.ide import model
 from segquery.ide.code_lens import ReferenceLens, reference_lenses
 from segquery.ide.inlay_hints import InlayHint, InlayHintKind, inlay_hints
 from segquery.lsp.convert import LineIndex
@@ -54,7 +55,7 @@ def code_lens(server: SegqueryLanguageServer, params: types.CodeLensParams) -> l
 
 def _code_lens(server: SegqueryLanguageServer, document: Document, lens: ReferenceLens) -> types.CodeLens:
     anchor = document.index.range(lens.span.start, lens.span.end)
-    locations = _locations(server, document, list(lens.references))
+    locations = _locations(server, document, [model.Location(item.path, item.span) for item in lens.references])
     arguments = [document.uri, _converter.unstructure(anchor.start), _converter.unstructure(locations)]
     return types.CodeLens(range=anchor, command=types.Command(title=lens.title, command=SHOW_REFERENCES,
                                                               arguments=arguments))

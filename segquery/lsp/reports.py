@@ -37,7 +37,7 @@ class Reports:
         the client has already pulled (it cannot know without being told)."""
         current = self._reports.get(uri)
         changed = current is None or current.diagnostics != diagnostics
-        result_id = str(next(self._ids)) if changed else current.result_id
+        result_id = current.result_id if current is not None and not changed else str(next(self._ids))
         self._reports[uri] = Report(result_id, version, diagnostics)
         self._wake(uri)
         return changed and uri in self._answered and self._answered[uri] == version
