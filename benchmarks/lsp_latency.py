@@ -2,7 +2,7 @@
 
     python benchmarks/lsp_latency.py [--rounds N] [--shape designer|chain] [--check]
 
-Starts `python -m segquery_lsp` as a subprocess and talks to it over stdio
+Starts `python -m segquery.lsp` as a subprocess and talks to it over stdio
 with pygls's client, in a temporary workspace:
 
 * diagnostics: on a 2,000-line workspace file (laid out as the segment
@@ -166,7 +166,7 @@ async def run(rounds: int, shape: str) -> dict[str, list[float]]:
         (root / "other.segq").write_text("SEGMENT(large) UNION SEGMENT(medium)\n", encoding="utf-8")
         client = LanguageClient("lsp-latency", "1")
         session = Session(client)
-        await client.start_io(sys.executable, "-m", "segquery_lsp")
+        await client.start_io(sys.executable, "-m", "segquery.lsp")
         await client.initialize_async(types.InitializeParams(
             capabilities=EDITOR_CAPABILITIES,
             root_uri=root.as_uri(),

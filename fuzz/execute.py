@@ -16,7 +16,7 @@ from fuzz.mutations import Mutator
 
 REQUEST_SHARE = 0.15
 MINIMIZING = 100   # added to a target's number in the heartbeat while its failure is minimised
-_OWN_CODE = ("segquery/", "segquery_lsp/")
+_OWN_CODE = ("segquery/",)
 
 
 @dataclass(frozen=True)

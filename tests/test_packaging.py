@@ -23,7 +23,7 @@ def unpacked_wheel(tmp_path_factory) -> Path:
         archive.extractall(target)
     assert "segquery/_grammar/segquery.lark" in names
     assert "segquery/schema/data/default_schema.json" in names
-    assert "segquery_lsp/__init__.py" in names
+    assert "segquery/lsp/__init__.py" in names
     return target
 
 

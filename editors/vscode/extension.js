@@ -32,7 +32,26 @@ function clientOptions() {
       fileEvents: vscode.workspace.createFileSystemWatcher("**/{*.segq,pyproject.toml,segquery.toml}"),
     },
     initializationOptions: rulesUrl ? { rulesUrl } : {},
+    middleware: { provideCodeLenses: showReferencesOnClick },
   };
+}
+
+// A reference lens's command is `segquery.showReferences` with the arguments of
+// VS Code's `editor.action.showReferences` in protocol form: convert them, so a
+// click lists the referencing segments.
+async function showReferencesOnClick(document, token, next) {
+  const lenses = await next(document, token);
+  const convert = client.protocol2CodeConverter;
+  for (const lens of lenses || []) {
+    if (lens.command && lens.command.command === "segquery.showReferences") {
+      const [uri, position, locations] = lens.command.arguments;
+      lens.command.command = "editor.action.showReferences";
+      lens.command.arguments = [
+        convert.asUri(uri), convert.asPosition(position), locations.map((location) => convert.asLocation(location)),
+      ];
+    }
+  }
+  return lenses;
 }
 
 // Whether `command` names a file that can be run: an absolute path, or a name

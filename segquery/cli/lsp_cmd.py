@@ -1,4 +1,4 @@
-"""`segquery lsp` (and `python -m segquery_lsp`): run the language server.
+"""`segquery lsp` (and `python -m segquery.lsp`): run the language server.
 
 Editors' LSP clients add flags of their own to the command they are given:
 vscode-languageclient appends `--stdio` and `--clientProcessId=N`. Those are
@@ -50,7 +50,7 @@ def lsp_command(address: str | None, stdio: bool, client_process_id: int | None,
         import pygls.lsp.server  # noqa: F401
     except ImportError as error:
         raise CannotStart(f"the language server cannot start: {error}; {INSTALL_HINT}") from error
-    from segquery_lsp.main import parse_address, serve
+    from segquery.lsp.main import parse_address, serve
 
     tcp = None
     if address:

@@ -29,12 +29,15 @@ class InlayHintKind(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class InlayHint:
-    """A label shown at `offset`; `kind` says whether it names a type or a parameter."""
+    """A label shown at `offset`; `kind` says whether it names a type or a parameter.
+    `pad_before` and `pad_after` ask for a space between the label and the text."""
 
     offset: int
     label: str
     kind: InlayHintKind
     tooltip: str = ""
+    pad_before: bool = False
+    pad_after: bool = False
 
 
 def inlay_hints(text: str, *, schema: Schema, start: int = 0, end: int | None = None) -> list[InlayHint]:
@@ -69,7 +72,7 @@ class _Hinter:
     def _type(self, offset: int, table: str | None, tooltip: str, *, arrow: bool = False) -> None:
         if table:
             self.found.append(InlayHint(offset, f"→ {table}" if arrow else f": {table}", InlayHintKind.TYPE,
-                                        tooltip))
+                                        tooltip, pad_before=arrow))
 
     def _traverse(self, node: ast.Traverse) -> None:
         scope = self.info.step(node) if self.info.has_step(node) else None
@@ -83,7 +86,7 @@ class _Hinter:
         arguments = (node.part, node.start, node.end) if isinstance(node, ast.DateDiff) else \
             (node.part, node.amount, node.date)
         for name, argument in zip(spec.parameters if spec is not None else (), arguments):
-            self.found.append(InlayHint(argument.span.start, f"{name}:", InlayHintKind.PARAMETER))
+            self.found.append(InlayHint(argument.span.start, f"{name}:", InlayHintKind.PARAMETER, pad_after=True))
 
     def _option_labels(self, step: ast.Node, scope: StepScope) -> None:
         condition = getattr(step, "condition", None)
@@ -108,4 +111,4 @@ class _Hinter:
         label = column.options.get(int(value.text))
         if label is not None:
             self.found.append(InlayHint(value.span.end, label, InlayHintKind.TYPE,
-                                        f"option {value.text} of `{column.name}`"))
+                                        f"option {value.text} of `{column.name}`", pad_before=True))

@@ -54,3 +54,14 @@ def test_reference_lenses_count_every_reference_once_per_segment():
     assert [lens.title for lens in reference_lenses(workspace, "c.segq")] == ["1 reference"]
     assert [lens.title for lens in reference_lenses(workspace, "a.segq")] == ["no references"]
     assert reference_lenses(workspace, "missing.segq") == []
+
+
+def test_hints_say_where_a_space_separates_them_from_the_text():
+    assert [(hint.label, hint.pad_before, hint.pad_after) for hint in inlay_hints(QUERY, schema=default_schema())] == [
+        (": account", False, False),
+        ("→ account", True, False),
+        ("Financial", True, False),
+        ("part:", False, True),
+        ("start:", False, True),
+        ("end:", False, True),
+    ]

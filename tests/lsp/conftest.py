@@ -1,4 +1,4 @@
-"""A real LSP client (pytest-lsp) talking to `python -m segquery_lsp` over stdio.
+"""A real LSP client (pytest-lsp) talking to `python -m segquery.lsp` over stdio.
 
 Each test module gets one server, started on a fresh workspace directory
 (filled from the module's `workspace_files`); tests open documents under

@@ -15,7 +15,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 WAIT_SECONDS = 20.0
-SERVER_COMMAND = [sys.executable, "-m", "segquery_lsp"]
+SERVER_COMMAND = [sys.executable, "-m", "segquery.lsp"]
 
 
 def _record_diagnostics(client: LanguageClient, params: types.PublishDiagnosticsParams) -> None:
@@ -38,6 +38,21 @@ async def wait_for_registration(client: LanguageClient) -> None:
         await client.registered.wait()  # type: ignore[attr-defined]
 
 
+def _record_refresh(method: str) -> Callable[[LanguageClient, None], None]:
+    def record(client: LanguageClient, params: None) -> None:
+        client.refreshes.append(method)  # type: ignore[attr-defined]
+        client.refreshed.set()  # type: ignore[attr-defined]
+    return record
+
+
+async def wait_for_refresh(client: LanguageClient, method: str) -> None:
+    """Until the server has sent the `workspace/.../refresh` request `method`."""
+    async with asyncio.timeout(WAIT_SECONDS):
+        while method not in client.refreshes:  # type: ignore[attr-defined]
+            client.refreshed.clear()  # type: ignore[attr-defined]
+            await client.refreshed.wait()  # type: ignore[attr-defined]
+
+
 def make_client() -> LanguageClient:
     """pytest-lsp's test client, also keeping each publication's version and
     accepting (and keeping) the server's dynamic registrations."""
@@ -47,9 +62,14 @@ def make_client() -> LanguageClient:
     client.registrations = []  # type: ignore[attr-defined]
     client.registered = asyncio.Event()  # type: ignore[attr-defined]
     client.publication = asyncio.Event()  # type: ignore[attr-defined]
+    client.refreshes = []  # type: ignore[attr-defined]
+    client.refreshed = asyncio.Event()  # type: ignore[attr-defined]
     features = dict(DEFAULT_CLIENT_FEATURES)
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = _record_diagnostics
     features[types.CLIENT_REGISTER_CAPABILITY] = _record_registration
+    for method in (types.WORKSPACE_CODE_LENS_REFRESH, types.WORKSPACE_INLAY_HINT_REFRESH,
+                   types.WORKSPACE_DIAGNOSTIC_REFRESH):
+        features[method] = _record_refresh(method)
     register_lsp_features(client, features)
     return client
 
@@ -124,9 +144,10 @@ def span(lsp_range: types.Range) -> tuple[int, int, int, int]:
 
 
 async def start_session(client: LanguageClient, root: Path, editor: str = "visual-studio-code",
+                        capabilities: types.ClientCapabilities | None = None,
                         **options) -> types.InitializeResult:
     return await client.initialize_session(types.InitializeParams(
-        capabilities=client_capabilities(editor),
+        capabilities=capabilities or client_capabilities(editor),
         root_uri=uri_of(root),
         workspace_folders=[types.WorkspaceFolder(uri=uri_of(root), name=root.name)],
         initialization_options=options or None,

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from lsp_session import uri_of
 from raw_client import RawClient
-from segquery_lsp.server import LARGE_DOCUMENT_CHARS, declined_message
+from segquery.lsp.server import LARGE_DOCUMENT_CHARS, declined_message
 
 from segquery import engine
 

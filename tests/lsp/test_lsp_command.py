@@ -1,4 +1,4 @@
-"""`segquery lsp` and `python -m segquery_lsp`: stdio, TCP, and their errors."""
+"""`segquery lsp` and `python -m segquery.lsp`: stdio, TCP, and their errors."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
-from segquery_lsp.main import parse_address
+from segquery.lsp.main import parse_address
 
 from segquery.cli import main
 
@@ -37,7 +37,7 @@ def test_a_clear_error_without_the_server_dependencies(monkeypatch):
         f"{INSTALL_HINT}\n")
 
 
-# Hides pygls and lsprotocol from imports, then runs `python -m segquery_lsp`.
+# Hides pygls and lsprotocol from imports, then runs `python -m segquery.lsp`.
 WITHOUT_DEPENDENCIES = """
 import runpy, sys
 class Hide:
@@ -45,8 +45,8 @@ class Hide:
         if name.split(".")[0] in ("pygls", "lsprotocol"):
             raise ModuleNotFoundError(f"No module named {name!r}", name=name)
 sys.meta_path.insert(0, Hide())
-sys.argv = ["segquery_lsp"]
-runpy.run_module("segquery_lsp", run_name="__main__", alter_sys=True)
+sys.argv = ["segquery.lsp"]
+runpy.run_module("segquery.lsp", run_name="__main__", alter_sys=True)
 """
 
 
@@ -134,7 +134,7 @@ async def test_the_server_over_tcp():
 
 
 def test_module_entry_point_rejects_a_bad_address():
-    completed = subprocess.run([sys.executable, "-m", "segquery_lsp", "--tcp", "nowhere"], check=False,
+    completed = subprocess.run([sys.executable, "-m", "segquery.lsp", "--tcp", "nowhere"], check=False,
                                capture_output=True, text=True, timeout=60)
     assert completed.returncode == 2
     assert "expected HOST:PORT with a port from 1 to 65535, got 'nowhere'" in completed.stderr
@@ -146,7 +146,7 @@ def test_module_entry_point_rejects_a_bad_address():
     ["segquery", "lsp", "--stdio"],  # what vscode-languageclient appends for its stdio transport
     ["segquery", "lsp", "--stdio", "--clientProcessId=4242"],
     ["segquery", "lsp", "--clientProcessId", "4242", "--stdio"],
-    ["segquery_lsp", "--stdio", "--clientProcessId=4242"],
+    ["segquery.lsp", "--stdio", "--clientProcessId=4242"],
 ])
 async def test_the_server_serves_stdio_with_the_flags_clients_pass(command):
     client = LanguageClient("stdio-test", "1")

@@ -2,7 +2,7 @@
 
 import pytest
 from lsprotocol import types
-from segquery_lsp.convert import (
+from segquery.lsp.convert import (
     UTF8,
     UTF16,
     UTF32,

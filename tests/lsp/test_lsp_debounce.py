@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from segquery_lsp.debounce import Debouncer
+from segquery.lsp.debounce import Debouncer
 
 pytestmark = pytest.mark.asyncio
 

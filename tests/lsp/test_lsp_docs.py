@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from segquery_lsp.debounce import DEFAULT_DELAY
-from segquery_lsp.diagnostics import DEFAULT_RULES_URL, rule_url
-from segquery_lsp.notifications import WATCHED_GLOBS
-from segquery_lsp.requests import (
+from segquery.lsp.debounce import DEFAULT_DELAY
+from segquery.lsp.diagnostics import DEFAULT_RULES_URL, rule_url
+from segquery.lsp.notifications import WATCHED_GLOBS
+from segquery.lsp.requests import (
     CODE_ACTION_KINDS,
     COMPLETION_TRIGGERS,
     SIGNATURE_TRIGGERS,
@@ -61,3 +61,11 @@ def test_no_install_command_names_an_extra_that_no_index_serves():
     assert len(files) > 10
     for path in files:
         assert "segquery[lsp]" not in path.read_text(encoding="utf-8"), path
+
+
+def test_the_documented_pull_and_lens_names():
+    from segquery.lsp.inline import SHOW_REFERENCES
+    from segquery.lsp.pull import OPTIONS
+
+    assert f"`{SHOW_REFERENCES}`" in SERVER_DOC
+    assert f"the identifier `{OPTIONS.identifier}`" in SERVER_DOC

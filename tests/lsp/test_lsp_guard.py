@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInternalError
-from segquery_lsp import project as project_module
-from segquery_lsp import requests
-from segquery_lsp.background import Background
-from segquery_lsp.guard import answering
-from segquery_lsp.server import SegqueryLanguageServer, create_server
+from segquery.lsp import project as project_module
+from segquery.lsp import requests
+from segquery.lsp.background import Background
+from segquery.lsp.guard import answering
+from segquery.lsp.server import SegqueryLanguageServer, create_server
 
 from segquery import engine
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from lsprotocol import types
-from segquery_lsp.convert import LineIndex
-from segquery_lsp.results import (
+from segquery.lsp.convert import LineIndex
+from segquery.lsp.results import (
     CompletionOptions,
     completion_list,
     signature_help,

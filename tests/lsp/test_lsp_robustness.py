@@ -24,7 +24,7 @@ from lsp_session import (
 )
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
-from segquery_lsp.requests import RequestFailed
+from segquery.lsp.requests import RequestFailed
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from lsprotocol import types
 
 from segquery.ide import model
-from segquery_lsp.convert import LineIndex, code_units
+from segquery.lsp.convert import LineIndex, code_units
 
 COMPLETION_KINDS = {
     model.CompletionKind.KEYWORD: types.CompletionItemKind.Keyword,

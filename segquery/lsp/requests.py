@@ -33,11 +33,11 @@ from segquery.ide.symbols import document_symbols
 from segquery.source import Span
 from segquery.syntax.parser import ParseError
 from segquery.format import TokenMismatch
-from segquery_lsp import results
-from segquery_lsp.guard import answering
-from segquery_lsp.convert import LineIndex
-from segquery_lsp.documents import Document
-from segquery_lsp.server import SegqueryLanguageServer
+from segquery.lsp import results
+from segquery.lsp.guard import answering
+from segquery.lsp.convert import LineIndex
+from segquery.lsp.documents import Document
+from segquery.lsp.server import SegqueryLanguageServer
 
 COMPLETION_TRIGGERS = [".", "(", ",", " "]
 SIGNATURE_TRIGGERS = ["(", ","]

@@ -12,7 +12,7 @@ from segquery.diagnostics import Diagnostic, RelatedLocation, Severity, make_dia
 from segquery.rules.links import RULES_URL, rule_url
 from segquery.source import SourceText
 from segquery.syntax.codes import INTERNAL_ERROR
-from segquery_lsp.convert import LineIndex
+from segquery.lsp.convert import LineIndex
 
 SOURCE = "segquery"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from lsprotocol import types
 from pygls.uris import to_fs_path
 
-from segquery_lsp.convert import UTF16, LineIndex, apply_content_changes
+from segquery.lsp.convert import UTF16, LineIndex, apply_content_changes
 
 
 @dataclass(frozen=True, slots=True)

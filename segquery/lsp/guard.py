@@ -11,12 +11,17 @@ It makes three promises for every request, whatever the handler does:
   thread, so other requests are answered meanwhile, and `$/cancelRequest`
   cancels it.
 
+A handler that is a coroutine (pulling diagnostics, which may wait for a
+check) is awaited on the event loop. A handler registered with
+`large_documents=True` answers for large documents too.
+
 A background handler reads what it needs on the event loop and returns the
 work to do (a function without arguments), or None when there is nothing to do.
 """
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,8 +30,8 @@ from typing import Any
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException, JsonRpcInternalError
 
-from segquery_lsp.documents import Document
-from segquery_lsp.server import SegqueryLanguageServer
+from segquery.lsp.documents import Document
+from segquery.lsp.server import SegqueryLanguageServer
 
 logger = logging.getLogger(__name__)
 
@@ -34,12 +39,22 @@ Handler = Callable[[SegqueryLanguageServer, Any], Any]
 
 
 def answering(server: SegqueryLanguageServer, method: str, handler: Handler, *,
-              background: bool = False) -> Callable[[Any], Any]:
+              background: bool = False, large_documents: bool = False) -> Callable[[Any], Any]:
     """`handler` bound to the server, keeping the promises above."""
+    def declined(params: Any) -> bool:
+        return not large_documents and _declined(server, method, params)
+
+    if inspect.iscoroutinefunction(handler):
+        async def answer_awaited(params: Any) -> Any:
+            with _failures_answered(server, method):
+                return None if declined(params) else await handler(server, params)
+
+        return answer_awaited
+
     if background:
         async def answer_later(params: Any) -> Any:
             with _failures_answered(server, method):
-                if _declined(server, method, params):
+                if declined(params):
                     return None
                 work = handler(server, params)
                 return None if work is None else await server.background.run(work)
@@ -48,7 +63,7 @@ def answering(server: SegqueryLanguageServer, method: str, handler: Handler, *,
 
     def answer(params: Any) -> Any:
         with _failures_answered(server, method):
-            if _declined(server, method, params):
+            if declined(params):
                 return None
             return handler(server, params)
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.capabilities import get_capability
 
-from segquery_lsp.diagnostics import DEFAULT_RULES_URL
-from segquery_lsp.documents import uri_to_path
-from segquery_lsp.project import is_config_file
-from segquery_lsp.server import SegqueryLanguageServer
+from segquery.lsp.diagnostics import DEFAULT_RULES_URL
+from segquery.lsp.documents import uri_to_path
+from segquery.lsp.project import is_config_file
+from segquery.lsp.server import SegqueryLanguageServer
 
 WATCHED_GLOBS = ("**/*.segq", "**/*.json", "**/segquery.toml", "**/pyproject.toml")
 WATCHER_REGISTRATION_ID = "segquery-watched-files"

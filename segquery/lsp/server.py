@@ -22,14 +22,15 @@ from pygls.lsp.server import LanguageServer
 
 from segquery import __version__
 from segquery.diagnostics import Diagnostic
-from segquery_lsp.background import Background
-from segquery_lsp.convert import UTF16, LineIndex
-from segquery_lsp.debounce import Debouncer
-from segquery_lsp.diagnostics import DEFAULT_RULES_URL, internal_error, to_lsp_diagnostic
-from segquery_lsp.documents import Document, DocumentStore, path_key
-from segquery_lsp.project import Project
-from segquery_lsp.protocol import SegqueryProtocol
-from segquery_lsp.results import CompletionOptions
+from segquery.lsp.background import Background
+from segquery.lsp.convert import UTF16, LineIndex
+from segquery.lsp.debounce import Debouncer
+from segquery.lsp.diagnostics import DEFAULT_RULES_URL, internal_error, to_lsp_diagnostic
+from segquery.lsp.documents import Document, DocumentStore, path_key
+from segquery.lsp.project import Project
+from segquery.lsp.protocol import SegqueryProtocol
+from segquery.lsp.reports import Report, Reports
+from segquery.lsp.results import CompletionOptions
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +61,10 @@ class SegqueryLanguageServer(LanguageServer):
         self._checked: dict[str, tuple[int | None, list[Diagnostic]]] = {}
         # The version of each open document that the project's workspace holds.
         self._synced: dict[str, int | None] = {}
+        # Each document's diagnostics as sent (pushed, or answered when the client pulls).
+        self.reports = Reports()
+        self.pulling = False  # the client has pulled diagnostics: they are no longer pushed
+        self._refresh_due: set[str] = set()  # workspace/*/refresh requests to send on the next turn
 
     # ------------------------------------------------------------ what the client can take
 
@@ -85,6 +90,13 @@ class SegqueryLanguageServer(LanguageServer):
             self.client_capabilities,
             "text_document.signature_help.signature_information.parameter_information.label_offset_support",
             False))
+
+    def client_supports_refresh(self, capability: str) -> bool:
+        """Whether the client takes `workspace/<capability>/refresh` (`diagnostics`, `code_lens`...);
+        before `initialize`, there is no client to ask."""
+        capabilities = getattr(self.protocol, "client_capabilities", None)
+        return capabilities is not None and bool(
+            get_capability(capabilities, f"workspace.{capability}.refresh_support", False))
 
     @property
     def client_supports_document_changes(self) -> bool:
@@ -127,6 +139,55 @@ class SegqueryLanguageServer(LanguageServer):
                      f"segquery: checking {document.uri} failed: {type(error).__name__}: {error}")
             return self.project.known_findings(document.path) + [internal_error(document.text, document.path, error)]
 
+    def sync_workspace(self, document: Document) -> None:
+        """Bring the workspace up to the document's current version (its due check runs now),
+        so that answers read from the workspace are positioned in the text the client has."""
+        if document.path is not None and not self.is_large(document) \
+                and self._synced.get(document.uri, -1) != document.version:
+            self.diagnostics.run_now(document.uri)
+
+    # ------------------------------------------------------------ pulled diagnostics
+
+    async def pull_report(self, uri: str) -> Report | None:
+        """The diagnostics of the document's current version, the same as push would publish
+        (None when it is not open). A check that is due runs now; a large document's
+        background check is waited for."""
+        self.start_pulling()
+        while (document := self.documents.get(uri)) is not None:
+            report = self.reports.get(uri)
+            if report is not None and report.version == document.version and not self.diagnostics.is_pending(uri):
+                self.reports.answered(report, uri)
+                return report
+            if uri not in self._background_checks or self.diagnostics.is_pending(uri):
+                self.diagnostics.run_now(uri)
+            if uri in self._background_checks:
+                await self.reports.next_change(uri)
+        return None
+
+    def start_pulling(self) -> None:
+        """The client pulls diagnostics: clear what was pushed (the client would show both)."""
+        if self.pulling:
+            return
+        self.pulling = True
+        for uri in list(self._checked):
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    def request_refresh(self, capability: str) -> None:
+        """Ask the client, once on the next turn of the event loop, to ask again for what
+        it shows (`diagnostics`, `code_lens`, `inlay_hint`), when it can be asked."""
+        if capability in self._refresh_due or not self.client_supports_refresh(capability):
+            return
+        if not self._refresh_due:
+            asyncio.get_running_loop().call_soon(self._send_refresh_requests)
+        self._refresh_due.add(capability)
+
+    def _send_refresh_requests(self) -> None:
+        send = {"diagnostics": self.workspace_diagnostic_refresh, "code_lens": self.workspace_code_lens_refresh,
+                "inlay_hint": self.workspace_inlay_hint_refresh}
+        for capability in sorted(self._refresh_due):
+            send[capability](None)
+        self._refresh_due.clear()
+
     # ------------------------------------------------------------ large documents
 
     def is_large(self, document: Document) -> bool:
@@ -164,6 +225,7 @@ class SegqueryLanguageServer(LanguageServer):
         for problem in self.project.problems:
             self.show(types.MessageType.Warning, f"segquery: {problem}")
         self.schedule_all_diagnostics()
+        self.request_refresh("inlay_hint")  # the schema they read may have changed
 
     def close_document(self, uri: str) -> None:
         document = self.documents.close(uri)
@@ -200,7 +262,9 @@ class SegqueryLanguageServer(LanguageServer):
             return []
 
     def schedule_diagnostics(self, paths: Iterable[str]) -> None:
-        """Recheck the open documents among `paths` (files whose diagnostics may have changed)."""
+        """Recheck the open documents among `paths` (files whose diagnostics may have changed);
+        the references that code lenses count may have changed too."""
+        self.request_refresh("code_lens")
         for path in paths:
             document = self.documents.by_path(path)
             if document is not None:
@@ -230,8 +294,11 @@ class SegqueryLanguageServer(LanguageServer):
             found = [internal_error(document.text, document.path, error)]
             diagnostics = [self.lsp_diagnostic(item, document) for item in found]
         self._checked[document.uri] = (document.version, found)
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=document.uri, version=document.version, diagnostics=diagnostics))
+        if self.reports.store(document.uri, document.version, diagnostics):
+            self.request_refresh("diagnostics")
+        if not self.pulling:
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+                uri=document.uri, version=document.version, diagnostics=diagnostics))
 
     def _check_in_background(self, document: Document) -> None:
         """Check a large document on the background thread (its own findings only: a
@@ -258,7 +325,9 @@ class SegqueryLanguageServer(LanguageServer):
     def clear_diagnostics(self, uri: str) -> None:
         self.diagnostics.forget(uri)
         self._checked.pop(uri, None)
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        self.reports.forget(uri)
+        if not self.pulling:
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     # ------------------------------------------------------------ messages
 
@@ -276,9 +345,11 @@ def declined_message(method: str, size: int, limit: int) -> str:
 
 def create_server() -> SegqueryLanguageServer:
     """A server with every handler registered."""
-    from segquery_lsp import notifications, requests
+    from segquery.lsp import inline, notifications, pull, requests
 
     server = SegqueryLanguageServer()
     notifications.register(server)
     requests.register(server)
+    pull.register(server)
+    inline.register(server)
     return server
