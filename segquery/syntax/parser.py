@@ -128,7 +128,8 @@ def _accepted(error: UnexpectedToken) -> set[str]:
 def _resume_with(error: UnexpectedToken, *tokens) -> None:
     """Feed the tokens a glued word stands for, so parsing goes on as if the
     space were there; when they do not fit, the word is simply skipped."""
-    parser = error.interactive_parser.copy()
+    # Not a deep copy: lark 1.3 deep-copies tokens without their end positions.
+    parser = error.interactive_parser.copy(deepcopy_values=False)
     try:
         for token in tokens:
             parser.feed_token(token)

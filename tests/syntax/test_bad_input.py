@@ -130,3 +130,12 @@ def test_parse_raises_only_parse_error_with_diagnostics():
         parse("PROFILE(contact).FILTER(", path="q.segq")
     assert raised.value.diagnostics[0].code == "S007"
     assert str(raised.value) == "q.segq:1:24: S007 `(` is never closed: add `)`"
+
+
+def test_a_glued_keyword_after_other_errors_keeps_every_position():
+    # Resuming after a glued keyword must not lose the end positions of the tokens before it.
+    assert findings("PROFILE(account). UNION SEGMENT(k) EXCEPTFILTER(x)") == [
+        ("S004", "1:25-1:32", "unexpected name `SEGMENT`: expected `(`"),
+        ("S023", "1:36-1:48", "`EXCEPTFILTER` reads as one word; the keyword `EXCEPT` needs a space after it: "
+                              "`EXCEPT FILTER`"),
+    ]
