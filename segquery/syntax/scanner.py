@@ -74,10 +74,14 @@ def scan(source: SourceText) -> ScanResult:
     chars = None  # a mutable copy, made only when something must be blanked
     result = ScanResult(sanitized=text)
 
-    def report(code: str, message: str, start: int, end: int, **kwargs) -> None:
+    def report(code: str, message: str, start: int, end: int, *, echoes: bool = True, **kwargs) -> None:
+        """`echoes`: the parser's complaints right after this problem are its echo. Not so after text
+        blanked to exactly what it means (white space, the `Name =` shorthand): an error there is real,
+        and hiding it would drop the tokens the parser skipped."""
         if len(result.diagnostics) < MAX_REPORTED_PROBLEMS:
             result.diagnostics.append(make_diagnostic(source, code, message, start, end, **kwargs))
-        result.problem_ends.append(end)
+        if echoes:
+            result.problem_ends.append(end)
 
     def blank(start: int, end: int, replacement: str | None = None) -> None:
         nonlocal chars
@@ -95,7 +99,7 @@ def scan(source: SourceText) -> ScanResult:
         assignment_end = assignment.end()
         report(codes.ASSIGNMENT,
                f"`{name} = query` is documentation shorthand: a file or request holds only the query; "
-               f"remove `{name} =`", assignment.start(), assignment.end(),
+               f"remove `{name} =`", assignment.start(), assignment.end(), echoes=False,
                fix=Fix.replace(f"Remove `{name} =`", assignment.start(), assignment.end(), ""))
         blank(assignment.start(), assignment.end())
 
@@ -147,7 +151,7 @@ def scan(source: SourceText) -> ScanResult:
                    "of the line", start, end)
             blank(start, end, (quote + " " * (end - start - 2) + quote) if end - start >= 2 else " ")
         elif kind == "unicode_space":
-            report(codes.UNICODE_SPACE, _unicode_space_message(match.group()), start, end,
+            report(codes.UNICODE_SPACE, _unicode_space_message(match.group()), start, end, echoes=False,
                    fix=Fix.replace("Use plain spaces", start, end, _plain_spaces(text, start, end)))
             blank(start, end)
         elif kind == "typographic_string":

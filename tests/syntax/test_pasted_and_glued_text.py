@@ -116,3 +116,22 @@ def test_an_unclosed_parenthesis_does_not_hide_the_findings_after_it():
         ("S004", "2:1-2:8", "expected a comparison operator (==, !=, >, >=, <, <=) before name `PROFILE`"),
         ("S001", "2:30-2:31", "unexpected character `#` (U+0023 NUMBER SIGN)"),
     ]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # A Unicode space inside a word splits it, as the parser reads it: `cd` is not silently dropped.
+    ("PROFILE(a).FILTER(ab\u200bcd == 1)", [
+        ("S025", "1:21-1:22", "invisible U+200B ZERO WIDTH SPACE read as white space: remove it"),
+        ("S004", "1:22-1:24", "expected a comparison operator (==, !=, >, >=, <, <=) before name `cd`")]),
+    ("PROFILE(a).FILTER(ab\u00a0cd == 1)", [
+        ("S025", "1:21-1:22", "U+00A0 NO-BREAK SPACE read as a space: use plain spaces"),
+        ("S004", "1:22-1:24", "expected a comparison operator (==, !=, >, >=, <, <=) before name `cd`")]),
+    # The same after the `Name =` shorthand: what follows it is read, not skipped.
+    ("seg = UNION SEGMENT(a)", [
+        ("S011", "1:1-1:7", "`seg = query` is documentation shorthand: a file or request holds only the query; "
+                            "remove `seg =`"),
+        ("S004", "1:13-1:20", "unexpected name `SEGMENT`: expected `(`")]),
+])
+def test_an_error_right_after_text_read_as_white_space_is_reported(text, found):
+    assert findings(text) == found
+    assert parse_tolerant(text).query is None
