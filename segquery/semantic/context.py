@@ -313,12 +313,12 @@ def is_number_literal(node: ast.Expr) -> bool:
 
 
 def number_value(node: ast.Expr) -> int | float | None:
-    """The value of a number literal (negation included), else None."""
-    if isinstance(node, ast.NumberLiteral):
-        return node.value
-    if isinstance(node, ast.Negate) and isinstance(node.operand, ast.NumberLiteral):
-        return -node.operand.value
-    return None
+    """The value of a number literal (negation included), else None; None too for a literal
+    too long for the language (S024 reports it), so that no rule judges its value."""
+    literal = node.operand if isinstance(node, ast.Negate) else node
+    if not isinstance(literal, ast.NumberLiteral) or literal.too_long:
+        return None
+    return -literal.value if literal is not node else literal.value
 
 
 def number_is_integer(node: ast.Expr) -> bool:

@@ -465,6 +465,8 @@ def _report_method_set_operators(ctx: BuildContext, calls: list[RawCall], set_ca
             if isinstance(operand, ast.Call):
                 ctx.stray_calls.pop(id(operand), None)
     fix = None
+    if rewrite is not None and tail[-1].span.end > len(ctx.source.text):
+        rewrite = None  # the last call ends at a `)` the parser added for an unclosed `(`: S007 first
     if rewrite is not None:
         start = _dot_before(ctx, tail[0].span.start)
         fix = Fix.replace("Rewrite with infix set operators", start, tail[-1].span.end, rewrite)

@@ -139,3 +139,10 @@ def test_a_glued_keyword_after_other_errors_keeps_every_position():
         ("S023", "1:36-1:48", "`EXCEPTFILTER` reads as one word; the keyword `EXCEPT` needs a space after it: "
                               "`EXCEPT FILTER`"),
     ]
+
+
+def test_method_set_operators_get_no_fix_when_the_last_one_is_never_closed():
+    result = parse_tolerant("T().UNION(s).EXCEPT(s")
+    assert [(d.code, d.fix) for d in result.diagnostics] == [("S014", None), ("S012", None), ("S007", None)]
+    assert findings("T().UNION(s).EXCEPT(s")[1] == (
+        "S012", "1:5-1:13", "set operators are infix words: `A UNION B`, not `.UNION(B)`")

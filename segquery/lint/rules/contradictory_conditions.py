@@ -25,7 +25,8 @@ _UPPER = (ast.CompareOp.LT, ast.CompareOp.LE)
                  "an empty range (`x > 5 && x < 3`), a value and its negation (`x == 1 && x != 1`), a value "
                  "outside a range, and a null test next to a comparison of the same attribute. Strings are "
                  "compared without regard to case, as Dataverse does by default, so `'a'` and `'A'` are not "
-                 "reported as different.",
+                 "reported as different. In a very long chain each condition is compared with the first "
+                 "100 distinct conditions on its attribute of each kind.",
     why="The chain is never true, so the FILTER keeps no record, and a segment built on it is always empty. "
         "The author almost always meant `||`, or another attribute.",
     example="PROFILE(contact).FILTER(address1_city == 'Seattle' && address1_city == 'Portland')",
@@ -39,11 +40,19 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         # Per attribute and family of constraint, the earlier ones in chain order. Only
         # some families can contradict each other, so chains of lower bounds (or of
         # `!=`) stay linear however long they are.
+        # A condition written again adds nothing to compare (the first one is found first), and
+        # at most MAX_COMPARED distinct ones per attribute and family are kept: a chain of
+        # thousands of conditions stays linear.
         earlier_by_family: dict[tuple[object, str], list[tuple[int, Constraint]]] = {}
+        seen: set[tuple[object, ...]] = set()
         for position, operand in enumerate(unwrap_logical(node, ast.LogicOp.AND)):
             current = constraint(operand)
             if current is None:
                 continue
+            identity = _identity(current)
+            if identity in seen:
+                continue
+            seen.add(identity)
             family = _family(current)
             candidates = heapq.merge(*(earlier_by_family.get((current.key, other), [])
                                        for other in _CAN_CONTRADICT[family]), key=lambda item: item[0])
@@ -55,7 +64,18 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
                                      span.start, span.end,
                                      related=[ctx.related("the contradicted condition", ctx.outer_span(earlier.node))])
                     break
-            earlier_by_family.setdefault((current.key, family), []).append((position, current))
+            kept = earlier_by_family.setdefault((current.key, family), [])
+            if len(kept) < MAX_COMPARED:
+                kept.append((position, current))
+
+
+MAX_COMPARED = 100
+
+
+def _identity(item: Constraint) -> tuple[object, ...]:
+    """Equal for the same condition written twice."""
+    value = None if item.value is None else (item.value.kind, repr(item.value.value))
+    return item.key, item.op, item.null, value
 
 
 _CAN_CONTRADICT = {

@@ -20,8 +20,11 @@ def check(ctx: ValidationContext) -> None:
         values: dict[str, int] = {}
         for name, part in zip(PARTS, date.parts):
             if is_number_literal(part):
+                value = number_value(part)
+                if value is None:
+                    continue  # too long: S024
                 if number_is_integer(part):
-                    values[name] = int(number_value(part))
+                    values[name] = int(value)
                 else:
                     ctx.report_node(codes.DATE_ARGUMENT_RANGE,
                                     f"the {name} of DATE must be a whole number, not `{ctx.text(part)}`", part)

@@ -53,8 +53,8 @@ def _label(ctx: ValidationContext, side: ast.Attribute, attribute: Attribute, li
 
 def _code(ctx: ValidationContext, side: ast.Attribute, attribute: Attribute, literal: ast.Expr) -> None:
     value = number_value(literal)
-    if number_is_integer(literal) and int(value) in attribute.options:
-        return
+    if value is None or (number_is_integer(literal) and int(value) in attribute.options):
+        return  # None: too long, S024 reports it
     ctx.report_node(codes.INVALID_OPTION_VALUE,
                     f"`{ctx.text(literal)}` is not an option of `{ctx.text(side)}`; its options are "
                     f"{options_text(attribute)}", literal)
