@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from typing import Iterable
 
 
@@ -82,6 +83,12 @@ def typo_of(word: str, candidates: Iterable[str]) -> str | None:
     prefix and a standard name (`new_name`) is at least three edits away from
     that name (`name`), so it is never taken for a typo of it.
     """
+    return _typo_of(word, tuple(candidates))
+
+
+@functools.lru_cache(maxsize=4096)
+def _typo_of(word: str, candidates: tuple[str, ...]) -> str | None:
+    """`typo_of`, remembered: a file that repeats one unknown name a thousand times pays once."""
     folded = word.casefold()
     budget = typo_budget(word)
     best: tuple[int, str] | None = None
