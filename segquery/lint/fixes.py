@@ -3,6 +3,7 @@ overlap, and passes repeated until nothing is left to fix (like ruff)."""
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -42,18 +43,38 @@ def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = 
     """
     candidates = sorted((d for d in diagnostics if is_applicable(d.fix, unsafe=unsafe)),
                         key=lambda d: (min(e.start for e in d.fix.edits), d.code, d.sort_key()))  # type: ignore[union-attr]
-    accepted: list[TextEdit] = []
+    accepted = _AcceptedEdits()
     applied: list[Diagnostic] = []
     for diagnostic in candidates:
         fix = diagnostic.fix
         assert fix is not None
         if not fix.edits or not _well_formed(fix, len(text)):
             continue
-        if any(_conflict(edit, other) for edit in fix.edits for other in accepted):
+        if any(accepted.conflicts(edit) for edit in fix.edits):
             continue
-        accepted.extend(fix.edits)
+        accepted.add(fix.edits)
         applied.append(diagnostic)
-    return apply_edits(text, accepted), applied
+    return apply_edits(text, accepted.edits), applied
+
+
+class _AcceptedEdits:
+    """The edits accepted so far, sorted by position. They never overlap, so the one
+    that starts last before an edit's end is the only one that can conflict with it:
+    a look-up is a binary search, and a pass over thousands of fixes stays n log n."""
+
+    def __init__(self) -> None:
+        self.edits: list[TextEdit] = []
+        self._starts: list[int] = []
+
+    def conflicts(self, edit: TextEdit) -> bool:
+        index = bisect.bisect_right(self._starts, edit.end) - 1
+        return index >= 0 and _conflict(self.edits[index], edit)
+
+    def add(self, edits: Iterable[TextEdit]) -> None:
+        for edit in edits:
+            index = bisect.bisect_right(self._starts, edit.start)
+            self._starts.insert(index, edit.start)
+            self.edits.insert(index, edit)
 
 
 def apply_edits(text: str, edits: Iterable[TextEdit]) -> str:
