@@ -64,8 +64,10 @@ def check_diagnostics(text: str, diagnostics: Iterable[Diagnostic]) -> None:
 
 
 def comment_texts(text: str) -> Counter:
-    """The comments of a text as the formatter may print them (trailing space of `//` aside)."""
-    return Counter(token.text.rstrip() if token.text.startswith("//") else token.text.replace("\r\n", "\n")
+    """The comments of a text as the formatter may print them (trailing space of `//` aside, and
+    the line endings inside block comments, which follow the file's first line)."""
+    return Counter(token.text.rstrip() if token.text.startswith("//")
+                   else token.text.replace("\r\n", "\n").replace("\r", "\n")
                    for token in tokenize(text) if token.kind is TokenKind.COMMENT)
 
 
