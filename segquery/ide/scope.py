@@ -19,6 +19,7 @@ from segquery.schema.model import Attribute
 from segquery.semantic.tables import StepScope, infer_tables
 from segquery.source import Span
 from segquery.syntax import ast
+from segquery.syntax.scanner import MAX_NESTING
 
 SegmentTable = Callable[[str], "str | None"]
 _PLACEHOLDER = ast.BooleanLiteral(value=True)
@@ -129,13 +130,19 @@ class _ChainBuilder:
 
     def __init__(self, outline: Outline) -> None:
         self.outline = outline
+        self.depth = 0
 
     def chain(self, calls: list[Frame]) -> tuple[ast.QueryExpr, list[ast.Node]]:
         """The chain (or group with steps) of `calls`, and the node made for each call."""
         first = calls[0]
         nodes: list[ast.Node] = []
         if first.name is None:
-            body = self._group_body(first)
+            self.depth += 1
+            try:
+                # Deeper than the parser accepts (it reports S-too-deep): no scope to offer.
+                body = self._group_body(first) if self.depth <= MAX_NESTING else ast.Chain(source=self._invalid(first))
+            finally:
+                self.depth -= 1
             steps = [self._step(frame) for frame in calls[1:]]
             nodes = [body, *steps]
             return ast.Grouped(body=body, steps=tuple(steps), span=self._span(first)), nodes
