@@ -28,6 +28,8 @@ MAX_INPUT_CHARS = 32 * 1024 * 1024
 MAX_SYNTAX_ERRORS = 20
 # Tokens skipped while recovering, reported or not; past it the rest of the text is not read.
 MAX_RECOVERY_STEPS = 200
+# Glued keywords (`UNIONSEGMENT`) reported in one text; each is recovered exactly.
+MAX_GLUED_KEYWORDS = 10_000
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,7 @@ def _run_lark(source: SourceText, text: str, problem_ends: list[int],
     grammar_errors: list[Diagnostic] = []
     echo_after = sorted(problem_ends)
     error_events = 0
+    glued_count = 0
 
     def is_echo(start: int) -> bool:
         """True when only white space separates `start` from the last problem reported before it."""
@@ -154,19 +157,23 @@ def _run_lark(source: SourceText, text: str, problem_ends: list[int],
         insort(echo_after, end)
 
     def on_error(error: UnexpectedInput) -> bool:
-        nonlocal error_events
+        nonlocal error_events, glued_count
         error_events += 1
         if isinstance(error, UnexpectedToken):
             token = error.token
             if token.start_pos is not None and token.start_pos >= len(source.text):
                 return False  # a `)` added for an unclosed `(`: S007 reports it
-            glued = glued_keyword(token, _accepted(error), text, dialect)
+            glued = glued_keyword(token, _accepted(error), text, dialect) if glued_count < MAX_GLUED_KEYWORDS else None
             if glued is not None:
+                # Recovered exactly (as if the space were there), so counted apart: every one is
+                # reported and fixed in one pass, however many a pasted text holds.
+                glued_count += 1
+                error_events -= 1
                 grammar_errors.append(make_diagnostic(source, codes.GLUED_KEYWORD, glued.message,
                                                       token.start_pos, token.end_pos, fix=glued.fix))
                 remember(token.end_pos)
                 _resume_with(error, glued.keyword, glued.rest)
-                return len(grammar_errors) < MAX_SYNTAX_ERRORS and error_events < MAX_RECOVERY_STEPS
+                return len(grammar_errors) - glued_count < MAX_SYNTAX_ERRORS and error_events < MAX_RECOVERY_STEPS
             at_end = token.type == "$END" or token.start_pos is None
             start = len(text.rstrip()) if at_end else token.start_pos
             end = start if at_end else token.end_pos
@@ -176,7 +183,7 @@ def _run_lark(source: SourceText, text: str, problem_ends: list[int],
                     codes.UNEXPECTED_END if token.type == "$END" else codes.UNEXPECTED_TOKEN)
                 grammar_errors.append(make_diagnostic(source, code, message, start, end))
             remember(end)
-            return (token.type != "$END" and len(grammar_errors) < MAX_SYNTAX_ERRORS
+            return (token.type != "$END" and len(grammar_errors) - glued_count < MAX_SYNTAX_ERRORS
                     and error_events < MAX_RECOVERY_STEPS)
         if isinstance(error, UnexpectedCharacters):
             position = error.pos_in_stream
@@ -185,7 +192,7 @@ def _run_lark(source: SourceText, text: str, problem_ends: list[int],
                                                       f"unexpected character `{text[position]}`",
                                                       position, position + 1))
             remember(position + 1)
-            return len(grammar_errors) < MAX_SYNTAX_ERRORS and error_events < MAX_RECOVERY_STEPS
+            return len(grammar_errors) - glued_count < MAX_SYNTAX_ERRORS and error_events < MAX_RECOVERY_STEPS
         return False
 
     token = CURRENT.set(context)

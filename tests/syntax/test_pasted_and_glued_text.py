@@ -135,3 +135,11 @@ def test_an_unclosed_parenthesis_does_not_hide_the_findings_after_it():
 def test_an_error_right_after_text_read_as_white_space_is_reported(text, found):
     assert findings(text) == found
     assert parse_tolerant(text).query is None
+
+
+def test_every_glued_keyword_of_a_long_text_is_reported_and_fixed():
+    text = "SEGMENT(a)" + "".join(f" UNIONSEGMENT(s{index})" for index in range(300))
+    assert [code for code, *_ in findings(text)] == ["S023"] * 300
+    report = check_text(text, options=CheckOptions(fix=True))
+    assert report.fix_problem is None
+    assert report.source.text == "SEGMENT(a)" + "".join(f" UNION SEGMENT(s{index})" for index in range(300))
