@@ -1,0 +1,104 @@
+"""Finding configuration files and projects by walking up from a file.
+
+The configuration of a file is the closest `segquery.toml`, or
+`pyproject.toml` with a `[tool.segquery]` table, in its directory or above
+(cached per directory). The project of a file is the set of query files
+whose SEGMENT references resolve together: the directory of its closest
+configuration file within its repository, else the repository root (the
+directory holding `.git`), else the file's own directory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from segquery.config.model import CONFIG_FILENAMES, Config
+from segquery.config.reading import has_segquery_table, load_config
+
+
+class ConfigFinder:
+    """Finds the configuration of each file by walking up its directories, with a cache per directory."""
+
+    def __init__(self, override: Path | None = None) -> None:
+        self.override = load_config(override) if override is not None else None
+        self._by_directory: dict[Path, Config] = {}
+        self._loaded: dict[Path, Config] = {}
+
+    def for_path(self, path: Path | None) -> Config:
+        if self.override is not None:
+            return self.override
+        directory = (Path(path).resolve().parent if path is not None else Path.cwd().resolve())
+        return self.for_directory(directory)
+
+    def for_directory(self, directory: Path) -> Config:
+        """The configuration of the files of a (resolved) directory."""
+        if self.override is not None:
+            return self.override
+        unresolved: list[Path] = []       # walked up without a configuration file (iterative: paths can be deep)
+        current = directory
+        while (config := self._by_directory.get(current)) is None:
+            unresolved.append(current)
+            found = configuration_file_in(current)
+            if found is not None:
+                config = self._load(found)
+                break
+            if current.parent == current:
+                config = Config(root=Path.cwd().resolve())
+                break
+            current = current.parent
+        for walked in unresolved:
+            self._by_directory[walked] = config
+        return config
+
+    def _load(self, path: Path) -> Config:
+        config = self._loaded.get(path)
+        if config is None:
+            config = self._loaded[path] = load_config(path)
+        return config
+
+
+def configuration_file_in(directory: Path) -> Path | None:
+    """The configuration file a directory holds (`segquery.toml` first), if any."""
+    for name in CONFIG_FILENAMES:
+        candidate = directory / name
+        if candidate.is_file() and has_segquery_table(candidate):
+            return candidate
+    return None
+
+
+def is_repository_root(directory: Path) -> bool:
+    """Whether a directory is the top of a git working tree (`.git` is a directory, or a file in a worktree)."""
+    return (directory / ".git").exists()
+
+
+class ProjectFinder:
+    """The project root of each file, with the markers of each directory cached."""
+
+    def __init__(self) -> None:
+        self._markers: dict[Path, bool] = {}
+        self._roots: dict[Path, Path] = {}
+
+    def root_for(self, path: Path | str) -> Path:
+        """The project root of a file (resolved)."""
+        return self.root_for_directory(Path(path).resolve().parent)
+
+    def root_for_directory(self, directory: Path) -> Path:
+        root = self._roots.get(directory)
+        if root is None:
+            root = self._roots[directory] = self._find_root(directory)
+        return root
+
+    def _find_root(self, directory: Path) -> Path:
+        current = directory
+        while not self._is_marked(current):
+            if current.parent == current:
+                return directory
+            current = current.parent
+        return current
+
+    def _is_marked(self, directory: Path) -> bool:
+        marked = self._markers.get(directory)
+        if marked is None:
+            marked = self._markers[directory] = (configuration_file_in(directory) is not None
+                                                 or is_repository_root(directory))
+        return marked

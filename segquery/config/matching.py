@@ -1,0 +1,127 @@
+"""Glob patterns (`kinds`, `per-file-ignores`, `exclude`, ignore files), read
+with `.gitignore` rules by the pathspec library.
+
+The patterns are compiled for pathspec's RE2 back end: RE2 runs in time
+linear in the length of the path whatever the pattern, where a backtracking
+engine takes exponential time on globs such as `*a*a*a*a*a*a*a*b`.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+import pathspec
+import re2
+
+# pathspec's back end with a linear-time guarantee (google-re2).
+BACKEND = "re2"
+
+
+class GlobError(ValueError):
+    """A glob that cannot be compiled; str() says why."""
+
+
+def compile_globs(lines: Iterable[str]) -> pathspec.GitIgnoreSpec:
+    """The `.gitignore`-style spec of some lines, or a GlobError."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")   # "possible nested set" from Python's re: not the user's concern
+            return pathspec.GitIgnoreSpec.from_lines(list(lines), backend=BACKEND)
+    except re.error as error:
+        raise GlobError(error.msg) from None
+    except re2.error:
+        raise GlobError("this character class is not supported") from None
+    except ValueError as error:
+        raise GlobError(str(error)) from None
+
+
+class GlobMatcher:
+    """An ordered list of globs relative to a directory, as in a `.gitignore`:
+    the last pattern that matches a path decides, and `!pattern` takes a path
+    back out. A matcher made of one `!pattern` alone matches what the pattern
+    does not (so `per-file-ignores` can say "every file but these")."""
+
+    def __init__(self, patterns: Iterable[str], root: Path) -> None:
+        self.patterns = tuple(normalize(pattern) for pattern in patterns)
+        self.root = root.resolve()
+        self.inverted = len(self.patterns) == 1 and self.patterns[0].startswith("!")
+        lines = [self.patterns[0][1:]] if self.inverted else list(self.patterns)
+        self._spec = compile_globs(lines)
+
+    @staticmethod
+    def cached(patterns: tuple[str, ...], root: Path) -> "GlobMatcher":
+        """One compiled matcher per (patterns, directory), shared by every file."""
+        return _cached_matcher(patterns, root)
+
+    def decision(self, path: Path | str, *, is_dir: bool = False) -> bool | None:
+        """True when the last matching pattern includes the path, False when a
+        `!pattern` takes it out, None when no pattern matches it."""
+        result = self._spec.check_file(relative_posix(path, self.root) + ("/" if is_dir else ""))
+        if self.inverted:
+            return result.include is not True
+        return result.include
+
+    def matches(self, path: Path | str, *, is_dir: bool = False) -> bool:
+        """Whether the globs name the path, or a directory above it."""
+        return bool(self.patterns) and self.decision(path, is_dir=is_dir) is True
+
+
+@lru_cache(maxsize=1024)
+def _cached_matcher(patterns: tuple[str, ...], root: Path) -> GlobMatcher:
+    return GlobMatcher(patterns, root)
+
+
+def normalize(pattern: str) -> str:
+    """A configured glob as a `.gitignore` line: surrounding blanks and a leading `./` dropped."""
+    pattern = pattern.strip()
+    negated = pattern.startswith("!")
+    body = pattern[1:] if negated else pattern
+    body = body[2:] if body.startswith("./") else body
+    return ("!" if negated else "") + body
+
+
+def relative_posix(path: Path | str, root: Path) -> str:
+    """The path relative to `root` with `/` separators (the absolute path, without
+    its leading `/`, when the path is not below `root`)."""
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(root).as_posix()
+    except ValueError:
+        return resolved.as_posix().lstrip("/")
+
+
+def glob_problem(pattern: str) -> str | None:
+    """Why a configured glob cannot be used (such as a range `[z-a]`), or None."""
+    try:
+        spec = compile_globs([normalize(pattern).removeprefix("!")])
+    except GlobError as error:
+        return f"invalid glob pattern {pattern!r}: {error}"
+    if not any(compiled.include is not None for compiled in spec.patterns):
+        return f"invalid glob pattern {pattern!r}: it matches no path"
+    return None
+
+
+def glob_matches(pattern: str, path: Path, root: Path) -> bool:
+    """Whether one glob matches a file, relative to `root`.
+
+    A glob without `/` matches the file's name or the name of any directory
+    above it (like .gitignore); one with `/` matches the relative path of the
+    file or of a directory above it. A trailing `/` matches directories only.
+    """
+    return GlobMatcher.cached((pattern,), root).matches(path)
+
+
+def read_ignore_lines(lines: Iterable[str]) -> list[str]:
+    """The lines of an ignore file that pathspec can use (a broken line is skipped, as git does)."""
+    usable = []
+    for line in lines:
+        try:
+            compile_globs([line])
+        except GlobError:
+            continue
+        usable.append(line)
+    return usable
