@@ -12,10 +12,10 @@ import re
 import warnings
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-import pathspec
-import re2
+if TYPE_CHECKING:
+    import pathspec
 
 # pathspec's back end with a linear-time guarantee (google-re2).
 BACKEND = "re2"
@@ -25,8 +25,11 @@ class GlobError(ValueError):
     """A glob that cannot be compiled; str() says why."""
 
 
-def compile_globs(lines: Iterable[str]) -> pathspec.GitIgnoreSpec:
+def compile_globs(lines: Iterable[str]) -> "pathspec.GitIgnoreSpec":
     """The `.gitignore`-style spec of some lines, or a GlobError."""
+    import pathspec  # imported when a glob is first compiled: it takes a while, and most runs need none
+    import re2
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")   # "possible nested set" from Python's re: not the user's concern
@@ -50,7 +53,7 @@ class GlobMatcher:
         self.root = root.resolve()
         self.inverted = len(self.patterns) == 1 and self.patterns[0].startswith("!")
         lines = [self.patterns[0][1:]] if self.inverted else list(self.patterns)
-        self._spec = compile_globs(lines)
+        self._spec = compile_globs(lines) if lines else None
 
     @staticmethod
     def cached(patterns: tuple[str, ...], root: Path) -> "GlobMatcher":
@@ -60,6 +63,8 @@ class GlobMatcher:
     def decision(self, path: Path | str, *, is_dir: bool = False) -> bool | None:
         """True when the last matching pattern includes the path, False when a
         `!pattern` takes it out, None when no pattern matches it."""
+        if self._spec is None:
+            return None
         result = self._spec.check_file(relative_posix(path, self.root) + ("/" if is_dir else ""))
         if self.inverted:
             return result.include is not True
