@@ -5,7 +5,8 @@ The configuration of a file is the closest `segquery.toml`, or
 (cached per directory). The project of a file is the set of query files
 whose SEGMENT references resolve together: the directory of its closest
 configuration file within its repository, else the repository root (the
-directory holding `.git`), else the file's own directory.
+directory holding `.git`), else the directory named to be searched, else the
+file's own directory.
 """
 
 from __future__ import annotations
@@ -76,25 +77,24 @@ class ProjectFinder:
 
     def __init__(self) -> None:
         self._markers: dict[Path, bool] = {}
-        self._roots: dict[Path, Path] = {}
+        self._roots: dict[tuple[Path, Path | None], Path] = {}
 
-    def root_for(self, path: Path | str) -> Path:
-        """The project root of a file (resolved)."""
-        return self.root_for_directory(Path(path).resolve().parent)
-
-    def root_for_directory(self, directory: Path) -> Path:
-        root = self._roots.get(directory)
+    def root_for(self, path: Path | str, fallback: Path | None = None) -> Path:
+        """The project root of a file (resolved): the closest directory that holds a
+        configuration file or is a repository root; else `fallback` (a directory
+        above the file that was named to be searched), else the file's directory."""
+        directory = Path(path).resolve().parent
+        key = (directory, fallback)
+        root = self._roots.get(key)
         if root is None:
-            root = self._roots[directory] = self._find_root(directory)
+            root = self._roots[key] = self._marked_above(directory) or fallback or directory
         return root
 
-    def _find_root(self, directory: Path) -> Path:
-        current = directory
-        while not self._is_marked(current):
-            if current.parent == current:
-                return directory
-            current = current.parent
-        return current
+    def _marked_above(self, directory: Path) -> Path | None:
+        for current in (directory, *directory.parents):
+            if self._is_marked(current):
+                return current
+        return None
 
     def _is_marked(self, directory: Path) -> bool:
         marked = self._markers.get(directory)

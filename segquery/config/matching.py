@@ -8,6 +8,7 @@ engine takes exponential time on globs such as `*a*a*a*a*a*a*a*b`.
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
 from functools import lru_cache
@@ -45,20 +46,21 @@ def compile_globs(lines: Iterable[str]) -> "pathspec.GitIgnoreSpec":
 class GlobMatcher:
     """An ordered list of globs relative to a directory, as in a `.gitignore`:
     the last pattern that matches a path decides, and `!pattern` takes a path
-    back out. A matcher made of one `!pattern` alone matches what the pattern
-    does not (so `per-file-ignores` can say "every file but these")."""
+    back out. With `single`, the one glob of a `kinds` or `per-file-ignores`
+    entry: `!pattern` then matches what the pattern does not ("every file but
+    these")."""
 
-    def __init__(self, patterns: Iterable[str], root: Path) -> None:
+    def __init__(self, patterns: Iterable[str], root: Path, *, single: bool = False) -> None:
         self.patterns = tuple(normalize(pattern) for pattern in patterns)
         self.root = root.resolve()
-        self.inverted = len(self.patterns) == 1 and self.patterns[0].startswith("!")
+        self.inverted = single and len(self.patterns) == 1 and self.patterns[0].startswith("!")
         lines = [self.patterns[0][1:]] if self.inverted else list(self.patterns)
         self._spec = compile_globs(lines) if lines else None
 
     @staticmethod
-    def cached(patterns: tuple[str, ...], root: Path) -> "GlobMatcher":
+    def cached(patterns: tuple[str, ...], root: Path, *, single: bool = False) -> "GlobMatcher":
         """One compiled matcher per (patterns, directory), shared by every file."""
-        return _cached_matcher(patterns, root)
+        return _cached_matcher(patterns, root, single)
 
     def decision(self, path: Path | str, *, is_dir: bool = False) -> bool | None:
         """True when the last matching pattern includes the path, False when a
@@ -76,8 +78,8 @@ class GlobMatcher:
 
 
 @lru_cache(maxsize=1024)
-def _cached_matcher(patterns: tuple[str, ...], root: Path) -> GlobMatcher:
-    return GlobMatcher(patterns, root)
+def _cached_matcher(patterns: tuple[str, ...], root: Path, single: bool) -> GlobMatcher:
+    return GlobMatcher(patterns, root, single=single)
 
 
 def normalize(pattern: str) -> str:
@@ -90,13 +92,17 @@ def normalize(pattern: str) -> str:
 
 
 def relative_posix(path: Path | str, root: Path) -> str:
-    """The path relative to `root` with `/` separators (the absolute path, without
-    its leading `/`, when the path is not below `root`)."""
-    resolved = Path(path).resolve()
-    try:
-        return resolved.relative_to(root).as_posix()
-    except ValueError:
-        return resolved.as_posix().lstrip("/")
+    """The path relative to `root` (a resolved directory) with `/` separators; the
+    absolute path, without its leading `/`, when the path is not below `root`.
+    A path is taken where it is written (as git does with a symbolic link),
+    and resolved only when it is not below `root` as written."""
+    absolute = Path(os.path.abspath(path))
+    for candidate in (absolute, absolute.resolve()):
+        try:
+            return candidate.relative_to(root).as_posix()
+        except ValueError:
+            continue
+    return absolute.resolve().as_posix().lstrip("/")
 
 
 def glob_problem(pattern: str) -> str | None:
@@ -117,11 +123,17 @@ def glob_matches(pattern: str, path: Path, root: Path) -> bool:
     above it (like .gitignore); one with `/` matches the relative path of the
     file or of a directory above it. A trailing `/` matches directories only.
     """
-    return GlobMatcher.cached((pattern,), root).matches(path)
+    return GlobMatcher.cached((pattern,), root, single=True).matches(path)
 
 
-def read_ignore_lines(lines: Iterable[str]) -> list[str]:
-    """The lines of an ignore file that pathspec can use (a broken line is skipped, as git does)."""
+def usable_lines(lines: list[str]) -> list[str]:
+    """The lines of an ignore file that pathspec can compile (a broken line is
+    left out, as git leaves it out)."""
+    try:
+        compile_globs(lines)
+        return lines
+    except GlobError:
+        pass
     usable = []
     for line in lines:
         try:

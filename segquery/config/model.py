@@ -86,4 +86,4 @@ class Config:
         return GlobMatcher.cached(self.exclude + self.extend_exclude, self.root)
 
     def _glob(self, pattern: str) -> GlobMatcher:
-        return GlobMatcher.cached((pattern,), self.root)
+        return GlobMatcher.cached((pattern,), self.root, single=True)

@@ -1,0 +1,42 @@
+"""Which files a run leaves out: the configured `exclude` and `extend-exclude`
+globs of each file's configuration, the command line's `--exclude` and
+`--extend-exclude` (relative to the working directory), and ignore files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from segquery.config import ConfigFinder, GlobMatcher
+from segquery.paths import WalkRules
+
+
+@dataclass(frozen=True)
+class FileSelection:
+    """What the command line says about which files to leave out."""
+
+    exclude: tuple[str, ...] | None = None     # replaces the configured `exclude`
+    extend_exclude: tuple[str, ...] = ()      # added to the exclusions
+    respect_gitignore: bool = True            # read .gitignore, .ignore and .git/info/exclude
+    force_exclude: bool = False               # also leave out excluded files named explicitly
+
+
+class Exclusion:
+    """Whether the exclude globs name a path: a callable for WalkRules."""
+
+    def __init__(self, finder: ConfigFinder, selection: FileSelection, cwd: Path | None = None) -> None:
+        cwd = cwd or Path.cwd()
+        self.finder = finder
+        self.selection = selection
+        self._command_line = GlobMatcher((selection.exclude or ()) + selection.extend_exclude, cwd)
+
+    def __call__(self, path: Path, is_dir: bool) -> bool:
+        if self._command_line.matches(path, is_dir=is_dir):
+            return True
+        config = self.finder.for_path(path)     # a directory's exclusions are those of the directory above it
+        patterns = config.exclude + config.extend_exclude if self.selection.exclude is None else config.extend_exclude
+        return GlobMatcher.cached(patterns, config.root).matches(path, is_dir=is_dir)
+
+    def walk_rules(self) -> WalkRules:
+        return WalkRules(excluded=self, respect_ignore_files=self.selection.respect_gitignore,
+                         force_exclude=self.selection.force_exclude)
