@@ -16,9 +16,9 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
-from segquery.config import Config, ConfigError, ConfigFinder, resolve_selection, severity_override
+from segquery.config import Config, ConfigError, ConfigFinder, ProjectFinder, resolve_selection, severity_override
 from segquery.diagnostics import Diagnostic, sorted_diagnostics
 from segquery.lint import lint
 from segquery.lint.fixes import FixResult, fix_until_stable
@@ -34,11 +34,12 @@ from segquery.schema import Schema, SchemaError, default_schema, load_schema
 from segquery.semantic import QueryKind, validate
 from segquery.source import SourceText
 from segquery.syntax import ast, codes
+from segquery.file_selection import Exclusion, FileSelection
 from segquery.files import Stored, UnreadableFile, read_text
 from segquery.syntax.parser import parse_tolerant
 from segquery.workspace import Workspace
 from segquery.workspace.loading import discover
-from segquery.paths import SkipNote, note_on_stderr, walk_paths
+from segquery.paths import DEFAULT_RULES, SkipNote, WalkRules, note_on_stderr, walk_paths
 
 QUERY_SUFFIXES = (".segq",)
 REQUEST_SUFFIXES = (".json", ".http")
@@ -60,6 +61,7 @@ class CheckOptions:
     fix: bool = False                   # compute fixes (the caller decides whether to write them)
     unsafe_fixes: bool = False
     jobs: int | None = None             # worker processes; None: one per CPU
+    files: FileSelection = FileSelection()   # which files walks leave out
 
 
 @dataclass
@@ -255,17 +257,16 @@ def _with_configured_severity(diagnostic: Diagnostic, config: Config) -> Diagnos
 # ---------------------------------------------------------------- many files
 
 
-def iter_query_files(paths: Iterable[str | Path], *, excluded: Callable[[Path], bool] | None = None,
+def iter_query_files(paths: Iterable[str | Path], rules: WalkRules = DEFAULT_RULES, *,
                      on_skipped: SkipNote | None = note_on_stderr) -> Iterator[Path]:
     """Files named on the command line, and `*.segq` files below directories, in a stable order.
 
-    `excluded` (the configuration's `exclude` globs) is asked about files found
-    in directories; files named explicitly are always checked. FIFOs, devices
-    and sockets found in directories are skipped, and `on_skipped` is told.
+    `rules` say what walks leave out (ignore files, exclude globs; with
+    `force_exclude`, excluded files named explicitly too). FIFOs, devices and
+    sockets found in directories are skipped, and `on_skipped` is told.
     """
-    for path, explicit in walk_paths(paths, QUERY_SUFFIXES, on_skipped=on_skipped):
-        if explicit or excluded is None or not excluded(path):
-            yield path
+    for path, _explicit in walk_paths(paths, QUERY_SUFFIXES, rules, on_skipped=on_skipped):
+        yield path
 
 
 def check_file(path: str | Path, settings: FileSettings | None = None) -> FileReport:
@@ -290,48 +291,63 @@ def check_paths(paths: Iterable[str | Path], *, options: CheckOptions | None = N
     """
     options = options or CheckOptions()
     resolver = SettingsResolver(options)
-    files = [str(path) for path in iter_query_files(paths, excluded=lambda p: resolver.config_for(str(p)).excludes(p))]
+    paths = list(paths)
+    rules = Exclusion(resolver.finder, options.files).walk_rules()
+    files = [str(path) for path in iter_query_files(paths, rules)]
+    projects = Projects(resolver, rules, searched=[Path(path) for path in paths if Path(path).is_dir()])
     jobs = options.jobs if options.jobs is not None else (os.cpu_count() or 1)
     if len(files) > PARALLEL_THRESHOLD and jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(options,)) as pool:
             size = max(8, min(256, len(files) // (jobs * 8) or 1))
             futures = [pool.submit(_worker_check, files[index:index + size]) for index in range(0, len(files), size)]
-            workspaces = build_workspaces(files, resolver)
+            workspaces = projects.workspaces(files)
             reports = [report for future in futures for report in future.result()]
     else:
         reports = [check_file(path, resolver.for_file(path)) for path in files]
-        workspaces = build_workspaces(files, resolver)
+        workspaces = projects.workspaces(files)
     extra = workspace_diagnostics(workspaces, reports)
     return [finalize(report, resolver.for_file(report.path), extra.get(report.path, ()))
             for report in reports]
 
 
-def build_workspaces(files: list[str], resolver: SettingsResolver) -> list[Workspace]:
+class Projects:
     """The workspaces that SEGMENT references of the checked query files resolve in.
 
-    A configuration file marks a project: its workspace holds the checked files
-    it applies to and every `*.segq` / `*.json` file below its directory that it
-    applies to (a subdirectory with its own configuration file is another
-    project). Checked files with no configuration file share one workspace.
-    Each workspace takes its options from its configuration.
+    A checked file's workspace is its whole project, whichever files were
+    named: every `*.segq` / `*.json` file below the project root (the closest
+    directory holding a configuration file or `.git`; else the directory named
+    to be searched; else the file's own directory) that is not in a nested
+    project and that the walk rules do not leave out. Each workspace takes
+    its options from the configuration of its first checked file.
     """
-    groups: dict[Path | None, list[str]] = {}
-    for path in files:
-        if path.endswith(QUERY_SUFFIXES):
-            groups.setdefault(resolver.config_for(path).path, []).append(path)
-    workspaces = []
-    for config_path, checked in groups.items():
+
+    def __init__(self, resolver: SettingsResolver, rules: WalkRules, searched: Iterable[Path] = ()) -> None:
+        self.resolver = resolver
+        self.rules = WalkRules(rules.excluded, rules.respect_ignore_files)   # a project's files are found, not named
+        self.searched = [directory.resolve() for directory in searched]
+        self.finder = ProjectFinder()
+
+    def root_for(self, path: str) -> Path:
+        resolved = Path(path).resolve()
+        fallback = next((directory for directory in self.searched if directory in resolved.parents), None)
+        return self.finder.root_for(resolved, fallback)
+
+    def workspaces(self, files: list[str]) -> list[Workspace]:
+        groups: dict[Path, list[str]] = {}
+        for path in files:
+            if path.endswith(QUERY_SUFFIXES):
+                groups.setdefault(self.root_for(path), []).append(path)
+        return [self._workspace(root, checked) for root, checked in groups.items()]
+
+    def _workspace(self, root: Path, checked: list[str]) -> Workspace:
         members: dict[str, tuple[str, bool]] = {}  # file identity -> (path, named explicitly)
-        if config_path is not None:
-            for path, explicit in discover([config_path.parent], on_skipped=None):  # noted by the walk above
-                if resolver.config_for(path).path == config_path:
-                    members[_identity(path)] = (path, explicit)
+        for path, _explicit in discover([root], rules=self.rules, on_skipped=None):  # noted by the first walk
+            if self.finder.root_for(path, root) == root:
+                members[_identity(path)] = (path, False)
         for path in checked:  # the checked spelling of a path wins, so reports and findings match
-            members[_identity(path)] = (path, members.get(_identity(path), (path, True))[1])
-        settings = resolver.for_file(checked[0])
-        workspaces.append(Workspace.from_files(members.values(), target_profile=settings.target,
-                                               schema=settings.schema))
-    return workspaces
+            members[_identity(path)] = (path, True)
+        settings = self.resolver.for_file(checked[0])
+        return Workspace.from_files(members.values(), target_profile=settings.target, schema=settings.schema)
 
 
 def _identity(path: str) -> str:

@@ -16,7 +16,15 @@ from typing import IO, Iterable, Iterator
 import click
 
 from segquery.baseline import BaselineError, apply_baseline, write_baseline
-from segquery.cli.common import STDIN, color_option, echo, echo_as_stored, output_style
+from segquery.cli.common import (
+    STDIN,
+    color_option,
+    echo,
+    echo_as_stored,
+    file_selection_options,
+    input_paths,
+    output_style,
+)
 from segquery.cli.printing import echo_blocks
 from segquery.config import QUERY_KINDS, ConfigError, selector_problem
 from segquery.engine import (
@@ -36,6 +44,7 @@ from segquery.output.statistics import (
 )
 from segquery.output.text import fix_summary, summary_line, text_blocks
 from segquery.rules.registry import get_rule
+from segquery.file_selection import FileSelection
 from segquery.files import UnreadableFile, WriteFailed, read_stdin, write_text
 
 
@@ -84,19 +93,19 @@ def _selectors(ctx: click.Context, param: click.Parameter, values: tuple[str, ..
               help="Report only findings that are not recorded in this baseline file.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
               help="Record today's findings in this baseline file (and exit 0).")
+@file_selection_options
 @color_option
 def check_command(paths: tuple[str, ...], output_format: str, fix: bool, unsafe_fixes: bool, show_diff: bool,
                   select: tuple[str, ...] | None, extend_select: tuple[str, ...] | None,
                   ignore: tuple[str, ...] | None, config_path: str | None, kind: str | None, schema: str | None,
                   target: str | None, statistics: bool, exit_zero: bool, quiet: bool, stdin_filename: str | None,
                   jobs: int | None, output_file: str | None, show_fixes: bool, baseline_path: str | None,
-                  write_baseline_path: str | None, color: str) -> None:
-    """Check query files (directories are searched for *.segq; - reads standard input)."""
-    if not paths:
-        paths = (".",)
+                  write_baseline_path: str | None, color: str, files: FileSelection) -> None:
+    """Check query files (directories are searched for *.segq; - or --stdin-filename reads standard input)."""
+    paths = input_paths(paths, stdin_filename)
     options = CheckOptions(config=config_path, select=select, extend_select=extend_select or (),
                            ignore=ignore or (), kind=kind.lower() if kind else None, schema=schema, target=target,
-                           fix=fix or show_diff, unsafe_fixes=unsafe_fixes, jobs=jobs)
+                           fix=fix or show_diff, unsafe_fixes=unsafe_fixes, jobs=jobs, files=files)
     try:
         stdin_report, reports = _run(paths, options, stdin_filename)
     except ConfigError as error:

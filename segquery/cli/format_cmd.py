@@ -15,9 +15,18 @@ from pathlib import Path
 
 import click
 
-from segquery.cli.common import STDIN, color_option, echo, echo_as_stored, output_style
+from segquery.cli.common import (
+    STDIN,
+    color_option,
+    echo,
+    echo_as_stored,
+    file_selection_options,
+    input_paths,
+    output_style,
+)
 from segquery.config import Config, ConfigError, ConfigFinder
 from segquery.engine import FileReport, iter_query_files
+from segquery.file_selection import Exclusion, FileSelection
 from segquery.files import (
     Stored,
     TextFile,
@@ -65,16 +74,16 @@ class _Outcome:
               help="Use this configuration file instead of discovering one per file.")
 @click.option("--stdin-filename", metavar="PATH",
               help="The path standard input stands for (to find its configuration and to name it in messages).")
+@file_selection_options
 @color_option
 def format_command(paths: tuple[str, ...], check: bool, show_diff: bool, line_length: int | None,
-                   config_path: str | None, stdin_filename: str | None, color: str) -> None:
-    """Format query files in place (directories are searched for *.segq; - formats standard input to standard
-    output)."""
-    if not paths:
-        paths = (".",)
+                   config_path: str | None, stdin_filename: str | None, color: str, files: FileSelection) -> None:
+    """Format query files in place (directories are searched for *.segq; - or --stdin-filename formats standard
+    input to standard output)."""
+    paths = input_paths(paths, stdin_filename)
     try:
         finder = ConfigFinder(Path(config_path) if config_path else None)
-        outcomes = _format_all(paths, finder, line_length, stdin_filename)
+        outcomes = _format_all(paths, finder, line_length, stdin_filename, files)
     except ConfigError as error:
         click.echo(f"segquery: configuration error: {error}", err=True)
         sys.exit(2)
@@ -114,7 +123,7 @@ def format_command(paths: tuple[str, ...], check: bool, show_diff: bool, line_le
 
 
 def _format_all(paths: tuple[str, ...], finder: ConfigFinder, line_length: int | None,
-                stdin_filename: str | None) -> list[_Outcome]:
+                stdin_filename: str | None, selection: FileSelection) -> list[_Outcome]:
     outcomes = []
     if STDIN in paths:
         config = finder.for_path(Path(stdin_filename) if stdin_filename else None)
@@ -125,7 +134,7 @@ def _format_all(paths: tuple[str, ...], finder: ConfigFinder, line_length: int |
         else:
             outcomes.append(_format_one(None, stdin, _line_length(line_length, config), stdin_filename))
     files = [path for path in paths if path != STDIN]
-    for path in iter_query_files(files, excluded=lambda candidate: finder.for_path(candidate).excludes(candidate)):
+    for path in iter_query_files(files, Exclusion(finder, selection).walk_rules()):
         config = finder.for_path(path)
         try:
             file = read_text(path)

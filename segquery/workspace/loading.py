@@ -31,7 +31,7 @@ from segquery.files import UnreadableFile, read_text
 from segquery.workspace import codes
 from segquery.workspace.model import Reference, Segment, SegmentStatus, SegmentType, query_name_from_id
 from segquery.workspace.scan import FoundReference, scan_query
-from segquery.paths import SkipNote, note_on_stderr, walk_paths
+from segquery.paths import DEFAULT_RULES, SkipNote, WalkRules, note_on_stderr, walk_paths
 
 QUERY_SUFFIX = ".segq"
 JSON_SUFFIX = ".json"
@@ -60,14 +60,15 @@ class FileEntry:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def discover(paths: Iterable[str | os.PathLike], *,
+def discover(paths: Iterable[str | os.PathLike], *, rules: WalkRules = DEFAULT_RULES,
              on_skipped: SkipNote | None = note_on_stderr) -> Iterator[tuple[str, bool]]:
     """(path, named explicitly) for each file: files as given, `*.segq` and `*.json` below directories.
 
-    Hidden directories are skipped, and so are FIFOs, devices and sockets
-    (`on_skipped` is told); the order is stable (sorted names, depth first).
+    Hidden directories are skipped, and so is what `rules` leave out (ignore
+    files, exclude globs), and FIFOs, devices and sockets (`on_skipped` is
+    told); the order is stable (sorted names, depth first).
     """
-    for path, explicit in walk_paths(paths, (QUERY_SUFFIX, JSON_SUFFIX), on_skipped=on_skipped):
+    for path, explicit in walk_paths(paths, (QUERY_SUFFIX, JSON_SUFFIX), rules, on_skipped=on_skipped):
         yield str(path), explicit
 
 

@@ -37,11 +37,13 @@ def hook_repo(tmp_path_factory) -> Path:
     return repo
 
 
-def pre_commit(target: Path, home: Path, hook_repo: Path, hook: str) -> subprocess.CompletedProcess:
+def pre_commit(target: Path, home: Path, hook_repo: Path, hook: str, *,
+               all_files: bool = True) -> subprocess.CompletedProcess:
+    """The hook run by pre-commit on every file, or (as at a commit) on the staged files only."""
     environment = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
     environment.pop("VIRTUAL_ENV", None)
-    return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), hook, "--all-files",
-                           "--color", "never"], cwd=target, env=environment, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), hook,
+                           *(["--all-files"] if all_files else []), "--color", "never"], cwd=target, env=environment, capture_output=True, text=True,
                           timeout=900)
 
 
@@ -87,3 +89,30 @@ def test_format_hook_rewrites_files_then_passes(hook_repo, tmp_path):
     git(target, "add", "-A")
     second = pre_commit(target, home, hook_repo, "segquery-format")
     assert second.returncode == 0, second.stdout + second.stderr
+
+
+def test_check_hook_on_one_staged_file_resolves_the_segments_beside_it(hook_repo, tmp_path):
+    target = tmp_path / "project"
+    target.mkdir()
+    git(target, "init", "-q")
+    (target / "seattle.segq").write_text("PROFILE(contact).FILTER(address1_city == 'Seattle')\n", encoding="utf-8")
+    (target / "segquery.toml").write_text('exclude = ["drafts/"]\n', encoding="utf-8")
+    git(target, "add", "-A")
+    git(target, "commit", "-q", "-m", "seattle")
+    (target / "a.segq").write_text("SEGMENT(seattle)\n", encoding="utf-8")
+    (target / "drafts").mkdir()
+    (target / "drafts" / "wip.segq").write_text("profile(", encoding="utf-8")
+    git(target, "add", "a.segq", "drafts/wip.segq")   # pre-commit passes only these two files
+    home = tmp_path / "pre-commit-home"
+
+    passing = pre_commit(target, home, hook_repo, "segquery-check", all_files=False)
+    assert passing.returncode == 0, passing.stdout + passing.stderr
+    assert "Passed" in passing.stdout and "W001" not in passing.stdout and "wip.segq" not in passing.stdout
+
+    (target / "a.segq").write_text("SEGMENT(seattle) UNION SEGMENT(portland)\n", encoding="utf-8")
+    git(target, "add", "a.segq")
+    failing = pre_commit(target, home, hook_repo, "segquery-check", all_files=False)
+    output = failing.stdout + failing.stderr
+    assert failing.returncode == 1, output
+    assert "a.segq:1:32: W001 [error] no segment named `portland` in the workspace" in output
+    assert "`seattle`" not in output and "wip.segq" not in output

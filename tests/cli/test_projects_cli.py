@@ -1,0 +1,85 @@
+"""Checking some files resolves their SEGMENT references in their whole project: the
+closest directory holding a configuration file or `.git`, else the file's folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from segquery.cli import main
+
+SEATTLE = "PROFILE(contact).FILTER(address1_city == 'Seattle')\n"
+USES_SEATTLE = "SEGMENT(seattle) UNION SEGMENT(portland)\n"
+
+
+def run(*args: str, stdin: str | None = None):
+    return CliRunner().invoke(main, list(args), input=stdin)
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def missing(path: str, name: str, column: int) -> str:
+    return f"{path}:1:{column}: W001 [error] no segment named `{name}` in the workspace\n"
+
+
+def test_a_file_checked_alone_sees_the_segments_beside_it(folder):
+    write(folder / "seattle.segq", SEATTLE)
+    write(folder / "a.segq", "SEGMENT(seattle)\n")
+    result = run("check", "a.segq")
+    assert (result.exit_code, result.output) == (0, "All checks passed (1 file).\n")
+
+
+def test_only_the_missing_segment_is_reported(folder):
+    write(folder / "seattle.segq", SEATTLE)
+    write(folder / "a.segq", USES_SEATTLE)
+    result = run("check", "--quiet", "a.segq")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] + "\n" == missing("a.segq", "portland", 32)
+    assert "seattle`" not in result.output
+
+
+def test_the_repository_root_is_the_project_without_configuration(folder):
+    (folder / ".git").mkdir()
+    write(folder / "dynamic" / "seattle.segq", SEATTLE)
+    write(folder / "compound" / "a.segq", "SEGMENT(seattle)\n")
+    result = run("check", "compound/a.segq")
+    assert (result.exit_code, result.output) == (0, "All checks passed (1 file).\n")
+
+
+def test_without_a_repository_the_project_is_the_file_folder(folder):
+    write(folder / "dynamic" / "seattle.segq", SEATTLE)
+    write(folder / "compound" / "a.segq", "SEGMENT(seattle)\n")
+    result = run("check", "--quiet", "compound/a.segq")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] + "\n" == missing("compound/a.segq", "seattle", 9)
+
+
+def test_a_nested_configuration_is_a_project_of_its_own(folder):
+    (folder / ".git").mkdir()
+    write(folder / "seattle.segq", SEATTLE)
+    write(folder / "team" / "segquery.toml", "")
+    write(folder / "team" / "a.segq", "SEGMENT(seattle)\n")
+    write(folder / "b.segq", "SEGMENT(seattle)\n")
+    result = run("check", "--quiet", "team/a.segq", "b.segq")
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if "W001" in line] == [
+        missing("team/a.segq", "seattle", 9).rstrip("\n")]
+
+
+def test_a_directory_named_is_the_project_of_the_files_below_it(folder):
+    write(folder / "queries" / "dynamic" / "seattle.segq", SEATTLE)
+    write(folder / "queries" / "compound" / "a.segq", "SEGMENT(seattle)\n")
+    result = run("check", "queries")
+    assert (result.exit_code, result.output) == (0, "All checks passed (2 files).\n")
