@@ -83,3 +83,15 @@ def test_a_directory_named_is_the_project_of_the_files_below_it(folder):
     write(folder / "queries" / "compound" / "a.segq", "SEGMENT(seattle)\n")
     result = run("check", "queries")
     assert (result.exit_code, result.output) == (0, "All checks passed (2 files).\n")
+
+
+def test_ignored_and_excluded_files_are_not_in_the_project(folder):
+    (folder / ".git").mkdir()
+    write(folder / ".gitignore", "old/\n")
+    write(folder / "segquery.toml", 'exclude = ["drafts/"]\n')
+    write(folder / "old" / "seattle.segq", SEATTLE)
+    write(folder / "drafts" / "portland.segq", SEATTLE)
+    write(folder / "a.segq", USES_SEATTLE)
+    result = run("check", "--quiet", "a.segq")
+    assert [line for line in result.output.splitlines() if "W001" in line] == [
+        missing("a.segq", "seattle", 9).rstrip("\n"), missing("a.segq", "portland", 32).rstrip("\n")]
