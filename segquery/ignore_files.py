@@ -10,10 +10,13 @@ down (outside a repository, from the directory the walk starts in).
 
 from __future__ import annotations
 
+import stat
+from functools import lru_cache
 from pathlib import Path
 
 from segquery.config.discovery import is_repository_root
-from segquery.config.matching import GlobMatcher, usable_lines
+from segquery.config.matching import GlobMatcher
+from segquery.files import UnreadableFile, read_text
 
 # In the order they apply within one directory: a later file wins.
 IGNORE_FILE_NAMES = (".gitignore", ".ignore")
@@ -57,19 +60,28 @@ def _matchers_in(directory: Path, is_boundary: bool) -> tuple[GlobMatcher, ...]:
     files = [directory / name for name in IGNORE_FILE_NAMES]
     if is_boundary and is_repository_root(directory):
         files.insert(0, directory / ".git" / "info" / "exclude")
-    matchers = []
-    for file in files:
-        lines = _read_lines(file)
-        if lines:
-            matchers.append(GlobMatcher(usable_lines(lines), directory))
-    return tuple(matchers)
+    return tuple(matcher for file in files if (matcher := _matcher_of(file, _stamp(file))) is not None)
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """What tells an ignore file changed (modified time, size); None when it is not a regular file."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_mtime_ns, status.st_size) if stat.S_ISREG(status.st_mode) else None
+
+
+@lru_cache(maxsize=1024)
+def _matcher_of(path: Path, stamp: tuple[int, int] | None) -> GlobMatcher | None:
+    """The compiled lines of one ignore file, shared by every walk until the file changes."""
+    lines = _read_lines(path) if stamp is not None else []
+    return GlobMatcher(lines, path.parent, tolerant=True) if lines else None
 
 
 def _read_lines(path: Path) -> list[str]:
-    """The lines of an ignore file; none when it is missing or unreadable (an ignore file is advice)."""
+    """The lines of an ignore file; none when it is unreadable (an ignore file is advice)."""
     try:
-        if not path.is_file():
-            return []
-        return path.read_bytes().decode("utf-8", errors="replace").splitlines()
-    except OSError:
+        return read_text(path).text.splitlines()
+    except UnreadableFile:
         return []

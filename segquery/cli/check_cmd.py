@@ -26,7 +26,7 @@ from segquery.cli.common import (
     output_style,
 )
 from segquery.cli.printing import echo_blocks
-from segquery.config import QUERY_KINDS, ConfigError, selector_problem
+from segquery.config import QUERY_KINDS, ConfigError, selector_problem, target_problem
 from segquery.engine import (
     CheckOptions,
     FileReport,
@@ -60,6 +60,14 @@ def _selectors(ctx: click.Context, param: click.Parameter, values: tuple[str, ..
     return selectors
 
 
+def _target(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A profile type name, checked as the configuration's `target` is."""
+    problem = target_problem(value) if value is not None else None
+    if problem:
+        raise click.BadParameter(problem, ctx=ctx, param=param)
+    return value
+
+
 @click.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("--output-format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True,
@@ -79,7 +87,8 @@ def _selectors(ctx: click.Context, param: click.Parameter, values: tuple[str, ..
               help="The query kind of every file (a `// segquery: kind = ...` directive still wins).")
 @click.option("--schema", type=click.Path(exists=True, dir_okay=False),
               help="A schema file (JSON or Dataverse $metadata) instead of the configured one.")
-@click.option("--target", metavar="PROFILE", help="The profile type dynamic segments must end on.")
+@click.option("--target", metavar="PROFILE", callback=_target,
+              help="The profile type dynamic segments must end on.")
 @click.option("--statistics", is_flag=True, help="Print how many findings of each code, instead of each finding.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the findings, no summary.")

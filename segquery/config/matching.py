@@ -20,6 +20,14 @@ if TYPE_CHECKING:
 
 # pathspec's back end with a linear-time guarantee (google-re2).
 BACKEND = "re2"
+# Longer globs are refused: no real path pattern is this long, and RE2 refuses to
+# compile programs past a memory budget (a glob of this length compiles well within it).
+MAX_GLOB_LENGTH = 4096
+# Globs are compiled in groups of this many: RE2 compiles one group into one
+# program, and refuses a program past its memory budget.
+_GROUP_SIZE = 256
+# How much of a refused glob a message quotes.
+_SHOWN_LENGTH = 60
 
 
 class GlobError(ValueError):
@@ -31,14 +39,19 @@ def compile_globs(lines: Iterable[str]) -> "pathspec.GitIgnoreSpec":
     import pathspec  # imported when a glob is first compiled: it takes a while, and most runs need none
     import re2
 
+    lines = list(lines)
+    if any(len(line) > MAX_GLOB_LENGTH for line in lines):
+        raise GlobError(f"a glob is at most {MAX_GLOB_LENGTH} characters long")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")   # "possible nested set" from Python's re: not the user's concern
-            return pathspec.GitIgnoreSpec.from_lines(list(lines), backend=BACKEND)
+            return pathspec.GitIgnoreSpec.from_lines(lines, backend=BACKEND)
     except re.error as error:
         raise GlobError(error.msg) from None
-    except re2.error:
-        raise GlobError("this character class is not supported") from None
+    except re2.error as error:
+        too_large = "too large" in str(error)
+        raise GlobError("the patterns are too large to compile" if too_large
+                        else "this character class is not supported") from None
     except ValueError as error:
         raise GlobError(str(error)) from None
 
@@ -50,12 +63,15 @@ class GlobMatcher:
     entry: `!pattern` then matches what the pattern does not ("every file but
     these")."""
 
-    def __init__(self, patterns: Iterable[str], root: Path, *, single: bool = False) -> None:
+    def __init__(self, patterns: Iterable[str], root: Path, *, single: bool = False, tolerant: bool = False) -> None:
+        """With `tolerant` (an ignore file's lines), a glob that cannot be compiled is left out,
+        as git leaves it out; otherwise it raises GlobError."""
         self.patterns = tuple(normalize(pattern) for pattern in patterns)
         self.root = root.resolve()
         self.inverted = single and len(self.patterns) == 1 and self.patterns[0].startswith("!")
         lines = [self.patterns[0][1:]] if self.inverted else list(self.patterns)
-        self._spec = compile_globs(lines) if lines else None
+        compile_group = _compile_usable if tolerant else compile_globs
+        self._specs = [spec for spec in map(compile_group, _groups(lines)) if spec is not None]
 
     @staticmethod
     def cached(patterns: tuple[str, ...], root: Path, *, single: bool = False) -> "GlobMatcher":
@@ -65,12 +81,15 @@ class GlobMatcher:
     def decision(self, path: Path | str, *, is_dir: bool = False) -> bool | None:
         """True when the last matching pattern includes the path, False when a
         `!pattern` takes it out, None when no pattern matches it."""
-        if self._spec is None:
+        if not self._specs:
             return None
-        result = self._spec.check_file(relative_posix(path, self.root) + ("/" if is_dir else ""))
+        relative = relative_posix(path, self.root) + ("/" if is_dir else "")
+        # The last group with a matching pattern holds the last matching pattern.
+        include = next((result.include for result in (spec.check_file(relative) for spec in reversed(self._specs))
+                        if result.include is not None), None)
         if self.inverted:
-            return result.include is not True
-        return result.include
+            return include is not True
+        return include
 
     def matches(self, path: Path | str, *, is_dir: bool = False) -> bool:
         """Whether the globs name the path, or a directory above it."""
@@ -110,10 +129,17 @@ def glob_problem(pattern: str) -> str | None:
     try:
         spec = compile_globs([normalize(pattern).removeprefix("!")])
     except GlobError as error:
-        return f"invalid glob pattern {pattern!r}: {error}"
+        return f"invalid glob pattern {shown_glob(pattern)}: {error}"
     if not any(compiled.include is not None for compiled in spec.patterns):
-        return f"invalid glob pattern {pattern!r}: it matches no path"
+        return f"invalid glob pattern {shown_glob(pattern)}: it matches no path"
     return None
+
+
+def shown_glob(pattern: str) -> str:
+    """A glob quoted for a message: a long one cut short, with its length."""
+    if len(pattern) <= _SHOWN_LENGTH:
+        return repr(pattern)
+    return f"{pattern[:_SHOWN_LENGTH]!r}... ({len(pattern)} characters)"
 
 
 def glob_matches(pattern: str, path: Path, root: Path) -> bool:
@@ -126,19 +152,21 @@ def glob_matches(pattern: str, path: Path, root: Path) -> bool:
     return GlobMatcher.cached((pattern,), root, single=True).matches(path)
 
 
-def usable_lines(lines: list[str]) -> list[str]:
-    """The lines of an ignore file that pathspec can compile (a broken line is
-    left out, as git leaves it out)."""
+def _compile_usable(group: list[str]) -> "pathspec.GitIgnoreSpec | None":
+    """The spec of the lines of a group that compile (None when none does)."""
     try:
-        compile_globs(lines)
-        return lines
+        return compile_globs(group)
     except GlobError:
         pass
     usable = []
-    for line in lines:
+    for line in group:
         try:
             compile_globs([line])
         except GlobError:
             continue
         usable.append(line)
-    return usable
+    return compile_globs(usable) if usable else None
+
+
+def _groups(lines: list[str]) -> list[list[str]]:
+    return [lines[start:start + _GROUP_SIZE] for start in range(0, len(lines), _GROUP_SIZE)]

@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 # Values nested deeper than this are refused before the TOML reader (which
 # recurses once per level) sees them.
 MAX_NESTING = 100
+# Key paths are kept to this many parts: configuration keys are a few parts deep,
+# and copying longer paths at every key would take time quadratic in the text.
+KEPT_PARTS = 16
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _BLANKS = re.compile(r"[ \t]*")
@@ -37,6 +40,7 @@ class ScannedToml:
 
     keys: list[KeyPosition] = field(default_factory=list)
     too_deep_at: int | None = None
+    too_deep_what: str = "values"   # what is nested too deeply: "values" or "keys"
     steps: int = 0          # iterations of the scanner's loop: linear in the length of the text
 
 
@@ -105,6 +109,8 @@ def _header(text: str, index: int, result: ScannedToml) -> tuple[int, tuple[str,
     start = index
     index += 2 if text.startswith("[[", index) else 1
     keys, index = _dotted_key(text, index)
+    _note_key_depth(len(keys), start, result)
+    keys = keys[:KEPT_PARTS]
     result.keys.append(KeyPosition(keys, start))
     return index, keys
 
@@ -119,10 +125,19 @@ def _key(text: str, index: int, prefix: tuple[str, ...] | None,
     index = _BLANKS.match(text, index).end()
     if index < len(text) and text[index] == "=":
         index += 1
+    _note_key_depth(len(keys), start, result)
     if prefix is None:
         return index, None
-    result.keys.append(KeyPosition(prefix + keys, start))
-    return index, prefix + keys
+    path = (prefix + keys[:KEPT_PARTS])[:KEPT_PARTS]
+    result.keys.append(KeyPosition(path, start))
+    return index, path
+
+
+def _note_key_depth(parts: int, offset: int, result: ScannedToml) -> None:
+    """Record a dotted key of more than MAX_NESTING parts (the TOML reader takes time
+    quadratic in the number of parts)."""
+    if parts > MAX_NESTING and result.too_deep_at is None:
+        result.too_deep_at, result.too_deep_what = offset, "keys"
 
 
 def _dotted_key(text: str, index: int) -> tuple[tuple[str, ...], int]:
@@ -222,8 +237,9 @@ def locate_key(text: str, keys: tuple[str, ...]) -> tuple[int | None, int | None
 
 def nesting_problem(text: str) -> tuple[str, tuple[int, int]] | None:
     """A message and the line and column of the first array or inline table nested
-    more than MAX_NESTING deep, or None."""
-    offset = scan(text).too_deep_at
-    if offset is None:
+    more than MAX_NESTING deep, or dotted key of more than MAX_NESTING parts; or None."""
+    scanned = scan(text)
+    if scanned.too_deep_at is None:
         return None
-    return (f"values are nested more than {MAX_NESTING} levels deep", LineIndex(text).position(offset))
+    return (f"{scanned.too_deep_what} are nested more than {MAX_NESTING} levels deep",
+            LineIndex(text).position(scanned.too_deep_at))
