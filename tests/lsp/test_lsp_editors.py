@@ -32,7 +32,10 @@ def test_manifest_declares_the_language_grammar_and_server():
     assert grammar["language"] == "segquery"
     assert grammar["scopeName"] == GRAMMAR["scopeName"] == "source.segquery"
     assert (VSCODE / grammar["path"]).resolve() == GRAMMAR_PATH
-    assert (VSCODE / manifest["main"]).is_file()
+    # VS Code loads the bundle that `vscode:prepublish` builds from extension.js (see test_vscode_package).
+    assert manifest["main"] == "./dist/extension.js"
+    assert manifest["scripts"]["vscode:prepublish"] == "npm run bundle"
+    assert manifest["scripts"]["bundle"].startswith("esbuild extension.js --bundle --outfile=dist/extension.js ")
     assert "vscode-languageclient" in manifest["dependencies"]
     assert manifest["contributes"]["configuration"]["properties"]["segquery.server.command"]["default"] == [
         "segquery", "lsp"]

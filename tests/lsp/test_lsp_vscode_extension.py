@@ -1,5 +1,5 @@
-"""The VS Code extension's real start-up: editors/vscode/extension.js with the
-real vscode-languageclient, in node, against the real server. Only the `vscode`
+"""The VS Code extension's real start-up: the bundle VS Code loads (extension.js
+with the real vscode-languageclient, built by esbuild), in node, against the real server. Only the `vscode`
 module is a stand-in (tests/lsp/editors/vscode_standin.js); the harness plays
 user steps and reports what the user would see, as JSON lines."""
 
@@ -37,14 +37,20 @@ def require_node() -> str:
     return NODE
 
 
+def npm(*args: str) -> None:
+    """Run `npm ARGS` in the extension's folder."""
+    program = shutil.which("npm") or pytest.fail("npm is not installed")
+    subprocess.run([program, *args], cwd=EXTENSION, check=True, capture_output=True, timeout=300)
+
+
 @pytest.fixture(scope="module")
 def node() -> str:
-    """node, with the extension's dependencies installed from its lock file."""
+    """node, with the extension's dependencies installed from its lock file and the
+    extension bundled from the current source."""
     node = require_node()
-    if not (EXTENSION / "node_modules" / "vscode-languageclient").is_dir():
-        npm = shutil.which("npm") or pytest.fail("npm is not installed")
-        subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=EXTENSION, check=True,
-                       capture_output=True, timeout=300)
+    if not (EXTENSION / "node_modules" / "esbuild").is_dir():
+        npm("ci", "--no-audit", "--no-fund", "--loglevel=error")
+    npm("run", "bundle", "--silent")
     return node
 
 

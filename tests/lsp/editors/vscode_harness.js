@@ -1,5 +1,5 @@
-// Runs the real VS Code extension (editors/vscode/extension.js) with the real
-// vscode-languageclient in node, against the real server, with the `vscode`
+// Runs the real VS Code extension (what its package.json names as `main`: the
+// bundle of extension.js and vscode-languageclient) in node, against the real server, with the `vscode`
 // module replaced by vscode_standin.js. It plays a script of user steps and
 // writes what happens as JSON lines on standard output.
 //
@@ -27,7 +27,8 @@ async function play(extensionDir, script) {
   Object.assign(harness.settings, script.settings);
   harness.answers.push(...(script.answers || []));
   harness.setWorkspaceFolder(script.workspace);
-  const extension = require(path.join(extensionDir, "extension.js"));
+  const { main } = require(path.join(extensionDir, "package.json"));
+  const extension = require(path.join(extensionDir, main));
   const context = { subscriptions: [], extensionPath: extensionDir };
   for (const [step, ...args] of script.steps) {
     if (step === "activate") {
