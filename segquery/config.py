@@ -19,11 +19,13 @@ from typing import Any, Iterable
 from segquery.diagnostics import Severity
 from segquery.files import UnreadableFile, read_text
 from segquery.suggest import did_you_mean
+from segquery.syntax.dialect import OUTBOUND
+
+DEFAULT_TARGET = OUTBOUND.default_target
 
 CONFIG_FILENAMES = ("segquery.toml", "pyproject.toml")
 QUERY_KINDS = ("dynamic", "static", "compound", "fetch")
 DEFAULT_LINE_LENGTH = 88
-DEFAULT_TARGET = "contact"
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _SEVERITIES = ("error", "warning", "info", "hint")
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from segquery.paths import path_key
 from segquery.config import Config, ConfigError, ConfigFinder, resolve_selection, severity_override
 from segquery.diagnostics import Diagnostic, sorted_diagnostics
 from segquery.lint import lint
@@ -325,17 +326,15 @@ def build_workspaces(files: list[str], resolver: SettingsResolver) -> list[Works
         if config_path is not None:
             for path, explicit in discover([config_path.parent], on_skipped=None):  # noted by the walk above
                 if resolver.config_for(path).path == config_path:
-                    members[_identity(path)] = (path, explicit)
+                    members[path_key(path)] = (path, explicit)
         for path in checked:  # the checked spelling of a path wins, so reports and findings match
-            members[_identity(path)] = (path, members.get(_identity(path), (path, True))[1])
+            members[path_key(path)] = (path, members.get(path_key(path), (path, True))[1])
         settings = resolver.for_file(checked[0])
         workspaces.append(Workspace.from_files(members.values(), target_profile=settings.target,
                                                schema=settings.schema))
     return workspaces
 
 
-def _identity(path: str) -> str:
-    return os.path.normcase(os.path.abspath(path))
 
 
 def workspace_diagnostics(workspaces: list[Workspace], reports: list[FileReport]) -> dict[str, list[Diagnostic]]:
@@ -344,8 +343,8 @@ def workspace_diagnostics(workspaces: list[Workspace], reports: list[FileReport]
     found: dict[str, list[Diagnostic]] = {}
     checked = [report for report in reports if report.path is not None and report.path.endswith(QUERY_SUFFIXES)]
     for workspace in workspaces:
-        members = {_identity(path) for path in workspace.files}
-        mine = [report for report in checked if _identity(report.path) in members]
+        members = {path_key(path) for path in workspace.files}
+        mine = [report for report in checked if path_key(report.path) in members]
         # All changes first, then the findings: the graph is rebuilt once, not once per fixed file.
         workspace.replace_texts({report.path: report.source.text for report in mine if report.changed})
         for report in mine:

@@ -30,6 +30,7 @@ from segquery.syntax.precedence import (
     strength,
 )
 from segquery.syntax.printer import quote_string
+from segquery.syntax.tokens import string_value
 
 # A child binding more loosely than its place requires is wrapped in parentheses.
 _RESPELLINGS = {"AND": "&&", "OR": "||", "MINUS": "EXCEPT"}
@@ -287,20 +288,5 @@ def _same_token(source: str, printed: str) -> bool:
     if _RESPELLINGS.get(source.upper()) == printed:
         return True
     if source[:1] in "'\"" and printed[:1] == "'":
-        return _string_value(source) == _string_value(printed)
+        return string_value(source) == string_value(printed)
     return False
-
-
-def _string_value(token: str) -> str:
-    body = token[1:-1]
-    out = []
-    index = 0
-    while index < len(body):
-        if body[index] == "\\" and index + 1 < len(body) and body[index + 1] in "'\"\\":
-            out.append(body[index + 1])
-            index += 2
-        else:
-            out.append(body[index])
-            index += 1
-    return "".join(out)
-

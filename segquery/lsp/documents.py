@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from lsprotocol import types
 from pygls.uris import to_fs_path
 
+from segquery.paths import path_key
 from segquery.lsp.convert import UTF16, LineIndex, apply_content_changes
 
 
@@ -34,11 +35,6 @@ class Document:
     def path(self) -> str | None:
         """The file system path, or None for an unsaved (`untitled:`) document."""
         return uri_to_path(self.uri)
-
-
-def path_key(path: str) -> str:
-    """A path as the file system compares it."""
-    return os.path.normcase(os.path.abspath(path))
 
 
 def uri_to_path(uri: str) -> str | None:

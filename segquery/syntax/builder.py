@@ -22,8 +22,9 @@ from segquery.suggest import did_you_mean
 from segquery.syntax import ast
 from segquery.syntax import codes
 from segquery.syntax.dialect import DATE_PARTS, SET_OPERATOR_WORDS, Dialect, Role
+from segquery.syntax.tokens import ESCAPED_CHARACTERS, NAME_PATTERN, unescape
 
-IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+IDENTIFIER = re.compile(NAME_PATTERN + r"\Z")
 
 
 @dataclass
@@ -76,12 +77,6 @@ def _join(first: ast.Node | Token | RawCall, last: ast.Node | Token | RawCall) -
     start = first.start_pos if isinstance(first, Token) else first.span.start
     end = last.end_pos if isinstance(last, Token) else last.span.end
     return Span(start, end)
-
-
-def _unescape(body: str) -> str:
-    if "\\" not in body:
-        return body
-    return re.sub(r"\\(.)", lambda match: match.group(1) if match.group(1) in "'\"\\" else match.group(0), body)
 
 
 class AstBuilder(Transformer):
@@ -188,12 +183,12 @@ class AstBuilder(Transformer):
         body = token.value[1:-1]
         if "\\" in body:
             for match in re.finditer(r"\\(.)", body):
-                if match.group(1) not in "'\"\\":
+                if match.group(1) not in ESCAPED_CHARACTERS:
                     start = token.start_pos + 1 + match.start()
                     ctx.report(codes.INVALID_ESCAPE,
                                f"`\\{match.group(1)}` is not an escape; strings know `\\'`, `\\\"` and `\\\\` "
                                f"(write `\\\\{match.group(1)}` for a backslash)", start, start + 2)
-        return ast.StringLiteral(value=_unescape(body), quote=token.value[0], span=_tok_span(token))
+        return ast.StringLiteral(value=unescape(body), quote=token.value[0], span=_tok_span(token))
 
     def true(self, children):
         return ast.BooleanLiteral(value=True, span=_tok_span(children[0]))

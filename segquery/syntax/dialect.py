@@ -12,6 +12,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from segquery.syntax.tokens import OUTBOUND_LEXICON, Lexicon
+
 
 class Role(enum.Enum):
     SOURCE = "source"          # starts a query: PROFILE, SEGMENT, INTERACTION
@@ -102,8 +104,14 @@ class Dialect:
     name: str
     grammar_file: str
     functions: dict[str, FunctionSpec] = field(default_factory=dict, repr=False)
-    # Characters that start a token; anything else outside strings and comments is invalid.
-    token_characters: str = "()=!<>&|+-*/.,'\""
+    lexicon: Lexicon = OUTBOUND_LEXICON
+    # The profile type a segment's members have when nothing else says.
+    default_target: str = "contact"
+
+    @property
+    def token_characters(self) -> str:
+        """Characters that start a token; anything else outside strings and comments is invalid."""
+        return self.lexicon.token_characters
 
     def function(self, name: str) -> FunctionSpec | None:
         return self.functions.get(name.upper())
