@@ -19,7 +19,7 @@ from typing import Any, Iterable
 from segquery.diagnostics import Severity
 from segquery.files import UnreadableFile, read_text
 from segquery.suggest import did_you_mean
-from segquery.syntax.dialect import OUTBOUND
+from segquery.syntax.outbound import OUTBOUND
 
 DEFAULT_TARGET = OUTBOUND.default_target
 

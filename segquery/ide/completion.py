@@ -21,7 +21,8 @@ from segquery.ide.scope import ChainScope, after_scope, scope_at, step_scope
 from segquery.ide.segments import SegmentIndex
 from segquery.schema import Schema
 from segquery.schema.model import Attribute
-from segquery.syntax.dialect import DATE_PARTS, OUTBOUND, FunctionSpec, Role
+from segquery.syntax.dialect import DATE_PARTS, FunctionSpec, Role
+from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.tokens import TokenKind
 from segquery.workspace.model import Segment
 

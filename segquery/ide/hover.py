@@ -16,7 +16,8 @@ from segquery.ide.segments import SegmentIndex
 from segquery.schema import Schema
 from segquery.semantic.schemas import link_type_table
 from segquery.source import SourceText, Span
-from segquery.syntax.dialect import DATE_PARTS, OUTBOUND
+from segquery.syntax.dialect import DATE_PARTS
+from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.tokens import Token, TokenKind
 from segquery.workspace.model import Segment
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from segquery.schema import Schema
 from segquery.semantic.tables import StepScope, TableInfo, infer_tables
 from segquery.syntax import ast
-from segquery.syntax.dialect import OUTBOUND
+from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.parser import parse_tolerant
 
 

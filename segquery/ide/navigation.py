@@ -27,7 +27,7 @@ from segquery.ide.segments import SegmentIndex
 from segquery.ide.symbols_at import (AliasTarget, SegmentTarget, alias_occurrences, declared_aliases_near,
                                      resolve_alias, segment_name_at)
 from segquery.source import Span
-from segquery.syntax.dialect import OUTBOUND
+from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.tokens import KEYWORDS, TokenKind
 from segquery.workspace.loading import QUERY_SUFFIX, load_file
 from segquery.workspace.model import QUERY_NAME_PREFIX, Segment

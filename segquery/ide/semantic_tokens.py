@@ -24,7 +24,8 @@ from typing import NamedTuple
 
 from segquery.ide.outline import Outline, build_outline
 from segquery.syntax import ast
-from segquery.syntax.dialect import DATE_PARTS, OUTBOUND, Role
+from segquery.syntax.dialect import DATE_PARTS, Role
+from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.parser import parse_tolerant
 from segquery.syntax.tokens import KEYWORDS, TokenKind
 

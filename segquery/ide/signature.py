@@ -8,7 +8,8 @@ import functools
 from segquery.ide.cursor import cursor_at
 from segquery.ide.model import ParameterInfo, SignatureHelp
 from segquery.source import Span
-from segquery.syntax.dialect import OUTBOUND, FunctionSpec
+from segquery.syntax.dialect import FunctionSpec
+from segquery.syntax.outbound import OUTBOUND
 
 # Parameters with more to say than their name.
 PARAMETER_DOCS = {

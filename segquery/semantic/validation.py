@@ -14,7 +14,7 @@ from segquery.semantic.specified_rules import SPECIFIED_RULES
 from segquery.semantic.tables import infer_tables
 from segquery.source import SourceText
 from segquery.syntax import ast
-from segquery.syntax.dialect import OUTBOUND
+from segquery.syntax.outbound import OUTBOUND
 
 DEFAULT_TARGET = OUTBOUND.default_target
 
