@@ -138,32 +138,12 @@ class QueryLayout:
         """Any node that is not a query expression."""
         if isinstance(node, ast.Expr):
             return self.expression(node)
+        if node.call_name is not None:
+            return self.call(node.call_name, node.children())
         if isinstance(node, ast.Identifier):
             return self.token(node.name)
         if isinstance(node, ast.DatePartName):
             return self.token(node.part.value)
-        if isinstance(node, ast.Profile):
-            return self.call("PROFILE", (node.table, node.alias))
-        if isinstance(node, ast.SegmentRef):
-            return self.call("SEGMENT", (node.name,))
-        if isinstance(node, ast.Interaction):
-            return self.call("INTERACTION", (node.interaction_type, node.link_type, node.alias))
-        if isinstance(node, ast.Filter):
-            return self.call("FILTER", (node.condition,))
-        if isinstance(node, ast.Traverse):
-            return self.call("TRAVERSE", (node.relationship, node.alias, node.filter))
-        if isinstance(node, ast.Having):
-            return self.call("HAVING", (node.condition, node.window))
-        if isinstance(node, ast.Distinct):
-            return self.call("DISTINCT", ())
-        if isinstance(node, ast.OrderBy):
-            return self.call("ORDERBY", node.keys)
-        if isinstance(node, ast.Skip):
-            return self.call("SKIP", (node.count,))
-        if isinstance(node, ast.Take):
-            return self.call("TAKE", (node.count,))
-        if isinstance(node, ast.Select):
-            return self.call("SELECT", node.attributes)
         if isinstance(node, ast.InvalidCall):
             return self.expression(node.call)
         raise TypeError(f"cannot format {type(node).__name__}")
@@ -231,22 +211,8 @@ class QueryLayout:
             if node.qualifier is None:
                 return self.token(node.name.name)
             return self.tokens(node.qualifier.name, ".", node.name.name)
-        if isinstance(node, ast.Not):
-            return self.call("NOT", (node.operand,))
-        if isinstance(node, ast.IsNull):
-            return self.call("ISNOTNULL" if node.negated else "ISNULL", (node.operand,))
-        if isinstance(node, ast.DateTimeUtcNow):
-            return self.call("DATETIMEUTCNOW", ())
-        if isinstance(node, ast.DateLiteral):
-            return self.call("DATE", node.parts)
-        if isinstance(node, ast.DateDiff):
-            return self.call("DATEDIFF", (node.part, node.start, node.end))
-        if isinstance(node, ast.DateAdd):
-            return self.call("DATEADD", (node.part, node.amount, node.date))
-        if isinstance(node, ast.Aggregate):
-            return self.call(node.function.value, (node.argument,))
-        if isinstance(node, ast.Window):
-            return self.call(node.unit.value, (node.count,))
+        if node.call_name is not None:
+            return self.call(node.call_name, node.children())
         if isinstance(node, ast.OrderKey):
             key = self.expression(node.expr)
             return [key, SPACE, self.token(node.direction.value)] if node.direction else key
@@ -255,13 +221,13 @@ class QueryLayout:
         raise TypeError(f"cannot format {type(node).__name__}")
 
 
-_CALL_LIKE = (ast.Not, ast.IsNull, ast.DateTimeUtcNow, ast.DateLiteral, ast.DateDiff, ast.DateAdd, ast.Aggregate,
-              ast.Window, ast.Call)
+def _is_call(node: ast.Expr) -> bool:
+    return node.call_name is not None or isinstance(node, ast.Call)
 
 
 def _ends_with_parenthesis(node: ast.Expr, required: int) -> bool:
     """Whether `node`, printed where `required` binding strength is needed, ends with `)`."""
-    if node.parens or strength(node) < required or isinstance(node, _CALL_LIKE):
+    if node.parens or strength(node) < required or _is_call(node):
         return True
     if isinstance(node, ast.Arithmetic):
         return _ends_with_parenthesis(node.operands[-1], strength(node) + 1)
@@ -272,7 +238,7 @@ def _ends_with_parenthesis(node: ast.Expr, required: int) -> bool:
 
 def _starts_with_call(node: ast.Expr, required: int) -> bool:
     """Whether `node`, printed where `required` binding strength is needed, starts with `(` or a call."""
-    if node.parens or strength(node) < required or isinstance(node, _CALL_LIKE):
+    if node.parens or strength(node) < required or _is_call(node):
         return True
     if isinstance(node, ast.Arithmetic):
         return _starts_with_call(node.operands[0], strength(node) + 1)
