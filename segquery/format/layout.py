@@ -29,13 +29,12 @@ from segquery.syntax.precedence import (
     SUM,
     strength,
 )
+from segquery.syntax.dialect import Dialect
+from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.printer import quote_string
 from segquery.syntax.tokens import string_value
 
 # A child binding more loosely than its place requires is wrapped in parentheses.
-_RESPELLINGS = {"AND": "&&", "OR": "||", "MINUS": "EXCEPT"}
-
-
 class TokenMismatch(ValueError):
     """The tree does not hold the tokens of the source it is said to come from."""
 
@@ -43,8 +42,9 @@ class TokenMismatch(ValueError):
 class QueryLayout:
     """Builds the document of one query; `comments` is None when there is no source."""
 
-    def __init__(self, comments: AttachedComments | None) -> None:
+    def __init__(self, comments: AttachedComments | None, dialect: Dialect = OUTBOUND) -> None:
         self.comments = comments
+        self.respellings = dialect.respellings
         self.position = 0
 
     # ------------------------------------------------------------ tokens
@@ -55,7 +55,7 @@ class QueryLayout:
             return text
         index = self.position
         tokens = self.comments.tokens
-        if index >= len(tokens) or not _same_token(tokens[index].text, text):
+        if index >= len(tokens) or not _same_token(tokens[index].text, text, self.respellings):
             found = tokens[index].text if index < len(tokens) else "the end of the text"
             raise TokenMismatch(f"the formatter would print `{text}` where the source has `{found}`")
         self.position += 1
@@ -247,11 +247,11 @@ def _starts_with_call(node: ast.Expr, required: int) -> bool:
     return False
 
 
-def _same_token(source: str, printed: str) -> bool:
+def _same_token(source: str, printed: str, respellings: dict[str, str]) -> bool:
     """Whether `printed` is how the formatter spells the source token `source`."""
     if source == printed or source.upper() == printed:
         return True
-    if _RESPELLINGS.get(source.upper()) == printed:
+    if respellings.get(source.upper()) == printed:
         return True
     if source[:1] in "'\"" and printed[:1] == "'":
         return string_value(source) == string_value(printed)

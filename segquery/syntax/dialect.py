@@ -66,6 +66,8 @@ class Dialect:
     lexicon: Lexicon = OUTBOUND_LEXICON
     # Lark rules added to the grammar file's, e.g. `%extend MUL_OP: "%"`.
     grammar_extension: str = ""
+    # Words the formatter prints in another spelling of the same meaning (upper case -> printed).
+    respellings: dict[str, str] = field(default_factory=dict, repr=False)
     # The profile type a segment's members have when nothing else says.
     default_target: str = "contact"
 

@@ -84,4 +84,5 @@ OUTBOUND = Dialect(
     name="outbound",
     grammar_file="segquery.lark",
     functions={spec.name: spec for spec in OUTBOUND_FUNCTIONS},
+    respellings={"AND": "&&", "OR": "||", "MINUS": "EXCEPT"},
 )
