@@ -19,9 +19,9 @@ from typing import Any, Iterable
 from segquery.diagnostics import Severity
 from segquery.files import UnreadableFile, read_text
 from segquery.suggest import did_you_mean
-from segquery.syntax.outbound import OUTBOUND
+from segquery.syntax.dialects import DEFAULT_DIALECT, dialect_named, dialect_names
 
-DEFAULT_TARGET = OUTBOUND.default_target
+DEFAULT_TARGET = DEFAULT_DIALECT.default_target
 
 CONFIG_FILENAMES = ("segquery.toml", "pyproject.toml")
 QUERY_KINDS = ("dynamic", "static", "compound", "fetch")
@@ -58,6 +58,7 @@ class Config:
     kinds: tuple[tuple[str, str], ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
     exclude: tuple[str, ...] = ()
+    dialect: str = DEFAULT_DIALECT.name
 
     def kind_for(self, path: Path | None) -> str | None:
         """The kind the first matching `kinds` glob gives a file, if any."""
@@ -158,7 +159,7 @@ def glob_matches(pattern: str, path: Path, root: Path) -> bool:
 
 
 _KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "line-length", "schema", "target", "kinds",
-         "severity", "exclude")
+         "severity", "exclude", "dialect")
 
 
 def load_config(path: str | Path) -> Config:
@@ -249,6 +250,8 @@ class _Reader:
             values["schema"] = self.schema(table["schema"])
         if "target" in table:
             values["target"] = self.target(table["target"])
+        if "dialect" in table:
+            values["dialect"] = self.dialect(table["dialect"])
         if "kinds" in table:
             values["kinds"] = self.kinds(table["kinds"])
         if "severity" in table:
@@ -304,6 +307,13 @@ class _Reader:
         if not isinstance(value, str) or not _IDENTIFIER.match(value):
             raise self.error(("target",), f"expected a profile type name such as \"contact\", got {_describe(value)}")
         return value
+
+    def dialect(self, value: Any) -> str:
+        dialect = dialect_named(value) if isinstance(value, str) else None
+        if dialect is None:
+            raise self.error(("dialect",), f"expected a dialect name ({', '.join(dialect_names())}), "
+                                           f"got {_describe(value)}")
+        return dialect.name
 
     def kinds(self, value: Any) -> tuple[tuple[str, str], ...]:
         if not isinstance(value, dict):

@@ -36,6 +36,8 @@ from segquery.semantic import QueryKind, validate
 from segquery.source import SourceText
 from segquery.syntax import ast, codes
 from segquery.files import Stored, UnreadableFile, read_text
+from segquery.syntax.dialect import Dialect
+from segquery.syntax.dialects import DEFAULT_DIALECT, dialect_named
 from segquery.syntax.parser import parse_tolerant
 from segquery.workspace import Workspace
 from segquery.workspace.loading import discover
@@ -58,6 +60,7 @@ class CheckOptions:
     kind: str | None = None             # dynamic, static, compound or fetch
     schema: str | None = None           # a schema file, relative to the working directory
     target: str | None = None           # the profile type dynamic segments must end on
+    dialect: str | None = None          # the dialect every file is written in (a directive still wins)
     fix: bool = False                   # compute fixes (the caller decides whether to write them)
     unsafe_fixes: bool = False
     jobs: int | None = None             # worker processes; None: one per CPU
@@ -96,6 +99,7 @@ class FileSettings:
     target: str
     kind: str | None
     options: CheckOptions
+    dialect: Dialect = DEFAULT_DIALECT
 
     def is_enabled(self, code: str) -> bool:
         return code.startswith(UNSUPPRESSIBLE_PREFIXES) or code in self.enabled
@@ -134,7 +138,8 @@ class SettingsResolver:
             schema=self._schema(schema_path) if schema_path is not None else None,
             target=self.options.target or config.target,
             kind=self.options.kind or config.kind_for(file_path),
-            options=self.options)
+            options=self.options,
+            dialect=dialect_named(self.options.dialect or config.dialect) or DEFAULT_DIALECT)
 
     def _schema(self, path: Path) -> Schema:
         """A user's schema combined with the bundled default, as docs/schema.md advises
@@ -208,9 +213,10 @@ def _analyse(text: str, path: str | None, settings: FileSettings) -> FileReport:
         from segquery.requests.files import check_request_file  # only .json bodies need it (start-up time)
 
         return FileReport(path, source, list(check_request_file(text)))
-    result = parse_tolerant(text, path=path)
+    directives = read_directives(SourceText(text, path))
+    dialect = dialect_named(directives.dialect) if directives.dialect else settings.dialect
+    result = parse_tolerant(text, path=path, dialect=dialect)
     source = result.source
-    directives = read_directives(source)
     diagnostics = list(result.diagnostics) + directives.problems
     kind = directives.kind or settings.kind
     if result.query is not None:
