@@ -39,7 +39,7 @@ _CLOSED_PARENTHESIS = ("LPAR", "NAME", "LPAR", "RPAR", "RPAR")
 
 
 @functools.lru_cache(maxsize=None)
-def _callback_free_conf(dialect: Dialect):
+def _callback_free_conf(dialect: Dialect = OUTBOUND):
     parser = lalr_parser(dialect)
     interactive = parser.parse_interactive("")
     conf = copy.copy(interactive.parser_state.parse_conf)
