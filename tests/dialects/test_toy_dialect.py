@@ -6,6 +6,7 @@ from toy_dialect import TOY, Sample
 
 from segquery.format.formatter import format_text
 from segquery.ide.completion import complete
+from segquery.lint import lint
 from segquery.schema import default_schema
 from segquery.semantic import validate
 from segquery.syntax import ast
@@ -79,3 +80,12 @@ def test_completion_offers_the_new_step_from_the_function_table():
     outbound = [item.label for item in complete(text, len(text), schema=schema)]
     assert "SAMPLE" not in outbound
     assert TOY.function("SAMPLE").role is Role.STEP
+
+
+def test_lint_rules_read_the_new_step_through_its_call_name():
+    result = parse_tolerant(QUERY, dialect=TOY)
+    assert found(lint(result.query, result.source, enabled=lambda code: code == "L001", dialect=TOY)) == [
+        ("L001", "`profile` is a keyword: write it in upper case, `PROFILE`", 0, 7),
+        ("L001", "`filter` is a keyword: write it in upper case, `FILTER`", 17, 23),
+        ("L001", "`sample` is a keyword: write it in upper case, `SAMPLE`", 51, 57),
+    ]
