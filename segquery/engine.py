@@ -18,7 +18,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from segquery.paths import path_key
 from segquery.config import Config, ConfigError, ConfigFinder, resolve_selection, severity_override
 from segquery.diagnostics import Diagnostic, sorted_diagnostics
 from segquery.lint import lint
@@ -41,7 +40,7 @@ from segquery.syntax.dialects import DEFAULT_DIALECT, dialect_named
 from segquery.syntax.parser import parse_tolerant
 from segquery.workspace import Workspace
 from segquery.workspace.loading import discover
-from segquery.paths import SkipNote, note_on_stderr, walk_paths
+from segquery.paths import SkipNote, note_on_stderr, path_key, walk_paths
 
 QUERY_SUFFIXES = (".segq",)
 REQUEST_SUFFIXES = (".json", ".http")

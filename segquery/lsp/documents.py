@@ -7,15 +7,14 @@ that a request can read while the next change arrives.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from lsprotocol import types
 from pygls.uris import to_fs_path
 
-from segquery.paths import path_key
 from segquery.lsp.convert import UTF16, LineIndex, apply_content_changes
+from segquery.paths import path_key
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from segquery.paths import path_key
 from segquery.diagnostics import Diagnostic, sorted_diagnostics
+from segquery.paths import path_key
 from segquery.schema import Schema
 from segquery.source import SourceText
 from segquery.suggest import Suggester, did_you_mean
