@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from segquery.syntax.dialect import DATE_PARTS, OUTBOUND_FUNCTIONS, SET_OPERATOR_WORDS
+from segquery.syntax.dialect import DATE_PARTS, SET_OPERATOR_WORDS
+from segquery.syntax.outbound import OUTBOUND_FUNCTIONS
 from segquery.syntax.tokens import KEYWORDS, Token, TokenKind, tokenize
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

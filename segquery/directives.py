@@ -7,6 +7,7 @@ directive interpret its arguments:
     // segquery: ignore-file[L001]       findings anywhere in the file
     // segquery: name = Contacts_in_Seattle   the segment's name, instead of the file stem
     // segquery: kind = static            the query kind of this file
+    // segquery: dialect = outbound       the dialect of the language this file is written in
 """
 
 from __future__ import annotations

@@ -36,10 +36,12 @@ from segquery.source import SourceText
 from segquery.syntax import ast, codes
 from segquery.file_selection import Exclusion, FileSelection
 from segquery.files import Stored, UnreadableFile, read_text
+from segquery.syntax.dialect import Dialect
+from segquery.syntax.dialects import DEFAULT_DIALECT, dialect_named
 from segquery.syntax.parser import parse_tolerant
 from segquery.workspace import Workspace
 from segquery.workspace.loading import discover
-from segquery.paths import DEFAULT_RULES, SkipNote, WalkRules, note_on_stderr, walk_paths
+from segquery.paths import DEFAULT_RULES, SkipNote, WalkRules, note_on_stderr, path_key, walk_paths
 
 QUERY_SUFFIXES = (".segq",)
 REQUEST_SUFFIXES = (".json", ".http")
@@ -58,6 +60,7 @@ class CheckOptions:
     kind: str | None = None             # dynamic, static, compound or fetch
     schema: str | None = None           # a schema file, relative to the working directory
     target: str | None = None           # the profile type dynamic segments must end on
+    dialect: str | None = None          # the dialect every file is written in (a directive still wins)
     fix: bool = False                   # compute fixes (the caller decides whether to write them)
     unsafe_fixes: bool = False
     jobs: int | None = None             # worker processes; None: one per CPU
@@ -97,6 +100,7 @@ class FileSettings:
     target: str
     kind: str | None
     options: CheckOptions
+    dialect: Dialect = DEFAULT_DIALECT
 
     def is_enabled(self, code: str) -> bool:
         return code.startswith(UNSUPPRESSIBLE_PREFIXES) or code in self.enabled
@@ -135,7 +139,8 @@ class SettingsResolver:
             schema=self._schema(schema_path) if schema_path is not None else None,
             target=self.options.target or config.target,
             kind=self.options.kind or config.kind_for(file_path),
-            options=self.options)
+            options=self.options,
+            dialect=dialect_named(self.options.dialect or config.dialect) or DEFAULT_DIALECT)
 
     def _schema(self, path: Path) -> Schema:
         """A user's schema combined with the bundled default, as docs/schema.md advises
@@ -209,16 +214,17 @@ def _analyse(text: str, path: str | None, settings: FileSettings) -> FileReport:
         from segquery.requests.files import check_request_file  # only .json bodies need it (start-up time)
 
         return FileReport(path, source, list(check_request_file(text)))
-    result = parse_tolerant(text, path=path)
+    directives = read_directives(SourceText(text, path))
+    dialect = dialect_named(directives.dialect) if directives.dialect else settings.dialect
+    result = parse_tolerant(text, path=path, dialect=dialect)
     source = result.source
-    directives = read_directives(source)
     diagnostics = list(result.diagnostics) + directives.problems
     kind = directives.kind or settings.kind
     if result.query is not None:
         diagnostics += validate(result.query, source, kind=QueryKind.parse(kind) if kind else None,
                                 schema=settings.schema, target=settings.target)
         diagnostics += lint(result.query, source, enabled=settings.is_enabled,
-                            line_length=settings.config.line_length)
+                            line_length=settings.config.line_length, dialect=dialect)
     return FileReport(path, source, diagnostics, result.query, kind=kind, directives=directives)
 
 
@@ -343,15 +349,13 @@ class Projects:
         members: dict[str, tuple[str, bool]] = {}  # file identity -> (path, named explicitly)
         for path, _explicit in discover([root], rules=self.rules, on_skipped=None):  # noted by the first walk
             if self.finder.root_for(path, root) == root:
-                members[_identity(path)] = (path, False)
+                members[path_key(path)] = (path, False)
         for path in checked:  # the checked spelling of a path wins, so reports and findings match
-            members[_identity(path)] = (path, True)
+            members[path_key(path)] = (path, True)
         settings = self.resolver.for_file(checked[0])
         return Workspace.from_files(members.values(), target_profile=settings.target, schema=settings.schema)
 
 
-def _identity(path: str) -> str:
-    return os.path.normcase(os.path.abspath(path))
 
 
 def workspace_diagnostics(workspaces: list[Workspace], reports: list[FileReport]) -> dict[str, list[Diagnostic]]:
@@ -360,8 +364,8 @@ def workspace_diagnostics(workspaces: list[Workspace], reports: list[FileReport]
     found: dict[str, list[Diagnostic]] = {}
     checked = [report for report in reports if report.path is not None and report.path.endswith(QUERY_SUFFIXES)]
     for workspace in workspaces:
-        members = {_identity(path) for path in workspace.files}
-        mine = [report for report in checked if _identity(report.path) in members]
+        members = {path_key(path) for path in workspace.files}
+        mine = [report for report in checked if path_key(report.path) in members]
         # All changes first, then the findings: the graph is rebuilt once, not once per fixed file.
         workspace.replace_texts({report.path: report.source.text for report in mine if report.changed})
         for report in mine:

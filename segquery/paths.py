@@ -24,6 +24,11 @@ Excluder = Callable[[Path, bool], bool]
 SkipNote = Callable[[Path, str], None]
 
 
+def path_key(path: str | os.PathLike) -> str:
+    """A path as the file system compares it: absolute, in the file system's case."""
+    return os.path.normcase(os.path.abspath(path))
+
+
 def note_on_stderr(path: Path, kind: str) -> None:
     print(f"segquery: note: skipped {path}: {kind}, not a regular file", file=sys.stderr)
 

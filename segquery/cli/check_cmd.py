@@ -45,6 +45,7 @@ from segquery.output.statistics import (
 from segquery.output.text import fix_summary, summary_line, text_blocks
 from segquery.rules.registry import get_rule
 from segquery.file_selection import FileSelection
+from segquery.syntax.dialects import dialect_names
 from segquery.files import UnreadableFile, WriteFailed, read_stdin, write_text
 
 
@@ -89,6 +90,8 @@ def _target(ctx: click.Context, param: click.Parameter, value: str | None) -> st
               help="A schema file (JSON or Dataverse $metadata) instead of the configured one.")
 @click.option("--target", metavar="PROFILE", callback=_target,
               help="The profile type dynamic segments must end on.")
+@click.option("--dialect", type=click.Choice(dialect_names(), case_sensitive=False),
+              help="The dialect of every file (a `// segquery: dialect = ...` directive still wins).")
 @click.option("--statistics", is_flag=True, help="Print how many findings of each code, instead of each finding.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the findings, no summary.")
@@ -107,14 +110,16 @@ def _target(ctx: click.Context, param: click.Parameter, value: str | None) -> st
 def check_command(paths: tuple[str, ...], output_format: str, fix: bool, unsafe_fixes: bool, show_diff: bool,
                   select: tuple[str, ...] | None, extend_select: tuple[str, ...] | None,
                   ignore: tuple[str, ...] | None, config_path: str | None, kind: str | None, schema: str | None,
-                  target: str | None, statistics: bool, exit_zero: bool, quiet: bool, stdin_filename: str | None,
+                  target: str | None, dialect: str | None, statistics: bool, exit_zero: bool, quiet: bool,
+                  stdin_filename: str | None,
                   jobs: int | None, output_file: str | None, show_fixes: bool, baseline_path: str | None,
                   write_baseline_path: str | None, color: str, files: FileSelection) -> None:
     """Check query files (directories are searched for *.segq; - or --stdin-filename reads standard input)."""
     paths = input_paths(paths, stdin_filename)
     options = CheckOptions(config=config_path, select=select, extend_select=extend_select or (),
                            ignore=ignore or (), kind=kind.lower() if kind else None, schema=schema, target=target,
-                           fix=fix or show_diff, unsafe_fixes=unsafe_fixes, jobs=jobs, files=files)
+                           dialect=dialect.lower() if dialect else None, fix=fix or show_diff,
+                           unsafe_fixes=unsafe_fixes, jobs=jobs, files=files)
     try:
         stdin_report, reports = _run(paths, options, stdin_filename)
     except ConfigError as error:

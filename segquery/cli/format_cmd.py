@@ -40,6 +40,7 @@ from segquery.format import DEFAULT_LINE_LENGTH, TokenMismatch, format_text
 from segquery.output.diff import render_diff
 from segquery.output.text import render_text
 from segquery.source import SourceText
+from segquery.syntax.dialects import DEFAULT_DIALECT, dialect_named
 from segquery.syntax.parser import ParseError
 
 
@@ -132,7 +133,7 @@ def _format_all(paths: tuple[str, ...], finder: ConfigFinder, line_length: int |
         except UnreadableFile as error:
             outcomes.append(_Outcome(None, error=FileReport(stdin_filename, error.source, [error.diagnostic])))
         else:
-            outcomes.append(_format_one(None, stdin, _line_length(line_length, config), stdin_filename))
+            outcomes.append(_format_one(None, stdin, _line_length(line_length, config), stdin_filename, config))
     files = [path for path in paths if path != STDIN]
     for path in iter_query_files(files, Exclusion(finder, selection).walk_rules()):
         config = finder.for_path(path)
@@ -141,7 +142,7 @@ def _format_all(paths: tuple[str, ...], finder: ConfigFinder, line_length: int |
         except UnreadableFile as error:
             outcomes.append(_Outcome(str(path), error=FileReport(str(path), error.source, [error.diagnostic])))
             continue
-        outcomes.append(_format_one(str(path), file, _line_length(line_length, config), None))
+        outcomes.append(_format_one(str(path), file, _line_length(line_length, config), None, config))
     return outcomes
 
 
@@ -162,10 +163,11 @@ def _line_length(option: int | None, config: Config) -> int:
     return option if option is not None else config.line_length
 
 
-def _format_one(path: str | None, file: TextFile, line_length: int, display: str | None) -> _Outcome:
+def _format_one(path: str | None, file: TextFile, line_length: int, display: str | None, config: Config) -> _Outcome:
     text = file.text
+    dialect = dialect_named(config.dialect) or DEFAULT_DIALECT
     try:
-        return _Outcome(path, text, file.stored, format_text(text, line_length=line_length))
+        return _Outcome(path, text, file.stored, format_text(text, line_length=line_length, dialect=dialect))
     except ParseError as error:
         name = path if path is not None else display
         return _Outcome(path, text, file.stored,

@@ -9,11 +9,12 @@ from pathlib import Path
 
 from segquery.config.matching import GlobMatcher
 from segquery.diagnostics import Severity
+from segquery.syntax.dialects import DEFAULT_DIALECT
 
 CONFIG_FILENAMES = ("segquery.toml", "pyproject.toml")
 QUERY_KINDS = ("dynamic", "static", "compound", "fetch")
 DEFAULT_LINE_LENGTH = 88
-DEFAULT_TARGET = "contact"
+DEFAULT_TARGET = DEFAULT_DIALECT.default_target
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
@@ -63,6 +64,7 @@ class Config:
     kinds: tuple[tuple[str, str], ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
     exclude: tuple[str, ...] = ()
+    dialect: str = DEFAULT_DIALECT.name
     extend_exclude: tuple[str, ...] = ()
 
     def kind_for(self, path: Path | None) -> str | None:

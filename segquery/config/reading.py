@@ -19,10 +19,11 @@ from segquery.diagnostics import Severity
 from segquery.files import UnreadableFile
 from segquery.files import read_text as read_file
 from segquery.suggest import did_you_mean
+from segquery.syntax.dialects import dialect_named, dialect_names
 
 _SEVERITIES = ("error", "warning", "info", "hint")
 KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "line-length", "schema", "target", "kinds",
-        "severity", "exclude", "extend-exclude")
+        "severity", "exclude", "extend-exclude", "dialect")
 
 
 def load_config(path: str | Path) -> Config:
@@ -116,6 +117,7 @@ class _Reader:
             "line-length": self.line_length,
             "schema": self.schema,
             "target": self.target,
+            "dialect": self.dialect,
             "kinds": self.kinds,
             "severity": self.severity,
             "exclude": lambda value: self.globs(value, ("exclude",)),
@@ -176,6 +178,13 @@ class _Reader:
         if problem:
             raise self.error(("target",), problem)
         return value
+
+    def dialect(self, value: Any) -> str:
+        dialect = dialect_named(value) if isinstance(value, str) else None
+        if dialect is None:
+            raise self.error(("dialect",), f"expected a dialect name ({', '.join(dialect_names())}), "
+                                           f"got {describe(value)}")
+        return dialect.name
 
     def kinds(self, value: Any) -> tuple[tuple[str, str], ...]:
         if not isinstance(value, dict):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from segquery.format.doc import CommentDoc
 from segquery.source import count_line_breaks, has_line_break, line_start, normalize_line_breaks
-from segquery.syntax.tokens import Token, TokenKind, tokenize
+from segquery.syntax.tokens import OUTBOUND_LEXICON, Lexicon, Token, TokenKind, tokenize
 
 _CLOSERS = (")", ",")
 
@@ -45,10 +45,10 @@ def normalized_comment(text: str) -> str:
     return normalize_line_breaks(text)
 
 
-def attach_comments(text: str) -> AttachedComments:
+def attach_comments(text: str, lexicon: Lexicon = OUTBOUND_LEXICON) -> AttachedComments:
     tokens: list[Token] = []
     gaps: list[list[Token]] = [[]]
-    for token in tokenize(text, trivia=False):
+    for token in tokenize(text, trivia=False, lexicon=lexicon):
         if token.kind is TokenKind.COMMENT:
             gaps[-1].append(token)
         else:

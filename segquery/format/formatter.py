@@ -9,22 +9,25 @@ from segquery.format.layout import QueryLayout
 from segquery.format.render import render
 from segquery.source import SourceText, first_line_ending
 from segquery.syntax import ast
+from segquery.syntax.dialect import Dialect
+from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.parser import parse
 
 DEFAULT_INDENT = 4
 
 
-def format_text(text: str, *, line_length: int = DEFAULT_LINE_LENGTH, indent: int = DEFAULT_INDENT) -> str:
+def format_text(text: str, *, line_length: int = DEFAULT_LINE_LENGTH, indent: int = DEFAULT_INDENT,
+                dialect: Dialect = OUTBOUND) -> str:
     """The canonical layout of a query text.
 
     Raises `segquery.ParseError` when the text has syntax errors: broken text
     is never formatted.
     """
-    return format_query(parse(text), text, line_length=line_length, indent=indent)
+    return format_query(parse(text, dialect=dialect), text, line_length=line_length, indent=indent, dialect=dialect)
 
 
 def format_query(query: ast.Query, source: str | SourceText | None, *, line_length: int = DEFAULT_LINE_LENGTH,
-                 indent: int = DEFAULT_INDENT) -> str:
+                 indent: int = DEFAULT_INDENT, dialect: Dialect = OUTBOUND) -> str:
     """The canonical layout of a parsed query.
 
     `source` is the text the query was parsed from; its comments are kept. It
@@ -38,7 +41,7 @@ def format_query(query: ast.Query, source: str | SourceText | None, *, line_leng
     text = source.text if isinstance(source, SourceText) else source
     if text is None and query.comments:
         raise ValueError("the query has comments: pass the source text it was parsed from")
-    layout = QueryLayout(attach_comments(text) if text is not None else None)
+    layout = QueryLayout(attach_comments(text, dialect.lexicon) if text is not None else None, dialect)
     formatted = render(settle(layout.query(query)), width=line_length, indent_width=indent) + "\n"
     if text is not None and line_ending(text) != "\n":
         formatted = formatted.replace("\n", line_ending(text))

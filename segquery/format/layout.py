@@ -29,12 +29,12 @@ from segquery.syntax.precedence import (
     SUM,
     strength,
 )
+from segquery.syntax.dialect import Dialect
+from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.printer import quote_string
+from segquery.syntax.tokens import string_value
 
 # A child binding more loosely than its place requires is wrapped in parentheses.
-_RESPELLINGS = {"AND": "&&", "OR": "||", "MINUS": "EXCEPT"}
-
-
 class TokenMismatch(ValueError):
     """The tree does not hold the tokens of the source it is said to come from."""
 
@@ -42,8 +42,9 @@ class TokenMismatch(ValueError):
 class QueryLayout:
     """Builds the document of one query; `comments` is None when there is no source."""
 
-    def __init__(self, comments: AttachedComments | None) -> None:
+    def __init__(self, comments: AttachedComments | None, dialect: Dialect = OUTBOUND) -> None:
         self.comments = comments
+        self.respellings = dialect.respellings
         self.position = 0
 
     # ------------------------------------------------------------ tokens
@@ -54,7 +55,7 @@ class QueryLayout:
             return text
         index = self.position
         tokens = self.comments.tokens
-        if index >= len(tokens) or not _same_token(tokens[index].text, text):
+        if index >= len(tokens) or not _same_token(tokens[index].text, text, self.respellings):
             found = tokens[index].text if index < len(tokens) else "the end of the text"
             raise TokenMismatch(f"the formatter would print `{text}` where the source has `{found}`")
         self.position += 1
@@ -137,32 +138,12 @@ class QueryLayout:
         """Any node that is not a query expression."""
         if isinstance(node, ast.Expr):
             return self.expression(node)
+        if node.call_name is not None:
+            return self.call(node.call_name, node.children())
         if isinstance(node, ast.Identifier):
             return self.token(node.name)
         if isinstance(node, ast.DatePartName):
             return self.token(node.part.value)
-        if isinstance(node, ast.Profile):
-            return self.call("PROFILE", (node.table, node.alias))
-        if isinstance(node, ast.SegmentRef):
-            return self.call("SEGMENT", (node.name,))
-        if isinstance(node, ast.Interaction):
-            return self.call("INTERACTION", (node.interaction_type, node.link_type, node.alias))
-        if isinstance(node, ast.Filter):
-            return self.call("FILTER", (node.condition,))
-        if isinstance(node, ast.Traverse):
-            return self.call("TRAVERSE", (node.relationship, node.alias, node.filter))
-        if isinstance(node, ast.Having):
-            return self.call("HAVING", (node.condition, node.window))
-        if isinstance(node, ast.Distinct):
-            return self.call("DISTINCT", ())
-        if isinstance(node, ast.OrderBy):
-            return self.call("ORDERBY", node.keys)
-        if isinstance(node, ast.Skip):
-            return self.call("SKIP", (node.count,))
-        if isinstance(node, ast.Take):
-            return self.call("TAKE", (node.count,))
-        if isinstance(node, ast.Select):
-            return self.call("SELECT", node.attributes)
         if isinstance(node, ast.InvalidCall):
             return self.expression(node.call)
         raise TypeError(f"cannot format {type(node).__name__}")
@@ -230,22 +211,8 @@ class QueryLayout:
             if node.qualifier is None:
                 return self.token(node.name.name)
             return self.tokens(node.qualifier.name, ".", node.name.name)
-        if isinstance(node, ast.Not):
-            return self.call("NOT", (node.operand,))
-        if isinstance(node, ast.IsNull):
-            return self.call("ISNOTNULL" if node.negated else "ISNULL", (node.operand,))
-        if isinstance(node, ast.DateTimeUtcNow):
-            return self.call("DATETIMEUTCNOW", ())
-        if isinstance(node, ast.DateLiteral):
-            return self.call("DATE", node.parts)
-        if isinstance(node, ast.DateDiff):
-            return self.call("DATEDIFF", (node.part, node.start, node.end))
-        if isinstance(node, ast.DateAdd):
-            return self.call("DATEADD", (node.part, node.amount, node.date))
-        if isinstance(node, ast.Aggregate):
-            return self.call(node.function.value, (node.argument,))
-        if isinstance(node, ast.Window):
-            return self.call(node.unit.value, (node.count,))
+        if node.call_name is not None:
+            return self.call(node.call_name, node.children())
         if isinstance(node, ast.OrderKey):
             key = self.expression(node.expr)
             return [key, SPACE, self.token(node.direction.value)] if node.direction else key
@@ -254,13 +221,13 @@ class QueryLayout:
         raise TypeError(f"cannot format {type(node).__name__}")
 
 
-_CALL_LIKE = (ast.Not, ast.IsNull, ast.DateTimeUtcNow, ast.DateLiteral, ast.DateDiff, ast.DateAdd, ast.Aggregate,
-              ast.Window, ast.Call)
+def _is_call(node: ast.Expr) -> bool:
+    return node.call_name is not None or isinstance(node, ast.Call)
 
 
 def _ends_with_parenthesis(node: ast.Expr, required: int) -> bool:
     """Whether `node`, printed where `required` binding strength is needed, ends with `)`."""
-    if node.parens or strength(node) < required or isinstance(node, _CALL_LIKE):
+    if node.parens or strength(node) < required or _is_call(node):
         return True
     if isinstance(node, ast.Arithmetic):
         return _ends_with_parenthesis(node.operands[-1], strength(node) + 1)
@@ -271,7 +238,7 @@ def _ends_with_parenthesis(node: ast.Expr, required: int) -> bool:
 
 def _starts_with_call(node: ast.Expr, required: int) -> bool:
     """Whether `node`, printed where `required` binding strength is needed, starts with `(` or a call."""
-    if node.parens or strength(node) < required or isinstance(node, _CALL_LIKE):
+    if node.parens or strength(node) < required or _is_call(node):
         return True
     if isinstance(node, ast.Arithmetic):
         return _starts_with_call(node.operands[0], strength(node) + 1)
@@ -280,27 +247,12 @@ def _starts_with_call(node: ast.Expr, required: int) -> bool:
     return False
 
 
-def _same_token(source: str, printed: str) -> bool:
+def _same_token(source: str, printed: str, respellings: dict[str, str]) -> bool:
     """Whether `printed` is how the formatter spells the source token `source`."""
     if source == printed or source.upper() == printed:
         return True
-    if _RESPELLINGS.get(source.upper()) == printed:
+    if respellings.get(source.upper()) == printed:
         return True
     if source[:1] in "'\"" and printed[:1] == "'":
-        return _string_value(source) == _string_value(printed)
+        return string_value(source) == string_value(printed)
     return False
-
-
-def _string_value(token: str) -> str:
-    body = token[1:-1]
-    out = []
-    index = 0
-    while index < len(body):
-        if body[index] == "\\" and index + 1 < len(body) and body[index + 1] in "'\"\\":
-            out.append(body[index + 1])
-            index += 2
-        else:
-            out.append(body[index])
-            index += 1
-    return "".join(out)
-

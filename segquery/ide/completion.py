@@ -21,7 +21,8 @@ from segquery.ide.scope import ChainScope, after_scope, scope_at, step_scope
 from segquery.ide.segments import SegmentIndex
 from segquery.schema import Schema
 from segquery.schema.model import Attribute
-from segquery.syntax.dialect import DATE_PARTS, OUTBOUND, FunctionSpec, Role
+from segquery.syntax.dialect import DATE_PARTS, Dialect, FunctionSpec, Role
+from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.tokens import TokenKind
 from segquery.workspace.model import Segment
 
@@ -47,21 +48,24 @@ _SNIPPET_SHAPES = (
 )
 
 
-def complete(text: str, offset: int, *, schema: Schema, segments: Iterable[Segment] = ()) -> list[CompletionItem]:
-    """The completion items at `offset`, most relevant first."""
-    cursor = cursor_at(text, offset)
+def complete(text: str, offset: int, *, schema: Schema, segments: Iterable[Segment] = (),
+             dialect: Dialect = OUTBOUND) -> list[CompletionItem]:
+    """The completion items at `offset`, most relevant first; sources, steps and
+    functions come from the dialect's function table."""
+    cursor = cursor_at(text, offset, dialect.lexicon)
     if cursor.in_trivia:
         return []
     last = cursor.before()
     if cursor.word is None and last is not None and last.end == cursor.offset and last.kind is TokenKind.NUMBER:
         return []
-    items = _Completer(cursor, schema, SegmentIndex(segments, schema)).items()
+    items = _Completer(cursor, schema, SegmentIndex(segments, schema), dialect).items()
     return sorted(items, key=lambda item: item.sort_key)
 
 
 class _Completer:
-    def __init__(self, cursor: Cursor, schema: Schema, segments: SegmentIndex) -> None:
+    def __init__(self, cursor: Cursor, schema: Schema, segments: SegmentIndex, dialect: Dialect) -> None:
         self.cursor = cursor
+        self.dialect = dialect
         self.schema = schema
         self.segments = segments
         self.outline = cursor.outline
@@ -70,7 +74,7 @@ class _Completer:
     @property
     def expected(self) -> frozenset[str] | None:
         if self._expected is False:
-            self._expected = expected_terminals(self.outline.tokens, self.cursor.context_end)
+            self._expected = expected_terminals(self.outline.tokens, self.cursor.context_end, self.dialect)
         return self._expected
 
     # ------------------------------------------------------------ dispatch
@@ -118,7 +122,7 @@ class _Completer:
             wants_set_operator = last is not None and last.text == ")"
         items: list[CompletionItem] = []
         if wants_source:
-            items += [self._function(OUTBOUND.functions[name]) for name in _SOURCES]
+            items += [self._function(self.dialect.functions[name]) for name in _SOURCES]
             at_start = last is None
             items += [self._shape(label, body, doc) for label, body, doc, anywhere in _SNIPPET_SHAPES
                       if at_start or anywhere]
@@ -148,11 +152,11 @@ class _Completer:
                     for position, part in enumerate(DATE_PARTS)]
         if name == "HAVING":
             if index == 0:
-                return [self._function(spec) for spec in OUTBOUND.functions.values() if spec.role is Role.AGGREGATE]
+                return [self._function(spec) for spec in self.dialect.functions.values() if spec.role is Role.AGGREGATE]
             if index == 1:
-                return [self._function(spec) for spec in OUTBOUND.functions.values() if spec.role is Role.WINDOW]
+                return [self._function(spec) for spec in self.dialect.functions.values() if spec.role is Role.WINDOW]
             return []
-        spec = OUTBOUND.function(name)
+        spec = self.dialect.function(name)
         if spec is not None and (spec.max_args == 0 or name in ("SKIP", "TAKE", "DATE") or spec.role is Role.WINDOW):
             return []
         if name in ("ISNULL", "ISNOTNULL", "SELECT", "ORDERBY") or (spec is not None and spec.role is Role.AGGREGATE):
@@ -229,7 +233,7 @@ class _Completer:
                                relationship_markdown(rel, before.table.name))
                     for rel in self.schema.relationships_of(before.table.name)]
         filter_item = self._snippet("FILTER", "FILTER($1)$0", "filter the related records",
-                                    OUTBOUND.functions["FILTER"].doc, _FUNCTIONS, CompletionKind.FUNCTION)
+                                    self.dialect.functions["FILTER"].doc, _FUNCTIONS, CompletionKind.FUNCTION)
         if index == 1:
             after = after_scope(self.outline, frame, self.schema, self.segments.table_of)
             target = after.table.name if after.table is not None else None
@@ -261,7 +265,7 @@ class _Completer:
                              f"Declared at offset {binding.declaration.start}; write `{binding.name}.attribute`.")
                   for binding in scope.aliases.values()]
         in_interaction = scope.interaction is not None
-        items += [self._function(spec) for spec in OUTBOUND.functions.values()
+        items += [self._function(spec) for spec in self.dialect.functions.values()
                   if spec.role is Role.FUNCTION and not (in_interaction and spec.name in _NOT_IN_INTERACTION_FILTER)]
         items += [self._keyword("TRUE", "boolean", ""), self._keyword("FALSE", "boolean", "")]
         return items
@@ -282,12 +286,12 @@ class _Completer:
         if source == "INTERACTION":
             names = ["HAVING"] if "HAVING" in done else ["FILTER", "HAVING"]
         else:
-            names = [spec.name for spec in OUTBOUND.functions.values()
+            names = [spec.name for spec in self.dialect.functions.values()
                      if spec.role is Role.STEP and spec.name != "HAVING"]
         next_paging = None
         if previous.upper in _PAGING and previous.upper != "SELECT":
             next_paging = _PAGING[_PAGING.index(previous.upper) + 1]
-        return [self._function(OUTBOUND.functions[name], first=name == next_paging) for name in names]
+        return [self._function(self.dialect.functions[name], first=name == next_paging) for name in names]
 
     def _scope(self) -> ChainScope:
         return scope_at(self.outline, self.cursor.offset, self.schema, self.segments.table_of)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from segquery.ide.outline import Frame, Outline, build_outline
 from segquery.source import Span
-from segquery.syntax.tokens import Token, TokenKind
+from segquery.syntax.tokens import OUTBOUND_LEXICON, Lexicon, Token, TokenKind
 
 _WORD_TAIL = re.compile(r"[A-Za-z0-9_]*")
 _CLOSED_STRING = re.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"")
@@ -55,9 +55,9 @@ class Cursor:
         return self.outline.tokens[start:self.context_end]
 
 
-def cursor_at(text: str, offset: int) -> Cursor:
+def cursor_at(text: str, offset: int, lexicon: Lexicon = OUTBOUND_LEXICON) -> Cursor:
     offset = max(0, min(offset, len(text)))
-    outline = build_outline(text[:offset])
+    outline = build_outline(text[:offset], lexicon)
     tokens = outline.tokens
     word = None
     context_end = len(tokens)

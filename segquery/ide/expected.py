@@ -19,7 +19,9 @@ import functools
 from lark import Token as LarkToken
 from lark.exceptions import LarkError
 
+from segquery.syntax.dialect import Dialect
 from segquery.syntax.grammar import lalr_parser
+from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.tokens import Token, TokenKind
 
 SET_OPERATOR_TERMINALS = {"UNION": "UNION", "INTERSECT": "INTERSECT", "EXCEPT": "EXCEPT", "MINUS": "MINUS_WORD"}
@@ -36,9 +38,9 @@ _CLOSED_CALL = ("LPAR", "RPAR")
 _CLOSED_PARENTHESIS = ("LPAR", "NAME", "LPAR", "RPAR", "RPAR")
 
 
-@functools.lru_cache(maxsize=1)
-def _callback_free_conf():
-    parser = lalr_parser()
+@functools.lru_cache(maxsize=None)
+def _callback_free_conf(dialect: Dialect = OUTBOUND):
+    parser = lalr_parser(dialect)
     interactive = parser.parse_interactive("")
     conf = copy.copy(interactive.parser_state.parse_conf)
     conf.callbacks = {}
@@ -155,7 +157,7 @@ def _after_last(kept: list[str], separators) -> int:
     return 0
 
 
-def expected_terminals(tokens: list[Token], end: int) -> frozenset[str] | None:
+def expected_terminals(tokens: list[Token], end: int, dialect: Dialect = OUTBOUND) -> frozenset[str] | None:
     """Terminals the grammar accepts after tokens[:end] (lark's names:
     NAME, DOT, UNION, CONTAINS, RPAR, $END...), or None when the prefix
     already has a syntax error, so callers fall back on the tokens alone."""
@@ -163,8 +165,8 @@ def expected_terminals(tokens: list[Token], end: int) -> frozenset[str] | None:
     if terminals is None:
         return None
     try:
-        interactive = lalr_parser().parse_interactive("")
-        interactive.parser_state.parse_conf = _callback_free_conf()
+        interactive = lalr_parser(dialect).parse_interactive("")
+        interactive.parser_state.parse_conf = _callback_free_conf(dialect)
         for terminal in terminals:
             if terminal.startswith("WORD:"):
                 keyword = terminal[5:]

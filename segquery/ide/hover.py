@@ -16,27 +16,30 @@ from segquery.ide.segments import SegmentIndex
 from segquery.schema import Schema
 from segquery.semantic.schemas import link_type_table
 from segquery.source import SourceText, Span
-from segquery.syntax.dialect import DATE_PARTS, OUTBOUND
+from segquery.syntax.dialect import DATE_PARTS, Dialect
+from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.tokens import Token, TokenKind
 from segquery.workspace.model import Segment
 
 
-def hover(text: str, offset: int, *, schema: Schema, segments: Iterable[Segment] = ()) -> Hover | None:
+def hover(text: str, offset: int, *, schema: Schema, segments: Iterable[Segment] = (),
+          dialect: Dialect = OUTBOUND) -> Hover | None:
     """What the word at `offset` is, or None when there is nothing to say."""
-    outline = build_outline(text)
+    outline = build_outline(text, dialect.lexicon)
     index = outline.token_index_at(max(0, min(offset, len(text))))
     if index is None:
         return None
     token = outline.tokens[index]
     if token.kind not in (TokenKind.WORD, TokenKind.STRING):
         return None
-    markdown = _Describer(outline, schema, SegmentIndex(segments, schema)).describe(index)
+    markdown = _Describer(outline, schema, SegmentIndex(segments, schema), dialect).describe(index)
     return Hover(markdown, Span(token.start, token.end)) if markdown else None
 
 
 class _Describer:
-    def __init__(self, outline: Outline, schema: Schema, segments: SegmentIndex) -> None:
+    def __init__(self, outline: Outline, schema: Schema, segments: SegmentIndex, dialect: Dialect) -> None:
         self.outline = outline
+        self.dialect = dialect
         self.schema = schema
         self.segments = segments
 
@@ -46,7 +49,7 @@ class _Describer:
         token = tokens[index]
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if token.kind is TokenKind.WORD and following is not None and following.text == "(":
-            spec = OUTBOUND.function(token.text)
+            spec = self.dialect.function(token.text)
             return function_markdown(spec) if spec is not None else None
         frame = outline.enclosing[index]
         argument = outline.argument_of[index]

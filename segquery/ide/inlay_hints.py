@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from segquery.schema import Schema
 from segquery.semantic.tables import StepScope, TableInfo, infer_tables
 from segquery.syntax import ast
-from segquery.syntax.dialect import OUTBOUND
+from segquery.syntax.dialect import Dialect
+from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.parser import parse_tolerant
 
 
@@ -40,20 +41,22 @@ class InlayHint:
     pad_after: bool = False
 
 
-def inlay_hints(text: str, *, schema: Schema, start: int = 0, end: int | None = None) -> list[InlayHint]:
+def inlay_hints(text: str, *, schema: Schema, start: int = 0, end: int | None = None,
+                dialect: Dialect = OUTBOUND) -> list[InlayHint]:
     """The hints whose offsets lie in [start, end] of `text`, in text order."""
-    query = parse_tolerant(text).query
+    query = parse_tolerant(text, dialect=dialect).query
     if query is None:
         return []
     info = infer_tables(query, schema)
-    hints = _Hinter(info, schema).hints(query)
+    hints = _Hinter(info, schema, dialect).hints(query)
     end = len(text) if end is None else end
     return sorted((hint for hint in hints if start <= hint.offset <= end), key=lambda hint: hint.offset)
 
 
 class _Hinter:
-    def __init__(self, info: TableInfo, schema: Schema) -> None:
+    def __init__(self, info: TableInfo, schema: Schema, dialect: Dialect) -> None:
         self.info = info
+        self.dialect = dialect
         self.schema = schema
         self.found: list[InlayHint] = []
 
@@ -82,7 +85,7 @@ class _Hinter:
         self._type(node.span.end, reached, "the table the chain reaches here", arrow=True)
 
     def _parameters(self, node: ast.DateDiff | ast.DateAdd) -> None:
-        spec = OUTBOUND.function("DATEDIFF" if isinstance(node, ast.DateDiff) else "DATEADD")
+        spec = self.dialect.function(node.call_name)
         arguments = (node.part, node.start, node.end) if isinstance(node, ast.DateDiff) else \
             (node.part, node.amount, node.date)
         for name, argument in zip(spec.parameters if spec is not None else (), arguments):

@@ -27,7 +27,8 @@ from segquery.ide.segments import SegmentIndex
 from segquery.ide.symbols_at import (AliasTarget, SegmentTarget, alias_occurrences, declared_aliases_near,
                                      resolve_alias, segment_name_at)
 from segquery.source import Span
-from segquery.syntax.dialect import OUTBOUND
+from segquery.syntax.dialect import Dialect
+from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.tokens import KEYWORDS, TokenKind
 from segquery.workspace.loading import QUERY_SUFFIX, load_file
 from segquery.workspace.model import QUERY_NAME_PREFIX, Segment
@@ -169,14 +170,14 @@ def _why_not(outline: Outline, offset: int) -> str:
 
 
 def rename_problem(text: str, offset: int, new_name: str, *, segments: Iterable[Segment] = (),
-                   path: str | None = None) -> str | None:
+                   path: str | None = None, dialect: Dialect = OUTBOUND) -> str | None:
     """Why renaming the name at `offset` to `new_name` cannot be done, or None."""
     prepared = prepare_rename(text, offset, segments=segments, path=path)
     if not prepared.ok:
         return prepared.reason
     if not IDENTIFIER.match(new_name):
         return f"`{new_name}` is not a name: use letters, digits and underscores, not starting with a digit"
-    if new_name.upper() in KEYWORDS or OUTBOUND.function(new_name) is not None:
+    if new_name.upper() in KEYWORDS or dialect.function(new_name) is not None:
         return f"`{new_name}` is a word of the language"
     index = _index(text, segments, path)
     outline = build_outline(text)

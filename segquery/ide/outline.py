@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass, field
 
 from segquery.source import Span
-from segquery.syntax.tokens import Token, TokenKind, tokenize
+from segquery.syntax.tokens import OUTBOUND_LEXICON, Lexicon, Token, TokenKind, tokenize
 
 
 @dataclass(eq=False, slots=True)
@@ -116,13 +116,13 @@ def name_span(token: Token) -> Span:
 
 
 @functools.lru_cache(maxsize=16)
-def build_outline(text: str) -> Outline:
+def build_outline(text: str, lexicon: Lexicon = OUTBOUND_LEXICON) -> Outline:
     """The outline of `text`. Cached: an editor asks for completion, signature
     help and hover on the same text one after the other. Outlines are not
     changed after they are built."""
     tokens: list[Token] = []
     comments: list[Token] = []
-    for token in tokenize(text, trivia=False):
+    for token in tokenize(text, trivia=False, lexicon=lexicon):
         (comments if token.kind is TokenKind.COMMENT else tokens).append(token)
     frames: list[Frame] = []
     stack: list[Frame] = []

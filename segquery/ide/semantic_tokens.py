@@ -24,7 +24,8 @@ from typing import NamedTuple
 
 from segquery.ide.outline import Outline, build_outline
 from segquery.syntax import ast
-from segquery.syntax.dialect import DATE_PARTS, OUTBOUND, Role
+from segquery.syntax.dialect import DATE_PARTS, Dialect, Role
+from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.parser import parse_tolerant
 from segquery.syntax.tokens import KEYWORDS, TokenKind
 
@@ -49,17 +50,17 @@ class SemanticToken(NamedTuple):
     modifiers: tuple[str, ...] = ()
 
 
-def semantic_tokens(text: str) -> list[SemanticToken]:
+def semantic_tokens(text: str, *, dialect: Dialect = OUTBOUND) -> list[SemanticToken]:
     """Tokens in text order, comments included; no two tokens overlap."""
-    outline = build_outline(text)
+    outline = build_outline(text, dialect.lexicon)
     found: dict[int, SemanticToken] = {}
     for index, token in enumerate(outline.tokens):
-        classified = _classify(outline, index)
+        classified = _classify(outline, index, dialect)
         if classified is not None:
             kind, modifiers = classified
             found[token.start] = SemanticToken(token.start, token.end - token.start, kind, modifiers)
     starts = [token.start for token in outline.tokens]
-    for start, end, kind, modifiers in _from_tree(text):
+    for start, end, kind, modifiers in _from_tree(text, dialect):
         # A name can span several tokens (`SEGMENT(a.b)`, `SEGMENT(-1)`) and the comments
         # between them: each of its tokens takes the name's type, so no two tokens overlap.
         for token in outline.tokens[max(bisect.bisect_right(starts, start) - 1, 0):bisect.bisect_left(starts, end)]:
@@ -84,7 +85,7 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
         start = newline + 1
 
 
-def _classify(outline: Outline, index: int) -> tuple[str, tuple[str, ...]] | None:
+def _classify(outline: Outline, index: int, dialect: Dialect) -> tuple[str, tuple[str, ...]] | None:
     tokens = outline.tokens
     token = tokens[index]
     if token.kind in _LITERALS:
@@ -93,7 +94,7 @@ def _classify(outline: Outline, index: int) -> tuple[str, tuple[str, ...]] | Non
         return None
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     if following is not None and following.text == "(":
-        spec = OUTBOUND.function(token.text)
+        spec = dialect.function(token.text)
         return ("step" if spec is not None and spec.role in (Role.SOURCE, Role.STEP) else "function"), ()
     frame = outline.enclosing[index]
     argument = outline.argument_of[index]
@@ -113,9 +114,9 @@ def _classify(outline: Outline, index: int) -> tuple[str, tuple[str, ...]] | Non
     return "attribute", ()
 
 
-def _from_tree(text: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
+def _from_tree(text: str, dialect: Dialect) -> list[tuple[int, int, str, tuple[str, ...]]]:
     """(start, end, type, modifiers) of the names the AST knows, when the text parses."""
-    query = parse_tolerant(text).query
+    query = parse_tolerant(text, dialect=dialect).query
     if query is None:
         return []
     found = []

@@ -8,7 +8,8 @@ import functools
 from segquery.ide.cursor import cursor_at
 from segquery.ide.model import ParameterInfo, SignatureHelp
 from segquery.source import Span
-from segquery.syntax.dialect import OUTBOUND, FunctionSpec
+from segquery.syntax.dialect import Dialect, FunctionSpec
+from segquery.syntax.outbound import OUTBOUND
 
 # Parameters with more to say than their name.
 PARAMETER_DOCS = {
@@ -74,14 +75,14 @@ def parameters_of(spec: FunctionSpec) -> tuple[tuple[ParameterInfo, Span], ...]:
     return tuple(result)
 
 
-def signature_help(text: str, offset: int) -> SignatureHelp | None:
-    """The innermost known call whose parentheses hold `offset`, or None."""
-    cursor = cursor_at(text, offset)
+def signature_help(text: str, offset: int, *, dialect: Dialect = OUTBOUND) -> SignatureHelp | None:
+    """The innermost call of the dialect's function table whose parentheses hold `offset`, or None."""
+    cursor = cursor_at(text, offset, dialect.lexicon)
     if cursor.in_trivia:
         return None
     outline = cursor.outline
     for frame in reversed(outline.open_frames):
-        spec = OUTBOUND.function(frame.upper) if frame.name is not None else None
+        spec = dialect.function(frame.upper) if frame.name is not None else None
         if spec is None:
             continue
         parameters = parameters_of(spec)

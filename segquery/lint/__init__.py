@@ -16,6 +16,8 @@ from segquery.lint.fixes import FixResult, apply_fixes, fix_until_stable
 from segquery.lint.normal_form import normal_form
 from segquery.source import SourceText
 from segquery.syntax import ast
+from segquery.syntax.dialect import Dialect
+from segquery.syntax.outbound import OUTBOUND
 
 
 def lint_rules() -> list[LintRule]:
@@ -24,13 +26,13 @@ def lint_rules() -> list[LintRule]:
 
 
 def lint(query: ast.Query, source: SourceText, *, enabled: Callable[[str], bool] | None = None,
-         line_length: int = DEFAULT_LINE_LENGTH) -> list[Diagnostic]:
+         line_length: int = DEFAULT_LINE_LENGTH, dialect: Dialect = OUTBOUND) -> list[Diagnostic]:
     """The findings of the enabled lint rules (all default-enabled ones when `enabled` is None)."""
     rules = [rule for rule in lint_rules()
              if (enabled(rule.code) if enabled is not None else rule.info.default_enabled)]
     if not rules:
         return []
-    context = LintContext(query, source, line_length=line_length)
+    context = LintContext(query, source, line_length=line_length, lexicon=dialect.lexicon)
     found: list[Diagnostic] = []
     for rule in rules:
         found.extend(rule.check(context))

@@ -29,7 +29,7 @@ from segquery.syntax.precedence import (  # noqa: F401
     UNARY,
     strength,
 )
-from segquery.syntax.tokens import Token, TokenKind, tokenize
+from segquery.syntax.tokens import OUTBOUND_LEXICON, Lexicon, Token, TokenKind, tokenize
 
 N = TypeVar("N", bound=ast.Node)
 
@@ -42,6 +42,7 @@ class LintContext:
     query: ast.Query
     source: SourceText
     line_length: int = 88
+    lexicon: Lexicon = OUTBOUND_LEXICON
     tokens: list[Token] = field(init=False)
     _token_starts: list[int] = field(init=False, repr=False)
     _nodes: list[ast.Node] = field(init=False, repr=False)
@@ -49,7 +50,7 @@ class LintContext:
     _outer: dict[int, Span] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.tokens = list(tokenize(self.source.text))
+        self.tokens = list(tokenize(self.source.text, lexicon=self.lexicon))
         self._token_starts = [token.start for token in self.tokens]
         self._nodes = list(ast.walk(self.query))
         self._parents = {}

@@ -24,12 +24,13 @@ from segquery.rules.registry import Category, FixAvailability, RuleInfo, all_rul
 from segquery.source import SourceText, Span, line_break_length, line_end, line_start
 from segquery.suggest import did_you_mean
 from segquery.syntax import ast
+from segquery.syntax.dialects import dialect_names
 from segquery.syntax.tokens import TokenKind, tokenize
 from segquery.workspace.loading import SEGMENT_DIRECTIVES
 
 UNSUPPRESSIBLE_PREFIXES = ("S", "E")
 # Directives the workspace reads (name, id, type, status, profile) are known here too.
-KNOWN_DIRECTIVES = ("ignore", "ignore-file", "kind", *SEGMENT_DIRECTIVES)
+KNOWN_DIRECTIVES = ("ignore", "ignore-file", "kind", "dialect", *SEGMENT_DIRECTIVES)
 
 INVALID_SUPPRESSION = register(RuleInfo(
     code="L100", name="invalid-suppression", category=Category.CORRECTNESS, severity=Severity.WARNING,
@@ -59,7 +60,8 @@ INVALID_DIRECTIVE = register(RuleInfo(
     code="L102", name="invalid-directive", category=Category.CORRECTNESS, severity=Severity.WARNING,
     summary="A `// segquery:` comment that segquery cannot read.",
     what_it_does="Reports directives with an unknown name (with the closest known one), `ignore` without a "
-                 "`[CODE, ...]` list, and a `kind` that is not dynamic, static, compound or fetch.",
+                 "`[CODE, ...]` list, a `kind` that is not dynamic, static, compound or fetch, and a "
+                 "`dialect` segquery does not know (the file is then read in the configured dialect).",
     why="A directive that is not understood has no effect, which is easy to miss.",
     example="// segquery: ignroe[L001]\n// segquery: kind = statik",
     use_instead="// segquery: ignore[L001]\n// segquery: kind = static")).code
@@ -98,6 +100,7 @@ class FileDirectives:
     problems: list[Diagnostic] = field(default_factory=list)   # L100 and L102 findings
     kind: str | None = None
     kind_span: Span | None = None
+    dialect: str | None = None
 
     def suppressed(self, diagnostic: Diagnostic) -> bool:
         """True (and the directive marked used) when a directive covers the diagnostic."""
@@ -127,7 +130,13 @@ def read_directives(source: SourceText) -> FileDirectives:
         if directive.name in ("ignore", "ignore-file"):
             _read_ignore(source, directive, tokens, result)
         elif directive.name == "kind":
-            _read_kind(source, directive, result)
+            found = _read_choice(source, directive, QUERY_KINDS, "query kind", result)
+            if found is not None:
+                result.kind, result.kind_span = found
+        elif directive.name == "dialect":
+            found = _read_choice(source, directive, dialect_names(), "dialect", result)
+            if found is not None:
+                result.dialect = found[0]
         elif directive.name not in KNOWN_DIRECTIVES:
             start = _name_offset(source, directive)
             suggestion = did_you_mean(directive.name, KNOWN_DIRECTIVES)
@@ -180,19 +189,22 @@ def _read_ignore(source: SourceText, directive: Directive, tokens: list, result:
         result.suppressions.append(Suppression(rule.code, written, span, directive, line))
 
 
-def _read_kind(source: SourceText, directive: Directive, result: FileDirectives) -> None:
+def _read_choice(source: SourceText, directive: Directive, choices: tuple[str, ...], what: str,
+                 result: FileDirectives) -> tuple[str, Span] | None:
+    """The value of a `name = value` directive whose value is one of `choices` (any case), with its
+    span; an L102 finding and None for any other value."""
     value = directive.value
     comment = source.text[directive.span.start:directive.span.end]
     index = comment.rfind(value) if value else -1
     start = directive.span.start + index if index >= 0 else directive.span.start
     span = Span(start, start + len(value)) if index >= 0 else directive.span
-    if value.lower() in QUERY_KINDS:
-        result.kind, result.kind_span = value.lower(), span
-        return
-    suggestion = did_you_mean(value, QUERY_KINDS) if value else None
-    hint = f"; did you mean `{suggestion}`?" if suggestion else f"; use one of {', '.join(QUERY_KINDS)}"
-    result.problems.append(make_diagnostic(source, INVALID_DIRECTIVE, f"unknown query kind `{value}`{hint}",
+    if value.lower() in choices:
+        return value.lower(), span
+    suggestion = did_you_mean(value, choices) if value else None
+    hint = f"; did you mean `{suggestion}`?" if suggestion else f"; use one of {', '.join(choices)}"
+    result.problems.append(make_diagnostic(source, INVALID_DIRECTIVE, f"unknown {what} `{value}`{hint}",
                                            span.start, span.end))
+    return None
 
 
 def unused_suppressions(source: SourceText, directives: FileDirectives,

@@ -7,7 +7,6 @@ that a request can read while the next change arrives.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -15,6 +14,7 @@ from lsprotocol import types
 from pygls.uris import to_fs_path
 
 from segquery.lsp.convert import UTF16, LineIndex, apply_content_changes
+from segquery.paths import path_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +34,6 @@ class Document:
     def path(self) -> str | None:
         """The file system path, or None for an unsaved (`untitled:`) document."""
         return uri_to_path(self.uri)
-
-
-def path_key(path: str) -> str:
-    """A path as the file system compares it."""
-    return os.path.normcase(os.path.abspath(path))
 
 
 def uri_to_path(uri: str) -> str | None:

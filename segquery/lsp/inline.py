@@ -34,9 +34,10 @@ def inlay_hint(server: SegqueryLanguageServer, params: types.InlayHintParams) ->
     if document is None:
         return None
     schema = server.project.schema(document.path)
+    dialect = server.project.dialect(document.path)
     start, end = document.index.offsets(params.range)
     return lambda: [to_inlay_hint(hint, document.index)
-                    for hint in inlay_hints(document.text, schema=schema, start=start, end=end)]
+                    for hint in inlay_hints(document.text, schema=schema, start=start, end=end, dialect=dialect)]
 
 
 def to_inlay_hint(hint: InlayHint, index: LineIndex) -> types.InlayHint:

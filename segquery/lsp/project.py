@@ -17,6 +17,7 @@ from pathlib import Path
 
 from segquery import engine
 from segquery.config import Config, ConfigError, resolve_selection
+from segquery.syntax.dialect import Dialect
 from segquery.diagnostics import Diagnostic
 from segquery.engine import CheckOptions, FileSettings, SettingsResolver
 from segquery.rules.registry import all_rules
@@ -81,6 +82,10 @@ class Project:
 
     def schema(self, path: str | None) -> Schema:
         return self.settings(path).schema or default_schema()
+
+    def dialect(self, path: str | None) -> Dialect:
+        """The dialect of a document: its configuration's (a directive in the text is read by `check`)."""
+        return self.settings(path).dialect
 
     def segments(self) -> list[Segment]:
         return self.workspace.segments

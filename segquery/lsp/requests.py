@@ -63,7 +63,7 @@ def completion(server: SegqueryLanguageServer, params: types.CompletionParams) -
         return None
     offset = document.index.offset(params.position)
     items = complete(document.text, offset, schema=server.project.schema(document.path),
-                     segments=server.project.segments())
+                     segments=server.project.segments(), dialect=server.project.dialect(document.path))
     return results.completion_list(items, document.index, server.completion_options,
                                    {"uri": document.uri, "offset": offset})
 
@@ -77,7 +77,7 @@ def completion_resolve(server: SegqueryLanguageServer, item: types.CompletionIte
             or item.documentation is not None:
         return item
     candidates = complete(document.text, offset, schema=server.project.schema(document.path),
-                          segments=server.project.segments())
+                          segments=server.project.segments(), dialect=server.project.dialect(document.path))
     return results.resolve_documentation(item, candidates)
 
 
@@ -86,7 +86,8 @@ def hover(server: SegqueryLanguageServer, params: types.HoverParams) -> types.Ho
     if document is None:
         return None
     found = hover_at(document.text, document.index.offset(params.position),
-                     schema=server.project.schema(document.path), segments=server.project.segments())
+                     schema=server.project.schema(document.path), segments=server.project.segments(),
+                     dialect=server.project.dialect(document.path))
     return results.hover(found, document.index) if found is not None else None
 
 
@@ -94,7 +95,8 @@ def signature_help(server: SegqueryLanguageServer, params: types.SignatureHelpPa
     document = server.document(params.text_document.uri)
     if document is None:
         return None
-    found = signature_help_at(document.text, document.index.offset(params.position))
+    found = signature_help_at(document.text, document.index.offset(params.position),
+                              dialect=server.project.dialect(document.path))
     if found is None:
         return None
     return results.signature_help(found, label_offsets=server.client_supports_label_offsets)
@@ -162,7 +164,8 @@ def rename(server: SegqueryLanguageServer, params: types.RenameParams) -> types.
         return None
     offset = document.index.offset(params.position)
     segments = server.project.segments()
-    problem = rename_problem(document.text, offset, params.new_name, segments=segments, path=document.path)
+    problem = rename_problem(document.text, offset, params.new_name, segments=segments, path=document.path,
+                             dialect=server.project.dialect(document.path))
     if problem is not None:
         raise RequestFailed(problem)
     edits = rename_at(document.text, offset, params.new_name, segments=segments, path=document.path)
@@ -202,7 +205,8 @@ def semantic_tokens_full(server: SegqueryLanguageServer, params: types.SemanticT
     document = server.document(params.text_document.uri)
     if document is None:
         return None
-    return lambda: results.semantic_tokens(semantic_tokens(document.text), document.index,
+    dialect = server.project.dialect(document.path)
+    return lambda: results.semantic_tokens(semantic_tokens(document.text, dialect=dialect), document.index,
                                            TOKEN_TYPES, TOKEN_MODIFIERS)
 
 

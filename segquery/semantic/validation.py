@@ -14,8 +14,9 @@ from segquery.semantic.specified_rules import SPECIFIED_RULES
 from segquery.semantic.tables import infer_tables
 from segquery.source import SourceText
 from segquery.syntax import ast
+from segquery.syntax.outbound import OUTBOUND
 
-DEFAULT_TARGET = "contact"
+DEFAULT_TARGET = OUTBOUND.default_target
 
 
 def validate(query: ast.Query, source: SourceText, *, kind: QueryKind | None = None, schema: Schema | None = None,

@@ -44,6 +44,9 @@ class Node:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
     kind: ClassVar[str] = "node"
+    # The name a node written as a call has, `NAME(children...)`: the printer,
+    # the formatter and the rules print and name every such node from this.
+    call_name: ClassVar[str | None] = None
 
     def __init_subclass__(cls, **kwargs) -> None:
         # No zero-argument super(): slotted dataclasses are re-created classes.
@@ -163,6 +166,8 @@ class Logical(Expr):
 class Not(Expr):
     """`NOT(condition)`."""
 
+    call_name = "NOT"
+
     operand: Expr
 
 
@@ -215,15 +220,21 @@ class IsNull(Expr):
     operand: Expr
     negated: bool = False
 
+    @property
+    def call_name(self) -> str:
+        return "ISNOTNULL" if self.negated else "ISNULL"
+
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class DateTimeUtcNow(Expr):
-    pass
+    call_name = "DATETIMEUTCNOW"
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class DateLiteral(Expr):
     """`DATE(year, month, day[, hour[, minute[, second[, millisecond]]]])`."""
+
+    call_name = "DATE"
 
     parts: tuple[Expr, ...]
 
@@ -245,6 +256,8 @@ class DatePartName(Node):
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class DateDiff(Expr):
+    call_name = "DATEDIFF"
+
     part: DatePartName
     start: Expr
     end: Expr
@@ -252,6 +265,8 @@ class DateDiff(Expr):
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class DateAdd(Expr):
+    call_name = "DATEADD"
+
     part: DatePartName
     amount: Expr
     date: Expr
@@ -270,6 +285,10 @@ class Aggregate(Expr):
     function: AggregateFunction
     argument: Expr | None = None
 
+    @property
+    def call_name(self) -> str:
+        return self.function.value
+
 
 class WindowUnit(enum.Enum):
     UTCDAYS = "UTCDAYS"
@@ -283,6 +302,10 @@ class Window(Expr):
 
     unit: WindowUnit
     count: Expr
+
+    @property
+    def call_name(self) -> str:
+        return self.unit.value
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -314,6 +337,8 @@ class OrderKey(Expr):
 class Profile(Node):
     """`PROFILE(table[, alias])`."""
 
+    call_name = "PROFILE"
+
     table: Identifier
     alias: Identifier | None = None
 
@@ -322,12 +347,16 @@ class Profile(Node):
 class SegmentRef(Node):
     """`SEGMENT(name)`: the members of another segment."""
 
+    call_name = "SEGMENT"
+
     name: Identifier
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Interaction(Node):
     """`INTERACTION(interaction_type, link_type[, alias])`."""
+
+    call_name = "INTERACTION"
 
     interaction_type: Identifier
     link_type: Identifier
@@ -336,12 +365,16 @@ class Interaction(Node):
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Filter(Node):
+    call_name = "FILTER"
+
     condition: Expr
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Traverse(Node):
     """`TRAVERSE(relationship[, alias][, FILTER(condition)])`."""
+
+    call_name = "TRAVERSE"
 
     relationship: Identifier
     alias: Identifier | None = None
@@ -350,32 +383,42 @@ class Traverse(Node):
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Having(Node):
+    call_name = "HAVING"
+
     condition: Expr
     window: Expr | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Distinct(Node):
-    pass
+    call_name = "DISTINCT"
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class OrderBy(Node):
+    call_name = "ORDERBY"
+
     keys: tuple[OrderKey, ...]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Skip(Node):
+    call_name = "SKIP"
+
     count: Expr
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Take(Node):
+    call_name = "TAKE"
+
     count: Expr
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Select(Node):
+    call_name = "SELECT"
+
     attributes: tuple[Expr, ...]
 
 

@@ -21,9 +21,10 @@ from segquery.source import SourceText, Span
 from segquery.suggest import did_you_mean
 from segquery.syntax import ast
 from segquery.syntax import codes
-from segquery.syntax.dialect import DATE_PARTS, SET_OPERATOR_WORDS, Dialect, Role
+from segquery.syntax.dialect import DATE_PARTS, SET_OPERATOR_WORDS, Dialect, FunctionSpec, Role
+from segquery.syntax.tokens import ESCAPED_CHARACTERS, NAME_PATTERN, unescape
 
-IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+IDENTIFIER = re.compile(NAME_PATTERN + r"\Z")
 
 
 @dataclass
@@ -76,12 +77,6 @@ def _join(first: ast.Node | Token | RawCall, last: ast.Node | Token | RawCall) -
     start = first.start_pos if isinstance(first, Token) else first.span.start
     end = last.end_pos if isinstance(last, Token) else last.span.end
     return Span(start, end)
-
-
-def _unescape(body: str) -> str:
-    if "\\" not in body:
-        return body
-    return re.sub(r"\\(.)", lambda match: match.group(1) if match.group(1) in "'\"\\" else match.group(0), body)
 
 
 class AstBuilder(Transformer):
@@ -188,12 +183,12 @@ class AstBuilder(Transformer):
         body = token.value[1:-1]
         if "\\" in body:
             for match in re.finditer(r"\\(.)", body):
-                if match.group(1) not in "'\"\\":
+                if match.group(1) not in ESCAPED_CHARACTERS:
                     start = token.start_pos + 1 + match.start()
                     ctx.report(codes.INVALID_ESCAPE,
                                f"`\\{match.group(1)}` is not an escape; strings know `\\'`, `\\\"` and `\\\\` "
                                f"(write `\\\\{match.group(1)}` for a backslash)", start, start + 2)
-        return ast.StringLiteral(value=_unescape(body), quote=token.value[0], span=_tok_span(token))
+        return ast.StringLiteral(value=unescape(body), quote=token.value[0], span=_tok_span(token))
 
     def true(self, children):
         return ast.BooleanLiteral(value=True, span=_tok_span(children[0]))
@@ -234,16 +229,7 @@ class AstBuilder(Transformer):
             return ast.InvalidCall(call=call.as_call(), span=call.span)
         if not _check_arity(ctx, call):
             return ast.InvalidCall(call=call.as_call(), span=call.span)
-        args = call.arguments
-        _reject_order_keys(ctx, call)
-        if name == "PROFILE":
-            return ast.Profile(table=_identifier(ctx, args[0], "table"),
-                               alias=_identifier(ctx, args[1], "alias") if len(args) > 1 else None, span=call.span)
-        if name == "SEGMENT":
-            return ast.SegmentRef(name=_identifier(ctx, args[0], "segment"), span=call.span)
-        return ast.Interaction(interaction_type=_identifier(ctx, args[0], "interaction type"),
-                               link_type=_identifier(ctx, args[1], "link type"),
-                               alias=_identifier(ctx, args[2], "alias") if len(args) > 2 else None, span=call.span)
+        return _build(ctx, call, spec)
 
     def _steps(self, ctx: BuildContext, calls: list[RawCall], source: ast.Source | None) -> tuple[ast.Step, ...]:
         set_calls = [call for call in calls if call.upper in SET_OPERATOR_WORDS]
@@ -269,30 +255,7 @@ class AstBuilder(Transformer):
             return ast.InvalidCall(call=call.as_call(), span=call.span)
         if not _check_arity(ctx, call):
             return ast.InvalidCall(call=call.as_call(), span=call.span)
-        args = call.arguments
-        if name != "ORDERBY":
-            _reject_order_keys(ctx, call)
-        if name == "FILTER":
-            return ast.Filter(condition=args[0], span=call.span)
-        if name == "TRAVERSE":
-            return _traverse(ctx, call)
-        if name == "HAVING":
-            return ast.Having(condition=args[0], window=args[1] if len(args) > 1 else None, span=call.span)
-        if name == "DISTINCT":
-            return ast.Distinct(span=call.span)
-        if name == "ORDERBY":
-            keys = tuple(arg if isinstance(arg, ast.OrderKey) else ast.OrderKey(expr=arg, span=arg.span)
-                         for arg in args)
-            return ast.OrderBy(keys=keys, span=call.span)
-        if name in ("SKIP", "TAKE"):
-            count = args[0]
-            if not isinstance(count, ast.NumberLiteral):
-                ctx.report_node(codes.INVALID_ARGUMENT, f"{name} takes a whole number, not `{ctx.text(count)}`", count)
-            return (ast.Skip if name == "SKIP" else ast.Take)(count=count, span=call.span)
-        for arg in args:
-            if not isinstance(arg, ast.Attribute):
-                ctx.report_node(codes.INVALID_ARGUMENT, f"SELECT takes attribute names, not `{ctx.text(arg)}`", arg)
-        return ast.Select(attributes=args, span=call.span)
+        return _build(ctx, call, spec)
 
 
 # ---------------------------------------------------------------- helpers
@@ -345,7 +308,7 @@ def _identifier(ctx: BuildContext, arg: ast.Expr, role: str) -> ast.Identifier:
     return ast.Identifier(name=ctx.text(arg), span=arg.span)
 
 
-def _traverse(ctx: BuildContext, call: RawCall) -> ast.Step:
+def build_traverse(ctx: BuildContext, call: RawCall) -> ast.Node:
     args = call.arguments
     relationship = _identifier(ctx, args[0], "relationship")
     alias = filter_step = None
@@ -378,26 +341,113 @@ def _lower_function(ctx: BuildContext, call: RawCall) -> ast.Expr:
         return node
     if not _check_arity(ctx, call):
         return call.as_call()
-    _reject_order_keys(ctx, call)
-    args, span = call.arguments, call.span
-    if name == "NOT":
-        return ast.Not(operand=args[0], span=span)
-    if name in ("ISNULL", "ISNOTNULL"):
-        return ast.IsNull(operand=args[0], negated=name == "ISNOTNULL", span=span)
-    if name == "DATETIMEUTCNOW":
-        return ast.DateTimeUtcNow(span=span)
-    if name == "DATE":
-        return ast.DateLiteral(parts=args, span=span)
-    if name in ("DATEDIFF", "DATEADD"):
-        part = _date_part(ctx, args[0])
-        if part is None:
-            return call.as_call()
-        if name == "DATEDIFF":
-            return ast.DateDiff(part=part, start=args[1], end=args[2], span=span)
-        return ast.DateAdd(part=part, amount=args[1], date=args[2], span=span)
-    if spec.role is Role.AGGREGATE:
-        return ast.Aggregate(function=ast.AggregateFunction[name], argument=args[0] if args else None, span=span)
-    return ast.Window(unit=ast.WindowUnit[name], count=args[0], span=span)
+    return _build(ctx, call, spec)
+
+
+def _build(ctx: BuildContext, call: RawCall, spec: FunctionSpec) -> ast.Node:
+    """The node of a known call whose argument count is right: its table entry builds it."""
+    if not spec.takes_order_keys:
+        _reject_order_keys(ctx, call)
+    return spec.build(ctx, call)
+
+
+# ---------------------------------------------------------------- one builder per construct
+# A dialect's function table names these (segquery/syntax/outbound.py); each
+# gets a call whose name and argument count are already checked.
+
+
+def build_profile(ctx: BuildContext, call: RawCall) -> ast.Node:
+    args = call.arguments
+    return ast.Profile(table=_identifier(ctx, args[0], "table"),
+                       alias=_identifier(ctx, args[1], "alias") if len(args) > 1 else None, span=call.span)
+
+
+def build_segment(ctx: BuildContext, call: RawCall) -> ast.Node:
+    return ast.SegmentRef(name=_identifier(ctx, call.arguments[0], "segment"), span=call.span)
+
+
+def build_interaction(ctx: BuildContext, call: RawCall) -> ast.Node:
+    args = call.arguments
+    return ast.Interaction(interaction_type=_identifier(ctx, args[0], "interaction type"),
+                           link_type=_identifier(ctx, args[1], "link type"),
+                           alias=_identifier(ctx, args[2], "alias") if len(args) > 2 else None, span=call.span)
+
+
+def build_filter(ctx: BuildContext, call: RawCall) -> ast.Node:
+    return ast.Filter(condition=call.arguments[0], span=call.span)
+
+
+def build_having(ctx: BuildContext, call: RawCall) -> ast.Node:
+    args = call.arguments
+    return ast.Having(condition=args[0], window=args[1] if len(args) > 1 else None, span=call.span)
+
+
+def build_distinct(ctx: BuildContext, call: RawCall) -> ast.Node:
+    return ast.Distinct(span=call.span)
+
+
+def build_orderby(ctx: BuildContext, call: RawCall) -> ast.Node:
+    keys = tuple(arg if isinstance(arg, ast.OrderKey) else ast.OrderKey(expr=arg, span=arg.span)
+                 for arg in call.arguments)
+    return ast.OrderBy(keys=keys, span=call.span)
+
+
+def build_count_step(ctx: BuildContext, call: RawCall) -> ast.Node:
+    """SKIP(n) and TAKE(n)."""
+    count = call.arguments[0]
+    if not isinstance(count, ast.NumberLiteral):
+        ctx.report_node(codes.INVALID_ARGUMENT, f"{call.upper} takes a whole number, not `{ctx.text(count)}`", count)
+    return (ast.Skip if call.upper == "SKIP" else ast.Take)(count=count, span=call.span)
+
+
+def build_select(ctx: BuildContext, call: RawCall) -> ast.Node:
+    for arg in call.arguments:
+        if not isinstance(arg, ast.Attribute):
+            ctx.report_node(codes.INVALID_ARGUMENT, f"SELECT takes attribute names, not `{ctx.text(arg)}`", arg)
+    return ast.Select(attributes=call.arguments, span=call.span)
+
+
+def build_not(ctx: BuildContext, call: RawCall) -> ast.Node:
+    return ast.Not(operand=call.arguments[0], span=call.span)
+
+
+def build_is_null(ctx: BuildContext, call: RawCall) -> ast.Node:
+    """ISNULL(x) and ISNOTNULL(x)."""
+    return ast.IsNull(operand=call.arguments[0], negated=call.upper == "ISNOTNULL", span=call.span)
+
+
+def build_now(ctx: BuildContext, call: RawCall) -> ast.Node:
+    return ast.DateTimeUtcNow(span=call.span)
+
+
+def build_date(ctx: BuildContext, call: RawCall) -> ast.Node:
+    return ast.DateLiteral(parts=call.arguments, span=call.span)
+
+
+def build_date_diff(ctx: BuildContext, call: RawCall) -> ast.Node:
+    args = call.arguments
+    part = _date_part(ctx, args[0])
+    if part is None:
+        return call.as_call()
+    return ast.DateDiff(part=part, start=args[1], end=args[2], span=call.span)
+
+
+def build_date_add(ctx: BuildContext, call: RawCall) -> ast.Node:
+    args = call.arguments
+    part = _date_part(ctx, args[0])
+    if part is None:
+        return call.as_call()
+    return ast.DateAdd(part=part, amount=args[1], date=args[2], span=call.span)
+
+
+def build_aggregate(ctx: BuildContext, call: RawCall) -> ast.Node:
+    args = call.arguments
+    return ast.Aggregate(function=ast.AggregateFunction[call.upper], argument=args[0] if args else None,
+                         span=call.span)
+
+
+def build_window(ctx: BuildContext, call: RawCall) -> ast.Node:
+    return ast.Window(unit=ast.WindowUnit[call.upper], count=call.arguments[0], span=call.span)
 
 
 def _date_part(ctx: BuildContext, arg: ast.Expr) -> ast.DatePartName | None:

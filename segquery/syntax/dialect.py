@@ -1,5 +1,8 @@
-"""What a dialect of the language consists of: its grammar file and its table
-of functions (role, arity, signature, documentation).
+"""What a dialect of the language consists of: its grammar, its lexicon (which
+character sequences are operators), and its table of functions (role, arity,
+signature, documentation, and how each builds its node). The outbound dialect
+itself is in segquery/syntax/outbound.py; `segquery.syntax.dialects` finds a
+dialect by name.
 
 The parser, the builder, hover, signature help and completion all read this
 table, so a sibling dialect (for example real-time journeys, which adds RELATE,
@@ -10,7 +13,14 @@ importing it and extends the function table, not a copy of the code.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from segquery.syntax.tokens import OUTBOUND_LEXICON, Lexicon
+
+if TYPE_CHECKING:
+    from segquery.syntax.ast import Node
+    from segquery.syntax.builder import BuildContext, RawCall
 
 
 class Role(enum.Enum):
@@ -30,6 +40,10 @@ class FunctionSpec:
     signature: str
     doc: str
     parameters: tuple[str, ...] = ()
+    # Makes the node from a call whose argument count is right (segquery/syntax/builder.py).
+    build: Callable[[BuildContext, RawCall], Node] | None = field(default=None, compare=False, repr=False)
+    # ASC/DESC are accepted after its arguments (ORDERBY); elsewhere they are reported.
+    takes_order_keys: bool = False
 
     def arity_text(self) -> str:
         if self.min_args == self.max_args:
@@ -40,59 +54,6 @@ class FunctionSpec:
         return f"{self.min_args} to {self.max_args} arguments"
 
 
-def _spec(name: str, role: Role, min_args: int, max_args: int, signature: str, doc: str,
-          parameters: tuple[str, ...] = ()) -> FunctionSpec:
-    return FunctionSpec(name, role, min_args, max_args, signature, doc, parameters)
-
-
-OUTBOUND_FUNCTIONS: tuple[FunctionSpec, ...] = (
-    _spec("PROFILE", Role.SOURCE, 1, 2, "PROFILE(table[, alias])",
-          "All records of a profile type (a Dataverse table such as `contact`).", ("table", "alias")),
-    _spec("SEGMENT", Role.SOURCE, 1, 1, "SEGMENT(segment_name)",
-          "All members of another segment; using it makes a segment compound.", ("segment_name",)),
-    _spec("INTERACTION", Role.SOURCE, 2, 3, "INTERACTION(interaction_type, link_type[, alias])",
-          "Profiles linked to an interaction, such as an opened email. Follow it with "
-          "`.FILTER(...)` (optional) and `.HAVING(...)`; never with TRAVERSE.",
-          ("interaction_type", "link_type", "alias")),
-    _spec("FILTER", Role.STEP, 1, 1, "FILTER(condition)",
-          "Keep the current records that satisfy the condition.", ("condition",)),
-    _spec("TRAVERSE", Role.STEP, 1, 3, "TRAVERSE(relationship[, alias][, FILTER(condition)])",
-          "Move along a relationship to the related records, optionally filtering the edges.",
-          ("relationship", "alias", "filter")),
-    _spec("HAVING", Role.STEP, 1, 2, "HAVING(aggregate comparison number[, window])",
-          "A condition on aggregated interactions; the window defaults to the whole lifetime.",
-          ("condition", "window")),
-    _spec("DISTINCT", Role.STEP, 0, 0, "DISTINCT()", "The distinct set of the current records."),
-    _spec("ORDERBY", Role.STEP, 1, 99, "ORDERBY(attribute [ASC|DESC], ...)",
-          "Order the members (static segments and member fetches only).", ("key",)),
-    _spec("SKIP", Role.STEP, 1, 1, "SKIP(n)", "Skip the first n members (member fetches only).", ("n",)),
-    _spec("TAKE", Role.STEP, 1, 1, "TAKE(n)", "Keep at most n members (member fetches only).", ("n",)),
-    _spec("SELECT", Role.STEP, 1, 99, "SELECT(attribute, ...)",
-          "The attributes to return (member fetches only).", ("attribute",)),
-    _spec("NOT", Role.FUNCTION, 1, 1, "NOT(condition)", "Negation of a condition.", ("condition",)),
-    _spec("ISNULL", Role.FUNCTION, 1, 1, "ISNULL(attribute)", "True when the attribute has no value.", ("attribute",)),
-    _spec("ISNOTNULL", Role.FUNCTION, 1, 1, "ISNOTNULL(attribute)", "True when the attribute has a value.",
-          ("attribute",)),
-    _spec("DATETIMEUTCNOW", Role.FUNCTION, 0, 0, "DATETIMEUTCNOW()", "The current UTC time, to the minute."),
-    _spec("DATE", Role.FUNCTION, 3, 7, "DATE(year, month, day[, hour[, minute[, second[, millisecond]]]])",
-          "A date literal.", ("year", "month", "day", "hour", "minute", "second", "millisecond")),
-    _spec("DATEDIFF", Role.FUNCTION, 3, 3, "DATEDIFF(part, start, end)",
-          "The difference end - start counted in the date part (YEAR, MONTH, DAY, HOUR, MINUTE, SECOND, "
-          "MILLISECOND).", ("part", "start", "end")),
-    _spec("DATEADD", Role.FUNCTION, 3, 3, "DATEADD(part, amount, date)",
-          "The date shifted by amount date parts.", ("part", "amount", "date")),
-    _spec("COUNT", Role.AGGREGATE, 0, 0, "COUNT()", "The number of interactions (inside HAVING)."),
-    _spec("SUM", Role.AGGREGATE, 1, 1, "SUM(attribute)", "The sum of an interaction attribute.", ("attribute",)),
-    _spec("AVG", Role.AGGREGATE, 1, 1, "AVG(attribute)", "The average of an interaction attribute.", ("attribute",)),
-    _spec("MIN", Role.AGGREGATE, 1, 1, "MIN(attribute)", "The smallest value of an interaction attribute.",
-          ("attribute",)),
-    _spec("MAX", Role.AGGREGATE, 1, 1, "MAX(attribute)", "The largest value of an interaction attribute.",
-          ("attribute",)),
-    _spec("UTCDAYS", Role.WINDOW, 1, 1, "UTCDAYS(n)", "A window of the last n days (UTC).", ("n",)),
-    _spec("UTCMONTHS", Role.WINDOW, 1, 1, "UTCMONTHS(n)", "A window of the last n months (UTC).", ("n",)),
-    _spec("UTCYEARS", Role.WINDOW, 1, 1, "UTCYEARS(n)", "A window of the last n years (UTC).", ("n",)),
-)
-
 SET_OPERATOR_WORDS = ("UNION", "INTERSECT", "EXCEPT", "MINUS")
 DATE_PARTS = ("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "MILLISECOND")
 
@@ -102,8 +63,18 @@ class Dialect:
     name: str
     grammar_file: str
     functions: dict[str, FunctionSpec] = field(default_factory=dict, repr=False)
-    # Characters that start a token; anything else outside strings and comments is invalid.
-    token_characters: str = "()=!<>&|+-*/.,'\""
+    lexicon: Lexicon = OUTBOUND_LEXICON
+    # Lark rules added to the grammar file's, e.g. `%extend MUL_OP: "%"`.
+    grammar_extension: str = ""
+    # Words the formatter prints in another spelling of the same meaning (upper case -> printed).
+    respellings: dict[str, str] = field(default_factory=dict, repr=False)
+    # The profile type a segment's members have when nothing else says.
+    default_target: str = "contact"
+
+    @property
+    def token_characters(self) -> str:
+        """Characters that start a token; anything else outside strings and comments is invalid."""
+        return self.lexicon.token_characters
 
     def function(self, name: str) -> FunctionSpec | None:
         return self.functions.get(name.upper())
@@ -111,9 +82,11 @@ class Dialect:
     def names_with_role(self, *roles: Role) -> list[str]:
         return [spec.name for spec in self.functions.values() if spec.role in roles]
 
+    def extended(self, name: str, *, functions: Iterable[FunctionSpec] = (), operators: Iterable[str] = (),
+                 grammar_extension: str = "") -> Dialect:
+        """A dialect that is this one plus more functions, operators and grammar rules."""
+        lexicon = replace(self.lexicon, operators=self.lexicon.operators + tuple(operators))
+        return replace(self, name=name, functions={**self.functions, **{spec.name: spec for spec in functions}},
+                       lexicon=lexicon, grammar_extension=self.grammar_extension + grammar_extension)
 
-OUTBOUND = Dialect(
-    name="outbound",
-    grammar_file="segquery.lark",
-    functions={spec.name: spec for spec in OUTBOUND_FUNCTIONS},
-)
+

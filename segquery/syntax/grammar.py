@@ -11,16 +11,20 @@ from pathlib import Path
 from lark import Lark
 
 from segquery.syntax.builder import AstBuilder, CURRENT
-from segquery.syntax.dialect import OUTBOUND, Dialect
+from segquery.syntax.dialect import Dialect
+from segquery.syntax.outbound import OUTBOUND
 
 
 def grammar_text(dialect: Dialect = OUTBOUND) -> str:
-    """The grammar file's text: shipped inside the wheel as segquery/_grammar,
-    and read from grammar/ in a source checkout."""
+    """The dialect's grammar: its grammar file (shipped inside the wheel as
+    segquery/_grammar, read from grammar/ in a source checkout) and the rules
+    the dialect adds to it."""
     packaged = resources.files("segquery").joinpath("_grammar").joinpath(dialect.grammar_file)
     if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    return (Path(__file__).resolve().parents[2] / "grammar" / dialect.grammar_file).read_text(encoding="utf-8")
+        text = packaged.read_text(encoding="utf-8")
+    else:
+        text = (Path(__file__).resolve().parents[2] / "grammar" / dialect.grammar_file).read_text(encoding="utf-8")
+    return text + ("\n" + dialect.grammar_extension if dialect.grammar_extension else "")
 
 
 def _collect_comment(token) -> None:

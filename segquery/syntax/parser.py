@@ -18,7 +18,8 @@ from segquery.diagnostics import Diagnostic, has_errors, make_diagnostic, sorted
 from segquery.source import SourceText
 from segquery.syntax import ast, codes
 from segquery.syntax.builder import CURRENT, BuildContext
-from segquery.syntax.dialect import OUTBOUND, Dialect
+from segquery.syntax.dialect import Dialect
+from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.errors import unexpected_token_message
 from segquery.syntax.glued import glued_keyword
 from segquery.syntax.grammar import lalr_parser
@@ -82,7 +83,7 @@ def parse_uncached(text: str, *, path: str | None = None, dialect: Dialect = OUT
                                      f"the input has {len(text):,} characters; the parser accepts at most "
                                      f"{MAX_INPUT_CHARS:,}", 0, 0)
         return ParseResult(None, (diagnostic,), source)
-    scanned = scan(source)
+    scanned = scan(source, dialect.lexicon)
     diagnostics = list(scanned.diagnostics)
     if scanned.only_trivia:
         diagnostics.append(make_diagnostic(source, codes.EMPTY_QUERY,

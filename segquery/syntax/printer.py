@@ -7,8 +7,6 @@ shape needs. `parse(unparse(tree)) == tree` for every tree.
 
 from __future__ import annotations
 
-from functools import singledispatch
-
 from segquery.syntax import ast
 from segquery.syntax.precedence import (
     ATOM,
@@ -72,79 +70,21 @@ def _args(*items: ast.Node | None) -> str:
                            for item in items if item is not None) + ")"
 
 
-@singledispatch
 def _part(node: ast.Node) -> str:
+    if node.call_name is not None:
+        return _call(node)
+    if isinstance(node, ast.Identifier):
+        return node.name
+    if isinstance(node, ast.InvalidCall):
+        return expression(node.call)
+    if isinstance(node, ast.DatePartName):
+        return node.part.value
     raise TypeError(f"cannot print {type(node).__name__}")
 
 
-@_part.register
-def _(node: ast.Identifier) -> str:
-    return node.name
-
-
-@_part.register
-def _(node: ast.Profile) -> str:
-    return "PROFILE" + _args(node.table, node.alias)
-
-
-@_part.register
-def _(node: ast.SegmentRef) -> str:
-    return "SEGMENT" + _args(node.name)
-
-
-@_part.register
-def _(node: ast.Interaction) -> str:
-    return "INTERACTION" + _args(node.interaction_type, node.link_type, node.alias)
-
-
-@_part.register
-def _(node: ast.Filter) -> str:
-    return "FILTER" + _args(node.condition)
-
-
-@_part.register
-def _(node: ast.Traverse) -> str:
-    return "TRAVERSE" + _args(node.relationship, node.alias, node.filter)
-
-
-@_part.register
-def _(node: ast.Having) -> str:
-    return "HAVING" + _args(node.condition, node.window)
-
-
-@_part.register
-def _(node: ast.Distinct) -> str:
-    return "DISTINCT()"
-
-
-@_part.register
-def _(node: ast.OrderBy) -> str:
-    return "ORDERBY" + _args(*node.keys)
-
-
-@_part.register
-def _(node: ast.Skip) -> str:
-    return "SKIP" + _args(node.count)
-
-
-@_part.register
-def _(node: ast.Take) -> str:
-    return "TAKE" + _args(node.count)
-
-
-@_part.register
-def _(node: ast.Select) -> str:
-    return "SELECT" + _args(*node.attributes)
-
-
-@_part.register
-def _(node: ast.InvalidCall) -> str:
-    return expression(node.call)
-
-
-@_part.register
-def _(node: ast.DatePartName) -> str:
-    return node.part.value
+def _call(node: ast.Node) -> str:
+    """A node written as a call: its name and its children as arguments."""
+    return node.call_name + _args(*node.children())
 
 
 # ---------------------------------------------------------------- expressions
@@ -186,22 +126,8 @@ def _atom(node: ast.Expr) -> str:
         return "TRUE" if node.value else "FALSE"
     if isinstance(node, ast.Attribute):
         return node.dotted
-    if isinstance(node, ast.Not):
-        return "NOT" + _args(node.operand)
-    if isinstance(node, ast.IsNull):
-        return ("ISNOTNULL" if node.negated else "ISNULL") + _args(node.operand)
-    if isinstance(node, ast.DateTimeUtcNow):
-        return "DATETIMEUTCNOW()"
-    if isinstance(node, ast.DateLiteral):
-        return "DATE" + _args(*node.parts)
-    if isinstance(node, ast.DateDiff):
-        return "DATEDIFF" + _args(node.part, node.start, node.end)
-    if isinstance(node, ast.DateAdd):
-        return "DATEADD" + _args(node.part, node.amount, node.date)
-    if isinstance(node, ast.Aggregate):
-        return node.function.value + _args(node.argument)
-    if isinstance(node, ast.Window):
-        return node.unit.value + _args(node.count)
+    if node.call_name is not None:
+        return _call(node)
     if isinstance(node, ast.OrderKey):
         direction = f" {node.direction.value}" if node.direction else ""
         return expression(node.expr) + direction

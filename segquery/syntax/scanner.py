@@ -9,6 +9,7 @@ text of the same length, so offsets stay valid.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -16,8 +17,9 @@ from dataclasses import dataclass, field
 from segquery.diagnostics import Applicability, Diagnostic, Fix, RelatedLocation, make_diagnostic
 from segquery.source import SourceText
 from segquery.syntax import codes
-from segquery.syntax.tokens import (CLOSED_STRING_PATTERN, LINE_COMMENT_PATTERN, UNICODE_SPACE_CLASS,
-                                    WHITESPACE_PATTERN, ZERO_WIDTH_CLASS)
+from segquery.syntax.tokens import (BLOCK_COMMENT_PATTERN, CLOSED_STRING_PATTERN, LINE_COMMENT_PATTERN,
+                                    OUTBOUND_LEXICON, UNICODE_SPACE_CLASS, WHITESPACE_PATTERN, WORD_CHARACTERS,
+                                    ZERO_WIDTH_CLASS, Lexicon)
 
 MAX_NESTING = 64
 MAX_REPORTED_UNCLOSED = 3
@@ -30,11 +32,15 @@ _CLOSING_QUOTES = "\u2018\u2019\u201b\u201c\u201d\u201f\u00ab\u00bb"
 _QUOTES = _OPENING_QUOTES
 _UNICODE_SPACE = f"[{UNICODE_SPACE_CLASS}{ZERO_WIDTH_CLASS}]"
 _ZERO_WIDTH = frozenset("\ufeff\u200b\u200c\u200d\u2060")
-_WORD_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 
-_SCAN = re.compile(rf"""
+
+@functools.lru_cache(maxsize=None)
+def _scan_pattern(token_characters: str) -> re.Pattern[str]:
+    """The scan for a lexicon: a character outside white space, names and the
+    lexicon's token characters is invalid."""
+    return re.compile(rf"""
   (?P<string>{CLOSED_STRING_PATTERN})
-| (?P<comment>{LINE_COMMENT_PATTERN}|/\*.*?\*/)
+| (?P<comment>{LINE_COMMENT_PATTERN}|{BLOCK_COMMENT_PATTERN})
 | (?P<open_comment>/\*)
 | (?P<typographic_string>[{_OPENING_QUOTES}][^{_QUOTES}\r\n]*[{_CLOSING_QUOTES}])
 | (?P<open_string>['"][^\r\n]*)
@@ -42,10 +48,11 @@ _SCAN = re.compile(rf"""
 | (?P<lpar>\()
 | (?P<rpar>\))
 | (?P<single>(?<![=!<>])=(?!=)|(?<!&)&(?!&)|(?<!\|)\|(?!\|)|!(?!=))
-| (?P<bad>[^ \t\r\n\fA-Za-z0-9_()=!<>&|+\-*/.,])
+| (?P<bad>[^ \t\r\n\fA-Za-z0-9_{re.escape(token_characters)}])
 """, re.X | re.S)
 
-_LEADING_TRIVIA = re.compile(rf"(?:{WHITESPACE_PATTERN}|{LINE_COMMENT_PATTERN}|/\*.*?\*/)*+", re.S)
+
+_LEADING_TRIVIA = re.compile(rf"(?:{WHITESPACE_PATTERN}|{LINE_COMMENT_PATTERN}|{BLOCK_COMMENT_PATTERN})*+", re.S)
 _ASSIGNMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)[ \t\r\n\f]*=(?!=)[ \t\r\n\f]*")
 _TYPOGRAPHIC_QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}
 _SINGLE_HINTS = {
@@ -69,7 +76,7 @@ class ScanResult:
     only_trivia: bool = False
 
 
-def scan(source: SourceText) -> ScanResult:
+def scan(source: SourceText, lexicon: Lexicon = OUTBOUND_LEXICON) -> ScanResult:
     text = source.text
     chars = None  # a mutable copy, made only when something must be blanked
     result = ScanResult(sanitized=text)
@@ -106,7 +113,7 @@ def scan(source: SourceText) -> ScanResult:
     open_stack: list[int] = []
     last_closed: tuple[int, int] | None = None
     too_deep_reported = False
-    for match in _SCAN.finditer(text):
+    for match in _scan_pattern(lexicon.token_characters).finditer(text):
         kind = match.lastgroup
         start, end = match.span()
         if kind == "lpar":
@@ -200,8 +207,8 @@ def _plain_spaces(text: str, start: int, end: int) -> str:
         if char not in _ZERO_WIDTH:
             out.append(" " if char not in " \t" else char)
     plain = "".join(out)
-    if not plain and 0 < start and end < len(text) and text[start - 1] in _WORD_CHARACTERS \
-            and text[end] in _WORD_CHARACTERS:
+    if not plain and 0 < start and end < len(text) and text[start - 1] in WORD_CHARACTERS \
+            and text[end] in WORD_CHARACTERS:
         return " "
     return plain
 

@@ -9,6 +9,7 @@ written. It is also the speed floor the parse benchmark compares against.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -39,6 +40,14 @@ class Token:
 STRING_PATTERN = r"""'(?:[^'\\\r\n]|\\[^\r\n])*+(?:'|\\?)|"(?:[^"\\\r\n]|\\[^\r\n])*+(?:"|\\?)"""
 CLOSED_STRING_PATTERN = r"'(?:[^'\\\r\n]|\\[^\r\n])*+'" + "|" + r'"(?:[^"\\\r\n]|\\[^\r\n])*+"'
 LINE_COMMENT_PATTERN = r"//[^\r\n]*+"
+# A block comment; the tokenizer also takes one left open, to the end of the text.
+BLOCK_COMMENT_PATTERN = r"/\*.*?\*/"
+OPEN_BLOCK_COMMENT_PATTERN = r"/\*.*?(?:\*/|\Z)"
+NAME_PATTERN = r"[A-Za-z_][A-Za-z0-9_]*"
+WORD_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+# The characters a backslash escapes in a string; before any other character it is itself.
+ESCAPED_CHARACTERS = "'\"\\"
+_ESCAPE = re.compile(r"\\(.)")
 # White space pasted from web pages and rich-text editors, read as spaces
 # outside strings: every Unicode space separator (category Zs) but the plain
 # space, and the invisible byte-order mark and zero-width characters.
@@ -46,28 +55,67 @@ UNICODE_SPACE_CLASS = r"\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 ZERO_WIDTH_CLASS = r"\ufeff\u200b\u200c\u200d\u2060"
 WHITESPACE_PATTERN = rf"[ \t\r\n\f{UNICODE_SPACE_CLASS}{ZERO_WIDTH_CLASS}]+"
 
-_TOKEN = re.compile(rf"""
+OUTBOUND_OPERATORS = ("==", "!=", ">=", "<=", "&&", "||", "<", ">", "+", "-", "*", "/")
+QUOTES = "'\""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Which character sequences are tokens: a dialect's operators and punctuation.
+
+    Strings, comments, numbers and names are the same in every dialect; the
+    tokenizer and the scanner's check for invalid characters both read this.
+    """
+
+    operators: tuple[str, ...] = OUTBOUND_OPERATORS
+    punctuation: str = "(),."
+
+    @functools.cached_property
+    def token_characters(self) -> str:
+        """Characters that start or continue a token; anything else outside strings and comments is invalid."""
+        seen = dict.fromkeys("".join(self.operators) + self.punctuation + QUOTES)
+        return "".join(seen)
+
+    @functools.cached_property
+    def token_pattern(self) -> re.Pattern[str]:
+        operators = "|".join(re.escape(operator) for operator in sorted(self.operators, key=len, reverse=True))
+        return re.compile(rf"""
   (?P<whitespace>{WHITESPACE_PATTERN})
-| (?P<comment>{LINE_COMMENT_PATTERN}|/\*.*?(?:\*/|\Z))
+| (?P<comment>{LINE_COMMENT_PATTERN}|{OPEN_BLOCK_COMMENT_PATTERN})
 | (?P<string>{STRING_PATTERN})
 | (?P<number>[0-9]+(?:\.[0-9]+)?)
-| (?P<word>[A-Za-z_][A-Za-z0-9_]*)
-| (?P<operator>==|!=|>=|<=|&&|\|\||[<>+\-*/])
-| (?P<punctuation>[(),.])
+| (?P<word>{NAME_PATTERN})
+| (?P<operator>{operators})
+| (?P<punctuation>[{re.escape(self.punctuation)}])
 | (?P<invalid>.)
 """, re.X | re.S | re.M)
+
+
+OUTBOUND_LEXICON = Lexicon()
 
 KEYWORDS = frozenset({"UNION", "INTERSECT", "EXCEPT", "MINUS", "CONTAINS", "STARTSWITH", "ENDSWITH",
                       "ASC", "DESC", "TRUE", "FALSE", "AND", "OR"})
 
 
+def unescape(body: str) -> str:
+    """The value of a string literal's body (the text between its quotes)."""
+    if "\\" not in body:
+        return body
+    return _ESCAPE.sub(lambda match: match.group(1) if match.group(1) in ESCAPED_CHARACTERS else match.group(0), body)
+
+
+def string_value(literal: str) -> str:
+    """The value of a closed string literal, quotes included in `literal`."""
+    return unescape(literal[1:-1])
+
+
 _KINDS = {kind.value: kind for kind in TokenKind}
 
 
-def tokenize(text: str, *, trivia: bool = True) -> Iterator[Token]:
+def tokenize(text: str, *, trivia: bool = True, lexicon: Lexicon = OUTBOUND_LEXICON) -> Iterator[Token]:
     """Tokens in order; with trivia=False, white space is left out (comments stay)."""
     kinds = _KINDS
-    for match in _TOKEN.finditer(text):
+    for match in lexicon.token_pattern.finditer(text):
         kind = match.lastgroup
         if kind == "whitespace" and not trivia:
             continue

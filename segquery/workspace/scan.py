@@ -16,29 +16,28 @@ from dataclasses import dataclass
 
 from segquery.source import Span
 from segquery.syntax import ast
-from segquery.syntax.tokens import CLOSED_STRING_PATTERN, LINE_COMMENT_PATTERN, STRING_PATTERN
+from segquery.syntax.tokens import (BLOCK_COMMENT_PATTERN, CLOSED_STRING_PATTERN, LINE_COMMENT_PATTERN, NAME_PATTERN,
+                                    OPEN_BLOCK_COMMENT_PATTERN, STRING_PATTERN, WORD_CHARACTERS, string_value)
 
 # Comments and strings are matched whole, so that `SEGMENT` inside them is not
 # taken for a call; same token definitions as segquery.syntax.tokens. The word
 # SEGMENT is matched only where a word starts (a letter or `_` before it would
 # make it part of a longer word; a digit is checked in `_starts_word`).
 _PIECES = re.compile(rf"""
-  (?P<comment>{LINE_COMMENT_PATTERN}|/\*.*?(?:\*/|\Z))
+  (?P<comment>{LINE_COMMENT_PATTERN}|{OPEN_BLOCK_COMMENT_PATTERN})
 | {STRING_PATTERN}
 | (?P<segment>(?<![A-Za-z_])[Ss][Ee][Gg][Mm][Ee][Nn][Tt](?![A-Za-z0-9_]))
 """, re.X | re.S | re.M)
-_WORD_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 # Possessive (`++`, `*+`): a run of spaces or a comment is taken whole and never
 # split again when what follows does not match, so a failed match is linear
 # (nested `(?:[ ]+)*` tries every split of a run of spaces: exponential).
-_TRIVIA = rf"(?:[ \t\r\n\f]++|{LINE_COMMENT_PATTERN}|/\*.*?\*/)*+"
+_TRIVIA = rf"(?:[ \t\r\n\f]++|{LINE_COMMENT_PATTERN}|{BLOCK_COMMENT_PATTERN})*+"
 # What must follow the word SEGMENT for a call with one name: `( name )`.
 _CALL_REST = re.compile(_TRIVIA + r"\(" + _TRIVIA
-                        + rf"(?P<name>[A-Za-z_][A-Za-z0-9_]*|{CLOSED_STRING_PATTERN})"
+                        + rf"(?P<name>{NAME_PATTERN}|{CLOSED_STRING_PATTERN})"
                         + _TRIVIA + r"\)", re.S)
 # The common case, `SEGMENT(name)` with nothing in between, first.
-_PLAIN_CALL_REST = re.compile(r"\((?P<name>[A-Za-z_][A-Za-z0-9_]*)\)")
-_ESCAPE = re.compile(r"\\(.)")
+_PLAIN_CALL_REST = re.compile(rf"\((?P<name>{NAME_PATTERN})\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +67,7 @@ def scan_query(text: str) -> ScanResult:
             if call is not None:
                 name = call.group("name")
                 if name[0] in "'\"":
-                    name = _unquote(name)
+                    name = string_value(name)
                 references.append(FoundReference(name, Span(call.start("name"), call.end("name")),
                                                  Span(match.start(), call.end())))
         elif match.lastgroup == "comment":
@@ -80,14 +79,6 @@ def _starts_word(text: str, start: int) -> bool:
     """Whether the tokenizer starts a word at `start`: nothing word-like before it, or only digits
     (a number token ends where the letters begin, as in `1SEGMENT`)."""
     position = start
-    while position > 0 and text[position - 1] in _WORD_CHARACTERS:
+    while position > 0 and text[position - 1] in WORD_CHARACTERS:
         position -= 1
     return all(character.isdigit() for character in text[position:start])
-
-
-def _unquote(literal: str) -> str:
-    """A string literal's value, read as the parser reads it (`\\'`, `\\"` and `\\\\` are escapes)."""
-    body = literal[1:-1]
-    if "\\" not in body:
-        return body
-    return _ESCAPE.sub(lambda match: match.group(1) if match.group(1) in "'\"\\" else match.group(0), body)

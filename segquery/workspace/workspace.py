@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from segquery.diagnostics import Diagnostic, sorted_diagnostics
+from segquery.paths import path_key
 from segquery.schema import Schema
 from segquery.source import SourceText
 from segquery.suggest import Suggester, did_you_mean
@@ -121,7 +122,7 @@ class Workspace:
         Returns the paths whose diagnostics may have changed.
         """
         path = str(path)
-        key = _file_key(path)
+        key = path_key(path)
         before = self._affected_snapshot()
         old = self._files.get(key)
         removed = self._remove(key)
@@ -138,14 +139,14 @@ class Workspace:
         """
         with _collector_paused():
             for path, text in texts.items():
-                key = _file_key(path)
+                key = path_key(path)
                 old = self._files.get(key)
                 self._remove(key)
                 self._add(load_file(old.path if old is not None else path, text, explicit=False))
 
     def remove_file(self, path: str | os.PathLike) -> list[str]:
         """Forget a file (deleted, or closed in an editor). Returns the paths whose diagnostics may have changed."""
-        key = _file_key(str(path))
+        key = path_key(str(path))
         entry = self._files.get(key)
         if entry is None:
             return []
@@ -156,7 +157,7 @@ class Workspace:
     def _add_all(self, entries: list[FileEntry]) -> None:
         """Add many files to an empty workspace: index every segment first, then resolve each once."""
         for entry in entries:
-            key = _file_key(entry.path)
+            key = path_key(entry.path)
             if key in self._files:
                 self._remove(key)
             self._files[key] = entry
@@ -173,7 +174,7 @@ class Workspace:
         self._global = None
 
     def _add(self, entry: FileEntry) -> None:
-        key = _file_key(entry.path)
+        key = path_key(entry.path)
         if key in self._files:
             self._remove(key)
         self._files[key] = entry
@@ -287,11 +288,11 @@ class Workspace:
     def segments_in(self, path: str | os.PathLike) -> list[Segment]:
         """The segments of one file, in file order."""
         self._view()
-        entry = self._files.get(_file_key(str(path)))
+        entry = self._files.get(path_key(str(path)))
         return list(entry.segments) if entry is not None else []
 
     def source(self, path: str | os.PathLike) -> SourceText | None:
-        entry = self._files.get(_file_key(str(path)))
+        entry = self._files.get(path_key(str(path)))
         return entry.source if entry is not None else None
 
     def segment(self, name: str) -> Segment:
@@ -443,7 +444,7 @@ class Workspace:
         diagnostics of the file's queries are added too (for front ends that
         do not run `segquery check` on the same files).
         """
-        entry = self._files.get(_file_key(str(path)))
+        entry = self._files.get(path_key(str(path)))
         if entry is None:
             return []
         found = list(entry.diagnostics)
@@ -590,5 +591,3 @@ def _describe(segment: Segment) -> str:
     return f"`{segment.label}`"
 
 
-def _file_key(path: str) -> str:
-    return os.path.normcase(os.path.abspath(path))

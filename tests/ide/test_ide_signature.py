@@ -7,7 +7,7 @@ from ide_helpers import at
 from segquery.ide import ParameterInfo, SignatureHelp, signature_help
 from segquery.ide.signature import parameter_spans
 from segquery.source import Span
-from segquery.syntax.dialect import OUTBOUND
+from segquery.syntax.outbound import OUTBOUND
 
 
 def help_at(marked: str) -> SignatureHelp | None:

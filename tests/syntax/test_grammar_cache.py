@@ -2,7 +2,7 @@
 
 import stat
 
-from segquery.syntax.dialect import OUTBOUND
+from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.grammar import _cache_path
 
 

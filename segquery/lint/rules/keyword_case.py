@@ -11,11 +11,6 @@ from segquery.rules.registry import Category, FixAvailability, RuleInfo
 from segquery.syntax import ast
 from segquery.syntax.tokens import Token, TokenKind
 
-_CALL_FORMS = (ast.Profile, ast.SegmentRef, ast.Interaction, ast.Filter, ast.Traverse, ast.Having, ast.Distinct,
-               ast.OrderBy, ast.Skip, ast.Take, ast.Select, ast.Not, ast.IsNull, ast.DateTimeUtcNow,
-               ast.DateLiteral, ast.DateDiff, ast.DateAdd, ast.Aggregate, ast.Window)
-
-
 @lint_rule(RuleInfo(
     code="L001", name="keyword-case", category=Category.STYLE, severity=Severity.WARNING,
     fix=FixAvailability.SAFE,
@@ -50,7 +45,7 @@ def _keyword_tokens(ctx: LintContext) -> Iterator[Token]:
 
 
 def _tokens_of(ctx: LintContext, node: ast.Node) -> Iterator[Token | None]:
-    if isinstance(node, (*_CALL_FORMS, ast.DatePartName, ast.BooleanLiteral)):
+    if node.call_name is not None or isinstance(node, (ast.DatePartName, ast.BooleanLiteral)):
         yield ctx.token_at(node.span.start)
     elif isinstance(node, ast.OrderKey) and node.direction is not None:
         yield ctx.previous_token(node.span.end)

@@ -21,18 +21,11 @@ class Rule:
     needs_schema: bool = False
 
 
-_STEP_NAMES = {
-    ast.Filter: "FILTER", ast.Traverse: "TRAVERSE", ast.Having: "HAVING", ast.Distinct: "DISTINCT",
-    ast.OrderBy: "ORDERBY", ast.Skip: "SKIP", ast.Take: "TAKE", ast.Select: "SELECT",
-    ast.Profile: "PROFILE", ast.SegmentRef: "SEGMENT", ast.Interaction: "INTERACTION",
-}
-
-
 def keyword(node: ast.Node) -> str:
     """The keyword of a source or step (`FILTER`, `PROFILE`...)."""
     if isinstance(node, ast.InvalidCall):
         return node.call.name.name.upper()
-    return _STEP_NAMES[type(node)]
+    return node.call_name
 
 
 def is_paging(step: ast.Node) -> bool:

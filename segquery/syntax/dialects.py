@@ -1,0 +1,19 @@
+"""The dialects a user can name (`dialect = "..."` in configuration, a
+`// segquery: dialect = ...` directive, `--dialect`)."""
+
+from __future__ import annotations
+
+from segquery.syntax.dialect import Dialect
+from segquery.syntax.outbound import OUTBOUND
+
+DEFAULT_DIALECT = OUTBOUND
+DIALECTS: dict[str, Dialect] = {OUTBOUND.name: OUTBOUND}
+
+
+def dialect_named(name: str) -> Dialect | None:
+    """The dialect called `name` (any case), or None when there is none."""
+    return DIALECTS.get(name.strip().lower())
+
+
+def dialect_names() -> tuple[str, ...]:
+    return tuple(DIALECTS)
