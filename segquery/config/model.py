@@ -64,6 +64,7 @@ class Config:
     severity: tuple[tuple[str, Severity], ...] = ()
     exclude: tuple[str, ...] = ()
     extend_exclude: tuple[str, ...] = ()
+    cache_dir: Path | None = None
 
     def kind_for(self, path: Path | None) -> str | None:
         """The kind the first matching `kinds` glob gives a file, if any."""
