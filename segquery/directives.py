@@ -19,6 +19,9 @@ from typing import Iterable
 from segquery.source import SourceText, Span
 from segquery.syntax.ast import Comment
 
+# The directives that describe the segment a `.segq` file defines (read by the workspace).
+SEGMENT_DIRECTIVES = ("name", "id", "type", "status", "profile")
+
 # A directive is one line: in a block comment, what follows the first line break
 # (`\n`, `\r\n` or `\r`) is prose. The arguments are the rest of that line; its
 # trailing blanks and `*/` are cut in `_arguments`, not by the pattern (a lazy

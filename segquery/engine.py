@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 from segquery.config import Config, ConfigError, ConfigFinder, ProjectFinder, resolve_selection, severity_override
 from segquery.diagnostics import Diagnostic, sorted_diagnostics
@@ -39,14 +38,16 @@ from segquery.files import Stored, UnreadableFile, read_text
 from segquery.syntax.dialect import Dialect
 from segquery.syntax.dialects import DEFAULT_DIALECT, dialect_named
 from segquery.syntax.parser import parse_tolerant
-from segquery.workspace import Workspace
-from segquery.workspace.loading import discover
 from segquery.paths import DEFAULT_RULES, SkipNote, WalkRules, note_on_stderr, path_key, walk_paths
+
+if TYPE_CHECKING:
+    from segquery.workspace import Workspace
 
 QUERY_SUFFIXES = (".segq",)
 REQUEST_SUFFIXES = (".json", ".http")
 # Below this many files the pool's start-up costs more than it saves.
 PARALLEL_THRESHOLD = 64
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class CheckOptions:
     unsafe_fixes: bool = False
     jobs: int | None = None             # worker processes; None: one per CPU
     files: FileSelection = FileSelection()   # which files walks leave out
+    cache: bool = False                 # reuse and record results in the check cache (never while fixing)
 
 
 @dataclass
@@ -115,14 +117,39 @@ class SettingsResolver:
         self._codes = [(rule.code, rule.default_enabled) for rule in all_rules()]
         self._selection: dict[tuple, frozenset[str]] = {}
         self._schemas: dict[Path, Schema] = {}
+        self._by_folder: dict[str, Config] = {}
+        self._by_path: dict[str, Config] = {}
+        self._settings: dict[tuple, FileSettings] = {}   # (configuration, ignores, kind, schema loaded) -> settings
 
     def config_for(self, path: str | None) -> Config:
-        return self.finder.for_path(Path(path) if path is not None else None)
+        if path is None:
+            return self.finder.for_path(None)
+        config = self._by_path.get(path)
+        if config is not None:
+            return config
+        if os.path.islink(path):           # its configuration is that of the folder it links to
+            config = self.finder.for_path(Path(path))
+        else:                              # files of one folder share a configuration: resolve it once
+            folder = os.path.dirname(path)
+            config = self._by_folder.get(folder)
+            if config is None:
+                config = self._by_folder[folder] = self.finder.for_path(Path(path))
+        self._by_path[path] = config
+        return config
 
-    def for_file(self, path: str | None) -> FileSettings:
+    def for_file(self, path: str | None, *, load_schema: bool = True) -> FileSettings:
+        """The settings for a file; without `load_schema`, `schema` is left None (for finalizing
+        a cached report, which needs no schema: the cache key holds the schema's content)."""
         config = self.config_for(path)
-        file_path = Path(path) if path is not None else None
+        # Only globs of the configuration make a file's settings differ from its folder's.
+        file_path = Path(path) if path is not None and (config.per_file_ignores or config.kinds) else None
         extra_ignores = config.ignored_for(file_path)
+        kind = self.options.kind or config.kind_for(file_path)
+        schema_path = self.schema_path(config)
+        load = schema_path is not None and load_schema
+        made = self._settings.get((id(config), extra_ignores, kind, load))
+        if made is not None:
+            return made
         key = (config.path, extra_ignores)
         enabled = self._selection.get(key)
         if enabled is None:
@@ -133,14 +160,15 @@ class SettingsResolver:
                 (None, (), extra_ignores),
             ], self._codes)
             self._selection[key] = enabled
-        schema_path = Path(self.options.schema).resolve() if self.options.schema else config.schema
-        return FileSettings(
-            config=config, enabled=enabled,
-            schema=self._schema(schema_path) if schema_path is not None else None,
-            target=self.options.target or config.target,
-            kind=self.options.kind or config.kind_for(file_path),
-            options=self.options,
-            dialect=dialect_named(self.options.dialect or config.dialect) or DEFAULT_DIALECT)
+        made = FileSettings(config=config, enabled=enabled, schema=self._schema(schema_path) if load else None,
+                            target=self.options.target or config.target, kind=kind, options=self.options,
+                            dialect=dialect_named(self.options.dialect or config.dialect) or DEFAULT_DIALECT)
+        self._settings[(id(config), extra_ignores, kind, load)] = made
+        return made
+
+    def schema_path(self, config: Config) -> Path | None:
+        """The user's schema file for files under `config` (None: the bundled schema only)."""
+        return Path(self.options.schema).resolve() if self.options.schema else config.schema
 
     def _schema(self, path: Path) -> Schema:
         """A user's schema combined with the bundled default, as docs/schema.md advises
@@ -290,10 +318,9 @@ def check_file(path: str | Path, settings: FileSettings | None = None) -> FileRe
 def check_paths(paths: Iterable[str | Path], *, options: CheckOptions | None = None) -> list[FileReport]:
     """Check every query file named or found below the named directories, in a stable order.
 
-    Many files are checked in worker processes (their reports carry no
-    `query` tree, which would cost more to send back than to parse again),
-    while this process builds the workspace; the reports come back in the
-    order of the files. Raises ConfigError for an invalid configuration.
+    With `options.cache` (and no fixes), results still valid in the check
+    cache are reused and new ones recorded (see segquery.cached_check).
+    Raises ConfigError for an invalid configuration.
     """
     options = options or CheckOptions()
     resolver = SettingsResolver(options)
@@ -301,19 +328,37 @@ def check_paths(paths: Iterable[str | Path], *, options: CheckOptions | None = N
     rules = Exclusion(resolver.finder, options.files).walk_rules()
     files = [str(path) for path in iter_query_files(paths, rules)]
     projects = Projects(resolver, rules, searched=[Path(path) for path in paths if Path(path).is_dir()])
+    if options.cache and not options.fix:
+        from segquery.cached_check import check_with_cache  # only cached runs need it
+
+        reports, extra = check_with_cache(files, resolver, projects)
+    else:
+        reports, workspaces = check_files(files, resolver, meanwhile=lambda: projects.workspaces(files))
+        extra = workspace_diagnostics(workspaces, reports)
+    return [finalize(report, resolver.for_file(report.path, load_schema=False), extra.get(report.path, ()))
+            for report in reports]
+
+
+def check_files(files: list[str], resolver: SettingsResolver,
+                meanwhile: Callable[[], T]) -> tuple[list[FileReport], T]:
+    """The raw reports of the files, in order, and what `meanwhile` returns.
+
+    Many files are checked in worker processes (their reports carry no
+    `query` tree, which would cost more to send back than to parse again),
+    while `meanwhile` (building the workspace) runs in this process.
+    """
+    options = resolver.options
     jobs = options.jobs if options.jobs is not None else (os.cpu_count() or 1)
     if len(files) > PARALLEL_THRESHOLD and jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor  # a few files need no pool (start-up time)
+
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(options,)) as pool:
             size = max(8, min(256, len(files) // (jobs * 8) or 1))
             futures = [pool.submit(_worker_check, files[index:index + size]) for index in range(0, len(files), size)]
-            workspaces = projects.workspaces(files)
-            reports = [report for future in futures for report in future.result()]
-    else:
-        reports = [check_file(path, resolver.for_file(path)) for path in files]
-        workspaces = projects.workspaces(files)
-    extra = workspace_diagnostics(workspaces, reports)
-    return [finalize(report, resolver.for_file(report.path), extra.get(report.path, ()))
-            for report in reports]
+            result = meanwhile()
+            return [report for future in futures for report in future.result()], result
+    reports = [check_file(path, resolver.for_file(path)) for path in files]
+    return reports, meanwhile()
 
 
 class Projects:
@@ -339,22 +384,43 @@ class Projects:
         return self.finder.root_for(resolved, fallback)
 
     def workspaces(self, files: list[str]) -> list[Workspace]:
+        """The workspaces of the checked files, read and resolved."""
+        return [group.build(self.resolver) for group in self.groups(files)]
+
+    def groups(self, files: list[str]) -> list[WorkspaceGroup]:
+        """The files of each workspace the checked files belong to."""
         groups: dict[Path, list[str]] = {}
         for path in files:
             if path.endswith(QUERY_SUFFIXES):
                 groups.setdefault(self.root_for(path), []).append(path)
-        return [self._workspace(root, checked) for root, checked in groups.items()]
+        return [self._group(root, checked) for root, checked in groups.items()]
 
-    def _workspace(self, root: Path, checked: list[str]) -> Workspace:
+    def _group(self, root: Path, checked: list[str]) -> WorkspaceGroup:
+        from segquery.workspace.loading import discover  # a run whose findings are all cached reads no workspace
+
         members: dict[str, tuple[str, bool]] = {}  # file identity -> (path, named explicitly)
         for path, _explicit in discover([root], rules=self.rules, on_skipped=None):  # noted by the first walk
             if self.finder.root_for(path, root) == root:
                 members[path_key(path)] = (path, False)
         for path in checked:  # the checked spelling of a path wins, so reports and findings match
             members[path_key(path)] = (path, True)
-        settings = self.resolver.for_file(checked[0])
-        return Workspace.from_files(members.values(), target_profile=settings.target, schema=settings.schema)
+        return WorkspaceGroup(root, checked, members)
 
+
+@dataclass
+class WorkspaceGroup:
+    """The files of one workspace (a project): `members` maps each file's identity to (path, named
+    explicitly); its options are those of the first checked file."""
+
+    root: Path
+    checked: list[str]
+    members: dict[str, tuple[str, bool]]
+
+    def build(self, resolver: SettingsResolver) -> Workspace:
+        from segquery.workspace import Workspace  # a run whose findings are all cached needs none
+
+        settings = resolver.for_file(self.checked[0])
+        return Workspace.from_files(self.members.values(), target_profile=settings.target, schema=settings.schema)
 
 
 

@@ -22,3 +22,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO_ROOT / "examples"
+
+# Commands run by tests leave no check cache behind in the working directory;
+# the cache's own tests turn it back on where they need it.
+os.environ.setdefault("SEGQUERY_NO_CACHE", "1")

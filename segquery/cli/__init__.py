@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "segquery.cli.rules_cmd",
     "segquery.cli.deps_cmd",
     "segquery.cli.lsp_cmd",
+    "segquery.cli.clean_cmd",
 )
 
 

@@ -98,6 +98,8 @@ def _target(ctx: click.Context, param: click.Parameter, value: str | None) -> st
 @click.option("--stdin-filename", metavar="PATH",
               help="The path standard input stands for (for configuration, kinds and .json detection).")
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes for many files (default: one per CPU).")
+@click.option("--no-cache", is_flag=True, envvar="SEGQUERY_NO_CACHE",
+              help="Neither read nor write the check cache (also: SEGQUERY_NO_CACHE=1).")
 @click.option("--output-file", type=click.Path(dir_okay=False, writable=True),
               help="Write the findings to this file instead of standard output.")
 @click.option("--show-fixes", is_flag=True, help="List the fixes applied (with --fix) or available, per file and code.")
@@ -111,15 +113,15 @@ def check_command(paths: tuple[str, ...], output_format: str, fix: bool, unsafe_
                   select: tuple[str, ...] | None, extend_select: tuple[str, ...] | None,
                   ignore: tuple[str, ...] | None, config_path: str | None, kind: str | None, schema: str | None,
                   target: str | None, dialect: str | None, statistics: bool, exit_zero: bool, quiet: bool,
-                  stdin_filename: str | None,
-                  jobs: int | None, output_file: str | None, show_fixes: bool, baseline_path: str | None,
-                  write_baseline_path: str | None, color: str, files: FileSelection) -> None:
+                  stdin_filename: str | None, jobs: int | None, no_cache: bool, output_file: str | None,
+                  show_fixes: bool, baseline_path: str | None, write_baseline_path: str | None, color: str,
+                  files: FileSelection) -> None:
     """Check query files (directories are searched for *.segq; - or --stdin-filename reads standard input)."""
     paths = input_paths(paths, stdin_filename)
     options = CheckOptions(config=config_path, select=select, extend_select=extend_select or (),
                            ignore=ignore or (), kind=kind.lower() if kind else None, schema=schema, target=target,
                            dialect=dialect.lower() if dialect else None, fix=fix or show_diff,
-                           unsafe_fixes=unsafe_fixes, jobs=jobs, files=files)
+                           unsafe_fixes=unsafe_fixes, jobs=jobs, files=files, cache=not no_cache)
     try:
         stdin_report, reports = _run(paths, options, stdin_filename)
     except ConfigError as error:

@@ -66,6 +66,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     dialect: str = DEFAULT_DIALECT.name
     extend_exclude: tuple[str, ...] = ()
+    cache_dir: Path | None = None
 
     def kind_for(self, path: Path | None) -> str | None:
         """The kind the first matching `kinds` glob gives a file, if any."""

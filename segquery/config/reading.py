@@ -23,7 +23,7 @@ from segquery.syntax.dialects import dialect_named, dialect_names
 
 _SEVERITIES = ("error", "warning", "info", "hint")
 KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "line-length", "schema", "target", "kinds",
-        "severity", "exclude", "extend-exclude", "dialect")
+        "severity", "exclude", "extend-exclude", "dialect", "cache-dir")
 
 
 def load_config(path: str | Path) -> Config:
@@ -122,6 +122,7 @@ class _Reader:
             "severity": self.severity,
             "exclude": lambda value: self.globs(value, ("exclude",)),
             "extend-exclude": lambda value: self.globs(value, ("extend-exclude",)),
+            "cache-dir": self.cache_dir,
         }
         for key, read in readers.items():
             if key in table:
@@ -172,6 +173,11 @@ class _Reader:
         if not path.is_file():
             raise self.error(("schema",), f"no schema file at {value!r} (relative to {self.root})")
         return path
+
+    def cache_dir(self, value: Any) -> Path:
+        if not isinstance(value, str) or not value.strip():
+            raise self.error(("cache-dir",), f"expected the path of a directory, got {describe(value)}")
+        return (self.root / value).resolve()
 
     def target(self, value: Any) -> str:
         problem = target_problem(value)

@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 
 from segquery.config import QUERY_KINDS
 from segquery.diagnostics import Diagnostic, Fix, Severity, TextEdit, make_diagnostic
-from segquery.directives import Directive, find_directives
+from segquery.directives import SEGMENT_DIRECTIVES, Directive, find_directives
 from segquery.lint.context import would_join
 from segquery.rules.registry import Category, FixAvailability, RuleInfo, all_rules, get_rule, register
 from segquery.source import SourceText, Span, line_break_length, line_end, line_start
@@ -26,7 +26,6 @@ from segquery.suggest import did_you_mean
 from segquery.syntax import ast
 from segquery.syntax.dialects import dialect_names
 from segquery.syntax.tokens import TokenKind, tokenize
-from segquery.workspace.loading import SEGMENT_DIRECTIVES
 
 UNSUPPRESSIBLE_PREFIXES = ("S", "E")
 # Directives the workspace reads (name, id, type, status, profile) are known here too.

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from segquery.diagnostics import Applicability, Diagnostic, Fix, make_diagnostic
-from segquery.directives import Directive, find_directives
+from segquery.directives import SEGMENT_DIRECTIVES, Directive, find_directives
 from segquery.requests import codes as request_codes
 from segquery.requests import options
 from segquery.requests import schema as record_schema
@@ -47,7 +47,6 @@ RECORD_KEYS = frozenset({record_schema.NAME, record_schema.SEGMENT_ID, QUERY_NAM
 FATAL_JSON_CODES = frozenset({request_codes.JSON_SYNTAX, request_codes.TOO_DEEP})
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-SEGMENT_DIRECTIVES = ("name", "id", "type", "status", "profile")
 
 
 @dataclass

@@ -1,0 +1,72 @@
+"""Start-up: how long `segquery check one.segq` takes as a new process, min and median of N runs.
+
+    python benchmarks/startup.py [--runs N] [--before TREE]
+
+Writes one small query file into a temporary directory and runs, N times
+each and interleaved (so that a busy machine slows every command alike):
+
+- `python -c pass`: the interpreter alone, the floor;
+- `python -c "import segquery.engine"`: the imports a check needs;
+- `segquery check --no-cache one.segq`: a cold check;
+- `segquery check one.segq`: a check that finds its result in the cache.
+
+With `--before TREE` (another checkout of segquery, e.g. made with
+`git archive main | tar -x -C TREE`), the import and the check are also run
+from that tree in the same loop, for a before/after comparison.
+
+Prints the minimum and the median of each in milliseconds. The target for a
+cold check is 150 ms. `python -X importtime -m segquery check one.segq` shows
+where the import time goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+QUERY = "PROFILE(contact).FILTER(address1_city == 'Seattle')\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--before", type=Path, help="another segquery tree to time in the same run")
+    args = parser.parse_args()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("SEGQUERY_NO_CACHE", None)
+    commands = {
+        "python -c pass": (env, ["-c", "pass"]),
+        "import segquery.engine": (env, ["-c", "import segquery.engine"]),
+        "check --no-cache one.segq": (env, ["-m", "segquery", "check", "--no-cache", "one.segq"]),
+        "check one.segq (cached)": (env, ["-m", "segquery", "check", "one.segq"]),
+    }
+    if args.before is not None:
+        before = {**env, "PYTHONPATH": str(args.before.resolve())}
+        commands["before: import segquery.engine"] = (before, ["-c", "import segquery.engine"])
+        commands["before: check one.segq"] = (before, ["-m", "segquery", "check", "one.segq"])
+    times: dict[str, list[float]] = {label: [] for label in commands}
+    with tempfile.TemporaryDirectory() as temporary:
+        Path(temporary, "one.segq").write_text(QUERY, encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "segquery", "check", "one.segq"], cwd=temporary, env=env,
+                       capture_output=True, check=True)   # fills the cache
+        for _ in range(args.runs):
+            for label, (command_env, command) in commands.items():
+                start = time.perf_counter()
+                subprocess.run([sys.executable, *command], cwd=temporary, env=command_env, capture_output=True,
+                               check=False)
+                times[label].append((time.perf_counter() - start) * 1000)
+    print(f"{args.runs} runs each, CPUs: {os.cpu_count()}")
+    for label, values in times.items():
+        print(f"{label:32} min {min(values):7.1f} ms   median {statistics.median(values):7.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,237 @@
+"""The check cache: the same findings with and without it, and a re-check whenever a key part changes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import segquery.cached_check as cached_check
+from segquery import cache as cache_file
+from segquery.cache import CACHE_DIRNAME, CACHE_FILENAME
+from segquery.cli import main
+from segquery.engine import WorkspaceGroup
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+BAD = 'profile(contact).FILTER(address1_city == "Seattle")\n'
+GOOD = "PROFILE(contact).FILTER(address1_city == 'Seattle')\n"
+
+
+@pytest.fixture
+def checked(monkeypatch):
+    """The files each cached run checks (the others came from the cache), and the workspaces it builds."""
+    seen: dict[str, list] = {"files": [], "workspaces": []}
+    check_files = cached_check.check_files
+    build = WorkspaceGroup.build
+
+    def spy_check_files(files, resolver, meanwhile):
+        seen["files"].extend(files)
+        return check_files(files, resolver, meanwhile)
+
+    def spy_build(group, resolver):
+        seen["workspaces"].append(sorted(group.checked))
+        return build(group, resolver)
+
+    monkeypatch.setattr(cached_check, "check_files", spy_check_files)
+    monkeypatch.setattr(WorkspaceGroup, "build", spy_build)
+    return seen
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("segquery.toml").write_text("line-length = 88\n", encoding="utf-8")
+    Path("bad.segq").write_text(BAD, encoding="utf-8")
+    Path("good.segq").write_text(GOOD, encoding="utf-8")
+    return tmp_path
+
+
+def check(*args: str):
+    """`segquery check` with the cache on (the test suite turns it off by default)."""
+    return CliRunner().invoke(main, ["check", *args], env={"SEGQUERY_NO_CACHE": None})
+
+
+def run_twice(checked, *args: str) -> list:
+    """Check cold then warm: the files the warm run checked again."""
+    check(*args)
+    checked["files"].clear()
+    check(*args)
+    return sorted(checked["files"])
+
+
+def cache_path(root: Path) -> Path:
+    return root / CACHE_DIRNAME / cache_file.VERSION / CACHE_FILENAME
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif"])
+def test_examples_give_the_same_output_with_and_without_the_cache(tmp_path, monkeypatch, checked, output_format):
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
+    monkeypatch.chdir(tmp_path / "examples")
+    args = (".", "--output-format", output_format)
+    uncached = CliRunner().invoke(main, ["check", "--no-cache", *args])
+    assert not Path(CACHE_DIRNAME).exists()
+    cold = check(*args)
+    files_checked_cold = len(checked["files"])
+    checked["files"].clear()
+    checked["workspaces"].clear()
+    warm = check(*args)
+    assert files_checked_cold > 20
+    assert (checked["files"], checked["workspaces"]) == ([], [])
+    assert uncached.exit_code == cold.exit_code == warm.exit_code == 1
+    assert uncached.stdout == cold.stdout == warm.stdout
+    assert uncached.stderr == cold.stderr == warm.stderr
+
+
+def test_the_cache_lives_at_the_project_root_and_is_ignored_by_git(project, checked):
+    check(".")
+    assert (project / CACHE_DIRNAME / ".gitignore").read_text(encoding="utf-8") == (
+        "# Created by segquery: the check cache, safe to delete.\n*\n")
+    assert cache_path(project).is_file()
+
+
+def test_an_unchanged_project_is_not_checked_again(project, checked):
+    assert run_twice(checked, ".") == []
+    assert checked["workspaces"] == [["bad.segq", "good.segq"]]
+
+
+def test_a_changed_file_is_checked_again_and_only_it(project, checked):
+    check(".")
+    checked["files"].clear()
+    Path("good.segq").write_text(BAD, encoding="utf-8")
+    result = check(".")
+    assert checked["files"] == ["good.segq"]
+    assert result.stdout.splitlines()[-2] == "Found 4 problems in 2 of 2 files."
+
+
+def test_a_new_version_checks_everything_again(project, checked, monkeypatch):
+    check(".")
+    checked["files"].clear()
+    monkeypatch.setattr(cache_file, "VERSION", "99.0.0")
+    check(".")
+    assert sorted(checked["files"]) == ["bad.segq", "good.segq"]
+    assert (project / CACHE_DIRNAME / "99.0.0" / CACHE_FILENAME).is_file()
+
+
+def test_a_changed_configuration_checks_everything_again(project, checked):
+    check(".")
+    checked["files"].clear()
+    Path("segquery.toml").write_text('ignore = ["L002"]\n', encoding="utf-8")
+    result = check(".")
+    assert sorted(checked["files"]) == ["bad.segq", "good.segq"]
+    assert "L002" not in result.stdout and "L001" in result.stdout
+
+
+def test_a_command_line_option_is_part_of_the_key(project, checked):
+    check(".")
+    checked["files"].clear()
+    result = check(".", "--ignore", "L001")
+    assert sorted(checked["files"]) == ["bad.segq", "good.segq"]
+    assert "L001" not in result.stdout
+
+
+def test_a_changed_schema_file_checks_everything_again(project, checked):
+    Path("schema.json").write_text('{"version": 1, "tables": {}}', encoding="utf-8")
+    Path("segquery.toml").write_text('schema = "schema.json"\n', encoding="utf-8")
+    check("bad.segq")
+    checked["files"].clear()
+    check("bad.segq")
+    assert checked["files"] == []
+    Path("schema.json").write_text('{"version": 1, "tables": {} }', encoding="utf-8")
+    check("bad.segq")
+    assert checked["files"] == ["bad.segq"]
+
+
+def test_a_workspace_change_elsewhere_reaches_the_referring_file(project, checked):
+    Path("a.segq").write_text("SEGMENT(b)\n", encoding="utf-8")
+    Path("b.segq").write_text(GOOD, encoding="utf-8")
+    assert check("a.segq").exit_code == 0
+    Path("b.segq").unlink()
+    result = check("a.segq")
+    assert checked["workspaces"] == [["a.segq"], ["a.segq"]]
+    assert result.exit_code == 1 and " W001 " in result.stdout
+
+
+@pytest.mark.parametrize("damage", ["corrupt", "truncated", "foreign", "empty"])
+def test_an_unusable_cache_file_is_ignored_and_rewritten(project, checked, damage):
+    check(".")
+    path = cache_path(project)
+    data = path.read_bytes()
+    path.write_bytes({"corrupt": data[:-10] + b"x" * 10, "truncated": data[:len(data) // 2],
+                      "foreign": data.replace(cache_file.VERSION.encode(), b"0.0.9", 1), "empty": b""}[damage])
+    checked["files"].clear()
+    result = check(".")
+    assert sorted(checked["files"]) == ["bad.segq", "good.segq"]
+    assert result.stderr == f"segquery: note: ignoring the unusable cache {path}; it will be rewritten\n"
+    assert run_twice(checked, ".") == []
+    assert check(".").stderr == ""
+
+
+def test_the_cache_holds_only_raw_results_so_a_trusted_entry_still_gets_the_configured_severity(project, checked):
+    check(".")
+    Path("segquery.toml").write_text('[severity]\nL001 = "error"\n', encoding="utf-8")
+    result = check("bad.segq")
+    assert "L001 [error]" in result.stdout
+
+
+def test_fix_never_uses_the_cache(project, checked):
+    check(".")
+    poisoned = cache_file.CheckCache()
+    store = poisoned._store(project / CACHE_DIRNAME)
+    store.files = {identity: (key, ([], kind, directives)) for identity, (key, (_, kind, directives))
+                   in store.files.items()}
+    store.changed = True
+    poisoned.save()
+    assert check("bad.segq").exit_code == 0     # the (tampered) cache is read when checking
+    checked["files"].clear()
+    result = check("bad.segq", "--fix")
+    assert checked["files"] == []               # fixing goes around the cache
+    assert (result.exit_code, Path("bad.segq").read_text(encoding="utf-8")) == (0, GOOD)
+
+
+def test_no_cache_neither_reads_nor_writes(project, checked):
+    result = check(".", "--no-cache")
+    assert result.exit_code == 1
+    assert checked["files"] == [] and not (project / CACHE_DIRNAME).exists()
+
+
+def test_cache_dir_in_the_configuration(project, checked):
+    Path("segquery.toml").write_text('cache-dir = "build/cache"\n', encoding="utf-8")
+    assert run_twice(checked, ".") == []
+    assert (project / "build" / "cache" / cache_file.VERSION / CACHE_FILENAME).is_file()
+    assert not (project / CACHE_DIRNAME).exists()
+
+
+def test_clean_removes_the_cache(project, checked):
+    check(".")
+    result = CliRunner().invoke(main, ["clean"])
+    assert (result.exit_code, result.stderr) == (0, f"Removed {project.resolve() / CACHE_DIRNAME}\n")
+    assert not (project / CACHE_DIRNAME).exists()
+    assert CliRunner().invoke(main, ["clean"]).stderr == ""
+
+
+def test_writes_leave_no_temporary_files(project, checked):
+    check(".")
+    Path("good.segq").write_text(BAD, encoding="utf-8")
+    check(".")
+    names = sorted(path.name for path in (project / CACHE_DIRNAME).rglob("*"))
+    assert names == [".gitignore", cache_file.VERSION, CACHE_FILENAME]
+
+
+def test_keys_are_the_same_in_every_process(project):
+    """Sets in the settings are hashed in a stable order: another process (another hash seed) hits."""
+    def run(seed: str) -> None:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        env.pop("SEGQUERY_NO_CACHE", None)
+        done = subprocess.run([sys.executable, "-m", "segquery", "check", "."], env=env, capture_output=True,
+                              check=False)
+        assert done.returncode == 1, done.stderr
+
+    run("1")
+    written = cache_path(project).read_bytes()
+    run("2")
+    assert cache_path(project).read_bytes() == written     # nothing missed, so nothing rewritten
