@@ -75,9 +75,8 @@ class CacheKeys:
         if made is not None and made[0] is settings:
             return made[1]
         options = settings.options
-        parts = (settings.config, tuple(sorted(settings.enabled)), settings.target, settings.kind, settings.dialect.name,
-                 options.select,
-                 options.extend_select, options.ignore, options.unsafe_fixes)
+        parts = (settings.config, tuple(sorted(settings.enabled)), settings.target, settings.kind,
+                 settings.dialect.name, options.select, options.extend_select, options.ignore, options.unsafe_fixes)
         found = self._settings.get(parts)
         if found is None:
             found = self._settings[parts] = digest(cache_file.VERSION, *parts, self.schema(settings.config))
