@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from work import assert_linear
+from work import assert_linear, assert_linear_measure
 
-from segquery.engine import CheckOptions, check_paths, check_text
+from segquery.engine import CheckOptions, FileReport, check_paths, check_text
 from segquery.output.text import render_text
 from segquery.schema.loading import load_schema
 from segquery.workspace import DEFAULT_MAX_DEPTH, Workspace
-from segquery.workspace.render import render_json, render_tree
+from segquery.workspace.render import MAX_INDENT, render_json, render_tree
 
 FILTER = "PROFILE(contact).FILTER("
 PAST_DEPTH_LIMIT = 4 * (DEFAULT_MAX_DEPTH + 1)  # each segment past the depth limit of a chain adds a W007
@@ -24,8 +24,9 @@ def _mixed_logic(size: int) -> str:
 
 
 def _chain(size: int) -> dict[str, str]:
-    texts = {f"seg_{index}.segq": f"SEGMENT(seg_{index + 1})\n" for index in range(size - 1)}
-    texts[f"seg_{size - 1}.segq"] = "PROFILE(contact)\n"
+    """Names of one width, so that the bytes printed per segment do not grow with the count."""
+    texts = {f"seg_{index:06d}.segq": f"SEGMENT(seg_{index + 1:06d})\n" for index in range(size - 1)}
+    texts[f"seg_{size - 1:06d}.segq"] = "PROFILE(contact)\n"
     return texts
 
 
@@ -44,9 +45,8 @@ def test_a_segment_chain_resolves_and_prints_in_linear_work():
 
 
 def test_a_segment_chain_prints_a_tree_of_linear_size():
-    small = len(render_tree(Workspace.from_texts(_chain(250))))
-    large = len(render_tree(Workspace.from_texts(_chain(1000))))
-    assert large <= 4 * small + 100
+    # A block of the tree holds MAX_INDENT levels: the last one, partly filled, is the fixed cost.
+    assert_linear_measure(lambda size: len(render_tree(Workspace.from_texts(_chain(size)))), 250, base=MAX_INDENT)
 
 
 def test_checking_a_folder_holding_a_segment_chain_is_linear_work(tmp_path: Path):
@@ -86,9 +86,9 @@ def test_an_odata_response_with_many_records_is_checked_and_printed_in_linear_wo
 
 
 def _json_chain(size: int) -> str:
-    records = [f'{{"msdyncrm_segmentname": "s{index}", "msdyncrm_segmentquery": "SEGMENT(s{index + 1})"}}'
+    records = [f'{{"msdyncrm_segmentname": "s{index:06d}", "msdyncrm_segmentquery": "SEGMENT(s{index + 1:06d})"}}'
                for index in range(size - 1)]
-    records.append(f'{{"msdyncrm_segmentname": "s{size - 1}", "msdyncrm_segmentquery": "PROFILE(contact)"}}')
+    records.append(f'{{"msdyncrm_segmentname": "s{size - 1:06d}", "msdyncrm_segmentquery": "PROFILE(contact)"}}')
     return "[" + ", ".join(records) + "]"
 
 
@@ -104,11 +104,9 @@ def test_a_request_chain_prints_output_of_linear_size():
     def printed(size: int) -> int:
         workspace = Workspace.from_texts({"chain.json": _json_chain(size)})
         path = workspace.files[0]
-        from segquery.engine import FileReport
         report = FileReport(path, workspace.source(path), workspace.diagnostics_for(path, syntax=True))
         return len(render_text([report])) + len(render_tree(workspace))
-    small, large = printed(100), printed(400)
-    assert large <= 4 * small + 1000
+    assert_linear_measure(printed, 100, base=PAST_DEPTH_LIMIT)
 
 
 def test_l011_on_a_line_of_spaces_is_linear_work():
