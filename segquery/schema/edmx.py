@@ -27,6 +27,11 @@ from segquery.schema.reading import PathOrText, is_inline, read_bytes, source_na
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
+MAX_BASE_TYPES = 32
+"""Longest chain of base types an entity type may have. Dataverse's are one or
+two long; each table holds the properties of its whole chain, so a chain of
+thousands would make the schema grow with the square of the document."""
+
 _LOOKUP_PROPERTY = re.compile(r"_(.+)_value\Z")
 _COLLECTION = re.compile(r"Collection\((.*)\)\Z")
 
@@ -64,7 +69,22 @@ def parse_edmx(document: str | bytes, *, source: str | None = None) -> Schema:
     if _local(root.tag) not in ("Edmx", "Schema"):
         raise SchemaError(f"not a CSDL/EDMX document: the root element is <{_local(root.tag)}>, "
                           "expected <edmx:Edmx>", source=source)
-    return _Builder(root).schema(source)
+    try:
+        return _Builder(root).schema(source)
+    except _ChainTooLong as error:
+        line, column = _find_entity_type(document, error.name)
+        raise SchemaError(f"the entity type `{error.name}` has more than {MAX_BASE_TYPES} base types in a chain "
+                          f"(`{error.name}` -> {' -> '.join(f'`{name}`' for name in error.shown)} -> ...); "
+                          "a $metadata document has one or two", source=source, line=line, column=column) from None
+
+
+class _ChainTooLong(Exception):
+    """An entity type whose chain of base types is longer than MAX_BASE_TYPES."""
+
+    def __init__(self, name: str, shown: list[str]) -> None:
+        super().__init__(name)
+        self.name = name
+        self.shown = shown
 
 
 def _parse(document: str | bytes, source: str | None) -> Element:
@@ -101,6 +121,16 @@ def _find(document: str | bytes, marker: str) -> tuple[int | None, int | None]:
         return None, None
     line_start = text.rfind("\n", 0, offset) + 1
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _find_entity_type(document: str | bytes, name: str) -> tuple[int | None, int | None]:
+    """1-based line and column of the EntityType element named `name`, if it can be found."""
+    text = document.decode("utf-8", "replace") if isinstance(document, bytes) else document
+    pattern = re.compile(r"<(?:[\w.-]+:)?EntityType\b[^>]*?\sName\s*=\s*(['\"])" + re.escape(name) + r"\1")
+    match = pattern.search(text)
+    if match is None:
+        return None, None
+    return _find(text, match.group(0))
 
 
 def _local(tag: str) -> str:
@@ -142,7 +172,8 @@ class _Builder:
         return name if dot else qualified
 
     def lineage(self, entity: Element) -> list[Element]:
-        """The entity type and its base types, most derived first (cycles cut)."""
+        """The entity type and its base types, most derived first (cycles cut).
+        Raises _ChainTooLong past MAX_BASE_TYPES base types."""
         chain = [entity]
         seen = {id(entity)}
         base = entity.get("BaseType")
@@ -150,6 +181,8 @@ class _Builder:
             parent = self.entity_types.get(self.simple_name(base))
             if parent is None or id(parent) in seen:
                 break
+            if len(chain) > MAX_BASE_TYPES:
+                raise _ChainTooLong(entity.get("Name", ""), [level.get("Name", "") for level in chain[1:4]])
             chain.append(parent)
             seen.add(id(parent))
             base = parent.get("BaseType")

@@ -9,6 +9,8 @@ from work import assert_linear, assert_linear_measure
 
 from segquery.engine import CheckOptions, FileReport, check_paths, check_text
 from segquery.output.text import render_text
+from segquery.schema.edmx import MAX_BASE_TYPES
+from segquery.schema.errors import SchemaError
 from segquery.schema.loading import load_schema
 from segquery.workspace import DEFAULT_MAX_DEPTH, Workspace
 from segquery.workspace.render import MAX_INDENT, render_json, render_tree
@@ -59,17 +61,38 @@ def test_checking_a_folder_holding_a_segment_chain_is_linear_work(tmp_path: Path
     assert_linear(work, 40, base=PAST_DEPTH_LIMIT)
 
 
-def _edmx_chain(size: int) -> str:
+def _edmx_chains(size: int, longest: int) -> str:
+    """`size` entity types in chains of `longest` base types (a new chain starts at every `longest + 1`-th)."""
     types = "".join(f'<EntityType Name="t{index}"'
-                    + (f' BaseType="mscrm.t{index - 1}"' if index else "")
-                    + f'><Property Name="p{index}" Type="Edm.String"/></EntityType>' for index in range(size))
-    return ('<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" Version="4.0"><edmx:DataServices>'
+                    + (f' BaseType="mscrm.t{index - 1}"' if index % (longest + 1) else "")
+                    + f'><Property Name="p{index}" Type="Edm.String"/></EntityType>\n' for index in range(size))
+    return ('<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" Version="4.0"><edmx:DataServices>\n'
             '<Schema xmlns="http://docs.oasis-open.org/odata/ns/edm" Namespace="Microsoft.Dynamics.CRM" '
-            f'Alias="mscrm">{types}</Schema></edmx:DataServices></edmx:Edmx>')
+            f'Alias="mscrm">\n{types}</Schema></edmx:DataServices></edmx:Edmx>')
 
 
-def test_a_metadata_document_with_chained_base_types_loads_in_linear_work():
-    assert_linear(lambda size: lambda: load_schema(_edmx_chain(size)), 40)
+def test_a_metadata_document_with_chains_of_base_types_loads_in_linear_work():
+    assert_linear(lambda size: lambda: load_schema(_edmx_chains(size, MAX_BASE_TYPES)), 4 * (MAX_BASE_TYPES + 1),
+                  base=4 * (MAX_BASE_TYPES + 1))
+
+
+def test_a_longer_chain_of_base_types_is_refused_at_its_entity_type_in_linear_work():
+    def refused(size: int):
+        document = _edmx_chains(size, size)
+
+        def action() -> SchemaError | None:
+            try:
+                load_schema(document)
+            except SchemaError as error:
+                return error
+            return None
+        return action
+    error = refused(200)()
+    assert error is not None
+    assert (error.line, error.column) == (3 + MAX_BASE_TYPES + 1, 1)
+    assert error.message == (f"the entity type `t33` has more than {MAX_BASE_TYPES} base types in a chain "
+                             "(`t33` -> `t32` -> `t31` -> `t30` -> ...); a $metadata document has one or two")
+    assert_linear(refused, 100)
 
 
 def _odata(size: int) -> str:
