@@ -38,7 +38,7 @@ from segquery.file_selection import Exclusion, FileSelection
 from segquery.files import Stored, UnreadableFile, read_text
 from segquery.syntax.parser import parse_tolerant
 from segquery.workspace import Workspace
-from segquery.workspace.loading import discover
+from segquery.workspace.loading import discover, is_json_path
 from segquery.paths import DEFAULT_RULES, SkipNote, WalkRules, note_on_stderr, walk_paths
 
 QUERY_SUFFIXES = (".segq",)
@@ -335,7 +335,7 @@ class Projects:
     def workspaces(self, files: list[str]) -> list[Workspace]:
         groups: dict[Path, list[str]] = {}
         for path in files:
-            if path.endswith(QUERY_SUFFIXES):
+            if _holds_segments(path):
                 groups.setdefault(self.root_for(path), []).append(path)
         return [self._workspace(root, checked) for root, checked in groups.items()]
 
@@ -350,6 +350,11 @@ class Projects:
         return Workspace.from_files(members.values(), target_profile=settings.target, schema=settings.schema)
 
 
+def _holds_segments(path: str) -> bool:
+    """A query file, or a JSON request body or collection of segment records (named on the command line)."""
+    return path.endswith(QUERY_SUFFIXES) or is_json_path(path)
+
+
 def _identity(path: str) -> str:
     return os.path.normcase(os.path.abspath(path))
 
@@ -358,7 +363,7 @@ def workspace_diagnostics(workspaces: list[Workspace], reports: list[FileReport]
     """The cross-file findings (SEGMENT references, cycles...) of each checked query file,
     after telling its workspace about the files that fixes changed."""
     found: dict[str, list[Diagnostic]] = {}
-    checked = [report for report in reports if report.path is not None and report.path.endswith(QUERY_SUFFIXES)]
+    checked = [report for report in reports if report.path is not None and _holds_segments(report.path)]
     for workspace in workspaces:
         members = {_identity(path) for path in workspace.files}
         mine = [report for report in checked if _identity(report.path) in members]
