@@ -10,6 +10,7 @@ importing it and extends the function table, not a copy of the code.
 from __future__ import annotations
 
 import enum
+import sys
 from dataclasses import dataclass, field
 
 
@@ -19,6 +20,10 @@ class Role(enum.Enum):
     FUNCTION = "function"      # used inside conditions and values
     WINDOW = "window"          # second argument of HAVING
     AGGREGATE = "aggregate"    # inside HAVING
+
+
+VARIADIC = sys.maxsize
+"""`max_args` of a function that takes any number of arguments (SELECT, ORDERBY)."""
 
 
 @dataclass(frozen=True)
@@ -31,11 +36,15 @@ class FunctionSpec:
     doc: str
     parameters: tuple[str, ...] = ()
 
+    @property
+    def is_variadic(self) -> bool:
+        return self.max_args == VARIADIC
+
     def arity_text(self) -> str:
         if self.min_args == self.max_args:
             count = self.min_args
             return "no arguments" if count == 0 else f"{count} argument{'s' if count > 1 else ''}"
-        if self.max_args >= 99:
+        if self.is_variadic:
             return f"at least {self.min_args} argument{'s' if self.min_args > 1 else ''}"
         return f"{self.min_args} to {self.max_args} arguments"
 
@@ -63,11 +72,11 @@ OUTBOUND_FUNCTIONS: tuple[FunctionSpec, ...] = (
           "A condition on aggregated interactions; the window defaults to the whole lifetime.",
           ("condition", "window")),
     _spec("DISTINCT", Role.STEP, 0, 0, "DISTINCT()", "The distinct set of the current records."),
-    _spec("ORDERBY", Role.STEP, 1, 99, "ORDERBY(attribute [ASC|DESC], ...)",
+    _spec("ORDERBY", Role.STEP, 1, VARIADIC, "ORDERBY(attribute [ASC|DESC], ...)",
           "Order the members (static segments and member fetches only).", ("key",)),
     _spec("SKIP", Role.STEP, 1, 1, "SKIP(n)", "Skip the first n members (member fetches only).", ("n",)),
     _spec("TAKE", Role.STEP, 1, 1, "TAKE(n)", "Keep at most n members (member fetches only).", ("n",)),
-    _spec("SELECT", Role.STEP, 1, 99, "SELECT(attribute, ...)",
+    _spec("SELECT", Role.STEP, 1, VARIADIC, "SELECT(attribute, ...)",
           "The attributes to return (member fetches only).", ("attribute",)),
     _spec("NOT", Role.FUNCTION, 1, 1, "NOT(condition)", "Negation of a condition.", ("condition",)),
     _spec("ISNULL", Role.FUNCTION, 1, 1, "ISNULL(attribute)", "True when the attribute has no value.", ("attribute",)),
