@@ -71,20 +71,18 @@ def parse_edmx(document: str | bytes, *, source: str | None = None) -> Schema:
                           "expected <edmx:Edmx>", source=source)
     try:
         return _Builder(root).schema(source)
-    except _ChainTooLong as error:
+    except _EntityTypeError as error:
         line, column = _find_entity_type(document, error.name)
-        raise SchemaError(f"the entity type `{error.name}` has more than {MAX_BASE_TYPES} base types in a chain "
-                          f"(`{error.name}` -> {' -> '.join(f'`{name}`' for name in error.shown)} -> ...); "
-                          "a $metadata document has one or two", source=source, line=line, column=column) from None
+        raise SchemaError(error.message, source=source, line=line, column=column) from None
 
 
-class _ChainTooLong(Exception):
-    """An entity type whose chain of base types is longer than MAX_BASE_TYPES."""
+class _EntityTypeError(Exception):
+    """A problem of one entity type, located in the document once the builder is done."""
 
-    def __init__(self, name: str, shown: list[str]) -> None:
-        super().__init__(name)
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(message)
         self.name = name
-        self.shown = shown
+        self.message = message
 
 
 def _parse(document: str | bytes, source: str | None) -> Element:
@@ -173,7 +171,7 @@ class _Builder:
 
     def lineage(self, entity: Element) -> list[Element]:
         """The entity type and its base types, most derived first (cycles cut).
-        Raises _ChainTooLong past MAX_BASE_TYPES base types."""
+        Raises _EntityTypeError past MAX_BASE_TYPES base types."""
         chain = [entity]
         seen = {id(entity)}
         base = entity.get("BaseType")
@@ -182,7 +180,10 @@ class _Builder:
             if parent is None or id(parent) in seen:
                 break
             if len(chain) > MAX_BASE_TYPES:
-                raise _ChainTooLong(entity.get("Name", ""), [level.get("Name", "") for level in chain[1:4]])
+                name = entity.get("Name", "")
+                shown = " -> ".join(f"`{level.get('Name', '')}`" for level in chain[:4])
+                raise _EntityTypeError(name, f"the entity type `{name}` has more than {MAX_BASE_TYPES} base types "
+                                             f"in a chain ({shown} -> ...); a $metadata document has one or two")
             chain.append(parent)
             seen.add(id(parent))
             base = parent.get("BaseType")
@@ -228,16 +229,22 @@ class _Builder:
 
     def table(self, name: str, entity: Element, targets: dict[str, list[str]]) -> Table:
         attributes: dict[str, Attribute] = {}
+        folded: dict[str, str] = {}
         for prop in self.members(entity, "Property"):
             prop_name = prop.get("Name", "")
             match = _LOOKUP_PROPERTY.match(prop_name)
             if match:
                 attribute = match.group(1)
                 found = tuple(targets.get(attribute, ()))
-                attributes.setdefault(attribute, Attribute(attribute, _lookup_type(found), None, found))
+                candidate = Attribute(attribute, _lookup_type(found), None, found)
             else:
-                kind = EDM_TYPES.get(prop.get("Type", ""), AttributeType.OTHER)
-                attributes.setdefault(prop_name, Attribute(prop_name, kind))
+                candidate = Attribute(prop_name, EDM_TYPES.get(prop.get("Type", ""), AttributeType.OTHER))
+            if candidate.name in attributes:
+                continue
+            earlier = folded.setdefault(candidate.name.casefold(), candidate.name)
+            if earlier != candidate.name:
+                raise _EntityTypeError(name, _duplicate("property", candidate.name, earlier, f" in entity type `{name}`"))
+            attributes[candidate.name] = candidate
         primary_id = self.primary_id(entity)
         if primary_id not in attributes:
             primary_id = None
@@ -246,9 +253,13 @@ class _Builder:
     def schema(self, source: str | None) -> Schema:
         tables: dict[str, Table] = {}
         relationships: dict[str, Relationship] = {}
+        folded: dict[str, str] = {}
         for name, entity in self.entity_types.items():
             if entity.get("Abstract", "").lower() == "true":
                 continue
+            earlier = folded.setdefault(name.casefold(), name)
+            if earlier != name:
+                raise _EntityTypeError(name, _duplicate("entity type", name, earlier))
             targets, found = self.lookups(name, entity)
             tables[name] = self.table(name, entity, targets)
             for relationship in found:
@@ -257,6 +268,11 @@ class _Builder:
             return Schema(tables, relationships, {})
         except ValueError as error:
             raise SchemaError(str(error), source=source) from None
+
+
+def _duplicate(kind: str, name: str, earlier: str, where: str = "") -> str:
+    return (f"duplicate {kind} name `{name}`{where}: `{earlier}` is already defined "
+            "(names are compared without regard to case)")
 
 
 def _lookup_type(targets: tuple[str, ...]) -> AttributeType:
