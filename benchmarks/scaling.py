@@ -16,7 +16,8 @@ the input, the linear baseline measured in the same run.
 times the scanners, the tokenizer, the directive reader and the workspace
 scan in this process (regular expressions included, which the suite's
 scaling tests cannot count) on long runs of hostile characters at n and 4n,
-the best of three runs each, and prints the growth against the linear 4x.
+the best of three rounds each (a round lasts at least 50 ms at n), and prints
+the growth against the linear 4x.
 """
 
 from __future__ import annotations
@@ -161,14 +162,28 @@ def scanner_entry_points() -> dict[str, Callable[[str], object]]:
             "read_directives": lambda text: read_directives(SourceText(text))}
 
 
-def best_of_three(action: Callable[[], object]) -> float:
+def per_run(action: Callable[[], object], loops: int) -> float:
+    """Seconds per call of `action`, the best of three rounds of `loops` calls (garbage collected first)."""
     best = float("inf")
     for _ in range(3):
         gc.collect()
         start = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - start)
+        for _ in range(loops):
+            action()
+        best = min(best, (time.perf_counter() - start) / loops)
     return best
+
+
+def loops_for(action: Callable[[], object], *, at_least: float = 0.05) -> int:
+    """Calls of `action` that take at least `at_least` seconds, so a short run is not lost in timer noise."""
+    loops = 1
+    while True:
+        start = time.perf_counter()
+        for _ in range(loops):
+            action()
+        if time.perf_counter() - start >= at_least:
+            return loops
+        loops *= 2
 
 
 def run_scanners(size: int) -> None:
@@ -176,7 +191,8 @@ def run_scanners(size: int) -> None:
     for name, read in scanner_entry_points().items():
         for unit in HOSTILE_UNITS:
             small, large = unit * (size // len(unit)), unit * (4 * size // len(unit))
-            first, last = best_of_three(lambda: read(small)), best_of_three(lambda: read(large))
+            loops = loops_for(lambda: read(small))
+            first, last = per_run(lambda: read(small), loops), per_run(lambda: read(large), loops)
             print(f"{name:<16}{unit!r:<18}{first * 1000:>10.1f} ms{last * 1000:>10.1f} ms{growth(first, last):>9}",
                   flush=True)
 
