@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from segquery.schema.edmx import MAX_BASE_TYPES
+
 FILTER = "PROFILE(contact).FILTER("
 
 
@@ -75,15 +77,22 @@ def reference_chain(size: int) -> dict[str, str]:
     return files
 
 
-def edmx_chain(size: int) -> dict[str, str]:
+def edmx_chains(size: int, longest: int = MAX_BASE_TYPES) -> dict[str, str]:
+    """Entity types in chains of `longest` base types: as long as a schema may have them."""
     count = max(2, size // 110)
-    types = [f'<EntityType Name="t{index}"{f" BaseType={chr(34)}mscrm.t{index - 1}{chr(34)}" if index else ""}>'
-             f'<Property Name="p{index}" Type="Edm.String"/></EntityType>' for index in range(count)]
+    types = [f'<EntityType Name="t{index}"'
+             + (f' BaseType="mscrm.t{index - 1}"' if index % (longest + 1) else "")
+             + f'><Property Name="p{index}" Type="Edm.String"/></EntityType>' for index in range(count)]
     return {"schema.xml": '<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" Version="4.0">'
                           '<edmx:DataServices><Schema xmlns="http://docs.oasis-open.org/odata/ns/edm" '
                           f'Namespace="Microsoft.Dynamics.CRM" Alias="mscrm">{"".join(types)}</Schema>'
                           "</edmx:DataServices></edmx:Edmx>",
             "q.segq": "PROFILE(t0)\n"}
+
+
+def edmx_one_chain(size: int) -> dict[str, str]:
+    """One chain of base types through the whole document: refused past MAX_BASE_TYPES."""
+    return edmx_chains(size, longest=size)
 
 
 def odata_collection(size: int) -> dict[str, str]:
@@ -108,8 +117,9 @@ KINDS = (
     Kind("union-operands", union_operands, ("check",)),
     Kind("mixed-logic", mixed_logic, ("check",)),
     Kind("reference-chain", reference_chain, ("deps",)),
-    Kind("edmx-chain", edmx_chain, ("check", "--schema", "{dir}/schema.xml", "{dir}/q.segq")),
-    Kind("odata-collection", odata_collection, ("check",)),
+    Kind("edmx-chains", edmx_chains, ("check", "--schema", "{dir}/schema.xml", "{dir}/q.segq")),
+    Kind("edmx-one-chain", edmx_one_chain, ("check", "--schema", "{dir}/schema.xml", "{dir}/q.segq")),
+    Kind("odata-collection", odata_collection, ("check", "{dir}/segments.json")),
     Kind("json-chain", json_chain, ("deps",)),
 )
 
