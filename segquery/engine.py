@@ -38,6 +38,7 @@ from segquery.file_selection import Exclusion, FileSelection
 from segquery.files import Stored, UnreadableFile, read_text
 from segquery.syntax.parser import parse_tolerant
 from segquery.workspace import Workspace
+from segquery.workspace import codes as workspace_codes
 from segquery.workspace.loading import discover, is_json_path
 from segquery.paths import DEFAULT_RULES, SkipNote, WalkRules, note_on_stderr, walk_paths
 
@@ -370,9 +371,20 @@ def workspace_diagnostics(workspaces: list[Workspace], reports: list[FileReport]
         # All changes first, then the findings: the graph is rebuilt once, not once per fixed file.
         workspace.replace_texts({report.path: report.source.text for report in mine if report.changed})
         for report in mine:
-            found[report.path] = [d for d in workspace.diagnostics_for(report.path)
-                                  if d.code not in codes.READ_FAILURES]
+            keep = _graph_finding if is_json_path(report.path) else _not_a_read_failure
+            found[report.path] = [d for d in workspace.diagnostics_for(report.path) if keep(d)]
     return found
+
+
+def _not_a_read_failure(diagnostic: Diagnostic) -> bool:
+    return diagnostic.code not in codes.READ_FAILURES
+
+
+def _graph_finding(diagnostic: Diagnostic) -> bool:
+    """For a JSON file: what the workspace alone knows (references, cycles, depth, duplicates).
+    What reading the file finds about its records is the request checker's to say (R001, R016, R017)."""
+    return (diagnostic.code.startswith("W")
+            and diagnostic.code not in (workspace_codes.UNNAMED_RECORD, workspace_codes.NO_SEGMENTS))
 
 
 # ---------------------------------------------------------------- the process pool
