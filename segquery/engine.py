@@ -391,7 +391,7 @@ class Projects:
         """The files of each workspace the checked files belong to."""
         groups: dict[Path, list[str]] = {}
         for path in files:
-            if path.endswith(QUERY_SUFFIXES):
+            if _holds_segments(path):
                 groups.setdefault(self.root_for(path), []).append(path)
         return [self._group(root, checked) for root, checked in groups.items()]
 
@@ -422,22 +422,42 @@ class WorkspaceGroup:
         settings = resolver.for_file(self.checked[0])
         return Workspace.from_files(self.members.values(), target_profile=settings.target, schema=settings.schema)
 
+def _holds_segments(path: str) -> bool:
+    """A query file, or a JSON request body or collection of segment records (named on the command line)."""
+    return path.endswith(QUERY_SUFFIXES) or _is_json(path)
+
+
+def _is_json(path: str) -> bool:
+    return path.lower().endswith(".json")
 
 
 def workspace_diagnostics(workspaces: list[Workspace], reports: list[FileReport]) -> dict[str, list[Diagnostic]]:
     """The cross-file findings (SEGMENT references, cycles...) of each checked query file,
     after telling its workspace about the files that fixes changed."""
     found: dict[str, list[Diagnostic]] = {}
-    checked = [report for report in reports if report.path is not None and report.path.endswith(QUERY_SUFFIXES)]
+    checked = [report for report in reports if report.path is not None and _holds_segments(report.path)]
     for workspace in workspaces:
         members = {path_key(path) for path in workspace.files}
         mine = [report for report in checked if path_key(report.path) in members]
         # All changes first, then the findings: the graph is rebuilt once, not once per fixed file.
         workspace.replace_texts({report.path: report.source.text for report in mine if report.changed})
         for report in mine:
-            found[report.path] = [d for d in workspace.diagnostics_for(report.path)
-                                  if d.code not in codes.READ_FAILURES]
+            keep = _graph_finding if _is_json(report.path) else _not_a_read_failure
+            found[report.path] = [d for d in workspace.diagnostics_for(report.path) if keep(d)]
     return found
+
+
+def _not_a_read_failure(diagnostic: Diagnostic) -> bool:
+    return diagnostic.code not in codes.READ_FAILURES
+
+
+def _graph_finding(diagnostic: Diagnostic) -> bool:
+    """For a JSON file: what the workspace alone knows (references, cycles, depth, duplicates).
+    What reading the file finds about its records is the request checker's to say (R001, R016, R017)."""
+    from segquery.workspace import codes as workspace_codes  # loaded with the workspace that found it
+
+    return (diagnostic.code.startswith("W")
+            and diagnostic.code not in (workspace_codes.UNNAMED_RECORD, workspace_codes.NO_SEGMENTS))
 
 
 # ---------------------------------------------------------------- the process pool

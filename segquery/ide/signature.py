@@ -91,7 +91,7 @@ def signature_help(text: str, offset: int, *, dialect: Dialect = OUTBOUND) -> Si
             tokens = outline.argument_tokens(frame, index)
             if tokens and tokens[0].text.upper() == "FILTER":
                 index = 2
-        if spec.max_args >= 99 and parameters:
+        if spec.is_variadic and parameters:
             index = min(index, len(parameters) - 1)
         return SignatureHelp(label=spec.signature, documentation=spec.doc,
                              parameters=tuple(info for info, _ in parameters),

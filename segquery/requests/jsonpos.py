@@ -424,6 +424,12 @@ class _Reader:
                 low = int(text[index + 8:index + 12], 16)
                 if 0xDC00 <= low < 0xE000:
                     return chr(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)), 12
+            if 0xD800 <= code < 0xE000:
+                # Half of a surrogate pair is no character: no text (nor a message quoting it) can hold it.
+                written = text[index:index + 6]
+                self.report(codes.BAD_ESCAPE, f"`{written}` is half of a surrogate pair with no other half: it is "
+                            "not a character; write the character, or both halves of its pair", index, index + 6)
+                return "\ufffd", 6
             return chr(code), 6
         if char == "'":
             if quote == "'":

@@ -27,6 +27,11 @@ from segquery.schema.reading import PathOrText, is_inline, read_bytes, source_na
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
+MAX_BASE_TYPES = 32
+"""Longest chain of base types an entity type may have. Dataverse's are one or
+two long; each table holds the properties of its whole chain, so a chain of
+thousands would make the schema grow with the square of the document."""
+
 _LOOKUP_PROPERTY = re.compile(r"_(.+)_value\Z")
 _COLLECTION = re.compile(r"Collection\((.*)\)\Z")
 
@@ -64,7 +69,20 @@ def parse_edmx(document: str | bytes, *, source: str | None = None) -> Schema:
     if _local(root.tag) not in ("Edmx", "Schema"):
         raise SchemaError(f"not a CSDL/EDMX document: the root element is <{_local(root.tag)}>, "
                           "expected <edmx:Edmx>", source=source)
-    return _Builder(root).schema(source)
+    try:
+        return _Builder(root).schema(source)
+    except _EntityTypeError as error:
+        line, column = _find_entity_type(document, error.name)
+        raise SchemaError(error.message, source=source, line=line, column=column) from None
+
+
+class _EntityTypeError(Exception):
+    """A problem of one entity type, located in the document once the builder is done."""
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(message)
+        self.name = name
+        self.message = message
 
 
 def _parse(document: str | bytes, source: str | None) -> Element:
@@ -101,6 +119,16 @@ def _find(document: str | bytes, marker: str) -> tuple[int | None, int | None]:
         return None, None
     line_start = text.rfind("\n", 0, offset) + 1
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _find_entity_type(document: str | bytes, name: str) -> tuple[int | None, int | None]:
+    """1-based line and column of the EntityType element named `name`, if it can be found."""
+    text = document.decode("utf-8", "replace") if isinstance(document, bytes) else document
+    pattern = re.compile(r"<(?:[\w.-]+:)?EntityType\b[^>]*?\sName\s*=\s*(['\"])" + re.escape(name) + r"\1")
+    match = pattern.search(text)
+    if match is None:
+        return None, None
+    return _find(text, match.group(0))
 
 
 def _local(tag: str) -> str:
@@ -142,7 +170,8 @@ class _Builder:
         return name if dot else qualified
 
     def lineage(self, entity: Element) -> list[Element]:
-        """The entity type and its base types, most derived first (cycles cut)."""
+        """The entity type and its base types, most derived first (cycles cut).
+        Raises _EntityTypeError past MAX_BASE_TYPES base types."""
         chain = [entity]
         seen = {id(entity)}
         base = entity.get("BaseType")
@@ -150,6 +179,11 @@ class _Builder:
             parent = self.entity_types.get(self.simple_name(base))
             if parent is None or id(parent) in seen:
                 break
+            if len(chain) > MAX_BASE_TYPES:
+                name = entity.get("Name", "")
+                shown = " -> ".join(f"`{level.get('Name', '')}`" for level in chain[:4])
+                raise _EntityTypeError(name, f"the entity type `{name}` has more than {MAX_BASE_TYPES} base types "
+                                             f"in a chain ({shown} -> ...); a $metadata document has one or two")
             chain.append(parent)
             seen.add(id(parent))
             base = parent.get("BaseType")
@@ -195,16 +229,22 @@ class _Builder:
 
     def table(self, name: str, entity: Element, targets: dict[str, list[str]]) -> Table:
         attributes: dict[str, Attribute] = {}
+        folded: dict[str, str] = {}
         for prop in self.members(entity, "Property"):
             prop_name = prop.get("Name", "")
             match = _LOOKUP_PROPERTY.match(prop_name)
             if match:
                 attribute = match.group(1)
                 found = tuple(targets.get(attribute, ()))
-                attributes.setdefault(attribute, Attribute(attribute, _lookup_type(found), None, found))
+                candidate = Attribute(attribute, _lookup_type(found), None, found)
             else:
-                kind = EDM_TYPES.get(prop.get("Type", ""), AttributeType.OTHER)
-                attributes.setdefault(prop_name, Attribute(prop_name, kind))
+                candidate = Attribute(prop_name, EDM_TYPES.get(prop.get("Type", ""), AttributeType.OTHER))
+            if candidate.name in attributes:
+                continue
+            earlier = folded.setdefault(candidate.name.casefold(), candidate.name)
+            if earlier != candidate.name:
+                raise _EntityTypeError(name, _duplicate("property", candidate.name, earlier, f" in entity type `{name}`"))
+            attributes[candidate.name] = candidate
         primary_id = self.primary_id(entity)
         if primary_id not in attributes:
             primary_id = None
@@ -213,9 +253,13 @@ class _Builder:
     def schema(self, source: str | None) -> Schema:
         tables: dict[str, Table] = {}
         relationships: dict[str, Relationship] = {}
+        folded: dict[str, str] = {}
         for name, entity in self.entity_types.items():
             if entity.get("Abstract", "").lower() == "true":
                 continue
+            earlier = folded.setdefault(name.casefold(), name)
+            if earlier != name:
+                raise _EntityTypeError(name, _duplicate("entity type", name, earlier))
             targets, found = self.lookups(name, entity)
             tables[name] = self.table(name, entity, targets)
             for relationship in found:
@@ -224,6 +268,11 @@ class _Builder:
             return Schema(tables, relationships, {})
         except ValueError as error:
             raise SchemaError(str(error), source=source) from None
+
+
+def _duplicate(kind: str, name: str, earlier: str, where: str = "") -> str:
+    return (f"duplicate {kind} name `{name}`{where}: `{earlier}` is already defined "
+            "(names are compared without regard to case)")
 
 
 def _lookup_type(targets: tuple[str, ...]) -> AttributeType:

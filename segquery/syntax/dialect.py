@@ -13,6 +13,7 @@ importing it and extends the function table, not a copy of the code.
 from __future__ import annotations
 
 import enum
+import sys
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -31,6 +32,10 @@ class Role(enum.Enum):
     AGGREGATE = "aggregate"    # inside HAVING
 
 
+VARIADIC = sys.maxsize
+"""`max_args` of a function that takes any number of arguments (SELECT, ORDERBY)."""
+
+
 @dataclass(frozen=True)
 class FunctionSpec:
     name: str
@@ -45,11 +50,15 @@ class FunctionSpec:
     # ASC/DESC are accepted after its arguments (ORDERBY); elsewhere they are reported.
     takes_order_keys: bool = False
 
+    @property
+    def is_variadic(self) -> bool:
+        return self.max_args == VARIADIC
+
     def arity_text(self) -> str:
         if self.min_args == self.max_args:
             count = self.min_args
             return "no arguments" if count == 0 else f"{count} argument{'s' if count > 1 else ''}"
-        if self.max_args >= 99:
+        if self.is_variadic:
             return f"at least {self.min_args} argument{'s' if self.min_args > 1 else ''}"
         return f"{self.min_args} to {self.max_args} arguments"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from segquery.syntax import builder
-from segquery.syntax.dialect import Dialect, FunctionSpec, Role
+from segquery.syntax.dialect import VARIADIC, Dialect, FunctionSpec, Role
 
 
 OUTBOUND_FUNCTIONS: tuple[FunctionSpec, ...] = (
@@ -31,14 +31,14 @@ OUTBOUND_FUNCTIONS: tuple[FunctionSpec, ...] = (
                  build=builder.build_having),
     FunctionSpec("DISTINCT", Role.STEP, 0, 0, "DISTINCT()", "The distinct set of the current records.",
                  build=builder.build_distinct),
-    FunctionSpec("ORDERBY", Role.STEP, 1, 99, "ORDERBY(attribute [ASC|DESC], ...)",
+    FunctionSpec("ORDERBY", Role.STEP, 1, VARIADIC, "ORDERBY(attribute [ASC|DESC], ...)",
                  "Order the members (static segments and member fetches only).", ("key",),
                  build=builder.build_orderby, takes_order_keys=True),
     FunctionSpec("SKIP", Role.STEP, 1, 1, "SKIP(n)", "Skip the first n members (member fetches only).", ("n",),
                  build=builder.build_count_step),
     FunctionSpec("TAKE", Role.STEP, 1, 1, "TAKE(n)", "Keep at most n members (member fetches only).", ("n",),
                  build=builder.build_count_step),
-    FunctionSpec("SELECT", Role.STEP, 1, 99, "SELECT(attribute, ...)",
+    FunctionSpec("SELECT", Role.STEP, 1, VARIADIC, "SELECT(attribute, ...)",
                  "The attributes to return (member fetches only).", ("attribute",),
                  build=builder.build_select),
     FunctionSpec("NOT", Role.FUNCTION, 1, 1, "NOT(condition)", "Negation of a condition.", ("condition",),

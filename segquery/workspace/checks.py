@@ -110,19 +110,32 @@ def cycle_diagnostic(walk: Sequence[Segment], first_reference: Callable[[Segment
         f"{members} segments reference each other in a cycle: {path}", related=related)
 
 
-def depth_diagnostic(chain: Sequence[Segment], first_reference: Callable[[Segment, Segment], Reference],
+def depth_diagnostic(shown: Sequence[Segment], links: int, first_reference: Callable[[Segment, Segment], Reference],
                      limit: int, describe: Describe) -> Diagnostic:
-    """W007 for the segment at chain[0], whose longest chain of references is `chain`."""
-    names = [describe(segment) for segment in chain]
-    if len(names) > MAX_CHAIN_SHOWN:
-        hidden = len(names) - MAX_CHAIN_SHOWN + 2
-        names = names[:MAX_CHAIN_SHOWN - 3] + [f"... {hidden} more ..."] + names[-1:]
-    links = len(chain) - 1
-    head = chain[0]
+    """W007 for the segment at shown[0], whose longest chain of references has `links` links.
+
+    `shown` is the chain from `chain_shown`: all of it, or its head and its last
+    segment when it is long, so a long chain costs no more than a short one.
+    """
+    names = [describe(segment) for segment in shown]
+    hidden = links + 1 - len(shown)
+    if hidden:
+        names = names[:-1] + [f"... {hidden} more ..."] + names[-1:]
+    head = shown[0]
     return _reference_diagnostic(
-        head, first_reference(head, chain[1]), codes.CHAIN_TOO_DEEP,
+        head, first_reference(head, shown[1]), codes.CHAIN_TOO_DEEP,
         f"the longest chain of references from {describe(head)} has {links} links, more than the limit of "
         f"{limit}: {' -> '.join(names)}")
+
+
+def chain_shown(start: int, links: int, following: Sequence[int | None], last: int) -> list[int]:
+    """The nodes of a chain of `links` links from `start` that a W007 message names: every node
+    when there are at most MAX_CHAIN_SHOWN, else the first MAX_CHAIN_SHOWN - 3 and `last`."""
+    count = links + 1 if links + 1 <= MAX_CHAIN_SHOWN else MAX_CHAIN_SHOWN - 3
+    chain = [start]
+    while len(chain) < count:
+        chain.append(following[chain[-1]])
+    return chain if count == links + 1 else chain + [last]
 
 
 def duplicate_diagnostics(segments: Sequence[Segment], describe: Describe) -> list[tuple[str, Diagnostic]]:

@@ -23,57 +23,91 @@ def _by_key(workspace: Workspace) -> list[Segment]:
     return sorted(workspace.segments, key=lambda segment: (segment.key.casefold(), segment.key))
 
 
+MAX_INDENT = 16  # levels of indentation in the text tree; deeper branches continue in a block below
+
+
 def render_tree(workspace: Workspace) -> str:
     """Each segment nobody references, with what it needs below it.
 
-    A segment already drawn is shown again as `name (see above)`, and a
-    reference back into the branch being drawn as `name (cycle)`, so the tree
-    stays as large as the graph. Segments that only a cycle reaches are drawn
-    afterwards as their own roots.
+    A segment already drawn is shown again as `name (see above)` (or `see
+    below`), and a reference back into the branch being drawn as `name
+    (cycle)`, so the tree stays as large as the graph. Segments that only a
+    cycle reaches are drawn afterwards as their own roots. A branch deeper
+    than MAX_INDENT levels shows `name (continued below)` and goes on in a
+    block of its own after its root's tree, headed `name (continued from
+    referrer)`: the printed width stays bounded, so a long chain prints in
+    linear size.
     """
     segments = _by_key(workspace)
     referenced = {id(resolution.target) for segment in segments for resolution in workspace.resolution(segment)
                   if resolution.target is not None}
     roots = [segment for segment in segments if id(segment) not in referenced]
     lines: list[str] = []
-    drawn: set[int] = set()
+    drawn: dict[int, int] = {}
+    blocks_made = 0
     for root in roots + segments:
         if id(root) not in drawn:
-            _draw(workspace, root, lines, drawn)
+            blocks_made = _draw(workspace, root, lines, drawn, blocks_made)
     return "\n".join(lines)
 
 
-def _draw(workspace: Workspace, root: Segment, lines: list[str], drawn: set[int]) -> None:
-    lines.append(root.key + _annotation(root))
-    drawn.add(id(root))
+class _Frame:
+    """A segment being drawn: its references, the prefix of their lines and the block they go to."""
+
+    def __init__(self, workspace: Workspace, segment: Segment, prefix: str, depth: int, block: int) -> None:
+        self.segment = segment
+        self.children = list(zip(segment.references, workspace.resolution(segment)))
+        self.prefix = prefix
+        self.depth = depth
+        self.block = block
+        self.position = 0
+
+
+def _draw(workspace: Workspace, root: Segment, lines: list[str], drawn: dict[int, int], blocks_made: int) -> int:
+    """Draw the tree of `root`: its block, then the blocks its deep branches continue in.
+
+    Blocks are numbered in the order they are printed, across roots; `drawn`
+    maps each drawn segment to its block, so a later mention can say whether
+    it is above or below. Returns the number of blocks made so far.
+    """
+    blocks: list[list[str]] = [[root.key + _annotation(root)]]
+    drawn[id(root)] = blocks_made
     branch_ids = {id(root)}
-    # Frames: [segment, its references with their resolutions, prefix of its children, next position]
-    stack = [[root, list(zip(root.references, workspace.resolution(root))), "", 0]]
+    stack = [_Frame(workspace, root, "", 0, blocks_made)]
     while stack:
         frame = stack[-1]
-        segment, children, prefix, position = frame
-        if position == len(children):
-            branch_ids.discard(id(segment))
+        if frame.position == len(frame.children):
+            branch_ids.discard(id(frame.segment))
             stack.pop()
             continue
-        frame[3] = position + 1
-        reference, resolution = children[position]
-        last = position == len(children) - 1
-        label = prefix + ("└── " if last else "├── ")
+        reference, resolution = frame.children[frame.position]
+        frame.position += 1
+        last = frame.position == len(frame.children)
+        line = frame.prefix + ("└── " if last else "├── ")
+        block = blocks[frame.block - blocks_made]
         target = resolution.target
         if target is None:
             names = ", ".join(candidate.key for candidate in resolution.candidates)
-            lines.append(label + reference.name + (f" (ambiguous: {names})" if names else " (missing)"))
+            block.append(line + reference.name + (f" (ambiguous: {names})" if names else " (missing)"))
         elif id(target) in branch_ids:
-            lines.append(label + target.key + " (cycle)")
+            block.append(line + target.key + " (cycle)")
         elif id(target) in drawn:
-            lines.append(label + target.key + " (see above)")
-        else:
-            lines.append(label + target.key + _annotation(target))
-            drawn.add(id(target))
+            block.append(line + target.key + (" (see above)" if drawn[id(target)] <= frame.block else " (see below)"))
+        elif frame.depth + 1 < MAX_INDENT:
+            block.append(line + target.key + _annotation(target))
+            drawn[id(target)] = frame.block
             branch_ids.add(id(target))
-            stack.append([target, list(zip(target.references, workspace.resolution(target))),
-                          prefix + ("    " if last else "│   "), 0])
+            stack.append(_Frame(workspace, target, frame.prefix + ("    " if last else "│   "), frame.depth + 1,
+                                frame.block))
+        else:
+            block.append(line + target.key + " (continued below)")
+            blocks.append([f"{target.key}{_annotation(target)} (continued from {frame.segment.key})"])
+            drawn[id(target)] = blocks_made + len(blocks) - 1
+            branch_ids.add(id(target))
+            stack.append(_Frame(workspace, target, "", 0, drawn[id(target)]))
+    for block in blocks:
+        lines.extend(block)
+    return blocks_made + len(blocks)
 
 
 def render_json(workspace: Workspace) -> str:

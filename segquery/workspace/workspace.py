@@ -514,15 +514,16 @@ class Workspace:
             if len(component) > 1:
                 walk = [structure.segments[node] for node in graph.covering_cycle(component, structure.successors)]
                 found.append((walk[0].path, checks.cycle_diagnostic(walk, first_reference, _describe)))
+        last: dict[int, int] = {}  # node -> the end of its longest chain; the order has it for `following` first
         for node in structure.order:
+            following = structure.following[node]
+            last[node] = node if following is None else last[following]
             depth = structure.depth[node]
             if depth is not None and depth > self.max_depth:
-                chain = [node]
-                while structure.following[chain[-1]] is not None:
-                    chain.append(structure.following[chain[-1]])
+                chain = checks.chain_shown(node, depth, structure.following, last[node])
                 segments = [structure.segments[n] for n in chain]
-                found.append((segments[0].path, checks.depth_diagnostic(segments, first_reference, self.max_depth,
-                                                                         _describe)))
+                found.append((segments[0].path, checks.depth_diagnostic(segments, depth, first_reference,
+                                                                         self.max_depth, _describe)))
         found.extend(checks.duplicate_diagnostics(self.segments, _describe))
         grouped: dict[str, list[Diagnostic]] = {}
         for path, diagnostic in found:

@@ -229,3 +229,22 @@ def test_object_get_returns_the_last_member():
     assert isinstance(document.value, JsonObject)
     assert document.value.get("a").value.value == 2
     assert document.value.get("b") is None
+
+
+@pytest.mark.parametrize("text, span, written", [
+    ('{"\\ud800x": 1}', "1:3-1:9", "\\ud800"),                # a high half, no low half after it
+    ('["a\\udc00"]', "1:4-1:10", "\\udc00"),                   # a low half alone
+    ('["\\ud800\\u0041"]', "1:3-1:9", "\\ud800"),              # a high half before a non-surrogate
+])
+def test_half_a_surrogate_pair_is_reported_and_read_as_the_replacement_character(text, span, written):
+    document = read_json(text)
+    assert "\ufffd" in json.dumps(to_python(document.value), ensure_ascii=False)
+    assert found_messages(document.diagnostics) == [
+        ("R007", span, f"`{written}` is half of a surrogate pair with no other half: it is not a character; "
+                       "write the character, or both halves of its pair")]
+    assert document.diagnostics[0].fix is None
+
+
+def test_a_surrogate_pair_is_one_character():
+    document = read_json('["\\ud83d\\ude00"]')
+    assert (to_python(document.value), list(document.diagnostics)) == (["\U0001F600"], [])

@@ -35,13 +35,24 @@ def calls(action: Callable[[], object]) -> int:
     return count
 
 
-def assert_linear(work: Callable[[int], Callable[[], object]], n: int, *, factor: float = 1.0) -> tuple[int, int]:
-    """Assert that the work at size 4n is at most 4 times the work at n (times `factor`, for n log n)
-    plus the work of a size-1 input (the fixed cost). `work(size)` returns the action to count."""
+def assert_linear(work: Callable[[int], Callable[[], object]], n: int, *, factor: float = 1.0,
+                  base: int = 1) -> tuple[int, int]:
+    """Assert that the calls made at size 4n are at most 4 times those at n (times `factor`, for
+    n log n) plus those of a size-`base` input (the fixed cost). `work(size)` returns the action to count."""
     calls(work(1))                      # warm caches (grammar, rule tables, imports)
-    fixed = calls(work(1))
-    small = calls(work(n))
-    large = calls(work(GROWTH * n))
+    return assert_linear_measure(lambda size: calls(work(size)), n, factor=factor, base=base, unit="calls")
+
+
+def assert_linear_measure(measure: Callable[[int], int], n: int, *, factor: float = 1.0, base: int = 1,
+                          unit: str = "bytes") -> tuple[int, int]:
+    """Assert that measure(4n) is at most 4 * measure(n) (times `factor`) plus measure(base).
+
+    Work that starts only past a threshold of t items (findings past a depth
+    limit, say) is done for n - t items at n and 4n - t at 4n: 3t more than
+    four times n's. Such a test passes `base=4 * t`, whose measure covers that."""
+    fixed = measure(base)
+    small = measure(n)
+    large = measure(GROWTH * n)
     assert large <= GROWTH * factor * small + fixed, (
-        f"work grew {large / small:.1f}x from n={n} to {GROWTH * n} ({small:,} -> {large:,} calls)")
+        f"{unit} grew {large / small:.1f}x from n={n} to {GROWTH * n} ({small:,} -> {large:,} {unit})")
     return small, large

@@ -255,4 +255,19 @@ def test_duplicate_names_differing_by_case_are_a_schema_error():
     <EntityType Name="contact"/><EntityType Name="Contact"/></Schema></edmx:DataServices></edmx:Edmx>"""
     with pytest.raises(SchemaError) as caught:
         parse_edmx(document, source="dup.xml")
-    assert str(caught.value) == "dup.xml: duplicate table name 'Contact' (already defined as 'contact')"
+    assert str(caught.value) == ("dup.xml:3:33: duplicate entity type name `Contact`: `contact` is already defined "
+                                 "(names are compared without regard to case)")
+
+
+def _document(types: str) -> str:
+    return ('<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>\n'
+            f'<Schema Namespace="N" xmlns="http://docs.oasis-open.org/odata/ns/edm">\n{types}\n'
+            "</Schema></edmx:DataServices></edmx:Edmx>")
+
+
+def test_two_properties_whose_names_differ_only_in_case_are_a_located_schema_error():
+    with pytest.raises(SchemaError) as error:
+        parse_edmx(_document('<EntityType Name="t"><Property Name="P" Type="Edm.String"/>'
+                             '<Property Name="p" Type="Edm.String"/></EntityType>'), source="m.xml")
+    assert str(error.value) == ("m.xml:3:1: duplicate property name `p` in entity type `t`: `P` is already "
+                                "defined (names are compared without regard to case)")

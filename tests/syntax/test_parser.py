@@ -187,6 +187,16 @@ def test_argument_count_and_misplaced_calls():
     ]
 
 
+def test_select_and_orderby_take_any_number_of_arguments():
+    names = ", ".join(f"a{index}" for index in range(300))
+    result = parse_tolerant(f"PROFILE(contact).ORDERBY({names}).SKIP(0).TAKE(5).SELECT({names})")
+    assert list(result.diagnostics) == []
+    assert len(result.query.body.steps[-1].attributes) == 300
+    result = parse_tolerant("PROFILE(contact).ORDERBY(a).SKIP(0).TAKE(5).SELECT()")
+    assert [(d.code, d.message) for d in result.diagnostics] == [
+        ("S016", "SELECT takes at least 1 argument, but 0 were given: SELECT(attribute, ...)")]
+
+
 def test_unknown_date_part_with_suggestion():
     result = parse_tolerant("PROFILE(contact).FILTER(DATEDIFF(days, a, b) > 1)")
     assert [(d.code, d.message, d.fix.edits[0].new_text) for d in result.diagnostics] == [

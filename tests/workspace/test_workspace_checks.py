@@ -148,3 +148,18 @@ def test_every_workspace_code_is_registered_with_full_docs():
         assert rule is not None and rule.category.value == "workspace"
         assert rule.summary and rule.what_it_does and rule.why, rule.code
         assert rule.example and rule.use_instead, rule.code
+
+
+def test_check_reports_a_cycle_among_the_records_of_one_json_file(tmp_path):
+    from segquery.engine import CheckOptions, check_paths
+    records = [{"msdyncrm_segmentname": "a", "msdyncrm_segmenttype": 192350002, "statuscode": 192350000,
+                "msdyncrm_segmentquery": "SEGMENT(b)"},
+               {"msdyncrm_segmentname": "b", "msdyncrm_segmenttype": 192350002, "statuscode": 192350000,
+                "msdyncrm_segmentquery": "SEGMENT(a)"}]
+    path = tmp_path / "segments.json"
+    text = json.dumps({"value": records})
+    path.write_text(text, encoding="utf-8")
+    [report] = check_paths([path], options=CheckOptions(jobs=1))
+    name_of_b = text.index("SEGMENT(b)") + len("SEGMENT(")
+    assert [(d.code, d.range.start.offset, d.range.end.offset, d.message) for d in report.diagnostics] == [
+        ("W002", name_of_b, name_of_b + 1, "2 segments reference each other in a cycle: `a` -> `b` -> `a`")]

@@ -67,7 +67,7 @@ def test_long_chains_need_no_recursion():
 
 
 def test_a_workspace_chain_longer_than_the_recursion_limit():
-    from segquery.workspace.render import render_tree
+    from segquery.workspace.render import MAX_INDENT, render_tree
     count = 1500
     queries = {f"s{i:04d}": f"SEGMENT(s{i + 1:04d})" for i in range(count - 1)} | {f"s{count - 1:04d}": LEAF}
     workspace = workspace_of(**queries)
@@ -75,8 +75,42 @@ def test_a_workspace_chain_longer_than_the_recursion_limit():
     assert workspace.depth("s0000") == count - 1
     assert workspace.profile_of(workspace.segment("s0000")) == "contact"
     assert len(workspace.diagnostics) == count - 1 - workspace.max_depth
-    assert render_tree(workspace).count("\n") == count - 1
+    continued = (count - 1) // MAX_INDENT  # each block of MAX_INDENT levels adds its heading line
+    assert render_tree(workspace).count("\n") == count - 1 + continued
     assert workspace.expand("s0000").startswith("(" * (count - 1) + "PROFILE(contact)")
+
+
+def test_a_branch_deeper_than_the_indent_limit_continues_in_a_block_below(monkeypatch):
+    from segquery.workspace import render
+    monkeypatch.setattr(render, "MAX_INDENT", 3)
+    workspace = workspace_of(s0="SEGMENT(s1)", s1="SEGMENT(s2) UNION SEGMENT(s5)", s2="SEGMENT(s3)",
+                             s3="SEGMENT(s4)", s4="SEGMENT(s5)", s5="SEGMENT(s6)", s6="SEGMENT(s2)")
+    assert render.render_tree(workspace) == (
+        "s0\n"
+        "└── s1\n"
+        "    ├── s2\n"
+        "    │   └── s3 (continued below)\n"
+        "    └── s5 (see below)\n"
+        "s3 (continued from s2)\n"
+        "└── s4\n"
+        "    └── s5\n"
+        "        └── s6 (continued below)\n"
+        "s6 (continued from s5)\n"
+        "└── s2 (cycle)")
+
+
+def test_a_later_root_points_above_into_a_continued_block(monkeypatch):
+    from segquery.workspace import render
+    monkeypatch.setattr(render, "MAX_INDENT", 2)
+    workspace = workspace_of(a="SEGMENT(b)", b="SEGMENT(c)", c="SEGMENT(d)", d=LEAF, x="SEGMENT(d)")
+    assert render.render_tree(workspace) == (
+        "a\n"
+        "└── b\n"
+        "    └── c (continued below)\n"
+        "c (continued from b)\n"
+        "└── d\n"
+        "x\n"
+        "└── d (see above)")
 
 
 # ---------------------------------------------------------------- properties on random workspaces
