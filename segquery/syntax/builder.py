@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
-from typing import Iterable
+from typing import Iterable, cast
 
 from lark import Token, Transformer
 
@@ -70,12 +70,13 @@ class RawCall:
 
 
 def _tok_span(token: Token) -> Span:
-    return Span(token.start_pos, token.end_pos)
+    # Lark types a token's positions as optional; every token the parser hands over has them.
+    return Span(cast(int, token.start_pos), cast(int, token.end_pos))
 
 
 def _join(first: ast.Node | Token | RawCall, last: ast.Node | Token | RawCall) -> Span:
-    start = first.start_pos if isinstance(first, Token) else first.span.start
-    end = last.end_pos if isinstance(last, Token) else last.span.end
+    start = cast(int, first.start_pos) if isinstance(first, Token) else first.span.start
+    end = cast(int, last.end_pos) if isinstance(last, Token) else last.span.end
     return Span(start, end)
 
 
@@ -263,6 +264,7 @@ class AstBuilder(Transformer):
 
 def _check_arity(ctx: BuildContext, call: RawCall) -> bool:
     spec = ctx.dialect.function(call.upper)
+    assert spec is not None  # only calls of known functions are checked
     count = len(call.arguments)
     if spec.min_args <= count <= spec.max_args:
         return True
@@ -494,7 +496,7 @@ def _report_method_set_operators(ctx: BuildContext, calls: list[RawCall], set_ca
     tail = calls[first_index:]
     rewrite = None
     if all(call.upper in SET_OPERATOR_WORDS and len(call.arguments) == 1 for call in tail):
-        parts = []
+        parts: list[str] = []
         for call in tail:
             operand = call.arguments[0]
             if isinstance(operand, ast.Call):
@@ -504,11 +506,10 @@ def _report_method_set_operators(ctx: BuildContext, calls: list[RawCall], set_ca
             elif isinstance(operand, ast.Call) and operand.name.name.upper() in ("SEGMENT", "PROFILE"):
                 text = ctx.text(operand)
             else:
-                parts = None
                 break
             word = "EXCEPT" if call.upper == "MINUS" else call.upper
             parts.append(f" {word} {text}")
-        if parts is not None:
+        else:
             rewrite = "".join(parts)
     for call in set_calls:
         for operand in call.arguments:
