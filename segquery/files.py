@@ -165,7 +165,7 @@ def decode(data: bytes, path: str | None, *, what: str = "the file") -> TextFile
 
 def _read_bounded(handle: BinaryIO, path: str | None, what: str) -> bytes:
     """At most the input limit; one byte more means the input is too large (nothing is decoded)."""
-    chunks = []
+    chunks: list[bytes] = []
     size = 0
     while size <= MAX_READ_BYTES:
         chunk = handle.read(min(_CHUNK, MAX_READ_BYTES + 1 - size))
