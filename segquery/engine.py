@@ -312,7 +312,8 @@ def check_paths(paths: Iterable[str | Path], *, options: CheckOptions | None = N
         reports = [check_file(path, resolver.for_file(path)) for path in files]
         workspaces = projects.workspaces(files)
     extra = workspace_diagnostics(workspaces, reports)
-    return [finalize(report, resolver.for_file(report.path), extra.get(report.path, ()))
+    return [finalize(report, resolver.for_file(report.path),
+                     extra.get(report.path, ()) if report.path is not None else ())
             for report in reports]
 
 
@@ -362,15 +363,15 @@ def workspace_diagnostics(workspaces: list[Workspace], reports: list[FileReport]
     """The cross-file findings (SEGMENT references, cycles...) of each checked query file,
     after telling its workspace about the files that fixes changed."""
     found: dict[str, list[Diagnostic]] = {}
-    checked = [report for report in reports if report.path is not None and report.path.endswith(QUERY_SUFFIXES)]
+    checked = [(report.path, report) for report in reports
+               if report.path is not None and report.path.endswith(QUERY_SUFFIXES)]
     for workspace in workspaces:
         members = {path_key(path) for path in workspace.files}
-        mine = [report for report in checked if path_key(report.path) in members]
+        mine = [(path, report) for path, report in checked if path_key(path) in members]
         # All changes first, then the findings: the graph is rebuilt once, not once per fixed file.
-        workspace.replace_texts({report.path: report.source.text for report in mine if report.changed})
-        for report in mine:
-            found[report.path] = [d for d in workspace.diagnostics_for(report.path)
-                                  if d.code not in codes.READ_FAILURES]
+        workspace.replace_texts({path: report.source.text for path, report in mine if report.changed})
+        for path, _ in mine:
+            found[path] = [d for d in workspace.diagnostics_for(path) if d.code not in codes.READ_FAILURES]
     return found
 
 

@@ -9,6 +9,7 @@ Every function here is iterative, so chains of any depth print.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from segquery.workspace.model import Segment
 from segquery.workspace.workspace import CycleError, Workspace
@@ -48,7 +49,7 @@ def _draw(workspace: Workspace, root: Segment, lines: list[str], drawn: set[int]
     drawn.add(id(root))
     branch_ids = {id(root)}
     # Frames: [segment, its references with their resolutions, prefix of its children, next position]
-    stack = [[root, list(zip(root.references, workspace.resolution(root))), "", 0]]
+    stack: list[list[Any]] = [[root, list(zip(root.references, workspace.resolution(root))), "", 0]]
     while stack:
         frame = stack[-1]
         segment, children, prefix, position = frame
