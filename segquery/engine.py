@@ -16,7 +16,7 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, cast
 
 from segquery.config import Config, ConfigError, ConfigFinder, ProjectFinder, resolve_selection, severity_override
 from segquery.diagnostics import Diagnostic, sorted_diagnostics
@@ -215,7 +215,8 @@ def _analyse(text: str, path: str | None, settings: FileSettings) -> FileReport:
 
         return FileReport(path, source, list(check_request_file(text)))
     directives = read_directives(SourceText(text, path))
-    dialect = dialect_named(directives.dialect) if directives.dialect else settings.dialect
+    # A `dialect` directive is kept only when it names a known dialect.
+    dialect = cast(Dialect, dialect_named(directives.dialect)) if directives.dialect else settings.dialect
     result = parse_tolerant(text, path=path, dialect=dialect)
     source = result.source
     diagnostics = list(result.diagnostics) + directives.problems

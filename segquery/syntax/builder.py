@@ -230,7 +230,7 @@ class AstBuilder(Transformer):
             return ast.InvalidCall(call=call.as_call(), span=call.span)
         if not _check_arity(ctx, call):
             return ast.InvalidCall(call=call.as_call(), span=call.span)
-        return _build(ctx, call, spec)
+        return cast(ast.Source, _build(ctx, call, spec))
 
     def _steps(self, ctx: BuildContext, calls: list[RawCall], source: ast.Source | None) -> tuple[ast.Step, ...]:
         set_calls = [call for call in calls if call.upper in SET_OPERATOR_WORDS]
@@ -256,7 +256,7 @@ class AstBuilder(Transformer):
             return ast.InvalidCall(call=call.as_call(), span=call.span)
         if not _check_arity(ctx, call):
             return ast.InvalidCall(call=call.as_call(), span=call.span)
-        return _build(ctx, call, spec)
+        return cast(ast.Step, _build(ctx, call, spec))
 
 
 # ---------------------------------------------------------------- helpers
@@ -343,13 +343,14 @@ def _lower_function(ctx: BuildContext, call: RawCall) -> ast.Expr:
         return node
     if not _check_arity(ctx, call):
         return call.as_call()
-    return _build(ctx, call, spec)
+    return cast(ast.Expr, _build(ctx, call, spec))
 
 
 def _build(ctx: BuildContext, call: RawCall, spec: FunctionSpec) -> ast.Node:
     """The node of a known call whose argument count is right: its table entry builds it."""
     if not spec.takes_order_keys:
         _reject_order_keys(ctx, call)
+    assert spec.build is not None  # every function of a dialect's table has its builder
     return spec.build(ctx, call)
 
 

@@ -87,7 +87,7 @@ def _part(node: ast.Node) -> str:
 
 def _call(node: ast.Node) -> str:
     """A node written as a call: its name and its children as arguments."""
-    return node.call_name + _args(*node.children())
+    return cast(str, node.call_name) + _args(*node.children())
 
 
 # ---------------------------------------------------------------- expressions
