@@ -15,7 +15,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar, cast
 
 from segquery.config import Config, ConfigError, ConfigFinder, ProjectFinder, resolve_selection, severity_override
 from segquery.diagnostics import Diagnostic, sorted_diagnostics
@@ -243,7 +243,8 @@ def _analyse(text: str, path: str | None, settings: FileSettings) -> FileReport:
 
         return FileReport(path, source, list(check_request_file(text)))
     directives = read_directives(SourceText(text, path))
-    dialect = dialect_named(directives.dialect) if directives.dialect else settings.dialect
+    # A `dialect` directive is kept only when it names a known dialect.
+    dialect = cast(Dialect, dialect_named(directives.dialect)) if directives.dialect else settings.dialect
     result = parse_tolerant(text, path=path, dialect=dialect)
     source = result.source
     diagnostics = list(result.diagnostics) + directives.problems
@@ -435,15 +436,16 @@ def workspace_diagnostics(workspaces: list[Workspace], reports: list[FileReport]
     """The cross-file findings (SEGMENT references, cycles...) of each checked query file,
     after telling its workspace about the files that fixes changed."""
     found: dict[str, list[Diagnostic]] = {}
-    checked = [report for report in reports if report.path is not None and _holds_segments(report.path)]
+    checked = [(report.path, report) for report in reports
+               if report.path is not None and _holds_segments(report.path)]
     for workspace in workspaces:
         members = {path_key(path) for path in workspace.files}
-        mine = [report for report in checked if path_key(report.path) in members]
+        mine = [(path, report) for path, report in checked if path_key(path) in members]
         # All changes first, then the findings: the graph is rebuilt once, not once per fixed file.
-        workspace.replace_texts({report.path: report.source.text for report in mine if report.changed})
-        for report in mine:
-            keep = _graph_finding if _is_json(report.path) else _not_a_read_failure
-            found[report.path] = [d for d in workspace.diagnostics_for(report.path) if keep(d)]
+        workspace.replace_texts({path: report.source.text for path, report in mine if report.changed})
+        for path, _ in mine:
+            keep = _graph_finding if _is_json(path) else _not_a_read_failure
+            found[path] = [d for d in workspace.diagnostics_for(path) if keep(d)]
     return found
 
 

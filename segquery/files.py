@@ -105,7 +105,7 @@ def read_text(path: str | os.PathLike) -> TextFile:
     return decode(read_bytes(path), os.fsdecode(path))
 
 
-def read_bytes(path: str | os.PathLike, *, bounded: bool = True) -> bytes:
+def read_bytes(path: str | bytes | os.PathLike, *, bounded: bool = True) -> bytes:
     """The bytes of a regular file, at most the input limit unless not `bounded` (a schema may be
     larger than any query); UnreadableFile (E001, E003, E004) otherwise.
 
@@ -165,7 +165,7 @@ def decode(data: bytes, path: str | None, *, what: str = "the file") -> TextFile
 
 def _read_bounded(handle: BinaryIO, path: str | None, what: str) -> bytes:
     """At most the input limit; one byte more means the input is too large (nothing is decoded)."""
-    chunks = []
+    chunks: list[bytes] = []
     size = 0
     while size <= MAX_READ_BYTES:
         chunk = handle.read(min(_CHUNK, MAX_READ_BYTES + 1 - size))
@@ -189,7 +189,7 @@ def _special_kind(mode: int) -> str | None:
     return "a special file"
 
 
-def special_kind(path: str | os.PathLike) -> str | None:
+def special_kind(path: str | bytes | os.PathLike) -> str | None:
     """What `path` is when it is not a regular file ("a FIFO (named pipe)"...); None for a regular
     file or one that cannot be looked at (reading it reports why)."""
     try:

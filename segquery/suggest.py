@@ -49,6 +49,7 @@ class Suggester:
 
     def _shortlist(self, folded: str) -> list[str]:
         shared: dict[int, int] = {}
+        assert self._trigrams is not None  # a shortlist is made only once the index is built
         for gram in _trigrams(folded):
             for index in self._trigrams.get(gram, ()):
                 shared[index] = shared.get(index, 0) + 1

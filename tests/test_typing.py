@@ -49,3 +49,12 @@ def test_user_code_passes_mypy_strict(tmp_path):
     assert "note: Revealed type is \"def (text: " in lines[0], lines
     assert lines[0].endswith('-> segquery.syntax.parser.ParseResult"'), lines
     assert lines[-1] == "Success: no issues found in 1 source file", completed.stdout
+
+
+def test_the_package_passes_mypy_with_its_configuration(tmp_path):
+    """`[tool.mypy]` in pyproject.toml names the package and the checks; a fresh cache checks every module."""
+    completed = subprocess.run([sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "cache")],
+                               capture_output=True, text=True, cwd=ROOT)
+    lines = completed.stdout.splitlines()
+    assert completed.returncode == 0, completed.stdout
+    assert lines[-1].startswith("Success: no issues found in "), completed.stdout

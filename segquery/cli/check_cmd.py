@@ -11,7 +11,7 @@ import contextlib
 import sys
 from collections import Counter
 from dataclasses import replace
-from typing import IO, Iterable, Iterator
+from typing import IO, Iterable, Iterator, cast
 
 import click
 
@@ -161,7 +161,7 @@ def check_command(paths: tuple[str, ...], output_format: str, fix: bool, unsafe_
                         err=stdin_fixed and out is None, color=color)
         if show_fixes:
             _print_fix_list(reports, fixing=fix, out=out, err=stdin_fixed and out is None)
-    if stdin_fixed:
+    if stdin_fixed and stdin_report is not None and stdin_report.stored is not None:
         echo_as_stored(stdin_report.source.text, stdin_report.stored)
     findings = any(report.diagnostics for report in reports)
     sys.exit(2 if unwritten else 1 if findings and not exit_zero else 0)
@@ -242,7 +242,7 @@ def _write_fixes(reports: Iterable[FileReport], options: CheckOptions, *,
                 write_text(report.path, report.source.text, report.stored)
             except WriteFailed as error:
                 problems.append(str(error))
-                report = check_text(report.original, path=report.path, options=replace(options, fix=False))
+                report = check_text(cast(str, report.original), path=report.path, options=replace(options, fix=False))
         written.append(report)
     return written, problems
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import cast
 
 import click
 
@@ -16,6 +17,7 @@ from segquery.cli.printing import echo_blocks
 from segquery.diagnostics import Severity
 from segquery.engine import FileReport
 from segquery.output.text import text_blocks
+from segquery.source import SourceText
 from segquery.workspace import DEFAULT_MAX_DEPTH, CycleError, ExpandError, SegmentLookupError, Workspace
 from segquery.workspace.render import render_dot, render_json, render_mermaid, render_tree
 
@@ -70,7 +72,7 @@ def _report(workspace: Workspace, color: str) -> bool:
     for path in workspace.files:
         found = workspace.diagnostics_for(path, syntax=True)
         if found:
-            reports.append(FileReport(path, workspace.source(path), found))
+            reports.append(FileReport(path, cast(SourceText, workspace.source(path)), found))  # a member file
     style = output_style(color, err=True)
     echo_blocks(text_blocks(reports, style=style), style, err=True)
     return any(d.severity is Severity.ERROR for report in reports for d in report.diagnostics)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import click
 
@@ -105,7 +106,7 @@ def format_command(paths: tuple[str, ...], check: bool, show_diff: bool, line_le
     style = output_style(color)
     if show_diff:
         diff = render_diff((FileReport(outcome.path if outcome.path is not None else stdin_filename,
-                                       SourceText(outcome.formatted), original=outcome.original)
+                                       SourceText(cast(str, outcome.formatted)), original=outcome.original)
                             for outcome in changed), style=style)
         if diff:
             echo(diff, style, nl=False)
@@ -113,7 +114,7 @@ def format_command(paths: tuple[str, ...], check: bool, show_diff: bool, line_le
         for outcome in changed:
             echo(f"Would reformat: {style.path(_name(outcome, stdin_filename))}", style)
     elif stdin is not None and stdin.formatted is not None:
-        echo_as_stored(stdin.formatted, stdin.stored)
+        echo_as_stored(stdin.formatted, cast(Stored, stdin.stored))  # an input that was read was stored
 
     summary = _summary(outcomes, dry_run=check or show_diff)
     if summary and not (stdin is not None and len(outcomes) == 1):
@@ -152,7 +153,8 @@ def _write(changed: list[_Outcome]) -> None:
         if outcome.path is None:
             continue
         try:
-            write_text(outcome.path, outcome.formatted, outcome.stored)
+            # A changed file was read (so stored) and formatted.
+            write_text(outcome.path, cast(str, outcome.formatted), cast(Stored, outcome.stored))
         except WriteFailed as error:
             outcome.formatted = None
             outcome.problem = error.reason

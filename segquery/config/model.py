@@ -45,7 +45,8 @@ def describe(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return repr(value)
-    return {dict: "a table", list: "a list"}.get(type(value), type(value).__name__)
+    container_names: dict[type, str] = {dict: "a table", list: "a list"}
+    return container_names.get(type(value), type(value).__name__)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,12 @@ _PLAIN_VALUE = re.compile(r"[^\s,\[\]{}#\"']+")
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
 
+def _after_blanks(text: str, index: int) -> int:
+    blanks = _BLANKS.match(text, index)
+    assert blanks is not None  # the pattern matches the empty string
+    return blanks.end()
+
+
 @dataclass
 class KeyPosition:
     """A key path and the offset of its first character (or of a header's `[`)."""
@@ -122,7 +128,7 @@ def _key(text: str, index: int, prefix: tuple[str, ...] | None,
     keys, index = _dotted_key(text, index)
     if index == start:          # not a key: step over the character
         return index + 1, None
-    index = _BLANKS.match(text, index).end()
+    index = _after_blanks(text, index)
     if index < len(text) and text[index] == "=":
         index += 1
     _note_key_depth(len(keys), start, result)
@@ -144,7 +150,7 @@ def _dotted_key(text: str, index: int) -> tuple[tuple[str, ...], int]:
     """The parts of a (possibly dotted, possibly quoted) key at `index`, and the offset after it."""
     parts: list[str] = []
     while True:
-        index = _BLANKS.match(text, index).end()
+        index = _after_blanks(text, index)
         if index < len(text) and text[index] in "\"'":
             value, end = skip_string(text, index)
             parts.append(value)
@@ -155,7 +161,7 @@ def _dotted_key(text: str, index: int) -> tuple[tuple[str, ...], int]:
                 break
             parts.append(match.group())
             index = match.end()
-        after = _BLANKS.match(text, index).end()
+        after = _after_blanks(text, index)
         if after < len(text) and text[after] == ".":
             index = after + 1
             continue

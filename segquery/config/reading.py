@@ -46,6 +46,8 @@ def load_config(path: str | Path) -> Config:
 
 def _parse(path: Path, text: str) -> dict[str, Any]:
     """The TOML document; a ConfigError with the position where it cannot be read."""
+    line: int | None
+    column: int | None
     deep = nesting_problem(text)
     if deep is not None:
         message, (line, column) = deep

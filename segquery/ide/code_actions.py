@@ -9,9 +9,9 @@ until nothing is left to fix (a pass that would break the query is undone).
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from typing import Callable, Iterable, cast
 
-from segquery.diagnostics import Applicability, Diagnostic, TextEdit
+from segquery.diagnostics import Applicability, Diagnostic, Fix, TextEdit
 from segquery.ide.model import CodeAction
 from segquery.lint.fixes import apply_fixes, fix_until_stable
 from segquery.source import Span
@@ -27,7 +27,7 @@ def code_actions(text: str, diagnostics: Iterable[Diagnostic], span: Span, *,
     preferred), then the fix-all action when any safe fix exists."""
     diagnostics = list(diagnostics)
     touching = [d for d in diagnostics if d.fix is not None and d.fix.edits and _touches(d, span)]
-    touching.sort(key=lambda d: (d.fix.applicability is not Applicability.SAFE, d.sort_key()))
+    touching.sort(key=lambda d: (cast(Fix, d.fix).applicability is not Applicability.SAFE, d.sort_key()))
     actions = [_quick_fix(d) for d in touching]
     fix_all = fix_all_action(text, diagnostics, check=check)
     if fix_all is not None:
@@ -40,7 +40,7 @@ def _touches(diagnostic: Diagnostic, span: Span) -> bool:
 
 
 def _quick_fix(diagnostic: Diagnostic) -> CodeAction:
-    fix = diagnostic.fix
+    fix = cast(Fix, diagnostic.fix)  # only a diagnostic with a fix gets a quick fix
     safe = fix.applicability is Applicability.SAFE
     title = fix.message if safe else f"{fix.message} (may change the meaning)"
     return CodeAction(title=f"{title} [{diagnostic.code}]", kind=QUICK_FIX, edits=tuple(fix.edits),
@@ -55,7 +55,7 @@ def fix_all_action(text: str, diagnostics: Iterable[Diagnostic], *,
         new_text, applied = apply_fixes(text, diagnostics)
         if not applied:
             return None
-        edits = tuple(sorted((edit for d in applied for edit in d.fix.edits), key=lambda edit: edit.start))
+        edits = tuple(sorted((edit for d in applied for edit in cast(Fix, d.fix).edits), key=lambda edit: edit.start))
         return CodeAction(FIX_ALL_TITLE, FIX_ALL, edits, tuple(applied))
     result = fix_until_stable(text, check)
     if not result.changed:

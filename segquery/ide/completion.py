@@ -9,7 +9,7 @@ replace the word being typed (`CompletionItem.replace`).
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Literal, cast
 
 from segquery.ide.cursor import Cursor, cursor_at
 from segquery.ide.describe import (attribute_detail, attribute_markdown, relationship_markdown, segment_markdown,
@@ -69,7 +69,7 @@ class _Completer:
         self.schema = schema
         self.segments = segments
         self.outline = cursor.outline
-        self._expected: frozenset[str] | None | bool = False
+        self._expected: frozenset[str] | None | Literal[False] = False
 
     @property
     def expected(self) -> frozenset[str] | None:
@@ -168,7 +168,7 @@ class _Completer:
         if expected is None:
             last = self.cursor.before()
             operand_next = last is not None and last.kind is TokenKind.OPERATOR
-            operator_words = () if operand_next else _STRING_OPERATORS
+            operator_words: tuple[str, ...] = () if operand_next else _STRING_OPERATORS
         else:
             operand_next = "NAME" in expected
             operator_words = tuple(word for word in _STRING_OPERATORS if word in expected)
@@ -319,8 +319,10 @@ class _Completer:
                           table_markdown(table, self.schema))
 
     def _segment(self, segment: Segment) -> CompletionItem:
+        """A completion for a named segment (SegmentIndex.named)."""
+        name = cast(str, segment.name)
         kind = f"{segment.segment_type.label} segment" if segment.segment_type is not None else "segment"
-        return self._item(segment.name, CompletionKind.SEGMENT, segment.name,
+        return self._item(name, CompletionKind.SEGMENT, name,
                           kind + (f", {segment.status.label}" if segment.status is not None else ""),
                           _NAMES, segment_markdown(segment, infer=False))
 

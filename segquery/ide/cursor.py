@@ -65,7 +65,8 @@ def cursor_at(text: str, offset: int, lexicon: Lexicon = OUTBOUND_LEXICON) -> Cu
     if last is not None and last.end == offset and last.kind is TokenKind.WORD:
         word = last
         context_end -= 1
-    tail = _WORD_TAIL.match(text, offset).end() if word is not None or _starts_word(text, offset) else offset
+    word_tail = _WORD_TAIL.match(text, offset) if word is not None or _starts_word(text, offset) else None
+    tail = word_tail.end() if word_tail is not None else offset  # the pattern matches the empty string
     start = word.start if word is not None else offset
     return Cursor(text, offset, outline, word, Span(start, tail), context_end, _in_trivia(outline, offset))
 

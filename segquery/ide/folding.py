@@ -42,9 +42,9 @@ def folding_ranges(text: str) -> list[FoldingRange]:
         if own_line and run_end is not None and start_line == run_end + 1:
             run_end = start_line
             continue
-        if run_start is not None:
+        if run_start is not None and run_end is not None:
             add(run_start, run_end, FoldingKind.COMMENT)
         run_start, run_end = (start_line, start_line) if own_line else (None, None)
-    if run_start is not None:
+    if run_start is not None and run_end is not None:
         add(run_start, run_end, FoldingKind.COMMENT)
     return sorted(found, key=lambda item: (item.start_line, -item.end_line, item.kind.value))

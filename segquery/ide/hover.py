@@ -70,7 +70,7 @@ class _Describer:
         scope = scope_at(outline, token.start, self.schema, self.segments.table_of)
         holder = scope.table or scope.interaction
         attribute = holder.attribute(token.text) if holder is not None else None
-        return attribute_markdown(attribute, holder.name) if attribute is not None else None
+        return attribute_markdown(attribute, holder.name) if attribute is not None and holder is not None else None
 
     def _name_argument(self, frame: Frame, argument: int, token: Token) -> str | None:
         upper, name = frame.upper, name_text(token)
@@ -103,9 +103,9 @@ class _Describer:
     def _link_type(self, frame: Frame, name: str) -> str | None:
         first = self.outline.argument_name(frame, 0)
         interaction = self.schema.interaction(name_text(first)) if first is not None else None
-        if interaction is None or interaction.link_type(name) is None:
+        stored = interaction.link_type(name) if interaction is not None else None
+        if interaction is None or stored is None:
             return None
-        stored = interaction.link_type(name)
         table = link_type_table(interaction.name, stored)
         reaches = f"\n\nLinks the interaction to `{table}` records." if table else ""
         return f"**{stored}** (link type of `{interaction.name}`){reaches}"
@@ -126,4 +126,4 @@ class _Describer:
         binding = scope_at(self.outline, token.start, self.schema, self.segments.table_of).alias(qualifier.text)
         holder = (binding.table or binding.interaction) if binding is not None else None
         attribute = holder.attribute(token.text) if holder is not None else None
-        return attribute_markdown(attribute, holder.name) if attribute is not None else None
+        return attribute_markdown(attribute, holder.name) if attribute is not None and holder is not None else None

@@ -18,7 +18,7 @@ follows the segment's id, not its name.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, cast
 
 from segquery.diagnostics import TextEdit
 from segquery.ide.model import Location, PrepareRename
@@ -119,7 +119,7 @@ def _segment_references(text: str, index: SegmentIndex, path: str | None, segmen
             return name.casefold() == target.name.casefold()
         return index.find(name) is segment
 
-    found = []
+    found: list[tuple[str | None, Span, str]] = []
     for other in index.segments:
         found += [(other.path, reference.span, reference.name) for reference in other.references
                   if means(reference.name)]
@@ -188,7 +188,7 @@ def rename_problem(text: str, offset: int, new_name: str, *, segments: Iterable[
         if taken:
             return f"an alias named `{taken[0]}` is already in scope"
         return None
-    segment = _target_segment(target, index, path)
+    segment = _target_segment(cast(SegmentTarget, target), index, path)  # prepare_rename found the name
     other = index.find(new_name)
     if other is not None and other is not segment:
         return f"`{new_name}` already names the segment in {other.path}"
@@ -209,7 +209,9 @@ def rename(text: str, offset: int, new_name: str, *, segments: Iterable[Segment]
         edits[path] = [TextEdit(span.start, span.end, new_name)
                        for span in alias_occurrences(outline, target.declaration)]
         return edits
-    segment = _target_segment(target, index, path)
+    # rename_problem found the segment that the name at `offset` means.
+    target = cast(SegmentTarget, target)
+    segment = cast(Segment, _target_segment(target, index, path))
     for where, span, written in _segment_references(text, index, path, segment, target):
         if not written.upper().startswith(QUERY_NAME_PREFIX):
             edits.setdefault(where, []).append(TextEdit(span.start, span.end, new_name))

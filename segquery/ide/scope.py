@@ -132,7 +132,7 @@ class _ChainBuilder:
         self.outline = outline
         self.depth = 0
 
-    def chain(self, calls: list[Frame]) -> tuple[ast.QueryExpr, list[ast.Node]]:
+    def chain(self, calls: list[Frame]) -> tuple[ast.Chain | ast.Grouped, list[ast.Node]]:
         """The chain (or group with steps) of `calls`, and the node made for each call."""
         first = calls[0]
         nodes: list[ast.Node] = []
@@ -178,7 +178,7 @@ class _ChainBuilder:
         name = frame.name.text if frame.name is not None else ""
         return ast.InvalidCall(call=ast.Call(name=ast.Identifier(name=name), arguments=()), span=self._span(frame))
 
-    def _source(self, frame: Frame) -> ast.Node:
+    def _source(self, frame: Frame) -> ast.Source:
         upper, span = frame.upper, self._span(frame)
         first = self._identifier(frame, 0)
         if upper == "PROFILE" and first is not None:
@@ -191,7 +191,7 @@ class _ChainBuilder:
                                    span=span)
         return self._invalid(frame)
 
-    def _step(self, frame: Frame) -> ast.Node:
+    def _step(self, frame: Frame) -> ast.Step:
         upper, span = frame.upper, self._span(frame)
         if upper == "FILTER":
             return ast.Filter(condition=_PLACEHOLDER, span=span)

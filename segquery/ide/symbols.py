@@ -17,9 +17,10 @@ from segquery.syntax.parser import parse_tolerant
 def document_symbols(query: ast.Query | str) -> list[Symbol]:
     """The outline of a query (or of a text, parsed tolerantly)."""
     if isinstance(query, str):
-        query = parse_tolerant(query).query
-        if query is None:
+        parsed = parse_tolerant(query).query
+        if parsed is None:
             return []
+        query = parsed
     body = _expression(query.body)
     name = f"{infer_kind(query).label} query"
     return [Symbol(name, SymbolKind.QUERY, query.body.span, body.selection, children=(body,))]

@@ -4,7 +4,7 @@ share: literal values, negated operators, alias references, redundant steps."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, cast
 
 from segquery.syntax import ast
 
@@ -35,7 +35,7 @@ class Value:
         if self.kind == "boolean":
             return "TRUE" if self.value else "FALSE"
         if self.kind == "date":
-            return "DATE(" + ", ".join(str(part) for part in self.value) + ")"  # type: ignore[union-attr]
+            return "DATE(" + ", ".join(str(part) for part in cast(tuple, self.value)) + ")"
         return str(self.value)
 
 
@@ -51,7 +51,7 @@ def literal_value(node: ast.Expr) -> Value | None:
         return Value("boolean", node.value)
     if isinstance(node, ast.DateLiteral) and all(isinstance(part, ast.NumberLiteral) and part.is_integer
                                                  for part in node.parts):
-        parts = [part.value for part in node.parts]  # type: ignore[union-attr]
+        parts = [cast(ast.NumberLiteral, part).value for part in node.parts]
         return Value("date", tuple(parts + [0] * (7 - len(parts))))
     return None
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import Any, Callable, Iterable, Iterator, TypeVar, overload
 
 from segquery.diagnostics import (
     Applicability,
@@ -32,6 +32,8 @@ from segquery.syntax.precedence import (  # noqa: F401
 from segquery.syntax.tokens import OUTBOUND_LEXICON, Lexicon, Token, TokenKind, tokenize
 
 N = TypeVar("N", bound=ast.Node)
+M = TypeVar("M", bound=ast.Node)
+O = TypeVar("O", bound=ast.Node)
 
 _TRIVIA = (TokenKind.WHITESPACE, TokenKind.COMMENT)
 
@@ -64,7 +66,14 @@ class LintContext:
     def text(self) -> str:
         return self.source.text
 
-    def nodes(self, *types: type[N]) -> Iterator[N]:
+    @overload
+    def nodes(self, first: type[N], /) -> Iterator[N]: ...
+    @overload
+    def nodes(self, first: type[N], second: type[M], /) -> Iterator[N | M]: ...
+    @overload
+    def nodes(self, first: type[N], second: type[M], third: type[O], /) -> Iterator[N | M | O]: ...
+
+    def nodes(self, *types: type[Any]) -> Iterator[Any]:
         """Every node of the given types, in source order (parents first)."""
         for node in self._nodes:
             if isinstance(node, types):

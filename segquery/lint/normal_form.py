@@ -23,6 +23,7 @@ the rules use it to recognise repeated conditions and operands.
 from __future__ import annotations
 
 from dataclasses import fields, replace
+from typing import Any
 
 from segquery.lint.analysis import (
     NEGATED,
@@ -45,7 +46,7 @@ class _Normalizer:
         self.used = used_aliases
 
     def visit(self, node: ast.Node) -> ast.Node:
-        changes = {}
+        changes: dict[str, Any] = {}
         for item in fields(node):
             if item.name in ("span", "parens") or not item.compare:
                 continue

@@ -12,20 +12,24 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_DELAY = 0.150
 
 
-class Debouncer:
-    def __init__(self, callback: Callable[[Hashable], None], delay: float = DEFAULT_DELAY) -> None:
+Key = TypeVar("Key", bound=Hashable)
+
+
+class Debouncer(Generic[Key]):
+    def __init__(self, callback: Callable[[Key], None], delay: float = DEFAULT_DELAY) -> None:
         self.callback = callback
         self.delay = delay
-        self._pending: dict[Hashable, asyncio.TimerHandle] = {}
-        self._last_run: dict[Hashable, float] = {}
+        self._pending: dict[Key, asyncio.TimerHandle] = {}
+        self._last_run: dict[Key, float] = {}
 
-    def schedule(self, key: Hashable) -> None:
+    def schedule(self, key: Key) -> None:
         """Make sure a run for `key` is due; a run already due will see the latest state."""
         if key in self._pending:
             return
@@ -33,24 +37,24 @@ class Debouncer:
         due = max(loop.time(), self._last_run.get(key, float("-inf")) + self.delay)
         self._pending[key] = loop.call_at(due, self._run, key)
 
-    def run_now(self, key: Hashable) -> None:
+    def run_now(self, key: Key) -> None:
         """Run at once (on save), replacing any pending run."""
         self.cancel(key)
         self._run(key)
 
-    def cancel(self, key: Hashable) -> None:
+    def cancel(self, key: Key) -> None:
         handle = self._pending.pop(key, None)
         if handle is not None:
             handle.cancel()
 
-    def forget(self, key: Hashable) -> None:
+    def forget(self, key: Key) -> None:
         self.cancel(key)
         self._last_run.pop(key, None)
 
-    def is_pending(self, key: Hashable) -> bool:
+    def is_pending(self, key: Key) -> bool:
         return key in self._pending
 
-    def _run(self, key: Hashable) -> None:
+    def _run(self, key: Key) -> None:
         self._pending.pop(key, None)
         try:
             self.callback(key)

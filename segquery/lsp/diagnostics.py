@@ -55,6 +55,7 @@ def to_lsp_diagnostic(diagnostic: Diagnostic, index: LineIndex, *, rules_url: st
 
 def _related(location: RelatedLocation, index: LineIndex, document_uri: str,
              index_for_path: IndexForPath | None) -> types.DiagnosticRelatedInformation | None:
+    other: LineIndex | None
     if location.path is None:
         uri, other = document_uri, index
     else:

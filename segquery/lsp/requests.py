@@ -9,7 +9,8 @@ registered through `guard.answering`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any, cast
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
@@ -34,7 +35,7 @@ from segquery.source import Span
 from segquery.syntax.parser import ParseError
 from segquery.format import TokenMismatch
 from segquery.lsp import results
-from segquery.lsp.guard import answering
+from segquery.lsp.guard import Handler, answering
 from segquery.lsp.convert import LineIndex
 from segquery.lsp.documents import Document
 from segquery.lsp.server import SegqueryLanguageServer
@@ -154,7 +155,8 @@ def prepare_rename(server: SegqueryLanguageServer,
                                  segments=server.project.segments(), path=document.path)
     if not prepared.ok:
         raise RequestFailed(prepared.reason)
-    return types.PrepareRenamePlaceholder(range=document.index.range(prepared.span.start, prepared.span.end),
+    span = cast(Span, prepared.span)  # a rename that can be done has the span of its name
+    return types.PrepareRenamePlaceholder(range=document.index.range(span.start, span.end),
                                           placeholder=prepared.placeholder)
 
 
@@ -174,7 +176,7 @@ def rename(server: SegqueryLanguageServer, params: types.RenameParams) -> types.
 
 def _workspace_edit(server: SegqueryLanguageServer, document: Document,
                     edits: dict[str | None, list[TextEdit]]) -> types.WorkspaceEdit:
-    by_uri = {}
+    by_uri: dict[str, tuple[LineIndex, Sequence[TextEdit], int | None]] = {}
     for path, changes in edits.items():
         uri, index = _file_of(server, document, path)
         if index is None:
@@ -267,7 +269,7 @@ def _within(kind: str, requested: str) -> bool:
 
 
 # method -> (handler, registration options); the second table's handlers return Work.
-HANDLERS = {
+HANDLERS: dict[str, tuple[Handler, Any]] = {
     types.TEXT_DOCUMENT_COMPLETION: (completion, types.CompletionOptions(
         trigger_characters=COMPLETION_TRIGGERS, resolve_provider=True)),
     types.COMPLETION_ITEM_RESOLVE: (completion_resolve, None),
@@ -280,7 +282,7 @@ HANDLERS = {
     types.TEXT_DOCUMENT_RENAME: (rename, None),
     types.TEXT_DOCUMENT_CODE_ACTION: (code_action, types.CodeActionOptions(code_action_kinds=CODE_ACTION_KINDS)),
 }
-BACKGROUND_HANDLERS = {
+BACKGROUND_HANDLERS: dict[str, tuple[Handler, Any]] = {
     types.TEXT_DOCUMENT_DOCUMENT_SYMBOL: (document_symbol, None),
     types.TEXT_DOCUMENT_FOLDING_RANGE: (folding_range, None),
     types.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL: (semantic_tokens_full, SEMANTIC_LEGEND),

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from functools import cached_property
 from pathlib import Path
+from typing import cast
 
 from lsprotocol import types
 from pygls.capabilities import get_capability
@@ -216,7 +217,7 @@ class SegqueryLanguageServer(LanguageServer):
         open_documents = [document for document in self.documents
                           if document.path is not None and not self.is_large(document)]
         try:
-            self.project.load(roots, {document.path: document.text for document in open_documents})
+            self.project.load(roots, {cast(str, document.path): document.text for document in open_documents})
         except Exception as error:  # the library's bug: each document is still checked on its own
             logger.exception("reading the workspace failed")
             self.show(types.MessageType.Error, f"segquery: reading the workspace failed ({type(error).__name__}: "
@@ -256,7 +257,7 @@ class SegqueryLanguageServer(LanguageServer):
     def _update_workspace(self, document: Document) -> list[str]:
         """Give the workspace the document's text; the paths whose findings may have changed."""
         try:
-            return self.project.update(document.path, document.text)
+            return self.project.update(cast(str, document.path), document.text)  # called for a file's document
         except Exception:  # the document's own check reports the failure (E007)
             logger.exception("updating the workspace with %s failed", document.uri)
             return []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from typing import Any
 from dataclasses import fields
 
 from segquery.source import SourceText
@@ -11,7 +12,7 @@ from segquery.syntax import ast
 
 def node_to_json(node: ast.Node, source: SourceText) -> dict:
     """Iterative conversion, so that deep trees cannot exhaust the stack."""
-    stack: list[tuple[object, dict | list, str | int]] = [(node, {"root": None}, "root")]
+    stack: list[tuple[object, Any, str | int]] = [(node, {"root": None}, "root")]
     holder = stack[0][1]
     while stack:
         value, parent, key = stack.pop()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import cast
 
 from segquery.diagnostics import Applicability, Fix
 from segquery.requests import codes, options, schema
@@ -36,7 +37,7 @@ def check_value(report: Report, column: str, value: JsonValue, *, written_as: st
     if kind == "Uniqueidentifier":
         if not _check_string(report, column, value, written_as):
             return False
-        check_guid(report, value, column, what=f"`{written_as}`")
+        check_guid(report, cast(JsonString, value), column, what=f"`{written_as}`")
         return True
     return True  # lookups and owner columns: set through `@odata.bind`, not checked here
 
@@ -45,6 +46,7 @@ def check_guid(report: Report, value: JsonString, field: str, *, what: str) -> b
     text = value.value
     if schema.is_placeholder(text):
         return True
+    problem: str | None
     if text[:3].lower() == "crm" and schema.GUID.fullmatch(text[3:]):
         problem = "the `crm` prefix belongs to member ids, not to segment ids"
         fix = Fix.replace("Remove the prefix", value.content_start, value.raw_offset(3), "")

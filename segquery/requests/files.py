@@ -10,7 +10,7 @@ from segquery.diagnostics import Diagnostic, sorted_diagnostics
 from segquery.files import UnreadableFile, read_text
 from segquery.requests import codes, options, schema
 from segquery.requests.httpfile import split_http
-from segquery.requests.jsonpos import read_json, short
+from segquery.requests.jsonpos import JsonDocument, read_json, short
 from segquery.requests.jsonvalue import JsonArray, JsonObject, JsonValue
 from segquery.requests.query_check import QueryChecker, check_query
 from segquery.requests.record import check_record
@@ -53,10 +53,10 @@ def check_request_file(path_or_text: str | os.PathLike, *, method: str = "POST",
         report.add(codes.NOT_A_REQUEST_LINE, f"`{short(source.text[span.start:span.end])}` is not a request "
                    "line: a request starts with METHOD URL; write comments after `#`", span)
     for request in http.requests:
-        document = None
+        body: JsonDocument | None = None
         if request.body is not None:
-            document = read_json(source, start=request.body.start, end=request.body.end)
-        check_request(report, request.method, request.url, document,
+            body = read_json(source, start=request.body.start, end=request.body.end)
+        check_request(report, request.method, request.url, body,
                       line=RequestLine(request.method_span, request.url_start), known=known,
                       query_checker=checker)
     if not http.requests and not http.stray_lines:
@@ -79,7 +79,9 @@ def _names_file(text: str) -> bool:
 
 
 def _is_json(text: str) -> bool:
-    start = _LEADING_NOISE.match(text).end()
+    noise = _LEADING_NOISE.match(text)
+    assert noise is not None  # the pattern matches the empty string
+    start = noise.end()
     return start < len(text) and text[start] in "{[\"'" or start >= len(text)
 
 

@@ -17,6 +17,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import cast
 
 from segquery.diagnostics import Applicability, Diagnostic, Fix, RelatedLocation, TextEdit, make_diagnostic
 from segquery.requests import codes
@@ -132,6 +133,7 @@ class _Reader:
             raise self.stop("the body is empty: a JSON value is expected", self.pos, self.pos)
         stack: list[_Frame] = []
         expect_value = True
+        node: JsonValue | None
         while True:
             if expect_value:
                 self.skip()
@@ -167,7 +169,7 @@ class _Reader:
                 self.finish()
                 return node
             frame = stack[-1]
-            frame.items.append(node if frame.opener == "[" else JsonMember(frame.key, node))
+            frame.items.append(node if frame.opener == "[" else JsonMember(cast(JsonString, frame.key), node))
             expect_value = False
 
     def finish(self) -> None:
@@ -236,7 +238,9 @@ class _Reader:
     def skip(self) -> None:
         text, end = self.text, self.end
         while True:
-            self.pos = _WHITESPACE.match(text, self.pos, end).end()
+            blank = _WHITESPACE.match(text, self.pos, end)
+            assert blank is not None  # the pattern matches the empty string
+            self.pos = blank.end()
             if self.pos + 1 >= end or text[self.pos] != "/" or text[self.pos + 1] not in "/*":
                 return
             start = self.pos
@@ -367,6 +371,7 @@ class _Reader:
         quote_edits: list[TextEdit] = []
         while True:
             match = plain.match(text, index, end)
+            assert match is not None  # the pattern matches the empty string
             chunk = match.group()
             if chunk:
                 parts.append(chunk)
@@ -417,8 +422,10 @@ class _Reader:
             return _SIMPLE_ESCAPES[char], 2
         if char == "u":
             if not _HEX4.match(text, index + 2, end):
-                digits = re.match(r"[0-9a-fA-F]{0,3}", text[index + 2:min(index + 5, end)]).end()
-                raise self.stop("`\\u` must be followed by four hexadecimal digits", index, index + 2 + digits)
+                hex_digits = re.match(r"[0-9a-fA-F]{0,3}", text[index + 2:min(index + 5, end)])
+                assert hex_digits is not None  # the pattern matches the empty string
+                raise self.stop("`\\u` must be followed by four hexadecimal digits", index,
+                                index + 2 + hex_digits.end())
             code = int(text[index + 2:index + 6], 16)
             if 0xD800 <= code < 0xDC00 and text.startswith("\\u", index + 6) and _HEX4.match(text, index + 8, end):
                 low = int(text[index + 8:index + 12], 16)

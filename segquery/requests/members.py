@@ -8,6 +8,7 @@ malformed id is underlined where it is in the file, not in the decoded string.
 from __future__ import annotations
 
 import json
+from typing import cast
 from dataclasses import dataclass
 
 from segquery.diagnostics import Fix
@@ -69,7 +70,7 @@ def _replace_content(value: JsonString, new_content: str, message: str) -> Fix:
 
 
 def _report_array_given(report: Report, value: JsonArray, field: str, name: str) -> None:
-    items = to_python(value)
+    items = cast(list, to_python(value))  # an array's value is a list
     fix = None
     if all(isinstance(item, str) for item in items):
         new = json.dumps(json.dumps(items, separators=(",", ":")))

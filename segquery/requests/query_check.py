@@ -25,7 +25,7 @@ def check_query(text: str, kind: str | None) -> list[Diagnostic]:
 
     result = parse_tolerant(text)
     diagnostics = list(result.diagnostics)
-    if result.ok:
+    if result.ok and result.query is not None:
         diagnostics.extend(validate(result.query, result.source,
                                     kind=QueryKind.parse(kind) if kind else None))
     comments = result.query.comments if result.query is not None else ()

@@ -3,7 +3,7 @@ definition sent for validation, or a record read back from the service."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Iterable, Literal
 
 from segquery.diagnostics import Applicability, Fix, Severity
 from segquery.requests import codes, options, schema
@@ -87,7 +87,7 @@ def _is_lookup_value(name: str) -> bool:
             and schema.COLUMNS.get(name[1:-len("_value")]) in ("Lookup", "Owner"))
 
 
-def unknown_key(report: Report, key: JsonString, known: object, what: str, *, fixable: bool = True) -> None:
+def unknown_key(report: Report, key: JsonString, known: Iterable[str], what: str, *, fixable: bool = True) -> None:
     """R018, with the closest known name as a fix when the key is in the report's source."""
     name = key.value
     suggestion = did_you_mean(name, known)

@@ -62,6 +62,7 @@ def validate_segment(record: str | JsonDocument | JsonValue | dict, *, operation
     if operation not in OPERATIONS:
         raise ValueError(f"operation must be one of {', '.join(OPERATIONS)}, not {operation!r}")
     document = as_document(record, source)
+    assert document is not None  # only a missing body reads as no document
     report = Report(document.source)
     report.extend(document.diagnostics)
     if document.value is not None:
@@ -98,7 +99,7 @@ def check_request(report: Report, method: str, url: str, document: JsonDocument 
     if method in ("POST", "PATCH") and not has_body:
         where = Span(line.method_span.start, line.url_start + len(url)) if line else Span(0, 0)
         report.add(codes.MISSING_BODY, f"a {method} request needs a JSON body", where)
-    elif method in ("GET", "DELETE") and has_body:
+    elif method in ("GET", "DELETE") and document is not None:
         report.add(codes.UNEXPECTED_BODY, f"a {method} request takes no body: the service ignores it",
                    document.span)
         return
@@ -108,24 +109,24 @@ def check_request(report: Report, method: str, url: str, document: JsonDocument 
         _check_select(report, endpoint)
     if document is None or document.value is None or method not in ("POST", "PATCH"):
         return
-    _check_body(report, method, endpoint, document, known, query_checker)
+    _check_body(report, method, endpoint, document.value, known, query_checker)
 
 
-def _check_body(report: Report, method: str, endpoint: Endpoint, document: JsonDocument,
+def _check_body(report: Report, method: str, endpoint: Endpoint, value: JsonValue,
                 known: dict[str, options.KnownSegment], query_checker: QueryChecker) -> None:
     message = endpoint.message
     if message is not None:
-        check_member_message(report, message, document.value, known=known,
+        check_member_message(report, message, value, known=known,
                              message_span=endpoint.name_span if endpoint.located else None)
         return
     if endpoint.name == schema.VALIDATE_MESSAGE:
-        check_record(report, document.value, operation="validate", known=None, query_checker=query_checker)
+        check_record(report, value, operation="validate", known=None, query_checker=query_checker)
         return
     if method == "POST" and endpoint.key is None:
-        check_record(report, document.value, operation="create", known=None, query_checker=query_checker)
+        check_record(report, value, operation="create", known=None, query_checker=query_checker)
     elif method == "PATCH" and endpoint.key is not None:
         state = known.get(schema.normalize_id(endpoint.key))
-        check_record(report, document.value, operation="update", known=state, query_checker=query_checker)
+        check_record(report, value, operation="update", known=state, query_checker=query_checker)
 
 
 def _check_select(report: Report, endpoint: Endpoint) -> None:

@@ -151,16 +151,19 @@ class _Builder:
             element for element in root.iter() if _local(element.tag) == "Schema"]
         for schema in schemas:
             for key in ("Namespace", "Alias"):
-                if schema.get(key):
-                    self.prefixes.add(schema.get(key))
+                prefix = schema.get(key)
+                if prefix:
+                    self.prefixes.add(prefix)
             for entity in _children(schema, "EntityType"):
-                if entity.get("Name"):
-                    self.entity_types.setdefault(entity.get("Name"), entity)
+                entity_name = entity.get("Name")
+                if entity_name:
+                    self.entity_types.setdefault(entity_name, entity)
             for container in _children(schema, "EntityContainer"):
                 for entity_set in _children(container, "EntitySet"):
                     target = self.simple_name(entity_set.get("EntityType", ""))
-                    if entity_set.get("Name") and target:
-                        self.entity_sets.setdefault(target, entity_set.get("Name"))
+                    set_name = entity_set.get("Name")
+                    if set_name and target:
+                        self.entity_sets.setdefault(target, set_name)
 
     def simple_name(self, qualified: str) -> str:
         """`mscrm.account` or `Microsoft.Dynamics.CRM.account` -> `account`."""

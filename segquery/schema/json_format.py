@@ -131,6 +131,7 @@ class _Object(dict):
     otherwise drop silently."""
 
     __slots__ = ("duplicates",)
+    duplicates: list[str]
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]  # in the module, missing from its stubs
 from typing import Sequence
 
 PathPart = str | int
@@ -33,7 +33,9 @@ def format_path(path: Sequence[PathPart]) -> str:
 
 
 def _skip_ws(text: str, index: int) -> int:
-    return _WHITESPACE.match(text, index).end()
+    blank = _WHITESPACE.match(text, index)
+    assert blank is not None  # the pattern matches the empty string
+    return blank.end()
 
 
 def locate(text: str, path: Sequence[PathPart], *, key: bool = False) -> int | None:

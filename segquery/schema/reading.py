@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import TypeGuard
 
 from segquery.files import UnreadableFile, decode as decode_text, read_bytes as read_regular_file
 from segquery.schema.errors import SchemaError
@@ -10,7 +11,7 @@ from segquery.schema.errors import SchemaError
 PathOrText = str | bytes | os.PathLike
 
 
-def is_inline(value: PathOrText, first_chars: str) -> bool:
+def is_inline(value: PathOrText, first_chars: str) -> TypeGuard[str | bytes]:
     """True when `value` is the document itself rather than a file name.
 
     A string counts as a document when its first non-blank character opens

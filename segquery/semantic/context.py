@@ -107,26 +107,27 @@ class ValidationContext:
             self._index_query(node.body)
         elif isinstance(node, ast.Chain):
             self.chains.append(node)
+        else:
+            return  # the three query expressions are handled above
         for step in node.steps:
             self._index_step(step, node)
 
     def _index_step(self, step: ast.Node, owner: ast.Chain | ast.Grouped) -> None:
-        kind = type(step)
-        if kind is ast.Filter:
+        if type(step) is ast.Filter:
             self._add_clause(step, "filter", self.tables.step(step), owner, (step.condition,))
-        elif kind is ast.Traverse:
+        elif type(step) is ast.Traverse:
             if step.filter is not None:
                 self._add_clause(step.filter, "filter", self.tables.step(step.filter), owner, (step.filter.condition,))
-        elif kind is ast.Having:
+        elif type(step) is ast.Having:
             scope = self.tables.step(step)
             self._add_clause(step, "having", scope, owner, (step.condition,))
             if step.window is not None:
                 self._add_clause(step, "window", scope, owner, (step.window,))
-        elif kind is ast.OrderBy:
+        elif type(step) is ast.OrderBy:
             self._add_clause(step, "orderby", self.tables.step(step), owner, step.keys)
-        elif kind is ast.Skip or kind is ast.Take:
-            self._add_clause(step, kind.kind, self.tables.step(step), owner, (step.count,))
-        elif kind is ast.Select:
+        elif type(step) is ast.Skip or type(step) is ast.Take:
+            self._add_clause(step, step.kind, self.tables.step(step), owner, (step.count,))
+        elif type(step) is ast.Select:
             self._add_clause(step, "select", self.tables.step(step), owner, step.attributes)
 
     def _add_clause(self, step: ast.Node, role: str, scope: StepScope, owner, roots: Iterable[ast.Node]) -> None:
@@ -142,7 +143,7 @@ class ValidationContext:
                 clause_of[id(node)] = clause
                 continue  # a bare word in the arguments of a reported call is not looked up
             kind = type(node)
-            if kind is ast.Call:
+            if type(node) is ast.Call:
                 unread.update(id(word) for word in ast.unread_words(node))
             found = by_type.get(kind)
             if found is None:
@@ -271,7 +272,7 @@ class ValidationContext:
             return ValueType.NUMBER
         if kind is ast.BooleanLiteral:
             return ValueType.BOOLEAN
-        if kind is ast.Attribute:
+        if type(node) is ast.Attribute:
             attribute = self.attribute(node)
             return attribute_value_type(attribute) if attribute is not None else ValueType.UNKNOWN
         if kind in _CONDITIONS:
@@ -280,7 +281,7 @@ class ValidationContext:
             return ValueType.DATETIME
         if kind is ast.Window:
             return ValueType.WINDOW
-        if kind is ast.OrderKey:
+        if type(node) is ast.OrderKey:
             return self.type_of(node.expr)
         return ValueType.UNKNOWN
 
@@ -290,11 +291,11 @@ class ValidationContext:
         kind = type(node)
         if kind is ast.StringLiteral:
             return f"the string `{text}`"
-        if kind is ast.NumberLiteral or (kind is ast.Negate and isinstance(node.operand, ast.NumberLiteral)):
+        if kind is ast.NumberLiteral or (type(node) is ast.Negate and isinstance(node.operand, ast.NumberLiteral)):
             return f"the number `{text}`"
         if kind is ast.BooleanLiteral:
             return f"the boolean `{text}`"
-        if kind is ast.Attribute:
+        if type(node) is ast.Attribute:
             attribute = self.attribute(node)
             if attribute is not None:
                 return f"`{text}` ({article(attribute.type.value)} attribute)"

@@ -11,7 +11,7 @@ in different chains may read different tables.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Mapping, Union
+from typing import Callable, Mapping, Union, cast
 
 from segquery.schema import Schema
 from segquery.semantic.schemas import active_schema, link_type_table
@@ -212,7 +212,7 @@ class _Inference:
                 bindings.append(current)
         else:
             table = None
-        after_source = table if interaction is None else self._link_table(source)
+        after_source = table if interaction is None else self._link_table(cast(ast.Interaction, source))
         self.info._steps[id(source)] = StepScope(None, after_source, None, (), None)
         return self._steps(chain, chain.steps, table, interaction, current, bindings)
 

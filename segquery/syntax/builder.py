@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
-from typing import Iterable
+from typing import Iterable, cast
 
 from lark import Token, Transformer
 
@@ -70,12 +70,13 @@ class RawCall:
 
 
 def _tok_span(token: Token) -> Span:
-    return Span(token.start_pos, token.end_pos)
+    # Lark types a token's positions as optional; every token the parser hands over has them.
+    return Span(cast(int, token.start_pos), cast(int, token.end_pos))
 
 
 def _join(first: ast.Node | Token | RawCall, last: ast.Node | Token | RawCall) -> Span:
-    start = first.start_pos if isinstance(first, Token) else first.span.start
-    end = last.end_pos if isinstance(last, Token) else last.span.end
+    start = cast(int, first.start_pos) if isinstance(first, Token) else first.span.start
+    end = cast(int, last.end_pos) if isinstance(last, Token) else last.span.end
     return Span(start, end)
 
 
@@ -229,7 +230,7 @@ class AstBuilder(Transformer):
             return ast.InvalidCall(call=call.as_call(), span=call.span)
         if not _check_arity(ctx, call):
             return ast.InvalidCall(call=call.as_call(), span=call.span)
-        return _build(ctx, call, spec)
+        return cast(ast.Source, _build(ctx, call, spec))
 
     def _steps(self, ctx: BuildContext, calls: list[RawCall], source: ast.Source | None) -> tuple[ast.Step, ...]:
         set_calls = [call for call in calls if call.upper in SET_OPERATOR_WORDS]
@@ -255,7 +256,7 @@ class AstBuilder(Transformer):
             return ast.InvalidCall(call=call.as_call(), span=call.span)
         if not _check_arity(ctx, call):
             return ast.InvalidCall(call=call.as_call(), span=call.span)
-        return _build(ctx, call, spec)
+        return cast(ast.Step, _build(ctx, call, spec))
 
 
 # ---------------------------------------------------------------- helpers
@@ -263,6 +264,7 @@ class AstBuilder(Transformer):
 
 def _check_arity(ctx: BuildContext, call: RawCall) -> bool:
     spec = ctx.dialect.function(call.upper)
+    assert spec is not None  # only calls of known functions are checked
     count = len(call.arguments)
     if spec.min_args <= count <= spec.max_args:
         return True
@@ -341,13 +343,14 @@ def _lower_function(ctx: BuildContext, call: RawCall) -> ast.Expr:
         return node
     if not _check_arity(ctx, call):
         return call.as_call()
-    return _build(ctx, call, spec)
+    return cast(ast.Expr, _build(ctx, call, spec))
 
 
 def _build(ctx: BuildContext, call: RawCall, spec: FunctionSpec) -> ast.Node:
     """The node of a known call whose argument count is right: its table entry builds it."""
     if not spec.takes_order_keys:
         _reject_order_keys(ctx, call)
+    assert spec.build is not None  # every function of a dialect's table has its builder
     return spec.build(ctx, call)
 
 
@@ -494,7 +497,7 @@ def _report_method_set_operators(ctx: BuildContext, calls: list[RawCall], set_ca
     tail = calls[first_index:]
     rewrite = None
     if all(call.upper in SET_OPERATOR_WORDS and len(call.arguments) == 1 for call in tail):
-        parts = []
+        parts: list[str] = []
         for call in tail:
             operand = call.arguments[0]
             if isinstance(operand, ast.Call):
@@ -504,11 +507,10 @@ def _report_method_set_operators(ctx: BuildContext, calls: list[RawCall], set_ca
             elif isinstance(operand, ast.Call) and operand.name.name.upper() in ("SEGMENT", "PROFILE"):
                 text = ctx.text(operand)
             else:
-                parts = None
                 break
             word = "EXCEPT" if call.upper == "MINUS" else call.upper
             parts.append(f" {word} {text}")
-        if parts is not None:
+        else:
             rewrite = "".join(parts)
     for call in set_calls:
         for operand in call.arguments:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from lark import Token
 
+from typing import cast
+
 from segquery.diagnostics import Applicability, Fix
 from segquery.syntax.dialect import Dialect
 
@@ -57,12 +59,14 @@ def glued_keyword(token: Token, expected: set[str], text: str, dialect: Dialect)
         rest_type = _rest_type(rest)
         if rest_type is None:
             return None
-        split = token.start_pos + len(keyword)
-        keyword_token = Token(terminal, word[:len(keyword)], start_pos=token.start_pos, end_pos=split,
+        # Lark types a token's positions as optional; a token in the text has them.
+        start_pos, end_pos, column = cast(int, token.start_pos), cast(int, token.end_pos), cast(int, token.column)
+        split = start_pos + len(keyword)
+        keyword_token = Token(terminal, word[:len(keyword)], start_pos=start_pos, end_pos=split,
                               line=token.line, column=token.column)
-        rest_token = Token(rest_type, rest, start_pos=split, end_pos=token.end_pos,
-                           line=token.line, column=token.column + len(keyword))
-        safe = rest_type == "NAME" and dialect.function(rest) is not None and _followed_by_call(text, token.end_pos)
+        rest_token = Token(rest_type, rest, start_pos=split, end_pos=end_pos,
+                           line=token.line, column=column + len(keyword))
+        safe = rest_type == "NAME" and dialect.function(rest) is not None and _followed_by_call(text, end_pos)
         fix = Fix.replace(f"Insert a space after `{keyword}`", split, split, " ",
                           Applicability.SAFE if safe else Applicability.UNSAFE)
         return GluedKeyword(terminal, keyword_token, rest_token, fix)

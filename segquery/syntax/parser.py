@@ -11,6 +11,7 @@ import functools
 from bisect import bisect_right, insort
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
@@ -187,7 +188,7 @@ def _run_lark(source: SourceText, text: str, problem_ends: list[int],
             return (token.type != "$END" and len(grammar_errors) - glued_count < MAX_SYNTAX_ERRORS
                     and error_events < MAX_RECOVERY_STEPS)
         if isinstance(error, UnexpectedCharacters):
-            position = error.pos_in_stream
+            position = cast(int, error.pos_in_stream)  # lark types it as optional; this error has it
             if not is_echo(position):
                 grammar_errors.append(make_diagnostic(source, codes.INVALID_CHARACTER,
                                                       f"unexpected character `{text[position]}`",
@@ -198,7 +199,8 @@ def _run_lark(source: SourceText, text: str, problem_ends: list[int],
 
     token = CURRENT.set(context)
     try:
-        query = lalr_parser(dialect).parse(text, on_error=on_error)
+        # The parser's transformer builds the syntax tree, which lark's types cannot see.
+        query = cast(ast.Query, lalr_parser(dialect).parse(text, on_error=on_error))
     except (UnexpectedInput, LarkError):
         query = None
     except RecursionError:  # defensive: the scanner's nesting limit should make this unreachable

@@ -7,6 +7,8 @@ shape needs. `parse(unparse(tree)) == tree` for every tree.
 
 from __future__ import annotations
 
+from typing import cast
+
 from segquery.syntax import ast
 from segquery.syntax.precedence import (
     ATOM,
@@ -48,6 +50,7 @@ def _query(node: ast.QueryExpr, *, nested: bool) -> str:
         text = "(" + _query(node.body, nested=False) + ")" + _steps(node.steps)
         needs = False
     else:
+        node = cast(ast.SetOperation, node)  # the third kind of query expression
         pieces = [_query(node.operands[0], nested=True)]
         for operator, operand in zip(node.operators, node.operands[1:]):
             pieces.append(f" {operator.value} {_query(operand, nested=True)}")
@@ -84,7 +87,7 @@ def _part(node: ast.Node) -> str:
 
 def _call(node: ast.Node) -> str:
     """A node written as a call: its name and its children as arguments."""
-    return node.call_name + _args(*node.children())
+    return cast(str, node.call_name) + _args(*node.children())
 
 
 # ---------------------------------------------------------------- expressions

@@ -97,7 +97,9 @@ def scan(source: SourceText, lexicon: Lexicon = OUTBOUND_LEXICON) -> ScanResult:
         filler = replacement if replacement is not None else " " * (end - start)
         chars[start:end] = filler
 
-    first = _LEADING_TRIVIA.match(text).end()
+    leading = _LEADING_TRIVIA.match(text)
+    assert leading is not None  # the pattern matches the empty string
+    first = leading.end()
     result.only_trivia = first >= len(text)
     assignment_end = -1
     assignment = _ASSIGNMENT.match(text, first)
@@ -127,7 +129,7 @@ def scan(source: SourceText, lexicon: Lexicon = OUTBOUND_LEXICON) -> ScanResult:
                 last_closed = (open_stack.pop(), start)
             else:
                 blank(start, end)
-                related = ()
+                related: tuple[RelatedLocation, ...] = ()
                 if last_closed is not None:
                     opening, closing = last_closed
                     related = (RelatedLocation(f"this `(` was already closed by the `)` at column "

@@ -12,7 +12,7 @@ import enum
 import functools
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, cast
 
 
 class TokenKind(enum.Enum):
@@ -119,7 +119,7 @@ def tokenize(text: str, *, trivia: bool = True, lexicon: Lexicon = OUTBOUND_LEXI
         kind = match.lastgroup
         if kind == "whitespace" and not trivia:
             continue
-        yield Token(kinds[kind], match.group(), match.start(), match.end())
+        yield Token(kinds[cast(str, kind)], match.group(), match.start(), match.end())
 
 
 def is_function_name(tokens: list[Token], index: int) -> bool:

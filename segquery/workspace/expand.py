@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Callable, Sequence
+from typing import Callable, Sequence, cast
 
 from segquery.syntax import ast
 from segquery.syntax.parser import MAX_INPUT_CHARS
@@ -116,10 +116,12 @@ def _template(segment: Segment, targets: Sequence[Segment | None], interaction: 
               keep_interactions: bool, describe: Callable[[Segment], str]) -> tuple[str, str, list[Segment]]:
     """The canonical text with each reference replaced by a marker, the marker prefix, and the
     targets in marker order. Records in `interaction` whether the expansion is an INTERACTION query."""
-    query = segment.query
+    query = cast(ast.Query, segment.query)  # an expandable segment's query parsed (_check_expandable)
     canonical = unparse(query)
     body = query.body
-    by_start = {reference.query_span.start: target for reference, target in zip(segment.references, targets)}
+    # Every reference of an expandable segment resolved: an unknown one stops the expansion before.
+    by_start = {reference.query_span.start: cast(Segment, target)
+                for reference, target in zip(segment.references, targets)}
     prefix = _free_prefix(canonical)
     used: list[Segment] = []
     inlined: set[int] = set()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import heapq
 from collections import deque
-from typing import Sequence
+from typing import Sequence, cast
 
 
 def predecessors_of(successors: Sequence[Sequence[int]]) -> list[list[int]]:
@@ -134,7 +134,7 @@ def longest_chains(successors: Sequence[Sequence[int]],
         best = 0
         best_next = None
         for target in successors[node]:
-            candidate = depth[target] + 1
+            candidate = cast(int, depth[target]) + 1  # dependencies come first in `order`
             if candidate > best:
                 best, best_next = candidate, target
         depth[node] = best

@@ -14,8 +14,9 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator, TypeGuard, TypeVar
 
 from segquery.diagnostics import Applicability, Diagnostic, Fix, make_diagnostic
 from segquery.directives import SEGMENT_DIRECTIVES, Directive, find_directives
@@ -114,9 +115,10 @@ def _load_query_file(path: str, source: SourceText) -> FileEntry:
     return entry
 
 
-def _read_directives(entry: FileEntry, directives: list[Directive]) -> dict[str, tuple[object, Span]]:
-    """The segment directives' values with the span of each value; reports bad and repeated ones."""
-    values: dict[str, tuple[object, Span]] = {}
+def _read_directives(entry: FileEntry, directives: list[Directive]) -> dict[str, tuple[Any, Span]]:
+    """The segment directives' values with the span of each value; reports bad and repeated ones.
+    A value's type depends on its directive: text, or a SegmentType or SegmentStatus member."""
+    values: dict[str, tuple[Any, Span]] = {}
     first: dict[str, Directive] = {}
     for directive in directives:
         if directive.name not in SEGMENT_DIRECTIVES:
@@ -218,7 +220,7 @@ def _records(value: JsonValue) -> list[JsonObject]:
     return []
 
 
-def _is_record(value: JsonValue) -> bool:
+def _is_record(value: JsonValue) -> TypeGuard[JsonObject]:
     return isinstance(value, JsonObject) and any(member.name in RECORD_KEYS for member in value.members)
 
 
@@ -229,7 +231,9 @@ def _string(record: JsonObject, column: str) -> JsonString | None:
     return member.value
 
 
-def _option(record: JsonObject, column: str, kind: type) -> object | None:
+_Option = TypeVar("_Option", bound=Enum)
+
+def _option(record: JsonObject, column: str, kind: type[_Option]) -> _Option | None:
     member = record.get(column)
     if member is None:
         return None
@@ -282,7 +286,7 @@ def _segment_from_record(entry: FileEntry, record: JsonObject, index: int) -> Se
         status=_option(record, record_schema.STATUS, SegmentStatus),
         target_profile=target.value.strip() if target else None,
         to_file=query.raw_span if query else (lambda start, end: Span(start, end)),
-        move_diagnostic=(lambda diagnostic, string=query: move_into_string(diagnostic, string, source))
+        move_diagnostic=(lambda diagnostic: move_into_string(diagnostic, query, source))
         if query else (lambda diagnostic: diagnostic))
 
 

@@ -80,14 +80,16 @@ def set_operand_mismatches(segment: Segment, profile: SegmentProfile, targets: M
         first = next((index for index, table in enumerate(tables) if table is not None), None)
         if first is None:
             continue
+        first_table = tables[first]
+        assert first_table is not None  # `first` is the first operand whose table is known
         for index in range(first + 1, len(node.operands)):
             table = tables[index]
-            if table is None or _same(table, tables[first]):
+            if table is None or _same(table, first_table):
                 continue
             operand = node.operands[index]
             if not (_has_reference(operand) or _has_reference(node.operands[first])):
                 continue
-            found.append(_operand_diagnostic(segment, node, index, table, first, tables[first], targets, describe))
+            found.append(_operand_diagnostic(segment, node, index, table, first, first_table, targets, describe))
     return found
 
 

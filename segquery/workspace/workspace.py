@@ -17,7 +17,7 @@ import gc
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, cast
 
 from segquery.diagnostics import Diagnostic, sorted_diagnostics
 from segquery.paths import path_key
@@ -230,7 +230,7 @@ class Workspace:
             self._unresolved.discard(segment)
         return previous is None or any(a.candidates != b.candidates for a, b in zip(previous, resolved))
 
-    def _reresolve(self, folded_names: set[str], skip: set[Segment] = frozenset()) -> None:
+    def _reresolve(self, folded_names: set[str], skip: set[Segment] | frozenset[Segment] = frozenset()) -> None:
         """Resolve again what referrers of these names wrote."""
         for name in folded_names:
             for segment in tuple(self._referrers.get(name, ())):
@@ -242,7 +242,7 @@ class Workspace:
     def _view(self) -> GraphView:
         if self._structure is None:
             self._build_structure()
-        return self._structure
+        return cast(GraphView, self._structure)  # _build_structure made it
 
     def _build_structure(self) -> set[Segment]:
         """Rebuild the view and drop the cached checks it outdates; returns the segments that were dirty
@@ -262,7 +262,7 @@ class Workspace:
 
     def _invalidate(self, dirty: set[Segment]) -> None:
         """Drop the cached checks of the dirty segments and of everything that depends on them."""
-        for segment in self._structure.with_dependents(dirty):
+        for segment in cast(GraphView, self._structure).with_dependents(dirty):  # called once it is built
             self._profiles.pop(segment, None)
             self._findings.pop(segment, None)
 

@@ -34,6 +34,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         first = node.operators[changes[0] - 1].value
         second = node.operators[changes[0]].value
         token = ctx.next_token(ctx.outer_span(node.operands[changes[0]]).end)
+        assert token is not None  # the set operator after the operand
         start = ctx.outer_span(node.operands[0]).start
         edits = [TextEdit(start, start, "(" * len(changes))]
         edits += [TextEdit(ctx.outer_span(node.operands[index]).end, ctx.outer_span(node.operands[index]).end, ")")

@@ -28,17 +28,16 @@ def check(ctx: ValidationContext) -> None:
         if current is not None and current.name.casefold() == qualifier.name.casefold():
             binding = current  # with a duplicate alias (V017), the name means the latest records
         if binding is None:
-            _undeclared(ctx, attribute, clause)
+            _undeclared(ctx, attribute, qualifier, clause)
         elif binding is not current:
-            _other_records(ctx, attribute, clause)
+            _other_records(ctx, attribute, qualifier, clause)
         elif binding.name != qualifier.name:
             ctx.report_node(codes.NAME_CASE, f"alias `{qualifier.name}` is declared as `{binding.name}`", qualifier,
                             fix=Fix.replace(f"Write `{binding.name}`", qualifier.span.start, qualifier.span.end,
                                             binding.name))
 
 
-def _undeclared(ctx: ValidationContext, attribute: ast.Attribute, clause: Clause) -> None:
-    qualifier = attribute.qualifier
+def _undeclared(ctx: ValidationContext, attribute: ast.Attribute, qualifier: ast.Identifier, clause: Clause) -> None:
     declared = ctx.tables.declared(clause.owner)
     folded = qualifier.name.casefold()
     later = next((binding for binding in declared if binding.name.casefold() == folded), None)
@@ -62,8 +61,8 @@ def _undeclared(ctx: ValidationContext, attribute: ast.Attribute, clause: Clause
     ctx.report_node(codes.UNKNOWN_ALIAS, message, qualifier, fix=fix)
 
 
-def _other_records(ctx: ValidationContext, attribute: ast.Attribute, clause: Clause) -> None:
-    qualifier = attribute.qualifier
+def _other_records(ctx: ValidationContext, attribute: ast.Attribute, qualifier: ast.Identifier,
+                   clause: Clause) -> None:
     current = clause.scope.alias
     step = keyword(clause.step)
     if current is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, cast
 
 from segquery.diagnostics import Fix
 from segquery.semantic.context import ValidationContext
@@ -25,7 +25,7 @@ def keyword(node: ast.Node) -> str:
     """The keyword of a source or step (`FILTER`, `PROFILE`...)."""
     if isinstance(node, ast.InvalidCall):
         return node.call.name.name.upper()
-    return node.call_name
+    return cast(str, node.call_name)  # every source and step has one
 
 
 def is_paging(step: ast.Node) -> bool:

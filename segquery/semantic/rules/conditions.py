@@ -1,5 +1,8 @@
 """V038: FILTER, NOT, && and || take conditions, not values (reference A.2, `condition`)."""
 
+from typing import cast
+
+
 from segquery.diagnostics import Fix
 from segquery.semantic import codes
 from segquery.semantic.context import ValidationContext
@@ -14,7 +17,7 @@ KINDS = "a comparison, string test, ISNULL/ISNOTNULL, NOT, && or ||"
 def check(ctx: ValidationContext) -> None:
     for clause in ctx.clauses:
         if clause.role == "filter":
-            _expect(ctx, clause.step.condition, "FILTER needs a condition")
+            _expect(ctx, cast(ast.Filter, clause.step).condition, "FILTER needs a condition")
     for negation in ctx.nodes(ast.Not):
         _expect(ctx, negation.operand, "NOT needs a condition")
     for logical in ctx.nodes(ast.Logical):

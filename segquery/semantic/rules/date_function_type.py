@@ -13,11 +13,12 @@ def check(ctx: ValidationContext) -> None:
     for call in ctx.nodes(ast.DateDiff):
         for argument in (call.start, call.end):
             _check_date(ctx, "DATEDIFF", argument)
-    for call in ctx.nodes(ast.DateAdd):
-        _check_date(ctx, "DATEADD", call.date)
-        if ctx.type_of(call.amount) not in (ValueType.NUMBER, ValueType.UNKNOWN):
+    for date_add in ctx.nodes(ast.DateAdd):
+        _check_date(ctx, "DATEADD", date_add.date)
+        if ctx.type_of(date_add.amount) not in (ValueType.NUMBER, ValueType.UNKNOWN):
             ctx.report_node(codes.DATE_FUNCTION_TYPE,
-                            f"the amount of DATEADD must be a number, not {ctx.phrase(call.amount)}", call.amount)
+                            f"the amount of DATEADD must be a number, not {ctx.phrase(date_add.amount)}",
+                            date_add.amount)
 
 
 def _check_date(ctx: ValidationContext, function: str, argument: ast.Expr) -> None:

@@ -48,9 +48,9 @@ def check(ctx: ValidationContext) -> None:
         for argument in (call.start, call.end):
             if isinstance(argument, ast.StringLiteral):
                 _check(ctx, argument)
-    for call in ctx.nodes(ast.DateAdd):
-        if isinstance(call.date, ast.StringLiteral):
-            _check(ctx, call.date)
+    for date_add in ctx.nodes(ast.DateAdd):
+        if isinstance(date_add.date, ast.StringLiteral):
+            _check(ctx, date_add.date)
 
 
 def _check(ctx: ValidationContext, literal: ast.StringLiteral) -> None:

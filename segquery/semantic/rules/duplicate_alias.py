@@ -3,11 +3,12 @@
 from segquery.semantic import codes
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.rules.base import Rule, keyword
+from segquery.semantic.tables import AliasBinding
 
 
 def check(ctx: ValidationContext) -> None:
     for chain in ctx.chains:
-        first: dict[str, object] = {}
+        first: dict[str, AliasBinding] = {}
         for binding in ctx.tables.declared(chain):
             key = binding.name.casefold()
             earlier = first.get(key)

@@ -4,6 +4,9 @@ SUM, AVG, MIN and MAX appear in the table with `none / none`: no operator
 and no value is forbidden for them, so this rule leaves them alone.
 """
 
+from typing import cast
+
+
 from segquery.diagnostics import Fix, TextEdit
 from segquery.semantic import codes
 from segquery.semantic.context import ValidationContext, is_number_literal, number_is_integer, number_value
@@ -17,9 +20,9 @@ FLIPPED = {CompareOp.LT: CompareOp.GT, CompareOp.LE: CompareOp.GE, CompareOp.GT:
 
 def check(ctx: ValidationContext) -> None:
     for clause in ctx.clauses:
-        if clause.role != "having" or not isinstance(clause.step.condition, ast.Comparison):
+        comparison = cast(ast.Having, clause.step).condition if clause.role == "having" else None
+        if not isinstance(comparison, ast.Comparison):
             continue
-        comparison = clause.step.condition
         left, right = comparison.left, comparison.right
         if _is_count(left) and is_number_literal(right):
             _check(ctx, comparison, comparison.op, right, count_on_left=True)
@@ -56,7 +59,7 @@ def _check(ctx: ValidationContext, comparison: ast.Comparison, op: CompareOp, nu
     ctx.report_node(codes.FORBIDDEN_HAVING_CONDITION, message, comparison)
 
 
-def _strict_fix(ctx: ValidationContext, comparison: ast.Comparison, number: ast.Expr, value: int,
+def _strict_fix(ctx: ValidationContext, comparison: ast.Comparison, number: ast.Expr, value: int | float,
                 count_on_left: bool) -> Fix:
     written = comparison.op.value
     start, end = ctx.operator_span(comparison.left, comparison.right, written)

@@ -1,5 +1,8 @@
 """V043: HAVING(aggregate comparison number[, window]) (reference A.1)."""
 
+from typing import cast
+
+
 from segquery.semantic import codes
 from segquery.semantic.context import ValidationContext, is_number_literal
 from segquery.semantic.rules.base import Rule
@@ -14,7 +17,7 @@ def check(ctx: ValidationContext) -> None:
     for clause in ctx.clauses:
         if clause.role != "having":
             continue
-        condition = clause.step.condition
+        condition = cast(ast.Having, clause.step).condition
         if isinstance(condition, ast.Call):
             continue  # reported by the parser; it may be the aggregate the author meant
         if not isinstance(condition, ast.Comparison):

@@ -1,5 +1,8 @@
 """V045: no date functions or string tests in the FILTER of an INTERACTION query (reference A.3)."""
 
+from typing import cast
+
+
 from segquery.semantic import codes
 from segquery.semantic.context import ValidationContext, expression_children
 from segquery.semantic.rules.base import Rule
@@ -14,7 +17,7 @@ def check(ctx: ValidationContext) -> None:
     for clause in ctx.clauses:
         if clause.role != "filter" or not clause.in_interaction:
             continue
-        stack = [clause.step.condition]
+        stack = [cast(ast.Filter, clause.step).condition]
         while stack:
             node = stack.pop()
             name = DATE_FUNCTIONS.get(type(node))

@@ -35,6 +35,7 @@ def check(ctx: ValidationContext) -> None:
 
 def _standard_attribute(ctx: ValidationContext, name: str) -> bool:
     """True when `name` is an attribute of some table of the schema: not a name an org made up."""
+    assert ctx.schema is not None  # a needs_schema rule runs only with a schema
     return any(table.attribute(name) is not None for table in ctx.schema.tables.values())
 
 

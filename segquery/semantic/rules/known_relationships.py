@@ -18,6 +18,7 @@ def check(ctx: ValidationContext) -> None:
 
 def _check_traverse(ctx: ValidationContext, step: ast.Traverse) -> None:
     schema = ctx.schema
+    assert schema is not None  # a needs_schema rule runs only with a schema
     name = step.relationship
     scope = ctx.tables.step(step)
     before = scope.before

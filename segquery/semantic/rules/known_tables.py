@@ -9,6 +9,7 @@ from segquery.syntax import ast
 
 def check(ctx: ValidationContext) -> None:
     schema = ctx.schema
+    assert schema is not None  # a needs_schema rule runs only with a schema
     for chain in ctx.chains:
         source = chain.source
         if not isinstance(source, ast.Profile):

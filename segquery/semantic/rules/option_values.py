@@ -27,7 +27,7 @@ def check(ctx: ValidationContext) -> None:
 
 
 def options_text(attribute: Attribute) -> str:
-    items = list(attribute.options.items())
+    items = list((attribute.options or {}).items())
     shown = ", ".join(f"{code} ({label})" for code, label in items[:MAX_LISTED])
     return shown + (f", ... ({len(items)} in all)" if len(items) > MAX_LISTED else "")
 
@@ -53,7 +53,7 @@ def _label(ctx: ValidationContext, side: ast.Attribute, attribute: Attribute, li
 
 def _code(ctx: ValidationContext, side: ast.Attribute, attribute: Attribute, literal: ast.Expr) -> None:
     value = number_value(literal)
-    if value is None or (number_is_integer(literal) and int(value) in attribute.options):
+    if value is None or (number_is_integer(literal) and int(value) in (attribute.options or {})):
         return  # None: too long, S024 reports it
     ctx.report_node(codes.INVALID_OPTION_VALUE,
                     f"`{ctx.text(literal)}` is not an option of `{ctx.text(side)}`; its options are "

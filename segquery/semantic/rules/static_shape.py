@@ -1,5 +1,8 @@
 """V003: a static segment's query is PROFILE(t)[.FILTER(c)] with optional paging (reference A.2)."""
 
+from typing import cast
+
+
 from segquery.semantic import codes
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.kinds import QueryKind
@@ -19,6 +22,7 @@ def check(ctx: ValidationContext) -> None:
     if isinstance(body, ast.Grouped):
         ctx.report_node(codes.STATIC_SHAPE, f"{SHAPE}, not a parenthesized query", body)
         return
+    body = cast(ast.Chain, body)  # neither a set operation nor a group: a chain
     source = body.source
     if isinstance(source, (ast.SegmentRef, ast.Interaction)):
         ctx.report_node(codes.STATIC_SHAPE, f"{SHAPE}; it cannot start with {keyword(source)}", source)

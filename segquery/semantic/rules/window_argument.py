@@ -1,5 +1,7 @@
 """V041: HAVING's window is UTCDAYS/UTCMONTHS/UTCYEARS of a positive whole number, and only there."""
 
+from typing import cast
+
 from segquery.semantic import codes
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.rules.base import Rule
@@ -11,14 +13,15 @@ UNITS = {ast.WindowUnit.UTCDAYS: "days", ast.WindowUnit.UTCMONTHS: "months", ast
 def check(ctx: ValidationContext) -> None:
     # A call the parser reported (`UTCDAY(7)`) is left to its finding.
     for clause in ctx.clauses:
-        if clause.role == "window" and not isinstance(clause.step.window, (ast.Window, ast.Call)):
+        window_argument = cast(ast.Having, clause.step).window if clause.role == "window" else None
+        if window_argument is not None and not isinstance(window_argument, (ast.Window, ast.Call)):
             ctx.report_node(codes.WINDOW_ARGUMENT,
                             "the second argument of HAVING is a window: UTCDAYS(n), UTCMONTHS(n) or UTCYEARS(n), "
-                            f"not `{ctx.text(clause.step.window)}`", clause.step.window)
+                            f"not `{ctx.text(window_argument)}`", window_argument)
     for window in ctx.nodes(ast.Window):
         clause = ctx.clause(window)
         unit = window.unit.value
-        if clause.role != "window" or clause.step.window is not window:
+        if clause.role != "window" or cast(ast.Having, clause.step).window is not window:
             ctx.report_node(codes.WINDOW_ARGUMENT,
                             f"{unit}(...) is a window: it can only be the second argument of HAVING", window)
             continue
