@@ -102,10 +102,12 @@ def check_with_cache(files: list[str], resolver: SettingsResolver,
     workspaces = _WorkspaceFindings(files, identities, projects, cache, keys, contents)
     fresh, _ = check_files([path for path in files if path not in found], resolver, meanwhile=workspaces.build)
     for report in fresh:
-        found[report.path] = report
+        checked = report.path
+        assert checked is not None  # every checked file has a path; standard input is never cached
+        found[checked] = report
         if report.stored is not None:
-            settings = resolver.for_file(report.path, load_schema=False)
-            cache.put(keys.directory(settings.config), identities[report.path],
+            settings = resolver.for_file(checked, load_schema=False)
+            cache.put(keys.directory(settings.config), identities[checked],
                       keys.file(settings, report.stored.digest), (report.diagnostics, report.kind, report.directives))
     reports = [found[path] for path in files]
     extra = workspaces.findings(reports)
@@ -163,7 +165,7 @@ class _WorkspaceFindings:
         """Every checked file's workspace findings; those of built workspaces are recorded, unless a
         file changed while it was being checked (its report is then of other content than the key's)."""
         changed = {self.identities[report.path] for report in reports
-                   if self.contents.get(self.identities[report.path]) != _digest_of(report)}
+                   if report.path is not None and self.contents.get(self.identities[report.path]) != _digest_of(report)}
         for directory, key, workspace, members in self.built:
             found = workspace_diagnostics([workspace], reports)
             if not members & changed:

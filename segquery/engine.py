@@ -160,7 +160,7 @@ class SettingsResolver:
                 (None, (), extra_ignores),
             ], self._codes)
             self._selection[key] = enabled
-        made = FileSettings(config=config, enabled=enabled, schema=self._schema(schema_path) if load else None,
+        made = FileSettings(config=config, enabled=enabled, schema=self._schema(schema_path) if load and schema_path is not None else None,
                             target=self.options.target or config.target, kind=kind, options=self.options,
                             dialect=dialect_named(self.options.dialect or config.dialect) or DEFAULT_DIALECT)
         self._settings[(id(config), extra_ignores, kind, load)] = made
@@ -336,7 +336,8 @@ def check_paths(paths: Iterable[str | Path], *, options: CheckOptions | None = N
     else:
         reports, workspaces = check_files(files, resolver, meanwhile=lambda: projects.workspaces(files))
         extra = workspace_diagnostics(workspaces, reports)
-    return [finalize(report, resolver.for_file(report.path, load_schema=False), extra.get(report.path, ()))
+    return [finalize(report, resolver.for_file(report.path, load_schema=False),
+                     extra.get(report.path, ()) if report.path is not None else ())
             for report in reports]
 
 

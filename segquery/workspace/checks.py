@@ -134,7 +134,10 @@ def chain_shown(start: int, links: int, following: Sequence[int | None], last: i
     count = links + 1 if links + 1 <= MAX_CHAIN_SHOWN else MAX_CHAIN_SHOWN - 3
     chain = [start]
     while len(chain) < count:
-        chain.append(following[chain[-1]])
+        after = following[chain[-1]]
+        if after is None:
+            break
+        chain.append(after)
     return chain if count == links + 1 else chain + [last]
 
 

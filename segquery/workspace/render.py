@@ -9,7 +9,6 @@ Every function here is iterative, so chains of any depth print.
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from segquery.workspace.model import Segment
 from segquery.workspace.workspace import CycleError, Workspace
