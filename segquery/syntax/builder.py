@@ -533,13 +533,17 @@ def _check_having_before_filter(ctx: BuildContext, steps: tuple[ast.Step, ...]) 
     having = next((step for step in steps if isinstance(step, ast.Having)), None)
     if having is None:
         return
-    for step in steps[steps.index(having) + 1:]:
-        if isinstance(step, ast.Filter):
-            fix = Fix("Move FILTER before HAVING", (
-                TextEdit(having.span.start, having.span.end, ctx.text(step)),
-                TextEdit(step.span.start, step.span.end, ctx.text(having)),
-            ))
-            ctx.report_node(codes.HAVING_BEFORE_FILTER,
-                            "FILTER must come before HAVING: an interaction query is INTERACTION.FILTER.HAVING",
-                            step, fix=fix)
-            return
+    later = [step for step in steps[steps.index(having) + 1:] if isinstance(step, ast.Filter)]
+    if not later:
+        return
+    # One fix moves HAVING after the last FILTER that follows it (keeping the text and
+    # layout between them), so however many FILTERs there are it takes one pass.
+    text = ctx.source.text
+    dot = text.rfind(".", having.span.end, later[0].span.start)
+    between = text[having.span.end:later[-1].span.end]
+    cut = dot - having.span.end + 1
+    moved = between[cut:] + between[:cut] + ctx.text(having)
+    fix = Fix("Move HAVING after the FILTER steps", (TextEdit(having.span.start, later[-1].span.end, moved),))
+    ctx.report_node(codes.HAVING_BEFORE_FILTER,
+                    "FILTER must come before HAVING: an interaction query is INTERACTION.FILTER.HAVING",
+                    later[0], fix=fix if dot >= 0 else None)

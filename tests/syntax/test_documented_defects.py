@@ -74,6 +74,23 @@ def test_having_before_filter():
         ".HAVING(COUNT()>0, UTCDAYS(7))")
 
 
+def test_having_moves_after_every_filter_that_follows_it_in_one_fix():
+    text = ("INTERACTION(RedirectLinkClicked, RedirectLinkClicked_ContactLink)\n"
+            "    .HAVING(COUNT() > 0)  // clicked\n"
+            "    .FILTER(EmailId == '1')\n"
+            "    .FILTER(EmailId == '2')")
+    assert findings(text) == [
+        ("S015", "3:6-3:28", "FILTER must come before HAVING: an interaction query is INTERACTION.FILTER.HAVING"),
+    ]
+    diagnostic = parse_tolerant(text).diagnostics[0]
+    assert diagnostic.fix.message == "Move HAVING after the FILTER steps"
+    assert fixed(text, diagnostic) == (
+        "INTERACTION(RedirectLinkClicked, RedirectLinkClicked_ContactLink)\n"
+        "    .FILTER(EmailId == '1')\n"
+        "    .FILTER(EmailId == '2')  // clicked\n"
+        "    .HAVING(COUNT() > 0)")
+
+
 def test_relationship_name_as_string_literal():
     text = ("PROFILE(Activity).FILTER(ActivityType == 'Football').TRAVERSE('SubscribedToActivity')"
             ".FILTER(Age > 20 && Age < 35)")
