@@ -14,7 +14,10 @@ from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
-WAIT_SECONDS = 20.0
+# Tests wait on events (a publication, a response); this only stops a test whose server
+# hangs. It must exceed what a slow answer takes on a loaded 2-core machine: starting the
+# server there took 16-30 s, and a 10,000-line document's diagnostics over 20 s.
+WAIT_SECONDS = 180.0
 SERVER_COMMAND = [sys.executable, "-m", "segquery.lsp"]
 
 
