@@ -7,24 +7,9 @@ import enum
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
-from segquery.source import Range, SourceText, Span
-
-
-class Severity(enum.IntEnum):
-    """Ordered so that `max()` gives the worst finding."""
-
-    HINT = 1
-    INFO = 2
-    WARNING = 3
-    ERROR = 4
-
-    @property
-    def label(self) -> str:
-        return self.name.lower()
-
-    @classmethod
-    def parse(cls, text: str) -> "Severity":
-        return cls[text.strip().upper()]
+from segquery.rules.registry import default_severity
+from segquery.severity import Severity
+from segquery.source import Range, SourceText
 
 
 class Applicability(enum.Enum):
@@ -117,14 +102,8 @@ def make_diagnostic(source: SourceText, code: str, message: str, start: int, end
                     related: Iterable[RelatedLocation] = ()) -> Diagnostic:
     """Build a diagnostic from offsets; severity defaults to the rule's own."""
     if severity is None:
-        from segquery.rules.registry import default_severity
-
         severity = default_severity(code)
     return Diagnostic(code, severity, message, source.range(start, end), fix, tuple(related))
-
-
-def span_diagnostic(source: SourceText, code: str, message: str, span: Span, **kwargs) -> Diagnostic:
-    return make_diagnostic(source, code, message, span.start, span.end, **kwargs)
 
 
 def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -30,6 +30,7 @@ from segquery.lint.suppression import (
 )
 from segquery.rules.registry import all_rules
 from segquery.schema import Schema, SchemaError, default_schema, load_schema
+from segquery.schema.reading import is_inline
 from segquery.semantic import QueryKind, validate
 from segquery.source import SourceText
 from segquery.syntax import ast, codes
@@ -178,7 +179,7 @@ class SettingsResolver:
         if schema is None:
             try:
                 user = load_schema(path)
-                is_metadata = path.read_bytes().lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+                is_metadata = is_inline(path.read_bytes(), "<")
             except (SchemaError, OSError) as error:
                 raise ConfigError(path, f"cannot use the schema: {error}") from None
             schema = user.merge(default_schema()) if is_metadata else default_schema().merge(user)

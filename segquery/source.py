@@ -123,9 +123,6 @@ class SourceText:
     def range(self, start: int, end: int) -> Range:
         return Range(self.position(start), self.position(max(start, end)))
 
-    def span_range(self, span: Span) -> Range:
-        return self.range(span.start, span.end)
-
     def offset(self, line: int, column: int) -> int:
         """Offset of a 1-based line and column, clamped into the text."""
         if line < 1:

@@ -10,7 +10,8 @@ from typing import Callable
 
 from segquery.config import DEFAULT_LINE_LENGTH  # one default for the linter and the formatter
 from segquery.diagnostics import Diagnostic, sorted_diagnostics
-from segquery.lint.base import FixEffect, LintRule, registered_lint_rules
+from segquery.lint.base import FixEffect, LintRule
+from segquery.lint.rules import all_lint_rules
 from segquery.lint.context import LintContext
 from segquery.lint.fixes import FixResult, apply_fixes, fix_until_stable
 from segquery.lint.normal_form import normal_form
@@ -22,7 +23,7 @@ from segquery.syntax.outbound import OUTBOUND
 
 def lint_rules() -> list[LintRule]:
     """Every lint rule, by code."""
-    return registered_lint_rules()
+    return all_lint_rules()
 
 
 def lint(query: ast.Query, source: SourceText, *, enabled: Callable[[str], bool] | None = None,

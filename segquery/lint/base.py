@@ -50,6 +50,5 @@ def lint_rule(info: RuleInfo, *, fix_effect: FixEffect = FixEffect.NONE) -> Call
 
 
 def registered_lint_rules() -> list[LintRule]:
-    import segquery.lint.rules  # noqa: F401 - importing the package registers every rule
-
+    """The rules registered so far, by code (`segquery.lint.rules` imports every rule module)."""
     return sorted(_LINT_RULES.values(), key=lambda rule: rule.code)

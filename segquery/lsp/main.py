@@ -8,7 +8,7 @@ import sys
 
 def serve(tcp: tuple[str, int] | None = None, log_level: str = "WARNING") -> None:
     """Run the language server until the client says exit (or closes the stream)."""
-    from segquery.lsp.server import create_server
+    from segquery.lsp.assembly import create_server
 
     logging.basicConfig(stream=sys.stderr, level=log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")

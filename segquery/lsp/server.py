@@ -343,14 +343,3 @@ def declined_message(method: str, size: int, limit: int) -> str:
     return (f"segquery: {method} is off for documents above {limit:,} characters (this one has {size:,}); "
             "its diagnostics are still checked")
 
-
-def create_server() -> SegqueryLanguageServer:
-    """A server with every handler registered."""
-    from segquery.lsp import inline, notifications, pull, requests
-
-    server = SegqueryLanguageServer()
-    notifications.register(server)
-    requests.register(server)
-    pull.register(server)
-    inline.register(server)
-    return server

@@ -11,7 +11,7 @@ import enum
 import importlib
 from dataclasses import dataclass
 
-from segquery.diagnostics import Severity
+from segquery.severity import Severity
 
 # Modules that register codes. Add a module here when it declares new codes.
 RULE_MODULES: tuple[str, ...] = (

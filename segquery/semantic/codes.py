@@ -3,7 +3,7 @@
 V001-V019 are about the shape of a query and its aliases, V020-V029 check
 names against the schema, V030-V039 are type checks, V040-V049 check the
 arguments of functions and steps and the usage limitations of HAVING and
-interaction filters (reference part A.3); V046 reports names that the
+interaction filters (the product's documented usage limitations); V046 reports names that the
 bundled standard schema does not have, when no schema is configured.
 """
 

@@ -54,7 +54,7 @@ def infer_kind(query: ast.Query) -> QueryKind:
        and FETCH otherwise.
     2. Otherwise a `SEGMENT(name)` reference anywhere makes it COMPOUND.
     3. Otherwise it is DYNAMIC (set operations of profile queries included,
-       as part A.2 of the reference lists compound expressions under
+       as the product's grammar lists compound expressions under
        dynamic queries).
     """
     body = query.body

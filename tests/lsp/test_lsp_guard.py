@@ -21,7 +21,8 @@ from segquery.lsp import project as project_module
 from segquery.lsp import requests
 from segquery.lsp.background import Background
 from segquery.lsp.guard import answering
-from segquery.lsp.server import SegqueryLanguageServer, create_server
+from segquery.lsp.assembly import create_server
+from segquery.lsp.server import SegqueryLanguageServer
 
 from segquery import engine
 

@@ -26,3 +26,9 @@ from segquery.lint.rules import (  # noqa: F401
 
 # The codes of the directive findings (L100-L102) are registered with the rules.
 from segquery.lint import suppression  # noqa: E402,F401
+from segquery.lint.base import LintRule, registered_lint_rules  # noqa: E402
+
+
+def all_lint_rules() -> list[LintRule]:
+    """Every lint rule, by code: the modules above are imported, so all are registered."""
+    return registered_lint_rules()

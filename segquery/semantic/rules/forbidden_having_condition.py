@@ -1,4 +1,4 @@
-"""V044: the HAVING conditions on COUNT() that part A.3 of the reference forbids.
+"""V044: the HAVING conditions on COUNT() that the product's usage limitations forbid.
 
 SUM, AVG, MIN and MAX appear in the table with `none / none`: no operator
 and no value is forbidden for them, so this rule leaves them alone.
