@@ -17,7 +17,11 @@ is still checked against its key before use.
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import hashlib
+import importlib
+import io
 import os
 import pickle
 import shutil
@@ -129,7 +133,7 @@ def _read(store: _Store) -> None:
     content = None
     if data.startswith(header) and len(body) >= 32 and hashlib.sha256(body[32:]).digest() == body[:32]:
         try:
-            content = pickle.loads(body[32:])
+            content = _SafeUnpickler(io.BytesIO(body[32:])).load()
         except Exception:  # noqa: BLE001 - any failure to load means the same: not a cache we wrote
             content = None
     if not (isinstance(content, tuple) and len(content) == 2
@@ -138,6 +142,27 @@ def _read(store: _Store) -> None:
         store.changed = True
         return
     store.files, store.workspaces = content
+
+
+# The only modules whose classes a cache file may name. A cache file sits in the project folder,
+# where anyone who can commit can put one: restoring it may build these plain records, never
+# call anything else (a plain pickle could run any code).
+_CACHE_MODULES = frozenset({"segquery.diagnostics", "segquery.source", "segquery.severity", "segquery.directives",
+                            "segquery.lint.suppression"})
+_CACHE_BUILTINS = frozenset({"set", "frozenset"})
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    """Restores the records a cache holds (dataclasses and enums of a few modules) and nothing else."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == "builtins" and name in _CACHE_BUILTINS:
+            return super().find_class(module, name)
+        if module in _CACHE_MODULES:
+            found = getattr(importlib.import_module(module), name, None)
+            if isinstance(found, type) and (dataclasses.is_dataclass(found) or issubclass(found, enum.Enum)):
+                return found
+        raise pickle.UnpicklingError(f"a cache file may not name {module}.{name}")
 
 
 def _write(store: _Store) -> None:

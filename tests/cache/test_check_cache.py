@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -235,3 +237,22 @@ def test_keys_are_the_same_in_every_process(project):
     written = cache_path(project).read_bytes()
     run("2")
     assert cache_path(project).read_bytes() == written     # nothing missed, so nothing rewritten
+
+
+class _RunsCode:
+    """What a hostile cache file committed to a project could hold: a call on loading."""
+
+    def __reduce__(self):
+        return (Path.touch, (Path("pwned"),))
+
+
+def test_a_cache_file_that_names_anything_but_plain_records_is_refused(project, checked):
+    check(".")
+    path = cache_path(project)
+    payload = pickle.dumps(({"x": _RunsCode()}, {}), protocol=pickle.HIGHEST_PROTOCOL)
+    path.write_bytes(cache_file._header() + hashlib.sha256(payload).digest() + payload)
+    checked["files"].clear()
+    result = check(".")
+    assert not Path("pwned").exists()
+    assert sorted(checked["files"]) == ["bad.segq", "good.segq"]
+    assert result.stderr == f"segquery: note: ignoring the unusable cache {path}; it will be rewritten\n"
