@@ -39,7 +39,7 @@ from segquery.files import Stored, UnreadableFile, read_text
 from segquery.syntax.dialect import Dialect
 from segquery.syntax.dialects import DEFAULT_DIALECT, dialect_named
 from segquery.syntax.parser import parse_tolerant
-from segquery.paths import DEFAULT_RULES, SkipNote, WalkRules, note_on_stderr, path_key, walk_paths
+from segquery.paths import DEFAULT_RULES, SkipNote, WalkRules, is_json_path, note_on_stderr, path_key, walk_paths
 
 if TYPE_CHECKING:
     from segquery.workspace import Workspace
@@ -161,7 +161,8 @@ class SettingsResolver:
                 (None, (), extra_ignores),
             ], self._codes)
             self._selection[key] = enabled
-        made = FileSettings(config=config, enabled=enabled, schema=self._schema(schema_path) if load and schema_path is not None else None,
+        schema = self._schema(schema_path) if load and schema_path is not None else None
+        made = FileSettings(config=config, enabled=enabled, schema=schema,
                             target=self.options.target or config.target, kind=kind, options=self.options,
                             dialect=dialect_named(self.options.dialect or config.dialect) or DEFAULT_DIALECT)
         self._settings[(id(config), extra_ignores, kind, load)] = made
@@ -427,11 +428,7 @@ class WorkspaceGroup:
 
 def _holds_segments(path: str) -> bool:
     """A query file, or a JSON request body or collection of segment records (named on the command line)."""
-    return path.endswith(QUERY_SUFFIXES) or _is_json(path)
-
-
-def _is_json(path: str) -> bool:
-    return path.lower().endswith(".json")
+    return path.endswith(QUERY_SUFFIXES) or is_json_path(path)
 
 
 def workspace_diagnostics(workspaces: list[Workspace], reports: list[FileReport]) -> dict[str, list[Diagnostic]]:
@@ -446,7 +443,7 @@ def workspace_diagnostics(workspaces: list[Workspace], reports: list[FileReport]
         # All changes first, then the findings: the graph is rebuilt once, not once per fixed file.
         workspace.replace_texts({path: report.source.text for path, report in mine if report.changed})
         for path, _ in mine:
-            keep = _graph_finding if _is_json(path) else _not_a_read_failure
+            keep = _graph_finding if is_json_path(path) else _not_a_read_failure
             found[path] = [d for d in workspace.diagnostics_for(path) if keep(d)]
     return found
 

@@ -24,6 +24,14 @@ Excluder = Callable[[Path, bool], bool]
 SkipNote = Callable[[Path, str], None]
 
 
+JSON_SUFFIX = ".json"
+
+
+def is_json_path(path: str) -> bool:
+    """A JSON file (request body or collection of segment records), whatever the case of its suffix."""
+    return path.lower().endswith(JSON_SUFFIX)
+
+
 def path_key(path: str | os.PathLike) -> str:
     """A path as the file system compares it: absolute, in the file system's case."""
     return os.path.normcase(os.path.abspath(path))

@@ -26,7 +26,8 @@ from segquery.schema.default import default_schema
 from segquery.schema.errors import SchemaError
 from segquery.files import UnreadableFile, read_text
 from segquery.workspace import Segment, Workspace
-from segquery.workspace.loading import JSON_SUFFIX, QUERY_SUFFIX
+from segquery.paths import JSON_SUFFIX
+from segquery.workspace.loading import QUERY_SUFFIX
 
 logger = logging.getLogger(__name__)
 

@@ -32,10 +32,9 @@ from segquery.files import UnreadableFile, read_text
 from segquery.workspace import codes
 from segquery.workspace.model import Reference, Segment, SegmentStatus, SegmentType, query_name_from_id
 from segquery.workspace.scan import FoundReference, scan_query
-from segquery.paths import DEFAULT_RULES, SkipNote, WalkRules, note_on_stderr, walk_paths
+from segquery.paths import DEFAULT_RULES, JSON_SUFFIX, SkipNote, WalkRules, is_json_path, note_on_stderr, walk_paths
 
 QUERY_SUFFIX = ".segq"
-JSON_SUFFIX = ".json"
 
 QUERY_NAME_COLUMN = "msdyncrm_segmentqueryname"
 TARGET_PROFILE_COLUMN = "msdyncrm_segmenttargetprofiletypename"
@@ -70,10 +69,6 @@ def discover(paths: Iterable[str | os.PathLike], *, rules: WalkRules = DEFAULT_R
     """
     for path, explicit in walk_paths(paths, (QUERY_SUFFIX, JSON_SUFFIX), rules, on_skipped=on_skipped):
         yield str(path), explicit
-
-
-def is_json_path(path: str) -> bool:
-    return path.lower().endswith(JSON_SUFFIX)
 
 
 def load_file(path: str, text: str | None = None, *, explicit: bool = True) -> FileEntry:

@@ -7,22 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from segquery.cli import main
+from cli_helpers import run, write
 
 CLEAN = "PROFILE(contact)\n"
 LOWER = "profile(contact)\n"
-
-
-def run(*args: str, stdin: str | None = None):
-    return CliRunner().invoke(main, list(args), input=stdin)
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def l001(path: str) -> str:
@@ -57,8 +45,7 @@ def test_stdin_filename_alone_checks_standard_input(folder):
 
 def test_stdin_filename_with_a_path_reads_standard_input_and_says_so(folder):
     write(folder / "other.segq", LOWER)
-    result = CliRunner().invoke(main, ["check", "--quiet", "--stdin-filename", "a.segq",
-                                         "other.segq"], input=CLEAN)
+    result = run("check", "--quiet", "--stdin-filename", "a.segq", "other.segq", stdin=CLEAN)
     assert (result.exit_code, result.stdout) == (0, "")
     assert result.stderr == "segquery: warning: ignoring other.segq: --stdin-filename reads standard input\n"
 

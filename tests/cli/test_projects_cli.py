@@ -6,22 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from segquery.cli import main
+from cli_helpers import run, write
 
 SEATTLE = "PROFILE(contact).FILTER(address1_city == 'Seattle')\n"
 USES_SEATTLE = "SEGMENT(seattle) UNION SEGMENT(portland)\n"
-
-
-def run(*args: str, stdin: str | None = None):
-    return CliRunner().invoke(main, list(args), input=stdin)
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.fixture

@@ -37,12 +37,10 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.Logical):
         if node.op is not ast.LogicOp.AND or _inside_same_chain(ctx, node):
             continue
-        # Per attribute and family of constraint, the earlier ones in chain order. Only
-        # some families can contradict each other, so chains of lower bounds (or of
-        # `!=`) stay linear however long they are.
-        # A condition written again adds nothing to compare (the first one is found first), and
-        # at most MAX_COMPARED distinct ones per attribute and family are kept: a chain of
-        # thousands of conditions stays linear.
+        # Per attribute and family of constraint, the earlier ones in chain order, to compare
+        # with the families that can contradict them. A condition written again is skipped
+        # (its first copy was compared already), and at most MAX_COMPARED distinct ones per
+        # attribute and family are kept: a chain of thousands of conditions stays linear.
         earlier_by_family: dict[tuple[object, str], list[tuple[int, Constraint]]] = {}
         seen: set[tuple[object, ...]] = set()
         for position, operand in enumerate(unwrap_logical(node, ast.LogicOp.AND)):
