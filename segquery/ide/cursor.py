@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from segquery.ide.outline import Frame, Outline, build_outline
 from segquery.source import Span
-from segquery.syntax.tokens import OUTBOUND_LEXICON, Lexicon, Token, TokenKind
+from segquery.syntax.tokens import CLOSED_STRING_PATTERN, OUTBOUND_LEXICON, Lexicon, Token, TokenKind
 
 _WORD_TAIL = re.compile(r"[A-Za-z0-9_]*")
-_CLOSED_STRING = re.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"")
+_CLOSED_STRING = re.compile(CLOSED_STRING_PATTERN)
 
 
 @dataclass(frozen=True)

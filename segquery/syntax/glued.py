@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from lark import Token
 
-from typing import cast
-
 from segquery.diagnostics import Applicability, Fix
 from segquery.syntax.dialect import Dialect
+from segquery.syntax.tokens import NAME_PATTERN
 
 # Grammar terminals that are keyword words, and the word each one is.
 KEYWORD_TERMINALS: dict[str, str] = {
@@ -24,7 +24,7 @@ KEYWORD_TERMINALS: dict[str, str] = {
     "MINUS_WORD": "MINUS", "CONTAINS": "CONTAINS", "STARTSWITH": "STARTSWITH", "ENDSWITH": "ENDSWITH",
     "ASC": "ASC", "DESC": "DESC", "TRUE": "TRUE", "FALSE": "FALSE",
 }
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_NAME = re.compile(NAME_PATTERN + r"\Z")
 _NUMBER = re.compile(r"[0-9]+\Z")
 
 
