@@ -60,6 +60,8 @@ class RuleInfo:
     example: str = ""
     use_instead: str = ""
     fix_safety: str = ""
+    # The dialects the rule applies to (their names); empty: every dialect.
+    dialects: tuple[str, ...] = ()
 
     def markdown(self) -> str:
         """The rule's page, as `segquery rule CODE` prints it."""
@@ -67,6 +69,7 @@ class RuleInfo:
         lines.append(
             f"Category: {self.category.value}. Default severity: {self.severity.label}. "
             f"{'Enabled' if self.default_enabled else 'Disabled'} by default. Fix: {self.fix.value}."
+            + (f" Dialects: {', '.join(self.dialects)}." if self.dialects else "")
         )
         for title, body, fenced in (
             ("What it does", self.what_it_does, False),
@@ -83,12 +86,13 @@ class RuleInfo:
 
 def define(code: str, name: str, summary: str, *, category: Category, what: str, why: str,
            example: str = "", use_instead: str = "", severity: Severity = Severity.ERROR,
-           fix: FixAvailability = FixAvailability.NONE, fix_safety: str = "") -> str:
+           fix: FixAvailability = FixAvailability.NONE, fix_safety: str = "",
+           dialects: tuple[str, ...] = ()) -> str:
     """Register a rule from keyword arguments and return its code (for modules
     that declare their codes as constants)."""
     register(RuleInfo(code=code, name=name, summary=summary, category=category, severity=severity, fix=fix,
                       what_it_does=what, why=why, example=example, use_instead=use_instead,
-                      fix_safety=fix_safety))
+                      fix_safety=fix_safety, dialects=dialects))
     return code
 
 

@@ -201,6 +201,14 @@ class StringTest(Expr):
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class InList(Expr):
+    """`subject IN [value, ...]` (real-time journeys): true when the subject equals one of the values."""
+
+    subject: Expr
+    values: tuple[Expr, ...]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Arithmetic(Expr):
     """Operands of one precedence level (`+ -` or `* /`), left to right."""
 
@@ -382,6 +390,24 @@ class Traverse(Node):
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Relate(Node):
+    """`RELATE(relationship, alias[, RELATE(...)])` and `RELATEOPTIONAL(...)` (real-time
+    journeys): a join from the current table along a Dataverse relationship schema
+    name. `optional` keeps the records that have no related row; `nested` continues
+    the path from the related table. The dotted alias form `account.account_1` is
+    accepted and reported; the tree keeps the alias alone."""
+
+    relationship: Identifier
+    alias: Identifier
+    nested: "Relate | None" = None
+    optional: bool = False
+
+    @property
+    def call_name(self) -> str:  # type: ignore[override]  # the name depends on the node
+        return "RELATEOPTIONAL" if self.optional else "RELATE"
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Having(Node):
     call_name = "HAVING"
 
@@ -431,7 +457,7 @@ class InvalidCall(Node):
 
 
 Source = Union[Profile, SegmentRef, Interaction, InvalidCall]
-Step = Union[Filter, Traverse, Having, Distinct, OrderBy, Skip, Take, Select, InvalidCall]
+Step = Union[Filter, Traverse, Relate, Having, Distinct, OrderBy, Skip, Take, Select, InvalidCall]
 PAGING_STEPS = (OrderBy, Skip, Take, Select)
 
 

@@ -93,7 +93,10 @@ class AstBuilder(Transformer):
             ctx.report_node(codes.MISPLACED_CALL,
                             f"{call.name.name.upper()} is {where}; it cannot be used inside a condition or argument",
                             call)
-        return ast.Query(body=children[0], comments=tuple(ctx.comments), span=Span(0, len(ctx.source.text)))
+        query = ast.Query(body=children[0], comments=tuple(ctx.comments), span=Span(0, len(ctx.source.text)))
+        for check in ctx.dialect.tree_checks:
+            check(ctx, query)
+        return query
 
     def query(self, children):
         operands = children[0::2]
@@ -156,6 +159,13 @@ class AstBuilder(Transformer):
 
     def string_op(self, children):
         return children[0]
+
+    def in_list(self, children):
+        subject, _word, _open, values, close = children
+        return ast.InList(subject=subject, values=values, span=_join(subject, close))
+
+    def in_items(self, children):
+        return tuple(child for child in children if child is not None)
 
     def _arithmetic(self, children):
         return ast.Arithmetic(operands=tuple(children[0::2]), operators=tuple(tok.value for tok in children[1::2]),
@@ -282,6 +292,10 @@ def _reject_order_keys(ctx: BuildContext, call: RawCall) -> None:
 
 
 def _report_unknown(ctx: BuildContext, call: RawCall, candidates: Iterable[str], what: str) -> None:
+    foreign = ctx.dialect.foreign_functions.get(call.upper)
+    if foreign is not None:
+        ctx.report(ctx.dialect.foreign_code, foreign, call.name.span.start, call.name.span.end)
+        return
     suggestion = did_you_mean(call.name.name, list(candidates) + list(ctx.dialect.functions))
     message = f"unknown {what} `{call.name.name}`"
     fix = None
@@ -292,7 +306,7 @@ def _report_unknown(ctx: BuildContext, call: RawCall, candidates: Iterable[str],
     ctx.report(codes.UNKNOWN_FUNCTION, message, call.name.span.start, call.name.span.end, fix=fix)
 
 
-def _identifier(ctx: BuildContext, arg: ast.Expr, role: str) -> ast.Identifier:
+def identifier_argument(ctx: BuildContext, arg: ast.Expr, role: str) -> ast.Identifier:
     """A name argument; strings and other forms are reported but still read."""
     if isinstance(arg, ast.Attribute) and arg.qualifier is None and not arg.parens:
         return arg.name
@@ -312,7 +326,7 @@ def _identifier(ctx: BuildContext, arg: ast.Expr, role: str) -> ast.Identifier:
 
 def build_traverse(ctx: BuildContext, call: RawCall) -> ast.Node:
     args = call.arguments
-    relationship = _identifier(ctx, args[0], "relationship")
+    relationship = identifier_argument(ctx, args[0], "relationship")
     alias = filter_step = None
     for position, arg in enumerate(args[1:], start=2):
         if isinstance(arg, ast.Call) and arg.name.name.upper() == "FILTER" and filter_step is None:
@@ -322,7 +336,7 @@ def build_traverse(ctx: BuildContext, call: RawCall) -> ast.Node:
                 return ast.InvalidCall(call=call.as_call(), span=call.span)
             filter_step = ast.Filter(condition=arg.arguments[0], span=arg.span)
         elif position == 2 and filter_step is None:
-            alias = _identifier(ctx, arg, "alias")
+            alias = identifier_argument(ctx, arg, "alias")
         else:
             ctx.report_node(codes.INVALID_ARGUMENT,
                             "TRAVERSE takes a relationship, then an optional alias, then an optional FILTER(...)", arg)
@@ -361,19 +375,19 @@ def _build(ctx: BuildContext, call: RawCall, spec: FunctionSpec) -> ast.Node:
 
 def build_profile(ctx: BuildContext, call: RawCall) -> ast.Node:
     args = call.arguments
-    return ast.Profile(table=_identifier(ctx, args[0], "table"),
-                       alias=_identifier(ctx, args[1], "alias") if len(args) > 1 else None, span=call.span)
+    return ast.Profile(table=identifier_argument(ctx, args[0], "table"),
+                       alias=identifier_argument(ctx, args[1], "alias") if len(args) > 1 else None, span=call.span)
 
 
 def build_segment(ctx: BuildContext, call: RawCall) -> ast.Node:
-    return ast.SegmentRef(name=_identifier(ctx, call.arguments[0], "segment"), span=call.span)
+    return ast.SegmentRef(name=identifier_argument(ctx, call.arguments[0], "segment"), span=call.span)
 
 
 def build_interaction(ctx: BuildContext, call: RawCall) -> ast.Node:
     args = call.arguments
-    return ast.Interaction(interaction_type=_identifier(ctx, args[0], "interaction type"),
-                           link_type=_identifier(ctx, args[1], "link type"),
-                           alias=_identifier(ctx, args[2], "alias") if len(args) > 2 else None, span=call.span)
+    return ast.Interaction(interaction_type=identifier_argument(ctx, args[0], "interaction type"),
+                           link_type=identifier_argument(ctx, args[1], "link type"),
+                           alias=identifier_argument(ctx, args[2], "alias") if len(args) > 2 else None, span=call.span)
 
 
 def build_filter(ctx: BuildContext, call: RawCall) -> ast.Node:

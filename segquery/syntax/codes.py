@@ -251,3 +251,75 @@ INTERNAL_ERROR = register(RuleInfo(
         "to change: please report the message as a bug.",
     fix_safety="No fix: the problem is in segquery, not in the query. It cannot be suppressed or "
                "deselected, since it stands for findings that are missing.")).code
+
+# ---------------------------------------------------------------- dialects
+# A construct of one dialect written in a file of the other (outbound marketing
+# and real-time journeys, see docs/realtime.md).
+
+OUTBOUND_ONLY = _syntax(
+    "S030", "outbound-only-construct", "An outbound marketing construct in a real-time journeys query.",
+    what="Reports, in a real-time journeys query, what only outbound marketing has: TRAVERSE (use "
+         "`.RELATE(relationship_schema_name, alias).FILTER(...)`), an alias in PROFILE or INTERACTION, "
+         "the set operator MINUS (use EXCEPT), the member-fetch steps ORDERBY, SKIP, TAKE and SELECT, DISTINCT, "
+         "and the aggregates SUM, AVG, MIN and MAX (HAVING counts with COUNT() only). The message names "
+         "the real-time form where there is one.",
+    why="The real-time service rejects the query; a query moved from outbound needs these rewritten.",
+    example="PROFILE(contact, contact_1).TRAVERSE(contact_account_parentcustomerid, account_1)",
+    dialects=("realtime",),
+    use_instead="PROFILE(contact).RELATE(contact_customer_accounts, account_1).FILTER(ISNOTNULL(account_1.name))",
+    fix=FixAvailability.SOMETIMES,
+    fix_safety="MINUS is rewritten to EXCEPT and a PROFILE alias that no attribute uses is removed (safe: "
+               "same meaning); the others need a decision and have no fix.")
+REALTIME_ONLY = _syntax(
+    "S031", "realtime-only-construct", "A real-time journeys construct in an outbound marketing query.",
+    what="Reports, in an outbound marketing query, what only real-time journeys has: RELATE and "
+         "RELATEOPTIONAL (use TRAVERSE with the outbound relationship name), `IN [..]` lists (use `==` "
+         "comparisons joined with `||`) and `SEGMENT_CJO_ID_` references (outbound references are "
+         "`SEGMENT_CRM_ID_` or segment names).",
+    why="The outbound service rejects the query. If the file is meant for real-time journeys, say so: "
+        "`dialect = \"realtime\"` in the configuration, `// segquery: dialect = realtime` in the file, or "
+        "`--dialect realtime`.",
+    example="PROFILE(contact).FILTER(industrycode IN [16, 24])",
+    dialects=("outbound",),
+    use_instead="PROFILE(contact).FILTER(industrycode == 16 || industrycode == 24)")
+REALTIME_SEGMENT_REFERENCE = _syntax(
+    "S032", "realtime-segment-reference", "A real-time SEGMENT reference that is not a segment definition id.",
+    what="Reports, in a real-time journeys query, a `SEGMENT(...)` whose argument is not "
+         "`SEGMENT_CJO_ID_` followed by the 32 hexadecimal digits of a segment definition's id (no dashes). "
+         "An outbound `SEGMENT_CRM_ID_` reference gets a hint: the ids differ between the two, so the "
+         "real-time segment's own id is needed.",
+    why="The real-time service resolves compound segments by definition id only; a name or an outbound "
+        "id is rejected.",
+    example="SEGMENT(SEGMENT_CRM_ID_5c5f3f3b0e6a4c8e9a1d2b3c4d5e6f70)",
+    dialects=("realtime",),
+    use_instead="SEGMENT(SEGMENT_CJO_ID_0a1b2c3d4e5f60718293a4b5c6d7e8f9)")
+DOTTED_RELATE_ALIAS = _syntax(
+    "S033", "dotted-relate-alias", "A RELATE alias written with its table, `account.account_1`.",
+    what="Reports the alias of RELATE or RELATEOPTIONAL written as `table.alias`. The form is read as the "
+         "alias alone.",
+    why="The vendor's documentation writes the alias alone; the dotted form is seen only in one "
+        "third-party fixture, and whether the service accepts it is not known.",
+    example="PROFILE(contact).RELATE(contact_customer_accounts, account.account_1).FILTER(account_1.name == 'A')",
+    dialects=("realtime",),
+    use_instead="PROFILE(contact).RELATE(contact_customer_accounts, account_1).FILTER(account_1.name == 'A')",
+    severity=Severity.WARNING, fix=FixAvailability.SAFE,
+    fix_safety="The table before the alias is removed; the tree, and so the meaning, is unchanged.")
+UNSUPPORTED_IN_REALTIME = _syntax(
+    "S034", "unsupported-in-realtime", "A string test that real-time journeys does not support.",
+    what="Reports, in a real-time journeys query, STARTSWITH and ENDSWITH (infix or as functions) and "
+         "CONTAINS written as a function, `CONTAINS(field, 'x')`. Infix `field CONTAINS 'x'` is accepted.",
+    why="Evidence conflicts: designer fixtures use infix CONTAINS, and a practitioner working against a "
+        "live org found the function forms `CONTAINS(...)` and `endswith(...)` rejected by the parser. "
+        "No public example uses STARTSWITH or ENDSWITH in this dialect.",
+    example="PROFILE(contact).FILTER(emailaddress1 ENDSWITH '@contoso.com')",
+    dialects=("realtime",),
+    use_instead="PROFILE(contact).FILTER(emailaddress1 CONTAINS '@contoso.com')")
+REALTIME_DOUBLE_QUOTES = _syntax(
+    "S035", "realtime-double-quotes", "A double-quoted string in a real-time journeys query.",
+    what="Reports strings written with `\"` in a real-time journeys query.",
+    why="The real-time service rejects them: \"Invalid character '\\\"'\".",
+    example="PROFILE(contact).FILTER(address1_city == \"Seattle\")",
+    dialects=("realtime",),
+    use_instead="PROFILE(contact).FILTER(address1_city == 'Seattle')",
+    fix=FixAvailability.SAFE,
+    fix_safety="The string is rewritten with single quotes and its text escaped, so its value is unchanged.")

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from segquery.syntax.tokens import OUTBOUND_LEXICON, Lexicon
 
 if TYPE_CHECKING:
-    from segquery.syntax.ast import Node
+    from segquery.syntax.ast import Node, Query
     from segquery.syntax.builder import BuildContext, RawCall
 
 
@@ -79,6 +79,14 @@ class Dialect:
     respellings: dict[str, str] = field(default_factory=dict, repr=False)
     # The profile type a segment's members have when nothing else says.
     default_target: str = "contact"
+    # Calls of a sibling dialect, by upper-case name, with what to write instead in this one:
+    # reported with `foreign_code` rather than as unknown functions.
+    foreign_functions: dict[str, str] = field(default_factory=dict, repr=False)
+    foreign_code: str = ""
+    # Checks of the built tree that only this dialect makes (they report to the build context).
+    tree_checks: tuple[Callable[[BuildContext, Query], None], ...] = field(default=(), repr=False)
+    # What the dialect is called in messages.
+    title: str = ""
 
     @property
     def token_characters(self) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from segquery.syntax.dialect import Dialect
 from segquery.syntax.outbound import OUTBOUND
+from segquery.syntax.realtime import REALTIME
 
 DEFAULT_DIALECT = OUTBOUND
-DIALECTS: dict[str, Dialect] = {OUTBOUND.name: OUTBOUND}
+DIALECTS: dict[str, Dialect] = {OUTBOUND.name: OUTBOUND, REALTIME.name: REALTIME}
 
 
 def dialect_named(name: str) -> Dialect | None:

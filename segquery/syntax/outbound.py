@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from segquery.syntax import builder
+from segquery.syntax import ast, builder, codes
 from segquery.syntax.dialect import VARIADIC, Dialect, FunctionSpec, Role
 
 
@@ -80,9 +80,32 @@ OUTBOUND_FUNCTIONS: tuple[FunctionSpec, ...] = (
                  build=builder.build_window),
 )
 
+# Real-time journeys functions, and what outbound writes instead.
+_REALTIME_ONLY = {
+    "RELATE": "RELATE is real-time journeys'; outbound marketing joins with "
+              "`.TRAVERSE(relationship, alias, FILTER(...))` and the outbound relationship name",
+    "RELATEOPTIONAL": "RELATEOPTIONAL is real-time journeys'; outbound marketing has no optional join "
+                      "(TRAVERSE keeps only records with a related record)",
+}
+REALTIME_SEGMENT_PREFIX = "SEGMENT_CJO_ID_"
+
+
+def check_tree(ctx: builder.BuildContext, query: ast.Query) -> None:
+    """Real-time segment ids are not outbound references."""
+    for node in ast.walk(query):
+        if isinstance(node, ast.SegmentRef) and node.name.name.upper().startswith(REALTIME_SEGMENT_PREFIX):
+            ctx.report_node(codes.REALTIME_ONLY,
+                            f"`{node.name.name}` is a real-time journeys segment definition id; outbound "
+                            "references are `SEGMENT_CRM_ID_<id>` or segment names", node.name)
+
+
 OUTBOUND = Dialect(
     name="outbound",
+    title="outbound marketing",
     grammar_file="segquery.lark",
     functions={spec.name: spec for spec in OUTBOUND_FUNCTIONS},
     respellings={"AND": "&&", "OR": "||", "MINUS": "EXCEPT"},
+    foreign_functions=_REALTIME_ONLY,
+    foreign_code=codes.REALTIME_ONLY,
+    tree_checks=(check_tree,),
 )

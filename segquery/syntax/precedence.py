@@ -1,4 +1,5 @@
-"""How tightly each expression form binds (part C.5), loosest first.
+"""How tightly each expression form binds, loosest first: `||`, `&&`, comparisons
+(and `IN [..]` lists), string tests, `+ -`, `* /`, unary minus, atoms.
 
 The printer, the formatter and the linter all decide where parentheses are
 needed from this one scale.
@@ -15,7 +16,7 @@ def strength(node: ast.Expr) -> int:
     """How tightly an expression binds, without its own parentheses."""
     if isinstance(node, ast.Logical):
         return OR if node.op is ast.LogicOp.OR else AND
-    if isinstance(node, ast.Comparison):
+    if isinstance(node, (ast.Comparison, ast.InList)):
         return COMPARE
     if isinstance(node, ast.StringTest):
         return STRING

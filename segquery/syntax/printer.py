@@ -107,6 +107,9 @@ def _expr(node: ast.Expr) -> tuple[str, int]:
         return (f"{expression(node.left, STRING)} {node.op.value} {expression(node.right, STRING)}", COMPARE)
     if isinstance(node, ast.StringTest):
         return (f"{expression(node.subject, SUM)} {node.op.value} {expression(node.pattern, SUM)}", STRING)
+    if isinstance(node, ast.InList):
+        values = ", ".join(expression(value, SUM) for value in node.values)
+        return f"{expression(node.subject, STRING)} IN [{values}]", COMPARE
     if isinstance(node, ast.Arithmetic):
         binds = strength(node)
         # Every operand binds tighter than the chain, so a nested chain of the same

@@ -38,6 +38,9 @@ _ZERO_WIDTH = frozenset("\ufeff\u200b\u200c\u200d\u2060")
 def _scan_pattern(token_characters: str) -> re.Pattern[str]:
     """The scan for a lexicon: a character outside white space, names and the
     lexicon's token characters is invalid."""
+    # Without `[` in the lexicon, `IN [..]` is a real-time journeys list in the wrong dialect.
+    foreign_list = ("" if "[" in token_characters
+                    else r"| (?P<foreign_list>(?<![A-Za-z0-9_])[Ii][Nn][ \t]*\[[^\]\r\n()]*+\]?)")
     return re.compile(rf"""
   (?P<string>{CLOSED_STRING_PATTERN})
 | (?P<comment>{LINE_COMMENT_PATTERN}|{BLOCK_COMMENT_PATTERN})
@@ -48,6 +51,7 @@ def _scan_pattern(token_characters: str) -> re.Pattern[str]:
 | (?P<lpar>\()
 | (?P<rpar>\))
 | (?P<single>(?<![=!<>])=(?!=)|(?<!&)&(?!&)|(?<!\|)\|(?!\|)|!(?!=))
+{foreign_list}
 | (?P<bad>[^ \t\r\n\fA-Za-z0-9_{re.escape(token_characters)}])
 """, re.X | re.S)
 
@@ -151,6 +155,10 @@ def scan(source: SourceText, lexicon: Lexicon = OUTBOUND_LEXICON) -> ScanResult:
                 fix = Fix.replace(f"Use `{replacement}`", start, end, replacement) if replacement else None
                 report(codes.INVALID_CHARACTER, message, start, end, fix=fix)
                 blank(start, end)
+        elif kind == "foreign_list":
+            report(codes.REALTIME_ONLY, "`IN [..]` lists are real-time journeys'; outbound marketing compares "
+                   "each value: `field == 1 || field == 2`", start, end)
+            blank(start, end)
         elif kind == "bad":
             report(codes.INVALID_CHARACTER, _bad_character_message(match.group()), start, end)
             blank(start, end)
