@@ -88,3 +88,72 @@ def long_or_chain(target_bytes: int = 1_000_000) -> str:
         size += len(part) + 4
         index += 1
     return "PROFILE(contact).FILTER(" + " || ".join(parts) + ")"
+
+
+# ---------------------------------------------------------------- real-time journeys
+
+REALTIME_INTERACTIONS = ["msdynmkt_emailopened", "msdynmkt_emaillinkclicked", "msdynmkt_emailsent",
+                         "msdynmkt_emaildelivered", "msdynmkt_smsdelivered", "msdynmkt_pushnotificationopened"]
+
+
+def _realtime_condition(rng: random.Random, alias: str | None) -> str:
+    """The outbound condition shapes, in the forms real-time journeys attests (IN lists, infix CONTAINS)."""
+    prefix = f"{alias}." if alias else ""
+    kind = rng.randrange(6)
+    if kind == 0:
+        return f"{prefix}address1_city == '{rng.choice(CITIES)}'"
+    if kind == 1:
+        return f"{prefix}{rng.choice(STRING_ATTRIBUTES)} CONTAINS '{rng.choice(CITIES)[:3]}'"
+    if kind == 2:
+        return f"{prefix}{rng.choice(NUMBER_ATTRIBUTES)} {rng.choice(['>', '>=', '<', '<='])} {rng.randrange(1, 90000)}"
+    if kind == 3:
+        values = ", ".join(str(rng.randrange(1, 40)) for _ in range(rng.randrange(2, 6)))
+        return f"{prefix}industrycode IN [{values}]"
+    if kind == 4:
+        return f"{rng.choice(['ISNULL', 'ISNOTNULL'])}({prefix}{rng.choice(STRING_ATTRIBUTES)})"
+    return f"NOT({prefix}address1_country == '{rng.choice(COUNTRIES)}' || " \
+           f"{prefix}address1_country == '{rng.choice(COUNTRIES)}')"
+
+
+def _realtime_filter(rng: random.Random, alias: str | None, *, multiline: bool) -> str:
+    conditions = [_realtime_condition(rng, alias) for _ in range(rng.randrange(1, 6))]
+    joiner = "\n        && " if multiline else " && "
+    return joiner.join(conditions)
+
+
+def realtime_query(rng: random.Random, index: int) -> str:
+    """The shapes of `realistic_query`, written as real-time journeys writes them."""
+    shape = rng.randrange(6)
+    multiline = rng.random() < 0.4
+    if shape == 0:
+        return f"PROFILE(contact).FILTER({_realtime_filter(rng, None, multiline=multiline)})"
+    if shape == 1:
+        return ("PROFILE(contact)\n    .RELATE(contact_customer_accounts, account_1)\n"
+                f"    .FILTER(account_1.numberofemployees > {rng.randrange(10, 5000)})\n"
+                f"    .FILTER({_realtime_filter(rng, None, multiline=multiline)})")
+    if shape == 2:
+        interaction = rng.choice(REALTIME_INTERACTIONS)
+        window = rng.choice(["UTCDAYS", "UTCMONTHS", "UTCYEARS"])
+        return (f"INTERACTION({interaction}, msdynmkt_entityid)"
+                ".FILTER(msdynmkt_entityid_LogicalName == 'contact')"
+                f".HAVING(COUNT() > {rng.randrange(0, 20)}, {window}({rng.randrange(1, 30)}))")
+    if shape == 3:
+        ids = [f"SEGMENT_CJO_ID_{rng.getrandbits(128):032x}" for _ in range(rng.randrange(2, 6))]
+        operators = [rng.choice(["UNION", "INTERSECT", "EXCEPT"]) for _ in ids[1:]]
+        text = f"SEGMENT({ids[0]})"
+        for operator, reference in zip(operators, ids[1:]):
+            text += f" {operator} SEGMENT({reference})"
+        return text
+    if shape == 4:
+        return (f"PROFILE(contact).RELATEOPTIONAL(contact_customer_accounts, account_1, "
+                f"RELATE(account_primary_contact, contact_2)).FILTER(ISNULL(contact_2.fullname) "
+                f"|| account_1.name CONTAINS '{rng.choice(CITIES)}')")
+    return (f"// Leads, generated #{index}\nPROFILE(lead)\n"
+            f"    .FILTER(leadqualitycode == {rng.randrange(1, 4)})\n"
+            f"    .RELATE(lead_parent_contact, contact_1)\n"
+            f"    .FILTER({_realtime_filter(rng, 'contact_1', multiline=multiline)})")
+
+
+def realtime_corpus(count: int = 1000, seed: int = 2026) -> list[str]:
+    rng = random.Random(seed)
+    return [realtime_query(rng, index) for index in range(count)]

@@ -76,7 +76,7 @@ class CacheKeys:
             return made[1]
         options = settings.options
         parts = (settings.config, tuple(sorted(settings.enabled)), settings.target, settings.kind,
-                 settings.dialect.name, options.select, options.extend_select, options.ignore, options.unsafe_fixes)
+                 settings.dialect_setting, options.select, options.extend_select, options.ignore, options.unsafe_fixes)
         found = self._settings.get(parts)
         if found is None:
             found = self._settings[parts] = digest(cache_file.VERSION, *parts, self.schema(settings.config))

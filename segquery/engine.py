@@ -15,7 +15,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar, cast
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 from segquery.config import Config, ConfigError, ConfigFinder, ProjectFinder, resolve_selection, severity_override
 from segquery.diagnostics import Diagnostic, sorted_diagnostics
@@ -37,6 +37,7 @@ from segquery.syntax import ast, codes
 from segquery.file_selection import Exclusion, FileSelection
 from segquery.files import Stored, UnreadableFile, read_text
 from segquery.syntax.dialect import Dialect
+from segquery.dialect_choice import DialectChoice, choose_dialect
 from segquery.syntax.dialects import DEFAULT_DIALECT, dialect_named
 from segquery.syntax.parser import parse_tolerant
 from segquery.paths import DEFAULT_RULES, SkipNote, WalkRules, is_json_path, note_on_stderr, path_key, walk_paths
@@ -104,6 +105,12 @@ class FileSettings:
     kind: str | None
     options: CheckOptions
     dialect: Dialect = DEFAULT_DIALECT
+    # What the configuration or `--dialect` says: a dialect's name, or `auto` (each text's constructs decide).
+    dialect_setting: str = DEFAULT_DIALECT.name
+
+    def choose_dialect(self, text: str, directive: str | None = None) -> DialectChoice:
+        """The dialect `text` is read in under these settings (a directive in it wins)."""
+        return choose_dialect(text, self.dialect_setting, directive=directive)
 
     def is_enabled(self, code: str) -> bool:
         return code.startswith(UNSUPPRESSIBLE_PREFIXES) or code in self.enabled
@@ -143,12 +150,14 @@ class SettingsResolver:
         a cached report, which needs no schema: the cache key holds the schema's content)."""
         config = self.config_for(path)
         # Only globs of the configuration make a file's settings differ from its folder's.
-        file_path = Path(path) if path is not None and (config.per_file_ignores or config.kinds) else None
+        file_path = (Path(path) if path is not None and (config.per_file_ignores or config.kinds or config.dialects)
+                     else None)
         extra_ignores = config.ignored_for(file_path)
         kind = self.options.kind or config.kind_for(file_path)
+        dialect_setting = self.options.dialect or config.dialect_for(file_path)
         schema_path = self.schema_path(config)
         load = schema_path is not None and load_schema
-        made = self._settings.get((id(config), extra_ignores, kind, load))
+        made = self._settings.get((id(config), extra_ignores, kind, load, dialect_setting))
         if made is not None:
             return made
         key = (config.path, extra_ignores)
@@ -164,8 +173,8 @@ class SettingsResolver:
         schema = self._schema(schema_path) if load and schema_path is not None else None
         made = FileSettings(config=config, enabled=enabled, schema=schema,
                             target=self.options.target or config.target, kind=kind, options=self.options,
-                            dialect=dialect_named(self.options.dialect or config.dialect) or DEFAULT_DIALECT)
-        self._settings[(id(config), extra_ignores, kind, load)] = made
+                            dialect=dialect_named(dialect_setting) or DEFAULT_DIALECT, dialect_setting=dialect_setting)
+        self._settings[(id(config), extra_ignores, kind, load, dialect_setting)] = made
         return made
 
     def schema_path(self, config: Config) -> Path | None:
@@ -245,8 +254,7 @@ def _analyse(text: str, path: str | None, settings: FileSettings) -> FileReport:
 
         return FileReport(path, source, list(check_request_file(text)))
     directives = read_directives(SourceText(text, path))
-    # A `dialect` directive is kept only when it names a known dialect.
-    dialect = cast(Dialect, dialect_named(directives.dialect)) if directives.dialect else settings.dialect
+    dialect = settings.choose_dialect(text, directives.dialect).dialect
     result = parse_tolerant(text, path=path, dialect=dialect)
     source = result.source
     diagnostics = list(result.diagnostics) + directives.problems

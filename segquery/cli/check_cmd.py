@@ -19,6 +19,7 @@ from segquery.baseline import BaselineError, apply_baseline, write_baseline
 from segquery.cli.common import (
     STDIN,
     color_option,
+    dialect_option,
     echo,
     echo_as_stored,
     file_selection_options,
@@ -45,7 +46,6 @@ from segquery.output.statistics import (
 from segquery.output.text import fix_summary, summary_line, text_blocks
 from segquery.rules.registry import get_rule
 from segquery.file_selection import FileSelection
-from segquery.syntax.dialects import dialect_names
 from segquery.files import UnreadableFile, WriteFailed, read_stdin, write_text
 
 
@@ -90,8 +90,7 @@ def _target(ctx: click.Context, param: click.Parameter, value: str | None) -> st
               help="A schema file (JSON or Dataverse $metadata) instead of the configured one.")
 @click.option("--target", metavar="PROFILE", callback=_target,
               help="The profile type dynamic segments must end on.")
-@click.option("--dialect", type=click.Choice(dialect_names(), case_sensitive=False),
-              help="The dialect of every file (a `// segquery: dialect = ...` directive still wins).")
+@dialect_option
 @click.option("--statistics", is_flag=True, help="Print how many findings of each code, instead of each finding.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the findings, no summary.")

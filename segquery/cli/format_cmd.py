@@ -19,6 +19,7 @@ import click
 from segquery.cli.common import (
     STDIN,
     color_option,
+    dialect_option,
     echo,
     echo_as_stored,
     file_selection_options,
@@ -41,7 +42,7 @@ from segquery.format import DEFAULT_LINE_LENGTH, TokenMismatch, format_text
 from segquery.output.diff import render_diff
 from segquery.output.text import render_text
 from segquery.source import SourceText
-from segquery.syntax.dialects import DEFAULT_DIALECT, dialect_named
+from segquery.dialect_choice import choose_dialect_of_text
 from segquery.syntax.parser import ParseError
 
 
@@ -76,16 +77,18 @@ class _Outcome:
               help="Use this configuration file instead of discovering one per file.")
 @click.option("--stdin-filename", metavar="PATH",
               help="The path standard input stands for (to find its configuration and to name it in messages).")
+@dialect_option
 @file_selection_options
 @color_option
 def format_command(paths: tuple[str, ...], check: bool, show_diff: bool, line_length: int | None,
-                   config_path: str | None, stdin_filename: str | None, color: str, files: FileSelection) -> None:
+                   config_path: str | None, stdin_filename: str | None, dialect: str | None, color: str,
+                   files: FileSelection) -> None:
     """Format query files in place (directories are searched for *.segq; - or --stdin-filename formats standard
     input to standard output)."""
     paths = input_paths(paths, stdin_filename)
     try:
         finder = ConfigFinder(Path(config_path) if config_path else None)
-        outcomes = _format_all(paths, finder, line_length, stdin_filename, files)
+        outcomes = _format_all(paths, finder, line_length, stdin_filename, files, dialect)
     except ConfigError as error:
         click.echo(f"segquery: configuration error: {error}", err=True)
         sys.exit(2)
@@ -125,7 +128,7 @@ def format_command(paths: tuple[str, ...], check: bool, show_diff: bool, line_le
 
 
 def _format_all(paths: tuple[str, ...], finder: ConfigFinder, line_length: int | None,
-                stdin_filename: str | None, selection: FileSelection) -> list[_Outcome]:
+                stdin_filename: str | None, selection: FileSelection, dialect: str | None) -> list[_Outcome]:
     outcomes = []
     if STDIN in paths:
         config = finder.for_path(Path(stdin_filename) if stdin_filename else None)
@@ -134,7 +137,8 @@ def _format_all(paths: tuple[str, ...], finder: ConfigFinder, line_length: int |
         except UnreadableFile as error:
             outcomes.append(_Outcome(None, error=FileReport(stdin_filename, error.source, [error.diagnostic])))
         else:
-            outcomes.append(_format_one(None, stdin, _line_length(line_length, config), stdin_filename, config))
+            setting = dialect or config.dialect_for(Path(stdin_filename) if stdin_filename else None)
+            outcomes.append(_format_one(None, stdin, _line_length(line_length, config), stdin_filename, setting))
     files = [path for path in paths if path != STDIN]
     for path in iter_query_files(files, Exclusion(finder, selection).walk_rules()):
         config = finder.for_path(path)
@@ -143,7 +147,8 @@ def _format_all(paths: tuple[str, ...], finder: ConfigFinder, line_length: int |
         except UnreadableFile as error:
             outcomes.append(_Outcome(str(path), error=FileReport(str(path), error.source, [error.diagnostic])))
             continue
-        outcomes.append(_format_one(str(path), file, _line_length(line_length, config), None, config))
+        outcomes.append(_format_one(str(path), file, _line_length(line_length, config), None,
+                                    dialect or config.dialect_for(Path(path))))
     return outcomes
 
 
@@ -165,9 +170,10 @@ def _line_length(option: int | None, config: Config) -> int:
     return option if option is not None else config.line_length
 
 
-def _format_one(path: str | None, file: TextFile, line_length: int, display: str | None, config: Config) -> _Outcome:
+def _format_one(path: str | None, file: TextFile, line_length: int, display: str | None,
+                dialect_setting: str) -> _Outcome:
     text = file.text
-    dialect = dialect_named(config.dialect) or DEFAULT_DIALECT
+    dialect = choose_dialect_of_text(text, dialect_setting).dialect
     try:
         return _Outcome(path, text, file.stored, format_text(text, line_length=line_length, dialect=dialect))
     except ParseError as error:

@@ -66,6 +66,7 @@ class Config:
     severity: tuple[tuple[str, Severity], ...] = ()
     exclude: tuple[str, ...] = ()
     dialect: str = DEFAULT_DIALECT.name
+    dialects: tuple[tuple[str, str], ...] = ()
     extend_exclude: tuple[str, ...] = ()
     cache_dir: Path | None = None
 
@@ -74,6 +75,14 @@ class Config:
         if path is None:
             return None
         return next((kind for pattern, kind in self.kinds if self._glob(pattern).matches(path)), None)
+
+    def dialect_for(self, path: Path | None) -> str:
+        """The dialect setting of a file: the first matching `dialects` glob's, else `dialect`."""
+        if path is not None:
+            for pattern, name in self.dialects:
+                if self._glob(pattern).matches(path):
+                    return name
+        return self.dialect
 
     def ignored_for(self, path: Path | None) -> tuple[str, ...]:
         """The selectors `per-file-ignores` removes for a file."""

@@ -19,11 +19,11 @@ from segquery.diagnostics import Severity
 from segquery.files import UnreadableFile
 from segquery.files import read_text as read_file
 from segquery.suggest import did_you_mean
-from segquery.syntax.dialects import dialect_named, dialect_names
+from segquery.syntax.dialects import AUTO, dialect_named, dialect_names
 
 _SEVERITIES = ("error", "warning", "info", "hint")
 KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "line-length", "schema", "target", "kinds",
-        "severity", "exclude", "extend-exclude", "dialect", "cache-dir")
+        "severity", "exclude", "extend-exclude", "dialect", "dialects", "cache-dir")
 
 
 def load_config(path: str | Path) -> Config:
@@ -119,7 +119,8 @@ class _Reader:
             "line-length": self.line_length,
             "schema": self.schema,
             "target": self.target,
-            "dialect": self.dialect,
+            "dialect": lambda value: self.dialect(value, ("dialect",)),
+            "dialects": self.dialects,
             "kinds": self.kinds,
             "severity": self.severity,
             "exclude": lambda value: self.globs(value, ("exclude",)),
@@ -187,12 +188,21 @@ class _Reader:
             raise self.error(("target",), problem)
         return value
 
-    def dialect(self, value: Any) -> str:
+    def dialect(self, value: Any, keys: tuple[str, ...]) -> str:
+        if isinstance(value, str) and value.strip().lower() == AUTO:
+            return AUTO
         dialect = dialect_named(value) if isinstance(value, str) else None
         if dialect is None:
-            raise self.error(("dialect",), f"expected a dialect name ({', '.join(dialect_names())}), "
-                                           f"got {describe(value)}")
+            raise self.error(keys, f"expected a dialect name ({', '.join(dialect_names())}) or \"{AUTO}\", "
+                                   f"got {describe(value)}")
         return dialect.name
+
+    def dialects(self, value: Any) -> tuple[tuple[str, str], ...]:
+        if not isinstance(value, dict):
+            raise self.error(("dialects",), f"expected a table of glob = dialect, got {describe(value)}")
+        for pattern in value:
+            self.check_glob(pattern, ("dialects", pattern))
+        return tuple((pattern, self.dialect(name, ("dialects", pattern))) for pattern, name in value.items())
 
     def kinds(self, value: Any) -> tuple[tuple[str, str], ...]:
         if not isinstance(value, dict):

@@ -24,7 +24,7 @@ from segquery.rules.registry import Category, FixAvailability, RuleInfo, all_rul
 from segquery.source import SourceText, Span, line_break_length, line_end, line_start
 from segquery.suggest import did_you_mean
 from segquery.syntax import ast
-from segquery.syntax.dialects import dialect_names
+from segquery.syntax.dialects import dialect_settings
 from segquery.syntax.tokens import TokenKind, tokenize
 
 UNSUPPRESSIBLE_PREFIXES = ("S", "E")
@@ -133,7 +133,7 @@ def read_directives(source: SourceText) -> FileDirectives:
             if found is not None:
                 result.kind, result.kind_span = found
         elif directive.name == "dialect":
-            found = _read_choice(source, directive, dialect_names(), "dialect", result)
+            found = _read_choice(source, directive, dialect_settings(), "dialect", result)
             if found is not None:
                 result.dialect = found[0]
         elif directive.name not in KNOWN_DIRECTIVES:

@@ -34,7 +34,7 @@ def inlay_hint(server: SegqueryLanguageServer, params: types.InlayHintParams) ->
     if document is None:
         return None
     schema = server.project.schema(document.path)
-    dialect = server.project.dialect(document.path)
+    dialect = server.project.dialect(document.path, document.text)
     start, end = document.index.offsets(params.range)
     return lambda: [to_inlay_hint(hint, document.index)
                     for hint in inlay_hints(document.text, schema=schema, start=start, end=end, dialect=dialect)]

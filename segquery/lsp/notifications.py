@@ -13,6 +13,7 @@ from segquery.lsp.diagnostics import DEFAULT_RULES_URL
 from segquery.lsp.documents import uri_to_path
 from segquery.lsp.project import is_config_file
 from segquery.lsp.server import SegqueryLanguageServer
+from segquery.syntax.dialects import dialect_settings
 
 WATCHED_GLOBS = ("**/*.segq", "**/*.json", "**/segquery.toml", "**/pyproject.toml")
 WATCHER_REGISTRATION_ID = "segquery-watched-files"
@@ -24,6 +25,7 @@ WATCHER_REGISTRATION_ID = "segquery-watched-files"
 def on_initialize(server: SegqueryLanguageServer, params: types.InitializeParams) -> None:
     options = params.initialization_options if isinstance(params.initialization_options, dict) else {}
     server.rules_url = str(options.get("rulesUrl") or DEFAULT_RULES_URL)
+    server.project.dialect_setting = _dialect_setting(options)
     size = options.get("largeDocumentSize")
     if isinstance(size, int) and not isinstance(size, bool) and size >= 0:
         server.large_document_chars = size
@@ -94,7 +96,19 @@ def on_did_change_watched_files(server: SegqueryLanguageServer, params: types.Di
 
 
 def on_did_change_configuration(server: SegqueryLanguageServer, params: types.DidChangeConfigurationParams) -> None:
+    settings = params.settings if isinstance(params.settings, dict) else {}
+    section = settings.get("segquery", settings)
+    if isinstance(section, dict) and "dialect" in section:
+        server.project.dialect_setting = _dialect_setting(section)
     load_project(server)
+
+
+def _dialect_setting(options: dict) -> str | None:
+    """The editor's `dialect` setting when it names a dialect or `auto`; otherwise the configuration decides."""
+    value = options.get("dialect")
+    if isinstance(value, str) and value.strip().lower() in dialect_settings():
+        return value.strip().lower()
+    return None
 
 
 def on_did_change_workspace_folders(server: SegqueryLanguageServer,

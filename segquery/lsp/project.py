@@ -17,6 +17,7 @@ from pathlib import Path
 
 from segquery import engine
 from segquery.config import Config, ConfigError, resolve_selection
+from segquery.dialect_choice import DialectChoice, choose_dialect_of_text
 from segquery.syntax.dialect import Dialect
 from segquery.diagnostics import Diagnostic
 from segquery.engine import CheckOptions, FileSettings, SettingsResolver
@@ -39,6 +40,8 @@ class Project:
     def __init__(self) -> None:
         self.roots: list[Path] = []
         self.problems: list[str] = []     # configuration and schema errors, for the user to see
+        # The editor's `dialect` setting (a name or `auto`), which wins over the configuration's.
+        self.dialect_setting: str | None = None
         self._resolver = SettingsResolver(CheckOptions())
         self._settings: dict[str | None, FileSettings] = {}
         self.workspace = Workspace()
@@ -50,7 +53,7 @@ class Project:
         (path -> text) are the open documents, which win over the disk."""
         self.roots = roots
         self.problems = []
-        self._resolver = SettingsResolver(CheckOptions())
+        self._resolver = SettingsResolver(CheckOptions(dialect=self.dialect_setting))
         self._settings = {}
         settings = self.settings(None)
         self.workspace = Workspace.from_paths(roots, target_profile=settings.target, schema=settings.schema)
@@ -84,9 +87,16 @@ class Project:
     def schema(self, path: str | None) -> Schema:
         return self.settings(path).schema or default_schema()
 
-    def dialect(self, path: str | None) -> Dialect:
-        """The dialect of a document: its configuration's (a directive in the text is read by `check`)."""
-        return self.settings(path).dialect
+    def dialect(self, path: str | None, text: str | None = None) -> Dialect:
+        """The dialect of a document: its directive's, else the editor's setting or its configuration's
+        (with `auto`, the text's constructs decide)."""
+        return self.dialect_choice(path, text).dialect
+
+    def dialect_choice(self, path: str | None, text: str | None = None) -> DialectChoice:
+        settings = self.settings(path)
+        if text is None:
+            return DialectChoice(settings.dialect, "configured")
+        return choose_dialect_of_text(text, settings.dialect_setting)
 
     def segments(self) -> list[Segment]:
         return self.workspace.segments

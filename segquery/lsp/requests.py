@@ -64,7 +64,8 @@ def completion(server: SegqueryLanguageServer, params: types.CompletionParams) -
         return None
     offset = document.index.offset(params.position)
     items = complete(document.text, offset, schema=server.project.schema(document.path),
-                     segments=server.project.segments(), dialect=server.project.dialect(document.path))
+                     segments=server.project.segments(),
+                     dialect=server.project.dialect(document.path, document.text))
     return results.completion_list(items, document.index, server.completion_options,
                                    {"uri": document.uri, "offset": offset})
 
@@ -78,7 +79,8 @@ def completion_resolve(server: SegqueryLanguageServer, item: types.CompletionIte
             or item.documentation is not None:
         return item
     candidates = complete(document.text, offset, schema=server.project.schema(document.path),
-                          segments=server.project.segments(), dialect=server.project.dialect(document.path))
+                          segments=server.project.segments(),
+                     dialect=server.project.dialect(document.path, document.text))
     return results.resolve_documentation(item, candidates)
 
 
@@ -88,7 +90,7 @@ def hover(server: SegqueryLanguageServer, params: types.HoverParams) -> types.Ho
         return None
     found = hover_at(document.text, document.index.offset(params.position),
                      schema=server.project.schema(document.path), segments=server.project.segments(),
-                     dialect=server.project.dialect(document.path))
+                     dialect=server.project.dialect(document.path, document.text))
     return results.hover(found, document.index) if found is not None else None
 
 
@@ -97,7 +99,7 @@ def signature_help(server: SegqueryLanguageServer, params: types.SignatureHelpPa
     if document is None:
         return None
     found = signature_help_at(document.text, document.index.offset(params.position),
-                              dialect=server.project.dialect(document.path))
+                              dialect=server.project.dialect(document.path, document.text))
     if found is None:
         return None
     return results.signature_help(found, label_offsets=server.client_supports_label_offsets)
@@ -167,7 +169,7 @@ def rename(server: SegqueryLanguageServer, params: types.RenameParams) -> types.
     offset = document.index.offset(params.position)
     segments = server.project.segments()
     problem = rename_problem(document.text, offset, params.new_name, segments=segments, path=document.path,
-                             dialect=server.project.dialect(document.path))
+                             dialect=server.project.dialect(document.path, document.text))
     if problem is not None:
         raise RequestFailed(problem)
     edits = rename_at(document.text, offset, params.new_name, segments=segments, path=document.path)
@@ -207,7 +209,7 @@ def semantic_tokens_full(server: SegqueryLanguageServer, params: types.SemanticT
     document = server.document(params.text_document.uri)
     if document is None:
         return None
-    dialect = server.project.dialect(document.path)
+    dialect = server.project.dialect(document.path, document.text)
     return lambda: results.semantic_tokens(semantic_tokens(document.text, dialect=dialect), document.index,
                                            TOKEN_TYPES, TOKEN_MODIFIERS)
 

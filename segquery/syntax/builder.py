@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
-from typing import Iterable, cast
+from typing import Iterable, TypeVar, cast
 
 from lark import Token, Transformer
 
@@ -25,6 +25,7 @@ from segquery.syntax.dialect import DATE_PARTS, SET_OPERATOR_WORDS, Dialect, Fun
 from segquery.syntax.tokens import ESCAPED_CHARACTERS, NAME_PATTERN, unescape
 
 IDENTIFIER = re.compile(NAME_PATTERN + r"\Z")
+NodeT = TypeVar("NodeT", bound=ast.Node)
 
 
 @dataclass
@@ -69,6 +70,16 @@ class RawCall:
         return ast.Call(name=self.name, arguments=self.arguments, span=self.span)
 
 
+def _checked(node: NodeT) -> NodeT:
+    """The node, after the checks the dialect makes on its type."""
+    checks = CURRENT.get().dialect.node_checks
+    if checks:
+        check = checks.get(type(node))
+        if check is not None:
+            check(CURRENT.get(), node)
+    return node
+
+
 def _tok_span(token: Token) -> Span:
     # Lark types a token's positions as optional; every token the parser hands over has them.
     return Span(cast(int, token.start_pos), cast(int, token.end_pos))
@@ -93,19 +104,16 @@ class AstBuilder(Transformer):
             ctx.report_node(codes.MISPLACED_CALL,
                             f"{call.name.name.upper()} is {where}; it cannot be used inside a condition or argument",
                             call)
-        query = ast.Query(body=children[0], comments=tuple(ctx.comments), span=Span(0, len(ctx.source.text)))
-        for check in ctx.dialect.tree_checks:
-            check(ctx, query)
-        return query
+        return ast.Query(body=children[0], comments=tuple(ctx.comments), span=Span(0, len(ctx.source.text)))
 
     def query(self, children):
         operands = children[0::2]
         tokens = children[1::2]
         operators = tuple(ast.SetOp.EXCEPT if tok.type == "MINUS_WORD" else ast.SetOp[tok.value.upper()]
                           for tok in tokens)
-        return ast.SetOperation(operands=tuple(operands), operators=operators,
-                                spellings=tuple(tok.value for tok in tokens),
-                                span=_join(operands[0], operands[-1]))
+        return _checked(ast.SetOperation(operands=tuple(operands), operators=operators,
+                                         spellings=tuple(tok.value for tok in tokens),
+                                         span=_join(operands[0], operands[-1])))
 
     def set_op(self, children):
         return children[0]
@@ -154,15 +162,15 @@ class AstBuilder(Transformer):
 
     def string_test(self, children):
         subject, op, pattern = children
-        return ast.StringTest(subject=subject, op=ast.StringOp[op.value.upper()], pattern=pattern,
-                              span=_join(subject, pattern))
+        return _checked(ast.StringTest(subject=subject, op=ast.StringOp[op.value.upper()], pattern=pattern,
+                                       span=_join(subject, pattern)))
 
     def string_op(self, children):
         return children[0]
 
     def in_list(self, children):
         subject, _word, _open, values, close = children
-        return ast.InList(subject=subject, values=values, span=_join(subject, close))
+        return _checked(ast.InList(subject=subject, values=values, span=_join(subject, close)))
 
     def in_items(self, children):
         return tuple(child for child in children if child is not None)
@@ -199,7 +207,7 @@ class AstBuilder(Transformer):
                     ctx.report(codes.INVALID_ESCAPE,
                                f"`\\{match.group(1)}` is not an escape; strings know `\\'`, `\\\"` and `\\\\` "
                                f"(write `\\\\{match.group(1)}` for a backslash)", start, start + 2)
-        return ast.StringLiteral(value=unescape(body), quote=token.value[0], span=_tok_span(token))
+        return _checked(ast.StringLiteral(value=unescape(body), quote=token.value[0], span=_tok_span(token)))
 
     def true(self, children):
         return ast.BooleanLiteral(value=True, span=_tok_span(children[0]))

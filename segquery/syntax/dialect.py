@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from segquery.syntax.tokens import OUTBOUND_LEXICON, Lexicon
 
 if TYPE_CHECKING:
-    from segquery.syntax.ast import Node, Query
+    from segquery.syntax.ast import Node
     from segquery.syntax.builder import BuildContext, RawCall
 
 
@@ -83,8 +83,10 @@ class Dialect:
     # reported with `foreign_code` rather than as unknown functions.
     foreign_functions: dict[str, str] = field(default_factory=dict, repr=False)
     foreign_code: str = ""
-    # Checks of the built tree that only this dialect makes (they report to the build context).
-    tree_checks: tuple[Callable[[BuildContext, Query], None], ...] = field(default=(), repr=False)
+    # Checks only this dialect makes, by the node type they look at: the builder runs each on
+    # the nodes of its type as it makes them (set operations, string literals, string tests,
+    # IN lists), reporting to the build context. Sources and steps check in their `build`.
+    node_checks: dict[type, Callable[[BuildContext, Node], None]] = field(default_factory=dict, repr=False)
     # What the dialect is called in messages.
     title: str = ""
 

@@ -8,6 +8,8 @@ from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.realtime import REALTIME
 
 DEFAULT_DIALECT = OUTBOUND
+# The setting that reads each text's dialect from its constructs (segquery/syntax/inference.py).
+AUTO = "auto"
 DIALECTS: dict[str, Dialect] = {OUTBOUND.name: OUTBOUND, REALTIME.name: REALTIME}
 
 
@@ -18,3 +20,8 @@ def dialect_named(name: str) -> Dialect | None:
 
 def dialect_names() -> tuple[str, ...]:
     return tuple(DIALECTS)
+
+
+def dialect_settings() -> tuple[str, ...]:
+    """What a configuration or `--dialect` may say: a dialect's name or `auto`."""
+    return (*DIALECTS, AUTO)

@@ -6,13 +6,33 @@ from segquery.syntax import ast, builder, codes
 from segquery.syntax.dialect import VARIADIC, Dialect, FunctionSpec, Role
 
 
+# Real-time journeys functions, and what outbound writes instead.
+_REALTIME_ONLY = {
+    "RELATE": "RELATE is real-time journeys'; outbound marketing joins with "
+              "`.TRAVERSE(relationship, alias, FILTER(...))` and the outbound relationship name",
+    "RELATEOPTIONAL": "RELATEOPTIONAL is real-time journeys'; outbound marketing has no optional join "
+                      "(TRAVERSE keeps only records with a related record)",
+}
+REALTIME_SEGMENT_PREFIX = "SEGMENT_CJO_ID_"
+
+
+def build_outbound_segment(ctx: builder.BuildContext, call: builder.RawCall) -> ast.Node:
+    """SEGMENT(name): a real-time segment definition id is not an outbound reference."""
+    node = builder.build_segment(ctx, call)
+    if isinstance(node, ast.SegmentRef) and node.name.name.upper().startswith(REALTIME_SEGMENT_PREFIX):
+        ctx.report_node(codes.REALTIME_ONLY,
+                        f"`{node.name.name}` is a real-time journeys segment definition id; outbound "
+                        "references are `SEGMENT_CRM_ID_<id>` or segment names", node.name)
+    return node
+
+
 OUTBOUND_FUNCTIONS: tuple[FunctionSpec, ...] = (
     FunctionSpec("PROFILE", Role.SOURCE, 1, 2, "PROFILE(table[, alias])",
                  "All records of a profile type (a Dataverse table such as `contact`).", ("table", "alias"),
                  build=builder.build_profile),
     FunctionSpec("SEGMENT", Role.SOURCE, 1, 1, "SEGMENT(segment_name)",
                  "All members of another segment; using it makes a segment compound.", ("segment_name",),
-                 build=builder.build_segment),
+                 build=build_outbound_segment),
     FunctionSpec("INTERACTION", Role.SOURCE, 2, 3, "INTERACTION(interaction_type, link_type[, alias])",
                  "Profiles linked to an interaction, such as an opened email. Follow it with "
                  "`.FILTER(...)` (optional) and `.HAVING(...)`; never with TRAVERSE.",
@@ -80,25 +100,6 @@ OUTBOUND_FUNCTIONS: tuple[FunctionSpec, ...] = (
                  build=builder.build_window),
 )
 
-# Real-time journeys functions, and what outbound writes instead.
-_REALTIME_ONLY = {
-    "RELATE": "RELATE is real-time journeys'; outbound marketing joins with "
-              "`.TRAVERSE(relationship, alias, FILTER(...))` and the outbound relationship name",
-    "RELATEOPTIONAL": "RELATEOPTIONAL is real-time journeys'; outbound marketing has no optional join "
-                      "(TRAVERSE keeps only records with a related record)",
-}
-REALTIME_SEGMENT_PREFIX = "SEGMENT_CJO_ID_"
-
-
-def check_tree(ctx: builder.BuildContext, query: ast.Query) -> None:
-    """Real-time segment ids are not outbound references."""
-    for node in ast.walk(query):
-        if isinstance(node, ast.SegmentRef) and node.name.name.upper().startswith(REALTIME_SEGMENT_PREFIX):
-            ctx.report_node(codes.REALTIME_ONLY,
-                            f"`{node.name.name}` is a real-time journeys segment definition id; outbound "
-                            "references are `SEGMENT_CRM_ID_<id>` or segment names", node.name)
-
-
 OUTBOUND = Dialect(
     name="outbound",
     title="outbound marketing",
@@ -107,5 +108,4 @@ OUTBOUND = Dialect(
     respellings={"AND": "&&", "OR": "||", "MINUS": "EXCEPT"},
     foreign_functions=_REALTIME_ONLY,
     foreign_code=codes.REALTIME_ONLY,
-    tree_checks=(check_tree,),
 )

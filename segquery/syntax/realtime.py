@@ -15,7 +15,14 @@ from dataclasses import replace
 
 from segquery.diagnostics import Fix
 from segquery.syntax import ast, codes
-from segquery.syntax.builder import BuildContext, RawCall, build_interaction, build_profile, identifier_argument
+from segquery.syntax.builder import (
+    BuildContext,
+    RawCall,
+    build_interaction,
+    build_profile,
+    build_segment,
+    identifier_argument,
+)
 from segquery.syntax.dialect import Dialect, FunctionSpec, Role
 from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.printer import quote_string
@@ -87,46 +94,51 @@ def build_realtime_interaction(ctx: BuildContext, call: RawCall) -> ast.Node:
     return node
 
 
-# ---------------------------------------------------------------- checks of the built tree
+# ---------------------------------------------------------------- checks of what the grammar lets through
 
 
-def check_tree(ctx: BuildContext, query: ast.Query) -> None:
-    """What the grammar lets through but real-time journeys does not have."""
-    for node in ast.walk(query):
-        if isinstance(node, ast.SetOperation):
-            _check_set_spellings(ctx, query, node)
-        elif isinstance(node, ast.SegmentRef):
-            _check_segment_reference(ctx, node)
-        elif isinstance(node, ast.StringTest) and node.op is not ast.StringOp.CONTAINS:
-            ctx.report_node(codes.UNSUPPORTED_IN_REALTIME,
-                            f"{node.op.value} is not supported in real-time journeys; only infix CONTAINS is "
-                            "attested (`field CONTAINS 'text'`)", node)
-        elif isinstance(node, ast.InList) and not node.values:
-            ctx.report_node(codes.INVALID_ARGUMENT, "an IN list needs at least one value: `field IN [v1, v2]`",
-                            node)
-        elif isinstance(node, ast.StringLiteral) and node.quote == '"':
-            ctx.report_node(codes.REALTIME_DOUBLE_QUOTES,
-                            "real-time journeys rejects double-quoted strings: use single quotes", node,
-                            fix=Fix.replace("Use single quotes", node.span.start, node.span.end,
-                                            quote_string(node.value)))
+def check_string_test(ctx: BuildContext, node: ast.Node) -> None:
+    assert isinstance(node, ast.StringTest)
+    if node.op is not ast.StringOp.CONTAINS:
+        ctx.report_node(codes.UNSUPPORTED_IN_REALTIME,
+                        f"{node.op.value} is not supported in real-time journeys; only infix CONTAINS is "
+                        "attested (`field CONTAINS 'text'`)", node)
 
 
-def _check_set_spellings(ctx: BuildContext, query: ast.Query, node: ast.SetOperation) -> None:
+def check_in_list(ctx: BuildContext, node: ast.Node) -> None:
+    assert isinstance(node, ast.InList)
+    if not node.values:
+        ctx.report_node(codes.INVALID_ARGUMENT, "an IN list needs at least one value: `field IN [v1, v2]`", node)
+
+
+def check_string(ctx: BuildContext, node: ast.Node) -> None:
+    assert isinstance(node, ast.StringLiteral)
+    if node.quote == '"':
+        ctx.report_node(codes.REALTIME_DOUBLE_QUOTES, "real-time journeys rejects double-quoted strings: use single "
+                        "quotes", node, fix=Fix.replace("Use single quotes", node.span.start, node.span.end,
+                                                        quote_string(node.value)))
+
+
+def check_set_operation(ctx: BuildContext, node: ast.Node) -> None:
+    assert isinstance(node, ast.SetOperation)
     text = ctx.source.text
-    position = node.operands[0].span.end
-    for spelling, operand in zip(node.spellings, node.operands[1:]):
-        start = text.upper().find(spelling.upper(), position, operand.span.start)
-        if spelling.upper() == "MINUS" and start >= 0:
+    for spelling, left, right in zip(node.spellings, node.operands, node.operands[1:]):
+        if spelling.upper() != "MINUS":
+            continue
+        start = text.upper().find("MINUS", left.span.end, right.span.start)
+        if start >= 0:
             end = start + len(spelling)
             ctx.report(codes.OUTBOUND_ONLY, "MINUS is outbound marketing's; real-time journeys writes EXCEPT",
                        start, end, fix=Fix.replace("Use EXCEPT", start, end, "EXCEPT"))
-        position = operand.span.end
 
 
-def _check_segment_reference(ctx: BuildContext, node: ast.SegmentRef) -> None:
+def build_realtime_segment(ctx: BuildContext, call: RawCall) -> ast.Node:
+    """SEGMENT(SEGMENT_CJO_ID_<32 hex>): anything else is reported, and read as written."""
+    node = build_segment(ctx, call)
+    assert isinstance(node, ast.SegmentRef)
     name = node.name.name
     if SEGMENT_ID.match(name):
-        return
+        return node
     if name.upper().startswith(OUTBOUND_SEGMENT_ID_PREFIX):
         message = (f"`{name}` is an outbound segment id; real-time journeys references the segment definition: "
                    f"`{SEGMENT_ID_PREFIX}` and its id's 32 hexadecimal digits (the ids differ)")
@@ -137,6 +149,7 @@ def _check_segment_reference(ctx: BuildContext, node: ast.SegmentRef) -> None:
         message = (f"real-time journeys references a segment by its definition id: "
                    f"`SEGMENT({SEGMENT_ID_PREFIX}<32 hexadecimal digits>)`, not `{name}`")
     ctx.report_node(codes.REALTIME_SEGMENT_REFERENCE, message, node.name)
+    return node
 
 
 # ---------------------------------------------------------------- the dialect
@@ -188,6 +201,10 @@ def _realtime_functions() -> dict[str, FunctionSpec]:
             "at least one occurrence.",
         parameters=("interaction_table", "profile_id_column"), build=build_realtime_interaction)
     functions["HAVING"] = replace(functions["HAVING"], signature="HAVING(COUNT() comparison number[, window])")
+    functions["SEGMENT"] = replace(functions["SEGMENT"], signature="SEGMENT(SEGMENT_CJO_ID_<definition id>)",
+                                   doc="All members of another segment, by its segment definition's id (32 "
+                                       "hexadecimal digits, no dashes); using it makes a segment compound.",
+                                   parameters=("segment_definition_id",), build=build_realtime_segment)
     functions["RELATE"] = RELATE
     functions["RELATEOPTIONAL"] = RELATE_OPTIONAL
     return functions
@@ -213,5 +230,6 @@ REALTIME = Dialect(
     respellings=OUTBOUND.respellings,
     foreign_functions=_OUTBOUND_ONLY,
     foreign_code=codes.OUTBOUND_ONLY,
-    tree_checks=(check_tree,),
+    node_checks={ast.StringTest: check_string_test, ast.InList: check_in_list, ast.StringLiteral: check_string,
+                 ast.SetOperation: check_set_operation},
 )

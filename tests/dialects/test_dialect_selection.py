@@ -42,7 +42,8 @@ def test_an_unknown_dialect_in_the_configuration_is_an_error_at_its_key(tmp_path
     path = write(tmp_path / "segquery.toml", f"line-length = 80\ndialect = {value}\n")
     with pytest.raises(ConfigError) as caught:
         load_config(path)
-    assert str(caught.value) == f"{path}:2:1: `dialect`: expected a dialect name (outbound, realtime), got {shown}"
+    assert str(caught.value) == (f"{path}:2:1: `dialect`: expected a dialect name (outbound, realtime) "
+                                 f"or \"auto\", got {shown}")
 
 
 def test_an_unknown_dialect_in_a_directive_is_reported_where_it_is_written():
@@ -67,4 +68,4 @@ def test_check_takes_a_dialect_option(tmp_path):
     assert (result.exit_code, result.output) == (0, "")
     result = CliRunner().invoke(main, ["check", "--dialect", "inbound", str(path)])
     assert result.exit_code == 2
-    assert "Invalid value for '--dialect': 'inbound' is not one of 'outbound', 'realtime'." in result.output
+    assert "Invalid value for '--dialect': 'inbound' is not one of 'outbound', 'realtime', 'auto'." in result.output
