@@ -217,6 +217,22 @@ def check_text(text: str, *, path: str | None = None, options: CheckOptions | No
     return finalize(_check_one(text, path, settings), settings, extra)
 
 
+def check_stdin(text: str, path: str | None, options: CheckOptions) -> FileReport:
+    """Standard input checked as the file at `path` (`--stdin-filename`), as `check_paths` would
+    check that file: with its project's cross-file findings, the text standing in for the file."""
+    resolver = SettingsResolver(options)
+    settings = resolver.for_file(path)
+    report = _check_one(text, path, settings)
+    extra: list[Diagnostic] = []
+    if path is not None and _holds_segments(path):
+        projects = Projects(resolver, Exclusion(resolver.finder, options.files).walk_rules())
+        workspaces = projects.workspaces([path])
+        for workspace in workspaces:
+            workspace.replace_texts({path: report.source.text})
+        extra = workspace_diagnostics(workspaces, [report]).get(path, [])
+    return finalize(report, settings, extra)
+
+
 def _check_one(text: str, path: str | None, settings: FileSettings) -> FileReport:
     """Analyse one text, applying fixes first when asked; the report is not finalized yet."""
     if settings.options.fix:

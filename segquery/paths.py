@@ -79,13 +79,38 @@ def walk_paths(paths: Iterable[str | os.PathLike], suffixes: tuple[str, ...],
             yield path, True
 
 
-def _walk_directory(top: Path, suffixes: tuple[str, ...], rules: WalkRules) -> Iterator[Path]:
-    real_top = top.resolve()
-    ignore_files = IgnoreFiles(real_top) if rules.respect_ignore_files else None
+def _left_out(top: Path, rules: WalkRules) -> Callable[[Path, Path, bool], bool]:
+    """Whether a walk from `top` leaves a path out (given as walked and resolved): ignore files, exclusions."""
+    ignore_files = IgnoreFiles(top.resolve()) if rules.respect_ignore_files else None
 
     def left_out(path: Path, real: Path, is_dir: bool) -> bool:
         return ((ignore_files is not None and ignore_files.ignored(real, is_dir=is_dir))
                 or (rules.excluded is not None and rules.excluded(path, is_dir)))
+    return left_out
+
+
+def walk_finds(top: Path, path: Path, suffixes: tuple[str, ...], rules: WalkRules) -> bool:
+    """Whether walking the directory `top` yields `path` (a file below it): one file's answer,
+    without the walk, for a change that an editor reports."""
+    try:
+        relative = path.relative_to(top)
+    except ValueError:
+        return False
+    if not path.name.endswith(suffixes):
+        return False
+    left_out = _left_out(top, rules)
+    real_top = top.resolve()
+    for depth in range(1, len(relative.parts) + 1):
+        part = Path(*relative.parts[:depth])
+        is_dir = depth < len(relative.parts)
+        if (is_dir and part.name.startswith(".")) or left_out(top / part, real_top / part, is_dir):
+            return False
+    return True
+
+
+def _walk_directory(top: Path, suffixes: tuple[str, ...], rules: WalkRules) -> Iterator[Path]:
+    real_top = top.resolve()
+    left_out = _left_out(top, rules)
 
     for root, dirs, files in os.walk(top):
         real_root = real_top / os.path.relpath(root, top)

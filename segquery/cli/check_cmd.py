@@ -31,8 +31,8 @@ from segquery.config import QUERY_KINDS, ConfigError, selector_problem, target_p
 from segquery.engine import (
     CheckOptions,
     FileReport,
-    SettingsResolver,
     check_paths,
+    check_stdin,
     check_text,
 )
 from segquery.output.diff import render_diff
@@ -218,8 +218,7 @@ def _run(paths: tuple[str, ...], options: CheckOptions,
         except UnreadableFile as error:
             stdin_report = FileReport(stdin_filename, error.source, [error.diagnostic])
         else:
-            stdin_report = check_text(stdin.text, path=stdin_filename, options=options,
-                                      resolver=SettingsResolver(options))
+            stdin_report = check_stdin(stdin.text, stdin_filename, options)
             stdin_report.stored = stdin.stored
         reports.append(stdin_report)
     file_paths = [path for path in paths if path != STDIN]

@@ -12,10 +12,14 @@ from typing import cast
 
 import click
 
-from segquery.cli.common import color_option, output_style
+from pathlib import Path
+
+from segquery.cli.common import color_option, file_selection_options, output_style
 from segquery.cli.printing import echo_blocks
+from segquery.config import ConfigError
 from segquery.diagnostics import Severity
-from segquery.engine import FileReport
+from segquery.engine import CheckOptions, FileReport, SettingsResolver
+from segquery.file_selection import Exclusion, FileSelection
 from segquery.output.text import text_blocks
 from segquery.source import SourceText
 from segquery.workspace import DEFAULT_MAX_DEPTH, CycleError, ExpandError, SegmentLookupError, Workspace
@@ -36,10 +40,13 @@ FORMATS = ("text", "json", "dot", "mermaid")
               help="With --expand: keep SEGMENT(x) of interaction segments used as set operands.")
 @click.option("--max-depth", type=click.IntRange(min=1), default=DEFAULT_MAX_DEPTH, show_default=True,
               help="Longest allowed chain of references (W007).")
+@file_selection_options
 @color_option
 def deps_command(paths: tuple[str, ...], output_format: str, order: bool, reverse: bool, dependents_of: str | None,
-                 expand_name: str | None, keep_interactions: bool, max_depth: int, color: str) -> None:
-    """Resolve SEGMENT(...) references across .segq and JSON files (directories are searched)."""
+                 expand_name: str | None, keep_interactions: bool, max_depth: int, color: str,
+                 files: FileSelection) -> None:
+    """Resolve SEGMENT(...) references across .segq and JSON files (directories are searched, leaving out
+    what the configuration's `exclude` and the ignore files leave out, as `check` does)."""
     modes = [flag for flag, given in (("--order", order), ("--dependents", dependents_of is not None),
                                       ("--expand", expand_name is not None)) if given]
     if len(modes) > 1:
@@ -50,7 +57,11 @@ def deps_command(paths: tuple[str, ...], output_format: str, order: bool, revers
         raise click.UsageError("--keep-interactions goes with --expand")
     if modes and output_format in ("dot", "mermaid"):
         raise click.UsageError(f"--format {output_format} draws the graph; it does not go with {modes[0]}")
-    workspace = Workspace.from_paths(paths or (".",), max_depth=max_depth)
+    try:
+        workspace = _load(paths or (".",), files, max_depth)
+    except ConfigError as error:
+        click.echo(f"segquery: configuration error: {error}", err=True)
+        sys.exit(2)
     failed = _report(workspace, color)
     if order:
         failed |= _print_order(workspace, reverse, output_format)
@@ -64,6 +75,19 @@ def deps_command(paths: tuple[str, ...], output_format: str, order: bool, revers
         if text:
             click.echo(text)
     sys.exit(1 if failed else 0)
+
+
+def _load(paths: tuple[str, ...], files: FileSelection, max_depth: int) -> Workspace:
+    """The workspace of the files below `paths` that a check would read, with the target profile
+    and schema of the first path's configuration."""
+    from segquery.workspace.loading import discover
+
+    resolver = SettingsResolver(CheckOptions(files=files))
+    rules = Exclusion(resolver.finder, files).walk_rules()
+    first = Path(paths[0])
+    settings = resolver.for_file(str(first / "_" if first.is_dir() else first))
+    return Workspace.from_files(discover(paths, rules=rules), max_depth=max_depth, target_profile=settings.target,
+                                schema=settings.schema)
 
 
 def _report(workspace: Workspace, color: str) -> bool:

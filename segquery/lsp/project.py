@@ -27,8 +27,9 @@ from segquery.schema.default import default_schema
 from segquery.schema.errors import SchemaError
 from segquery.files import UnreadableFile, read_text
 from segquery.workspace import Segment, Workspace
-from segquery.paths import JSON_SUFFIX
-from segquery.workspace.loading import QUERY_SUFFIX
+from segquery.file_selection import Exclusion, FileSelection
+from segquery.paths import JSON_SUFFIX, WalkRules, walk_finds
+from segquery.workspace.loading import QUERY_SUFFIX, discover
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ class Project:
         self.dialect_setting: str | None = None
         self._resolver = SettingsResolver(CheckOptions())
         self._settings: dict[str | None, FileSettings] = {}
+        self._walk_rules = WalkRules()
         self.workspace = Workspace()
 
     # ------------------------------------------------------------ loading
@@ -56,7 +58,10 @@ class Project:
         self._resolver = SettingsResolver(CheckOptions(dialect=self.dialect_setting))
         self._settings = {}
         settings = self.settings(None)
-        self.workspace = Workspace.from_paths(roots, target_profile=settings.target, schema=settings.schema)
+        # The files `segquery check` would read: the configuration's exclusions and the ignore files apply.
+        self._walk_rules = Exclusion(self._resolver.finder, FileSelection()).walk_rules()
+        files = discover(roots, rules=self._walk_rules, on_skipped=None)
+        self.workspace = Workspace.from_files(files, target_profile=settings.target, schema=settings.schema)
         for path, text in overlays.items():
             self.update(path, text)
 
@@ -144,9 +149,14 @@ class Project:
         Returns the paths whose diagnostics may have changed."""
         if not path.endswith(WORKSPACE_SUFFIXES):
             return []
-        if text is None and not Path(path).is_file():
+        if text is None and not (Path(path).is_file() and self._found_by_walk(path)):
             return self.workspace.remove_file(path)
         return self.workspace.update_file(path, text)
+
+    def _found_by_walk(self, path: str) -> bool:
+        """Whether loading the roots would read this file (an excluded or ignored one stays out);
+        an open document is always part of the workspace."""
+        return any(walk_finds(root, Path(path), WORKSPACE_SUFFIXES, self._walk_rules) for root in self.roots)
 
     def remove(self, path: str) -> list[str]:
         return self.workspace.remove_file(path)

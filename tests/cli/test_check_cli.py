@@ -148,6 +148,19 @@ def test_stdin_filename_routes_json(project):
     ]
 
 
+def test_stdin_filename_gets_its_projects_cross_file_findings(project):
+    """Standard input is checked as the named file would be: its SEGMENT references resolve in the project,
+    with the text from standard input standing in for the file (on disk or not)."""
+    Path("segquery.toml").write_text("", encoding="utf-8")
+    result = run("-q", "-", "--stdin-filename", "compound.segq", stdin="SEGMENT(good) UNION SEGMENT(nowhere)\n")
+    assert (result.exit_code, result.stdout.splitlines()[0]) == (
+        1, "compound.segq:1:29: W001 [error] no segment named `nowhere` in the workspace")
+    assert run("-q", "-", "--stdin-filename", "compound.segq", stdin="SEGMENT(good)\n").exit_code == 0
+    result = run("-q", "-", "--stdin-filename", "good.segq", stdin="SEGMENT(good)\n")
+    assert result.stdout.splitlines()[0] == (
+        "good.segq:1:9: W003 [error] `good` references itself: its members cannot be defined by its own members")
+
+
 def test_output_file_receives_the_findings(project):
     result = run("--output-format", "pylint", "--output-file", "report.txt", "bad.segq")
     assert (result.exit_code, result.stdout) == (1, "")

@@ -199,7 +199,8 @@ def test_parse_reports_a_latin1_file(folder):
     result = run("parse", "--indent", "0", "city.segq")
     assert result.exit_code == 1
     assert result.stdout == (
-        '{"path": "city.segq", "ast": null, "diagnostics": [{"code": "E002", "severity": "error", '
+        '{"path": "city.segq", "dialect": null, "dialect_reason": null, "ast": null, '
+        '"diagnostics": [{"code": "E002", "severity": "error", '
         '"message": "the file is not valid UTF-8 text: byte 0xfc cannot be decoded", "range": '
         '{"start": {"line": 1, "column": 44, "offset": 43}, "end": {"line": 1, "column": 45, "offset": 44}}, '
         '"fix": null, "related": []}]}\n')

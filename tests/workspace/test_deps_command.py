@@ -164,3 +164,26 @@ def test_an_unreadable_path_prints_no_graph_and_exits_1(tmp_path):
     result = run(missing)
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == f"{missing}:1:1: E001 [error] cannot read the file: No such file or directory\n"
+
+
+def test_deps_leaves_out_what_the_configuration_and_the_options_exclude(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "draft.segq").write_text("SEGMENT(missing)\n", encoding="utf-8")
+    (tmp_path / "seattle.segq").write_text("PROFILE(contact).FILTER(address1_city == 'Seattle')\n", encoding="utf-8")
+    result = run(".")
+    assert (result.exit_code, result.stdout) == (1, "draft\n└── missing (missing)\nseattle\n")
+    (tmp_path / "pyproject.toml").write_text('[tool.segquery]\nexclude = ["drafts"]\n', encoding="utf-8")
+    result = run(".")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "seattle\n", "")
+    result = run("--extend-exclude", "seattle.segq", ".")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_deps_reports_an_invalid_configuration(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("[tool.segquery]\nexclude = 3\n", encoding="utf-8")
+    result = run(".")
+    assert result.exit_code == 2
+    assert result.stderr == (f"segquery: configuration error: {tmp_path / 'pyproject.toml'}:2:1: "
+                             "`tool.segquery.exclude`: expected a list of glob patterns, got 3\n")
