@@ -407,9 +407,10 @@ class Projects:
         self.finder = ProjectFinder()
 
     def root_for(self, path: str) -> Path:
-        resolved = Path(path).resolve()
-        fallback = next((directory for directory in self.searched if directory in resolved.parents), None)
-        return self.finder.root_for(resolved, fallback)
+        directory = self.finder.directory_of(path)
+        fallback = next((searched for searched in self.searched
+                         if searched == directory or searched in directory.parents), None)
+        return self.finder.root_for(path, fallback)
 
     def workspaces(self, files: list[str]) -> list[Workspace]:
         """The workspaces of the checked files, read and resolved."""

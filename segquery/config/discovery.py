@@ -11,10 +11,30 @@ file's own directory.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from segquery.config.model import CONFIG_FILENAMES, Config
 from segquery.config.reading import has_segquery_table, load_config
+
+
+class RealDirectories:
+    """The real (resolved) directory of files, resolved once per directory as written: resolving
+    every file's path costs a system call per component, and a walk asks for thousands."""
+
+    def __init__(self) -> None:
+        self._resolved: dict[str, Path] = {}
+
+    def of(self, path: Path | str) -> Path:
+        """The resolved directory that holds `path`; a symbolic link's is its target's directory."""
+        text = os.fspath(path)
+        if os.path.islink(text):
+            return Path(text).resolve().parent
+        folder = os.path.dirname(text) or "."
+        found = self._resolved.get(folder)
+        if found is None:
+            found = self._resolved[folder] = Path(folder).resolve()
+        return found
 
 
 class ConfigFinder:
@@ -24,11 +44,12 @@ class ConfigFinder:
         self.override = load_config(override) if override is not None else None
         self._by_directory: dict[Path, Config] = {}
         self._loaded: dict[Path, Config] = {}
+        self._directories = RealDirectories()
 
     def for_path(self, path: Path | None) -> Config:
         if self.override is not None:
             return self.override
-        directory = (Path(path).resolve().parent if path is not None else Path.cwd().resolve())
+        directory = self._directories.of(path) if path is not None else Path.cwd().resolve()
         return self.for_directory(directory)
 
     def for_directory(self, directory: Path) -> Config:
@@ -78,17 +99,22 @@ class ProjectFinder:
     def __init__(self) -> None:
         self._markers: dict[Path, bool] = {}
         self._roots: dict[tuple[Path, Path | None], Path] = {}
+        self._directories = RealDirectories()
 
     def root_for(self, path: Path | str, fallback: Path | None = None) -> Path:
         """The project root of a file (resolved): the closest directory that holds a
         configuration file or is a repository root; else `fallback` (a directory
         above the file that was named to be searched), else the file's directory."""
-        directory = Path(path).resolve().parent
+        directory = self.directory_of(path)
         key = (directory, fallback)
         root = self._roots.get(key)
         if root is None:
             root = self._roots[key] = self._marked_above(directory) or fallback or directory
         return root
+
+    def directory_of(self, path: Path | str) -> Path:
+        """The resolved directory of a file (its target's, for a symbolic link)."""
+        return self._directories.of(path)
 
     def _marked_above(self, directory: Path) -> Path | None:
         for current in (directory, *directory.parents):
