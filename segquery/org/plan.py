@@ -149,7 +149,7 @@ def _validation_problem(workspace: Workspace, segment: LocalSegment) -> str | No
     if not errors:
         return None
     first = errors[0]
-    return f"invalid query: {first.range.start.line}:{first.range.start.column}: {first.code} {first.message}"
+    return f"invalid: {first.range.start.line}:{first.range.start.column}: {first.code} {first.message}"
 
 
 def _match(segment: LocalSegment, remote: list[OrgSegment]) -> OrgSegment | None:
@@ -176,7 +176,7 @@ def _outbound_steps(segment: LocalSegment, remote: OrgSegment | None, new_id: Ca
         if segment.query is not None and segment.kind != "static":
             body[outbound.QUERY] = segment.query
         yield Step("create", key, "POST", outbound.ENTITY_SET, body)
-        yield from _member_steps(key, segment_id, segment.members or (), ())
+        yield from member_steps(key, segment_id, segment.members or (), ())
         return
     if remote.kind != segment.kind:
         raise _Refused(f"the org has it as a {remote.kind} segment; a segment's type cannot change")
@@ -188,7 +188,7 @@ def _outbound_steps(segment: LocalSegment, remote: OrgSegment | None, new_id: Ca
             raise _Refused(f"status `{segment.status}` cannot be asked for")
         yield Step("set-status", key, "PATCH", address, {outbound.STATUS: _OUTBOUND_STATUS[segment.status]})
     if segment.members is not None:
-        yield from _member_steps(key, remote.id, segment.members, remote.members)
+        yield from member_steps(key, remote.id, segment.members, remote.members)
 
 
 def _status_reached(wanted: str, current: str | None) -> bool:
@@ -197,7 +197,8 @@ def _status_reached(wanted: str, current: str | None) -> bool:
         wanted == "stopped" and current == "stopping")
 
 
-def _member_steps(key: str, segment_id: str, wanted: tuple[str, ...], current: tuple[str, ...]) -> Iterator[Step]:
+def member_steps(key: str, segment_id: str, wanted: tuple[str, ...], current: tuple[str, ...]) -> Iterator[Step]:
+    """Include what `wanted` adds to `current` and exclude what it drops, in calls the API accepts."""
     have = {_member_key(item) for item in current}
     keep = {_member_key(item) for item in wanted}
     include = [item for item in dict.fromkeys(wanted) if _member_key(item) not in have]
