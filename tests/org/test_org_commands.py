@@ -1,0 +1,108 @@
+"""The org commands end to end (click's runner, the fake org), and what they never print."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+import segquery.org.connect as connect
+from org_documents import serve_schema
+from org_fakes import API, SECRET, make_client, org_url
+from org_state import FakeOrg, outbound
+from segquery.cli import main
+from segquery.org.auth import AUTH_MODES, make_credential
+
+A = "7649566b-79e2-e811-a989-000d3a135be0"
+
+
+@pytest.fixture
+def cli(httpserver, tls_context, credential, sleeps, monkeypatch, tmp_path):
+    """Run `segquery ...` in tmp_path against the fake org (its certificate trusted, its credential fake)."""
+    monkeypatch.setattr(connect, "open_client",
+                        lambda settings, auth="default", credential_=None: make_client(
+                            httpserver, tls_context, credential, sleeps))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("AZURE_TENANT_ID", "00000000-0000-0000-0000-000000000001")
+    monkeypatch.setenv("AZURE_CLIENT_ID", "00000000-0000-0000-0000-000000000002")
+    monkeypatch.setenv("AZURE_CLIENT_SECRET", SECRET)
+
+    def run(*args, input=None):
+        return CliRunner().invoke(main, [*args, "--org", org_url(httpserver)], input=input)
+
+    return run
+
+
+def test_schema_pull_writes_the_file_and_check_reports_drift(cli, httpserver, tmp_path):
+    serve_schema(httpserver, API)
+    written = cli("schema", "pull", "--tables", "contact")
+    assert written.exit_code == 0, written.output
+    data = json.loads((tmp_path / "schema.json").read_text())
+    assert sorted(data["tables"]) == ["contact"]
+    assert cli("schema", "pull", "--check", "--tables", "contact").exit_code == 0
+    (tmp_path / "schema.json").write_text((tmp_path / "schema.json").read_text().replace('"money"', '"decimal"'))
+    drift = cli("schema", "pull", "--check", "--tables", "contact")
+    assert drift.exit_code == 1
+    assert '-    "xyz_leadscore": "decimal"\n+    "xyz_leadscore": "money"' in drift.output
+    assert "schema.json: the org's schema has drifted from the file" in drift.output
+
+
+def test_pull_plan_and_apply_from_a_plan_file(cli, httpserver, tmp_path):
+    org = FakeOrg()
+    org.tables["msdyncrm_segments"].append(outbound(A, "Adults", "PROFILE(contact)"))
+    org.install(httpserver)
+    pulled = cli("pull")
+    assert (pulled.exit_code, pulled.output) == (0, "segments/adults.segq: written\n"
+                                                    "1 written, 0 unchanged, 0 kept, 0 that do not parse\n")
+    path = tmp_path / "segments" / "adults.segq"
+    path.write_text(path.read_text().replace("PROFILE(contact)", "PROFILE(contact).FILTER(donotemail == false)"))
+    planned = cli("plan", "--output-format", "json", "--out", "plan.json")
+    assert planned.exit_code == 0
+    assert json.loads(planned.output)["steps"] == [{
+        "action": "update-query", "segment": "Adults", "method": "PATCH", "url": f"msdyncrm_segments({A})",
+        "body": {"msdyncrm_segmentquery": "PROFILE(contact).FILTER(donotemail == false)"}}]
+    refused = cli("apply", "--plan", "plan.json")
+    assert refused.exit_code == 2
+    assert "nothing sent: give --yes to apply without a terminal to confirm on" in refused.output
+    assert org.requests == []
+    applied = cli("apply", "--plan", "plan.json", "--yes")
+    assert applied.exit_code == 0, applied.output
+    assert applied.output.splitlines()[-1] == "1 done, 0 failed, 0 not done"
+    again = cli("plan")
+    assert (again.exit_code, again.output) == (0, "No changes: the org matches the repository.\n")
+
+
+def test_secrets_and_tokens_are_never_printed(cli, httpserver, tmp_path, monkeypatch, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    httpserver.expect_request(API + "msdyncrm_segments").respond_with_json({"error": {"message": "no"}}, status=401)
+    result = cli("pull")
+    assert result.exit_code == 2
+    assert "the org refused the access token twice" in result.output
+    for leaked in (SECRET, "token-1", "token-2", "Bearer"):
+        assert leaked not in result.output and leaked not in caplog.text
+
+
+def test_a_secret_in_the_configuration_is_refused_without_being_echoed(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text(
+        f'[tool.segquery.org]\nurl = "https://contoso.crm.dynamics.com"\nclient-secret = "{SECRET}"\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["pull"])
+    assert result.exit_code == 2
+    assert result.output == (f"segquery pull: {tmp_path / 'pyproject.toml'}:3:1: `tool.segquery.org.client-secret`: "
+                             "unknown key; secrets are never read from a file: set AZURE_CLIENT_SECRET (or use "
+                             "another --auth mode)\n")
+
+
+def test_a_plain_http_org_is_refused_before_anything_is_sent(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["schema", "pull", "--org", "http://contoso.crm.dynamics.com"])
+    assert (result.exit_code, result.output) == (2, (
+        "segquery schema pull: the org URL must use https (got http): the access token is sent with every "
+        "request and must not travel in the clear\n"))
+
+
+def test_each_auth_mode_has_its_azure_identity_credential():
+    assert [type(make_credential(mode)).__name__ for mode in AUTH_MODES] == [
+        "DefaultAzureCredential", "EnvironmentCredential", "ManagedIdentityCredential", "AzureCliCredential",
+        "DeviceCodeCredential"]
