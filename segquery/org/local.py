@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from segquery.org.errors import OrgError
-from segquery.org.records import OUTBOUND, REALTIME, REALTIME_KINDS, parse_member_ids
+from segquery.org.records import OUTBOUND, REALTIME, REALTIME_KINDS, option_label, parse_member_ids
 from segquery.org.segment_files import REALTIME_RECORD_KEYS, split_header
 from segquery.requests import schema as outbound
 from segquery.workspace import CycleError, Segment, Workspace
@@ -94,4 +94,4 @@ def _realtime_static(path: Path, data: dict[str, Any]) -> LocalSegment:
     name = str(data.get("msdynmkt_displayname") or path.stem)
     segment_id = data.get("msdynmkt_segmentdefinitionid")
     return LocalSegment(path.stem, str(path), REALTIME, name, str(segment_id).lower() if segment_id else None,
-                        REALTIME_KINDS.get(data.get("msdynmkt_type"), "static"), None, None, members)
+                        option_label(REALTIME_KINDS, data.get("msdynmkt_type")) or "static", None, None, members)

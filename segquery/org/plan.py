@@ -126,14 +126,14 @@ def _refusal(workspace: Workspace, segment: LocalSegment, refused: set[str], pla
     if segment.query is not None and len(segment.query) > MAX_QUERY_CHARS:
         return (f"the query has {len(segment.query):,} characters; a request takes at most "
                 f"{MAX_QUERY_CHARS:,}")
-    problem = _validation_problem(workspace, segment)
+    problem = validation_problem(workspace, segment)
     if problem == "unvalidated":
         plan.unvalidated.append(segment.key)
         return None
-    return problem
+    return None if problem is None else f"invalid: {problem}"
 
 
-def _validation_problem(workspace: Workspace, segment: LocalSegment) -> str | None:
+def validation_problem(workspace: Workspace, segment: LocalSegment) -> str | None:
     """The first error segquery finds in the segment's file, or "unvalidated" when it has no parser for it."""
     if segment.segment is None:
         return None
@@ -149,7 +149,7 @@ def _validation_problem(workspace: Workspace, segment: LocalSegment) -> str | No
     if not errors:
         return None
     first = errors[0]
-    return f"invalid: {first.range.start.line}:{first.range.start.column}: {first.code} {first.message}"
+    return f"{first.range.start.line}:{first.range.start.column}: {first.code} {first.message}"
 
 
 def _match(segment: LocalSegment, remote: list[OrgSegment]) -> OrgSegment | None:

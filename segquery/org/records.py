@@ -61,9 +61,9 @@ def fetch_segments(client: Client) -> list[OrgSegment]:
 
 def _outbound(client: Client) -> Iterator[OrgSegment]:
     for record in _optional(client, outbound.ENTITY_SET, OUTBOUND_COLUMNS):
-        kind_code = record.get(outbound.TYPE)
         yield OrgSegment(OUTBOUND, str(record[outbound.SEGMENT_ID]).lower(), str(record.get(outbound.NAME) or ""),
-                         OUTBOUND_KINDS.get(kind_code, "dynamic"), OUTBOUND_STATUSES.get(record.get(outbound.STATUS)),
+                         option_label(OUTBOUND_KINDS, record.get(outbound.TYPE)) or "dynamic",
+                         option_label(OUTBOUND_STATUSES, record.get(outbound.STATUS)),
                          record.get(outbound.QUERY), parse_member_ids(record.get(outbound.MEMBER_IDS)))
 
 
@@ -78,8 +78,9 @@ def _realtime(client: Client) -> Iterator[OrgSegment]:
         members = tuple(part.strip() for part in str(definition.get("msdynmkt_includedmembers") or "").split(",")
                         if part.strip())
         yield OrgSegment(REALTIME, definition_id, str(record.get("msdynmkt_displayname") or ""),
-                         REALTIME_KINDS.get(record.get("msdynmkt_type"), "dynamic"),
-                         REALTIME_STATUSES.get(definition.get("statuscode")), definition.get("msdynmkt_segmentquery"),
+                         option_label(REALTIME_KINDS, record.get("msdynmkt_type")) or "dynamic",
+                         option_label(REALTIME_STATUSES, definition.get("statuscode")),
+                         definition.get("msdynmkt_segmentquery"),
                          members, str(record["msdynmkt_segmentid"]).lower(),
                          record.get("msdynmkt_baseentitylogicalname"))
 
@@ -91,6 +92,11 @@ def _optional(client: Client, entity_set: str, columns: list[str]) -> Iterator[d
     except OrgError as error:
         if error.status != 404:
             raise
+
+
+def option_label(options: dict[int, str], value: object) -> str | None:
+    """The label of a choice column's value, None for a value that is not one of `options`."""
+    return options.get(value) if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def parse_member_ids(value: object) -> tuple[str, ...]:

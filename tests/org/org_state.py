@@ -67,6 +67,10 @@ class FakeOrg:
                                                                                     if m not in change]
             record["msdyncrm_segmentmemberids"] = json.dumps(members)
             return Response(status=204)
+        if request.method == "POST" and path == "msdyncrm_ValidateSegment":
+            problems = ([{"ErrorCode": "SegmentDciValidator_SegmentInvalid", "FieldName": "msdyncrm_query"}]
+                        if "UnknownEntity" in body["msdyncrm_segmentquery"] else [])
+            return Response(json.dumps({"ValidationResult": json.dumps(problems)}), content_type="application/json")
         if request.method == "POST" and path == "msdynmkt_PublishSegmentDefinition":
             self.find("msdynmkt_segmentdefinitions", body["SegmentId"])["statuscode"] = 723270000
             return Response(status=204)

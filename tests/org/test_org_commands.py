@@ -106,3 +106,24 @@ def test_each_auth_mode_has_its_azure_identity_credential():
     assert [type(make_credential(mode)).__name__ for mode in AUTH_MODES] == [
         "DefaultAzureCredential", "EnvironmentCredential", "ManagedIdentityCredential", "AzureCliCredential",
         "DeviceCodeCredential"]
+
+
+def test_check_remote_reports_where_the_service_and_segquery_differ(cli, httpserver, tmp_path):
+    FakeOrg().install(httpserver)
+    segments = tmp_path / "segments"
+    segments.mkdir()
+    (segments / "everyone.segq").write_text("PROFILE(contact)\n")
+    (segments / "unknown.segq").write_text("PROFILE(UnknownEntity)\n")
+    (segments / "broken.segq").write_text("PROFILE(contact).FILTER(\n")
+    (segments / "rt.segq").write_text("// segquery: dialect = realtime\nPROFILE(contact)\n")
+    result = cli("check", "--remote", "segments")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "segments/broken.segq: `broken`: DIFFERS: segquery says invalid (1:24: S007 `(` is never closed: add `)`); "
+        "the service says valid",
+        "segments/everyone.segq: `everyone`: agrees: segquery says valid; the service says valid",
+        "segments/rt.segq: `rt`: not checked remotely: the service validates a real-time query only while "
+        "publishing it (msdynmkt_PublishSegmentDefinition), which has side effects",
+        "segments/unknown.segq: `unknown`: DIFFERS: segquery says valid; the service says invalid "
+        "(SegmentDciValidator_SegmentInvalid on msdyncrm_query)",
+        "2 of 3 checked segment(s) differ"]
