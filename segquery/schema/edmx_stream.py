@@ -11,6 +11,7 @@ derivation as `parse_edmx`, so both give the same schema.
 from __future__ import annotations
 
 import re
+import sys
 from typing import IO
 from xml.etree.ElementTree import Element, SubElement
 
@@ -87,12 +88,13 @@ def _reduce(stream: IO[bytes], source: str | None) -> Element:
 
 
 def _compact(entity: Element) -> Element:
-    """A copy of an EntityType with only the elements and attributes the derivation reads."""
+    """A copy of an EntityType with only the elements and attributes the derivation reads; the values are
+    interned, since column names and types repeat from table to table."""
     def copy(element: Element) -> Element | None:
         name = _local(element.tag)
         if name not in _KEPT_ATTRIBUTES:
             return None
-        kept = Element(name, {key: element.get(key, "") for key in _KEPT_ATTRIBUTES[name]
+        kept = Element(name, {key: sys.intern(element.get(key, "")) for key in _KEPT_ATTRIBUTES[name]
                               if element.get(key) is not None})
         for child in element:
             reduced = copy(child)
