@@ -25,6 +25,8 @@ from segquery.workspace import Workspace
 PLAN_FORMAT = 1
 _OUTBOUND_TYPE = {"dynamic": outbound.DYNAMIC, "static": outbound.STATIC, "compound": outbound.COMPOUND}
 _OUTBOUND_STATUS = {label.lower(): code for code, label in outbound.STATUS_REASONS.items()}
+# A segment is taken live through "going live" (the service finishes the change), as R023 asks.
+_OUTBOUND_STATUS["live"] = outbound.GOING_LIVE
 
 
 @dataclass(frozen=True)

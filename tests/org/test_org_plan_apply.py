@@ -52,11 +52,11 @@ def test_the_plan_creates_in_dependency_order_with_exact_bodies(client, org, rep
          {"msdyncrm_segmentquery": "PROFILE(contact).FILTER(birthdate < DATE(1990, 1, 1))"}),
         ("create", "openers", "POST", "msdyncrm_segments",
          {"msdyncrm_segmentid": "00000000-0000-4000-8000-000000000001", "msdyncrm_segmentname": "openers",
-          "msdyncrm_segmenttype": 192350000, "statuscode": 192350001,
+          "msdyncrm_segmenttype": 192350000, "statuscode": 192350006,
           "msdyncrm_segmentquery": "PROFILE(contact).FILTER(donotemail == false)"}),
         ("create", "adult_openers", "POST", "msdyncrm_segments",
          {"msdyncrm_segmentid": "00000000-0000-4000-8000-000000000002", "msdyncrm_segmentname": "adult_openers",
-          "msdyncrm_segmenttype": 192350002, "statuscode": 192350001,
+          "msdyncrm_segmenttype": 192350002, "statuscode": 192350006,
           "msdyncrm_segmentquery": "SEGMENT(Adults) INTERSECT SEGMENT(openers)"}),
         ("create", "VIP", "POST", "msdyncrm_segments",
          {"msdyncrm_segmentid": "00000000-0000-4000-8000-000000000003", "msdyncrm_segmentname": "VIP",
@@ -147,5 +147,15 @@ def test_real_time_segments_are_created_as_definition_and_segment_then_published
           "msdynmkt_sourcesegmentuid": "00000000-0000-4000-8000-000000000001"}),
         ("POST", "msdynmkt_PublishSegmentDefinition", {"SegmentId": "00000000-0000-4000-8000-000000000001"}),
     ]
+    assert apply_plan(client, plan).ok
+    assert plan_for(client, tmp_path, new_id=ids()).steps == []
+
+
+def test_a_draft_segment_is_taken_live_through_going_live(client, org, tmp_path):
+    org.tables["msdyncrm_segments"][0]["statuscode"] = 192350000
+    write(tmp_path, "adults.segq", f"// segquery: id = {A}\n// segquery: status = live\nPROFILE(contact)\n")
+    plan = plan_for(client, tmp_path, new_id=ids())
+    assert [(step.action, step.method, step.url, step.body) for step in plan.steps] == [
+        ("set-status", "PATCH", f"msdyncrm_segments({A})", {"statuscode": 192350006})]
     assert apply_plan(client, plan).ok
     assert plan_for(client, tmp_path, new_id=ids()).steps == []
