@@ -53,7 +53,6 @@ class Plan:
     api_root: str
     steps: list[Step] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
-    unvalidated: list[str] = field(default_factory=list)   # segments no local parser could check
 
     @property
     def is_empty(self) -> bool:
@@ -62,7 +61,7 @@ class Plan:
     def to_json(self) -> dict[str, Any]:
         return {"format": PLAN_FORMAT, "org": self.org, "api_root": self.api_root,
                 "steps": [asdict(step) for step in self.steps],
-                "refused": [asdict(refusal) for refusal in self.refused], "unvalidated": self.unvalidated}
+                "refused": [asdict(refusal) for refusal in self.refused]}
 
     @classmethod
     def from_json(cls, data: Any) -> "Plan":
@@ -73,7 +72,7 @@ class Plan:
             steps = [Step(str(s["action"]), str(s["segment"]), str(s["method"]), str(s["url"]), dict(s["body"]))
                      for s in data["steps"]]
             refused = [Refusal(str(r["segment"]), str(r["path"]), str(r["reason"])) for r in data.get("refused", [])]
-            return cls(str(data["org"]), str(data["api_root"]), steps, refused, list(data.get("unvalidated", [])))
+            return cls(str(data["org"]), str(data["api_root"]), steps, refused)
         except (AttributeError, KeyError, TypeError, ValueError) as error:
             raise OrgError(f"not a segquery plan: {type(error).__name__} {error}") from None
 
@@ -85,8 +84,6 @@ class Plan:
             lines.append(f"   {json.dumps(step.body, ensure_ascii=False)}")
         for refusal in self.refused:
             lines.append(f"refused: `{refusal.segment}` ({refusal.path}): {refusal.reason}")
-        for key in self.unvalidated:
-            lines.append(f"not validated locally: `{key}` (this segquery has no parser for its dialect)")
         lines.append("No changes: the org matches the repository." if self.is_empty
                      else f"{len(self.steps)} request(s) to send.")
         return "\n".join(lines)
@@ -99,7 +96,7 @@ def make_plan(directory: Path, remote: list[OrgSegment], *, org: str, api_root: 
     plan = Plan(org, api_root)
     refused_keys: set[str] = set()
     for segment in local:
-        reason = _refusal(workspace, segment, refused_keys, plan)
+        reason = _refusal(workspace, segment, refused_keys)
         if reason is not None:
             refused_keys.add(segment.key)
             plan.refused.append(Refusal(segment.key, segment.path, reason))
@@ -119,7 +116,7 @@ class _Refused(Exception):
     pass
 
 
-def _refusal(workspace: Workspace, segment: LocalSegment, refused: set[str], plan: Plan) -> str | None:
+def _refusal(workspace: Workspace, segment: LocalSegment, refused: set[str]) -> str | None:
     if segment.dialect not in (OUTBOUND, REALTIME):
         return f"unknown dialect `{segment.dialect}`"
     blocked = [key for key in (workspace.dependencies(segment.key) if segment.segment else []) if key in refused]
@@ -129,22 +126,15 @@ def _refusal(workspace: Workspace, segment: LocalSegment, refused: set[str], pla
         return (f"the query has {len(segment.query):,} characters; a request takes at most "
                 f"{MAX_QUERY_CHARS:,}")
     problem = validation_problem(workspace, segment)
-    if problem == "unvalidated":
-        plan.unvalidated.append(segment.key)
-        return None
     return None if problem is None else f"invalid: {problem}"
 
 
 def validation_problem(workspace: Workspace, segment: LocalSegment) -> str | None:
-    """The first error segquery finds in the segment's file, or "unvalidated" when it has no parser for it."""
+    """The first error segquery finds in the segment's file (in the file's dialect), as `line:column: code message`."""
     if segment.segment is None:
         return None
     from segquery.diagnostics import Severity
     from segquery.engine import check_text
-    from segquery.syntax.dialects import dialect_named
-
-    if dialect_named(segment.dialect) is None:
-        return "unvalidated"
     findings = list(check_text(segment.text, path=segment.path).diagnostics)
     findings += workspace.diagnostics_for(segment.path)
     errors = sorted((d for d in findings if d.severity is Severity.ERROR), key=lambda d: d.range.start.offset)

@@ -44,8 +44,7 @@ def remote_check(client: Client, directory: Path) -> list[Verdict]:
     workspace, local = read_local(directory)
     verdicts = []
     for segment in local:
-        problem = validation_problem(workspace, segment)
-        local_verdict = None if problem == "unvalidated" else problem
+        local_verdict = validation_problem(workspace, segment)
         if segment.dialect != OUTBOUND:
             verdicts.append(Verdict(segment.key, segment.path, local_verdict, None, NOT_OFFERED))
         elif segment.query is None:

@@ -65,7 +65,7 @@ def test_the_plan_creates_in_dependency_order_with_exact_bodies(client, org, rep
          {"msdyncrm_segmentid": "00000000-0000-4000-8000-000000000003",
           "msdyncrm_segmentmemberid": json.dumps([M1, M2])}),
     ]
-    assert plan.refused == [] and plan.unvalidated == []
+    assert plan.refused == []
     assert plan.api_root == client.api_root
 
 
@@ -159,3 +159,12 @@ def test_a_draft_segment_is_taken_live_through_going_live(client, org, tmp_path)
         ("set-status", "PATCH", f"msdyncrm_segments({A})", {"statuscode": 192350006})]
     assert apply_plan(client, plan).ok
     assert plan_for(client, tmp_path, new_id=ids()).steps == []
+
+
+def test_a_real_time_query_is_validated_in_its_own_dialect(client, org, tmp_path):
+    write(tmp_path, "rt.segq", "// segquery: dialect = realtime\nSEGMENT(adults)\n")
+    plan = plan_for(client, tmp_path, new_id=ids())
+    assert [(r.segment, r.reason) for r in plan.refused] == [
+        ("rt", "invalid: 2:9: S032 real-time journeys references a segment by its definition id: "
+               "`SEGMENT(SEGMENT_CJO_ID_<32 hexadecimal digits>)`, not `adults`")]
+    assert plan.steps == []

@@ -83,3 +83,18 @@ def test_an_org_without_real_time_journeys_pulls_its_outbound_segments(client, h
     org.has_realtime = False
     org.install(httpserver)
     assert len(pull_segments(client, tmp_path).written) == 3
+
+
+def test_a_real_time_query_that_does_not_parse_is_flagged_in_its_dialect(client, httpserver, tmp_path):
+    org = FakeOrg()
+    org.tables["msdynmkt_segmentdefinitions"].append({
+        "msdynmkt_segmentdefinitionid": D, "msdynmkt_segmentquery": "SEGMENT(foo)", "statuscode": 723270001})
+    org.tables["msdynmkt_segments"].append({
+        "msdynmkt_segmentid": E, "msdynmkt_displayname": "RT", "msdynmkt_type": 11, "statuscode": 1,
+        "msdynmkt_sourcesegmentuid": D})
+    org.install(httpserver)
+    result = pull_segments(client, tmp_path)
+    assert (tmp_path / "rt.segq").read_text().endswith("// segquery: dialect = realtime\nSEGMENT(foo)")
+    assert [item.message for item in result.flagged] == [
+        "6:9: S032 real-time journeys references a segment by its definition id: "
+        "`SEGMENT(SEGMENT_CJO_ID_<32 hexadecimal digits>)`, not `foo`"]
