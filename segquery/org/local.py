@@ -4,7 +4,8 @@ its dialect, name, id, kind, wanted status, query and (for a static segment) mem
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ class LocalSegment:
     profile: str | None = None
     text: str = ""                      # the whole file, as local validation reads it
     segment: Segment | None = None      # the workspace's view (None for real-time static records)
+    depends_on: tuple[str, ...] = ()    # keys of the local segments it references, directly or not
 
 
 def read_local(directory: Path) -> tuple[Workspace, list[LocalSegment]]:
@@ -40,8 +42,46 @@ def read_local(directory: Path) -> tuple[Workspace, list[LocalSegment]]:
     except CycleError as error:
         raise OrgError(f"the segments reference each other in a cycle, so no order can create them: {error}") from None
     found = [_realtime_static(path, data) for path, data in _realtime_records(directory)]
-    found += [_from_workspace(workspace.segment(key)) for key in order]
-    return workspace, found
+    found += [replace(_from_workspace(workspace.segment(key)), depends_on=tuple(workspace.dependencies(key)))
+              for key in order]
+    return workspace, _realtime_order(found)
+
+
+_REALTIME_REFERENCE = re.compile(r"SEGMENT\(\s*SEGMENT_CJO_ID_([0-9A-Fa-f]{32})\s*\)")
+
+
+def _realtime_order(segments: list[LocalSegment]) -> list[LocalSegment]:
+    """Real-time segments reference definitions by id (`SEGMENT(SEGMENT_CJO_ID_<hex>)`), which the
+    workspace does not resolve: each such segment is moved after the local segment with that id."""
+    by_hex = {segment.id.replace("-", "").lower(): segment.key for segment in segments
+              if segment.dialect == REALTIME and segment.id}
+    direct = {segment.key: [by_hex[found.lower()] for found in _REALTIME_REFERENCE.findall(segment.query or "")
+                            if found.lower() in by_hex]
+              for segment in segments if segment.dialect == REALTIME}
+    if not any(direct.values()):
+        return segments
+    by_key = {segment.key: segment for segment in segments}
+    ordered: list[LocalSegment] = []
+    state: dict[str, str] = {}
+
+    def visit(key: str, path: tuple[str, ...]) -> None:
+        if state.get(key) == "done":
+            return
+        if key in path:
+            raise OrgError("the real-time segments reference each other in a cycle: "
+                           + " -> ".join(f"`{item}`" for item in (*path[path.index(key):], key)))
+        for dependency in direct.get(key, []):
+            visit(dependency, (*path, key))
+        state[key] = "done"
+        segment = by_key[key]
+        closure = dict.fromkeys(item for dependency in direct.get(key, [])
+                                for item in (*by_key[dependency].depends_on, dependency))
+        ordered.append(replace(segment, depends_on=(*segment.depends_on, *closure)))
+        by_key[key] = ordered[-1]
+
+    for segment in segments:
+        visit(segment.key, ())
+    return ordered
 
 
 def _from_workspace(segment: Segment) -> LocalSegment:

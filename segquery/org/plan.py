@@ -119,7 +119,7 @@ class _Refused(Exception):
 def _refusal(workspace: Workspace, segment: LocalSegment, refused: set[str]) -> str | None:
     if segment.dialect not in (OUTBOUND, REALTIME):
         return f"unknown dialect `{segment.dialect}`"
-    blocked = [key for key in (workspace.dependencies(segment.key) if segment.segment else []) if key in refused]
+    blocked = [key for key in segment.depends_on if key in refused]
     if blocked:
         return f"it references `{blocked[0]}`, which is refused"
     if segment.query is not None and len(segment.query) > MAX_QUERY_CHARS:
@@ -136,7 +136,8 @@ def validation_problem(workspace: Workspace, segment: LocalSegment) -> str | Non
     from segquery.diagnostics import Severity
     from segquery.engine import check_text
     findings = list(check_text(segment.text, path=segment.path).diagnostics)
-    findings += workspace.diagnostics_for(segment.path)
+    if segment.dialect == OUTBOUND:   # the workspace resolves outbound names; real-time ids are the org's
+        findings += workspace.diagnostics_for(segment.path)
     errors = sorted((d for d in findings if d.severity is Severity.ERROR), key=lambda d: d.range.start.offset)
     if not errors:
         return None

@@ -168,3 +168,17 @@ def test_a_real_time_query_is_validated_in_its_own_dialect(client, org, tmp_path
         ("rt", "invalid: 2:9: S032 real-time journeys references a segment by its definition id: "
                "`SEGMENT(SEGMENT_CJO_ID_<32 hexadecimal digits>)`, not `adults`")]
     assert plan.steps == []
+
+
+def test_real_time_references_by_definition_id_come_after_what_they_reference(client, org, tmp_path):
+    base = "00000000-0000-4000-a000-00000000000b"
+    write(tmp_path, "a_uses.segq", "// segquery: dialect = realtime\n// segquery: status = draft\n"
+                                   f"SEGMENT(SEGMENT_CJO_ID_{base.replace('-', '')})\n")
+    write(tmp_path, "z_base.segq", f"// segquery: dialect = realtime\n// segquery: id = {base}\nPROFILE(contact)\n")
+    plan = plan_for(client, tmp_path, new_id=ids())
+    assert [(step.segment, step.url) for step in plan.steps] == [
+        ("z_base", "msdynmkt_segmentdefinitions"), ("z_base", "msdynmkt_segments"),
+        ("a_uses", "msdynmkt_segmentdefinitions"), ("a_uses", "msdynmkt_segments")]
+    write(tmp_path, "z_base.segq", f"// segquery: dialect = realtime\n// segquery: id = {base}\nPROFILE(\n")
+    refused = plan_for(client, tmp_path, new_id=ids()).refused
+    assert [(r.segment, r.reason) for r in refused][1] == ("a_uses", "it references `z_base`, which is refused")
