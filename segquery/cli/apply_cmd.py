@@ -45,7 +45,7 @@ def apply_command(directory: str, plan_file: str | None, yes: bool, org_url: str
         if plan.is_empty:
             sys.exit(1 if plan.refused else 0)
         if not yes:
-            if not sys.stdin.isatty():
+            if not can_confirm():
                 click.echo("segquery apply: nothing sent: give --yes to apply without a terminal to confirm on",
                            err=True)
                 sys.exit(2)
@@ -55,6 +55,11 @@ def apply_command(directory: str, plan_file: str | None, yes: bool, org_url: str
         report = apply_plan(client, plan)
     click.echo(report.render_text(plan.api_root))
     sys.exit(0 if report.ok and not plan.refused else 1)
+
+
+def can_confirm() -> bool:
+    """Whether a person can answer the confirmation: standard input is a terminal."""
+    return sys.stdin.isatty()
 
 
 def register(group: click.Group) -> None:

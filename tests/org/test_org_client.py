@@ -168,3 +168,29 @@ def test_tokens_never_reach_the_log_or_the_errors(client, httpserver, caplog):
     assert "token-" not in caught.value.message
     assert "token-" not in caplog.text and "Bearer" not in caplog.text
     assert "token" not in repr(client)
+
+
+def test_retry_after_as_an_http_date_is_waited_for_from_now(httpserver, tls_context):
+    sleeps = Sleeps()
+    answers = iter([Response("", status=503, headers={"Retry-After": "Wed, 21 Oct 2026 07:28:05 GMT"}),
+                    Response("{}", content_type="application/json")])
+    httpserver.expect_request(API + "x").respond_with_handler(lambda request: next(answers))
+    moment = 1792567680.0   # 2026-10-21 07:28:00 UTC
+    with make_client(httpserver, tls_context, sleeps=sleeps, clock=lambda: moment) as client:
+        assert client.get_json("x") == {}
+    assert sleeps.waits == [5.0]
+
+
+def test_a_read_that_cannot_connect_is_retried_then_reported(tls_context):
+    import socket
+
+    with socket.socket() as probe:          # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    sleeps = Sleeps()
+    with Client(f"https://127.0.0.1:{port}", FakeCredential(), sleep=sleeps, verify=tls_context,
+                max_retries=2) as client:
+        with pytest.raises(OrgError) as caught:
+            client.get_json("x")
+    assert caught.value.message == f"GET https://127.0.0.1:{port}{API}x: could not connect (ConnectError)"
+    assert sleeps.waits == [1.0, 2.0]

@@ -127,3 +127,18 @@ def test_check_remote_reports_where_the_service_and_segquery_differ(cli, httpser
         "segments/unknown.segq: `unknown`: DIFFERS: segquery says valid; the service says invalid "
         "(SegmentDciValidator_SegmentInvalid on msdyncrm_query)",
         "2 of 3 checked segment(s) differ"]
+
+
+@pytest.mark.parametrize(("answer", "sent", "status"), [("n\n", 0, 1), ("y\n", 1, 0)])
+def test_apply_asks_on_a_terminal_before_sending(cli, httpserver, tmp_path, monkeypatch, answer, sent, status):
+    import segquery.cli.apply_cmd as apply_cmd
+
+    org = FakeOrg()
+    org.install(httpserver)
+    (tmp_path / "segments").mkdir()
+    (tmp_path / "segments" / "everyone.segq").write_text("PROFILE(contact)\n")
+    monkeypatch.setattr(apply_cmd, "can_confirm", lambda: True)
+    result = cli("apply", input=answer)
+    assert result.exit_code == status
+    assert f"Send these 1 request(s) to {org_url(httpserver)}? [y/N]: " in result.output
+    assert len(org.requests) == sent
