@@ -8,12 +8,12 @@ the Azure CLI's login, or a person at a terminal.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from segquery.org.errors import OrgError
 
 if TYPE_CHECKING:
-    from azure.core.credentials import TokenCredential
+    from azure.core.credentials import AccessToken, TokenCredential
 
 AUTH_MODES = ("default", "env", "managed-identity", "azure-cli", "device-code")
 TOKEN_CACHE_NAME = "segquery"
@@ -34,13 +34,41 @@ def make_credential(mode: str = "default", *, prompt: Callable[[str], None] | No
     if mode == "azure-cli":
         return identity.AzureCliCredential()
     if mode == "device-code":
-        cache = identity.TokenCachePersistenceOptions(name=TOKEN_CACHE_NAME)
-
-        def show(uri: str, code: str, expires: object) -> None:
-            (prompt or _to_stderr)(f"To sign in, open {uri} and enter the code {code}")
-
-        return identity.DeviceCodeCredential(prompt_callback=show, cache_persistence_options=cache)
+        return DeviceCode(prompt or _to_stderr)
     raise OrgError(f"unknown authentication mode {mode!r}: use one of {', '.join(AUTH_MODES)}")
+
+
+class DeviceCode:
+    """DeviceCodeCredential with azure-identity's persistent token cache, so that a person signs in once.
+
+    Where the system has no protected store for it (Linux without libsecret, an SSH session),
+    azure-identity refuses the cache when the first token is asked for; the sign-in then goes on
+    without it (and says so) rather than storing tokens unencrypted.
+    """
+
+    def __init__(self, prompt: Callable[[str], None]) -> None:
+        import azure.identity as identity
+
+        self._prompt = prompt
+        self._credential = identity.DeviceCodeCredential(
+            prompt_callback=self._show,
+            cache_persistence_options=identity.TokenCachePersistenceOptions(name=TOKEN_CACHE_NAME))
+        self._cached = True
+
+    def _show(self, uri: str, code: str, expires: object) -> None:
+        self._prompt(f"To sign in, open {uri} and enter the code {code}")
+
+    def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
+        try:
+            return self._credential.get_token(*scopes, **kwargs)
+        except ValueError:
+            if not self._cached:
+                raise
+        import azure.identity as identity
+
+        self._prompt("No protected token store on this system: the sign-in is not kept for the next command")
+        self._credential, self._cached = identity.DeviceCodeCredential(prompt_callback=self._show), False
+        return self._credential.get_token(*scopes, **kwargs)
 
 
 def _to_stderr(message: str) -> None:

@@ -103,9 +103,7 @@ class Client:
     def request(self, method: str, path: str, *, params: Mapping[str, str] | None = None,
                 body: Any = None, headers: Mapping[str, str] | None = None) -> httpx.Response:
         """Send one request (retried as the class describes); an OrgError unless the answer is 2xx."""
-        url = self.address(path, params)
-        response = self._send(method, url, body, headers, stream=False)
-        return response
+        return self._send(method, self.address(path, params), body, headers, stream=False)
 
     def get_json(self, path: str, params: Mapping[str, str] | None = None) -> dict[str, Any]:
         return _json(self.request("GET", path, params=params), path)
@@ -198,10 +196,8 @@ class Client:
         return token.value
 
     def _fetch_token(self) -> _Token:
-        try:
-            from azure.core.exceptions import ClientAuthenticationError
-        except ImportError:  # pragma: no cover - azure-identity is a dependency
-            ClientAuthenticationError = Exception  # type: ignore[assignment,misc]
+        from azure.core.exceptions import ClientAuthenticationError
+
         try:
             access = self._credential.get_token(self.scope)
         except ClientAuthenticationError as error:
