@@ -96,12 +96,8 @@ def make_plan(directory: Path, remote: list[OrgSegment], *, org: str, api_root: 
     plan = Plan(org, api_root)
     refused_keys: set[str] = set()
     for segment in local:
-        reason = _refusal(workspace, segment, refused_keys)
-        if reason is not None:
-            refused_keys.add(segment.key)
-            plan.refused.append(Refusal(segment.key, segment.path, reason))
-            continue
         try:
+            _check_sendable(workspace, segment, refused_keys)
             match = _match(segment, remote)
             steps = list((_outbound_steps if segment.dialect == OUTBOUND else _realtime_steps)(segment, match, new_id))
         except _Refused as refusal:
@@ -113,20 +109,21 @@ def make_plan(directory: Path, remote: list[OrgSegment], *, org: str, api_root: 
 
 
 class _Refused(Exception):
-    pass
+    """Why a segment is left out of the plan."""
 
 
-def _refusal(workspace: Workspace, segment: LocalSegment, refused: set[str]) -> str | None:
+def _check_sendable(workspace: Workspace, segment: LocalSegment, refused: set[str]) -> None:
     if segment.dialect not in (OUTBOUND, REALTIME):
-        return f"unknown dialect `{segment.dialect}`"
+        raise _Refused(f"unknown dialect `{segment.dialect}`")
     blocked = [key for key in segment.depends_on if key in refused]
     if blocked:
-        return f"it references `{blocked[0]}`, which is refused"
+        raise _Refused(f"it references `{blocked[0]}`, which is refused")
     if segment.query is not None and len(segment.query) > MAX_QUERY_CHARS:
-        return (f"the query has {len(segment.query):,} characters; a request takes at most "
-                f"{MAX_QUERY_CHARS:,}")
+        raise _Refused(f"the query has {len(segment.query):,} characters; a request takes at most "
+                       f"{MAX_QUERY_CHARS:,}")
     problem = validation_problem(workspace, segment)
-    return None if problem is None else f"invalid: {problem}"
+    if problem is not None:
+        raise _Refused(f"invalid: {problem}")
 
 
 def validation_problem(workspace: Workspace, segment: LocalSegment) -> str | None:
