@@ -22,19 +22,22 @@ def schema_command() -> None:
 
 
 @schema_command.command("pull")
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), default="schema.json", show_default=True,
-              help="The schema file to write.")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False),
+              help="The schema file to write (default: the configured `schema`, else schema.json).")
 @click.option("--tables", metavar="NAMES", help="Only these tables (comma-separated); default: every table.")
 @click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 when the org differs from the file.")
 @org_options
 @reports_org_failures("schema pull")
-def schema_pull_command(output: str, tables: str | None, check_only: bool, org_url: str | None, auth: str,
+def schema_pull_command(output: str | None, tables: str | None, check_only: bool, org_url: str | None, auth: str,
                         config_path: str | None) -> None:
     """Pull tables, attributes, option sets and relationships from the org."""
-    from segquery.org.connect import open_client, org_settings
+    from segquery.org.connect import open_client, org_settings, project_config
     from segquery.org.schema_pull import pull_schema, schema_text
 
     settings = org_settings(org_url, config=config_path)
+    if output is None:
+        configured = project_config(config_path).schema
+        output = str(configured) if configured is not None else "schema.json"
     wanted = [name.strip() for name in tables.split(",") if name.strip()] if tables else None
     with open_client(settings, auth) as client:
         text = schema_text(pull_schema(client, tables=wanted, progress=_progress), settings.url)

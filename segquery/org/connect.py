@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from segquery.config import ConfigError, ConfigFinder
+from segquery.config import Config, ConfigError, ConfigFinder
 from segquery.config.model import OrgSettings
 from segquery.org.errors import OrgError
 from segquery.org.url import DEFAULT_API_VERSION, normalize_org_url
@@ -16,6 +16,14 @@ if TYPE_CHECKING:
     from segquery.org.client import Client
 
 
+def project_config(config: str | None = None, directory: Path | None = None) -> Config:
+    """The configuration file given, else the one that applies to `directory` (default: the working one)."""
+    try:
+        return ConfigFinder(Path(config) if config else None).for_directory((directory or Path.cwd()).resolve())
+    except ConfigError as error:
+        raise OrgError(str(error)) from None
+
+
 def org_settings(url: str | None = None, *, config: str | None = None, directory: Path | None = None) -> OrgSettings:
     """`url` when given, else the configuration's `[tool.segquery.org]` (found from `directory`)."""
     if url is not None:
@@ -23,11 +31,7 @@ def org_settings(url: str | None = None, *, config: str | None = None, directory
             return OrgSettings(normalize_org_url(url), DEFAULT_API_VERSION)
         except ValueError as error:
             raise OrgError(str(error)) from None
-    try:
-        finder = ConfigFinder(Path(config) if config else None)
-        found = finder.for_directory((directory or Path.cwd()).resolve())
-    except ConfigError as error:
-        raise OrgError(str(error)) from None
+    found = project_config(config, directory)
     if found.org is None:
         raise OrgError("no org to talk to: give --org URL, or set `url` in `[tool.segquery.org]` of pyproject.toml "
                        "(or `[org]` of segquery.toml)")

@@ -164,3 +164,14 @@ def test_device_code_goes_on_without_the_token_cache_where_the_system_has_no_pro
     assert credential.get_token("https://contoso.crm.dynamics.com/.default").token == "token"
     assert said == ["No protected token store on this system: the sign-in is not kept for the next command",
                     "To sign in, open https://microsoft.com/devicelogin and enter the code ABC123"]
+
+
+def test_schema_pull_writes_the_configured_schema_file(cli, httpserver, tmp_path):
+    serve_schema(httpserver, API)
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "org.json").write_text('{"version": 1}\n')
+    (tmp_path / "segquery.toml").write_text('schema = "schema/org.json"\n')
+    result = cli("schema", "pull", "--tables", "new_loyaltytier")
+    assert result.exit_code == 0, result.output
+    assert result.output == f"{tmp_path / 'schema' / 'org.json'}: written\n"
+    assert list(json.loads((tmp_path / "schema" / "org.json").read_text())["tables"]) == ["new_loyaltytier"]
