@@ -21,6 +21,10 @@ COMMAND_MODULES = (
     "segquery.cli.deps_cmd",
     "segquery.cli.lsp_cmd",
     "segquery.cli.clean_cmd",
+    "segquery.cli.schema_cmd",
+    "segquery.cli.pull_cmd",
+    "segquery.cli.plan_cmd",
+    "segquery.cli.apply_cmd",
 )
 
 

@@ -44,6 +44,7 @@ from segquery.output.statistics import (
     render_statistics_json,
 )
 from segquery.output.text import fix_summary, summary_line, text_blocks
+from segquery.org.auth import AUTH_MODES
 from segquery.rules.registry import get_rule
 from segquery.file_selection import FileSelection
 from segquery.files import UnreadableFile, WriteFailed, read_stdin, write_text
@@ -106,6 +107,12 @@ def _target(ctx: click.Context, param: click.Parameter, value: str | None) -> st
               help="Report only findings that are not recorded in this baseline file.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
               help="Record today's findings in this baseline file (and exit 0).")
+@click.option("--remote", is_flag=True,
+              help="Send each outbound segment's query to the org's own validation (msdyncrm_ValidateSegment) "
+                   "and report where its verdict and segquery's differ.")
+@click.option("--org", "org_url", metavar="URL", help="With --remote: the org, instead of [tool.segquery.org] url.")
+@click.option("--auth", type=click.Choice(AUTH_MODES), default="default", show_default=True,
+              help="With --remote: how to sign in (see `segquery pull --help`).")
 @file_selection_options
 @color_option
 def check_command(paths: tuple[str, ...], output_format: str, fix: bool, unsafe_fixes: bool, show_diff: bool,
@@ -113,9 +120,13 @@ def check_command(paths: tuple[str, ...], output_format: str, fix: bool, unsafe_
                   ignore: tuple[str, ...] | None, config_path: str | None, kind: str | None, schema: str | None,
                   target: str | None, dialect: str | None, statistics: bool, exit_zero: bool, quiet: bool,
                   stdin_filename: str | None, jobs: int | None, no_cache: bool, output_file: str | None,
-                  show_fixes: bool, baseline_path: str | None, write_baseline_path: str | None, color: str,
-                  files: FileSelection) -> None:
+                  show_fixes: bool, baseline_path: str | None, write_baseline_path: str | None, remote: bool,
+                  org_url: str | None, auth: str, color: str, files: FileSelection) -> None:
     """Check query files (directories are searched for *.segq; - or --stdin-filename reads standard input)."""
+    if remote:
+        from segquery.cli.remote_check import run_remote_check
+
+        run_remote_check(paths, org_url, auth, config_path, output_format)
     paths = input_paths(paths, stdin_filename)
     options = CheckOptions(config=config_path, select=select, extend_select=extend_select or (),
                            ignore=ignore or (), kind=kind.lower() if kind else None, schema=schema, target=target,

@@ -50,6 +50,14 @@ def describe(value: object) -> str:
 
 
 @dataclass(frozen=True)
+class OrgSettings:
+    """`[tool.segquery.org]`: which org `pull`, `plan` and `apply` talk to (never how to sign in)."""
+
+    url: str
+    api_version: str
+
+
+@dataclass(frozen=True)
 class Config:
     """The settings one configuration file holds (defaults where it is silent)."""
 
@@ -69,6 +77,7 @@ class Config:
     dialects: tuple[tuple[str, str], ...] = ()
     extend_exclude: tuple[str, ...] = ()
     cache_dir: Path | None = None
+    org: OrgSettings | None = None
 
     def kind_for(self, path: Path | None) -> str | None:
         """The kind the first matching `kinds` glob gives a file, if any."""

@@ -12,18 +12,21 @@ from pathlib import Path
 from typing import Any
 
 from segquery.config.matching import glob_problem
-from segquery.config.model import QUERY_KINDS, Config, ConfigError, describe, target_problem
+from segquery.config.model import QUERY_KINDS, Config, ConfigError, OrgSettings, describe, target_problem
 from segquery.config.positions import locate_key, nesting_problem
 from segquery.config.selection import selector_problem
 from segquery.diagnostics import Severity
 from segquery.files import UnreadableFile
+from segquery.org.url import DEFAULT_API_VERSION, normalize_org_url, org_url_problem
 from segquery.files import read_text as read_file
 from segquery.suggest import did_you_mean
 from segquery.syntax.dialects import AUTO, dialect_named, dialect_names
 
 _SEVERITIES = ("error", "warning", "info", "hint")
+ORG_KEYS = ("url", "api-version")
+SECRET_WORDS = ("secret", "password", "token", "key", "certificate")
 KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "line-length", "schema", "target", "kinds",
-        "severity", "exclude", "extend-exclude", "dialect", "dialects", "cache-dir")
+        "severity", "exclude", "extend-exclude", "dialect", "dialects", "cache-dir", "org")
 
 
 def load_config(path: str | Path) -> Config:
@@ -126,6 +129,7 @@ class _Reader:
             "exclude": lambda value: self.globs(value, ("exclude",)),
             "extend-exclude": lambda value: self.globs(value, ("extend-exclude",)),
             "cache-dir": self.cache_dir,
+            "org": self.org,
         }
         for key, read in readers.items():
             if key in table:
@@ -181,6 +185,24 @@ class _Reader:
         if not isinstance(value, str) or not value.strip():
             raise self.error(("cache-dir",), f"expected the path of a directory, got {describe(value)}")
         return (self.root / value).resolve()
+
+    def org(self, value: Any) -> OrgSettings:
+        if not isinstance(value, dict):
+            raise self.error(("org",), f"expected a table with the org's `url`, got {describe(value)}")
+        for key in value:
+            if key not in ORG_KEYS:
+                secret = any(word in key.lower() for word in SECRET_WORDS)
+                hint = ("; secrets are never read from a file: set AZURE_CLIENT_SECRET (or use another --auth mode)"
+                        if secret else f"; known keys: {', '.join(ORG_KEYS)}")
+                raise self.error(("org", key), f"unknown key{hint}")
+        problem = org_url_problem(value.get("url"))
+        if problem:
+            raise self.error(("org", "url") if "url" in value else ("org",), problem)
+        version = value.get("api-version", DEFAULT_API_VERSION)
+        if not isinstance(version, str) or not re.fullmatch(r"v\d+\.\d+", version):
+            raise self.error(("org", "api-version"), f"expected a Web API version such as \"v9.2\", "
+                                                     f"got {describe(version)}")
+        return OrgSettings(normalize_org_url(value["url"]), version)
 
     def target(self, value: Any) -> str:
         problem = target_problem(value)

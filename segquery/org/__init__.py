@@ -1,0 +1,38 @@
+"""Working against a real org: its schema and segments pulled into the repository, and
+reviewed changes planned and applied back in dependency order. See docs/org.md.
+
+Names are imported on first use, so that reading a configuration (which checks the org
+URL) does not import httpx and azure-identity.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS: dict[str, str] = {
+    "AUTH_MODES": "segquery.org.auth",
+    "make_credential": "segquery.org.auth",
+    "Client": "segquery.org.client",
+    "query_string": "segquery.org.client",
+    "OrgError": "segquery.org.errors",
+    "normalize_org_url": "segquery.org.url",
+    "org_url_problem": "segquery.org.url",
+    "scope_for": "segquery.org.url",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'segquery.org' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+if TYPE_CHECKING:
+    from segquery.org.auth import AUTH_MODES, make_credential
+    from segquery.org.client import Client, query_string
+    from segquery.org.errors import OrgError
+    from segquery.org.url import normalize_org_url, org_url_problem, scope_for

@@ -1,0 +1,81 @@
+"""`apply_plan`: send a plan's requests in order, stopping at the first failure.
+
+A plan is only sent to the org it was made for, and every step is checked
+against the documented limits before it goes (a plan file can be edited by
+hand). What was done and what was not is always reported; a rerun of `plan`
+then plans only what is left, since plans compare with the org as it is.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Callable
+
+from segquery.org.client import Client
+from segquery.org.errors import OrgError
+from segquery.org.limits import MAX_CONTACTS_PER_BATCH, MAX_QUERY_CHARS, OUTBOUND_IDS_PER_CALL, REALTIME_IDS_PER_CALL
+from segquery.org.plan import Plan, Step
+from segquery.requests import schema as outbound
+
+
+@dataclass
+class ApplyReport:
+    done: list[Step] = field(default_factory=list)
+    failed: Step | None = None
+    error: str | None = None
+    not_done: list[Step] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.failed is None
+
+    def render_text(self, api_root: str) -> str:
+        lines = [f"done: {step.action} `{step.segment}` ({step.method} {api_root}{step.url})" for step in self.done]
+        if self.failed is not None:
+            lines.append(f"FAILED: {self.failed.action} `{self.failed.segment}`: {self.error}")
+            lines += [f"not done: {step.action} `{step.segment}`" for step in self.not_done]
+        lines.append(f"{len(self.done)} done, {1 if self.failed else 0} failed, {len(self.not_done)} not done")
+        return "\n".join(lines)
+
+
+def apply_plan(client: Client, plan: Plan, *, on_step: Callable[[Step], None] | None = None) -> ApplyReport:
+    """Send each step; stop at the first that fails (or breaks a limit)."""
+    if plan.api_root != client.api_root:
+        raise OrgError(f"this plan was made for {plan.api_root}, not {client.api_root}: make a new plan")
+    report = ApplyReport()
+    for index, step in enumerate(plan.steps):
+        try:
+            problem = limit_problem(step)
+            if problem is not None:
+                raise OrgError(problem)
+            client.request(step.method, step.url, body=step.body)
+        except OrgError as error:
+            report.failed, report.error = step, error.message
+            report.not_done = plan.steps[index + 1:]
+            return report
+        report.done.append(step)
+        if on_step is not None:
+            on_step(step)
+    return report
+
+
+def limit_problem(step: Step) -> str | None:
+    """Which documented limit the step breaks, if any."""
+    for key in (outbound.QUERY, "msdynmkt_segmentquery"):
+        query = step.body.get(key)
+        if isinstance(query, str) and len(query) > MAX_QUERY_CHARS:
+            return f"the query has {len(query):,} characters; a request takes at most {MAX_QUERY_CHARS:,}"
+    ids = step.body.get(outbound.MEMBER_ID)
+    if isinstance(ids, str) and ids.startswith("["):
+        try:
+            count = len(json.loads(ids))
+        except ValueError:
+            return f"`{outbound.MEMBER_ID}` is not a JSON array of ids"
+        if count > min(OUTBOUND_IDS_PER_CALL, MAX_CONTACTS_PER_BATCH):
+            return f"{count:,} member ids in one call; the segment API takes at most {OUTBOUND_IDS_PER_CALL:,}"
+    realtime = step.body.get("msdynmkt_includedmembers")
+    if isinstance(realtime, str) and realtime and len(realtime.split(",")) > REALTIME_IDS_PER_CALL:
+        return (f"{len(realtime.split(',')):,} member ids in one call; a real-time member call takes at most "
+                f"{REALTIME_IDS_PER_CALL:,}")
+    return None

@@ -1,0 +1,177 @@
+"""The org commands end to end (click's runner, the fake org), and what they never print."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+import segquery.org.connect as connect
+from org_documents import serve_schema
+from org_fakes import API, SECRET, make_client, org_url
+from org_state import FakeOrg, outbound
+from segquery.cli import main
+from segquery.org.auth import AUTH_MODES, make_credential
+
+A = "7649566b-79e2-e811-a989-000d3a135be0"
+
+
+@pytest.fixture
+def cli(httpserver, tls_context, credential, sleeps, monkeypatch, tmp_path):
+    """Run `segquery ...` in tmp_path against the fake org (its certificate trusted, its credential fake)."""
+    monkeypatch.setattr(connect, "open_client",
+                        lambda settings, auth="default", credential_=None: make_client(
+                            httpserver, tls_context, credential, sleeps))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("AZURE_TENANT_ID", "00000000-0000-0000-0000-000000000001")
+    monkeypatch.setenv("AZURE_CLIENT_ID", "00000000-0000-0000-0000-000000000002")
+    monkeypatch.setenv("AZURE_CLIENT_SECRET", SECRET)
+
+    def run(*args, input=None):
+        return CliRunner().invoke(main, [*args, "--org", org_url(httpserver)], input=input)
+
+    return run
+
+
+def test_schema_pull_writes_the_file_and_check_reports_drift(cli, httpserver, tmp_path):
+    serve_schema(httpserver, API)
+    written = cli("schema", "pull", "--tables", "contact")
+    assert written.exit_code == 0, written.output
+    data = json.loads((tmp_path / "schema.json").read_text())
+    assert sorted(data["tables"]) == ["contact"]
+    assert cli("schema", "pull", "--check", "--tables", "contact").exit_code == 0
+    (tmp_path / "schema.json").write_text((tmp_path / "schema.json").read_text().replace('"money"', '"decimal"'))
+    drift = cli("schema", "pull", "--check", "--tables", "contact")
+    assert drift.exit_code == 1
+    assert '-    "xyz_leadscore": "decimal"\n+    "xyz_leadscore": "money"' in drift.output
+    assert "schema.json: the org's schema has drifted from the file" in drift.output
+
+
+def test_pull_plan_and_apply_from_a_plan_file(cli, httpserver, tmp_path):
+    org = FakeOrg()
+    org.tables["msdyncrm_segments"].append(outbound(A, "Adults", "PROFILE(contact)"))
+    org.install(httpserver)
+    pulled = cli("pull")
+    assert (pulled.exit_code, pulled.output) == (0, "segments/adults.segq: written\n"
+                                                    "1 written, 0 unchanged, 0 kept, 0 that do not parse\n")
+    path = tmp_path / "segments" / "adults.segq"
+    path.write_text(path.read_text().replace("PROFILE(contact)", "PROFILE(contact).FILTER(donotemail == false)"))
+    planned = cli("plan", "--output-format", "json", "--out", "plan.json")
+    assert planned.exit_code == 0
+    assert json.loads(planned.output)["steps"] == [{
+        "action": "update-query", "segment": "Adults", "method": "PATCH", "url": f"msdyncrm_segments({A})",
+        "body": {"msdyncrm_segmentquery": "PROFILE(contact).FILTER(donotemail == false)"}}]
+    refused = cli("apply", "--plan", "plan.json")
+    assert refused.exit_code == 2
+    assert "nothing sent: give --yes to apply without a terminal to confirm on" in refused.output
+    assert org.requests == []
+    applied = cli("apply", "--plan", "plan.json", "--yes")
+    assert applied.exit_code == 0, applied.output
+    assert applied.output.splitlines()[-1] == "1 done, 0 failed, 0 not done"
+    again = cli("plan")
+    assert (again.exit_code, again.output) == (0, "No changes: the org matches the repository.\n")
+
+
+def test_secrets_and_tokens_are_never_printed(cli, httpserver, tmp_path, monkeypatch, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    httpserver.expect_request(API + "msdyncrm_segments").respond_with_json({"error": {"message": "no"}}, status=401)
+    result = cli("pull")
+    assert result.exit_code == 2
+    assert "the org refused the access token twice" in result.output
+    for leaked in (SECRET, "token-1", "token-2", "Bearer"):
+        assert leaked not in result.output and leaked not in caplog.text
+
+
+def test_a_secret_in_the_configuration_is_refused_without_being_echoed(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text(
+        f'[tool.segquery.org]\nurl = "https://contoso.crm.dynamics.com"\nclient-secret = "{SECRET}"\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["pull"])
+    assert result.exit_code == 2
+    assert result.output == (f"segquery pull: {tmp_path / 'pyproject.toml'}:3:1: `tool.segquery.org.client-secret`: "
+                             "unknown key; secrets are never read from a file: set AZURE_CLIENT_SECRET (or use "
+                             "another --auth mode)\n")
+
+
+def test_a_plain_http_org_is_refused_before_anything_is_sent(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["schema", "pull", "--org", "http://contoso.crm.dynamics.com"])
+    assert (result.exit_code, result.output) == (2, (
+        "segquery schema pull: the org URL must use https (got http): the access token is sent with every "
+        "request and must not travel in the clear\n"))
+
+
+def test_each_auth_mode_has_its_azure_identity_credential():
+    assert [type(make_credential(mode)).__name__ for mode in AUTH_MODES] == [
+        "DefaultAzureCredential", "EnvironmentCredential", "ManagedIdentityCredential", "AzureCliCredential",
+        "DeviceCode"]
+
+
+def test_check_remote_reports_where_the_service_and_segquery_differ(cli, httpserver, tmp_path):
+    FakeOrg().install(httpserver)
+    segments = tmp_path / "segments"
+    segments.mkdir()
+    (segments / "everyone.segq").write_text("PROFILE(contact)\n")
+    (segments / "unknown.segq").write_text("PROFILE(UnknownEntity)\n")
+    (segments / "broken.segq").write_text("PROFILE(contact).FILTER(\n")
+    (segments / "rt.segq").write_text("// segquery: dialect = realtime\nPROFILE(contact)\n")
+    result = cli("check", "--remote", "segments")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "segments/broken.segq: `broken`: DIFFERS: segquery says invalid (1:24: S007 `(` is never closed: add `)`); "
+        "the service says valid",
+        "segments/everyone.segq: `everyone`: agrees: segquery says valid; the service says valid",
+        "segments/rt.segq: `rt`: not checked remotely: the service validates a real-time query only while "
+        "publishing it (msdynmkt_PublishSegmentDefinition), which has side effects",
+        "segments/unknown.segq: `unknown`: DIFFERS: segquery says valid; the service says invalid "
+        "(SegmentDciValidator_SegmentInvalid on msdyncrm_query)",
+        "2 of 3 checked segment(s) differ"]
+
+
+@pytest.mark.parametrize(("answer", "sent", "status"), [("n\n", 0, 1), ("y\n", 1, 0)])
+def test_apply_asks_on_a_terminal_before_sending(cli, httpserver, tmp_path, monkeypatch, answer, sent, status):
+    import segquery.cli.apply_cmd as apply_cmd
+
+    org = FakeOrg()
+    org.install(httpserver)
+    (tmp_path / "segments").mkdir()
+    (tmp_path / "segments" / "everyone.segq").write_text("PROFILE(contact)\n")
+    monkeypatch.setattr(apply_cmd, "can_confirm", lambda: True)
+    result = cli("apply", input=answer)
+    assert result.exit_code == status
+    assert f"Send these 1 request(s) to {org_url(httpserver)}? [y/N]: " in result.output
+    assert len(org.requests) == sent
+
+
+def test_device_code_goes_on_without_the_token_cache_where_the_system_has_no_protected_store(monkeypatch):
+    import azure.identity
+    from azure.core.credentials import AccessToken
+
+    class NoKeyring:
+        def __init__(self, prompt_callback, cache_persistence_options=None):
+            self.cached, self.prompt = cache_persistence_options is not None, prompt_callback
+
+        def get_token(self, *scopes, **kwargs):
+            if self.cached:
+                raise ValueError("Cache encryption is impossible because libsecret dependencies are not installed")
+            self.prompt("https://microsoft.com/devicelogin", "ABC123", None)
+            return AccessToken("token", 4_000_000_000)
+
+    monkeypatch.setattr(azure.identity, "DeviceCodeCredential", NoKeyring)
+    said = []
+    credential = make_credential("device-code", prompt=said.append)
+    assert credential.get_token("https://contoso.crm.dynamics.com/.default").token == "token"
+    assert said == ["No protected token store on this system: the sign-in is not kept for the next command",
+                    "To sign in, open https://microsoft.com/devicelogin and enter the code ABC123"]
+
+
+def test_schema_pull_writes_the_configured_schema_file(cli, httpserver, tmp_path):
+    serve_schema(httpserver, API)
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "org.json").write_text('{"version": 1}\n')
+    (tmp_path / "segquery.toml").write_text('schema = "schema/org.json"\n')
+    result = cli("schema", "pull", "--tables", "new_loyaltytier")
+    assert result.exit_code == 0, result.output
+    assert result.output == f"{tmp_path / 'schema' / 'org.json'}: written\n"
+    assert list(json.loads((tmp_path / "schema" / "org.json").read_text())["tables"]) == ["new_loyaltytier"]
