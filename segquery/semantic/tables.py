@@ -116,21 +116,27 @@ class TableInfo:
 
 
 def infer_tables(query: ast.Query, schema: Schema | None = None, *,
-                 segment_types: SegmentTypes | None = None) -> TableInfo:
+                 segment_types: SegmentTypes | None = None, dialect: str | None = None) -> TableInfo:
     """Infer the table of every query expression and the scope of every step.
 
     `schema` None means the bundled default schema; `NO_SCHEMA` infers from
     the names as written (PROFILE tables and link types only, since TRAVERSE
     needs relationships). `segment_types` gives the profile type of a
     referenced segment, as a mapping or a function of the segment name.
+    `dialect` "realtime" reads RELATE paths and interaction discriminators
+    (segquery/semantic/realtime_tables.py); None or any other name is outbound.
     """
+    if dialect == "realtime":
+        from segquery.semantic.realtime_tables import infer_realtime_tables  # it builds on this module
+
+        return infer_realtime_tables(query, active_schema(schema), segment_types=segment_types)
     return _Inference(query, active_schema(schema), segment_types).run()
 
 
 def scope_at(query: ast.Query, offset: int, schema: Schema | None = None, *,
-             segment_types: SegmentTypes | None = None) -> Scope:
+             segment_types: SegmentTypes | None = None, dialect: str | None = None) -> Scope:
     """The records, alias and aliases in scope at `offset` of the query's text."""
-    info = infer_tables(query, schema, segment_types=segment_types)
+    info = infer_tables(query, schema, segment_types=segment_types, dialect=dialect)
     path = ast.node_at(query, offset)
     for node in reversed(path):
         if info.has_step(node) and not isinstance(node, (ast.Profile, ast.SegmentRef, ast.Interaction)):
@@ -187,7 +193,7 @@ class _Inference:
             inner = self._expr(node.body)
             table = self._steps(node, node.steps, inner, None, None, [])
         elif isinstance(node, ast.SetOperation):
-            table = _common([self._expr(operand) for operand in node.operands])
+            table = common_table([self._expr(operand) for operand in node.operands])
         else:
             table = None
         self.info._tables[id(node)] = table
@@ -275,7 +281,7 @@ class _Inference:
         return self._table(relationship.other_end(table))
 
 
-def _common(tables: list[str | None]) -> str | None:
+def common_table(tables: list[str | None]) -> str | None:
     """The table every operand selects; None when unknown or when operands disagree."""
     known = [table for table in tables if table is not None]
     if not known:
