@@ -11,7 +11,6 @@ from segquery.semantic.rules.base import Rule
 from segquery.semantic.rules.guid_strings import GUID
 from segquery.suggest import did_you_mean
 from segquery.syntax import ast
-from segquery.syntax.printer import quote_string
 
 FIELD_ID = re.compile(r"[0-9A-Fa-f]{32}\Z")
 GUID_KEYS = {"cp": "the compliance profile", "p": "the purpose", "t": "the topic"}
@@ -64,7 +63,7 @@ def _comparison(ctx: ValidationContext, comparison: ast.Comparison, field: ast.A
 def _token(ctx: ValidationContext, literal: ast.StringLiteral) -> None:
     """Check the `key:value;...` parts, reporting each fault at its place in the string."""
     # Offsets inside the string map to the source when it is written without escapes.
-    exact = ctx.text(literal) == quote_string(literal.value)
+    exact = ctx.text(literal) == f"'{literal.value}'"
 
     def report(message: str, start: int, end: int) -> None:
         if exact:
