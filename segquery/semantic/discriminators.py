@@ -66,6 +66,8 @@ def discriminators(chain: ast.Chain) -> list[Discriminator]:
     top = {id(node) for node in _conjuncts(found_filter.condition)}
     found: list[Discriminator] = []
     for node in ast.walk(found_filter.condition):
+        if not isinstance(node, ast.Expr):
+            continue
         for column, value in _tested_columns(node):
             if column.qualifier is not None or not is_discriminator_name(column.name.name):
                 continue
@@ -97,7 +99,7 @@ def _conjuncts(condition: ast.Expr) -> list[ast.Expr]:
     return result
 
 
-def _tested_columns(node: ast.Node) -> list[tuple[ast.Attribute, ast.Expr | None]]:
+def _tested_columns(node: ast.Expr) -> list[tuple[ast.Attribute, ast.Expr | None]]:
     """The attributes a condition node tests directly, with the value it compares them with."""
     if isinstance(node, ast.Comparison):
         pairs = [(node.left, node.right), (node.right, node.left)]

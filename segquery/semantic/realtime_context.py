@@ -24,7 +24,7 @@ def is_consent_field(node: ast.Attribute) -> bool:
 class RealtimeContext(ValidationContext):
     """A ValidationContext whose attribute resolution follows real-time scoping."""
 
-    def records(self, scope: StepScope) -> Table | InteractionTable | None:  # type: ignore[override]
+    def records(self, scope: StepScope) -> Table | InteractionTable | None:
         """The Table or InteractionTable whose attributes a clause writes unqualified, or None."""
         if self.schema is None:
             return None

@@ -157,3 +157,11 @@ def test_table_inference_follows_relate_paths_and_discriminators():
     at_alias = scope_at(query, text.index("a.name") + 2, dialect="realtime")
     assert (at_alias.table, at_alias.alias, dict(at_alias.aliases)) == ("account", "a",
                                                                           {"a": "account", "c": "contact"})
+
+
+def test_what_the_parser_reported_is_not_reported_again():
+    text = ("INTERACTION(msdynmkt_emailopened, msdynmkt_entityid).FILTER(msdynmkt_entityid_LogicalName == 'contact')"
+            ".HAVING(SUM(x) > 1)")
+    result = parse_tolerant(text, dialect=REALTIME)
+    assert [d.code for d in result.diagnostics] == ["S030"]
+    assert validate(result.query, result.source, dialect=REALTIME) == []

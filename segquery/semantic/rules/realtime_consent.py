@@ -30,13 +30,12 @@ def check(ctx: ValidationContext) -> None:
             if isinstance(side, ast.Attribute) and is_consent_field(side):
                 _comparison(ctx, comparison, side, other)
                 break
-    for node_type in (ast.IsNull, ast.StringTest, ast.InList):
-        for node in ctx.nodes(node_type):
-            tested = node.operand if isinstance(node, ast.IsNull) else node.subject
-            if not (isinstance(tested, ast.Attribute) and is_consent_field(tested)):
-                continue
-            if isinstance(node, ast.IsNull) and node.negated:
-                continue
+    tests: list[ast.IsNull | ast.StringTest | ast.InList] = [
+        *ctx.nodes(ast.IsNull), *ctx.nodes(ast.StringTest), *ctx.nodes(ast.InList)]
+    for node in tests:
+        tested = node.operand if isinstance(node, ast.IsNull) else node.subject
+        if isinstance(tested, ast.Attribute) and is_consent_field(tested) and not (
+                isinstance(node, ast.IsNull) and node.negated):
             ctx.report_node(codes.CONSENT_FIELD_USAGE, f"a consent pseudo-field is compared with `== 'token'` "
                             f"or tested with ISNOTNULL, not with {_what(node)}", node)
 

@@ -31,7 +31,7 @@ def _check_level(ctx: ValidationContext, level: RelateLevel) -> None:
     if relationship is not None:
         assert relationship.schema_name is not None  # found by it
         check_case(ctx, identifier, relationship.schema_name, "relationship")
-        if known_start and not relationship.touches(start):
+        if start is not None and known_start and not relationship.touches(start):
             ctx.report_node(codes.RELATE_NOT_FROM_TABLE,
                             f"`{relationship.schema_name}` relates `{relationship.referencing_table}` and "
                             f"`{relationship.referenced_table}`; it cannot be followed from `{start}`", identifier)
