@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from segquery.schema import Relationship, Schema
 from segquery.semantic.discriminators import stated_profile_type
-from segquery.semantic.tables import AliasBinding, SegmentTypes, StepScope, TableInfo, common_table
+from segquery.semantic.table_info import AliasBinding, SegmentTypes, StepScope, TableInfo, common_table
 from segquery.syntax import ast
 
 
