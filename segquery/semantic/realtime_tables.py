@@ -21,8 +21,9 @@ from segquery.syntax import ast
 
 @dataclass(frozen=True, slots=True)
 class RelateLevel:
-    """One RELATE of a path: the table it starts from, the relationship it names
-    (None when unknown) and the table it reaches (None when unknown)."""
+    """One RELATE of a path: the table it starts from, the relationship its schema
+    name names (None when unknown) and the table it reaches (None when unknown;
+    known too when the RELATE names a relationship by its TRAVERSE name)."""
 
     relate: ast.Relate
     start: str | None
@@ -35,10 +36,13 @@ def relate_path(schema: Schema | None, start: str | None, relate: ast.Relate) ->
     levels: list[RelateLevel] = []
     current: ast.Relate | None = relate
     while current is not None:
-        relationship = schema.relationship_by_schema_name(current.relationship.name) if schema else None
+        name = current.relationship.name
+        relationship = schema.relationship_by_schema_name(name) if schema else None
+        # An outbound TRAVERSE name (reported by V051) still tells where the path goes.
+        followed = relationship or (schema.relationship(name) if schema else None)
         reached = None
-        if relationship is not None and start is not None:
-            other = relationship.other_end(start)
+        if followed is not None and start is not None:
+            other = followed.other_end(start)
             table = schema.table(other) if schema is not None and other is not None else None
             reached = table.name if table is not None else other
         levels.append(RelateLevel(current, start, relationship, reached))
