@@ -171,5 +171,5 @@ def test_a_traverse_name_in_relate_still_leads_to_the_related_table():
     assert realtime_findings("PROFILE(contact).RELATE(contact_account_parentcustomerid, a).FILTER(a.nam == 'x')") == [
         ("V051", "1:25-1:57", "`contact_account_parentcustomerid` is an outbound TRAVERSE name; RELATE takes the "
                               "relationship's Dataverse schema name `contact_customer_accounts`"),
-        ("V022", "1:69-1:72", "`nam` is not an attribute of table `account`; did you mean `name`?"),
+        ("V022", "1:71-1:74", "`nam` is not an attribute of table `account`; did you mean `name`?"),
     ]
