@@ -7,7 +7,7 @@ from segquery.semantic import realtime_codes as codes
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.realtime_context import is_consent_field
 from segquery.semantic.rules.base import Rule
-from segquery.semantic.tables import AliasBinding, StepScope
+from segquery.semantic.table_info import AliasBinding, StepScope
 from segquery.syntax import ast
 
 
@@ -20,7 +20,7 @@ def check(ctx: ValidationContext) -> None:
         if attribute.qualifier is not None:
             binding = scope.binding(attribute.qualifier.name)
             if binding is None:
-                _unknown_alias(ctx, attribute, attribute.qualifier, scope)
+                _unknown_alias(ctx, attribute.qualifier, scope)
             elif attribute.qualifier.name != binding.name:
                 written = attribute.qualifier
                 ctx.report_node(outbound_codes.NAME_CASE, f"alias `{written.name}` is declared as `{binding.name}`",
@@ -30,8 +30,7 @@ def check(ctx: ValidationContext) -> None:
             _unqualified(ctx, attribute, scope.bindings)
 
 
-def _unknown_alias(ctx: ValidationContext, attribute: ast.Attribute, qualifier: ast.Identifier,
-                   scope: StepScope) -> None:
+def _unknown_alias(ctx: ValidationContext, qualifier: ast.Identifier, scope: StepScope) -> None:
     name = qualifier.name
     if scope.bindings:
         aliases = ", ".join(f"`{binding.name}`" for binding in scope.bindings)
