@@ -277,7 +277,7 @@ def _analyse(text: str, path: str | None, settings: FileSettings) -> FileReport:
     kind = directives.kind or settings.kind
     if result.query is not None:
         diagnostics += validate(result.query, source, kind=QueryKind.parse(kind) if kind else None,
-                                schema=settings.schema, target=settings.target)
+                                schema=settings.schema, target=settings.target, dialect=dialect)
         diagnostics += lint(result.query, source, enabled=settings.is_enabled,
                             line_length=settings.config.line_length, dialect=dialect)
     return FileReport(path, source, diagnostics, result.query, kind=kind, directives=directives)

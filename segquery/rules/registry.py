@@ -18,6 +18,7 @@ RULE_MODULES: tuple[str, ...] = (
     "segquery.syntax.codes",
     "segquery.requests.codes",
     "segquery.semantic.codes",
+    "segquery.semantic.realtime_codes",
     "segquery.workspace.codes",
     "segquery.lint.rules",
 )

@@ -11,11 +11,13 @@ from segquery.schema.edmx import load_edmx_schema, parse_edmx
 from segquery.schema.errors import SchemaError
 from segquery.schema.json_format import dump_json_schema, load_json_schema, parse_json_schema
 from segquery.schema.loading import load_schema
-from segquery.schema.model import Attribute, AttributeType, InteractionType, Relationship, Schema, Table
+from segquery.schema.model import (Attribute, AttributeType, InteractionTable, InteractionType, Relationship, Schema,
+                                   Table)
 
 __all__ = [
     "Attribute",
     "AttributeType",
+    "InteractionTable",
     "InteractionType",
     "Relationship",
     "Schema",

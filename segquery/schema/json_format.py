@@ -14,8 +14,8 @@ from typing import Any, NoReturn
 
 from segquery.schema.errors import SchemaError
 from segquery.schema.jsonpos import PathPart, format_path, locate
-from segquery.schema.model import (Attribute, AttributeType, InteractionType, Relationship,
-                                   Schema, Table)
+from segquery.schema.model import (STANDARD_PROFILE_ID_COLUMNS, Attribute, AttributeType, InteractionTable,
+                                   InteractionType, Relationship, Schema, Table)
 from segquery.schema.reading import PathOrText, decode, is_inline, read_bytes, source_name
 from segquery.source import SourceText
 from segquery.suggest import suggestion_suffix
@@ -76,6 +76,9 @@ def schema_to_json_data(schema: Schema, *, description: str | None = None) -> di
     data["tables"] = {name: _table_data(table) for name, table in schema.tables.items()}
     data["relationships"] = {name: _relationship_data(rel) for name, rel in schema.relationships.items()}
     data["interactions"] = {name: _interaction_data(item) for name, item in schema.interactions.items()}
+    if schema.interaction_tables:
+        data["interaction_tables"] = {name: _interaction_table_data(item)
+                                      for name, item in schema.interaction_tables.items()}
     return data
 
 
@@ -124,6 +127,11 @@ def _interaction_data(interaction: InteractionType) -> dict[str, Any]:
     if interaction.attributes:
         data["attributes"] = {name: _attribute_data(a) for name, a in interaction.attributes.items()}
     return data
+
+
+def _interaction_table_data(table: InteractionTable) -> dict[str, Any]:
+    return {"profile_id_columns": list(table.profile_id_columns),
+            "attributes": {name: _attribute_data(a) for name, a in table.attributes.items()}}
 
 
 class _Object(dict):
@@ -311,13 +319,22 @@ class _Reader:
         attributes = self.attributes(value.get("attributes", {}), path + ("attributes",))
         return InteractionType(name, links, attributes)
 
+    def interaction_table(self, name: str, value: Any, path: Path) -> InteractionTable:
+        self.object(value, path, optional=("profile_id_columns", "attributes"))
+        columns = (self.name_list(value["profile_id_columns"], path + ("profile_id_columns",), "profile id column")
+                   if "profile_id_columns" in value else STANDARD_PROFILE_ID_COLUMNS)
+        if not columns:
+            self.fail(path + ("profile_id_columns",), "an interaction table needs at least one profile id column")
+        attributes = self.attributes(value.get("attributes", {}), path + ("attributes",))
+        return InteractionTable(name, columns, attributes)
+
     def section(self, data: dict[str, Any], key: str, kind: str, build) -> dict[str, Any]:
         members = self.names(data.get(key, {}), (key,), kind)
         return {name: build(name, item, (key, name)) for name, item in members.items()}
 
     def schema(self, data: Any) -> Schema:
         self.object(data, (), required=("version",),
-                    optional=("description", "tables", "relationships", "interactions"))
+                    optional=("description", "tables", "relationships", "interactions", "interaction_tables"))
         version = data["version"]
         if isinstance(version, bool) or not isinstance(version, int):
             self.fail(("version",), f"expected an integer, found {_kind(version)}")
@@ -329,8 +346,9 @@ class _Reader:
         tables = self.section(data, "tables", "table", self.table)
         relationships = self.section(data, "relationships", "relationship", self.relationship)
         interactions = self.section(data, "interactions", "interaction", self.interaction)
+        interaction_tables = self.section(data, "interaction_tables", "interaction table", self.interaction_table)
         try:
-            return Schema(tables, relationships, interactions)
+            return Schema(tables, relationships, interactions, interaction_tables)
         except ValueError as error:
             raise SchemaError(str(error), source=self.source) from None
 

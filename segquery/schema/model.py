@@ -247,22 +247,100 @@ class InteractionType:
         return list(self.attributes)
 
 
+#: The profile id columns of the standard real-time interaction tables: `msdynmkt_entityid` in
+#: designer output, `msdynmkt_profileid` among the columns every interaction has.
+STANDARD_PROFILE_ID_COLUMNS: tuple[str, ...] = ("msdynmkt_entityid", "msdynmkt_profileid")
+
+#: The suffix of a profile id column's discriminator: `msdynmkt_entityid_LogicalName` holds
+#: the profile type (`contact`, `lead`) of the row the id points at.
+DISCRIMINATOR_SUFFIX = "_LogicalName"
+
+
+@dataclass(frozen=True, slots=True)
+class InteractionTable:
+    """A real-time journeys interaction table, usable as INTERACTION(<name>, <profile id column>).
+
+    `profile_id_columns` hold the id of the profile an interaction belongs to; each has
+    a discriminator `<column>_LogicalName` naming the profile's table. Both are columns
+    of the table even when `attributes` does not list them (an identifier and an
+    entity name).
+    """
+
+    name: str
+    profile_id_columns: tuple[str, ...] = STANDARD_PROFILE_ID_COLUMNS
+    attributes: Mapping[str, Attribute] = field(default_factory=dict, hash=False)
+    _folded: Mapping[str, str] = field(init=False, repr=False, compare=False, hash=False)
+    _folded_ids: Mapping[str, str] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "profile_id_columns", tuple(self.profile_id_columns))
+        attributes = dict(self.attributes)
+        object.__setattr__(self, "attributes", MappingProxyType(attributes))
+        object.__setattr__(self, "_folded", _index(attributes, f"attribute of interaction table {self.name!r}"))
+        object.__setattr__(self, "_folded_ids",
+                           _index(self.profile_id_columns, f"profile id column of {self.name!r}"))
+
+    def profile_id_column(self, name: str) -> str | None:
+        """The stored spelling of profile id column `name` in any case, or None."""
+        return self._folded_ids.get(name.casefold())
+
+    def discriminated_column(self, name: str) -> str | None:
+        """The profile id column whose discriminator `name` is (`msdynmkt_entityid` for
+        `msdynmkt_entityid_LogicalName`, any case), or None."""
+        suffix = DISCRIMINATOR_SUFFIX.casefold()
+        folded = name.casefold()
+        if not folded.endswith(suffix):
+            return None
+        return self.profile_id_column(name[:-len(suffix)])
+
+    def attribute(self, name: str) -> Attribute | None:
+        """A column of the table in any case, its profile id columns and their discriminators included."""
+        stored = self._folded.get(name.casefold())
+        if stored is not None:
+            return self.attributes[stored]
+        column = self.profile_id_column(name)
+        if column is not None:
+            return Attribute(column, AttributeType.UNIQUEIDENTIFIER)
+        column = self.discriminated_column(name)
+        if column is not None:
+            return Attribute(column + DISCRIMINATOR_SUFFIX, AttributeType.ENTITYNAME)
+        return None
+
+    @property
+    def attribute_names(self) -> list[str]:
+        """Every column name a FILTER can use, discriminators included."""
+        names = list(self.attributes)
+        folded = set(self._folded)
+        for column in self.profile_id_columns:
+            for name in (column, column + DISCRIMINATOR_SUFFIX):
+                if name.casefold() not in folded:
+                    names.append(name)
+        return names
+
+
 @dataclass(frozen=True, slots=True)
 class Schema:
-    """Everything a checker needs to resolve names in a query."""
+    """Everything a checker needs to resolve names in a query.
+
+    `interactions` are outbound marketing's interaction types; `interaction_tables`
+    are real-time journeys' (`msdynmkt_*`) interaction tables.
+    """
 
     tables: Mapping[str, Table] = field(default_factory=dict, hash=False)
     relationships: Mapping[str, Relationship] = field(default_factory=dict, hash=False)
     interactions: Mapping[str, InteractionType] = field(default_factory=dict, hash=False)
+    interaction_tables: Mapping[str, InteractionTable] = field(default_factory=dict, hash=False)
     _tables: Mapping[str, str] = field(init=False, repr=False, compare=False, hash=False)
     _relationships: Mapping[str, str] = field(init=False, repr=False, compare=False, hash=False)
     _interactions: Mapping[str, str] = field(init=False, repr=False, compare=False, hash=False)
+    _interaction_tables: Mapping[str, str] = field(init=False, repr=False, compare=False, hash=False)
+    _schema_names: Mapping[str, Relationship] = field(init=False, repr=False, compare=False, hash=False)
     _touching: Mapping[str, tuple[Relationship, ...]] = field(
         init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         for label, attr in (("table", "tables"), ("relationship", "relationships"),
-                            ("interaction", "interactions")):
+                            ("interaction", "interactions"), ("interaction table", "interaction_tables")):
             items = dict(getattr(self, attr))
             for key, item in items.items():
                 if key != item.name:
@@ -275,6 +353,11 @@ class Schema:
             for end in ends:
                 touching.setdefault(end, []).append(relationship)
         object.__setattr__(self, "_touching", {k: tuple(v) for k, v in touching.items()})
+        schema_names: dict[str, Relationship] = {}
+        for relationship in self.relationships.values():
+            if relationship.schema_name is not None:
+                schema_names.setdefault(relationship.schema_name.casefold(), relationship)
+        object.__setattr__(self, "_schema_names", schema_names)
 
     def table(self, name: str) -> Table | None:
         stored = self._tables.get(name.casefold())
@@ -288,6 +371,10 @@ class Schema:
         stored = self._interactions.get(name.casefold())
         return None if stored is None else self.interactions[stored]
 
+    def interaction_table(self, name: str) -> InteractionTable | None:
+        stored = self._interaction_tables.get(name.casefold())
+        return None if stored is None else self.interaction_tables[stored]
+
     def relationships_of(self, table: str) -> list[Relationship]:
         """Relationships that touch `table` from either end, in definition order."""
         return list(self._touching.get(table.casefold(), ()))
@@ -295,11 +382,7 @@ class Schema:
     def relationship_by_schema_name(self, schema_name: str) -> Relationship | None:
         """Find a relationship by its Dataverse SchemaName (`contact_customer_accounts`),
         so a checker can point from that name to the TRAVERSE name."""
-        folded = schema_name.casefold()
-        for relationship in self.relationships.values():
-            if relationship.schema_name is not None and relationship.schema_name.casefold() == folded:
-                return relationship
-        return None
+        return self._schema_names.get(schema_name.casefold())
 
     @property
     def table_names(self) -> list[str]:
@@ -325,14 +408,19 @@ class Schema:
     def suggest_interaction(self, word: str) -> str | None:
         return did_you_mean(word, self.interactions)
 
+    @property
+    def interaction_table_names(self) -> list[str]:
+        return list(self.interaction_tables)
+
     def merge(self, other: "Schema") -> "Schema":
         """This schema extended by `other` (a user's schema over the default).
 
         Names present in both keep this schema's spelling. A table present in
         both gets `other`'s attributes added or replacing, and `other`'s
         primary id/name and entity set where it gives them. A relationship of
-        `other` replaces one of the same name. An interaction present in both
-        gets the union of link types and merged attributes.
+        `other` replaces one of the same name. An interaction (or real-time
+        interaction table) present in both gets the union of link types (profile
+        id columns) and merged attributes.
         """
         tables = dict(self.tables)
         for table in other.tables.values():
@@ -353,7 +441,18 @@ class Schema:
             mine_int = self.interaction(interaction.name)
             interactions[interaction.name if mine_int is None else mine_int.name] = (
                 interaction if mine_int is None else _merge_interaction(mine_int, interaction))
-        return Schema(tables, relationships, interactions)
+        interaction_tables = dict(self.interaction_tables)
+        for item in other.interaction_tables.values():
+            mine_table = self.interaction_table(item.name)
+            interaction_tables[item.name if mine_table is None else mine_table.name] = (
+                item if mine_table is None else _merge_interaction_table(mine_table, item))
+        return Schema(tables, relationships, interactions, interaction_tables)
+
+
+def _merge_interaction_table(mine: InteractionTable, theirs: InteractionTable) -> InteractionTable:
+    columns = list(mine.profile_id_columns)
+    columns += [column for column in theirs.profile_id_columns if mine.profile_id_column(column) is None]
+    return InteractionTable(mine.name, tuple(columns), _merge_attributes(mine.attributes, theirs.attributes))
 
 
 def _merge_attributes(mine: Mapping[str, Attribute], theirs: Mapping[str, Attribute]) -> dict[str, Attribute]:

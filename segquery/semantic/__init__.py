@@ -2,12 +2,14 @@
 
 `validate` checks a query's shape for its kind, its aliases, its names
 against a schema, the types of its expressions, the arguments of its
-functions, and the usage limitations the language documentation states.
+functions, and the usage limitations the language documentation states;
+for the real-time journeys dialect, its own rules (`REALTIME_RULES`).
 `infer_tables` and `scope_at` tell which table every part of a query reads,
 for the resolver and the editor.
 """
 
 from segquery.semantic.kinds import QueryKind, infer_kind
+from segquery.semantic.realtime_rules import REALTIME_RULES
 from segquery.semantic.schemas import NO_SCHEMA, link_type_table
 from segquery.semantic.specified_rules import SPECIFIED_RULES
 from segquery.semantic.tables import AliasBinding, Scope, StepScope, TableInfo, infer_tables, scope_at
@@ -16,6 +18,7 @@ from segquery.semantic.validation import DEFAULT_TARGET, run_rules, validate
 __all__ = [
     "DEFAULT_TARGET",
     "NO_SCHEMA",
+    "REALTIME_RULES",
     "SPECIFIED_RULES",
     "AliasBinding",
     "QueryKind",

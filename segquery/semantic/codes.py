@@ -239,7 +239,8 @@ NOT_IN_BUNDLED_SCHEMA = _code(
     what="When no schema is configured, reports a table, attribute or relationship name that the bundled "
          "standard schema does not have and that is not a typo of a name it has (one edit away for names "
          "of up to 7 characters, two for longer ones; see docs/validation.md). Typos of standard names "
-         "stay errors (V020, V022, V023) with a did-you-mean fix.",
+         "stay errors (V020, V022, V023) with a did-you-mean fix. In real-time journeys the same holds for "
+         "RELATE relationship schema names (V051), interaction tables (V055) and their columns.",
     why="Every real org has custom tables and columns (with a publisher prefix such as `new_` or `xyz_`) "
         "and standard tables the bundled schema does not describe: a name the bundled schema does not "
         "know is not evidence of a mistake, but nothing about it is checked either. Configure your org's "

@@ -53,6 +53,7 @@ _CHILDREN = {
     ast.Not: lambda n: (n.operand,),
     ast.Comparison: lambda n: (n.left, n.right),
     ast.StringTest: lambda n: (n.subject, n.pattern),
+    ast.InList: lambda n: (n.subject, *n.values),
     ast.Arithmetic: lambda n: n.operands,
     ast.Negate: lambda n: (n.operand,),
     ast.IsNull: lambda n: (n.operand,),
@@ -304,7 +305,7 @@ class ValidationContext:
         return f"`{shown}` ({self.type_of(node).phrase})"
 
 
-_CONDITIONS = frozenset({ast.Comparison, ast.StringTest, ast.IsNull, ast.Not, ast.Logical})
+_CONDITIONS = frozenset({ast.Comparison, ast.StringTest, ast.IsNull, ast.Not, ast.Logical, ast.InList})
 
 
 def is_number_literal(node: ast.Expr) -> bool:

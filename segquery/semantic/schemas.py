@@ -18,7 +18,8 @@ def active_schema(schema: Schema | None) -> Schema | None:
     (no schema-aware checks) for NO_SCHEMA or an empty schema."""
     if schema is None:
         return default_schema()
-    if schema is NO_SCHEMA or not (schema.tables or schema.relationships or schema.interactions):
+    if schema is NO_SCHEMA or not (schema.tables or schema.relationships or schema.interactions
+                                                           or schema.interaction_tables):
         return None
     return schema
 

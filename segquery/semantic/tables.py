@@ -10,127 +10,41 @@ in different chains may read different tables.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Mapping, Union, cast
+from typing import cast
 
 from segquery.schema import Schema
+from segquery.semantic.realtime_tables import infer_realtime_tables
 from segquery.semantic.schemas import active_schema, link_type_table
+# Re-exported: the records inference produces have always been importable from here.
+from segquery.semantic.table_info import AliasBinding as AliasBinding
+from segquery.semantic.table_info import Scope as Scope
+from segquery.semantic.table_info import SegmentTypes as SegmentTypes
+from segquery.semantic.table_info import StepScope as StepScope
+from segquery.semantic.table_info import TableInfo as TableInfo
+from segquery.semantic.table_info import common_table
 from segquery.syntax import ast
-
-SegmentTypes = Union[Mapping[str, str], Callable[[str], "str | None"]]
-
-
-@dataclass(frozen=True, slots=True)
-class AliasBinding:
-    """An alias declared by PROFILE(t, a), TRAVERSE(r, a) or INTERACTION(i, l, a).
-
-    `table` is the table of the aliased records; for an INTERACTION alias it
-    is the interaction type, and `interaction` is True.
-    """
-
-    name: str
-    table: str | None
-    interaction: bool
-    declaration: ast.Identifier
-    declared_by: ast.Node
-
-
-@dataclass(frozen=True, slots=True)
-class StepScope:
-    """What one step (or chain source, or TRAVERSE's inner FILTER) sees.
-
-    `before` is the table of the records the step reads, `after` the table of
-    the records it produces (None when unknown). `interaction` names the
-    interaction type when the step reads interaction records (FILTER and
-    HAVING of an INTERACTION chain); `before` is then None. `alias` is the
-    binding of the records the step reads, when they have an alias;
-    `bindings` are the aliases declared so far in the chain.
-    """
-
-    before: str | None
-    after: str | None
-    alias: AliasBinding | None
-    bindings: tuple[AliasBinding, ...]
-    interaction: str | None = None
-
-    @property
-    def aliases(self) -> dict[str, str | None]:
-        """Alias -> table for every alias in scope (an INTERACTION alias maps to its interaction type)."""
-        return {binding.name: binding.table for binding in self.bindings}
-
-    def binding(self, name: str) -> AliasBinding | None:
-        folded = name.casefold()
-        for binding in self.bindings:
-            if binding.name.casefold() == folded:
-                return binding
-        return None
-
-
-@dataclass(frozen=True, slots=True)
-class Scope:
-    """The records at a position in the text, for completion: the table (or
-    interaction type) whose attributes can be written there, the current
-    alias, and every alias in scope."""
-
-    table: str | None
-    aliases: Mapping[str, str | None]
-    alias: str | None = None
-    interaction: str | None = None
-
-
-class TableInfo:
-    """The result of `infer_tables`: tables of query expressions and scopes of steps."""
-
-    __slots__ = ("query", "_tables", "_steps", "_ends", "_declared")
-
-    def __init__(self, query: ast.Query) -> None:
-        self.query = query
-        self._tables: dict[int, str | None] = {}
-        self._steps: dict[int, StepScope] = {}
-        self._ends: dict[int, StepScope] = {}
-        self._declared: dict[int, tuple[AliasBinding, ...]] = {}
-
-    @property
-    def result(self) -> str | None:
-        """The table the whole query selects."""
-        return self._tables.get(id(self.query.body))
-
-    def table_of(self, node: ast.QueryExpr) -> str | None:
-        """The table a Chain, Grouped or SetOperation of this query reaches (None when unknown)."""
-        return self._tables.get(id(node))
-
-    def step(self, node: ast.Node) -> StepScope:
-        """The scope of a step, a chain source, or the FILTER inside a TRAVERSE."""
-        return self._steps[id(node)]
-
-    def has_step(self, node: ast.Node) -> bool:
-        return id(node) in self._steps
-
-    def end(self, owner: ast.Chain | ast.Grouped) -> StepScope:
-        """The scope after the last step of a chain or group."""
-        return self._ends[id(owner)]
-
-    def declared(self, owner: ast.Chain | ast.Grouped) -> tuple[AliasBinding, ...]:
-        """Every alias declared in a chain, in source order."""
-        return self._declared.get(id(owner), ())
 
 
 def infer_tables(query: ast.Query, schema: Schema | None = None, *,
-                 segment_types: SegmentTypes | None = None) -> TableInfo:
+                 segment_types: SegmentTypes | None = None, dialect: str | None = None) -> TableInfo:
     """Infer the table of every query expression and the scope of every step.
 
     `schema` None means the bundled default schema; `NO_SCHEMA` infers from
     the names as written (PROFILE tables and link types only, since TRAVERSE
     needs relationships). `segment_types` gives the profile type of a
     referenced segment, as a mapping or a function of the segment name.
+    `dialect` "realtime" reads RELATE paths and interaction discriminators
+    (segquery/semantic/realtime_tables.py); None or any other name is outbound.
     """
+    if dialect == "realtime":
+        return infer_realtime_tables(query, active_schema(schema), segment_types=segment_types)
     return _Inference(query, active_schema(schema), segment_types).run()
 
 
 def scope_at(query: ast.Query, offset: int, schema: Schema | None = None, *,
-             segment_types: SegmentTypes | None = None) -> Scope:
+             segment_types: SegmentTypes | None = None, dialect: str | None = None) -> Scope:
     """The records, alias and aliases in scope at `offset` of the query's text."""
-    info = infer_tables(query, schema, segment_types=segment_types)
+    info = infer_tables(query, schema, segment_types=segment_types, dialect=dialect)
     path = ast.node_at(query, offset)
     for node in reversed(path):
         if info.has_step(node) and not isinstance(node, (ast.Profile, ast.SegmentRef, ast.Interaction)):
@@ -187,7 +101,7 @@ class _Inference:
             inner = self._expr(node.body)
             table = self._steps(node, node.steps, inner, None, None, [])
         elif isinstance(node, ast.SetOperation):
-            table = _common([self._expr(operand) for operand in node.operands])
+            table = common_table([self._expr(operand) for operand in node.operands])
         else:
             table = None
         self.info._tables[id(node)] = table
@@ -273,12 +187,3 @@ class _Inference:
         if relationship is None:
             return None
         return self._table(relationship.other_end(table))
-
-
-def _common(tables: list[str | None]) -> str | None:
-    """The table every operand selects; None when unknown or when operands disagree."""
-    known = [table for table in tables if table is not None]
-    if not known:
-        return None
-    first = known[0].casefold()
-    return known[0] if all(table.casefold() == first for table in known) else None

@@ -154,4 +154,4 @@ def test_bundled_file_is_what_the_tool_builds(tmp_path, capsys):
     bundled = resources.files(package).joinpath(name).read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == bundled
     assert capsys.readouterr().out == (f"{out}: 9 tables, 1187 attributes, 143 relationships, "
-                                       "40 interaction types\n")
+                                       "40 interaction types, 19 real-time interaction tables\n")

@@ -10,7 +10,7 @@ from segquery.semantic.rules.base import Rule
 from segquery.semantic.valuetypes import ValueType
 from segquery.syntax import ast
 
-CONDITION_NODES = (ast.Comparison, ast.StringTest, ast.IsNull, ast.Not, ast.Logical, ast.Call)
+CONDITION_NODES = (ast.Comparison, ast.StringTest, ast.IsNull, ast.Not, ast.Logical, ast.InList, ast.Call)
 KINDS = "a comparison, string test, ISNULL/ISNOTNULL, NOT, && or ||"
 
 

@@ -43,17 +43,18 @@ def check(ctx: ValidationContext) -> None:
     for comparison in ctx.nodes(ast.Comparison):
         for side, other in ((comparison.left, comparison.right), (comparison.right, comparison.left)):
             if isinstance(other, ast.StringLiteral) and ctx.type_of(side) is ValueType.DATETIME:
-                _check(ctx, other)
+                check_date_string(ctx, other)
     for call in ctx.nodes(ast.DateDiff):
         for argument in (call.start, call.end):
             if isinstance(argument, ast.StringLiteral):
-                _check(ctx, argument)
+                check_date_string(ctx, argument)
     for date_add in ctx.nodes(ast.DateAdd):
         if isinstance(date_add.date, ast.StringLiteral):
-            _check(ctx, date_add.date)
+            check_date_string(ctx, date_add.date)
 
 
-def _check(ctx: ValidationContext, literal: ast.StringLiteral) -> None:
+def check_date_string(ctx: ValidationContext, literal: ast.StringLiteral) -> None:
+    """V034 for one string used as a date (compared, in an IN list, or a date function's argument)."""
     problem = date_problem(literal.value)
     if problem is not None:
         ctx.report_node(codes.INVALID_DATE_STRING, f"`{ctx.text(literal)}` {problem}", literal)

@@ -16,10 +16,16 @@ def check(ctx: ValidationContext) -> None:
     for comparison in ctx.nodes(ast.Comparison):
         for side, other in ((comparison.left, comparison.right), (comparison.right, comparison.left)):
             if (isinstance(other, ast.StringLiteral) and not isinstance(side, ast.StringLiteral)
-                    and ctx.type_of(side) is ValueType.GUID and not GUID.match(other.value)):
-                ctx.report_node(codes.INVALID_GUID_STRING,
-                                f"`{ctx.text(other)}` is not a GUID; {ctx.phrase(side)} holds record ids such as "
-                                f"'00000000-0000-0000-0000-000000000000'", other)
+                    and ctx.type_of(side) is ValueType.GUID):
+                check_guid_string(ctx, side, other)
+
+
+def check_guid_string(ctx: ValidationContext, side: ast.Expr, literal: ast.StringLiteral) -> None:
+    """V035 for one string compared with an identifier (by `==`, or in an IN list)."""
+    if not GUID.match(literal.value):
+        ctx.report_node(codes.INVALID_GUID_STRING,
+                        f"`{ctx.text(literal)}` is not a GUID; {ctx.phrase(side)} holds record ids such as "
+                        f"'00000000-0000-0000-0000-000000000000'", literal)
 
 
 RULE = Rule("guid-strings", (codes.INVALID_GUID_STRING,), check, needs_schema=True)

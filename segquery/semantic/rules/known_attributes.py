@@ -27,13 +27,13 @@ def check(ctx: ValidationContext) -> None:
             report_unknown_org_name(ctx, codes.UNKNOWN_ATTRIBUTE, attribute.name,
                                     f"`{name}` is not an attribute of table `{records.name}`", records.attributes,
                                     f"attribute `{name}` of table `{records.name}`",
-                                    known_elsewhere=ctx.bundled_schema and _standard_attribute(ctx, name))
+                                    known_elsewhere=ctx.bundled_schema and standard_attribute(ctx, name))
         else:  # interactions and their fields are the Marketing app's fixed set
             report_unknown(ctx, codes.UNKNOWN_ATTRIBUTE, attribute.name,
                            f"`{name}` is not an attribute of interaction `{records.name}`", records.attributes)
 
 
-def _standard_attribute(ctx: ValidationContext, name: str) -> bool:
+def standard_attribute(ctx: ValidationContext, name: str) -> bool:
     """True when `name` is an attribute of some table of the schema: not a name an org made up."""
     assert ctx.schema is not None  # a needs_schema rule runs only with a schema
     return any(table.attribute(name) is not None for table in ctx.schema.tables.values())

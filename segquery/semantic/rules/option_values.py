@@ -18,12 +18,16 @@ def check(ctx: ValidationContext) -> None:
             if not isinstance(side, ast.Attribute):
                 continue
             attribute = ctx.attribute(side)
-            if attribute is None or not attribute.is_choice:
-                continue
-            if isinstance(other, ast.StringLiteral):
-                _label(ctx, side, attribute, other)
-            elif is_number_literal(other) and attribute.options and attribute.type is not AttributeType.BOOLEAN:
-                _code(ctx, side, attribute, other)
+            if attribute is not None and attribute.is_choice:
+                check_value(ctx, side, attribute, other)
+
+
+def check_value(ctx: ValidationContext, side: ast.Attribute, attribute: Attribute, other: ast.Expr) -> None:
+    """V033 for one value an option set attribute is compared with (by `==`, or in an IN list)."""
+    if isinstance(other, ast.StringLiteral):
+        _label(ctx, side, attribute, other)
+    elif is_number_literal(other) and attribute.options and attribute.type is not AttributeType.BOOLEAN:
+        _code(ctx, side, attribute, other)
 
 
 def options_text(attribute: Attribute) -> str:

@@ -1,0 +1,41 @@
+"""V067: date functions and arithmetic have no public evidence in real-time journeys."""
+
+from segquery.semantic import realtime_codes as codes
+from segquery.semantic.context import ValidationContext, expression_children, is_number_literal
+from segquery.semantic.rules.base import Rule
+from segquery.syntax import ast
+
+_DATE_FUNCTIONS = (ast.DateDiff, ast.DateAdd, ast.DateTimeUtcNow, ast.DateLiteral)
+
+
+def check(ctx: ValidationContext) -> None:
+    for clause in ctx.clauses:
+        if clause.role == "filter" and isinstance(clause.step, ast.Filter):
+            _walk(ctx, clause.step.condition)
+
+
+def _walk(ctx: ValidationContext, root: ast.Expr) -> None:
+    """Report the outermost date function or arithmetic of each branch."""
+    stack: list[ast.Node] = [root]
+    while stack:
+        node = stack.pop()
+        what = _unattested(node)
+        if what is not None:
+            ctx.report_node(codes.NOT_ATTESTED_IN_REALTIME, f"{what} is not attested in real-time journeys: no "
+                            "public example or parser of the dialect has it; check that the service accepts it",
+                            node)
+            continue
+        stack.extend(reversed(expression_children(node)))
+
+
+def _unattested(node: ast.Node) -> str | None:
+    if isinstance(node, _DATE_FUNCTIONS):
+        return str(node.call_name)
+    if isinstance(node, ast.Arithmetic):
+        return "arithmetic (`" + "`, `".join(dict.fromkeys(node.operators)) + "`)"
+    if isinstance(node, ast.Negate) and not is_number_literal(node):
+        return "arithmetic (`-`)"
+    return None
+
+
+RULE = Rule("not-attested-in-realtime", (codes.NOT_ATTESTED_IN_REALTIME,), check)
