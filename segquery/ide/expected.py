@@ -27,11 +27,13 @@ from segquery.syntax.tokens import Token, TokenKind
 SET_OPERATOR_TERMINALS = {"UNION": "UNION", "INTERSECT": "INTERSECT", "EXCEPT": "EXCEPT", "MINUS": "MINUS_WORD"}
 LOGIC_TERMINALS = {"&&": "_AND", "||": "_OR", "AND": "_AND", "OR": "_OR"}
 # Words that are keywords where the grammar expects one and names elsewhere.
-CONTEXTUAL_KEYWORDS = {"CONTAINS", "STARTSWITH", "ENDSWITH", "ASC", "DESC", "TRUE", "FALSE"}
+CONTEXTUAL_KEYWORDS = {"CONTAINS", "STARTSWITH", "ENDSWITH", "ASC", "DESC", "TRUE", "FALSE", "IN"}
+# Contextual keywords whose terminal is not the word itself (the real-time `IN [..]`).
+_KEYWORD_TERMINALS = {"IN": "IN_WORD"}
 _SET_OPERATORS = frozenset(SET_OPERATOR_TERMINALS.values())
 _LOGIC = frozenset({"_AND", "_OR"})
 _SEPARATORS = frozenset({"COMMA", *_LOGIC, *_SET_OPERATORS})
-_PUNCTUATION = {"(": "LPAR", ")": "RPAR", ",": "COMMA", ".": "DOT"}
+_PUNCTUATION = {"(": "LPAR", ")": "RPAR", ",": "COMMA", ".": "DOT", "[": "LSQB", "]": "RSQB"}
 _OPERATORS = {"==": "COMPARE_OP", "!=": "COMPARE_OP", ">=": "COMPARE_OP", "<=": "COMPARE_OP", ">": "COMPARE_OP",
               "<": "COMPARE_OP", "+": "ADD_OP", "-": "SUB", "*": "MUL_OP", "/": "MUL_OP"}
 _CLOSED_CALL = ("LPAR", "RPAR")
@@ -113,17 +115,22 @@ def _level_terminals(tokens: list[Token], low: int, high: int, opener_of: dict[i
     kept: list[str] = []
     start = low
     index = high - 1
+    brackets = 0  # `]` seen and not yet matched: the commas between are list items
     while index >= low:
-        if tokens[index].text == ")":
+        text = tokens[index].text
+        if text == ")":
             index = opener_of[index] - 1
             continue
+        if text in "[]" and tokens[index].kind is TokenKind.PUNCTUATION:
+            brackets = max(0, brackets + (1 if text == "]" else -1))
         terminal = _terminal(tokens, index)
-        if terminal == "COMMA" or terminal in _LOGIC or terminal in _SET_OPERATORS:
+        if brackets == 0 and (terminal == "COMMA" or terminal in _LOGIC or terminal in _SET_OPERATORS):
             kept = _reset(terminal)
             start = index + 1
             break
         index -= 1
     index = start
+    open_lists: list[int] = []  # where each open `[` is in `kept`
     while index < high:
         terminal = _terminal(tokens, index)
         if terminal is None:
@@ -133,7 +140,17 @@ def _level_terminals(tokens: list[Token], low: int, high: int, opener_of: dict[i
             kept.extend(_CLOSED_CALL if is_call else _CLOSED_PARENTHESIS)
             index = closer_of[index] + 1
             continue
-        if terminal == "COMMA" or terminal in _LOGIC or terminal in _SET_OPERATORS:
+        if terminal == "LSQB":
+            open_lists.append(len(kept))
+            kept.append(terminal)
+        elif terminal == "RSQB" and open_lists:
+            open_lists.pop()
+            kept.append(terminal)
+        elif terminal == "COMMA" and open_lists:
+            # After any number of items the list is in the same state as after one.
+            kept[open_lists[-1] + 1:] = ["NUMBER", "COMMA"]
+        elif terminal == "COMMA" or terminal in _LOGIC or terminal in _SET_OPERATORS:
+            open_lists.clear()
             kept = _reset(terminal)
         elif terminal == "DOT" and kept and kept[-1] == "RPAR":
             kept[_after_last(kept, _SEPARATORS):] = ["NAME", "LPAR", "RPAR", "DOT"]
@@ -169,7 +186,7 @@ def expected_terminals(tokens: list[Token], end: int, dialect: Dialect = OUTBOUN
         interactive.parser_state.parse_conf = _callback_free_conf(dialect)
         for terminal in terminals:
             if terminal.startswith("WORD:"):
-                keyword = terminal[5:]
+                keyword = _KEYWORD_TERMINALS.get(terminal[5:], terminal[5:])
                 terminal = keyword if keyword in interactive.choices() else "NAME"
             interactive.feed_token(LarkToken(terminal, "x"))
         return frozenset(interactive.accepts())
