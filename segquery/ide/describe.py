@@ -63,6 +63,17 @@ def relationship_markdown(relationship: Relationship, from_table: str | None) ->
     return "\n".join(lines)
 
 
+def relate_markdown(relationship: Relationship, schema_name: str, from_table: str | None) -> str:
+    """A relationship as RELATE names it: by its Dataverse schema name, from the table it joins from."""
+    target = relationship.other_end(from_table) if from_table is not None else None
+    ends = f"`{from_table}` → `{target}`" if target is not None else \
+        f"`{relationship.referencing_table}` ↔ `{relationship.referenced_table}`"
+    lookup = f"`{relationship.referencing_table}.{relationship.referencing_attribute}` → " \
+             f"`{relationship.referenced_table}`"
+    return "\n".join([f"**{schema_name}** (relationship, {ends})", "", f"Lookup: {lookup}", "",
+                      f"Outbound TRAVERSE name: `{relationship.name}`"])
+
+
 def interaction_markdown(interaction: InteractionType) -> str:
     lines = [f"**{interaction.name}** (interaction type)", ""]
     lines.append("Link types: " + (", ".join(f"`{link}`" for link in interaction.link_types) or "none known"))
