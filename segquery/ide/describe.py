@@ -74,9 +74,10 @@ def relate_markdown(relationship: Relationship, schema_name: str, from_table: st
                       f"Outbound TRAVERSE name: `{relationship.name}`"])
 
 
-def interaction_markdown(interaction: InteractionType) -> str:
+def interaction_markdown(interaction: InteractionType, links: str = "Link types") -> str:
+    """`links` names the second argument of INTERACTION (real-time journeys: profile id columns)."""
     lines = [f"**{interaction.name}** (interaction type)", ""]
-    lines.append("Link types: " + (", ".join(f"`{link}`" for link in interaction.link_types) or "none known"))
+    lines.append(f"{links}: " + (", ".join(f"`{link}`" for link in interaction.link_types) or "none known"))
     if interaction.attributes:
         lines += ["", f"Attributes: {len(interaction.attributes)}"]
     return "\n".join(lines)
@@ -121,10 +122,15 @@ KEYWORD_DOCS = {
     "AND": "Logical and; the usual spelling is `&&`.",
     "OR": "Logical or; the usual spelling is `||`.",
 }
+# Keywords only the real-time journeys dialect has.
+REALTIME_KEYWORD_DOCS = {
+    "IN": "Value list (real-time journeys): `attribute IN [v1, v2]` holds when the value equals one of the "
+          "listed values (option codes, numbers or strings).",
+}
 
 
-def keyword_markdown(word: str) -> str | None:
-    doc = KEYWORD_DOCS.get(word.upper())
+def keyword_markdown(word: str, docs: dict[str, str] = KEYWORD_DOCS) -> str | None:
+    doc = docs.get(word.upper())
     return f"**{word.upper()}** (keyword)\n\n{doc}" if doc else None
 
 

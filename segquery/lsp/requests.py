@@ -209,7 +209,9 @@ def folding_range(server: SegqueryLanguageServer, params: types.FoldingRangePara
     document = server.document(params.text_document.uri)
     if document is None:
         return None
-    return lambda: [results.folding_range(value, document.index) for value in folding_ranges(document.text)]
+    dialect = server.project.dialect(document.path, document.text)
+    return lambda: [results.folding_range(value, document.index)
+                    for value in folding_ranges(document.text, dialect=dialect)]
 
 
 def semantic_tokens_full(server: SegqueryLanguageServer, params: types.SemanticTokensParams) -> Work | None:
