@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import functools
+from typing import cast
 
 from lark import Token as LarkToken
 from lark.exceptions import LarkError
@@ -76,7 +77,7 @@ def _terminal(tokens: list[Token], index: int) -> str | None:
     return None
 
 
-def compressed_terminals(tokens: list[Token], end: int) -> list[str] | None:
+def compressed_terminals(tokens: list[Token], end: int, lists: bool = False) -> list[str] | None:
     """The compressed terminal sequence for tokens[:end], or None when the
     prefix has an unmatched `)` or, in the part that is read, a character no
     terminal matches.
@@ -84,7 +85,9 @@ def compressed_terminals(tokens: list[Token], end: int) -> list[str] | None:
     Each open level is read backwards only to its last `,`, `&&`, `||` or
     set operator (the parser state after one does not depend on what came
     before it), jumping over closed parentheses; so the work is proportional
-    to the text since those points, not to the length of the file.
+    to the text since those points, not to the length of the file. With
+    `lists` (dialects with `IN [..]`), commas between `[` and `]` separate
+    list items, not arguments, and a list's items compress to one.
     """
     opened: list[int] = []
     opener_of: dict[int, int] = {}
@@ -102,7 +105,7 @@ def compressed_terminals(tokens: list[Token], end: int) -> list[str] | None:
     for level in range(len(bounds) - 1):
         if level:
             flat.append("LPAR")
-        kept = _level_terminals(tokens, bounds[level] + 1, bounds[level + 1], opener_of, closer_of)
+        kept = _level_terminals(tokens, bounds[level] + 1, bounds[level + 1], opener_of, closer_of, lists)
         if kept is None:
             return None
         flat.extend(kept)
@@ -110,25 +113,14 @@ def compressed_terminals(tokens: list[Token], end: int) -> list[str] | None:
 
 
 def _level_terminals(tokens: list[Token], low: int, high: int, opener_of: dict[int, int],
-                     closer_of: dict[int, int]) -> list[str] | None:
+                     closer_of: dict[int, int], lists: bool) -> list[str] | None:
     """The compressed terminals of tokens[low:high], one level of parentheses."""
     kept: list[str] = []
     start = low
-    index = high - 1
-    brackets = 0  # `]` seen and not yet matched: the commas between are list items
-    while index >= low:
-        text = tokens[index].text
-        if text == ")":
-            index = opener_of[index] - 1
-            continue
-        if text in "[]" and tokens[index].kind is TokenKind.PUNCTUATION:
-            brackets = max(0, brackets + (1 if text == "]" else -1))
-        terminal = _terminal(tokens, index)
-        if brackets == 0 and (terminal == "COMMA" or terminal in _LOGIC or terminal in _SET_OPERATORS):
-            kept = _reset(terminal)
-            start = index + 1
-            break
-        index -= 1
+    separator = _last_separator(tokens, low, high, opener_of, lists)
+    if separator is not None:
+        kept = _reset(cast(str, _terminal(tokens, separator)))
+        start = separator + 1
     index = start
     open_lists: list[int] = []  # where each open `[` is in `kept`
     while index < high:
@@ -160,6 +152,39 @@ def _level_terminals(tokens: list[Token], low: int, high: int, opener_of: dict[i
     return kept
 
 
+def _last_separator(tokens: list[Token], low: int, high: int, opener_of: dict[int, int], lists: bool) -> int | None:
+    """The index of the last `,`, `&&`, `||` or set operator of tokens[low:high]
+    outside nested parentheses and, when the dialect has `[..]` lists, outside them."""
+    pending = None  # a comma: a separator unless an unclosed `[` comes before it
+    closed = 0  # `]` seen and not yet matched: the commas between are list items
+    index = high - 1
+    while index >= low:
+        token = tokens[index]
+        if token.text == ")":
+            index = opener_of[index] - 1
+            continue
+        if lists and token.kind is TokenKind.PUNCTUATION and token.text in ("[", "]"):
+            if token.text == "]":
+                if pending is not None:
+                    return pending
+                closed += 1
+            elif closed:
+                closed -= 1
+            else:
+                pending = None  # the commas after an unclosed `[` separate its items
+        elif not closed:
+            terminal = _terminal(tokens, index)
+            if terminal == "COMMA":
+                if not lists:
+                    return index
+                if pending is None:
+                    pending = index
+            elif terminal in _LOGIC or terminal in _SET_OPERATORS:
+                return pending if pending is not None else index
+        index -= 1
+    return pending
+
+
 def _reset(separator: str) -> list[str]:
     """What stands for everything up to and including a separator."""
     if separator in _SET_OPERATORS:
@@ -178,7 +203,7 @@ def expected_terminals(tokens: list[Token], end: int, dialect: Dialect = OUTBOUN
     """Terminals the grammar accepts after tokens[:end] (lark's names:
     NAME, DOT, UNION, CONTAINS, RPAR, $END...), or None when the prefix
     already has a syntax error, so callers fall back on the tokens alone."""
-    terminals = compressed_terminals(tokens, end)
+    terminals = compressed_terminals(tokens, end, "[" in dialect.lexicon.punctuation)
     if terminals is None:
         return None
     try:
