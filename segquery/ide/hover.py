@@ -26,8 +26,10 @@ from segquery.workspace.model import Segment
 
 
 def hover(text: str, offset: int, *, schema: Schema, segments: Iterable[Segment] = (),
-          dialect: Dialect = OUTBOUND) -> Hover | None:
-    """What the word at `offset` is, or None when there is nothing to say."""
+          dialect: Dialect = OUTBOUND, dialect_reason: str = "") -> Hover | None:
+    """What the word at `offset` is, or None when there is nothing to say. A
+    source word (PROFILE...) also says which dialect the file is read in, and
+    why when `dialect_reason` is given (the server gives it: `auto` may choose)."""
     outline = build_outline(text, dialect.lexicon)
     index = outline.token_index_at(max(0, min(offset, len(text))))
     if index is None:
@@ -36,14 +38,16 @@ def hover(text: str, offset: int, *, schema: Schema, segments: Iterable[Segment]
     if token.kind not in (TokenKind.WORD, TokenKind.STRING):
         return None
     schema = dialect_schema(schema, dialect)
-    markdown = _Describer(outline, schema, SegmentIndex(segments, schema), dialect).describe(index)
+    markdown = _Describer(outline, schema, SegmentIndex(segments, schema), dialect, dialect_reason).describe(index)
     return Hover(markdown, Span(token.start, token.end)) if markdown else None
 
 
 class _Describer:
-    def __init__(self, outline: Outline, schema: Schema, segments: SegmentIndex, dialect: Dialect) -> None:
+    def __init__(self, outline: Outline, schema: Schema, segments: SegmentIndex, dialect: Dialect,
+                 dialect_reason: str = "") -> None:
         self.outline = outline
         self.dialect = dialect
+        self.dialect_reason = dialect_reason
         self.schema = schema
         self.segments = segments
         self.realtime = is_realtime(dialect)
@@ -58,8 +62,9 @@ class _Describer:
             spec = self.dialect.function(token.text)
             if spec is None:
                 return None
-            if spec.role is Role.SOURCE and self.dialect is not OUTBOUND:
-                return f"{function_markdown(spec)}\n\nThis file is read in the {self.dialect.title} dialect."
+            if spec.role is Role.SOURCE and (self.dialect is not OUTBOUND or self.dialect_reason):
+                why = f" ({self.dialect_reason})" if self.dialect_reason else ""
+                return f"{function_markdown(spec)}\n\nThis file is read in the {self.dialect.title} dialect{why}."
             return function_markdown(spec)
         frame = outline.enclosing[index]
         argument = outline.argument_of[index]

@@ -88,9 +88,10 @@ def hover(server: SegqueryLanguageServer, params: types.HoverParams) -> types.Ho
     document = server.document(params.text_document.uri)
     if document is None:
         return None
+    choice = server.project.dialect_choice(document.path, document.text)
     found = hover_at(document.text, document.index.offset(params.position),
                      schema=server.project.schema(document.path), segments=server.project.segments(),
-                     dialect=server.project.dialect(document.path, document.text))
+                     dialect=choice.dialect, dialect_reason=choice.reason)
     return results.hover(found, document.index) if found is not None else None
 
 

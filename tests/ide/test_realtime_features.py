@@ -11,6 +11,7 @@ from segquery.ide import (Location, folding_ranges, hover, prepare_rename, refer
 from segquery.ide.inlay_hints import inlay_hints
 from segquery.ide.model import FoldingKind, FoldingRange
 from segquery.source import Span
+from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.realtime import REALTIME
 
 SCHEMA = small_schema()
@@ -146,3 +147,11 @@ def test_inlay_hints_for_relate_aliases_and_option_values_in_lists():
     hints = inlay_hints(QUERY, schema=SCHEMA, dialect=REALTIME)
     assert [(hint.offset, hint.label) for hint in hints] == [
         (52, ": account"), (89, ": contact"), (133, "Active"), (136, "Inactive")]
+
+
+def test_hover_on_a_source_gives_the_reason_for_the_dialect_when_told():
+    found = hover("PROFILE(contact)", 2, schema=SCHEMA, dialect=OUTBOUND, dialect_reason="auto: TRAVERSE at 1:18")
+    assert found.markdown.endswith("\n\nThis file is read in the outbound marketing dialect (auto: TRAVERSE at 1:18).")
+    assert hover("PROFILE(contact)", 2, schema=SCHEMA).markdown == (
+        "```segquery\nPROFILE(table[, alias])\n```\n\n"
+        "All records of a profile type (a Dataverse table such as `contact`).")

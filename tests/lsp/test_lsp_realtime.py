@@ -60,6 +60,10 @@ async def test_hover_on_a_relationship_and_on_an_alias(client, workspace_root):
     assert span(result.range) == (1, 24, 1, 49)
     alias = await client.text_document_hover_async(types.HoverParams(text_document=doc(uri), position=at(1, 61)))
     assert alias.contents.value == "**a** (alias, declared on line 2)\n\nNames the records of `account`."
+    source = await client.text_document_hover_async(types.HoverParams(text_document=doc(uri), position=at(1, 2)))
+    assert source.contents.value == (
+        "```segquery\nPROFILE(table)\n```\n\nAll records of a profile type: `contact` or `lead`.\n\n"
+        "This file is read in the real-time journeys dialect (the file's dialect directive).")
     close_document(client, uri)
 
 
