@@ -23,7 +23,7 @@ from segquery.ide.segments import SegmentIndex
 from segquery.schema import Schema
 from segquery.schema.model import Attribute
 from segquery.syntax.dialect import DATE_PARTS, Dialect, FunctionSpec, Role
-from segquery.schema.realtime import PROFILE_TYPES
+from segquery.schema.realtime import PROFILE_TYPES, profile_type_column
 from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.realtime import RELATE_NAMES
 from segquery.syntax.tokens import Token, TokenKind
@@ -295,33 +295,31 @@ class _Completer:
     # ------------------------------------------------------------ values
 
     def _values(self) -> list[CompletionItem] | None:
-        """Values at the start of an item of an `IN [` list, or after `==`/`!=` on a
-        `_LogicalName` column: option codes and profile types. None elsewhere."""
+        """Real-time journeys: the values at the start of an item of an `IN [` list
+        (option codes, profile types), or after `==`/`!=` on a `_LogicalName`
+        column (profile types). None elsewhere."""
         cursor = self.cursor
         last = cursor.before()
-        if last is None or cursor.word is not None:
+        if not self.realtime or last is None or cursor.word is not None:
             return None
         end = cursor.context_end
-        if last.kind is TokenKind.OPERATOR and last.text in ("==", "!="):
+        comparison = last.kind is TokenKind.OPERATOR and last.text in ("==", "!=")
+        if comparison:
             subject_end, listed = end - 1, set()
         else:
             opening = self._open_list(end)
-            if opening is None:
-                return None
-            before = self.outline.tokens[opening - 1] if opening else None
-            if before is None or before.text.upper() != "IN":
+            if opening is None or opening == 0 or self.outline.tokens[opening - 1].text.upper() != "IN":
                 return None
             subject_end = opening - 1
             listed = {token.text for token in self.outline.tokens[opening + 1:end]}
         attribute, owner = self._subject_attribute(subject_end)
+        if comparison and (attribute is None or profile_type_column(attribute.name) is None):
+            return None  # any operand may follow other comparisons
         if attribute is None:
-            return [] if last.text not in ("==", "!=") else None
-        choices = value_choices(attribute)
-        if last.text in ("==", "!=") and not (choices and choices[0][0].startswith("'")):
-            return None
+            return []
         return [self._item(value, CompletionKind.VALUE, value, meaning, _NAMES, f"`{attribute.name}` of `{owner}`",
                            order=position)
-                for position, (value, meaning) in enumerate(choices) if value not in listed]
+                for position, (value, meaning) in enumerate(value_choices(attribute)) if value not in listed]
 
     def _open_list(self, end: int) -> int | None:
         """The index of the `[` whose list the cursor starts an item of."""

@@ -157,6 +157,7 @@ class _ChainBuilder:
     def __init__(self, outline: Outline) -> None:
         self.outline = outline
         self.depth = 0
+        self._frame_at: dict[int, Frame] | None = None  # token index of a `(` -> its frame
 
     def chain(self, calls: list[Frame]) -> tuple[ast.Chain | ast.Grouped, list[ast.Node]]:
         """The chain (or group with steps) of `calls`, and the node made for each call."""
@@ -246,10 +247,11 @@ class _ChainBuilder:
         while (inner := self._nested_frame(path[-1])) is not None:
             path.append(inner)
         built: ast.Relate | None = None
+        empty = ast.Identifier(name="")  # an argument not written yet
         for call in reversed(path):
-            empty = ast.Identifier(name="")
-            built = ast.Relate(relationship=self._identifier(call, 0) or empty, alias=self._identifier(call, 1) or empty,
-                               nested=built, optional=call.upper == "RELATEOPTIONAL", span=self._span(call))
+            built = ast.Relate(relationship=self._identifier(call, 0) or empty,
+                               alias=self._identifier(call, 1) or empty, nested=built,
+                               optional=call.upper == "RELATEOPTIONAL", span=self._span(call))
         assert built is not None
         return built
 
@@ -257,9 +259,10 @@ class _ChainBuilder:
         tokens = self.outline.argument_tokens(frame, 2)
         if len(tokens) < 2 or tokens[1].text != "(":
             return None
-        opener = frame.arguments[2][0] + 1
-        return next((inner for inner in self.outline.frames if inner.index == opener
-                     and nested_relate_parent(self.outline, inner) is frame), None)
+        if self._frame_at is None:
+            self._frame_at = {opened.index: opened for opened in self.outline.frames}
+        inner = self._frame_at.get(frame.arguments[2][0] + 1)
+        return inner if inner is not None and nested_relate_parent(self.outline, inner) is frame else None
 
     def _traverse(self, frame: Frame, relationship: ast.Identifier, span: Span) -> ast.Traverse:
         alias = None

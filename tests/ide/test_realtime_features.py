@@ -46,8 +46,10 @@ def test_hover_on_the_relationship_says_from_where_to_where():
 
 
 def test_hover_on_aliases_names_their_table():
-    assert hover_text(QUERY.replace(", a,", ", |a,")) == "**a** (alias, declared here)\n\nNames the records of `account`."
-    assert hover_text(QUERY.replace(", c)", ", |c)")) == "**c** (alias, declared here)\n\nNames the records of `contact`."
+    assert hover_text(QUERY.replace(", a,", ", |a,")) == (
+        "**a** (alias, declared here)\n\nNames the records of `account`.")
+    assert hover_text(QUERY.replace(", c)", ", |c)")) == (
+        "**c** (alias, declared here)\n\nNames the records of `contact`.")
     assert hover_text(QUERY.replace("c.statecode", "|c.statecode")) == (
         "**c** (alias, declared on line 1)\n\nNames the records of `contact`.")
     assert hover_text(QUERY.replace("a.name ==", "a.na|me ==")) == "**name** (string) of `account`"
