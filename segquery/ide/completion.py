@@ -17,7 +17,7 @@ from segquery.ide.describe import (attribute_detail, attribute_markdown, relate_
 from segquery.ide.expected import expected_terminals
 from segquery.ide.model import CompletionItem, CompletionKind
 from segquery.ide.outline import Frame, name_text
-from segquery.ide.realtime import dialect_schema, is_realtime, value_choices
+from segquery.ide.realtime import definition_reference, dialect_schema, is_realtime, value_choices
 from segquery.ide.scope import ChainScope, after_scope, relate_start, scope_at, step_scope
 from segquery.ide.segments import SegmentIndex
 from segquery.schema import Schema
@@ -163,7 +163,11 @@ class _Completer:
                 return self._alias_proposal(self.outline.argument_name(frame, 0))
             return []
         if name == "SEGMENT":
-            return [self._segment(segment) for segment in self.segments.named()] if index == 0 else []
+            if index != 0:
+                return []
+            if self.realtime:
+                return self._definition_references()
+            return [self._segment(segment) for segment in self.segments.named()]
         if name == "INTERACTION":
             return self._interaction_argument(frame, index)
         if name == "TRAVERSE":
@@ -428,13 +432,25 @@ class _Completer:
         return self._item(name, CompletionKind.TABLE, name, f"table, {len(table.attributes)} attributes", _NAMES,
                           table_markdown(table, self.schema))
 
-    def _segment(self, segment: Segment) -> CompletionItem:
-        """A completion for a named segment (SegmentIndex.named)."""
-        name = cast(str, segment.name)
+    def _segment(self, segment: Segment, written: str | None = None) -> CompletionItem:
+        """A completion for a named segment (SegmentIndex.named), written by its
+        name or as `written` (a real-time definition reference, labelled by name too)."""
+        name = cast(str, segment.name) if written is None else written
         kind = f"{segment.segment_type.label} segment" if segment.segment_type is not None else "segment"
+        if written is not None and segment.name:
+            kind = f"{segment.name}: {kind}"
         return self._item(name, CompletionKind.SEGMENT, name,
                           kind + (f", {segment.status.label}" if segment.status is not None else ""),
                           _NAMES, segment_markdown(segment, infer=False))
+
+    def _definition_references(self) -> list[CompletionItem]:
+        """Real-time journeys references a segment definition by its id, not its name."""
+        items = []
+        for segment in self.segments.segments:
+            reference = definition_reference(segment)
+            if reference is not None:
+                items.append(self._segment(segment, reference))
+        return items
 
     def _shape(self, label: str, body: str, documentation: str) -> CompletionItem:
         return self._snippet(label, body, "snippet", documentation, _SNIPPETS)

@@ -4,12 +4,14 @@ condition compares with (option codes, profile types)."""
 
 from __future__ import annotations
 
+from segquery.requests import schema as record_schema
 from segquery.schema import Schema
 from segquery.schema.realtime import PROFILE_TYPES, profile_type_column, with_realtime_interactions
 from segquery.schema.model import Attribute
 from segquery.syntax.dialect import Dialect
-from segquery.syntax.realtime import REALTIME
+from segquery.syntax.realtime import REALTIME, SEGMENT_ID_PREFIX
 from segquery.syntax.tokens import KEYWORDS
+from segquery.workspace.model import Segment
 
 REALTIME_KEYWORDS = KEYWORDS | {"IN"}
 
@@ -36,3 +38,11 @@ def value_choices(attribute: Attribute) -> list[tuple[str, str]]:
     if attribute.options:
         return [(str(code), label) for code, label in attribute.options.items()]
     return []
+
+
+def definition_reference(segment: Segment) -> str | None:
+    """`SEGMENT_CJO_ID_<32 hex>`, how a real-time query references a segment
+    definition by its id; None for a segment without an id."""
+    if not segment.segment_id:
+        return None
+    return SEGMENT_ID_PREFIX + record_schema.normalize_id(segment.segment_id).replace("-", "")

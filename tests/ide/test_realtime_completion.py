@@ -8,6 +8,7 @@ from ide_helpers import at, small_schema
 from segquery.ide import CompletionKind, complete
 from segquery.source import Span
 from segquery.syntax.realtime import REALTIME
+from segquery.workspace.loading import load_file
 
 SCHEMA = small_schema()
 
@@ -158,3 +159,14 @@ def test_real_time_snippets_at_the_start():
 def test_the_same_text_in_outbound_has_no_relate():
     text, offset = at("PROFILE(contact).|")
     assert "RELATE" not in [item.label for item in complete(text, offset, schema=SCHEMA)]
+
+
+def test_segment_proposes_definition_ids_of_segments_that_have_one():
+    segments = [*load_file("ws/engaged.segq", "// segquery: name = Engaged\n"
+                           "// segquery: id = 01234567-89AB-CDEF-0123-456789abcdef\nPROFILE(contact)\n").segments,
+                *load_file("ws/no_id.segq", "PROFILE(contact)\n").segments]
+    found = complete("SEGMENT(", 8, schema=SCHEMA, segments=segments, dialect=REALTIME)
+    assert [(item.label, item.kind, item.detail) for item in found] == [
+        ("SEGMENT_CJO_ID_0123456789abcdef0123456789abcdef", CompletionKind.SEGMENT, "Engaged: segment")]
+    assert [item.label for item in complete("SEGMENT(", 8, schema=SCHEMA, segments=segments)] == [
+        "Engaged", "no_id"]
