@@ -22,11 +22,11 @@ from segquery.ide.scope import ChainScope, after_scope, relate_start, scope_at, 
 from segquery.ide.segments import SegmentIndex
 from segquery.schema import Schema
 from segquery.schema.model import Attribute
-from segquery.syntax.dialect import DATE_PARTS, Dialect, FunctionSpec, Role
 from segquery.schema.realtime import PROFILE_TYPES, profile_type_column
+from segquery.syntax.dialect import DATE_PARTS, Dialect, FunctionSpec, Role
 from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.realtime import RELATE_NAMES
-from segquery.syntax.tokens import Token, TokenKind
+from segquery.syntax.tokens import TokenKind
 from segquery.workspace.model import Segment
 
 # Sort groups: lower comes first.
@@ -344,7 +344,7 @@ class _Completer:
         tokens = self.outline.tokens
         if end <= 0 or tokens[end - 1].kind is not TokenKind.WORD:
             return None, ""
-        name: Token = tokens[end - 1]
+        name = tokens[end - 1]
         scope = self._scope()
         if end >= 3 and self._is_dot(tokens[end - 2]) and tokens[end - 3].kind is TokenKind.WORD:
             binding = scope.alias(tokens[end - 3].text)
