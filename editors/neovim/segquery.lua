@@ -50,6 +50,11 @@ vim.api.nvim_create_autocmd('FileType', {
   callback = function(args)
     vim.bo[args.buf].commentstring = '// %s'
     local config = { name = 'segquery', cmd = cmd, root_dir = root_dir(args.buf) }
+    -- The dialect .segq files are read in, over the project's configuration:
+    -- `vim.g.segquery_dialect = 'realtime'` (or 'outbound', 'auto') in init.lua.
+    if vim.g.segquery_dialect then
+      config.init_options = { dialect = vim.g.segquery_dialect }
+    end
     if vim.lsp.start then
       vim.lsp.start(config)
     else

@@ -20,7 +20,9 @@ function serverOptions([command, ...args]) {
 }
 
 function clientOptions() {
-  const rulesUrl = vscode.workspace.getConfiguration("segquery").get("rulesUrl");
+  const settings = vscode.workspace.getConfiguration("segquery");
+  const rulesUrl = settings.get("rulesUrl");
+  const dialect = settings.get("dialect");
   return {
     documentSelector: [
       { scheme: "file", language: "segquery" },
@@ -31,7 +33,7 @@ function clientOptions() {
     synchronize: {
       fileEvents: vscode.workspace.createFileSystemWatcher("**/{*.segq,pyproject.toml,segquery.toml}"),
     },
-    initializationOptions: rulesUrl ? { rulesUrl } : {},
+    initializationOptions: { ...(rulesUrl ? { rulesUrl } : {}), ...(dialect ? { dialect } : {}) },
     middleware: { provideCodeLenses: showReferencesOnClick },
   };
 }

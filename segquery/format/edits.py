@@ -18,23 +18,26 @@ from segquery.diagnostics import TextEdit
 from segquery.format.formatter import DEFAULT_INDENT, DEFAULT_LINE_LENGTH, format_query
 from segquery.format.layout import TokenMismatch
 from segquery.syntax import ast
+from segquery.syntax.dialect import Dialect
+from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.parser import parse
-from segquery.syntax.tokens import Token, TokenKind, tokenize
+from segquery.syntax.tokens import Lexicon, Token, TokenKind, tokenize
 
 
 def format_edits(text: str, *, line_length: int = DEFAULT_LINE_LENGTH,
-                 indent: int = DEFAULT_INDENT) -> list[TextEdit]:
+                 indent: int = DEFAULT_INDENT, dialect: Dialect = OUTBOUND) -> list[TextEdit]:
     """The edits that turn `text` into its formatted form, as small as the pieces
     allow (an unchanged token or line break is never rewritten).
 
     Raises `segquery.ParseError` when the text has syntax errors.
     """
-    formatted = format_query(parse(text), text, line_length=line_length, indent=indent)
-    return _edits(text, formatted, 0, len(text) + 1)
+    formatted = format_query(parse(text, dialect=dialect), text, line_length=line_length, indent=indent,
+                             dialect=dialect)
+    return _edits(text, formatted, 0, len(text) + 1, dialect.lexicon)
 
 
 def format_range(text: str, start_offset: int, end_offset: int, *, line_length: int = DEFAULT_LINE_LENGTH,
-                 indent: int = DEFAULT_INDENT) -> list[TextEdit]:
+                 indent: int = DEFAULT_INDENT, dialect: Dialect = OUTBOUND) -> list[TextEdit]:
     """The edits that format the parts of the query that the range touches.
 
     The range is widened to whole units: a chain source, a chain step (with its
@@ -48,10 +51,10 @@ def format_range(text: str, start_offset: int, end_offset: int, *, line_length: 
 
     Raises `segquery.ParseError` when the text has syntax errors.
     """
-    query = parse(text)
-    formatted = format_query(query, text, line_length=line_length, indent=indent)
+    query = parse(text, dialect=dialect)
+    formatted = format_query(query, text, line_length=line_length, indent=indent, dialect=dialect)
     start, end = sorted((max(0, min(start_offset, len(text))), max(0, min(end_offset, len(text)))))
-    tokens = _significant(text)
+    tokens = _significant(text, dialect.lexicon)
     starts, ends = [token.start for token in tokens], [token.end for token in tokens]
     regions = [_region(unit, tokens, starts, ends) for unit in _units(query)]
     if start == end:
@@ -68,30 +71,30 @@ def format_range(text: str, start_offset: int, end_offset: int, *, line_length: 
             end = max(end, min(ending, key=len).end)
     if end == len(text):
         end += 1  # a range that reaches the end of the text also formats the end of the text
-    return _edits(text, formatted, start, end)
+    return _edits(text, formatted, start, end, dialect.lexicon)
 
 
 # ---------------------------------------------------------------- pieces and edits
 
 
-def _significant(text: str) -> list[Token]:
-    return [token for token in tokenize(text, trivia=False) if token.kind is not TokenKind.COMMENT]
+def _significant(text: str, lexicon: Lexicon) -> list[Token]:
+    return [token for token in tokenize(text, trivia=False, lexicon=lexicon) if token.kind is not TokenKind.COMMENT]
 
 
-def _pieces(text: str) -> list[tuple[int, int]]:
+def _pieces(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
     """Gap, token, gap, token, ..., gap: spans covering the whole text."""
     pieces = []
     position = 0
-    for token in _significant(text):
+    for token in _significant(text, lexicon):
         pieces += [(position, token.start), (token.start, token.end)]
         position = token.end
     pieces.append((position, len(text)))
     return pieces
 
 
-def _edits(source: str, formatted: str, start: int, end: int) -> list[TextEdit]:
+def _edits(source: str, formatted: str, start: int, end: int, lexicon: Lexicon) -> list[TextEdit]:
     """Edits for the pieces of `source` inside [start, end] that differ in `formatted`."""
-    old_pieces, new_pieces = _pieces(source), _pieces(formatted)
+    old_pieces, new_pieces = _pieces(source, lexicon), _pieces(formatted, lexicon)
     if len(old_pieces) != len(new_pieces):
         raise TokenMismatch("the formatted text does not have the tokens of the source")
     edits: list[TextEdit] = []

@@ -12,17 +12,20 @@ from __future__ import annotations
 from typing import Iterable, Literal, cast
 
 from segquery.ide.cursor import Cursor, cursor_at
-from segquery.ide.describe import (attribute_detail, attribute_markdown, relationship_markdown, segment_markdown,
-                                   table_markdown)
+from segquery.ide.describe import (attribute_detail, attribute_markdown, relate_markdown, relationship_markdown,
+                                   segment_markdown, table_markdown)
 from segquery.ide.expected import expected_terminals
 from segquery.ide.model import CompletionItem, CompletionKind
 from segquery.ide.outline import Frame, name_text
-from segquery.ide.scope import ChainScope, after_scope, scope_at, step_scope
+from segquery.ide.realtime import definition_reference, dialect_schema, is_realtime, value_choices
+from segquery.ide.scope import ChainScope, after_scope, relate_start, scope_at, step_scope
 from segquery.ide.segments import SegmentIndex
 from segquery.schema import Schema
 from segquery.schema.model import Attribute
+from segquery.schema.realtime import PROFILE_TYPES, profile_type_column
 from segquery.syntax.dialect import DATE_PARTS, Dialect, FunctionSpec, Role
 from segquery.syntax.outbound import OUTBOUND
+from segquery.syntax.realtime import RELATE_NAMES
 from segquery.syntax.tokens import TokenKind
 from segquery.workspace.model import Segment
 
@@ -46,6 +49,18 @@ _SNIPPET_SHAPES = (
      ".SELECT(${5:contactid})$0",
      "A page of a segment's members, as the member grid fetches it.", False),
 )
+_REALTIME_SNIPPET_SHAPES = (
+    ("profile with filter", "PROFILE(${1|contact,lead|}).FILTER($2)$0",
+     "All contacts (or leads) that satisfy a condition.", True),
+    ("profile with relate", "PROFILE(${1:contact}).RELATE(${2:contact_customer_accounts}, ${3:account_1})"
+     ".FILTER(${3:account_1}.$4)$0",
+     "Profiles whose related record satisfies a condition.", True),
+    ("interaction", "INTERACTION(${1:msdynmkt_emailopened}, msdynmkt_entityid)"
+     ".FILTER(msdynmkt_entityid_LogicalName == '${2|contact,lead|}')$0",
+     "Profiles with at least one interaction of a kind.", True),
+    ("compound union", "SEGMENT(${1:SEGMENT_CJO_ID_}) UNION SEGMENT(${2:SEGMENT_CJO_ID_})$0",
+     "The members of either segment definition.", False),
+)
 
 
 def complete(text: str, offset: int, *, schema: Schema, segments: Iterable[Segment] = (),
@@ -58,6 +73,7 @@ def complete(text: str, offset: int, *, schema: Schema, segments: Iterable[Segme
     last = cursor.before()
     if cursor.word is None and last is not None and last.end == cursor.offset and last.kind is TokenKind.NUMBER:
         return []
+    schema = dialect_schema(schema, dialect)
     items = _Completer(cursor, schema, SegmentIndex(segments, schema), dialect).items()
     return sorted(items, key=lambda item: item.sort_key)
 
@@ -69,6 +85,7 @@ class _Completer:
         self.schema = schema
         self.segments = segments
         self.outline = cursor.outline
+        self.realtime = is_realtime(dialect)
         self._expected: frozenset[str] | None | Literal[False] = False
 
     @property
@@ -84,6 +101,9 @@ class _Completer:
         last = cursor.before()
         if last is not None and last.text == "." and last.kind is TokenKind.PUNCTUATION:
             return self._after_dot()
+        values = self._values()
+        if values is not None:
+            return values
         frame = cursor.frame
         if frame is None or (frame.name is None and frame.query_level):
             return self._query_level()
@@ -124,8 +144,8 @@ class _Completer:
         if wants_source:
             items += [self._function(self.dialect.functions[name]) for name in _SOURCES]
             at_start = last is None
-            items += [self._shape(label, body, doc) for label, body, doc, anywhere in _SNIPPET_SHAPES
-                      if at_start or anywhere]
+            shapes = _REALTIME_SNIPPET_SHAPES if self.realtime else _SNIPPET_SHAPES
+            items += [self._shape(label, body, doc) for label, body, doc, anywhere in shapes if at_start or anywhere]
         if wants_set_operator:
             items += [self._keyword(word, "set operator", f"Combine two queries: `A {word} B`.")
                       for word in _SET_OPERATORS]
@@ -137,16 +157,23 @@ class _Completer:
             return self._operands(frame)
         if name == "PROFILE":
             if index == 0:
-                return [self._table(table.name) for table in self.schema.tables.values()]
-            if index == 1:
+                return [self._table(table.name) for table in self.schema.tables.values()
+                        if not self.realtime or table.name in PROFILE_TYPES]
+            if index == 1 and not self.realtime:
                 return self._alias_proposal(self.outline.argument_name(frame, 0))
             return []
         if name == "SEGMENT":
-            return [self._segment(segment) for segment in self.segments.named()] if index == 0 else []
+            if index != 0:
+                return []
+            if self.realtime:
+                return self._definition_references()
+            return [self._segment(segment) for segment in self.segments.named()]
         if name == "INTERACTION":
             return self._interaction_argument(frame, index)
         if name == "TRAVERSE":
             return self._traverse_argument(frame, index)
+        if name in RELATE_NAMES:
+            return self._relate_argument(frame, index)
         if name in ("DATEDIFF", "DATEADD") and index == 0:
             return [self._item(part, CompletionKind.DATE_PART, part, "date part", _NAMES, order=position)
                     for position, part in enumerate(DATE_PARTS)]
@@ -183,7 +210,13 @@ class _Completer:
                     self._keyword("DESC", "descending order", "Largest values first.")]
         if not self._after_attribute():
             return []
-        return [self._keyword(word, "string test", f"`attribute {word} 'text'`") for word in operator_words]
+        if self.realtime:  # STARTSWITH and ENDSWITH are not supported there
+            operator_words = tuple(word for word in operator_words if word == "CONTAINS")
+        items = [self._keyword(word, "string test", f"`attribute {word} 'text'`") for word in operator_words]
+        if self.realtime and (expected is None or "IN_WORD" in expected):
+            items.append(self._snippet("IN", "IN [$1]$0", "value list", "`attribute IN [value, ...]`: true when "
+                                       "the attribute equals one of the values.", _KEYWORDS, CompletionKind.KEYWORD))
+        return items
 
     def _after_attribute(self) -> bool:
         """True when an attribute that does not already end a comparison
@@ -214,9 +247,10 @@ class _Completer:
         if index == 1:
             if interaction is None:
                 return []
-            return [self._item(link, CompletionKind.LINK_TYPE, link, f"link type of {interaction.name}", _NAMES)
+            what = "profile id column" if self.realtime else "link type"
+            return [self._item(link, CompletionKind.LINK_TYPE, link, f"{what} of {interaction.name}", _NAMES)
                     for link in interaction.link_types]
-        if index == 2:
+        if index == 2 and not self.realtime:
             return self._alias_proposal(first)
         return []
 
@@ -241,6 +275,84 @@ class _Completer:
         if index == 2:
             return [filter_item]
         return []
+
+    def _relate_argument(self, frame: Frame, index: int) -> list[CompletionItem]:
+        """RELATE(relationship schema name, alias[, RELATE(...)])."""
+        start = relate_start(self.outline, frame, self.schema, self.segments.table_of)
+        if index == 0:
+            relationships = self.schema.relationships_of(start) if start is not None else \
+                self.schema.relationships.values()
+            return [self._item(rel.schema_name, CompletionKind.RELATIONSHIP, rel.schema_name,
+                               f"{start} → {rel.other_end(start)}" if start is not None else
+                               f"{rel.referencing_table} ↔ {rel.referenced_table}", _NAMES,
+                               relate_markdown(rel, rel.schema_name, start))
+                    for rel in relationships if rel.schema_name]
+        if index == 1:
+            token = self.outline.argument_name(frame, 0)
+            relationship = self.schema.relationship_by_schema_name(name_text(token)) if token is not None else None
+            target = relationship.other_end(start) if relationship is not None and start is not None else None
+            return self._alias_proposal(None, table=target)
+        if index == 2:
+            return [self._function(self.dialect.functions[name]) for name in RELATE_NAMES]
+        return []
+
+    # ------------------------------------------------------------ values
+
+    def _values(self) -> list[CompletionItem] | None:
+        """Real-time journeys: the values at the start of an item of an `IN [` list
+        (option codes, profile types), or after `==`/`!=` on a `_LogicalName`
+        column (profile types). None elsewhere."""
+        cursor = self.cursor
+        last = cursor.before()
+        if not self.realtime or last is None or cursor.word is not None:
+            return None
+        end = cursor.context_end
+        comparison = last.kind is TokenKind.OPERATOR and last.text in ("==", "!=")
+        if comparison:
+            subject_end, listed = end - 1, set()
+        else:
+            opening = self._open_list(end)
+            if opening is None or opening == 0 or self.outline.tokens[opening - 1].text.upper() != "IN":
+                return None
+            subject_end = opening - 1
+            listed = {token.text for token in self.outline.tokens[opening + 1:end]}
+        attribute, owner = self._subject_attribute(subject_end)
+        if comparison and (attribute is None or profile_type_column(attribute.name) is None):
+            return None  # any operand may follow other comparisons
+        if attribute is None:
+            return []
+        return [self._item(value, CompletionKind.VALUE, value, meaning, _NAMES, f"`{attribute.name}` of `{owner}`",
+                           order=position)
+                for position, (value, meaning) in enumerate(value_choices(attribute)) if value not in listed]
+
+    def _open_list(self, end: int) -> int | None:
+        """The index of the `[` whose list the cursor starts an item of."""
+        tokens = self.outline.tokens
+        last = tokens[end - 1]
+        if last.text == "[" and last.kind is TokenKind.PUNCTUATION:
+            return end - 1
+        if last.text != ",":
+            return None
+        for index in range(end - 2, -1, -1):
+            token = tokens[index]
+            if token.kind is TokenKind.PUNCTUATION and token.text in "[]()":
+                return index if token.text == "[" else None
+        return None
+
+    def _subject_attribute(self, end: int) -> tuple[Attribute | None, str]:
+        """The attribute the tokens before index `end` (`name` or `alias.name`) name."""
+        tokens = self.outline.tokens
+        if end <= 0 or tokens[end - 1].kind is not TokenKind.WORD:
+            return None, ""
+        name = tokens[end - 1]
+        scope = self._scope()
+        if end >= 3 and self._is_dot(tokens[end - 2]) and tokens[end - 3].kind is TokenKind.WORD:
+            binding = scope.alias(tokens[end - 3].text)
+            holder = (binding.table or binding.interaction) if binding is not None else None
+        else:
+            holder = scope.table or scope.interaction
+        attribute = holder.attribute(name.text) if holder is not None else None
+        return attribute, holder.name if holder is not None else ""
 
     def _alias_proposal(self, table_token, *, table: str | None = None) -> list[CompletionItem]:
         """`<table>_<n>`, the designer's style, with the first unused n."""
@@ -283,7 +395,9 @@ class _Completer:
         chain = previous.chain()
         source = chain[0].upper
         done = {frame.upper for frame in chain}
-        if source == "INTERACTION":
+        if previous.upper in RELATE_NAMES:
+            names = ["FILTER"]  # a RELATE is always followed by the FILTER on its records
+        elif source == "INTERACTION":
             names = ["HAVING"] if "HAVING" in done else ["FILTER", "HAVING"]
         else:
             names = [spec.name for spec in self.dialect.functions.values()
@@ -318,13 +432,25 @@ class _Completer:
         return self._item(name, CompletionKind.TABLE, name, f"table, {len(table.attributes)} attributes", _NAMES,
                           table_markdown(table, self.schema))
 
-    def _segment(self, segment: Segment) -> CompletionItem:
-        """A completion for a named segment (SegmentIndex.named)."""
-        name = cast(str, segment.name)
+    def _segment(self, segment: Segment, written: str | None = None) -> CompletionItem:
+        """A completion for a named segment (SegmentIndex.named), written by its
+        name or as `written` (a real-time definition reference, labelled by name too)."""
+        name = cast(str, segment.name) if written is None else written
         kind = f"{segment.segment_type.label} segment" if segment.segment_type is not None else "segment"
+        if written is not None and segment.name:
+            kind = f"{segment.name}: {kind}"
         return self._item(name, CompletionKind.SEGMENT, name,
                           kind + (f", {segment.status.label}" if segment.status is not None else ""),
                           _NAMES, segment_markdown(segment, infer=False))
+
+    def _definition_references(self) -> list[CompletionItem]:
+        """Real-time journeys references a segment definition by its id, not its name."""
+        items = []
+        for segment in self.segments.segments:
+            reference = definition_reference(segment)
+            if reference is not None:
+                items.append(self._segment(segment, reference))
+        return items
 
     def _shape(self, label: str, body: str, documentation: str) -> CompletionItem:
         return self._snippet(label, body, "snippet", documentation, _SNIPPETS)

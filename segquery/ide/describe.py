@@ -63,9 +63,21 @@ def relationship_markdown(relationship: Relationship, from_table: str | None) ->
     return "\n".join(lines)
 
 
-def interaction_markdown(interaction: InteractionType) -> str:
+def relate_markdown(relationship: Relationship, schema_name: str, from_table: str | None) -> str:
+    """A relationship as RELATE names it: by its Dataverse schema name, from the table it joins from."""
+    target = relationship.other_end(from_table) if from_table is not None else None
+    ends = f"`{from_table}` → `{target}`" if target is not None else \
+        f"`{relationship.referencing_table}` ↔ `{relationship.referenced_table}`"
+    lookup = f"`{relationship.referencing_table}.{relationship.referencing_attribute}` → " \
+             f"`{relationship.referenced_table}`"
+    return "\n".join([f"**{schema_name}** (relationship, {ends})", "", f"Lookup: {lookup}", "",
+                      f"Outbound TRAVERSE name: `{relationship.name}`"])
+
+
+def interaction_markdown(interaction: InteractionType, links: str = "Link types") -> str:
+    """`links` names the second argument of INTERACTION (real-time journeys: profile id columns)."""
     lines = [f"**{interaction.name}** (interaction type)", ""]
-    lines.append("Link types: " + (", ".join(f"`{link}`" for link in interaction.link_types) or "none known"))
+    lines.append(f"{links}: " + (", ".join(f"`{link}`" for link in interaction.link_types) or "none known"))
     if interaction.attributes:
         lines += ["", f"Attributes: {len(interaction.attributes)}"]
     return "\n".join(lines)
@@ -110,10 +122,15 @@ KEYWORD_DOCS = {
     "AND": "Logical and; the usual spelling is `&&`.",
     "OR": "Logical or; the usual spelling is `||`.",
 }
+# Keywords only the real-time journeys dialect has.
+REALTIME_KEYWORD_DOCS = {
+    "IN": "Value list (real-time journeys): `attribute IN [v1, v2]` holds when the value equals one of the "
+          "listed values (option codes, numbers or strings).",
+}
 
 
-def keyword_markdown(word: str) -> str | None:
-    doc = KEYWORD_DOCS.get(word.upper())
+def keyword_markdown(word: str, docs: dict[str, str] = KEYWORD_DOCS) -> str | None:
+    doc = docs.get(word.upper())
     return f"**{word.upper()}** (keyword)\n\n{doc}" if doc else None
 
 

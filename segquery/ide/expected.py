@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import functools
+from typing import cast
 
 from lark import Token as LarkToken
 from lark.exceptions import LarkError
@@ -27,11 +28,13 @@ from segquery.syntax.tokens import Token, TokenKind
 SET_OPERATOR_TERMINALS = {"UNION": "UNION", "INTERSECT": "INTERSECT", "EXCEPT": "EXCEPT", "MINUS": "MINUS_WORD"}
 LOGIC_TERMINALS = {"&&": "_AND", "||": "_OR", "AND": "_AND", "OR": "_OR"}
 # Words that are keywords where the grammar expects one and names elsewhere.
-CONTEXTUAL_KEYWORDS = {"CONTAINS", "STARTSWITH", "ENDSWITH", "ASC", "DESC", "TRUE", "FALSE"}
+CONTEXTUAL_KEYWORDS = {"CONTAINS", "STARTSWITH", "ENDSWITH", "ASC", "DESC", "TRUE", "FALSE", "IN"}
+# Contextual keywords whose terminal is not the word itself (the real-time `IN [..]`).
+_KEYWORD_TERMINALS = {"IN": "IN_WORD"}
 _SET_OPERATORS = frozenset(SET_OPERATOR_TERMINALS.values())
 _LOGIC = frozenset({"_AND", "_OR"})
 _SEPARATORS = frozenset({"COMMA", *_LOGIC, *_SET_OPERATORS})
-_PUNCTUATION = {"(": "LPAR", ")": "RPAR", ",": "COMMA", ".": "DOT"}
+_PUNCTUATION = {"(": "LPAR", ")": "RPAR", ",": "COMMA", ".": "DOT", "[": "LSQB", "]": "RSQB"}
 _OPERATORS = {"==": "COMPARE_OP", "!=": "COMPARE_OP", ">=": "COMPARE_OP", "<=": "COMPARE_OP", ">": "COMPARE_OP",
               "<": "COMPARE_OP", "+": "ADD_OP", "-": "SUB", "*": "MUL_OP", "/": "MUL_OP"}
 _CLOSED_CALL = ("LPAR", "RPAR")
@@ -74,7 +77,7 @@ def _terminal(tokens: list[Token], index: int) -> str | None:
     return None
 
 
-def compressed_terminals(tokens: list[Token], end: int) -> list[str] | None:
+def compressed_terminals(tokens: list[Token], end: int, lists: bool = False) -> list[str] | None:
     """The compressed terminal sequence for tokens[:end], or None when the
     prefix has an unmatched `)` or, in the part that is read, a character no
     terminal matches.
@@ -82,7 +85,9 @@ def compressed_terminals(tokens: list[Token], end: int) -> list[str] | None:
     Each open level is read backwards only to its last `,`, `&&`, `||` or
     set operator (the parser state after one does not depend on what came
     before it), jumping over closed parentheses; so the work is proportional
-    to the text since those points, not to the length of the file.
+    to the text since those points, not to the length of the file. With
+    `lists` (dialects with `IN [..]`), commas between `[` and `]` separate
+    list items, not arguments, and a list's items compress to one.
     """
     opened: list[int] = []
     opener_of: dict[int, int] = {}
@@ -100,7 +105,7 @@ def compressed_terminals(tokens: list[Token], end: int) -> list[str] | None:
     for level in range(len(bounds) - 1):
         if level:
             flat.append("LPAR")
-        kept = _level_terminals(tokens, bounds[level] + 1, bounds[level + 1], opener_of, closer_of)
+        kept = _level_terminals(tokens, bounds[level] + 1, bounds[level + 1], opener_of, closer_of, lists)
         if kept is None:
             return None
         flat.extend(kept)
@@ -108,22 +113,16 @@ def compressed_terminals(tokens: list[Token], end: int) -> list[str] | None:
 
 
 def _level_terminals(tokens: list[Token], low: int, high: int, opener_of: dict[int, int],
-                     closer_of: dict[int, int]) -> list[str] | None:
+                     closer_of: dict[int, int], lists: bool) -> list[str] | None:
     """The compressed terminals of tokens[low:high], one level of parentheses."""
     kept: list[str] = []
     start = low
-    index = high - 1
-    while index >= low:
-        if tokens[index].text == ")":
-            index = opener_of[index] - 1
-            continue
-        terminal = _terminal(tokens, index)
-        if terminal == "COMMA" or terminal in _LOGIC or terminal in _SET_OPERATORS:
-            kept = _reset(terminal)
-            start = index + 1
-            break
-        index -= 1
+    separator = _last_separator(tokens, low, high, opener_of, lists)
+    if separator is not None:
+        kept = _reset(cast(str, _terminal(tokens, separator)))
+        start = separator + 1
     index = start
+    open_lists: list[int] = []  # where each open `[` is in `kept`
     while index < high:
         terminal = _terminal(tokens, index)
         if terminal is None:
@@ -133,7 +132,17 @@ def _level_terminals(tokens: list[Token], low: int, high: int, opener_of: dict[i
             kept.extend(_CLOSED_CALL if is_call else _CLOSED_PARENTHESIS)
             index = closer_of[index] + 1
             continue
-        if terminal == "COMMA" or terminal in _LOGIC or terminal in _SET_OPERATORS:
+        if terminal == "LSQB":
+            open_lists.append(len(kept))
+            kept.append(terminal)
+        elif terminal == "RSQB" and open_lists:
+            open_lists.pop()
+            kept.append(terminal)
+        elif terminal == "COMMA" and open_lists:
+            # After any number of items the list is in the same state as after one.
+            kept[open_lists[-1] + 1:] = ["NUMBER", "COMMA"]
+        elif terminal == "COMMA" or terminal in _LOGIC or terminal in _SET_OPERATORS:
+            open_lists.clear()
             kept = _reset(terminal)
         elif terminal == "DOT" and kept and kept[-1] == "RPAR":
             kept[_after_last(kept, _SEPARATORS):] = ["NAME", "LPAR", "RPAR", "DOT"]
@@ -141,6 +150,39 @@ def _level_terminals(tokens: list[Token], low: int, high: int, opener_of: dict[i
             kept.append(terminal)
         index += 1
     return kept
+
+
+def _last_separator(tokens: list[Token], low: int, high: int, opener_of: dict[int, int], lists: bool) -> int | None:
+    """The index of the last `,`, `&&`, `||` or set operator of tokens[low:high]
+    outside nested parentheses and, when the dialect has `[..]` lists, outside them."""
+    pending = None  # a comma: a separator unless an unclosed `[` comes before it
+    closed = 0  # `]` seen and not yet matched: the commas between are list items
+    index = high - 1
+    while index >= low:
+        token = tokens[index]
+        if token.text == ")":
+            index = opener_of[index] - 1
+            continue
+        if lists and token.kind is TokenKind.PUNCTUATION and token.text in ("[", "]"):
+            if token.text == "]":
+                if pending is not None:
+                    return pending
+                closed += 1
+            elif closed:
+                closed -= 1
+            else:
+                pending = None  # the commas after an unclosed `[` separate its items
+        elif not closed:
+            terminal = _terminal(tokens, index)
+            if terminal == "COMMA":
+                if not lists:
+                    return index
+                if pending is None:
+                    pending = index
+            elif terminal in _LOGIC or terminal in _SET_OPERATORS:
+                return pending if pending is not None else index
+        index -= 1
+    return pending
 
 
 def _reset(separator: str) -> list[str]:
@@ -161,7 +203,7 @@ def expected_terminals(tokens: list[Token], end: int, dialect: Dialect = OUTBOUN
     """Terminals the grammar accepts after tokens[:end] (lark's names:
     NAME, DOT, UNION, CONTAINS, RPAR, $END...), or None when the prefix
     already has a syntax error, so callers fall back on the tokens alone."""
-    terminals = compressed_terminals(tokens, end)
+    terminals = compressed_terminals(tokens, end, "[" in dialect.lexicon.punctuation)
     if terminals is None:
         return None
     try:
@@ -169,7 +211,7 @@ def expected_terminals(tokens: list[Token], end: int, dialect: Dialect = OUTBOUN
         interactive.parser_state.parse_conf = _callback_free_conf(dialect)
         for terminal in terminals:
             if terminal.startswith("WORD:"):
-                keyword = terminal[5:]
+                keyword = _KEYWORD_TERMINALS.get(terminal[5:], terminal[5:])
                 terminal = keyword if keyword in interactive.choices() else "NAME"
             interactive.feed_token(LarkToken(terminal, "x"))
         return frozenset(interactive.accepts())

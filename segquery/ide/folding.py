@@ -1,16 +1,20 @@
 """Folding ranges: multi-line chains, multi-line parentheses (conditions and
-argument lists), block comments and runs of line comments. Lines are 1-based."""
+argument lists) and value lists, block comments and runs of line comments.
+Lines are 1-based."""
 
 from __future__ import annotations
 
 from segquery.ide.model import FoldingKind, FoldingRange
 from segquery.ide.outline import build_outline
 from segquery.source import SourceText
+from segquery.syntax.dialect import Dialect
+from segquery.syntax.outbound import OUTBOUND
+from segquery.syntax.tokens import TokenKind
 
 
-def folding_ranges(text: str) -> list[FoldingRange]:
+def folding_ranges(text: str, *, dialect: Dialect = OUTBOUND) -> list[FoldingRange]:
     source = SourceText(text)
-    outline = build_outline(text)
+    outline = build_outline(text, dialect.lexicon)
     line = lambda offset: source.position(offset).line  # noqa: E731
     found: set[FoldingRange] = set()
 
@@ -32,6 +36,12 @@ def folding_ranges(text: str) -> list[FoldingRange]:
                 end = end.following
             if end.close is not None:
                 add(line(frame.start), line(end.close.start), FoldingKind.REGION)
+    opened: list[int] = []
+    for token in outline.tokens:  # `IN [..]` lists over several lines (real-time journeys)
+        if token.kind is TokenKind.PUNCTUATION and token.text == "[":
+            opened.append(token.start)
+        elif token.kind is TokenKind.PUNCTUATION and token.text == "]" and opened:
+            add(line(opened.pop()), line(token.start), FoldingKind.REGION)
     run_start = run_end = None
     for comment in outline.comments:
         start_line, end_line = line(comment.start), line(comment.end)

@@ -7,24 +7,29 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from segquery.ide.describe import (attribute_markdown, date_part_markdown, function_markdown, interaction_markdown,
-                                   keyword_markdown, relationship_markdown, segment_markdown, table_markdown)
+from segquery.ide.describe import (KEYWORD_DOCS, REALTIME_KEYWORD_DOCS, attribute_markdown, date_part_markdown,
+                                   function_markdown, interaction_markdown, keyword_markdown, relate_markdown,
+                                   relationship_markdown, segment_markdown, table_markdown)
 from segquery.ide.model import Hover
 from segquery.ide.outline import Frame, Outline, build_outline, name_text
-from segquery.ide.scope import after_scope, scope_at, step_scope
+from segquery.ide.realtime import dialect_schema, is_realtime
+from segquery.ide.scope import after_scope, nested_relate_parent, relate_start, scope_at, step_scope
 from segquery.ide.segments import SegmentIndex
 from segquery.schema import Schema
 from segquery.semantic.schemas import link_type_table
 from segquery.source import SourceText, Span
-from segquery.syntax.dialect import DATE_PARTS, Dialect
+from segquery.syntax.dialect import DATE_PARTS, Dialect, Role
 from segquery.syntax.outbound import OUTBOUND
+from segquery.syntax.realtime import RELATE_NAMES
 from segquery.syntax.tokens import Token, TokenKind
 from segquery.workspace.model import Segment
 
 
 def hover(text: str, offset: int, *, schema: Schema, segments: Iterable[Segment] = (),
-          dialect: Dialect = OUTBOUND) -> Hover | None:
-    """What the word at `offset` is, or None when there is nothing to say."""
+          dialect: Dialect = OUTBOUND, dialect_reason: str = "") -> Hover | None:
+    """What the word at `offset` is, or None when there is nothing to say. A
+    source word (PROFILE...) also says which dialect the file is read in, and
+    why when `dialect_reason` is given (the server gives it: `auto` may choose)."""
     outline = build_outline(text, dialect.lexicon)
     index = outline.token_index_at(max(0, min(offset, len(text))))
     if index is None:
@@ -32,16 +37,21 @@ def hover(text: str, offset: int, *, schema: Schema, segments: Iterable[Segment]
     token = outline.tokens[index]
     if token.kind not in (TokenKind.WORD, TokenKind.STRING):
         return None
-    markdown = _Describer(outline, schema, SegmentIndex(segments, schema), dialect).describe(index)
+    schema = dialect_schema(schema, dialect)
+    markdown = _Describer(outline, schema, SegmentIndex(segments, schema), dialect, dialect_reason).describe(index)
     return Hover(markdown, Span(token.start, token.end)) if markdown else None
 
 
 class _Describer:
-    def __init__(self, outline: Outline, schema: Schema, segments: SegmentIndex, dialect: Dialect) -> None:
+    def __init__(self, outline: Outline, schema: Schema, segments: SegmentIndex, dialect: Dialect,
+                 dialect_reason: str = "") -> None:
         self.outline = outline
         self.dialect = dialect
+        self.dialect_reason = dialect_reason
         self.schema = schema
         self.segments = segments
+        self.realtime = is_realtime(dialect)
+        self.keywords = {**KEYWORD_DOCS, **REALTIME_KEYWORD_DOCS} if self.realtime else KEYWORD_DOCS
 
     def describe(self, index: int) -> str | None:
         outline = self.outline
@@ -50,7 +60,12 @@ class _Describer:
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         if token.kind is TokenKind.WORD and following is not None and following.text == "(":
             spec = self.dialect.function(token.text)
-            return function_markdown(spec) if spec is not None else None
+            if spec is None:
+                return None
+            if spec.role is Role.SOURCE and (self.dialect is not OUTBOUND or self.dialect_reason):
+                why = f" ({self.dialect_reason})" if self.dialect_reason else ""
+                return f"{function_markdown(spec)}\n\nThis file is read in the {self.dialect.title} dialect{why}."
+            return function_markdown(spec)
         frame = outline.enclosing[index]
         argument = outline.argument_of[index]
         if frame is not None and frame.name is not None and outline.argument_name(frame, argument) is token:
@@ -64,7 +79,7 @@ class _Describer:
             return self._alias_use(token)
         if previous is not None and previous.text == "." and index >= 2 and tokens[index - 2].kind is TokenKind.WORD:
             return self._qualified_attribute(tokens[index - 2], token)
-        keyword = keyword_markdown(token.text)
+        keyword = keyword_markdown(token.text, self.keywords)
         if keyword is not None:
             return keyword
         scope = scope_at(outline, token.start, self.schema, self.segments.table_of)
@@ -83,7 +98,8 @@ class _Describer:
             return segment_markdown(segment, self.segments.table_of(name)) if segment is not None else None
         if upper == "INTERACTION" and argument == 0:
             interaction = schema.interaction(name)
-            return interaction_markdown(interaction) if interaction is not None else None
+            links = "Profile id columns" if self.realtime else "Link types"
+            return interaction_markdown(interaction, links) if interaction is not None else None
         if upper == "INTERACTION" and argument == 1:
             return self._link_type(frame, name)
         if upper == "TRAVERSE" and argument == 0:
@@ -92,6 +108,16 @@ class _Describer:
                 return None
             before = step_scope(self.outline, frame, schema, self.segments.table_of)
             return relationship_markdown(relationship, before.table.name if before.table else None)
+        if upper in RELATE_NAMES and argument == 0:
+            start = relate_start(self.outline, frame, schema, self.segments.table_of)
+            relationship = schema.relationship_by_schema_name(name)
+            return relate_markdown(relationship, name, start) if relationship is not None else None
+        if upper in RELATE_NAMES and argument == 1:
+            step = frame
+            while (parent := nested_relate_parent(self.outline, step)) is not None:
+                step = parent
+            binding = after_scope(self.outline, step, schema, self.segments.table_of).alias(name)
+            return self._alias_markdown(binding, "declared here") if binding is not None else None
         if upper in ("DATEDIFF", "DATEADD") and argument == 0 and name.upper() in DATE_PARTS:
             return date_part_markdown(name)
         if (upper == "PROFILE" and argument == 1) or (upper == "INTERACTION" and argument == 2) or (
@@ -106,6 +132,9 @@ class _Describer:
         stored = interaction.link_type(name) if interaction is not None else None
         if interaction is None or stored is None:
             return None
+        if self.realtime:
+            return (f"**{stored}** (profile id column of `{interaction.name}`)\n\nThe FILTER says which profile "
+                    f"type it holds: `{stored}_LogicalName == 'contact'` or `'lead'`.")
         table = link_type_table(interaction.name, stored)
         reaches = f"\n\nLinks the interaction to `{table}` records." if table else ""
         return f"**{stored}** (link type of `{interaction.name}`){reaches}"

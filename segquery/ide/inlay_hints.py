@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from segquery.schema import Schema
 from segquery.semantic.tables import StepScope, TableInfo, infer_tables
 from segquery.syntax import ast
+from segquery.ide.realtime import dialect_schema
 from segquery.syntax.dialect import Dialect
 from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.parser import parse_tolerant
@@ -47,6 +48,7 @@ def inlay_hints(text: str, *, schema: Schema, start: int = 0, end: int | None = 
     query = parse_tolerant(text, dialect=dialect).query
     if query is None:
         return []
+    schema = dialect_schema(schema, dialect)
     info = infer_tables(query, schema)
     hints = _Hinter(info, schema, dialect).hints(query)
     end = len(text) if end is None else end
@@ -68,6 +70,10 @@ class _Hinter:
                 self._type(node.alias.span.end, node.interaction_type.name, "the interaction type of this alias")
             elif isinstance(node, (ast.DateDiff, ast.DateAdd)):
                 self._parameters(node)
+            elif isinstance(node, (ast.Chain, ast.Grouped)):
+                for binding in self.info.declared(node):
+                    if isinstance(binding.declared_by, ast.Relate):
+                        self._type(binding.declaration.span.end, binding.table, "the table this alias stands for")
             if self.info.has_step(node):
                 self._option_labels(node, self.info.step(node))
         return self.found
@@ -96,6 +102,10 @@ class _Hinter:
         if condition is None or scope.interaction is not None:
             return
         for node in ast.walk(condition):
+            if isinstance(node, ast.InList) and isinstance(node.subject, ast.Attribute):
+                for item in node.values:
+                    if isinstance(item, ast.NumberLiteral):
+                        self._option_label(node.subject, item, scope)
             if not isinstance(node, ast.Comparison):
                 continue
             for attribute, value in ((node.left, node.right), (node.right, node.left)):

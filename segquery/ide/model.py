@@ -26,6 +26,7 @@ class CompletionKind(enum.Enum):
     DATE_PART = "date-part"
     INTERACTION = "interaction"
     LINK_TYPE = "link-type"
+    VALUE = "value"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,9 @@ directive, the directive's value is edited. When the name is the file stem,
 a `// segquery: name = <new>` directive is inserted as the file's first
 line: a rename is then a text edit that every editor can apply and undo, and
 the file keeps its name (its stem stays a handle of the segment). References
-written with the backend name `SEGMENT_CRM_ID_<id>` keep it: that name
-follows the segment's id, not its name.
+written with the backend name `SEGMENT_CRM_ID_<id>` (or, in real-time
+journeys, `SEGMENT_CJO_ID_<id>`) keep it: that name follows the segment's id,
+not its name.
 """
 
 from __future__ import annotations
@@ -23,13 +24,15 @@ from typing import Iterable, cast
 from segquery.diagnostics import TextEdit
 from segquery.ide.model import Location, PrepareRename
 from segquery.ide.outline import Outline, build_outline
+from segquery.ide.realtime import dialect_keywords
 from segquery.ide.segments import SegmentIndex
 from segquery.ide.symbols_at import (AliasTarget, SegmentTarget, alias_occurrences, declared_aliases_near,
                                      resolve_alias, segment_name_at)
 from segquery.source import Span
 from segquery.syntax.dialect import Dialect
 from segquery.syntax.outbound import OUTBOUND
-from segquery.syntax.tokens import KEYWORDS, TokenKind
+from segquery.syntax.realtime import SEGMENT_ID_PREFIX
+from segquery.syntax.tokens import TokenKind
 from segquery.workspace.loading import QUERY_SUFFIX, load_file
 from segquery.workspace.model import QUERY_NAME_PREFIX, Segment
 from segquery.workspace.scan import scan_query
@@ -75,11 +78,11 @@ def _target_segment(target: SegmentTarget, index: SegmentIndex, path: str | None
     return index.find(target.name)
 
 
-def definition(text: str, offset: int, *, segments: Iterable[Segment] = (), path: str | None = None
-               ) -> list[Location]:
+def definition(text: str, offset: int, *, segments: Iterable[Segment] = (), path: str | None = None,
+               dialect: Dialect = OUTBOUND) -> list[Location]:
     """Where the alias or segment at `offset` is declared; empty when unknown."""
     index = _index(text, segments, path)
-    outline = build_outline(text)
+    outline = build_outline(text, dialect.lexicon)
     target = _target_at(outline, offset, index, path)
     if isinstance(target, AliasTarget):
         return [Location(path, target.declaration)]
@@ -91,10 +94,10 @@ def definition(text: str, offset: int, *, segments: Iterable[Segment] = (), path
 
 
 def references(text: str, offset: int, *, segments: Iterable[Segment] = (), path: str | None = None,
-               include_declaration: bool = True) -> list[Location]:
+               include_declaration: bool = True, dialect: Dialect = OUTBOUND) -> list[Location]:
     """Every occurrence of the alias or segment at `offset`, in path then text order."""
     index = _index(text, segments, path)
-    outline = build_outline(text)
+    outline = build_outline(text, dialect.lexicon)
     target = _target_at(outline, offset, index, path)
     if isinstance(target, AliasTarget):
         return [Location(path, span) for span in alias_occurrences(outline, target.declaration)
@@ -132,16 +135,16 @@ def _segment_references(text: str, index: SegmentIndex, path: str | None, segmen
 # ---------------------------------------------------------------- rename
 
 
-def prepare_rename(text: str, offset: int, *, segments: Iterable[Segment] = (), path: str | None = None
-                   ) -> PrepareRename:
+def prepare_rename(text: str, offset: int, *, segments: Iterable[Segment] = (), path: str | None = None,
+                   dialect: Dialect = OUTBOUND) -> PrepareRename:
     """The name at `offset` and its span when it can be renamed, else the reason."""
     index = _index(text, segments, path)
-    outline = build_outline(text)
+    outline = build_outline(text, dialect.lexicon)
     target = _target_at(outline, offset, index, path)
     if isinstance(target, AliasTarget):
         return PrepareRename(target.at, target.name)
     if isinstance(target, SegmentTarget):
-        if target.name.upper().startswith(QUERY_NAME_PREFIX):
+        if target.name.upper().startswith((QUERY_NAME_PREFIX, SEGMENT_ID_PREFIX)):
             return PrepareRename(None, reason=f"`{target.name}` is the backend name derived from the segment's id; "
                                               "it changes only with the id")
         segment = _target_segment(target, index, path)
@@ -151,10 +154,10 @@ def prepare_rename(text: str, offset: int, *, segments: Iterable[Segment] = (), 
             return PrepareRename(None, reason=f"segment `{segment.name}` is defined by a record in "
                                               f"{segment.path}; rename it in its msdyncrm_segmentname")
         return PrepareRename(target.at, outline.text[target.at.start:target.at.end].strip("'\""))
-    return PrepareRename(None, reason=_why_not(outline, offset))
+    return PrepareRename(None, reason=_why_not(outline, offset, dialect))
 
 
-def _why_not(outline: Outline, offset: int) -> str:
+def _why_not(outline: Outline, offset: int, dialect: Dialect) -> str:
     token_index = outline.token_index_at(max(0, min(offset, len(outline.text))))
     if token_index is None:
         return "there is no name here"
@@ -162,7 +165,7 @@ def _why_not(outline: Outline, offset: int) -> str:
     following = outline.tokens[token_index + 1] if token_index + 1 < len(outline.tokens) else None
     if token.kind is TokenKind.WORD and following is not None and following.text == "(":
         return f"`{token.text}` is part of the language"
-    if token.kind is TokenKind.WORD and token.text.upper() in KEYWORDS:
+    if token.kind is TokenKind.WORD and token.text.upper() in dialect_keywords(dialect):
         return f"`{token.text}` is a keyword"
     if token.kind is TokenKind.WORD:
         return f"`{token.text}` is a name from the schema; only aliases and segments can be renamed"
@@ -172,15 +175,15 @@ def _why_not(outline: Outline, offset: int) -> str:
 def rename_problem(text: str, offset: int, new_name: str, *, segments: Iterable[Segment] = (),
                    path: str | None = None, dialect: Dialect = OUTBOUND) -> str | None:
     """Why renaming the name at `offset` to `new_name` cannot be done, or None."""
-    prepared = prepare_rename(text, offset, segments=segments, path=path)
+    prepared = prepare_rename(text, offset, segments=segments, path=path, dialect=dialect)
     if not prepared.ok:
         return prepared.reason
     if not IDENTIFIER.match(new_name):
         return f"`{new_name}` is not a name: use letters, digits and underscores, not starting with a digit"
-    if new_name.upper() in KEYWORDS or dialect.function(new_name) is not None:
+    if new_name.upper() in dialect_keywords(dialect) or dialect.function(new_name) is not None:
         return f"`{new_name}` is a word of the language"
     index = _index(text, segments, path)
-    outline = build_outline(text)
+    outline = build_outline(text, dialect.lexicon)
     target = _target_at(outline, offset, index, path)
     if isinstance(target, AliasTarget):
         taken = [name for name in declared_aliases_near(outline, target.declaration)
@@ -195,14 +198,14 @@ def rename_problem(text: str, offset: int, new_name: str, *, segments: Iterable[
     return None
 
 
-def rename(text: str, offset: int, new_name: str, *, segments: Iterable[Segment] = (), path: str | None = None
-           ) -> dict[str | None, list[TextEdit]]:
+def rename(text: str, offset: int, new_name: str, *, segments: Iterable[Segment] = (), path: str | None = None,
+           dialect: Dialect = OUTBOUND) -> dict[str | None, list[TextEdit]]:
     """The edits, per file, that rename the alias or segment at `offset`;
     empty when `rename_problem` reports a problem."""
-    if rename_problem(text, offset, new_name, segments=segments, path=path) is not None:
+    if rename_problem(text, offset, new_name, segments=segments, path=path, dialect=dialect) is not None:
         return {}
     index = _index(text, segments, path)
-    outline = build_outline(text)
+    outline = build_outline(text, dialect.lexicon)
     target = _target_at(outline, offset, index, path)
     edits: dict[str | None, list[TextEdit]] = {}
     if isinstance(target, AliasTarget):

@@ -19,6 +19,7 @@ from segquery.schema.model import Attribute
 from segquery.semantic.tables import StepScope, infer_tables
 from segquery.source import Span
 from segquery.syntax import ast
+from segquery.syntax.realtime import RELATE_NAMES
 from segquery.syntax.scanner import MAX_NESTING
 
 SegmentTable = Callable[[str], "str | None"]
@@ -104,6 +105,31 @@ def after_scope(outline: Outline, frame: Frame, schema: Schema,
     return _convert(info.end(chain), schema)
 
 
+def nested_relate_parent(outline: Outline, frame: Frame) -> Frame | None:
+    """The RELATE call whose third argument is the RELATE call `frame`, if any."""
+    parent = frame.parent
+    if frame.upper not in RELATE_NAMES or parent is None or parent.upper not in RELATE_NAMES:
+        return None
+    if outline.enclosing[frame.index] is not parent or outline.argument_of[frame.index] != 2:
+        return None
+    return parent
+
+
+def relate_start(outline: Outline, frame: Frame, schema: Schema,
+                 segment_table: SegmentTable = _no_segments) -> str | None:
+    """The table a RELATE call joins from: the chain's table for a step, the
+    table the enclosing RELATE reaches for a nested one (None when unknown)."""
+    path = [frame]
+    while (parent := nested_relate_parent(outline, path[-1])) is not None:
+        path.append(parent)
+    table = step_scope(outline, path[-1], schema, segment_table).table_name
+    for outer in reversed(path[1:]):
+        token = outline.argument_name(outer, 0)
+        relationship = schema.relationship_by_schema_name(name_text(token)) if token is not None else None
+        table = relationship.other_end(table) if relationship is not None and table is not None else None
+    return table
+
+
 def _convert(step: StepScope, schema: Schema) -> ChainScope:
     aliases = {}
     for binding in step.bindings:
@@ -131,6 +157,7 @@ class _ChainBuilder:
     def __init__(self, outline: Outline) -> None:
         self.outline = outline
         self.depth = 0
+        self._frame_at: dict[int, Frame] | None = None  # token index of a `(` -> its frame
 
     def chain(self, calls: list[Frame]) -> tuple[ast.Chain | ast.Grouped, list[ast.Node]]:
         """The chain (or group with steps) of `calls`, and the node made for each call."""
@@ -210,7 +237,32 @@ class _ChainBuilder:
             relationship = self._identifier(frame, 0)
             if relationship is not None:
                 return self._traverse(frame, relationship, span)
+        if upper in RELATE_NAMES:
+            return self._relate(frame)
         return self._invalid(frame)
+
+    def _relate(self, frame: Frame) -> ast.Relate:
+        """RELATE with its nested path (built innermost first: paths can be long)."""
+        path = [frame]
+        while (inner := self._nested_frame(path[-1])) is not None:
+            path.append(inner)
+        built: ast.Relate | None = None
+        empty = ast.Identifier(name="")  # an argument not written yet
+        for call in reversed(path):
+            built = ast.Relate(relationship=self._identifier(call, 0) or empty,
+                               alias=self._identifier(call, 1) or empty, nested=built,
+                               optional=call.upper == "RELATEOPTIONAL", span=self._span(call))
+        assert built is not None
+        return built
+
+    def _nested_frame(self, frame: Frame) -> Frame | None:
+        tokens = self.outline.argument_tokens(frame, 2)
+        if len(tokens) < 2 or tokens[1].text != "(":
+            return None
+        if self._frame_at is None:
+            self._frame_at = {opened.index: opened for opened in self.outline.frames}
+        inner = self._frame_at.get(frame.arguments[2][0] + 1)
+        return inner if inner is not None and nested_relate_parent(self.outline, inner) is frame else None
 
     def _traverse(self, frame: Frame, relationship: ast.Identifier, span: Span) -> ast.Traverse:
         alias = None

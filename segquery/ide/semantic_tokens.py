@@ -6,12 +6,12 @@ while the text does not parse); when the text parses, the AST's names
 types, date parts) take precedence.
 
 Legend (`TOKEN_TYPES`, `TOKEN_MODIFIERS`):
-  keyword       set operators, string tests, ASC/DESC, TRUE/FALSE, AND/OR, date parts
+  keyword       set operators, string tests, ASC/DESC, TRUE/FALSE, AND/OR, date parts, IN (real-time)
   function      functions of conditions, aggregates and windows (NOT, DATEDIFF, COUNT, UTCDAYS...)
   step          sources and steps (PROFILE, SEGMENT, INTERACTION, FILTER, TRAVERSE...)
   table, relationship, alias, attribute, segment, interaction, linkType
-  string, number, operator, comment
-  modifier `declaration`: an alias where PROFILE, TRAVERSE or INTERACTION declares it
+  string, number, operator (also the brackets of an `IN [..]` list), comment
+  modifier `declaration`: an alias where PROFILE, TRAVERSE, RELATE or INTERACTION declares it
 
 A token never spans lines: a block comment over several lines gives one
 token per line, as clients without multi-line token support need.
@@ -27,7 +27,8 @@ from segquery.syntax import ast
 from segquery.syntax.dialect import DATE_PARTS, Dialect, Role
 from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.parser import parse_tolerant
-from segquery.syntax.tokens import KEYWORDS, TokenKind
+from segquery.ide.realtime import dialect_keywords
+from segquery.syntax.tokens import TokenKind
 
 TOKEN_TYPES = ("keyword", "function", "step", "table", "relationship", "alias", "attribute", "segment",
                "interaction", "linkType", "string", "number", "operator", "comment")
@@ -39,6 +40,8 @@ _NAME_ARGUMENTS = {
     ("SEGMENT", 0): "segment",
     ("INTERACTION", 0): "interaction", ("INTERACTION", 1): "linkType", ("INTERACTION", 2): "alias",
     ("TRAVERSE", 0): "relationship", ("TRAVERSE", 1): "alias",
+    ("RELATE", 0): "relationship", ("RELATE", 1): "alias",
+    ("RELATEOPTIONAL", 0): "relationship", ("RELATEOPTIONAL", 1): "alias",
 }
 _LITERALS = {TokenKind.STRING: "string", TokenKind.NUMBER: "number", TokenKind.OPERATOR: "operator"}
 
@@ -90,6 +93,8 @@ def _classify(outline: Outline, index: int, dialect: Dialect) -> tuple[str, tupl
     token = tokens[index]
     if token.kind in _LITERALS:
         return _LITERALS[token.kind], ()
+    if token.kind is TokenKind.PUNCTUATION and token.text in ("[", "]"):
+        return "operator", ()
     if token.kind is not TokenKind.WORD:
         return None
     following = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -104,7 +109,7 @@ def _classify(outline: Outline, index: int, dialect: Dialect) -> tuple[str, tupl
             return kind, (DECLARATION if kind == "alias" else ())
         if frame.upper in ("DATEDIFF", "DATEADD") and argument == 0 and token.text.upper() in DATE_PARTS:
             return "keyword", ()
-    if token.text.upper() in KEYWORDS:
+    if token.text.upper() in dialect_keywords(dialect):
         return "keyword", ()
     if frame is None:
         return None
@@ -135,7 +140,7 @@ def _from_tree(text: str, dialect: Dialect) -> list[tuple[int, int, str, tuple[s
             add(node.interaction_type, "interaction")
             add(node.link_type, "linkType")
             add(node.alias, "alias", DECLARATION)
-        elif isinstance(node, ast.Traverse):
+        elif isinstance(node, (ast.Traverse, ast.Relate)):
             add(node.relationship, "relationship")
             add(node.alias, "alias", DECLARATION)
         elif isinstance(node, ast.Attribute):

@@ -7,9 +7,11 @@ import functools
 
 from segquery.ide.cursor import cursor_at
 from segquery.ide.model import ParameterInfo, SignatureHelp
+from segquery.ide.outline import Frame, Outline
 from segquery.source import Span
 from segquery.syntax.dialect import Dialect, FunctionSpec
 from segquery.syntax.outbound import OUTBOUND
+from segquery.syntax.tokens import TokenKind
 
 # Parameters with more to say than their name.
 PARAMETER_DOCS = {
@@ -22,6 +24,19 @@ PARAMETER_DOCS = {
     ("TRAVERSE", "relationship"): "A relationship of the current table.",
     ("TRAVERSE", "alias"): "A name for the related records.",
     ("TRAVERSE", "FILTER(condition)"): "A condition on the related records.",
+    ("RELATE", "relationship"): "A Dataverse relationship schema name of the current table, e.g. "
+                                "`contact_customer_accounts`.",
+    ("RELATE", "alias"): "A name for the related records, used as `alias.attribute` in the FILTER that follows.",
+    ("RELATE", "RELATE(...)"): "Continues the path from the related table: another RELATE or RELATEOPTIONAL.",
+    ("RELATEOPTIONAL", "relationship"): "A Dataverse relationship schema name of the current table; profiles "
+                                        "without a related record are kept.",
+    ("RELATEOPTIONAL", "alias"): "A name for the related records, used as `alias.attribute` in the FILTER "
+                                 "that follows.",
+    ("RELATEOPTIONAL", "RELATE(...)"): "Continues the path from the related table: another RELATE or "
+                                       "RELATEOPTIONAL.",
+    ("INTERACTION", "interaction_table"): "A real-time interaction table, e.g. `msdynmkt_emailopened`.",
+    ("INTERACTION", "profile_id_column"): "The column holding the profile id: `msdynmkt_entityid` (or "
+                                          "`msdynmkt_profileid`).",
     ("HAVING", "aggregate comparison number"): "For example `COUNT() > 0`.",
     ("HAVING", "window"): "UTCDAYS(n), UTCMONTHS(n) or UTCYEARS(n); the whole lifetime when left out.",
     ("DATEDIFF", "part"): "YEAR, MONTH, DAY, HOUR, MINUTE, SECOND or MILLISECOND.",
@@ -75,6 +90,20 @@ def parameters_of(spec: FunctionSpec) -> tuple[tuple[ParameterInfo, Span], ...]:
     return tuple(result)
 
 
+def _list_commas(outline: Outline, frame: Frame) -> int:
+    """Commas of `frame`'s own arguments that separate items of an `IN [..]` list, not arguments."""
+    depth = commas = 0
+    for index in range(frame.index + 1, frame.arguments[-1][1]):
+        token = outline.tokens[index]
+        if token.kind is not TokenKind.PUNCTUATION or outline.enclosing[index] is not frame:
+            continue
+        if token.text in "[]":
+            depth = max(0, depth + (1 if token.text == "[" else -1))
+        elif token.text == "," and depth:
+            commas += 1
+    return commas
+
+
 def signature_help(text: str, offset: int, *, dialect: Dialect = OUTBOUND) -> SignatureHelp | None:
     """The innermost call of the dialect's function table whose parentheses hold `offset`, or None."""
     cursor = cursor_at(text, offset, dialect.lexicon)
@@ -86,7 +115,7 @@ def signature_help(text: str, offset: int, *, dialect: Dialect = OUTBOUND) -> Si
         if spec is None:
             continue
         parameters = parameters_of(spec)
-        index = len(frame.arguments) - 1
+        index = len(frame.arguments) - 1 - _list_commas(outline, frame)
         if spec.name == "TRAVERSE" and index >= 1:
             tokens = outline.argument_tokens(frame, index)
             if tokens and tokens[0].text.upper() == "FILTER":

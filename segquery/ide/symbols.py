@@ -11,13 +11,15 @@ from segquery.ide.model import Symbol, SymbolKind
 from segquery.semantic.kinds import infer_kind
 from segquery.source import Span
 from segquery.syntax import ast
+from segquery.syntax.dialect import Dialect
+from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.parser import parse_tolerant
 
 
-def document_symbols(query: ast.Query | str) -> list[Symbol]:
-    """The outline of a query (or of a text, parsed tolerantly)."""
+def document_symbols(query: ast.Query | str, *, dialect: Dialect = OUTBOUND) -> list[Symbol]:
+    """The outline of a query (or of a text, parsed tolerantly in `dialect`)."""
     if isinstance(query, str):
-        parsed = parse_tolerant(query).query
+        parsed = parse_tolerant(query, dialect=dialect).query
         if parsed is None:
             return []
         query = parsed
@@ -85,4 +87,16 @@ def _step(step: ast.Step) -> tuple[Symbol, ...]:
         name = f"TRAVERSE({step.relationship.name})"
         return (Symbol(name, SymbolKind.STEP, step.span, _call_selection(step, word),
                        children=_alias(step.alias, "alias of the related records")),)
+    if isinstance(step, ast.Relate):
+        return (_relate(step),)
     return (Symbol(word, SymbolKind.STEP, step.span, _call_selection(step, word)),)
+
+
+def _relate(step: ast.Relate) -> Symbol:
+    """RELATE(relationship): its alias, then the RELATE it continues with (a nested path)."""
+    word = step.call_name
+    children = _alias(step.alias, "alias of the related records")
+    if step.nested is not None:
+        children += (_relate(step.nested),)
+    return Symbol(f"{word}({step.relationship.name})", SymbolKind.STEP, step.span, _call_selection(step, word),
+                  children=children)

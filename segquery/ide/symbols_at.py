@@ -7,13 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from segquery.ide.outline import Outline, name_text
-from segquery.ide.scope import after_scope, scope_at
+from segquery.ide.scope import after_scope, nested_relate_parent, scope_at
 from segquery.semantic.schemas import NO_SCHEMA
 from segquery.source import Span
 from segquery.syntax.tokens import TokenKind
 
 # Where each source or step declares an alias: call name -> argument index.
-ALIAS_ARGUMENT = {"PROFILE": 1, "TRAVERSE": 1, "INTERACTION": 2}
+ALIAS_ARGUMENT = {"PROFILE": 1, "TRAVERSE": 1, "INTERACTION": 2, "RELATE": 1, "RELATEOPTIONAL": 1}
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,9 @@ def alias_declaration_at(outline: Outline, index: int) -> Span | None:
     """The span of token `index` when it declares an alias."""
     token = outline.tokens[index]
     frame = outline.enclosing[index]
-    if token.kind is not TokenKind.WORD or frame is None or not frame.query_level:
+    if token.kind is not TokenKind.WORD or frame is None:
+        return None
+    if not frame.query_level and nested_relate_parent(outline, frame) is None:
         return None
     argument = outline.argument_of[index]
     if ALIAS_ARGUMENT.get(frame.upper) != argument or outline.argument_name(frame, argument) is not token:
@@ -92,6 +94,8 @@ def declared_aliases_near(outline: Outline, declaration: Span) -> list[str]:
     frame = outline.enclosing[index] if index is not None else None
     if frame is None:
         return []
+    while (parent := nested_relate_parent(outline, frame)) is not None:
+        frame = parent
     last = frame
     while last.following is not None:
         last = last.following

@@ -80,7 +80,7 @@ def completion_resolve(server: SegqueryLanguageServer, item: types.CompletionIte
         return item
     candidates = complete(document.text, offset, schema=server.project.schema(document.path),
                           segments=server.project.segments(),
-                     dialect=server.project.dialect(document.path, document.text))
+                          dialect=server.project.dialect(document.path, document.text))
     return results.resolve_documentation(item, candidates)
 
 
@@ -88,9 +88,10 @@ def hover(server: SegqueryLanguageServer, params: types.HoverParams) -> types.Ho
     document = server.document(params.text_document.uri)
     if document is None:
         return None
+    choice = server.project.dialect_choice(document.path, document.text)
     found = hover_at(document.text, document.index.offset(params.position),
                      schema=server.project.schema(document.path), segments=server.project.segments(),
-                     dialect=server.project.dialect(document.path, document.text))
+                     dialect=choice.dialect, dialect_reason=choice.reason)
     return results.hover(found, document.index) if found is not None else None
 
 
@@ -113,7 +114,8 @@ def definition(server: SegqueryLanguageServer, params: types.DefinitionParams) -
     if document is None:
         return None
     found = definition_at(document.text, document.index.offset(params.position),
-                          segments=server.project.segments(), path=document.path)
+                          segments=server.project.segments(), path=document.path,
+                          dialect=server.project.dialect(document.path, document.text))
     return _locations(server, document, found)
 
 
@@ -123,7 +125,8 @@ def references(server: SegqueryLanguageServer, params: types.ReferenceParams) ->
         return None
     found = references_at(document.text, document.index.offset(params.position),
                           segments=server.project.segments(), path=document.path,
-                          include_declaration=params.context.include_declaration)
+                          include_declaration=params.context.include_declaration,
+                          dialect=server.project.dialect(document.path, document.text))
     return _locations(server, document, found)
 
 
@@ -154,7 +157,8 @@ def prepare_rename(server: SegqueryLanguageServer,
     if document is None:
         return None
     prepared = prepare_rename_at(document.text, document.index.offset(params.position),
-                                 segments=server.project.segments(), path=document.path)
+                                 segments=server.project.segments(), path=document.path,
+                                 dialect=server.project.dialect(document.path, document.text))
     if not prepared.ok:
         raise RequestFailed(prepared.reason)
     span = cast(Span, prepared.span)  # a rename that can be done has the span of its name
@@ -168,11 +172,13 @@ def rename(server: SegqueryLanguageServer, params: types.RenameParams) -> types.
         return None
     offset = document.index.offset(params.position)
     segments = server.project.segments()
+    dialect = server.project.dialect(document.path, document.text)
     problem = rename_problem(document.text, offset, params.new_name, segments=segments, path=document.path,
-                             dialect=server.project.dialect(document.path, document.text))
+                             dialect=dialect)
     if problem is not None:
         raise RequestFailed(problem)
-    edits = rename_at(document.text, offset, params.new_name, segments=segments, path=document.path)
+    edits = rename_at(document.text, offset, params.new_name, segments=segments, path=document.path,
+                      dialect=dialect)
     return _workspace_edit(server, document, edits)
 
 
@@ -195,14 +201,18 @@ def document_symbol(server: SegqueryLanguageServer, params: types.DocumentSymbol
     document = server.document(params.text_document.uri)
     if document is None:
         return None
-    return lambda: [results.document_symbol(symbol, document.index) for symbol in document_symbols(document.text)]
+    dialect = server.project.dialect(document.path, document.text)
+    return lambda: [results.document_symbol(symbol, document.index)
+                    for symbol in document_symbols(document.text, dialect=dialect)]
 
 
 def folding_range(server: SegqueryLanguageServer, params: types.FoldingRangeParams) -> Work | None:
     document = server.document(params.text_document.uri)
     if document is None:
         return None
-    return lambda: [results.folding_range(value, document.index) for value in folding_ranges(document.text)]
+    dialect = server.project.dialect(document.path, document.text)
+    return lambda: [results.folding_range(value, document.index)
+                    for value in folding_ranges(document.text, dialect=dialect)]
 
 
 def semantic_tokens_full(server: SegqueryLanguageServer, params: types.SemanticTokensParams) -> Work | None:
@@ -222,7 +232,9 @@ def formatting(server: SegqueryLanguageServer, params: types.DocumentFormattingP
     if document is None:
         return None
     line_length = server.project.settings(document.path).config.line_length
-    return lambda: _formatted(document, lambda: format_edits(document.text, line_length=line_length))
+    dialect = server.project.dialect(document.path, document.text)
+    return lambda: _formatted(document, lambda: format_edits(document.text, line_length=line_length,
+                                                             dialect=dialect))
 
 
 def range_formatting(server: SegqueryLanguageServer, params: types.DocumentRangeFormattingParams) -> Work | None:
@@ -230,8 +242,10 @@ def range_formatting(server: SegqueryLanguageServer, params: types.DocumentRange
     if document is None:
         return None
     line_length = server.project.settings(document.path).config.line_length
+    dialect = server.project.dialect(document.path, document.text)
     start, end = document.index.offsets(params.range)
-    return lambda: _formatted(document, lambda: format_range(document.text, start, end, line_length=line_length))
+    return lambda: _formatted(document, lambda: format_range(document.text, start, end, line_length=line_length,
+                                                             dialect=dialect))
 
 
 def _formatted(document: Document, edits: Callable[[], list[TextEdit]]) -> list[types.TextEdit] | None:

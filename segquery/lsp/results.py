@@ -24,6 +24,7 @@ COMPLETION_KINDS = {
     model.CompletionKind.DATE_PART: types.CompletionItemKind.EnumMember,
     model.CompletionKind.INTERACTION: types.CompletionItemKind.Event,
     model.CompletionKind.LINK_TYPE: types.CompletionItemKind.Reference,
+    model.CompletionKind.VALUE: types.CompletionItemKind.Value,
 }
 
 

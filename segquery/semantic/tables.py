@@ -165,6 +165,9 @@ class _Inference:
                 scope = StepScope(scope.before, after, scope.alias, scope.bindings, scope.interaction)
                 if step.filter is not None:
                     steps_map[id(step.filter)] = StepScope(after, after, current, tuple(bindings), None)
+            elif isinstance(step, ast.Relate):
+                # A join: the chain keeps its records; the FILTERs after it also see the related ones.
+                bindings.extend(self._relate(table, step))
             elif isinstance(step, ast.Having) and interaction is not None:
                 late_filter = (interaction, current, scope.bindings)
                 table, interaction, current = link_table, None, None
@@ -179,6 +182,24 @@ class _Inference:
         self.info._ends[id(owner)] = StepScope(table, table, current, tuple(bindings), interaction)
         self.info._declared[id(owner)] = tuple(bindings)
         return table
+
+    def _relate(self, table: str | None, step: ast.Relate | None) -> list[AliasBinding]:
+        """The aliases a RELATE declares, its nested path's too, each with the table it reaches."""
+        found = []
+        while step is not None:
+            table = self._related(table, step.relationship.name)
+            if step.alias.name:
+                found.append(AliasBinding(step.alias.name, table, False, step.alias, step))
+            step = step.nested
+        return found
+
+    def _related(self, table: str | None, schema_name: str) -> str | None:
+        if table is None or self.schema is None:
+            return None
+        relationship = self.schema.relationship_by_schema_name(schema_name)
+        if relationship is None:
+            return None
+        return self._table(relationship.other_end(table))
 
     def _traverse(self, table: str | None, relationship_name: str) -> str | None:
         if table is None or self.schema is None:

@@ -47,9 +47,12 @@ def test_manifest_declares_the_language_grammar_and_server():
 def test_language_configuration():
     config = load(VSCODE / "language-configuration.json")
     assert config["comments"] == {"lineComment": "//", "blockComment": ["/*", "*/"]}
-    assert config["brackets"] == [["(", ")"]]
+    assert config["brackets"] == [["(", ")"], ["[", "]"]]
     assert {pair["open"]: pair["close"] for pair in config["autoClosingPairs"]} == {
-        "(": ")", "'": "'", '"': '"', "/*": " */"}
+        "(": ")", "[": "]", "'": "'", '"': '"', "/*": " */"}
+    indent = config["indentationRules"]
+    assert re.search(indent["increaseIndentPattern"], "    .FILTER(statecode IN [")
+    assert re.search(indent["decreaseIndentPattern"], "    ]") and re.search(indent["decreaseIndentPattern"], ")")
     word = re.compile(config["wordPattern"])
     assert word.fullmatch("contact_1") and word.fullmatch("-1.5") and not word.fullmatch("a.b")
 
@@ -182,6 +185,39 @@ def test_grammar_scopes_a_query_line():
         (")", "punctuation.parenthesis.close.segquery"),
         ("//", "punctuation.definition.comment.segquery"),
     ]
+
+
+def test_grammar_scopes_a_real_time_line():
+    line = "Profile(contact).RelateOptional(contact_customer_accounts, a).FILTER(a.industrycode in [16, 24])"
+    assert tokenize_line(line) == [
+        ("Profile", "keyword.control.source.segquery"),
+        ("(", "punctuation.parenthesis.open.segquery"),
+        ("contact", "variable.other.segquery"),
+        (")", "punctuation.parenthesis.close.segquery"),
+        (".", "punctuation.accessor.segquery"),
+        ("RelateOptional", "keyword.control.step.segquery"),
+        ("(", "punctuation.parenthesis.open.segquery"),
+        ("contact_customer_accounts", "variable.other.segquery"),
+        (",", "punctuation.separator.comma.segquery"),
+        ("a", "variable.other.segquery"),
+        (")", "punctuation.parenthesis.close.segquery"),
+        (".", "punctuation.accessor.segquery"),
+        ("FILTER", "keyword.control.step.segquery"),
+        ("(", "punctuation.parenthesis.open.segquery"),
+        ("a", "variable.other.object.segquery"),
+        (".", "punctuation.accessor.segquery"),
+        ("industrycode", "variable.other.property.segquery"),
+        ("in", "keyword.operator.in.segquery"),
+        ("[", "punctuation.section.brackets.begin.segquery"),
+        ("16", "constant.numeric.segquery"),
+        (",", "punctuation.separator.comma.segquery"),
+        ("24", "constant.numeric.segquery"),
+        ("]", "punctuation.section.brackets.end.segquery"),
+        (")", "punctuation.parenthesis.close.segquery"),
+    ]
+    # `in` not before a list is a name, as in outbound queries.
+    assert tokenize_line("in == 1")[0] == ("in", "variable.other.segquery")
+    assert tokenize_line("RELATE (x, y)")[0] == ("RELATE", "keyword.control.step.segquery")
 
 
 def test_grammar_words_that_are_not_calls_stay_names():

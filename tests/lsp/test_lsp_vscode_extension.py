@@ -116,3 +116,20 @@ def test_the_missing_server_message_opens_the_setting(node, tmp_path):
         {"event": "done", "step": "activate"},
         {"event": "done", "step": "deactivate"},
     ]
+
+
+def _syntax_findings(events: list[dict]) -> list[tuple[str, list[int]]]:
+    [published] = [event for event in events if event["event"] == "diagnostics"]
+    return [(item["code"], item["range"]) for item in published["diagnostics"] if item["code"].startswith("S")]
+
+
+def test_the_dialect_setting_reaches_the_server(node, tmp_path, path_with_segquery):
+    """`IN [..]` is real-time journeys': a syntax error in outbound, none with the setting."""
+    outbound, realtime = tmp_path / "outbound.segq", tmp_path / "realtime.segq"
+    text = "PROFILE(contact).FILTER(statecode IN [0])"
+    events = play(node, tmp_path, {}, [["activate"], ["open", str(outbound), text], ["deactivate"]],
+                  path=path_with_segquery)
+    assert _syntax_findings(events) == [("S031", [0, 34, 0, 40])]
+    events = play(node, tmp_path, {"segquery.dialect": "realtime"},
+                  [["activate"], ["open", str(realtime), text], ["deactivate"]], path=path_with_segquery)
+    assert _syntax_findings(events) == []
