@@ -18,7 +18,7 @@ SegmentTypes = Union[Mapping[str, str], Callable[[str], "str | None"]]
 
 @dataclass(frozen=True, slots=True)
 class AliasBinding:
-    """An alias declared by PROFILE(t, a), TRAVERSE(r, a), RELATE(r, a) or INTERACTION(i, l, a). or
+    """An alias declared by PROFILE(t, a), TRAVERSE(r, a) or INTERACTION(i, l, a), or
     in real-time journeys by RELATE(r, a) (nested ones included).
 
     `table` is the table of the aliased records; for an INTERACTION alias it
