@@ -97,6 +97,13 @@ def unwrap_logical(node: ast.Expr, op: ast.LogicOp) -> list[ast.Expr]:
     return operands
 
 
+def in_list_key(value: ast.Expr) -> object:
+    """What makes two values of an IN list the same value: the constant a literal denotes
+    (`1` and `1.0` are one number; strings only when written alike), else the expression's tree."""
+    literal = literal_value(value)
+    return literal if literal is not None else value
+
+
 def attribute_key(node: ast.Expr) -> str | None:
     """A key naming the attribute an expression reads, or None for other expressions."""
     if isinstance(node, ast.Attribute):
@@ -138,6 +145,14 @@ def referenced_qualifiers(root: ast.Node) -> set[str]:
     """Every alias used to qualify an attribute below `root`, case-folded."""
     return {node.qualifier.name.casefold() for node in ast.walk(root)
             if isinstance(node, ast.Attribute) and node.qualifier is not None}
+
+
+def relate_path(step: ast.Relate) -> list[ast.Relate]:
+    """A RELATE step and the RELATEs nested in it, outermost first."""
+    path = [step]
+    while path[-1].nested is not None:
+        path.append(path[-1].nested)
+    return path
 
 
 def redundant_distinct_steps(source: ast.Source | None, steps: tuple[ast.Step, ...]) -> Iterator[tuple[int, str]]:
