@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from format_helpers import apply_edits, comment_texts
+from format_helpers import apply_edits, comment_texts, overlong_lines
 from segquery.format import format_edits, format_range, format_text
 from segquery.syntax import ast
 from segquery.syntax.parser import parse
@@ -113,3 +113,11 @@ def test_editor_edits_format_real_time_text() -> None:
     # The smallest unit around the offset is the FILTER step; it reaches the end of the text.
     assert apply_edits(text, format_range(text, inside_list, inside_list, dialect=REALTIME)) == \
         "PROFILE(contact).RELATE(r,a).FILTER(a.x IN [1, 2])\n"
+
+
+def test_the_line_length_check_knows_where_a_list_may_break() -> None:
+    assert overlong_lines("PROFILE(c).FILTER(a IN [1, 2])\n", 20, REALTIME.lexicon) == [
+        "'PROFILE(c).FILTER(a IN [1, 2])' (30 > 20) could break after an opening parenthesis: `(` `c`; "
+        "before a closing parenthesis: `c` `)`; before a step: `)` `.`; after an opening parenthesis: `(` `a`; "
+        "after an opening bracket: `[` `1`; after a comma: `,` `2`; before a closing bracket: `2` `]`; "
+        "before a closing parenthesis: `]` `)`"]

@@ -3,8 +3,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+
 from lint_helpers import applicabilities, findings, fixed
-from segquery.lint import lint, lint_rules, normal_form
+from lint_strategies import realtime_lint_trees
+from realtime_strategies import realtime_query_texts
+from segquery.lint import FixEffect, lint, lint_rules, normal_form
+from segquery.lint.fixes import fix_until_stable
 from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.parser import parse, parse_tolerant
 from segquery.syntax.realtime import REALTIME
@@ -182,3 +187,34 @@ def test_normal_form_of_in_lists():
     assert form("a IN [1, 1.0]") == form("a == 1")
     assert form("a IN ['x', 'X']") != form("a IN ['x']")
     assert form("a IN [1, 2]") != form("a IN [2, 1]")
+
+
+# ---------------------------------------------------------------- fixes keep their promise in real-time
+
+
+def _checker(enabled):
+    def check(text: str):
+        result = parse_tolerant(text, dialect=REALTIME)
+        if result.query is None:
+            return list(result.diagnostics)
+        return list(result.diagnostics) + lint(result.query, result.source, enabled=enabled, dialect=REALTIME)
+    return check
+
+
+def _fixed_tree(text: str, enabled):
+    result = fix_until_stable(text, _checker(enabled))
+    assert not result.reverted and result.converged, (text, result.text)
+    after = parse_tolerant(result.text, dialect=REALTIME)
+    assert after.ok, (text, result.text, after.diagnostics)
+    return after.query
+
+
+@settings(max_examples=40)
+@given(realtime_query_texts(realtime_lint_trees))
+def test_real_time_safe_fixes_keep_the_normal_form_and_tree_keeping_ones_the_tree(text):
+    before = parse(text, dialect=REALTIME)
+    assert normal_form(_fixed_tree(text, lambda code: True)) == normal_form(before), text
+    keeping = {rule.code for rule in lint_rules() if rule.fix_effect is FixEffect.KEEPS_TREE}
+    assert _fixed_tree(text, keeping.__contains__) == before, text
+    for code in ("L031", "L032"):
+        assert normal_form(_fixed_tree(text, code.__eq__)) == normal_form(before), (code, text)
