@@ -147,14 +147,6 @@ def referenced_qualifiers(root: ast.Node) -> set[str]:
             if isinstance(node, ast.Attribute) and node.qualifier is not None}
 
 
-def relate_path(step: ast.Relate) -> list[ast.Relate]:
-    """A RELATE step and the RELATEs nested in it, outermost first."""
-    path = [step]
-    while path[-1].nested is not None:
-        path.append(path[-1].nested)
-    return path
-
-
 def redundant_distinct_steps(source: ast.Source | None, steps: tuple[ast.Step, ...]) -> Iterator[tuple[int, str]]:
     """(index, reason) of each DISTINCT() whose input is already distinct.
 

@@ -28,8 +28,8 @@ def _default_codes(text: str, dialect) -> list[str]:
 
 def test_each_rule_names_the_dialects_it_runs_in():
     assert {rule.code: rule.info.dialects for rule in lint_rules() if rule.info.dialects} == {
-        "L002": ("outbound",), "L003": ("outbound",), "L012": ("outbound",), "L025": ("outbound",),
-        "L027": ("outbound",), "L030": ("realtime",), "L031": ("realtime",), "L032": ("realtime",),
+        "L002": ("outbound",), "L003": ("outbound",), "L009": ("outbound",), "L010": ("outbound",),
+        "L012": ("outbound",), "L025": ("outbound",), "L027": ("outbound",), "L030": ("realtime",), "L031": ("realtime",), "L032": ("realtime",),
     }
 
 
@@ -151,28 +151,17 @@ def test_l005_parentheses_in_an_in_list():
     assert fixed(text, "L005", **RT) == "PROFILE(contact).FILTER(a IN [1, 2 + 3, -4] && b IN [1])"
 
 
-def test_l009_reports_a_relate_whose_aliases_nothing_uses():
+def test_outbound_qualification_rules_leave_relate_to_the_validator():
     text = ("PROFILE(contact).RELATE(contact_customer_accounts, account_1).FILTER(name == 'x')"
-            ".RELATE(r, b, RELATE(s, c)).FILTER(b.x == 1)"
-            ".RELATEOPTIONAL(t, d, RELATEOPTIONAL(u, e)).FILTER(y == 1)")
-    message = ("alias `{0}` is never used: no attribute is written `{0}.<attribute>`, so the FILTER after {1} "
-               "does not say which attributes are of the related records")
-    assert findings(text, "L009", **RT) == [
-        ("L009", "1:52-1:61", message.format("account_1", "RELATE")),
-        ("L009", "1:166-1:167", message.format("e", "RELATEOPTIONAL")),
-    ]
-    assert applicabilities(text, "L009", **RT) == [None, None]
+            ".RELATE(r, b).FILTER(b.x == 1 && y == 2)")
+    assert _default_codes(text, REALTIME) == []
 
 
-def test_l010_checks_each_relate_on_its_own():
-    text = ("PROFILE(contact).FILTER(statecode == 0)"
-            ".RELATE(contact_customer_accounts, account_1).FILTER(account_1.name == 'x' && city == 'y')"
-            ".RELATE(r, b, RELATE(s, c)).FILTER(c.x == 1 || z == 2)"
-            ".RELATE(t, d).FILTER(w == 1)")
-    assert findings(text, "L010", **RT) == [
-        ("L010", "1:118-1:122", "`city` is not qualified, but this chain qualifies other attributes "
-                                "(`account_1.name`): write `account_1.city`"),
-        ("L010", "1:177-1:178", "`z` is not qualified, but this chain qualifies other attributes (`c.x`)"),
+def test_l020_reads_in_lists_by_their_meaning():
+    assert findings("PROFILE(contact).FILTER(a IN [1, 1] && a == 1 || b IN [2, 3] || b IN [3, 2])", "L020",
+                    **RT) == [
+        ("L020", "1:40-1:46", "`a == 1` repeats a condition of this `&&` chain (line 1, column 25); the "
+                              "repetition has no effect"),
     ]
 
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Iterator
 
 from segquery.diagnostics import Diagnostic, Severity
-from segquery.lint.analysis import relate_path
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
 from segquery.rules.registry import Category, RuleInfo
@@ -20,67 +18,43 @@ from segquery.syntax import ast
                  "other attributes of the same chain are qualified with an alias. Bare words in the "
                  "arguments of a call the parser reported (`DAY` in `DATEDIF(DAY, ...)`) are not taken "
                  "for attributes, and a chain is read only up to a source or step the parser could not read. "
-                 "In real-time journeys, where the profile takes no alias, each RELATE step and the steps "
-                 "after it (up to the next RELATE) are checked on their own: there attributes of the related "
-                 "records are qualified with the RELATE's alias, so an unqualified one beside them is reported; "
-                 "the profile's own FILTERs, before any RELATE, are unqualified by design.",
+                 "Outbound queries only: in real-time journeys qualification is a rule of the dialect, not a "
+                 "style, and the validator reports it (V053, V054): the profile's attributes are written alone "
+                 "and those of the FILTER after a RELATE always with its alias.",
     why="After a TRAVERSE, an unqualified name is read against the records the chain has reached, which is "
         "easy to get wrong when the rest of the chain says explicitly which records it means. The designer "
         "qualifies every attribute; a mix usually comes from hand edits.",
     example="PROFILE(contact, contact_1)\n    .FILTER(contact_1.address1_city == 'Seattle' && jobtitle == 'CEO')",
     use_instead="PROFILE(contact, contact_1)\n"
                 "    .FILTER(contact_1.address1_city == 'Seattle' && contact_1.jobtitle == 'CEO')",
-    fix_safety="No fix: which alias was meant is for the author to say."),
+    fix_safety="No fix: which alias was meant is for the author to say.",
+    dialects=("outbound",)),
     fix_effect=FixEffect.NONE)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for source, steps in ctx.chains():
+        scope = getattr(source, "alias", None)
+        qualified: ast.Attribute | None = None
+        unqualified: list[tuple[ast.Attribute, ast.Identifier | None]] = []
+        declared = scope is not None
         if isinstance(source, ast.InvalidCall):
             continue  # the parser reported it: which aliases it declares is unknown
-        for group in _groups(source, steps):
-            yield from _mixed(ctx, group)
-
-
-@dataclass
-class _Group:
-    """Steps whose attributes are read against the same declared aliases."""
-
-    declared: bool
-    scope: ast.Identifier | None
-    qualified: ast.Attribute | None = None
-    unqualified: list[tuple[ast.Attribute, ast.Identifier | None]] = field(default_factory=list)
-
-
-def _groups(source: ast.Source | None, steps: tuple[ast.Step, ...]) -> Iterator[_Group]:
-    """The whole chain is one group; a RELATE starts a new one, since what follows it reads its alias."""
-    scope = getattr(source, "alias", None)
-    group = _Group(scope is not None, scope)
-    for step in steps:
-        if isinstance(step, ast.InvalidCall):
-            break  # the parser reported it: the records and aliases after it are unknown
-        if isinstance(step, ast.Relate):
-            yield group
-            path = relate_path(step)
-            group = _Group(True, path[0].alias if len(path) == 1 else None)
+        for step in steps:
+            if isinstance(step, ast.InvalidCall):
+                break  # the parser reported it: the records and aliases after it are unknown
+            if isinstance(step, ast.Traverse):
+                scope = step.alias
+                declared = declared or scope is not None
+            if not isinstance(step, (ast.Filter, ast.Traverse)):
+                continue
+            for node in ast.attribute_references(step):
+                if node.qualifier is not None:
+                    qualified = qualified or node
+                else:
+                    unqualified.append((node, scope))
+        if not declared or qualified is None:
             continue
-        if isinstance(step, ast.Traverse):
-            group.scope = step.alias
-            group.declared = group.declared or step.alias is not None
-        if not isinstance(step, (ast.Filter, ast.Traverse)):
-            continue
-        for node in ast.attribute_references(step):
-            if node.qualifier is not None:
-                group.qualified = group.qualified or node
-            else:
-                group.unqualified.append((node, group.scope))
-    yield group
-
-
-def _mixed(ctx: LintContext, group: _Group) -> Iterator[Diagnostic]:
-    qualified = group.qualified
-    if not group.declared or qualified is None:
-        return
-    for attribute, alias in group.unqualified:
-        hint = f": write `{alias.name}.{attribute.name.name}`" if alias is not None else ""
-        yield ctx.report("L010", f"`{attribute.name.name}` is not qualified, but this chain qualifies other "
-                         f"attributes (`{qualified.dotted}`){hint}", attribute.span.start, attribute.span.end,
-                         related=[ctx.related("a qualified attribute", qualified.span)])
+        for attribute, alias in unqualified:
+            hint = f": write `{alias.name}.{attribute.name.name}`" if alias is not None else ""
+            yield ctx.report("L010", f"`{attribute.name.name}` is not qualified, but this chain qualifies other "
+                             f"attributes (`{qualified.dotted}`){hint}", attribute.span.start, attribute.span.end,
+                             related=[ctx.related("a qualified attribute", qualified.span)])

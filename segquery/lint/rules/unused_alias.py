@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from segquery.diagnostics import Diagnostic, Severity
-from segquery.lint.analysis import referenced_qualifiers, relate_path
+from segquery.lint.analysis import referenced_qualifiers
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
 from segquery.rules.registry import Category, FixAvailability, RuleInfo
@@ -15,21 +15,20 @@ from segquery.syntax import ast
 
 @lint_rule(RuleInfo(
     code="L009", name="unused-alias", category=Category.STYLE, severity=Severity.WARNING,
-    fix=FixAvailability.SOMETIMES,
+    fix=FixAvailability.SAFE,
     summary="An alias is declared but no attribute is qualified with it.",
     what_it_does="Reports the alias argument of PROFILE, TRAVERSE or INTERACTION when no attribute in the "
-                 "query is written `alias.attribute`, and removes it. In real-time journeys, where PROFILE and "
-                 "INTERACTION take no alias, it reports a RELATE or RELATEOPTIONAL step when no attribute is "
-                 "qualified with its alias, nor with the alias of a RELATE nested in it.",
+                 "query is written `alias.attribute`, and removes it. Outbound queries only: in real-time "
+                 "journeys PROFILE and INTERACTION take no alias (S030) and RELATE requires one; the validator "
+                 "makes every attribute after a RELATE use it (V054), so an alias left unused there is either "
+                 "reported already or belongs to a RELATE whose FILTER reads no attribute.",
     why="An alias exists to qualify attributes. One that is never used is noise, often left behind when a "
-        "condition was removed, and it suggests a reference that is not there. After a RELATE the FILTER "
-        "reads the related records through the alias (`account_1.name`); when nothing uses the alias, the "
-        "FILTER's unqualified names may not be read against the records the author meant.",
+        "condition was removed, and it suggests a reference that is not there.",
     example="PROFILE(account, account_1)\n    .TRAVERSE(contact_account_parentcustomerid, contact_1)",
     use_instead="PROFILE(account)\n    .TRAVERSE(contact_account_parentcustomerid)",
     fix_safety="Safe: it is offered only when nothing refers to the alias (compared without regard to case), "
-               "so removing it changes nothing. A RELATE alias gets no fix: RELATE requires its alias, and "
-               "which attributes should use it is for the author to say."),
+               "so removing it changes nothing.",
+    dialects=("outbound",)),
     fix_effect=FixEffect.KEEPS_MEANING)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     used = referenced_qualifiers(ctx.query)
@@ -43,20 +42,3 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         yield ctx.report("L009", f"alias `{alias.name}` is never used: no attribute is written "
                          f"`{alias.name}.<attribute>`", alias.span.start, alias.span.end,
                          fix=ctx.fix(f"Remove the alias `{alias.name}`", ctx.deletion_edits(removal)))
-    yield from _unused_relate_aliases(ctx, used)
-
-
-def _unused_relate_aliases(ctx: LintContext, used: set[str]) -> Iterator[Diagnostic]:
-    """A RELATE step none of whose path's aliases is used, reported at the alias of the path's end."""
-    for _, steps in ctx.chains():
-        for step in steps:
-            if not isinstance(step, ast.Relate):
-                continue
-            path = relate_path(step)
-            if any(relate.alias.name.casefold() in used for relate in path):
-                continue
-            alias = path[-1].alias
-            yield ctx.report("L009", f"alias `{alias.name}` is never used: no attribute is written "
-                             f"`{alias.name}.<attribute>`, so the FILTER after {step.call_name} does not say "
-                             "which attributes are of the related records", alias.span.start, alias.span.end)
-
