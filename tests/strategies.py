@@ -71,7 +71,12 @@ def _arithmetic(operands: list[ast.Expr], operators: list[str]) -> ast.Arithmeti
     return ast.Arithmetic(operands=tuple(operands), operators=tuple(operators))
 
 
-def _extend(children: st.SearchStrategy[ast.Expr]) -> st.SearchStrategy[ast.Expr]:
+_AGGREGATES = tuple(f for f in ast.AggregateFunction if f is not ast.AggregateFunction.COUNT)
+
+
+def _extend(children: st.SearchStrategy[ast.Expr], *, string_ops: tuple[ast.StringOp, ...] = tuple(ast.StringOp),
+            aggregates: tuple[ast.AggregateFunction, ...] = _AGGREGATES) -> st.SearchStrategy[ast.Expr]:
+    """Compound expressions over `children`; a dialect may leave out string operators and aggregates."""
     date_parts = st.sampled_from(list(ast.DatePart)).map(lambda part: ast.DatePartName(part=part))
     sums = st.lists(st.sampled_from("+-"), min_size=1, max_size=3)
     products = st.lists(st.sampled_from("*/"), min_size=1, max_size=3)
@@ -81,7 +86,7 @@ def _extend(children: st.SearchStrategy[ast.Expr]) -> st.SearchStrategy[ast.Expr
         st.builds(lambda left, op, right: ast.Comparison(left=left, op=op, right=right),
                   children, st.sampled_from(list(ast.CompareOp)), children),
         st.builds(lambda subject, op, pattern: ast.StringTest(subject=subject, op=op, pattern=pattern),
-                  children, st.sampled_from(list(ast.StringOp)), children),
+                  children, st.sampled_from(string_ops), children),
         (sums | products).flatmap(lambda operators: st.lists(children, min_size=len(operators) + 1,
                                                              max_size=len(operators) + 1).map(
             lambda operands: _arithmetic(operands, operators))),
@@ -94,8 +99,7 @@ def _extend(children: st.SearchStrategy[ast.Expr]) -> st.SearchStrategy[ast.Expr
         st.builds(lambda part, amount, date: ast.DateAdd(part=part, amount=amount, date=date),
                   date_parts, children, children),
         st.builds(lambda function, argument: ast.Aggregate(function=function, argument=argument),
-                  st.sampled_from([f for f in ast.AggregateFunction if f is not ast.AggregateFunction.COUNT]),
-                  children),
+                  st.sampled_from(aggregates), children) if aggregates else st.nothing(),
         st.builds(lambda unit, count: ast.Window(unit=unit, count=count), st.sampled_from(list(ast.WindowUnit)),
                   children),
     ))

@@ -28,7 +28,8 @@ _PREFIXES = (
     ("R", "Requests (R)", "Reported for `.json` request bodies and segment records."),
     ("W", "Workspace (W)", "Reported across files: `SEGMENT(...)` references, cycles, duplicate names."),
     ("L", "Lint (L)", "Style and likely mistakes in queries the service accepts. L100-L102 are about "
-                      "`// segquery:` directives."),
+                      "`// segquery:` directives. A rule whose page names its dialects runs only in files of "
+                      "those dialects (its page says why); the others run in every dialect."),
 )
 
 

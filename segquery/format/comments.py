@@ -6,7 +6,7 @@ So the source splits into gaps between significant tokens, and every comment
 stays in its gap:
 
 * comments on the same line as the token before them, when the last of them
-  ends that line or comes before `)` or `,`, are *trailing*: printed right
+  ends that line or comes before `)`, `]` or `,`, are *trailing*: printed right
   after that token (`x /* c */)`, `x // c`);
 * every other comment is *leading*: printed before the token after it, on a
   line of its own when it stood on a line of its own, or just before the token
@@ -21,7 +21,7 @@ from segquery.format.doc import CommentDoc
 from segquery.source import count_line_breaks, has_line_break, line_start, normalize_line_breaks
 from segquery.syntax.tokens import OUTBOUND_LEXICON, Lexicon, Token, TokenKind, tokenize
 
-_CLOSERS = (")", ",")
+_CLOSERS = (")", "]", ",")
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,11 @@ from segquery.syntax.printer import quote_string
 from segquery.syntax.tokens import string_value
 
 # A child binding more loosely than its place requires is wrapped in parentheses.
+
+# Brackets that close a list: comments on their own line before one keep the depth of the items.
+_CLOSING_BRACKETS = (")", "]")
+
+
 class TokenMismatch(ValueError):
     """The tree does not hold the tokens of the source it is said to come from."""
 
@@ -60,8 +65,8 @@ class QueryLayout:
             raise TokenMismatch(f"the formatter would print `{text}` where the source has `{found}`")
         self.position += 1
         leading: list[Doc] = list(self.comments.before[index])
-        if text == ")" and leading:
-            # Own-line comments before a closing parenthesis stay at the depth of the lines above.
+        if text in _CLOSING_BRACKETS and leading:
+            # Own-line comments before a closing bracket stay at the depth of the lines above.
             leading = [indent(*leading)]
         return [*leading, text, *self.comments.after[index]]
 
@@ -120,19 +125,23 @@ class QueryLayout:
     # ------------------------------------------------------------ calls
 
     def call(self, name: str, arguments: Iterable[ast.Node | None]) -> list[Doc]:
-        """`NAME(a, b)` on one line, or one argument per line."""
+        """`NAME(a, b)` on one line, or one argument per line (RELATE's nested path is an argument too)."""
         head = self.token(name)
-        opening = self.token("(")
+        builders = [lambda argument=argument: self.part(argument) for argument in arguments if argument is not None]
+        return [head, self.listed("(", builders, ")")]
+
+    def listed(self, opening: str, builders: list, closing: str) -> Doc:
+        """Items between brackets, on one line or one per line with the closing bracket aligned
+        under the line that opened it; `builders` make each item's document, in source order."""
+        opening_doc = self.token(opening)
         items: list[Doc] = []
-        for argument in arguments:
-            if argument is None:
-                continue
+        for build in builders:
             if items:
                 items += [self.token(","), LINE]
-            items.append(self.part(argument))
+            items.append(build())
         if not items:
-            return [head, opening, self.token(")")]
-        return [head, bracket(opening, items, self.token(")"))]
+            return [opening_doc, self.token(closing)]
+        return bracket(opening_doc, items, self.token(closing))
 
     def part(self, node: ast.Node) -> Doc:
         """Any node that is not a query expression."""
@@ -165,6 +174,8 @@ class QueryLayout:
             return self.binary(node.left, node.op.value, node.right, STRING)
         if isinstance(node, ast.StringTest):
             return self.binary(node.subject, node.op.value, node.pattern, SUM)
+        if isinstance(node, ast.InList):
+            return self.in_list(node)
         if isinstance(node, ast.Arithmetic):
             return self.arithmetic(node)
         if isinstance(node, ast.Negate):
@@ -190,6 +201,13 @@ class QueryLayout:
         if not _ends_with_parenthesis(left, operand_strength) and not _starts_with_call(right, operand_strength):
             return group(left_doc, indent(LINE, operator_doc, SPACE, right_doc))
         return group(left_doc, SPACE, operator_doc, SPACE, right_doc)
+
+    def in_list(self, node: ast.InList) -> Group:
+        """`subject IN [a, b]`; when it does not fit, one value per line, like the arguments of a call."""
+        subject = self.expression(node.subject, STRING)
+        keyword = self.token("IN")
+        values = self.listed("[", [lambda value=value: self.expression(value, SUM) for value in node.values], "]")
+        return group(subject, SPACE, keyword, SPACE, values)
 
     def arithmetic(self, node: ast.Arithmetic) -> Group:
         binds = strength(node)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from segquery.format.doc import CommentDoc, Doc, Group, Indent, Line, Space
 
 _FLAT, _BREAK = False, True
-_CLOSERS = frozenset({")", ","})
+_CLOSERS = frozenset({")", "]", ","})
 
 
 def render(doc: Doc, *, width: int, indent_width: int) -> str:

@@ -26,11 +26,16 @@ def lint_rules() -> list[LintRule]:
     return all_lint_rules()
 
 
+def applies_to(rule: LintRule, dialect: Dialect) -> bool:
+    """Whether the rule runs in the dialect: a rule that names its dialects runs only in those."""
+    return not rule.info.dialects or dialect.name in rule.info.dialects
+
+
 def lint(query: ast.Query, source: SourceText, *, enabled: Callable[[str], bool] | None = None,
          line_length: int = DEFAULT_LINE_LENGTH, dialect: Dialect = OUTBOUND) -> list[Diagnostic]:
     """The findings of the enabled lint rules (all default-enabled ones when `enabled` is None)."""
-    rules = [rule for rule in lint_rules()
-             if (enabled(rule.code) if enabled is not None else rule.info.default_enabled)]
+    rules = [rule for rule in lint_rules() if applies_to(rule, dialect)
+             and (enabled(rule.code) if enabled is not None else rule.info.default_enabled)]
     if not rules:
         return []
     context = LintContext(query, source, line_length=line_length, lexicon=dialect.lexicon)
@@ -40,5 +45,5 @@ def lint(query: ast.Query, source: SourceText, *, enabled: Callable[[str], bool]
     return sorted_diagnostics(found)
 
 
-__all__ = ["DEFAULT_LINE_LENGTH", "FixEffect", "FixResult", "LintContext", "LintRule", "apply_fixes",
+__all__ = ["DEFAULT_LINE_LENGTH", "FixEffect", "FixResult", "LintContext", "LintRule", "applies_to", "apply_fixes",
            "fix_until_stable", "lint", "lint_rules", "normal_form"]

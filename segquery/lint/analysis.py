@@ -97,6 +97,13 @@ def unwrap_logical(node: ast.Expr, op: ast.LogicOp) -> list[ast.Expr]:
     return operands
 
 
+def in_list_key(value: ast.Expr) -> object:
+    """What makes two values of an IN list the same value: the constant a literal denotes
+    (`1` and `1.0` are one number; strings only when written alike), else the expression's tree."""
+    literal = literal_value(value)
+    return literal if literal is not None else value
+
+
 def attribute_key(node: ast.Expr) -> str | None:
     """A key naming the attribute an expression reads, or None for other expressions."""
     if isinstance(node, ast.Attribute):

@@ -113,6 +113,8 @@ class LintContext:
             return strength(parent) + (0 if parent.operands[0] is node else 1)
         if isinstance(parent, ast.Negate):
             return ATOM
+        if isinstance(parent, ast.InList):
+            return STRING if parent.subject is node else SUM
         return OR
 
     def removal_after(self, operands: tuple[ast.Node, ...], index: int) -> Span:

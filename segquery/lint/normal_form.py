@@ -14,7 +14,8 @@ each valid in the three-valued logic the service evaluates conditions in:
 - `A UNION A` is `A`, `A INTERSECT A` is `A` (within a run of one operator);
 - `FILTER(TRUE)` and a DISTINCT() of records that are already distinct do nothing, and
   `(query)` without steps is the query;
-- an alias that no attribute refers to does nothing.
+- an alias that no attribute refers to does nothing;
+- a value repeated in an `IN [..]` list does nothing, and `x IN [v]` is `x == v`.
 
 The property tests use it to hold each meaning-preserving fix to its promise;
 the rules use it to recognise repeated conditions and operands.
@@ -27,6 +28,7 @@ from typing import Any
 
 from segquery.lint.analysis import (
     NEGATED,
+    in_list_key,
     is_true_literal,
     redundant_distinct_steps,
     referenced_qualifiers,
@@ -93,6 +95,15 @@ class _Normalizer:
             return replace(node, operands=first.operands + node.operands[1:],
                            operators=first.operators + node.operators)
         return node
+
+    def _in_list(self, node: ast.InList) -> ast.Expr:
+        values: dict[object, ast.Expr] = {}
+        for value in node.values:
+            values.setdefault(in_list_key(value), value)
+        if len(values) == 1:
+            (value,) = values.values()
+            return ast.Comparison(left=node.subject, op=ast.CompareOp.EQ, right=value)
+        return replace(node, values=tuple(values.values()))
 
     # ------------------------------------------------------------ queries
 

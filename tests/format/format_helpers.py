@@ -7,7 +7,7 @@ from collections import Counter
 from itertools import pairwise
 
 from segquery.diagnostics import TextEdit
-from segquery.syntax.tokens import Token, TokenKind, tokenize
+from segquery.syntax.tokens import OUTBOUND_LEXICON, Lexicon, Token, TokenKind, tokenize
 
 _NOT_OPERAND_ENDS = {"CONTAINS", "STARTSWITH", "ENDSWITH", "UNION", "INTERSECT", "EXCEPT", "AND", "OR"}
 _SET_OPERATORS = {"UNION", "INTERSECT", "EXCEPT"}
@@ -39,7 +39,7 @@ def _is_operand_end(token: Token) -> bool:
         return True
     if token.kind is TokenKind.WORD:
         return token.text.upper() not in _NOT_OPERAND_ENDS
-    return token.text == ")"
+    return token.text in (")", "]")
 
 
 def _starts_with_call(tokens: list[Token], first: int) -> bool:
@@ -60,6 +60,10 @@ def _break_points(line: list[Token], tokens: list[Token], index_of: dict[int, in
             found.append(f"after an opening parenthesis: {pair}")
         elif right.text == ")" and left.text != "(":
             found.append(f"before a closing parenthesis: {pair}")
+        elif left.text == "[" and right.text != "]":
+            found.append(f"after an opening bracket: {pair}")
+        elif right.text == "]" and left.text != "[":
+            found.append(f"before a closing bracket: {pair}")
         elif left.text == ",":
             found.append(f"after a comma: {pair}")
         elif left.text == ")" and right.text == ".":
@@ -76,11 +80,11 @@ def _break_points(line: list[Token], tokens: list[Token], index_of: dict[int, in
     return found
 
 
-def overlong_lines(text: str, limit: int) -> list[str]:
+def overlong_lines(text: str, limit: int, lexicon: Lexicon = OUTBOUND_LEXICON) -> list[str]:
     """Lines longer than `limit` (comments and the space before each not
     counted) that the layout could still have broken; empty when the
-    line-length rule holds."""
-    everything = list(tokenize(text, trivia=False))
+    line-length rule holds. `subject IN [` is never split, as `NAME(` is not."""
+    everything = list(tokenize(text, trivia=False, lexicon=lexicon))
     comments = [token for token in everything if token.kind is TokenKind.COMMENT]
     tokens = [token for token in everything if token.kind is not TokenKind.COMMENT]
     index_of = {id(token): index for index, token in enumerate(tokens)}

@@ -76,3 +76,27 @@ def _extend_sets(children):
 
 lint_trees = st.one_of(chains(), st.recursive(operands, _extend_sets, max_leaves=5)).map(
     lambda body: ast.Query(body=body))
+
+
+# ---------------------------------------------------------------- real-time journeys
+
+in_lists = st.builds(
+    lambda name, values: ast.InList(subject=_attribute(name), values=tuple(ast.NumberLiteral(text=v) for v in values)),
+    st.sampled_from(ATTRIBUTES), st.lists(st.sampled_from(VALUES + ("1.0",)), min_size=1, max_size=4))
+realtime_conditions = st.recursive(_parens(st.one_of(in_lists, in_lists, comparisons, null_tests, literals)),
+                                   _extend, max_leaves=6)
+
+
+def _relate(alias: str) -> ast.Relate:
+    return ast.Relate(relationship=ast.Identifier(name="r"), alias=ast.Identifier(name=alias))
+
+
+# PROFILE(contact) with FILTERs, and RELATE steps whose FILTER uses the alias or not.
+realtime_lint_trees = st.lists(st.one_of(
+    realtime_conditions.map(lambda condition: (ast.Filter(condition=condition),)),
+    st.tuples(st.sampled_from(("a", "b")), realtime_conditions).map(lambda pair: (
+        _relate(pair[0]), ast.Filter(condition=ast.Logical(op=ast.LogicOp.AND, operands=(
+            ast.Comparison(left=_attribute("x", "a"), op=ast.CompareOp.EQ, right=ast.NumberLiteral(text="1")),
+            pair[1]))))),
+), max_size=3).map(lambda groups: ast.Query(body=ast.Chain(
+    source=ast.Profile(table=ast.Identifier(name="contact")), steps=tuple(step for group in groups for step in group))))

@@ -22,6 +22,9 @@ from segquery.lint.rules import (  # noqa: F401
     repeated_distinct,
     traverse_round_trip,
     tautological_disjunction,
+    realtime_logic_word_operator,
+    duplicate_in_value,
+    single_value_in_list,
 )
 
 # The codes of the directive findings (L100-L102) are registered with the rules.

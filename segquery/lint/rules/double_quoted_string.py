@@ -17,12 +17,14 @@ from segquery.syntax.printer import quote_string
     fix=FixAvailability.SAFE,
     summary="A string is written with double quotes.",
     what_it_does="Reports string literals in double quotes and rewrites them with single quotes, escaping "
-                 "any single quote inside.",
+                 "any single quote inside. Outbound queries only: real-time journeys rejects double quotes, "
+                 "so there they are an error of the parser (S035) with the same fix.",
     why="The language's strings are single-quoted. segquery accepts double quotes so that pasted text still "
         "parses, but the service may not.",
     example="PROFILE(contact).FILTER(address1_city == \"Seattle\")",
     use_instead="PROFILE(contact).FILTER(address1_city == 'Seattle')",
-    fix_safety="Safe: the string's value is unchanged (`\"it's\"` becomes `'it\\'s'`), and so is the tree."),
+    fix_safety="Safe: the string's value is unchanged (`\"it's\"` becomes `'it\\'s'`), and so is the tree.",
+    dialects=("outbound",)),
     fix_effect=FixEffect.KEEPS_TREE)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.StringLiteral):

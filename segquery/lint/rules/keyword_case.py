@@ -16,11 +16,13 @@ from segquery.syntax.tokens import Token, TokenKind
     fix=FixAvailability.SAFE,
     summary="A keyword or function name is not written in upper case.",
     what_it_does="Checks the case of every keyword the query uses: sources and steps (`PROFILE`, `FILTER`...), "
-                 "functions (`ISNULL`, `DATEDIFF`...), date parts, set and string operators, `ASC`/`DESC` and "
-                 "`TRUE`/`FALSE`. Names of tables, attributes, relationships, aliases and segments are not "
+                 "functions (`ISNULL`, `DATEDIFF`...), date parts, set and string operators, `ASC`/`DESC`, "
+                 "`TRUE`/`FALSE` and, in real-time journeys, `RELATE`, `RELATEOPTIONAL` and `IN`. Names of tables, attributes, relationships, aliases and segments are not "
                  "keywords and are left alone.",
     why="Keywords are case-insensitive, but mixed spellings (`Date(`, `day`, `True`) make queries harder to "
-        "scan and to search. Upper case sets the language apart from the Dataverse names, which are lower case.",
+        "scan and to search. Upper case sets the language apart from the Dataverse names, which are lower case. "
+        "It applies to real-time journeys queries too: the segment designer writes mixed case "
+        "(`Interaction(`, `.Having(Count() >= 1)`), which the service reads without regard to case.",
     example="profile(contact).Filter(DATEDIFF(day, birthdate, DateTimeUtcNow()) < 30)",
     use_instead="PROFILE(contact).FILTER(DATEDIFF(DAY, birthdate, DATETIMEUTCNOW()) < 30)",
     fix_safety="Safe: the case of a keyword has no meaning, and the tree of the fixed query is equal to the "
@@ -49,7 +51,7 @@ def _tokens_of(ctx: LintContext, node: ast.Node) -> Iterator[Token | None]:
         yield ctx.token_at(node.span.start)
     elif isinstance(node, ast.OrderKey) and node.direction is not None:
         yield ctx.previous_token(node.span.end)
-    elif isinstance(node, ast.StringTest):
+    elif isinstance(node, (ast.StringTest, ast.InList)):
         yield ctx.next_token(ctx.outer_span(node.subject).end)
     elif isinstance(node, ast.SetOperation):
         for operand in node.operands[:-1]:

@@ -1,4 +1,4 @@
-"""L012 logic-word-operator: `AND`/`OR` words instead of `&&`/`||`."""
+"""L012 logic-word-operator: `AND`/`OR` words instead of `&&`/`||` (outbound)."""
 
 from __future__ import annotations
 
@@ -17,19 +17,26 @@ from segquery.syntax.tokens import TokenKind
     fix=FixAvailability.SAFE,
     summary="`AND` or `OR` is written where the language's operators are `&&` and `||`.",
     what_it_does="Reports the words `AND` and `OR` (in any case) used to join conditions, and rewrites them "
-                 "to `&&` and `||`.",
+                 "to `&&` and `||`. Real-time journeys queries have their own rule for this, L030, with "
+                 "that dialect's evidence.",
     why="The language's logic operators are `&&` and `||`; the words appear in one table of the "
         "documentation and in the real-time journeys dialect. segquery accepts them, the service may not.",
     example="PROFILE(contact).FILTER(address1_city == 'Seattle' and statecode == 0)",
     use_instead="PROFILE(contact).FILTER(address1_city == 'Seattle' && statecode == 0)",
-    fix_safety="Safe: the words already mean `&&` and `||`; the tree is unchanged."),
+    fix_safety="Safe: the words already mean `&&` and `||`; the tree is unchanged.",
+    dialects=("outbound",)),
     fix_effect=FixEffect.KEEPS_TREE)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
+    return word_operators(ctx, "L012", "")
+
+
+def word_operators(ctx: LintContext, code: str, reason: str) -> Iterator[Diagnostic]:
+    """A finding, with its fix, for each `AND`/`OR` word that joins conditions; `reason` ends the message."""
     for node in ctx.nodes(ast.Logical):
         symbol = node.op.value
         for operand in node.operands[:-1]:
             token = ctx.next_token(ctx.outer_span(operand).end)
             if token is None or token.kind is not TokenKind.WORD:
                 continue
-            yield ctx.report("L012", f"`{token.text}` joins conditions: write `{symbol}`", token.start, token.end,
-                             fix=ctx.fix(f"Write `{symbol}`", [TextEdit(token.start, token.end, symbol)]))
+            yield ctx.report(code, f"`{token.text}` joins conditions: write `{symbol}`{reason}", token.start,
+                             token.end, fix=ctx.fix(f"Write `{symbol}`", [TextEdit(token.start, token.end, symbol)]))

@@ -15,12 +15,15 @@ from segquery.syntax import ast
     code="L003", name="minus-operator", category=Category.STYLE, severity=Severity.WARNING,
     fix=FixAvailability.SAFE,
     summary="`MINUS` is written where the language's operator is `EXCEPT`.",
-    what_it_does="Reports the set operator `MINUS` and rewrites it to `EXCEPT`.",
+    what_it_does="Reports the set operator `MINUS` and rewrites it to `EXCEPT`. Outbound queries only: in "
+                 "real-time journeys `MINUS` is an outbound-only construct, reported by the parser (S030) with "
+                 "the same fix.",
     why="A note in the documentation names `MINUS`, but the grammar's operator is `EXCEPT`. segquery reads "
         "`MINUS` as `EXCEPT`; other tools, and the service, may not.",
     example="SEGMENT(newsletter) MINUS SEGMENT(unsubscribed)",
     use_instead="SEGMENT(newsletter) EXCEPT SEGMENT(unsubscribed)",
-    fix_safety="Safe: `MINUS` already means `EXCEPT`; the tree is unchanged."),
+    fix_safety="Safe: `MINUS` already means `EXCEPT`; the tree is unchanged.",
+    dialects=("outbound",)),
     fix_effect=FixEffect.KEEPS_TREE)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.SetOperation):

@@ -17,14 +17,18 @@ from segquery.syntax import ast
     what_it_does="In a chain that declares aliases, reports each unqualified attribute in a FILTER when "
                  "other attributes of the same chain are qualified with an alias. Bare words in the "
                  "arguments of a call the parser reported (`DAY` in `DATEDIF(DAY, ...)`) are not taken "
-                 "for attributes, and a chain is read only up to a source or step the parser could not read.",
+                 "for attributes, and a chain is read only up to a source or step the parser could not read. "
+                 "Outbound queries only: in real-time journeys qualification is a rule of the dialect, not a "
+                 "style, and the validator reports it (V053, V054): the profile's attributes are written alone "
+                 "and those of the FILTER after a RELATE always with its alias.",
     why="After a TRAVERSE, an unqualified name is read against the records the chain has reached, which is "
         "easy to get wrong when the rest of the chain says explicitly which records it means. The designer "
         "qualifies every attribute; a mix usually comes from hand edits.",
     example="PROFILE(contact, contact_1)\n    .FILTER(contact_1.address1_city == 'Seattle' && jobtitle == 'CEO')",
     use_instead="PROFILE(contact, contact_1)\n"
                 "    .FILTER(contact_1.address1_city == 'Seattle' && contact_1.jobtitle == 'CEO')",
-    fix_safety="No fix: which alias was meant is for the author to say."),
+    fix_safety="No fix: which alias was meant is for the author to say.",
+    dialects=("outbound",)),
     fix_effect=FixEffect.NONE)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for source, steps in ctx.chains():

@@ -65,6 +65,8 @@ def _needed(ctx: LintContext, node: ast.Expr | ast.QueryExpr) -> int:
         return 1 if own < STRING else 0
     if isinstance(parent, ast.StringTest):
         return 1 if own < SUM else 0
+    if isinstance(parent, ast.InList):
+        return 1 if own < (STRING if parent.subject is node else SUM) else 0
     if isinstance(parent, ast.Arithmetic):
         level = strength(parent)
         if isinstance(node, ast.Arithmetic):

@@ -19,12 +19,14 @@ from segquery.syntax import ast
     summary="DISTINCT() repeated with only FILTER steps since the previous one.",
     what_it_does="Reports a DISTINCT() that follows an earlier DISTINCT() of the same chain with only FILTER "
                  "steps in between, and removes it. (DISTINCT() right after DISTINCT(), or before any TRAVERSE, "
-                 "is reported by the validator as V012.)",
+                 "is reported by the validator as V012.) Outbound queries only: real-time journeys has no DISTINCT "
+                 "step (the parser reports it, S030).",
     why="FILTER keeps a distinct set distinct; only a TRAVERSE can reach the same record twice. The second "
         "DISTINCT() does nothing but make the reader wonder which duplicates it removes.",
     example="PROFILE(account).TRAVERSE(contact_account_parentcustomerid).DISTINCT().FILTER(statecode == 0).DISTINCT()",
     use_instead="PROFILE(account).TRAVERSE(contact_account_parentcustomerid).DISTINCT().FILTER(statecode == 0)",
-    fix_safety="Safe: the step is removed, and the records it received were already distinct."),
+    fix_safety="Safe: the step is removed, and the records it received were already distinct.",
+    dialects=("outbound",)),
     fix_effect=FixEffect.KEEPS_MEANING)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for source, steps in ctx.chains():

@@ -14,7 +14,9 @@ from segquery.syntax import ast
 @lint_rule(RuleInfo(
     code="L027", name="traverse-round-trip", category=Category.CORRECTNESS, severity=Severity.WARNING,
     summary="Two consecutive TRAVERSE steps follow the same relationship, back to where the chain started.",
-    what_it_does="Reports a TRAVERSE that directly follows a TRAVERSE over the same relationship.",
+    what_it_does="Reports a TRAVERSE that directly follows a TRAVERSE over the same relationship. Outbound "
+                 "queries only: real-time journeys has no TRAVERSE (the parser reports it, S030), and a RELATE "
+                 "names its relationship in one direction, from the current table, so it has no such round trip.",
     why="Following a relationship and then the same relationship again returns to the starting table: "
         "`PROFILE(account).TRAVERSE(r).TRAVERSE(r)` selects the accounts that have at least one related "
         "contact, not the contacts. When the related records were meant, the second step is a mistake; "
@@ -22,7 +24,8 @@ from segquery.syntax import ast
     example="PROFILE(account)\n    .TRAVERSE(contact_account_parentcustomerid)\n"
             "    .TRAVERSE(contact_account_parentcustomerid)",
     use_instead="PROFILE(account)\n    .TRAVERSE(contact_account_parentcustomerid)",
-    fix_safety="No fix: removing a step changes the result."),
+    fix_safety="No fix: removing a step changes the result.",
+    dialects=("outbound",)),
     fix_effect=FixEffect.NONE)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for _, steps in ctx.chains():

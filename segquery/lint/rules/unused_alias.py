@@ -18,13 +18,17 @@ from segquery.syntax import ast
     fix=FixAvailability.SAFE,
     summary="An alias is declared but no attribute is qualified with it.",
     what_it_does="Reports the alias argument of PROFILE, TRAVERSE or INTERACTION when no attribute in the "
-                 "query is written `alias.attribute`, and removes it.",
+                 "query is written `alias.attribute`, and removes it. Outbound queries only: in real-time "
+                 "journeys PROFILE and INTERACTION take no alias (S030) and RELATE requires one; the validator "
+                 "makes every attribute after a RELATE use it (V054), so an alias left unused there is either "
+                 "reported already or belongs to a RELATE whose FILTER reads no attribute.",
     why="An alias exists to qualify attributes. One that is never used is noise, often left behind when a "
         "condition was removed, and it suggests a reference that is not there.",
     example="PROFILE(account, account_1)\n    .TRAVERSE(contact_account_parentcustomerid, contact_1)",
     use_instead="PROFILE(account)\n    .TRAVERSE(contact_account_parentcustomerid)",
     fix_safety="Safe: it is offered only when nothing refers to the alias (compared without regard to case), "
-               "so removing it changes nothing."),
+               "so removing it changes nothing.",
+    dialects=("outbound",)),
     fix_effect=FixEffect.KEEPS_MEANING)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     used = referenced_qualifiers(ctx.query)
