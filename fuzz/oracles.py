@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
+from segquery.dialect_choice import choose_dialect_of_text
 from segquery.diagnostics import Diagnostic, TextEdit
 from segquery.engine import CheckOptions, check_text
 from segquery.format import TokenMismatch, format_edits, format_range, format_text
@@ -23,6 +24,7 @@ from segquery.lint.normal_form import normal_form
 from segquery.rules.registry import get_rule
 from segquery.schema import default_schema
 from segquery.source import SourceText
+from segquery.syntax.dialect import Dialect
 from segquery.syntax.parser import ParseError, parse, parse_tolerant
 from segquery.syntax.tokens import TokenKind, tokenize
 
@@ -78,15 +80,22 @@ def _apply(text: str, edits: Iterable[TextEdit]) -> str:
     return apply_edits(text, ordered)
 
 
+def dialect_of(text: str) -> Dialect:
+    """The dialect `check` reads the text in with no configuration: its directive's, else the default.
+    Real-time seeds carry `// segquery: dialect = realtime`, so their mutants are read as real-time."""
+    return choose_dialect_of_text(text, None).dialect
+
+
 # ---------------------------------------------------------------- parse
 
 
 def target_parse(text: str, rng: random.Random) -> str:
     """`parse_tolerant` never raises and agrees with `parse`, which raises only ParseError."""
-    result = parse_tolerant(text)
+    dialect = dialect_of(text)
+    result = parse_tolerant(text, dialect=dialect)
     check_diagnostics(text, result.diagnostics)
     try:
-        query = parse(text)
+        query = parse(text, dialect=dialect)
     except ParseError:
         expect(not result.ok, "parse raised ParseError on a text parse_tolerant accepts")
         return "rejected"
@@ -118,15 +127,17 @@ def target_request(text: str, rng: random.Random, suffix: str = ".json") -> str:
 
 
 def _lint_findings(text: str) -> list[Diagnostic]:
-    result = parse_tolerant(text)
+    dialect = dialect_of(text)
+    result = parse_tolerant(text, dialect=dialect)
     if result.query is None:
         return list(result.diagnostics)
-    return list(result.diagnostics) + lint(result.query, result.source)
+    return list(result.diagnostics) + lint(result.query, result.source, dialect=dialect)
 
 
 def target_fix(text: str, rng: random.Random) -> str:
     """Safe fixes converge, never break a query that parsed, and keep its meaning and comments."""
-    before = parse_tolerant(text)
+    dialect = dialect_of(text)
+    before = parse_tolerant(text, dialect=dialect)
     report = check_text(text, options=CheckOptions(fix=True, select=("ALL",)))
     check_diagnostics(report.source.text, report.diagnostics)
     if report.fix_problem is not None:
@@ -135,10 +146,11 @@ def target_fix(text: str, rng: random.Random) -> str:
                             report.fix_problem)
     if not before.ok:
         return "ok"
-    expect(parse_tolerant(report.source.text).ok, "the fixed text does not parse", report.source.text)
+    expect(parse_tolerant(report.source.text, dialect=dialect_of(report.source.text)).ok,
+           "the fixed text does not parse", report.source.text)
     linted = fix_until_stable(text, _lint_findings)
     expect(not linted.reverted and linted.converged, "lint fixes did not converge or broke the query")
-    after = parse_tolerant(linted.text)
+    after = parse_tolerant(linted.text, dialect=dialect_of(linted.text))
     expect(after.ok, "the lint-fixed text does not parse", linted.text)
     expect(normal_form(after.query) == normal_form(before.query), "a safe fix changed the meaning",
            f"fixed text: {linted.text!r}")
@@ -153,25 +165,28 @@ def target_fix(text: str, rng: random.Random) -> str:
 def target_format(text: str, rng: random.Random) -> str:
     """Formatting is idempotent, keeps the tree and every comment, or refuses cleanly."""
     line_length = rng.choice((20, 40, 88, 120))
-    parsed = parse_tolerant(text)
+    dialect = dialect_of(text)
+    parsed = parse_tolerant(text, dialect=dialect)
     try:
-        formatted = format_text(text, line_length=line_length)
+        formatted = format_text(text, line_length=line_length, dialect=dialect)
     except ParseError:
         expect(not parsed.ok, "format refused a text that parses")
         return "refused"
     except TokenMismatch:
         return "refused-token-mismatch"  # clean, but a sign the tokens and the tree disagree
     expect(parsed.ok, "format accepted a text with syntax errors")
-    again = parse_tolerant(formatted)
+    again = parse_tolerant(formatted, dialect=dialect)
     expect(again.ok, "the formatted text does not parse", formatted)
     expect(again.query == parsed.query, "format changed the tree", formatted)
-    expect(format_text(formatted, line_length=line_length) == formatted, "format is not idempotent", formatted)
+    expect(format_text(formatted, line_length=line_length, dialect=dialect) == formatted,
+           "format is not idempotent", formatted)
     expect(comment_texts(formatted) == comment_texts(text), "format lost, added or changed a comment", formatted)
-    expect(_apply(text, format_edits(text, line_length=line_length)) == formatted,
+    expect(_apply(text, format_edits(text, line_length=line_length, dialect=dialect)) == formatted,
            "format_edits do not produce the formatted text")
     start, end = sorted((rng.randint(0, len(text)), rng.randint(0, len(text))))
-    ranged = _apply(text, format_range(text, start, end, line_length=line_length))
-    expect(parse_tolerant(ranged).query == parsed.query, "format_range changed the tree", f"range {start}..{end}")
+    ranged = _apply(text, format_range(text, start, end, line_length=line_length, dialect=dialect))
+    expect(parse_tolerant(ranged, dialect=dialect).query == parsed.query, "format_range changed the tree",
+           f"range {start}..{end}")
     return "ok"
 
 
@@ -195,27 +210,27 @@ def target_ide(text: str, rng: random.Random) -> str:
     from segquery import ide
     from segquery.source import Span
 
-    schema, segments = default_schema(), _segments()
+    schema, segments, dialect = default_schema(), _segments(), dialect_of(text)
     offset = lambda: rng.randint(0, len(text))  # noqa: E731
-    ide.complete(text, offset(), schema=schema, segments=segments)
-    ide.hover(text, offset(), schema=schema, segments=segments)
-    ide.signature_help(text, offset())
-    for location in ide.definition(text, offset(), segments=segments):
+    ide.complete(text, offset(), schema=schema, segments=segments, dialect=dialect)
+    ide.hover(text, offset(), schema=schema, segments=segments, dialect=dialect)
+    ide.signature_help(text, offset(), dialect=dialect)
+    for location in ide.definition(text, offset(), segments=segments, dialect=dialect):
         expect(location.path is not None or 0 <= location.span.start <= location.span.end <= len(text),
                "definition outside the text")
-    ide.references(text, offset(), segments=segments, include_declaration=rng.random() < 0.5)
+    ide.references(text, offset(), segments=segments, include_declaration=rng.random() < 0.5, dialect=dialect)
     at = offset()
-    prepared = ide.prepare_rename(text, at, segments=segments)
+    prepared = ide.prepare_rename(text, at, segments=segments, dialect=dialect)
     if prepared.ok:
         _in_text(text, prepared.span.start, prepared.span.end, "prepare_rename span")
         new_name = rng.choice(("renamed", "a", "x1", "b c", "", "UNION", "PROFILE", "_"))
-        if ide.rename_problem(text, at, new_name, segments=segments) is None:
-            ide.rename(text, at, new_name, segments=segments)
-    ide.document_symbols(text)
-    for folding in ide.folding_ranges(text):
+        if ide.rename_problem(text, at, new_name, segments=segments, dialect=dialect) is None:
+            ide.rename(text, at, new_name, segments=segments, dialect=dialect)
+    ide.document_symbols(text, dialect=dialect)
+    for folding in ide.folding_ranges(text, dialect=dialect):
         expect(folding.start_line <= folding.end_line, "folding range ends before it starts")
     previous_end = 0
-    for token in ide.semantic_tokens(text):
+    for token in ide.semantic_tokens(text, dialect=dialect):
         expect(token.length > 0 and token.start >= previous_end, "semantic tokens overlap or are empty",
                f"{token}")
         _in_text(text, token.start, token.start + token.length, "semantic token")
