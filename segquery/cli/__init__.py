@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "segquery.cli.pull_cmd",
     "segquery.cli.plan_cmd",
     "segquery.cli.apply_cmd",
+    "segquery.cli.explain_cmd",
 )
 
 
