@@ -57,6 +57,7 @@ class Explanation:
         return {
             "path": self.source.path,
             "text": self.text(),
+            "summary": self.summary(),
             "lines": [{"depth": line.depth, "kind": line.kind.value, "text": line.text,
                        "range": self.source.range(line.span.start, line.span.end).to_dict()}
                       for line in self.lines],
