@@ -23,14 +23,18 @@ class Scope:
 
     holder: Holder | None = None
     aliases: dict[str, Holder | None] = field(default_factory=dict)
+    interaction: bool = False     # the records are interactions (known to the schema or not)
+    current: set[str] = field(default_factory=set)   # the aliases that name the current records
 
-    def declare(self, alias: ast.Identifier | None, holder: Holder | None) -> None:
+    def declare(self, alias: ast.Identifier | None, holder: Holder | None, *, current: bool = True) -> None:
         if alias is not None:
             self.aliases[alias.name.casefold()] = holder
+            if current:
+                self.current.add(alias.name.casefold())
 
     @property
     def is_interaction(self) -> bool:
-        return isinstance(self.holder, InteractionType)
+        return self.interaction or isinstance(self.holder, InteractionType)
 
 
 class ConditionWriter:
@@ -55,11 +59,11 @@ class ConditionWriter:
 
     def attribute_name(self, node: ast.Attribute) -> str:
         """The attribute's name as the schema stores it; qualified only when the
-        alias names other records than the current ones."""
+        alias is not one that names the current records."""
         known = self.schema_attribute(node)
         name = known.name if known is not None else node.name.name
         qualifier = node.qualifier
-        if qualifier is None or self._holder_of(node) is self.scope.holder and self.scope.holder is not None:
+        if qualifier is None or qualifier.name.casefold() in self.scope.current:
             return name
         return f"{qualifier.name}.{name}"
 
@@ -76,6 +80,10 @@ class ConditionWriter:
             return f"{self.value(node.subject)} {STRING_TESTS[node.op]} {self.value(node.pattern)}"
         if isinstance(node, ast.IsNull):
             return f"{self.value(node.operand)} {'has a value' if node.negated else 'has no value'}"
+        if isinstance(node, ast.InList):
+            known = self.schema_attribute(node.subject)
+            values = [self.value(value, known) for value in node.values]
+            return f"{self.value(node.subject)} is {join_alternatives(values, 'or')}"
         return self.value(node)
 
     def _logical(self, node: ast.Logical) -> str:
@@ -104,6 +112,9 @@ class ConditionWriter:
         return f"{subjects.pop()} is {join_alternatives(values, 'or')}"
 
     def _comparison(self, node: ast.Comparison) -> str:
+        profile_type = discriminated_profile(node) if self.scope.is_interaction else None
+        if profile_type is not None:
+            return f"the profile {COMPARISONS[node.op]} a {profile_type}"
         words = DATE_COMPARISONS if self._is_date(node.left) or self._is_date(node.right) else COMPARISONS
         left = self.value(node.left, self.schema_attribute(node.right))
         right = self.value(node.right, self.schema_attribute(node.left))
@@ -179,6 +190,19 @@ class ConditionWriter:
             text = self.value(operand)
             parts.append(f"{operator} ({text})" if isinstance(operand, ast.Arithmetic) else f"{operator} {text}")
         return " ".join(parts)
+
+
+DISCRIMINATOR_SUFFIX = "_logicalname"
+
+
+def discriminated_profile(node: ast.Expr) -> str | None:
+    """The profile type a real-time interaction's discriminator names:
+    `msdynmkt_entityid_LogicalName == 'contact'` gives `contact`."""
+    if (isinstance(node, ast.Comparison) and node.op in (ast.CompareOp.EQ, ast.CompareOp.NE)
+            and isinstance(node.left, ast.Attribute) and node.left.name.name.casefold().endswith(DISCRIMINATOR_SUFFIX)
+            and isinstance(node.right, ast.StringLiteral)):
+        return node.right.value
+    return None
 
 
 def _is_literal(node: ast.Expr) -> bool:

@@ -4,9 +4,10 @@ and set operation, nested operands indented below the sentence that joins them."
 from __future__ import annotations
 
 from segquery.diagnostics import has_errors
-from segquery.explain.conditions import ConditionWriter, Scope
+from segquery.explain.conditions import ConditionWriter, Scope, discriminated_profile
 from segquery.explain.model import Explanation, ExplanationLine, LineKind
-from segquery.explain.wording import COUNTS, SET_OPERATIONS, interaction_phrase, join_alternatives, plural, records_of
+from segquery.explain.wording import (COUNTS, SET_OPERATIONS, interaction_phrase, join_alternatives, plural,
+                                      record_of, records_of)
 from segquery.schema import Schema, default_schema
 from segquery.semantic.schemas import link_type_table
 from segquery.source import SourceText, Span
@@ -48,7 +49,7 @@ class _Explainer:
     def query(self, node: ast.QueryExpr, depth: int) -> Scope:
         """Explain `node` at `depth`; the scope its records end in."""
         if isinstance(node, ast.Chain):
-            scope = self.source_line(node.source, depth)
+            scope = self.source_line(node.source, depth, node.steps)
             return self.steps(node.steps, scope, depth + 1)
         if isinstance(node, ast.Grouped):
             scope = self.query(node.body, depth)
@@ -80,7 +81,7 @@ class _Explainer:
 
     # ------------------------------------------------------------ sources
 
-    def source_line(self, source: ast.Source, depth: int) -> Scope:
+    def source_line(self, source: ast.Source, depth: int, steps: tuple[ast.Step, ...]) -> Scope:
         scope = Scope()
         if isinstance(source, ast.Profile):
             table = self.schema.table(source.table.name)
@@ -93,8 +94,8 @@ class _Explainer:
             interaction = self.schema.interaction(source.interaction_type.name)
             name = interaction.name if interaction is not None else source.interaction_type.name
             stored_link = interaction.link_type(source.link_type.name) if interaction is not None else None
-            table = link_type_table(name, stored_link or source.link_type.name)
-            scope.holder = interaction
+            table = link_type_table(name, stored_link or source.link_type.name) or _discriminated_table(steps)
+            scope.holder, scope.interaction = interaction, True
             scope.declare(source.alias, interaction)
             who = records_of(table) if table is not None else "Profiles"
             text = f"{who} who {interaction_phrase(name)}"
@@ -116,6 +117,8 @@ class _Explainer:
             text = self.filter(step, scope)
         elif isinstance(step, ast.Traverse):
             scope, text = self.traverse(step, scope)
+        elif isinstance(step, ast.Relate):
+            scope, text = self.relate(step, scope)
         elif isinstance(step, ast.Having):
             text = self.having(step, writer)
         elif isinstance(step, ast.Distinct):
@@ -130,8 +133,8 @@ class _Explainer:
             text = "showing " + join_alternatives([writer.value(item) for item in step.attributes], "and")
         else:
             text = _not_understood(step)
-        # A source's first condition reads on from it: "Contacts whose ...".
-        runs_on = (isinstance(step, (ast.Filter, ast.Having)) and bool(self.lines)
+        # A source's first condition or join reads on from it: "Contacts whose ...".
+        runs_on = (isinstance(step, (ast.Filter, ast.Having, ast.Relate)) and bool(self.lines)
                    and self.lines[-1].kind is LineKind.SOURCE)
         self.emit(depth, text, LineKind.STEP, step.span, runs_on=runs_on)
         return scope
@@ -152,11 +155,34 @@ class _Explainer:
         name = relationship.name if relationship is not None else step.relationship.name
         reached = records_of(target.name) if target is not None else "Records"
         text = f"then their related {_lower_first(reached)} (through `{name}`)"
-        after = Scope(target, dict(scope.aliases))
+        after = Scope(target, dict(scope.aliases))   # the aliases declared before name other records now
         after.declare(step.alias, target)
         if step.filter is not None:
             text += " " + self.filter(step.filter, after)
         return after, text
+
+    def relate(self, step: ast.Relate, scope: Scope) -> tuple[Scope, str]:
+        """A path of joins: each RELATE names the related record by its alias;
+        the records themselves stay those of the profile."""
+        after = Scope(scope.holder, dict(scope.aliases), scope.interaction, set(scope.current))
+        current = scope.holder.name if scope.holder is not None and not scope.is_interaction else None
+        parts: list[str] = []
+        link: ast.Relate | None = step
+        while link is not None:
+            relationship = (self.schema.relationship_by_schema_name(link.relationship.name)
+                            or self.schema.relationship(link.relationship.name))
+            target_name = relationship.other_end(current) if relationship is not None and current else None
+            target = self.schema.table(target_name) if target_name is not None else None
+            if parts:
+                lead = "which may have" if link.optional else "which has"
+            else:
+                lead = "with or without" if link.optional else "with"
+            noun = record_of(target.name) if target is not None else "record"
+            parts.append(f"{lead} a related {noun} `{link.alias.name}` (through `{link.relationship.name}`)")
+            after.declare(link.alias, target, current=False)
+            current = target.name if target is not None else None
+            link = link.nested
+        return after, ", ".join(parts)
 
     @staticmethod
     def having(step: ast.Having, writer: ConditionWriter) -> str:
@@ -181,6 +207,22 @@ class _Explainer:
         if key.direction is ast.Direction.ASC:
             return f"{text} ascending"
         return text
+
+
+def _discriminated_table(steps: tuple[ast.Step, ...]) -> str | None:
+    """The profile type a real-time interaction's first FILTER names with its
+    discriminator (alone, or as one of the conditions joined by `&&`)."""
+    first = next((step for step in steps if isinstance(step, ast.Filter)), None)
+    if first is None:
+        return None
+    condition = first.condition
+    candidates = condition.operands if isinstance(condition, ast.Logical) and condition.op is ast.LogicOp.AND \
+        else (condition,)
+    for candidate in candidates:
+        profile_type = discriminated_profile(candidate)
+        if profile_type is not None and isinstance(candidate, ast.Comparison) and candidate.op is ast.CompareOp.EQ:
+            return profile_type
+    return None
 
 
 def _not_understood(node: ast.Node) -> str:

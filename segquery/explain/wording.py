@@ -31,6 +31,26 @@ INTERACTION_PHRASES = {
     "segmentunsubscribed": "unsubscribed from a segment",
     "surveyresponse": "responded to a survey",
     "leadscoreboost": "had their lead score boosted",
+    # real-time journeys interaction tables
+    "msdynmkt_emailblocked": "had an email blocked",
+    "msdynmkt_emaildelivered": "were delivered an email",
+    "msdynmkt_emailbounced": "had an email bounce",
+    "msdynmkt_emaillinkclicked": "clicked a link in an email",
+    "msdynmkt_emailopened": "opened an email",
+    "msdynmkt_emailsent": "were sent an email",
+    "msdynmkt_emailfeedbackloop": "reported an email as spam",
+    "msdynmkt_emailaddressoptedout": "opted out of email at their address",
+    "msdynmkt_smsbounced": "had a text message bounce",
+    "msdynmkt_smsnotsent": "had a text message not sent",
+    "msdynmkt_smsdelivered": "were delivered a text message",
+    "msdynmkt_smssent": "were sent a text message",
+    "msdynmkt_smslinkclicked": "clicked a link in a text message",
+    "msdynmkt_smsreceived": "sent a text message",
+    "msdynmkt_smsconsentnotgiven": "had a text message held for lack of consent",
+    "msdynmkt_pushnotificationlinkclicked": "clicked a link in a push notification",
+    "msdynmkt_pushnotificationnotsent": "had a push notification not sent",
+    "msdynmkt_pushnotificationopened": "opened a push notification",
+    "msdynmkt_pushnotificationsent": "were sent a push notification",
 }
 
 COMPARISONS = {
@@ -99,6 +119,11 @@ def records_of(table: str) -> str:
     if re.fullmatch(r"[A-Za-z]+", table):
         return table[:1].upper() + table[1:].lower() + "s"
     return f"Records of `{table}`"
+
+
+def record_of(table: str) -> str:
+    """One record of a table: `account`, or `` `msevtmgt_event` record``."""
+    return table.lower() if re.fullmatch(r"[A-Za-z]+", table) else f"`{table}` record"
 
 
 def interaction_phrase(name: str) -> str:

@@ -48,3 +48,10 @@ def test_a_missing_file_is_a_usage_error(tmp_path):
     result = run("explain", str(tmp_path / "missing.segq"))
     assert result.exit_code == 2
     assert "cannot read" in result.stderr
+
+
+def test_a_dialect_directive_is_read(tmp_path):
+    path = write(tmp_path / "rt.segq", "// segquery: dialect = realtime\n"
+                                        "PROFILE(contact).FILTER(industrycode IN [1])")
+    result = run("explain", str(path))
+    assert (result.exit_code, result.stdout) == (0, "Contacts\n  whose industrycode is 1\n")

@@ -6,6 +6,7 @@ import pytest
 
 from segquery.explain import LineKind, explain
 from segquery.source import Span
+from segquery.syntax.dialects import dialect_named
 from segquery.syntax.parser import ParseError
 
 CASES = {
@@ -136,3 +137,29 @@ def test_an_invalid_query_raises_parse_error_with_positions():
     assert [(d.code, d.range.start.line, d.range.start.column) for d in raised.value.diagnostics] == [
         ("S007", 1, 24)]
     assert explain("PROFILE(contact)").lines[0].span == Span(0, 16)
+
+
+REALTIME_CASES = {
+    # RELATE and RELATEOPTIONAL (nested), through Dataverse schema names; IN lists with option labels
+    "PROFILE(contact).RELATE(contact_customer_accounts, account_1, RELATEOPTIONAL(account_primary_contact, c2))"
+    ".FILTER(account_1.industrycode IN [1, 24] && c2.fullname == 'x' && statecode == 0)":
+        "Contacts\n  with a related account `account_1` (through `contact_customer_accounts`), which may have a "
+        "related contact `c2` (through `account_primary_contact`)\n  whose account_1.industrycode is Accounting or "
+        "Petrochemical Extraction and Distribution and c2.fullname is 'x' and statecode is Active",
+    "PROFILE(lead).RELATEOPTIONAL(unknown_relationship, z).FILTER(z.name IN ['a', 'b'])":
+        "Leads\n  with or without a related record `z` (through `unknown_relationship`)\n  whose z.name is 'a' or 'b'",
+    # an interaction table whose profile type is named by the discriminator; HAVING optional
+    "INTERACTION(msdynmkt_emaillinkclicked, msdynmkt_entityid).FILTER(msdynmkt_entityid_LogicalName == 'lead' "
+    "&& msdynmkt_linkname CONTAINS 'offer').HAVING(COUNT() >= 1, UTCMONTHS(24))":
+        "Leads who clicked a link in an email\n  where the profile is a lead and msdynmkt_linkname contains 'offer'\n"
+        "  at least 1 time in the last 24 months",
+    "INTERACTION(msdynmkt_smssent, msdynmkt_profileid).FILTER(msdynmkt_profileid_LogicalName != 'lead')":
+        "Profiles who were sent a text message\n  where the profile is not a lead",
+    "PROFILE(contact) EXCEPT SEGMENT(SEGMENT_CJO_ID_0123456789abcdef0123456789abcdef)":
+        "Contacts\nexcept those in segment `SEGMENT_CJO_ID_0123456789abcdef0123456789abcdef`",
+}
+
+
+@pytest.mark.parametrize("query", REALTIME_CASES)
+def test_the_real_time_dialect_reads_as_exact_english(query):
+    assert explain(query, dialect=dialect_named("realtime")).text() == REALTIME_CASES[query]
