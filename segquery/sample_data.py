@@ -217,7 +217,8 @@ def _person(table: str, now: datetime) -> tuple[tuple[tuple[str, str], ...], tup
             ("place", f"1 + ({_draw(table + '.place')} % {len(PLACES)})::BIGINT"))
     email = (f"CASE WHEN {_unit(table + '.email')} < 0.05 THEN NULL WHEN {_unit(table + '.email')} < 0.06 THEN '' "
              f"WHEN {_unit(table + '.email')} < 0.07 THEN 'unknown@example.com' "
-             f"ELSE lower(strip_accents(replace(first || '.' || last, '''', ''))) || i || '@' || {_pick(EMAIL_DOMAINS, table + '.domain')} END")
+             f"ELSE lower(strip_accents(replace(first || '.' || last, '''', ''))) || i || '@' || "
+             f"{_pick(EMAIL_DOMAINS, table + '.domain')} END")
     city = (f"CASE WHEN {_unit(table + '.city')} < 0.03 THEN NULL WHEN {_unit(table + '.city')} < 0.04 THEN '' "
             f"ELSE list_element({_sql_list(place[0] for place in PLACES)}, place) END")
     columns = (

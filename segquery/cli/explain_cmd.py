@@ -31,8 +31,8 @@ def explain_command(file: str, output_format: str, schema: str | None, dialect: 
     path = None if file == STDIN else file
     try:
         text = (read_stdin() if file == STDIN else read_text(file)).text
-        explanation = explain_configured(text, path=path,
-                                         options=CheckOptions(schema=schema, dialect=dialect.lower() if dialect else None))
+        options = CheckOptions(schema=schema, dialect=dialect.lower() if dialect else None)
+        explanation = explain_configured(text, path=path, options=options)
     except UnreadableFile as error:
         if error.diagnostic.code in (UNREADABLE_FILE, NOT_A_REGULAR_FILE):
             raise click.UsageError(f"cannot read {file}: {error.reason}") from None

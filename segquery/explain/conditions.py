@@ -104,7 +104,7 @@ class ConditionWriter:
                        and isinstance(operand.left, ast.Attribute) and _is_literal(operand.right)]
         if len(comparisons) != len(node.operands):
             return None
-        subjects = {self.attribute_name(comparison.left) for comparison in comparisons  # type: ignore[arg-type]
+        subjects = {self.attribute_name(comparison.left) for comparison in comparisons
                     if isinstance(comparison.left, ast.Attribute)}
         if len(subjects) != 1:
             return None
@@ -217,9 +217,10 @@ def _option_label(attribute: SchemaAttribute | None, value: int | float) -> str 
 
 def _date_text(node: ast.DateLiteral) -> str:
     """`1990-01-01`, `2024-03-05 13:30:00`; parts that are not plain numbers are printed as written."""
-    if not all(isinstance(part, ast.NumberLiteral) and part.is_integer for part in node.parts):
+    literals = [part for part in node.parts if isinstance(part, ast.NumberLiteral) and part.is_integer]
+    if len(literals) != len(node.parts):
         return unparse(node)
-    numbers = [int(part.text) for part in node.parts]  # type: ignore[union-attr]
+    numbers = [int(part.text) for part in literals]
     numbers += [0] * (7 - len(numbers))
     year, month, day, hour, minute, second, millisecond = numbers[:7]
     text = f"{year:04d}-{month:02d}-{day:02d}"

@@ -94,10 +94,10 @@ class _Explainer:
             interaction = self.schema.interaction(source.interaction_type.name)
             name = interaction.name if interaction is not None else source.interaction_type.name
             stored_link = interaction.link_type(source.link_type.name) if interaction is not None else None
-            table = link_type_table(name, stored_link or source.link_type.name) or _discriminated_table(steps)
+            profile_type = link_type_table(name, stored_link or source.link_type.name) or _discriminated_table(steps)
             scope.holder, scope.interaction = interaction, True
             scope.declare(source.alias, interaction)
-            who = records_of(table) if table is not None else "Profiles"
+            who = records_of(profile_type) if profile_type is not None else "Profiles"
             text = f"{who} who {interaction_phrase(name)}"
         else:
             text = _not_understood(source)
