@@ -463,6 +463,7 @@ def _connect(seed: int, memory_limit: str):
     import duckdb   # only this command needs it: imported here to keep start-up fast
 
     connection = duckdb.connect(config={"memory_limit": memory_limit, "preserve_insertion_order": True})
+    connection.execute("SET enable_progress_bar = false")   # the command says what it wrote when it is done
     connection.execute(f"CREATE MACRO rnd(i, salt) AS hash(i, salt, {int(seed)})")
     connection.execute(
         "CREATE MACRO guid(i, salt) AS printf('%08x-%04x-4%03x-%04x-%012x', rnd(i, salt) >> 32, "
