@@ -65,6 +65,15 @@ CASES = {
     "INTERACTION(ActivityContactBlocked, ActivityContactBlocked_ContactLink).HAVING(COUNT() < 2 && COUNT() <= 1)":
         "Contacts who had a `ActivityContactBlocked` interaction\n"
         "  when the number of interactions is less than 2 and the number of interactions is at most 1",
+    "INTERACTION(SurveyResponse, SurveyResponse_ContactLink).HAVING(AVG(score) > 5 || MIN(score) < 1 "
+    "|| MAX(score) >= 9)":
+        "Contacts who responded to a survey\n  when the average of score is greater than 5 or the smallest score is "
+        "less than 1 or the largest score is at least 9",
+    "PROFILE(contact).FILTER(modifiedon > DATE(2024, 1, 2, 3, 4, 5, 6) && createdon < DATEADD(HOUR, 1 + 1, "
+    "DATE(2024, 1, numberofchildren)))":
+        "Contacts\n  whose modifiedon is after 2024-01-02 03:04:05.006 and createdon is before "
+        "DATE(2024, 1, numberofchildren) plus "
+        "1 + 1 hours",
     # set operations: with segments inline, with anything else as an indented block
     "(SEGMENT(seattle) INTERSECT SEGMENT(openers)) EXCEPT SEGMENT(bounced)":
         "Members of segment `seattle`\nwho are also in segment `openers`\nexcept those in segment `bounced`",
