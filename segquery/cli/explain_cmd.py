@@ -7,14 +7,13 @@ import sys
 
 import click
 
-from segquery.cli.common import STDIN
+from segquery.cli.common import STDIN, dialect_option
 from segquery.config import ConfigError
 from segquery.engine import CheckOptions, FileReport
 from segquery.explain.settings import explain_configured
 from segquery.files import UnreadableFile, read_stdin, read_text
 from segquery.output.text import render_diagnostic
 from segquery.syntax.codes import NOT_A_REGULAR_FILE, UNREADABLE_FILE
-from segquery.syntax.dialects import dialect_names
 from segquery.syntax.parser import ParseError
 
 
@@ -24,8 +23,7 @@ from segquery.syntax.parser import ParseError
               help="Indented text, or JSON with each line's depth, kind and source range.")
 @click.option("--schema", type=click.Path(exists=True, dir_okay=False),
               help="A schema file (JSON or Dataverse $metadata) instead of the configured one.")
-@click.option("--dialect", type=click.Choice(dialect_names(), case_sensitive=False),
-              help="The dialect of the query (a `// segquery: dialect = ...` directive still wins).")
+@dialect_option
 def explain_command(file: str, output_format: str, schema: str | None, dialect: str | None) -> None:
     """Explain the query in FILE (or - for standard input) in plain English."""
     path = None if file == STDIN else file

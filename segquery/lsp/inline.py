@@ -57,7 +57,7 @@ def code_lens(server: SegqueryLanguageServer, params: types.CodeLensParams) -> l
         lenses = [_code_lens(server, document, lens)
                   for lens in reference_lenses(server.project.workspace, document.path)]
     explained = explanation_lens(document.text, schema=server.project.schema(document.path),
-                                 dialect=server.project.dialect(document.path))
+                                 dialect=server.project.dialect(document.path, document.text))
     if explained is not None:
         # No command to run: the lens is there to be read (the hover on the first token has the lines).
         lenses.append(types.CodeLens(range=document.index.range(explained.span.start, explained.span.end),

@@ -55,3 +55,10 @@ def test_a_dialect_directive_is_read(tmp_path):
                                         "PROFILE(contact).FILTER(industrycode IN [1])")
     result = run("explain", str(path))
     assert (result.exit_code, result.stdout) == (0, "Contacts\n  whose industrycode is 1\n")
+
+
+def test_dialect_auto_reads_the_dialect_from_the_query():
+    result = run("explain", "-", "--dialect", "auto",
+                 stdin="PROFILE(contact).RELATE(contact_customer_accounts, a).FILTER(a.name IN ['x'])")
+    assert (result.exit_code, result.stdout) == (
+        0, "Contacts\n  with a related account `a` (through `contact_customer_accounts`)\n  whose a.name is 'x'\n")
