@@ -8,7 +8,7 @@ from segquery.explain.conditions import ConditionWriter, Scope, discriminated_pr
 from segquery.explain.model import Explanation, ExplanationLine, LineKind
 from segquery.explain.wording import (COUNTS, SET_OPERATIONS, interaction_phrase, join_alternatives, plural,
                                       record_of, records_of)
-from segquery.schema import Schema, default_schema
+from segquery.schema import Relationship, Schema, Table, default_schema
 from segquery.semantic.schemas import link_type_table
 from segquery.source import SourceText, Span
 from segquery.syntax import ast
@@ -149,9 +149,7 @@ class _Explainer:
 
     def traverse(self, step: ast.Traverse, scope: Scope) -> tuple[Scope, str]:
         relationship = self.schema.relationship(step.relationship.name)
-        current = scope.holder.name if scope.holder is not None and not scope.is_interaction else None
-        target_name = relationship.other_end(current) if relationship is not None and current is not None else None
-        target = self.schema.table(target_name) if target_name is not None else None
+        target = self._reached(relationship, _table_name(scope))
         name = relationship.name if relationship is not None else step.relationship.name
         reached = records_of(target.name) if target is not None else "Records"
         text = f"then their related {_lower_first(reached)} (through `{name}`)"
@@ -165,14 +163,13 @@ class _Explainer:
         """A path of joins: each RELATE names the related record by its alias;
         the records themselves stay those of the profile."""
         after = Scope(scope.holder, dict(scope.aliases), scope.interaction, set(scope.current))
-        current = scope.holder.name if scope.holder is not None and not scope.is_interaction else None
+        current = _table_name(scope)
         parts: list[str] = []
         link: ast.Relate | None = step
         while link is not None:
             relationship = (self.schema.relationship_by_schema_name(link.relationship.name)
                             or self.schema.relationship(link.relationship.name))
-            target_name = relationship.other_end(current) if relationship is not None and current else None
-            target = self.schema.table(target_name) if target_name is not None else None
+            target = self._reached(relationship, current)
             if parts:
                 lead = "which may have" if link.optional else "which has"
             else:
@@ -183,6 +180,13 @@ class _Explainer:
             current = target.name if target is not None else None
             link = link.nested
         return after, ", ".join(parts)
+
+    def _reached(self, relationship: Relationship | None, current: str | None) -> Table | None:
+        """The table a relationship leads to from table `current`, when both are known."""
+        if relationship is None or current is None:
+            return None
+        target = relationship.other_end(current)
+        return self.schema.table(target) if target is not None else None
 
     @staticmethod
     def having(step: ast.Having, writer: ConditionWriter) -> str:
@@ -207,6 +211,11 @@ class _Explainer:
         if key.direction is ast.Direction.ASC:
             return f"{text} ascending"
         return text
+
+
+def _table_name(scope: Scope) -> str | None:
+    """The table of the current records (None for interactions and unknown tables)."""
+    return scope.holder.name if scope.holder is not None and not scope.is_interaction else None
 
 
 def _discriminated_table(steps: tuple[ast.Step, ...]) -> str | None:
