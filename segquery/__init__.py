@@ -51,6 +51,9 @@ _EXPORTS: dict[str, str] = {
     # schemas
     "load_schema": "segquery.schema",
     "default_schema": "segquery.schema",
+    # a query in plain English
+    "explain": "segquery.explain",
+    "Explanation": "segquery.explain",
 }
 
 # Static, so that type checkers see the public names (a test keeps it equal to
@@ -58,6 +61,7 @@ _EXPORTS: dict[str, str] = {
 __all__ = [
     "Applicability",
     "Diagnostic",
+    "Explanation",
     "Fix",
     "ParseError",
     "ParseResult",
@@ -74,6 +78,7 @@ __all__ = [
     "check_request_file",
     "check_text",
     "default_schema",
+    "explain",
     "format_range",
     "format_text",
     "infer_kind",
@@ -137,6 +142,10 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from segquery.schema import (
         default_schema as default_schema,
         load_schema as load_schema,
+    )
+    from segquery.explain import (
+        Explanation as Explanation,
+        explain as explain,
     )
     from segquery.source import (
         Position as Position,

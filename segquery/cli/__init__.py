@@ -25,6 +25,8 @@ COMMAND_MODULES = (
     "segquery.cli.pull_cmd",
     "segquery.cli.plan_cmd",
     "segquery.cli.apply_cmd",
+    "segquery.cli.explain_cmd",
+    "segquery.cli.sample_data_cmd",
 )
 
 
@@ -88,5 +90,6 @@ def _command_names() -> dict[str, str]:
 # Commands whose name differs from their module's (module -> extra command names).
 COMMAND_ALIASES: dict[str, str] = {
     "rule": "segquery.cli.rules_cmd",
+    "sample-data": "segquery.cli.sample_data_cmd",
 }
 COMMAND_NAMES = _command_names()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from segquery.explain import explain
 from segquery.ide.describe import (KEYWORD_DOCS, REALTIME_KEYWORD_DOCS, attribute_markdown, date_part_markdown,
                                    function_markdown, interaction_markdown, keyword_markdown, relate_markdown,
                                    relationship_markdown, segment_markdown, table_markdown)
@@ -20,6 +21,7 @@ from segquery.semantic.schemas import link_type_table
 from segquery.source import SourceText, Span
 from segquery.syntax.dialect import DATE_PARTS, Dialect, Role
 from segquery.syntax.outbound import OUTBOUND
+from segquery.syntax.parser import ParseError
 from segquery.syntax.realtime import RELATE_NAMES
 from segquery.syntax.tokens import Token, TokenKind
 from segquery.workspace.model import Segment
@@ -35,11 +37,24 @@ def hover(text: str, offset: int, *, schema: Schema, segments: Iterable[Segment]
     if index is None:
         return None
     token = outline.tokens[index]
-    if token.kind not in (TokenKind.WORD, TokenKind.STRING):
-        return None
     schema = dialect_schema(schema, dialect)
+    explained = explanation_markdown(text, schema=schema, dialect=dialect) if index == 0 else None
+    if token.kind not in (TokenKind.WORD, TokenKind.STRING):
+        return Hover(explained, Span(token.start, token.end)) if explained else None
     markdown = _Describer(outline, schema, SegmentIndex(segments, schema), dialect, dialect_reason).describe(index)
+    if explained:
+        markdown = f"{explained}\n\n---\n\n{markdown}" if markdown else explained
     return Hover(markdown, Span(token.start, token.end)) if markdown else None
+
+
+def explanation_markdown(text: str, *, schema: Schema, dialect: Dialect = OUTBOUND) -> str | None:
+    """The query in plain English (as `segquery explain` prints it), shown on
+    the query's first token; None while the text is not a valid query."""
+    try:
+        explanation = explain(text, schema=schema, dialect=dialect)
+    except ParseError:
+        return None
+    return f"```text\n{explanation.text()}\n```"
 
 
 class _Describer:

@@ -2,8 +2,9 @@
 
 Inlay hints come from `ide.inlay_hints` (a pure function of the text and the
 schema, so they are computed on the background thread); code lenses from
-`ide.code_lens` over the workspace, which is first brought up to the
-document's current version. A lens's command lists the referencing segments:
+`ide.code_lens`: the query's explanation, and the references to each segment
+over the workspace, which is first brought up to the document's current
+version. A lens's command lists the referencing segments:
 `segquery.showReferences` with the arguments VS Code's
 `editor.action.showReferences` takes (the document URI, the lens position,
 the reference locations), which a client maps to its references view.
@@ -15,7 +16,7 @@ from lsprotocol import types
 from lsprotocol.converters import get_converter
 
 from segquery.ide import model
-from segquery.ide.code_lens import ReferenceLens, reference_lenses
+from segquery.ide.code_lens import ReferenceLens, explanation_lens, reference_lenses
 from segquery.ide.inlay_hints import InlayHint, InlayHintKind, inlay_hints
 from segquery.lsp.convert import LineIndex
 from segquery.lsp.documents import Document
@@ -48,10 +49,20 @@ def to_inlay_hint(hint: InlayHint, index: LineIndex) -> types.InlayHint:
 
 def code_lens(server: SegqueryLanguageServer, params: types.CodeLensParams) -> list[types.CodeLens] | None:
     document = server.document(params.text_document.uri)
-    if document is None or document.path is None:
+    if document is None:
         return None
-    server.sync_workspace(document)
-    return [_code_lens(server, document, lens) for lens in reference_lenses(server.project.workspace, document.path)]
+    lenses: list[types.CodeLens] = []
+    if document.path is not None:
+        server.sync_workspace(document)
+        lenses = [_code_lens(server, document, lens)
+                  for lens in reference_lenses(server.project.workspace, document.path)]
+    explained = explanation_lens(document.text, schema=server.project.schema(document.path),
+                                 dialect=server.project.dialect(document.path, document.text))
+    if explained is not None:
+        # No command to run: the lens is there to be read (the hover on the first token has the lines).
+        lenses.append(types.CodeLens(range=document.index.range(explained.span.start, explained.span.end),
+                                     command=types.Command(title=explained.title, command="")))
+    return lenses
 
 
 def _code_lens(server: SegqueryLanguageServer, document: Document, lens: ReferenceLens) -> types.CodeLens:

@@ -57,6 +57,7 @@ def test_hover_on_aliases_names_their_table():
 
 def test_hover_says_the_dialect_on_sources_and_explains_in():
     assert hover_text("PRO|FILE(contact)") == (
+        "```text\nContacts\n```\n\n---\n\n"   # the first token: the query explained, then the word
         "```segquery\nPROFILE(table)\n```\n\nAll records of a profile type: `contact` or `lead`.\n\n"
         "This file is read in the real-time journeys dialect.")
     assert hover_text(QUERY.replace("IN [", "I|N [")) == (
@@ -155,5 +156,6 @@ def test_hover_on_a_source_gives_the_reason_for_the_dialect_when_told():
     found = hover("PROFILE(contact)", 2, schema=SCHEMA, dialect=OUTBOUND, dialect_reason="auto: TRAVERSE at 1:18")
     assert found.markdown.endswith("\n\nThis file is read in the outbound marketing dialect (auto: TRAVERSE at 1:18).")
     assert hover("PROFILE(contact)", 2, schema=SCHEMA).markdown == (
+        "```text\nContacts\n```\n\n---\n\n"
         "```segquery\nPROFILE(table[, alias])\n```\n\n"
         "All records of a profile type (a Dataverse table such as `contact`).")

@@ -57,6 +57,17 @@ async def test_hover_describes_the_attribute_under_the_cursor(client, workspace_
     close_document(client, uri)
 
 
+async def test_hover_on_the_first_token_explains_the_query(client, workspace_root):
+    uri = uri_of(workspace_root / "explain.segq")
+    open_document(client, uri, "// engaged\n(SEGMENT(a) UNION SEGMENT(b))\n  .TAKE(10)")
+    await wait_for_version(client, uri, 1)
+    result = await client.text_document_hover_async(types.HoverParams(text_document=doc(uri), position=at(1, 0)))
+    assert result.contents.value == ("```text\nMembers of segment `a`\ntogether with those in segment `b`\n"
+                                     "  keeping the first 10\n```")
+    assert span(result.range) == (1, 0, 1, 1)
+    close_document(client, uri)
+
+
 async def test_signature_help_marks_the_active_parameter(client, workspace_root):
     uri = uri_of(workspace_root / "signature.segq")
     text = "PROFILE(contact).FILTER(DATEDIFF(day, "

@@ -1,4 +1,4 @@
-"""Inlay hints and reference code lenses through the server, and the large
+"""Inlay hints, reference and explanation code lenses through the server, and the large
 document guard for both (documents above 300 characters are large here)."""
 
 from __future__ import annotations
@@ -86,15 +86,32 @@ async def test_a_lens_counts_the_segments_that_reference_it_and_lists_them(clien
     open_document(client, b, "PROFILE(contact)")
     open_document(client, a, "SEGMENT(b) UNION SEGMENT(c)")
     await wait_for_version(client, a, 1)
-    [lens] = await lenses(client, b)
+    [lens, _explained] = await lenses(client, b)
     assert span(lens.range) == (0, 0, 0, 0)
     assert (lens.command.title, lens.command.command) == ("2 references", "segquery.showReferences")
     assert list(lens.command.arguments) == [b, {"line": 0, "character": 0},
                                       [location(a, 0, 8, 9), location(c, 0, 8, 9)]]
-    [own] = await lenses(client, a)
+    [own, _explained] = await lenses(client, a)
     assert (own.command.title, list(own.command.arguments[2])) == ("no references", [])
     close_document(client, a)
     close_document(client, b)
+
+
+async def test_a_lens_explains_the_query_above_its_first_token(client, workspace_root):
+    uri = uri_of(workspace_root / "explained.segq")
+    open_document(client, uri, "// segquery: name = explained\n"
+                               "PROFILE(contact).FILTER(statecode == 0) EXCEPT SEGMENT(b)")
+    await wait_for_version(client, uri, 1)
+    [references, explained] = await lenses(client, uri)
+    assert references.command.title == "no references"
+    assert span(explained.range) == (1, 0, 1, 7)
+    assert (explained.command.title, explained.command.command) == (
+        "Contacts whose statecode is Active, except those in segment `b`", "")
+    replace_all(client, uri, "PROFILE(contact).FILTER(", 2)
+    await wait_for_version(client, uri, 2)
+    [references] = await lenses(client, uri)   # no explanation while the query does not parse
+    assert references.command.title == "no references"
+    close_document(client, uri)
 
 
 async def test_lenses_follow_the_latest_edit_and_ask_for_a_refresh(client, workspace_root):
@@ -105,7 +122,7 @@ async def test_lenses_follow_the_latest_edit_and_ask_for_a_refresh(client, works
     # A burst: the second change's check is still due when the lenses are asked for.
     replace_all(client, uri, "SEGMENT(b)", 2)
     replace_all(client, uri, "// segquery: name = renamed\nSEGMENT(b)", 3)
-    [lens] = await lenses(client, uri)
+    [lens, _explained] = await lenses(client, uri)
     assert (span(lens.range), lens.command.title) == ((0, 20, 0, 27), "no references")
     await wait_for_refresh(client, types.WORKSPACE_CODE_LENS_REFRESH)
     [b_lens] = await lenses(client, uri_of(workspace_root / "b.segq")) or [None]

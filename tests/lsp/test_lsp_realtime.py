@@ -62,6 +62,8 @@ async def test_hover_on_a_relationship_and_on_an_alias(client, workspace_root):
     assert alias.contents.value == "**a** (alias, declared on line 2)\n\nNames the records of `account`."
     source = await client.text_document_hover_async(types.HoverParams(text_document=doc(uri), position=at(1, 2)))
     assert source.contents.value == (
+        "```text\nContacts\n  with a related account `a` (through `contact_customer_accounts`)\n"
+        "  whose a.name is 'x' and a.name contains 'y'\n```\n\n---\n\n"
         "```segquery\nPROFILE(table)\n```\n\nAll records of a profile type: `contact` or `lead`.\n\n"
         "This file is read in the real-time journeys dialect (the file's dialect directive).")
     close_document(client, uri)
