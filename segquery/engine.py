@@ -449,7 +449,21 @@ class WorkspaceGroup:
         from segquery.workspace import Workspace  # a run whose findings are all cached needs none
 
         settings = resolver.for_file(self.checked[0])
-        return Workspace.from_files(self.members.values(), target_profile=settings.target, schema=settings.schema)
+        return Workspace.from_files(self.members.values(), target_profile=settings.target, schema=settings.schema,
+                                    dialect_of=self.dialect_of(resolver))
+
+    def dialect_of(self, resolver: SettingsResolver) -> Callable[[str], Dialect]:
+        """The configured dialect of each file of the workspace (the first checked file's, where a file's
+        configuration cannot be used)."""
+        fallback = resolver.for_file(self.checked[0], load_schema=False).dialect
+
+        def dialect(path: str) -> Dialect:
+            try:
+                return resolver.for_file(path, load_schema=False).dialect
+            except ConfigError:
+                return fallback
+
+        return dialect
 
 def _holds_segments(path: str) -> bool:
     """A query file, or a JSON request body or collection of segment records (named on the command line)."""

@@ -88,6 +88,9 @@ def _dependencies_first(root: Segment, targets_of: Resolver, describe: Callable[
                 raise ExpandError(f"`SEGMENT({reference.name})` in {describe(segment)} "
                                   f"({where.path}:{where.range.start.line}:{where.range.start.column}) does not "
                                   "resolve to one segment")
+            if target.dialect is not segment.dialect:
+                raise ExpandError(f"{describe(segment)} is written in {segment.dialect.title} but references "
+                                  f"{describe(target)}, a segment of {target.dialect.title}: it cannot be inlined")
             if state.get(target) == 1:
                 cycle = path[path.index(target):] + [target]
                 raise ExpandError("the references form a cycle: " + " -> ".join(describe(s) for s in cycle))
