@@ -453,17 +453,19 @@ class WorkspaceGroup:
                                     dialect_of=self.dialect_of(resolver))
 
     def dialect_of(self, resolver: SettingsResolver) -> Callable[[str], Dialect]:
-        """The configured dialect of each file of the workspace (the first checked file's, where a file's
-        configuration cannot be used)."""
-        fallback = resolver.for_file(self.checked[0], load_schema=False).dialect
+        """The configured dialect of each file of the workspace."""
+        return configured_dialects(resolver, resolver.for_file(self.checked[0], load_schema=False).dialect)
 
-        def dialect(path: str) -> Dialect:
-            try:
-                return resolver.for_file(path, load_schema=False).dialect
-            except ConfigError:
-                return fallback
 
-        return dialect
+def configured_dialects(resolver: SettingsResolver, fallback: Dialect = DEFAULT_DIALECT) -> Callable[[str], Dialect]:
+    """The configured dialect of a file by its path (`fallback` where its configuration cannot be used)."""
+    def dialect(path: str) -> Dialect:
+        try:
+            return resolver.for_file(path, load_schema=False).dialect
+        except ConfigError:
+            return fallback
+
+    return dialect
 
 def _holds_segments(path: str) -> bool:
     """A query file, or a JSON request body or collection of segment records (named on the command line)."""
