@@ -168,8 +168,8 @@ def test_the_example_workspace_gets_its_pinned_findings(monkeypatch):
     prefix = "examples/realtime/workspace/"
     assert [(path.removeprefix(prefix), code, where) for path, code, where, _ in findings(workspace)] == [
         ("outbound_newsletter.segq", "W013", "3:9-3:19"), ("stale_reference.segq", "W014", "3:15-3:62")]
-    assert workspace.order() == ["email_openers", "in_seattle", "engaged_in_seattle", "outbound_newsletter",
-                                 "Quiet in Seattle", "stale_reference"]
+    assert workspace.order() == ["in_seattle", "outbound_newsletter", "stale_reference", "with_email",
+                                 "Quiet in Seattle", "reachable_in_seattle"]
 
 
 def test_deps_reads_the_configured_dialect_of_the_example(monkeypatch):
@@ -177,8 +177,8 @@ def test_deps_reads_the_configured_dialect_of_the_example(monkeypatch):
     result = CliRunner().invoke(main, ["deps", "examples/realtime/workspace", "--expand", "Quiet in Seattle"])
     assert result.exit_code == 1    # the broken files' findings are reported first
     assert result.stdout.splitlines()[-1] == (
-        "(PROFILE(contact).FILTER(address1_city == 'Seattle')) EXCEPT (INTERACTION(msdynmkt_emailopened, "
-        "msdynmkt_entityid).FILTER(msdynmkt_entityid_LogicalName == 'contact').HAVING(COUNT() >= 1, UTCDAYS(30)))")
+        "(PROFILE(contact).FILTER(address1_city == 'Seattle')) EXCEPT (PROFILE(contact).FILTER("
+        "ISNOTNULL(emailaddress1)))")
     order = CliRunner().invoke(main, ["deps", "examples/realtime/workspace", "--order"])
-    assert order.stdout.splitlines()[-6:] == ["1. email_openers", "2. in_seattle", "3. engaged_in_seattle",
-                                              "4. outbound_newsletter", "5. Quiet in Seattle", "6. stale_reference"]
+    assert order.stdout.splitlines()[-6:] == ["1. in_seattle", "2. outbound_newsletter", "3. stale_reference",
+                                              "4. with_email", "5. Quiet in Seattle", "6. reachable_in_seattle"]
