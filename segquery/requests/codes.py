@@ -107,7 +107,8 @@ NOT_A_REQUEST_LINE = _request(
 UNKNOWN_ENDPOINT = _request(
     "R012", "unknown-endpoint", "The URL names neither the segment table nor a segment message.",
     what="Checks the last part of the URL against `msdyncrm_segments`, `msdyncrm_segments(<id>)`, "
-         "`msdyncrm_ValidateSegment` and the four include/exclude messages, with the closest name.",
+         "`msdyncrm_ValidateSegment` and the four include/exclude messages, and against the real-time "
+         "`msdynmkt_segmentdefinitions`, `msdynmkt_segments` and their actions, with the closest name.",
     why="Entity set and message names are case-sensitive in the Web API; a near miss is a 404.",
     example="POST {{orgUrl}}/api/data/v9.0/msdyncrm_IncludeMemberInSegments",
     use_instead="POST {{orgUrl}}/api/data/v9.0/msdyncrm_IncludeMembersInSegment",
@@ -333,7 +334,8 @@ UNKNOWN_OPTION = _request(
 
 COMMENT_IN_QUERY = _request(
     "R036", "comment-in-query", "A segment query sent to the service contains a comment.",
-    what="Reports `//` and `/* */` comments inside `msdyncrm_segmentquery`.",
+    what="Reports `//` and `/* */` comments inside `msdyncrm_segmentquery` and the `msdynmkt_segmentquery` "
+         "of a real-time segment definition.",
     why="Comments belong to `.segq` source files, and the export strips them: the service's query "
         "language has no comments, so a query that carries one is rejected.",
     example='{ "msdyncrm_segmentquery": "PROFILE(contact) // adults only" }',

@@ -116,7 +116,8 @@ UNNAMED_RECORD = _workspace(
     "W011", "unnamed-segment-record", "A segment record has neither a name nor an id.",
     severity=Severity.WARNING,
     what="Reports a record of a JSON file that has no `msdyncrm_segmentname`, "
-         "`msdyncrm_segmentqueryname` or `msdyncrm_segmentid`; its references are still checked.",
+         "`msdyncrm_segmentqueryname` or `msdyncrm_segmentid`, and a real-time segment definition without "
+         "`msdynmkt_segmentdefinitionid`; its references are still checked.",
     why="No other segment can reference it, and reports cannot name it.",
     example='{"msdyncrm_segmentquery": "SEGMENT(adults)"}',
     use_instead='{"msdyncrm_segmentname": "Adults copy", "msdyncrm_segmentquery": "SEGMENT(adults)"}')
