@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from segquery.requests import check_request_file, validate_request, validate_segment
 
@@ -161,3 +163,30 @@ def test_every_example_gets_its_pinned_findings(name):
 def test_every_example_is_pinned():
     files = {str(path.relative_to(EXAMPLES)) for path in EXAMPLES.rglob("*") if path.is_file()}
     assert files == set(PINNED) | {"vendor/create-segment.http"}
+
+
+# ---------------------------------------------------------------- any input
+
+
+RT_FIELDS = ["msdynmkt_segmentquery", "msdynmkt_staticlistmembers", "msdynmkt_includedmembers",
+             "msdynmkt_excludedmembers", "statuscode", "statecode", "msdynmkt_type", "msdynmkt_source",
+             "msdynmkt_baseentitylogicalname", "msdynmkt_sourcesegmentuid", "msdynmkt_displayname", "SegmentId",
+             "msdynmkt_other", "msdyncrm_segmentname", "@odata.etag"]
+RT_SCALARS = (st.none() | st.booleans() | st.integers() | st.sampled_from([ID, f"crm{ID}", "{{id}}", "x", "", "[]",
+                                                                           f"{ID},,{ID};x", "[{", "[1, {}]"])
+              | st.lists(st.fixed_dictionaries({}, optional={"groupId": st.sampled_from([ID, "x", 1]),
+                                                              "includeType": st.sampled_from(["Include", "exclude"]),
+                                                              "name": st.text(max_size=3), "other": st.none()}),
+                         max_size=3).map(json.dumps)
+              | st.text(max_size=20))
+RT_RECORDS = st.dictionaries(st.sampled_from(RT_FIELDS), RT_SCALARS | st.lists(RT_SCALARS, max_size=3), max_size=6)
+RT_URLS = st.sampled_from(["msdynmkt_segmentdefinitions", f"msdynmkt_segmentdefinitions({ID})", "msdynmkt_segments",
+                           "msdynmkt_segments(x)", "msdynmkt_PublishSegmentDefinition", "msdynmkt_MembersList",
+                           "msdyncrm_segments", "msdynmkt_segments?$select=x"])
+
+
+@given(st.sampled_from(["GET", "POST", "PATCH", "DELETE"]), RT_URLS, RT_RECORDS)
+def test_any_real_time_request_gives_positioned_diagnostics(method, url, record):
+    rendered = json.dumps(record, indent=2)
+    for diagnostic in validate_request(method, url, record):
+        assert 0 <= diagnostic.start <= diagnostic.end <= len(rendered)
