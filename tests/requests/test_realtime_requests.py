@@ -190,3 +190,14 @@ def test_any_real_time_request_gives_positioned_diagnostics(method, url, record)
     rendered = json.dumps(record, indent=2)
     for diagnostic in validate_request(method, url, record):
         assert 0 <= diagnostic.start <= diagnostic.end <= len(rendered)
+
+
+def test_check_reports_the_pinned_findings_of_the_examples_and_of_the_workspace_records(monkeypatch):
+    monkeypatch.chdir(REPO_ROOT)
+    from segquery.engine import check_paths
+
+    named = [f"examples/realtime/requests/{name}" for name in sorted(PINNED)]
+    reports = check_paths([*named, "examples/realtime/workspace/quiet_in_seattle.json"])
+    assert {report.path: found(report.diagnostics) for report in reports} == {
+        **{path: PINNED[path.removeprefix("examples/realtime/requests/")] for path in named},
+        "examples/realtime/workspace/quiet_in_seattle.json": []}
