@@ -151,7 +151,7 @@ def _check_body(report: Report, method: str, endpoint: Endpoint, value: JsonValu
     if entity_set is not None:
         _mismatch(report, endpoint, value, f"this body has real-time journeys fields: it is a "
                   f"{rt.TABLES[entity_set].name} record, which goes to `{entity_set}`, not `{endpoint.name}`")
-        operation = "create" if endpoint.key is None else "update"
+        operation: Operation = "create" if endpoint.key is None else "update"
         check_realtime_record(report, value, entity_set=entity_set, operation=operation,
                               query_checker=checkers.realtime)
         return

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Any, Iterable, Iterator, TypeGuard, TypeVar, cast
+from typing import Any, Callable, Iterable, Iterator, TypeGuard, TypeVar, cast
 
 from segquery.diagnostics import Applicability, Diagnostic, Fix, make_diagnostic
 from segquery.directives import SEGMENT_DIRECTIVES, Directive, find_directives
@@ -202,7 +202,7 @@ def _directive_value(entry: FileEntry, directive: Directive, span: Span, dialect
     return None
 
 
-def _realtime_status(text: str, report) -> SegmentStatus | None:
+def _realtime_status(text: str, report: Callable[[str], None]) -> SegmentStatus | None:
     """A status of a real-time segment definition: draft, live, going live or deleted."""
     option_sets = realtime_schema.DEFINITION.option_sets
     match = options.match_label(realtime_schema.STATUS, text, option_sets)
