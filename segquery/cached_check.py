@@ -153,7 +153,7 @@ class _WorkspaceFindings:
             settings = self.resolver.for_file(group.checked[0], load_schema=False)
             dialect_of = group.dialect_of(self.resolver)
             members = sorted((identity, path, explicit, self.contents.get(identity) or _content(path),
-                              dialect_of(path).name)
+                              dialect_of(path))
                              for identity, (path, explicit) in group.members.items())
             key = digest(cache_file.VERSION, settings.target, self.keys.schema(settings.config), members)
             directory = self.keys.directory(settings.config)

@@ -452,20 +452,21 @@ class WorkspaceGroup:
         return Workspace.from_files(self.members.values(), target_profile=settings.target, schema=settings.schema,
                                     dialect_of=self.dialect_of(resolver))
 
-    def dialect_of(self, resolver: SettingsResolver) -> Callable[[str], Dialect]:
-        """The configured dialect of each file of the workspace."""
-        return configured_dialects(resolver, resolver.for_file(self.checked[0], load_schema=False).dialect)
+    def dialect_of(self, resolver: SettingsResolver) -> Callable[[str], str]:
+        """The dialect setting of each file of the workspace."""
+        return dialect_settings(resolver, resolver.for_file(self.checked[0], load_schema=False).dialect_setting)
 
 
-def configured_dialects(resolver: SettingsResolver, fallback: Dialect = DEFAULT_DIALECT) -> Callable[[str], Dialect]:
-    """The configured dialect of a file by its path (`fallback` where its configuration cannot be used)."""
-    def dialect(path: str) -> Dialect:
+def dialect_settings(resolver: SettingsResolver, fallback: str = DEFAULT_DIALECT.name) -> Callable[[str], str]:
+    """The dialect setting of a file by its path: a dialect's name or `auto` (`fallback` where its
+    configuration cannot be used)."""
+    def setting(path: str) -> str:
         try:
-            return resolver.for_file(path, load_schema=False).dialect
+            return resolver.for_file(path, load_schema=False).dialect_setting
         except ConfigError:
             return fallback
 
-    return dialect
+    return setting
 
 def _holds_segments(path: str) -> bool:
     """A query file, or a JSON request body or collection of segment records (named on the command line)."""

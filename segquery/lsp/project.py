@@ -62,7 +62,7 @@ class Project:
         self._walk_rules = Exclusion(self._resolver.finder, FileSelection()).walk_rules()
         files = discover(roots, rules=self._walk_rules, on_skipped=None)
         self.workspace = Workspace.from_files(files, target_profile=settings.target, schema=settings.schema,
-                                              dialect_of=self.dialect)
+                                              dialect_of=lambda path: self.settings(path).dialect_setting)
         for path, text in overlays.items():
             self.update(path, text)
 

@@ -37,7 +37,7 @@ from segquery.files import UnreadableFile, read_text
 from segquery.workspace import codes
 from segquery.workspace.model import REALTIME_STATUSES, Reference, Segment, SegmentStatus, SegmentType, query_name_from_id
 from segquery.syntax.dialect import Dialect
-from segquery.syntax.dialects import dialect_named
+from segquery.dialect_choice import choose_dialect
 from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.realtime import REALTIME
 from segquery.workspace.scan import FoundReference, scan_query
@@ -85,11 +85,13 @@ def discover(paths: Iterable[str | os.PathLike], *, rules: WalkRules = DEFAULT_R
         yield str(path), explicit
 
 
-def load_file(path: str, text: str | None = None, *, explicit: bool = True, dialect: Dialect = OUTBOUND) -> FileEntry:
+def load_file(path: str, text: str | None = None, *, explicit: bool = True,
+              dialect_setting: str | None = None) -> FileEntry:
     """Read one file (or take its text as given: an editor's, without a byte-order mark) into a FileEntry.
 
-    `dialect` is the configured dialect of a `.segq` file (its `dialect`
-    directive wins); a JSON record's fields name its dialect.
+    `dialect_setting` is the configured dialect of a `.segq` file (a
+    dialect's name, `auto`, or None for the default); its `dialect` directive
+    wins. A JSON record's fields name its dialect.
     """
     if text is None:
         try:
@@ -101,17 +103,18 @@ def load_file(path: str, text: str | None = None, *, explicit: bool = True, dial
     source = SourceText(text, path)
     if is_json_path(path):
         return _load_json(path, source, explicit=explicit)
-    return _load_query_file(path, source, dialect)
+    return _load_query_file(path, source, dialect_setting)
 
 
 # ---------------------------------------------------------------- .segq files
 
 
-def _load_query_file(path: str, source: SourceText, configured: Dialect) -> FileEntry:
+def _load_query_file(path: str, source: SourceText, setting: str | None) -> FileEntry:
     entry = FileEntry(path, source)
     scanned = scan_query(source.text)
     directives = find_directives(scanned.comments, source)
-    dialect = _dialect(directives, configured)
+    written = next((directive.value for directive in directives if directive.name == "dialect"), None)
+    dialect = choose_dialect(source.text, setting, directive=written).dialect
     described = _read_directives(entry, directives, dialect)
     stem = Path(path).stem
     name, definition = described.get("name", (stem, Span(0, 0)))
@@ -128,12 +131,6 @@ def _load_query_file(path: str, source: SourceText, configured: Dialect) -> File
         target_profile=described.get("profile", (None, None))[0], dialect=dialect)
     entry.segments.append(segment)
     return entry
-
-
-def _dialect(directives: list[Directive], configured: Dialect) -> Dialect:
-    """The first `dialect` directive's, when it names a dialect (the checker reports one that does not)."""
-    written = next((directive.value for directive in directives if directive.name == "dialect"), None)
-    return (dialect_named(written) if written else None) or configured
 
 
 def _read_directives(entry: FileEntry, directives: list[Directive], dialect: Dialect) -> dict[str, tuple[Any, Span]]:

@@ -24,8 +24,6 @@ from segquery.paths import path_key
 from segquery.schema import Schema
 from segquery.source import SourceText
 from segquery.suggest import Suggester, did_you_mean
-from segquery.syntax.dialect import Dialect
-from segquery.syntax.outbound import OUTBOUND
 from segquery.workspace import checks, graph
 from segquery.workspace.expand import expand_segment
 from segquery.workspace.loading import FileEntry, discover, load_file
@@ -77,13 +75,14 @@ class Workspace:
     `target_profile` the profile type a segment is assumed to target when it
     declares none (None turns W005 off for such segments); `schema` the schema
     for profile-type inference (None: the bundled one); `dialect_of` the
-    configured dialect of a `.segq` file by its path (None: outbound), which
-    the file's `dialect` directive overrides.
+    dialect setting of a `.segq` file by its path (a dialect's name or `auto`;
+    None: the default dialect), which the file's `dialect` directive overrides,
+    as `segquery check` reads it (segquery.dialect_choice).
     """
 
     def __init__(self, *, max_depth: int = DEFAULT_MAX_DEPTH,
                  target_profile: str | None = DEFAULT_TARGET_PROFILE, schema: Schema | None = None,
-                 dialect_of: Callable[[str], Dialect] | None = None) -> None:
+                 dialect_of: Callable[[str], str] | None = None) -> None:
         self.max_depth = max_depth
         self.target_profile = target_profile
         self.schema = schema
@@ -124,8 +123,8 @@ class Workspace:
 
     def _load(self, path: str, text: str | None = None, *, explicit: bool = True) -> FileEntry:
         """Read one file in its configured dialect."""
-        dialect = self.dialect_of(path) if self.dialect_of is not None else OUTBOUND
-        return load_file(path, text, explicit=explicit, dialect=dialect)
+        setting = self.dialect_of(path) if self.dialect_of is not None else None
+        return load_file(path, text, explicit=explicit, dialect_setting=setting)
 
     def update_file(self, path: str | os.PathLike, text: str | None = None) -> list[str]:
         """Re-read one file (from disk, or `text` as an editor holds it).

@@ -49,11 +49,14 @@ def test_each_file_is_parsed_in_its_dialect():
     assert [d.code for d in workspace.diagnostics_for("rt.segq", syntax=True)] == []
     assert workspace.segment("rt").query is not None
     configured = Workspace.from_texts({"rt.segq": "PROFILE(contact).FILTER(x IN [1])"},
-                                      dialect_of=lambda path: REALTIME)
+                                      dialect_of=lambda path: "realtime")
     assert configured.segment("rt").dialect is REALTIME
     assert configured.diagnostics_for("rt.segq", syntax=True) == []
     assert [d.code for d in Workspace.from_texts({"rt.segq": "PROFILE(contact).FILTER(x IN [1])"})
             .diagnostics_for("rt.segq", syntax=True)] == ["S031"]
+    inferred = Workspace.from_texts({"rt.segq": "PROFILE(contact).FILTER(x IN [1])", "out.segq": "PROFILE(contact)"},
+                                    dialect_of=lambda path: "auto")
+    assert [(s.key, s.dialect.name) for s in inferred.segments] == [("out", "outbound"), ("rt", "realtime")]
 
 
 def test_an_unknown_definition_id_is_reported_with_the_closest_known_id():
@@ -164,7 +167,7 @@ EXAMPLE = REPO_ROOT / "examples" / "realtime" / "workspace"
 def test_the_example_workspace_gets_its_pinned_findings(monkeypatch):
     monkeypatch.chdir(REPO_ROOT)
     workspace = Workspace.from_paths(["examples/realtime/workspace"],
-                                     dialect_of=lambda path: REALTIME)
+                                     dialect_of=lambda path: "realtime")
     prefix = "examples/realtime/workspace/"
     assert [(path.removeprefix(prefix), code, where) for path, code, where, _ in findings(workspace)] == [
         ("outbound_newsletter.segq", "W013", "3:9-3:19"), ("stale_reference.segq", "W014", "3:15-3:62")]
