@@ -12,7 +12,7 @@ from segquery.requests.fields import check_value, option_value
 from segquery.requests.jsonvalue import JsonMember, JsonNumber, JsonObject, JsonString, JsonValue, type_name
 from segquery.requests.query_check import QueryChecker
 from segquery.requests.realtime_members import check_guid_list, check_static_list, is_null
-from segquery.requests.record import Operation, unknown_key
+from segquery.requests.record import Operation, is_lookup_value, unknown_key
 from segquery.requests.report import Report, move_into_string
 from segquery.requests.tables import ColumnTable
 from segquery.source import Span
@@ -45,7 +45,7 @@ def _columns(report: Report, body: JsonObject, table: ColumnTable) -> dict[str, 
     fields: dict[str, JsonMember] = {}
     for member in body.members:
         name = member.name
-        if "@" in name or _is_lookup_value(name, table):
+        if "@" in name or is_lookup_value(name, table.columns):
             continue
         if name not in table.columns:
             if rt.is_outbound_key(name):
@@ -58,11 +58,6 @@ def _columns(report: Report, body: JsonObject, table: ColumnTable) -> dict[str, 
             continue
         fields[name] = member
     return fields
-
-
-def _is_lookup_value(name: str, table: ColumnTable) -> bool:
-    return (name.startswith("_") and name.endswith("_value")
-            and table.columns.get(name[1:-len("_value")]) in ("Lookup", "Owner"))
 
 
 def _check_nulls(report: Report, fields: dict[str, JsonMember], table: ColumnTable) -> None:

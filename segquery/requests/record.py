@@ -3,7 +3,7 @@ definition sent for validation, or a record read back from the service."""
 
 from __future__ import annotations
 
-from typing import Iterable, Literal
+from typing import Iterable, Literal, Mapping
 
 from segquery.diagnostics import Applicability, Fix, Severity
 from segquery.requests import codes, options, schema
@@ -64,7 +64,7 @@ def _columns(report: Report, body: JsonObject) -> dict[str, JsonMember]:
     fields: dict[str, JsonMember] = {}
     for member in body.members:
         name = member.name
-        if "@" in name or _is_lookup_value(name):
+        if "@" in name or is_lookup_value(name):
             continue
         column = name
         if name in schema.RECORD_VARIANTS:
@@ -85,10 +85,10 @@ def _columns(report: Report, body: JsonObject) -> dict[str, JsonMember]:
     return fields
 
 
-def _is_lookup_value(name: str) -> bool:
+def is_lookup_value(name: str, columns: Mapping[str, str] = schema.COLUMNS) -> bool:
     """`_ownerid_value` and the like: how the Web API returns lookup columns."""
     return (name.startswith("_") and name.endswith("_value")
-            and schema.COLUMNS.get(name[1:-len("_value")]) in ("Lookup", "Owner"))
+            and columns.get(name[1:-len("_value")]) in ("Lookup", "Owner"))
 
 
 def unknown_key(report: Report, key: JsonString, known: Iterable[str], what: str, *, fixable: bool = True,
