@@ -9,12 +9,14 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from segquery.diagnostics import Applicability, Diagnostic, Fix, RelatedLocation, make_diagnostic
+from segquery.requests.jsonvalue import JsonString
+from segquery.source import SourceText
 from segquery.suggest import Suggester
 from segquery.workspace import codes
 from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.realtime import REALTIME
 from segquery.workspace.model import (REALTIME_QUERY_NAME_PREFIX, Reference, Segment, SegmentStatus, id_in_query_name,
-                                      query_name_prefix)
+                                      query_name_from_id, query_name_prefix)
 from segquery.workspace.names import Match, Resolution
 from segquery.workspace.rename import IDENTIFIER
 
@@ -90,6 +92,19 @@ def _unresolved(segment: Segment, reference: Reference, names: Suggester, descri
         if dialect is REALTIME:
             return _missing_definition(segment, reference, names)
     return _missing(segment, reference, names)
+
+
+def link_diagnostics(source: SourceText, links: Sequence[JsonString],
+                     lookup: Callable[[str], Resolution]) -> list[Diagnostic]:
+    """W015 for each real-time segment record whose definition id names no definition of the workspace."""
+    found = []
+    for uid in links:
+        if not lookup(query_name_from_id(uid.value, REALTIME)).candidates:
+            found.append(make_diagnostic(
+                source, codes.UNLINKED_SEGMENT_RECORD, f"this segment record links to the segment definition "
+                f"`{uid.value}`, which is not in the workspace: the segment has no query without it",
+                uid.span.start, uid.span.end))
+    return found
 
 
 def _missing_definition(segment: Segment, reference: Reference, names: Suggester) -> Diagnostic:

@@ -161,3 +161,16 @@ UNKNOWN_DEFINITION = _workspace(
     fix_safety="Replacing the id with the closest known id is unsafe: the closest id is not necessarily the "
                "definition the author meant.",
     dialects=("realtime",))
+UNLINKED_SEGMENT_RECORD = _workspace(
+    "W015", "segment-record-without-definition", "A real-time segment record links to a segment definition that "
+    "is not in the workspace.",
+    severity=Severity.WARNING,
+    what="Reports a `msdynmkt_segment` record of a JSON file whose `msdynmkt_sourcesegmentuid` is the id of no "
+         "segment definition of the workspace (a real-time `.segq` file with that `id`, or a "
+         "`msdynmkt_segmentdefinition` record).",
+    why="A real-time segment is two records; a segment without its definition has no query and no members. "
+        "The definition may exist only in the org, so this is a warning: keep both records in the workspace, "
+        "or correct the link.",
+    example='{"msdynmkt_displayname": "Adults", "msdynmkt_sourcesegmentuid": "<an id no definition has>"}',
+    use_instead='{"msdynmkt_displayname": "Adults", "msdynmkt_sourcesegmentuid": "<the definition\'s id>"}',
+    dialects=("realtime",))

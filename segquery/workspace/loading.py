@@ -71,6 +71,8 @@ class FileEntry:
     source: SourceText
     segments: list[Segment] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # The definition ids real-time segment records of the file link to (`msdynmkt_sourcesegmentuid`).
+    links: list[JsonString] = field(default_factory=list)
 
 
 def discover(paths: Iterable[str | os.PathLike], *, rules: WalkRules = DEFAULT_RULES,
@@ -241,6 +243,8 @@ def _load_json(path: str, source: SourceText, *, explicit: bool) -> FileEntry:
             source, codes.NO_SEGMENTS, "no segment records here: expected a record with `msdyncrm_segmentname`, "
             "an array of records, or an OData collection `{\"value\": [...]}`", start, start + 1))
     linked = _links_by_definition(links)
+    entry.links = [uid for uid in (_string(record, realtime_schema.SOURCE_UID) for record in links)
+                   if uid is not None and record_schema.GUID.fullmatch(record_schema.normalize_id(uid.value))]
     for index, record in enumerate(records):
         if _is_definition(record):
             entry.segments.append(_segment_from_definition(entry, record, index, linked))

@@ -458,6 +458,7 @@ class Workspace:
         if entry is None:
             return []
         found = list(entry.diagnostics)
+        found.extend(checks.link_diagnostics(entry.source, entry.links, self._index.resolve))
         for segment in entry.segments:
             found.extend(self._segment_findings(segment))
             if syntax:
@@ -572,6 +573,7 @@ class Workspace:
         affected = set(paths)
         if self._refresh_suggestions(removed, added):
             affected.update(segment.path for segment in self._unresolved)
+            affected.update(entry.path for entry in self._files.values() if entry.links)
         affected.update(segment.path for segment in self._view().with_dependents(dirty))
         after = self._global_findings()
         for path in set(before or {}) | set(after):

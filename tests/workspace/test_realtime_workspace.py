@@ -185,3 +185,16 @@ def test_deps_reads_the_configured_dialect_of_the_example(monkeypatch):
     order = CliRunner().invoke(main, ["deps", "examples/realtime/workspace", "--order"])
     assert order.stdout.splitlines()[-6:] == ["1. in_seattle", "2. outbound_newsletter", "3. stale_reference",
                                               "4. with_email", "5. Quiet in Seattle", "6. reachable_in_seattle"]
+
+
+def test_a_segment_record_whose_definition_is_not_in_the_workspace():
+    text = json.dumps([{"msdynmkt_displayname": "Adults", "msdynmkt_sourcesegmentuid": A},
+                       {"msdynmkt_displayname": "Broken link", "msdynmkt_sourcesegmentuid": "x"}])
+    workspace = Workspace.from_texts({"segments.json": text})
+    start = text.index(f'"{A}"')
+    assert findings(workspace) == [
+        ("segments.json", "W015", f"1:{start + 1}-1:{start + len(A) + 3}", f"this segment record links to the "
+         f"segment definition `{A}`, which is not in the workspace: the segment has no query without it")]
+    assert workspace.segments == []
+    assert workspace.update_file("seattle.segq", SEATTLE) == ["seattle.segq", "segments.json"]
+    assert findings(workspace) == []
