@@ -22,6 +22,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TypeGuard, TypeVar, cast
 
+from segquery.dialect_choice import choose_dialect
 from segquery.diagnostics import Applicability, Diagnostic, Fix, make_diagnostic
 from segquery.directives import SEGMENT_DIRECTIVES, Directive, find_directives
 from segquery.requests import codes as request_codes
@@ -35,11 +36,10 @@ from segquery.source import SourceText, Span
 from segquery.suggest import did_you_mean
 from segquery.files import UnreadableFile, read_text
 from segquery.workspace import codes
-from segquery.workspace.model import REALTIME_STATUSES, Reference, Segment, SegmentStatus, SegmentType, query_name_from_id
 from segquery.syntax.dialect import Dialect
-from segquery.dialect_choice import choose_dialect
 from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.realtime import REALTIME
+from segquery.workspace.model import REALTIME_STATUSES, Reference, Segment, SegmentStatus, SegmentType, query_name_from_id
 from segquery.workspace.scan import FoundReference, scan_query
 from segquery.paths import DEFAULT_RULES, JSON_SUFFIX, SkipNote, WalkRules, is_json_path, note_on_stderr, walk_paths
 
