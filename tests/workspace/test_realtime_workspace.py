@@ -198,3 +198,16 @@ def test_a_segment_record_whose_definition_is_not_in_the_workspace():
     assert workspace.segments == []
     assert workspace.update_file("seattle.segq", SEATTLE) == ["seattle.segq", "segments.json"]
     assert findings(workspace) == []
+
+
+def test_the_language_server_reads_each_file_in_its_configured_dialect(tmp_path):
+    from segquery.lsp.project import Project
+
+    (tmp_path / "segquery.toml").write_text('dialect = "realtime"\n')
+    (tmp_path / "seattle.segq").write_text(SEATTLE.replace(RT, ""))
+    (tmp_path / "both.segq").write_text(f"SEGMENT({cjo(A)}) UNION PROFILE(contact)\n")
+    project = Project()
+    project.load([tmp_path], {})
+    assert [(segment.key, segment.dialect.name) for segment in project.segments()] == [
+        ("both", "realtime"), ("seattle", "realtime")]
+    assert project.workspace.diagnostics_for(str(tmp_path / "both.segq")) == []
