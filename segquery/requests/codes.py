@@ -506,6 +506,17 @@ INCLUDED_AND_EXCLUDED = _realtime(
     what="Compares the two older member lists of one body, without case.",
     why="An id both included and excluded is at best excluded; one of the two lists is likely wrong.",
     example='{ "msdynmkt_includedmembers": "1405f4ba-...", "msdynmkt_excludedmembers": "1405f4ba-..." }')
+INVALID_BUSINESS_UNIT_BIND = _realtime(
+    "R056", "invalid-business-unit-bind", "`owningbusinessunit@odata.bind` is not `/businessunits(<id>)`.",
+    what="Checks the business unit a real-time segment record is bound to: a string naming the entity set "
+         "and the business unit's GUID, `/businessunits(<id>)`. A bare GUID gets the full form as a fix; a "
+         "malformed id inside is R044.",
+    why="`@odata.bind` takes the address of the related record, not its id; anything else is rejected "
+        "with a 400.",
+    example='{ "owningbusinessunit@odata.bind": "2a3f6c1e-8b2d-4e5f-9a1b-3c4d5e6f7a8b" }',
+    use_instead='{ "owningbusinessunit@odata.bind": "/businessunits(2a3f6c1e-8b2d-4e5f-9a1b-3c4d5e6f7a8b)" }',
+    fix=FixAvailability.SOMETIMES, fix_safety="Writing a bare GUID in the `/businessunits(...)` form is safe; "
+    "other values get no fix.")
 
 ALL_CODES: tuple[str, ...] = (tuple(f"R{number:03d}" for number in range(1, 37))
-                              + tuple(f"R{number:03d}" for number in range(40, 56)))
+                              + tuple(f"R{number:03d}" for number in range(40, 57)))

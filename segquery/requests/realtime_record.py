@@ -5,10 +5,13 @@ read back from the service."""
 
 from __future__ import annotations
 
+import re
+
 from segquery.diagnostics import Applicability, Fix
-from segquery.requests import codes, options
+from segquery.requests import codes, options, schema
 from segquery.requests import realtime_schema as rt
 from segquery.requests.fields import check_value, option_value
+from segquery.requests.jsonpos import short
 from segquery.requests.jsonvalue import JsonMember, JsonNumber, JsonObject, JsonString, JsonValue, type_name
 from segquery.requests.query_check import QueryChecker
 from segquery.requests.realtime_members import check_guid_list, check_static_list, is_null
@@ -17,6 +20,8 @@ from segquery.requests.report import Report, move_into_string
 from segquery.requests.tables import ColumnTable
 from segquery.source import Span
 from segquery.suggest import did_you_mean
+
+_BUSINESS_UNIT = re.compile(r"/?businessunits\((?P<id>[^()]*)\)")
 
 
 def check_realtime_record(report: Report, body: JsonValue, *, entity_set: str, operation: Operation,
@@ -27,6 +32,9 @@ def check_realtime_record(report: Report, body: JsonValue, *, entity_set: str, o
         report.add(codes.WRONG_TYPE, f"a {table.name} record is a JSON object, not {type_name(body)}", body.span)
         return
     fields = _columns(report, body, table)
+    bind = body.get(rt.BUSINESS_UNIT_BIND)
+    if bind is not None:
+        _check_business_unit(report, bind.value)
     # The member fields of any JSON type are checked by their own checks below.
     valid = {column: check_value(report, column, member.value, written_as=member.name, table=table)
              for column, member in fields.items()
@@ -58,6 +66,28 @@ def _columns(report: Report, body: JsonObject, table: ColumnTable) -> dict[str, 
             continue
         fields[name] = member
     return fields
+
+
+def _check_business_unit(report: Report, value: JsonValue) -> None:
+    """`owningbusinessunit@odata.bind` is the address of a business unit: `/businessunits(<id>)`."""
+    field = rt.BUSINESS_UNIT_BIND
+    if isinstance(value, JsonString) and not schema.is_placeholder(value.value):
+        match = _BUSINESS_UNIT.fullmatch(value.value.strip())
+        if match is not None:
+            key = match.group("id")
+            problem = None if schema.is_placeholder(key) else schema.guid_problem(key)
+            if problem is not None:
+                start = value.value.index(key)
+                report.add(codes.REALTIME_BAD_ID, f"the business unit id `{short(key)}` is not a GUID: {problem}",
+                           value.raw_span(start, start + len(key)), field=field)
+            return
+    fix = None
+    if isinstance(value, JsonString) and schema.GUID.fullmatch(value.value.strip()):
+        fix = Fix.replace("Write /businessunits(<id>)", value.content_start, value.content_end,
+                          f"/businessunits({value.value.strip()})")
+    shown = f"`{short(value.value)}`" if isinstance(value, JsonString) else type_name(value)
+    report.add(codes.INVALID_BUSINESS_UNIT_BIND, f"`{field}` takes the address of a business unit, "
+               f"`/businessunits(<id>)`, not {shown}", value.span, field=field, fix=fix)
 
 
 def _check_nulls(report: Report, fields: dict[str, JsonMember], table: ColumnTable) -> None:

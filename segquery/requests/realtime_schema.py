@@ -47,6 +47,7 @@ TYPE = "msdynmkt_type"
 SOURCE = "msdynmkt_source"
 BASE_TABLE = "msdynmkt_baseentitylogicalname"
 SOURCE_UID = "msdynmkt_sourcesegmentuid"
+BUSINESS_UNIT_BIND = "owningbusinessunit@odata.bind"
 STATIC, DYNAMIC = 10, 11
 BASE_TABLES: tuple[str, ...] = ("contact", "lead")
 

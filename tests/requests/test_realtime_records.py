@@ -271,3 +271,20 @@ def test_at_most_a_thousand_ids_per_call():
         ("R049", at(text, f'"{ids(1001)}"'), "1,001 ids in `msdynmkt_includedmembers`: a call takes at most 1,000; "
          "send several requests")]
     assert validate_segment(text_of({"msdynmkt_includedmembers": ids(1000)})) == []
+
+
+def test_the_business_unit_bind_is_an_address():
+    bare = text_of(segment_body(**{"owningbusinessunit@odata.bind": ID}))
+    [diagnostic] = validate_request("POST", SEGMENTS, bare)
+    assert found_messages([diagnostic]) == [
+        ("R056", at(bare, f'"{ID}"', 2), "`owningbusinessunit@odata.bind` takes the address of a business unit, "
+         f"`/businessunits(<id>)`, not `{ID}`")]
+    assert json.loads(apply_fix(bare, diagnostic))["owningbusinessunit@odata.bind"] == f"/businessunits({ID})"
+    wrong = text_of(segment_body(**{"owningbusinessunit@odata.bind": "/businessunits(12)"}))
+    assert found_messages(validate_request("POST", SEGMENTS, wrong)) == [
+        ("R044", after(wrong, "/businessunits(", 2),
+         "the business unit id `12` is not a GUID: it has 1 group of digits, a GUID has 5 (8-4-4-4-12)")]
+    number = text_of(segment_body(**{"owningbusinessunit@odata.bind": 5}))
+    assert [code for code, _, _ in found_messages(validate_request("POST", SEGMENTS, number))] == ["R056"]
+    placeholder = text_of(segment_body(**{"owningbusinessunit@odata.bind": "/businessunits({{bu}})"}))
+    assert validate_request("POST", SEGMENTS, placeholder) == []
