@@ -2,8 +2,9 @@
 
 `check_query` answers diagnostics whose offsets are relative to the query
 string; the caller moves them into the file. It runs the tolerant parser in
-the query's dialect, then (when the query parses) the semantic validator in
-the kind the segment's type implies (dynamic, static or compound), and reports
+the query's dialect, then (when the query parses) the semantic validator of
+that dialect in the kind the segment's type implies (dynamic, static or
+compound), and reports
 comments, which a query sent to the service cannot carry. The query of an
 outbound record (`msdyncrm_segmentquery`) is read in the outbound dialect,
 the query of a real-time segment definition (`msdynmkt_segmentquery`) in the
@@ -19,6 +20,7 @@ from segquery.diagnostics import Diagnostic, Fix, make_diagnostic
 from segquery.requests import codes
 
 if TYPE_CHECKING:
+    from segquery.syntax import ast
     from segquery.syntax.dialect import Dialect
 
 QueryChecker = Callable[[str, "str | None"], Sequence[Diagnostic]]
@@ -35,11 +37,9 @@ def check_query(text: str, kind: str | None, *, dialect: Dialect | None = None) 
     dialect = dialect or OUTBOUND
     result = parse_tolerant(text, dialect=dialect)
     diagnostics = list(result.diagnostics)
-    # The semantic rules are those of the outbound language; a real-time query gets the parser's
-    # checks, which include the real-time dialect's own.
-    if result.ok and result.query is not None and dialect is OUTBOUND:
-        diagnostics.extend(validate(result.query, result.source,
-                                    kind=QueryKind.parse(kind) if kind else None))
+    if result.ok and result.query is not None:
+        diagnostics.extend(validate(result.query, result.source, kind=QueryKind.parse(kind) if kind else None,
+                                    target=_target(result.query, dialect), dialect=dialect))
     comments = result.query.comments if result.query is not None else ()
     for comment in comments:
         start, end = comment.span.start, comment.span.end
@@ -47,6 +47,18 @@ def check_query(text: str, kind: str | None, *, dialect: Dialect | None = None) 
             result.source, codes.COMMENT_IN_QUERY, "a comment in a query sent to the service: the service's "
             "query language has no comments", start, end, fix=Fix.replace("Remove the comment", start, end, "")))
     return diagnostics
+
+
+def _target(query: ast.Query, dialect: Dialect) -> str:
+    """The profile type the query must select. A real-time definition does not say its base table (its
+    segment record does), so a query of contacts or leads is taken at its word."""
+    from segquery.semantic import DEFAULT_TARGET
+    from segquery.semantic.tables import infer_tables
+
+    if dialect.name != "realtime":
+        return DEFAULT_TARGET
+    selected = infer_tables(query, dialect=dialect.name).result
+    return selected if selected in ("contact", "lead") else DEFAULT_TARGET
 
 
 def check_realtime_query(text: str, kind: str | None) -> list[Diagnostic]:

@@ -50,7 +50,7 @@ def test_the_query_is_read_in_the_real_time_dialect_with_positions_in_the_string
 
 
 def test_real_time_constructs_are_accepted_in_a_definition_and_reported_in_an_outbound_record():
-    query = "PROFILE(contact).FILTER(industrycode IN [16, 24])"
+    query = "PROFILE(contact).FILTER(gendercode IN [1, 2])"
     assert validate_request("POST", DEFINITIONS, text_of({"msdynmkt_segmentquery": query})) == []
     outbound = text_of({"msdyncrm_segmentname": "a", "msdyncrm_segmenttype": 192350000, "statuscode": 192350000,
                         "msdyncrm_segmentquery": query})

@@ -84,7 +84,7 @@ def test_an_action_body_without_a_usable_segment_id():
 
 
 def test_real_time_fields_sent_to_the_outbound_table_are_checked_as_a_definition():
-    text = '{"msdynmkt_segmentquery": "PROFILE(contact).FILTER(x IN [1])", "statuscode": 5}'
+    text = '{"msdynmkt_segmentquery": "PROFILE(contact).FILTER(gendercode IN [1])", "statuscode": 5}'
     assert found_messages(validate_request("POST", "msdyncrm_segments", text)) == [
         ("R053", at(text, '"msdynmkt_segmentquery"'), "this body has real-time journeys fields: it is a "
          "msdynmkt_segmentdefinition record, which goes to `msdynmkt_segmentdefinitions`, not `msdyncrm_segments`"),
@@ -113,7 +113,9 @@ def test_a_body_that_mixes_both_dialects():
 
 def test_a_record_or_a_bare_body_is_read_as_the_table_its_fields_name():
     assert [d.code for d in validate_segment({"msdynmkt_displayname": "A"})] == ["R041"] * 4
-    assert [d.code for d in validate_segment({"msdynmkt_segmentquery": "PROFILE(account)"})] == []
+    # The query of a definition is validated with the real-time rules: a segment of accounts is V050.
+    assert [d.code for d in validate_segment({"msdynmkt_segmentquery": "PROFILE(account)"})] == ["V050"]
+    assert validate_segment({"msdynmkt_segmentquery": "PROFILE(lead)"}) == []
     assert [d.code for d in check_request_file('{"msdynmkt_type": 12}')] == ["R041"] * 4 + ["R042"]
     assert found_messages(check_request_file('{"SegmentId": "x"}')) == [
         ("R044", "1:15-1:18", "`SegmentId` `x` is not a GUID: `x` at character 1 is not a hexadecimal digit")]
