@@ -151,7 +151,9 @@ class _WorkspaceFindings:
         """Reuse each workspace's cached findings, or build the workspace."""
         for group in self.projects.groups(self.files):
             settings = self.resolver.for_file(group.checked[0], load_schema=False)
-            members = sorted((identity, path, explicit, self.contents.get(identity) or _content(path))
+            dialect_of = group.dialect_of(self.resolver)
+            members = sorted((identity, path, explicit, self.contents.get(identity) or _content(path),
+                              dialect_of(path))
                              for identity, (path, explicit) in group.members.items())
             key = digest(cache_file.VERSION, settings.target, self.keys.schema(settings.config), members)
             directory = self.keys.directory(settings.config)

@@ -449,7 +449,24 @@ class WorkspaceGroup:
         from segquery.workspace import Workspace  # a run whose findings are all cached needs none
 
         settings = resolver.for_file(self.checked[0])
-        return Workspace.from_files(self.members.values(), target_profile=settings.target, schema=settings.schema)
+        return Workspace.from_files(self.members.values(), target_profile=settings.target, schema=settings.schema,
+                                    dialect_of=self.dialect_of(resolver))
+
+    def dialect_of(self, resolver: SettingsResolver) -> Callable[[str], str]:
+        """The dialect setting of each file of the workspace."""
+        return dialect_settings(resolver, resolver.for_file(self.checked[0], load_schema=False).dialect_setting)
+
+
+def dialect_settings(resolver: SettingsResolver, fallback: str = DEFAULT_DIALECT.name) -> Callable[[str], str]:
+    """The dialect setting of a file by its path: a dialect's name or `auto` (`fallback` where its
+    configuration cannot be used)."""
+    def setting(path: str) -> str:
+        try:
+            return resolver.for_file(path, load_schema=False).dialect_setting
+        except ConfigError:
+            return fallback
+
+    return setting
 
 def _holds_segments(path: str) -> bool:
     """A query file, or a JSON request body or collection of segment records (named on the command line)."""

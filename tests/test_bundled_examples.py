@@ -19,6 +19,8 @@ EXPECTED = [
     ("examples/broken/quoted_relationship.segq", "S013", "1:27-1:61"),
     ("examples/broken/unknown_attribute.segq", "V022", "1:25-1:37"),
     ("examples/broken/unknown_function.segq", "S014", "1:50-1:64"),
+    ("examples/realtime/workspace/outbound_newsletter.segq", "W013", "3:9-3:19"),
+    ("examples/realtime/workspace/stale_reference.segq", "W014", "3:15-3:62"),
 ]
 
 

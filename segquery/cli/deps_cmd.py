@@ -18,7 +18,7 @@ from segquery.cli.common import color_option, file_selection_options, output_sty
 from segquery.cli.printing import echo_blocks
 from segquery.config import ConfigError
 from segquery.diagnostics import Severity
-from segquery.engine import CheckOptions, FileReport, SettingsResolver
+from segquery.engine import CheckOptions, FileReport, SettingsResolver, dialect_settings
 from segquery.file_selection import Exclusion, FileSelection
 from segquery.output.text import text_blocks
 from segquery.source import SourceText
@@ -87,7 +87,7 @@ def _load(paths: tuple[str, ...], files: FileSelection, max_depth: int) -> Works
     first = Path(paths[0])
     settings = resolver.for_file(str(first / "_" if first.is_dir() else first))
     return Workspace.from_files(discover(paths, rules=rules), max_depth=max_depth, target_profile=settings.target,
-                                schema=settings.schema)
+                                schema=settings.schema, dialect_of=dialect_settings(resolver))
 
 
 def _report(workspace: Workspace, color: str) -> bool:

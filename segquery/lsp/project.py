@@ -61,7 +61,8 @@ class Project:
         # The files `segquery check` would read: the configuration's exclusions and the ignore files apply.
         self._walk_rules = Exclusion(self._resolver.finder, FileSelection()).walk_rules()
         files = discover(roots, rules=self._walk_rules, on_skipped=None)
-        self.workspace = Workspace.from_files(files, target_profile=settings.target, schema=settings.schema)
+        self.workspace = Workspace.from_files(files, target_profile=settings.target, schema=settings.schema,
+                                              dialect_of=lambda path: self.settings(path).dialect_setting)
         for path, text in overlays.items():
             self.update(path, text)
 

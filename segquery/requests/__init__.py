@@ -3,7 +3,9 @@
 The entry points read JSON leniently with positions (`read_json`), check a
 request (`validate_request`), a record (`validate_segment`) or a file holding
 bodies or HTTP-style requests (`check_request_file`), and convert findings to
-the service's own result form (`to_validation_results`).
+the service's own result form (`to_validation_results`). Outbound marketing
+(`msdyncrm_*`) and real-time journeys (`msdynmkt_*`) requests are both
+checked; a body is read in the dialect its fields name.
 """
 
 from segquery.requests.files import check_request_file

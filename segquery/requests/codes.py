@@ -107,7 +107,8 @@ NOT_A_REQUEST_LINE = _request(
 UNKNOWN_ENDPOINT = _request(
     "R012", "unknown-endpoint", "The URL names neither the segment table nor a segment message.",
     what="Checks the last part of the URL against `msdyncrm_segments`, `msdyncrm_segments(<id>)`, "
-         "`msdyncrm_ValidateSegment` and the four include/exclude messages, with the closest name.",
+         "`msdyncrm_ValidateSegment` and the four include/exclude messages, and against the real-time "
+         "`msdynmkt_segmentdefinitions`, `msdynmkt_segments` and their actions, with the closest name.",
     why="Entity set and message names are case-sensitive in the Web API; a near miss is a 404.",
     example="POST {{orgUrl}}/api/data/v9.0/msdyncrm_IncludeMemberInSegments",
     use_instead="POST {{orgUrl}}/api/data/v9.0/msdyncrm_IncludeMembersInSegment",
@@ -333,11 +334,189 @@ UNKNOWN_OPTION = _request(
 
 COMMENT_IN_QUERY = _request(
     "R036", "comment-in-query", "A segment query sent to the service contains a comment.",
-    what="Reports `//` and `/* */` comments inside `msdyncrm_segmentquery`.",
+    what="Reports `//` and `/* */` comments inside `msdyncrm_segmentquery` and the `msdynmkt_segmentquery` "
+         "of a real-time segment definition.",
     why="Comments belong to `.segq` source files, and the export strips them: the service's query "
         "language has no comments, so a query that carries one is rejected.",
     example='{ "msdyncrm_segmentquery": "PROFILE(contact) // adults only" }',
     use_instead='{ "msdyncrm_segmentquery": "PROFILE(contact)" }',
     fix=FixAvailability.SAFE, fix_safety="Removing a comment does not change the query.")
 
-ALL_CODES: tuple[str, ...] = tuple(f"R{number:03d}" for number in range(1, 37))
+# ------------------------------------------------------------------ real-time journeys
+
+_realtime = functools.partial(_request, dialects=("realtime",))
+
+REALTIME_UNKNOWN_COLUMN = _realtime(
+    "R040", "realtime-unknown-column", "A key that is not a known column of `msdynmkt_segmentdefinition` or "
+    "`msdynmkt_segment`.",
+    severity=Severity.WARNING,
+    what="Checks the keys of a real-time segment definition or segment record against the columns the "
+         "vendor's Web API article and live orgs show, plus the system columns every Dataverse table has "
+         "(`createdon`, `ownerid`, `statecode`...), and names the closest known column. OData annotations "
+         "(`x@odata.bind`) and `_x_value` lookup properties are accepted.",
+    why="The Web API rejects a body with an undeclared property. The full table definitions of the real-time "
+        "tables are not published, so a column segquery does not know may still exist in an org: a warning, "
+        "not an error.",
+    example='{ "msdynmkt_segmentqeury": "PROFILE(contact)" }',
+    use_instead='{ "msdynmkt_segmentquery": "PROFILE(contact)" }',
+    fix=FixAvailability.SOMETIMES, fix_safety="Renaming to a key that differs only in letter case is safe; "
+    "renaming to another close name is unsafe.")
+REALTIME_MISSING_FIELD = _realtime(
+    "R041", "realtime-missing-field", "A field a real-time record or action needs is absent, empty or null.",
+    what="On create, a segment definition needs `msdynmkt_segmentquery` (or, for a static segment, its "
+         "members: `msdynmkt_staticlistmembers` or `msdynmkt_includedmembers`); a segment needs "
+         "`msdynmkt_displayname`, `msdynmkt_type`, `msdynmkt_source`, `msdynmkt_baseentitylogicalname` and "
+         "`msdynmkt_sourcesegmentuid`, the link to its definition. `msdynmkt_PublishSegmentDefinition` and "
+         "`msdynmkt_MembersList` need `SegmentId`. None of these can be set to null.",
+    why="A segment is two records: without its query the definition selects nothing, and a segment without "
+        "its link, type, source or base table does not appear in Customer Insights - Journeys.",
+    example='POST .../msdynmkt_segments\n{ "msdynmkt_displayname": "Adults", "msdynmkt_type": 11 }',
+    use_instead='POST .../msdynmkt_segments\n{ "msdynmkt_displayname": "Adults", "msdynmkt_type": 11, '
+                '"msdynmkt_source": 12,\n  "msdynmkt_baseentitylogicalname": "contact", '
+                '"msdynmkt_sourcesegmentuid": "<definition id>" }')
+REALTIME_UNKNOWN_OPTION = _realtime(
+    "R042", "realtime-unknown-option", "A choice column of a real-time record has a value outside its options.",
+    what="Checks `statecode` (0 active, 1 inactive) and `statuscode` of a definition (723270000 live, "
+         "723270001 draft, 723270002 going live, 723270003 deleted) and of a segment (1 active, 2 inactive, "
+         "3 error, 4 deleted, 5 exporting, 6 computing, 7 computed with warnings, 11 faulted), `msdynmkt_type` "
+         "(10 static, 11 dynamic), `msdynmkt_source` (12 Customer Insights - Journeys) and `msdynmkt_scope` "
+         "(270100000). A label given as a string gets the matching value as a fix.",
+    why="The service rejects option values it does not define; the outbound values (192350000...) are "
+        "a common mistake when moving segments to real-time journeys.",
+    example='{ "msdynmkt_type": 192350000 }', use_instead='{ "msdynmkt_type": 11 }',
+    fix=FixAvailability.SOMETIMES, fix_safety="Safe when a label given as a string matches an option "
+    "exactly; unsafe when it is only close.")
+INVALID_BASE_TABLE = _realtime(
+    "R043", "invalid-base-table", "`msdynmkt_baseentitylogicalname` is neither `contact` nor `lead`.",
+    what="Checks the base table of a real-time segment.",
+    why="Real-time journeys segments select contacts or leads only (the vendor article: \"only supports "
+        "contacts and leads\"); the name is a logical name, in lower case.",
+    example='{ "msdynmkt_baseentitylogicalname": "Contact" }',
+    use_instead='{ "msdynmkt_baseentitylogicalname": "contact" }',
+    fix=FixAvailability.SOMETIMES, fix_safety="Writing `contact` or `lead` for the same word in another "
+    "case is safe; other names get no fix.")
+REALTIME_BAD_ID = _realtime(
+    "R044", "realtime-malformed-id", "An id of a real-time request is not a GUID.",
+    what="Checks the id in `msdynmkt_segmentdefinitions(<id>)` and `msdynmkt_segments(<id>)`, "
+         "`msdynmkt_sourcesegmentuid`, the record ids, `SegmentId` of the actions, the `groupId` of a "
+         "static member group and every id of `msdynmkt_includedmembers` / `msdynmkt_excludedmembers`, and "
+         "says what is wrong. `{{placeholders}}` are accepted.",
+    why="Records are found by GUID; anything else is a 400 or a 404, and a malformed link leaves the "
+        "segment without its definition.",
+    example='{ "msdynmkt_sourcesegmentuid": "4f6ab2f0-3b1c-4d2e-9d43-1c2e9b0a7f1" }',
+    use_instead='{ "msdynmkt_sourcesegmentuid": "4f6ab2f0-3b1c-4d2e-9d43-1c2e9b0a7f10" }')
+INVALID_STATIC_LIST = _realtime(
+    "R045", "invalid-static-list-members", "`msdynmkt_staticlistmembers` is not a string that holds a JSON "
+    "array of member groups.",
+    what="The value is a string; inside it, a JSON array of groups, each an object with `groupId` (a GUID), "
+         "`includeType` (`Include` or `Exclude`), `name` (a string) and `inputType` (`manualSelect`). Reports "
+         "an array sent as an array, JSON inside the string that cannot be read (its deviations are reported "
+         "as for a body, inside the string), a group that is not an object, a missing or unknown key, a "
+         "value of the wrong type or outside its options, and two groups with the same `groupId`. Positions "
+         "point into the string.",
+    why="The service reads the string itself; a malformed group list rejects the whole definition.",
+    example='{ "msdynmkt_staticlistmembers": "[{\\"groupId\\": \\"...\\", \\"includeType\\": \\"include\\"}]" }',
+    use_instead='{ "msdynmkt_staticlistmembers": "[{\\"groupId\\": \\"...\\", \\"includeType\\": \\"Include\\", '
+                '\\"name\\": \\"Group 1\\", \\"inputType\\": \\"manualSelect\\"}]" }',
+    fix=FixAvailability.SOMETIMES, fix_safety="Sending an array as the string that holds it, and writing "
+    "`Include`, `Exclude` or `manualSelect` for the same word in another case, are safe.")
+TOO_MANY_GROUPS = _realtime(
+    "R046", "too-many-static-groups", "More than 10 member groups in `msdynmkt_staticlistmembers`.",
+    what="Counts the groups of a static segment definition.",
+    why="A static segment holds at most 10 member groups; merge groups or split the segment.",
+    example='{ "msdynmkt_staticlistmembers": "[<11 groups>]" }')
+EMPTY_STATIC_LIST = _realtime(
+    "R047", "empty-static-list-string", "`msdynmkt_staticlistmembers` is an empty string instead of `\"[]\"`.",
+    severity=Severity.WARNING,
+    what="Reports `\"\"` (or white space) as the value of `msdynmkt_staticlistmembers`.",
+    why="The field holds a JSON array even when there are no groups: the vendor writes `\"[]\"`, and an "
+        "empty string is not JSON for the service to read.",
+    example='{ "msdynmkt_staticlistmembers": "" }', use_instead='{ "msdynmkt_staticlistmembers": "[]" }',
+    fix=FixAvailability.SAFE, fix_safety="`[]` says the same thing: no groups.")
+INVALID_GUID_LIST = _realtime(
+    "R048", "invalid-member-guid-list", "`msdynmkt_includedmembers` or `msdynmkt_excludedmembers` is not a "
+    "comma-separated list of GUIDs.",
+    what="The older member fields take one string of GUIDs separated by commas. Reports a JSON array (given "
+         "as an array or inside the string), another separator (`;`, a line break), an empty item between "
+         "two commas, and a `crm` prefix, which these fields do not use.",
+    why="The service splits the string at commas; anything else makes ids it cannot find.",
+    example='{ "msdynmkt_includedmembers": "[\\"1405f4ba-...\\", \\"2405f4ba-...\\"]" }',
+    use_instead='{ "msdynmkt_includedmembers": "1405f4ba-...,2405f4ba-..." }',
+    fix=FixAvailability.SOMETIMES, fix_safety="Rewriting an array of id strings, another separator or an "
+    "empty item as the comma-separated list of the same ids is safe.")
+TOO_MANY_IDS_PER_CALL = _realtime(
+    "R049", "too-many-ids-per-call", "More than 1,000 member ids in one real-time request.",
+    what="Counts the ids of `msdynmkt_includedmembers` and of `msdynmkt_excludedmembers` of one body.",
+    why="Static member operations of real-time journeys accept at most 1,000 ids per call (and 200,000 per "
+        "group); send several requests instead.",
+    example='{ "msdynmkt_includedmembers": "<1,001 ids>" }')
+DUPLICATE_REALTIME_MEMBER = _realtime(
+    "R050", "duplicate-realtime-member", "The same id appears twice in a real-time member list.",
+    severity=Severity.WARNING,
+    what="Compares the ids of `msdynmkt_includedmembers` or `msdynmkt_excludedmembers` without case and "
+         "points at the first occurrence.",
+    why="A repeated id does nothing but counts toward the 1,000 ids per call; it often hides a copy-paste "
+        "mistake where another id was meant.",
+    example='{ "msdynmkt_includedmembers": "1405f4ba-...,1405f4ba-..." }',
+    fix=FixAvailability.SAFE, fix_safety="Removing the repeated id keeps the same set of members.")
+MIXED_MEMBER_FORMS = _realtime(
+    "R051", "mixed-member-forms", "A definition gives its members in the older and the newer form at once.",
+    severity=Severity.WARNING,
+    what="Reports `msdynmkt_includedmembers` or `msdynmkt_excludedmembers` next to a non-empty "
+         "`msdynmkt_staticlistmembers` in one body.",
+    why="The comma-separated fields are the older form, the group list the newer one; which one the "
+        "service keeps is not documented, so one of them is silently ignored.",
+    example='{ "msdynmkt_staticlistmembers": "[{...}]", "msdynmkt_includedmembers": "1405f4ba-..." }',
+    use_instead='{ "msdynmkt_staticlistmembers": "[{...}]" }')
+UNKNOWN_ACTION_PARAMETER = _realtime(
+    "R052", "unknown-action-parameter", "A key that is not a parameter of a real-time segment action.",
+    what="`msdynmkt_PublishSegmentDefinition` and `msdynmkt_MembersList` take one parameter, `SegmentId`. "
+         "Reports any other key, with the closest name.",
+    why="Action parameters are case-sensitive; the service rejects a body with a parameter it does not "
+        "declare.",
+    example='POST .../msdynmkt_PublishSegmentDefinition\n{ "segmentId": "4f6ab2f0-..." }',
+    use_instead='POST .../msdynmkt_PublishSegmentDefinition\n{ "SegmentId": "4f6ab2f0-..." }',
+    fix=FixAvailability.SOMETIMES, fix_safety="Renaming a parameter that differs only in letter case is "
+    "safe; renaming another close name is unsafe.")
+BODY_DIALECT_MISMATCH = _request(
+    "R053", "body-dialect-mismatch", "A body's fields belong to the other segment API than its URL, or to both.",
+    what="A body is read in the dialect its fields name: `msdynmkt_*` fields are real-time journeys "
+         "(`msdynmkt_segmentdefinitions`, `msdynmkt_segments`), `msdyncrm_*` fields outbound marketing "
+         "(`msdyncrm_segments`). Reports real-time fields sent to an outbound URL and the reverse (the body "
+         "is then checked as the record its fields describe), and a body that mixes both.",
+    why="Outbound marketing and real-time journeys keep segments in different tables with different "
+        "columns and option values; a body for one is rejected by the other.",
+    example='POST .../msdyncrm_segments\n{ "msdynmkt_segmentquery": "PROFILE(contact)" }',
+    use_instead='POST .../msdynmkt_segmentdefinitions\n{ "msdynmkt_segmentquery": "PROFILE(contact)" }')
+REALTIME_DIRECT_LIVE = _realtime(
+    "R054", "realtime-direct-live", "A segment definition is set to live directly.",
+    severity=Severity.WARNING,
+    what="Reports `statuscode` 723270000 (live) in the body of a create or update of a segment definition.",
+    why="A definition goes live when the service has evaluated its query: create it as draft or going live "
+        "(723270002) and call `msdynmkt_PublishSegmentDefinition`. Setting live directly skips the "
+        "evaluation, and the segment has no members.",
+    example='{ "msdynmkt_segmentquery": "PROFILE(contact)", "statuscode": 723270000 }',
+    use_instead='{ "msdynmkt_segmentquery": "PROFILE(contact)", "statuscode": 723270002 }',
+    fix=FixAvailability.UNSAFE, fix_safety="Going live instead of live changes what the service does "
+    "with the request; check that this is what you meant.")
+INCLUDED_AND_EXCLUDED = _realtime(
+    "R055", "member-included-and-excluded", "The same id is in `msdynmkt_includedmembers` and "
+    "`msdynmkt_excludedmembers`.",
+    severity=Severity.WARNING,
+    what="Compares the two older member lists of one body, without case.",
+    why="An id both included and excluded is at best excluded; one of the two lists is likely wrong.",
+    example='{ "msdynmkt_includedmembers": "1405f4ba-...", "msdynmkt_excludedmembers": "1405f4ba-..." }')
+INVALID_BUSINESS_UNIT_BIND = _realtime(
+    "R056", "invalid-business-unit-bind", "`owningbusinessunit@odata.bind` is not `/businessunits(<id>)`.",
+    what="Checks the business unit a real-time segment record is bound to: a string naming the entity set "
+         "and the business unit's GUID, `/businessunits(<id>)`. A bare GUID gets the full form as a fix; a "
+         "malformed id inside is R044.",
+    why="`@odata.bind` takes the address of the related record, not its id; anything else is rejected "
+        "with a 400.",
+    example='{ "owningbusinessunit@odata.bind": "2a3f6c1e-8b2d-4e5f-9a1b-3c4d5e6f7a8b" }',
+    use_instead='{ "owningbusinessunit@odata.bind": "/businessunits(2a3f6c1e-8b2d-4e5f-9a1b-3c4d5e6f7a8b)" }',
+    fix=FixAvailability.SOMETIMES, fix_safety="Writing a bare GUID in the `/businessunits(...)` form is safe; "
+    "other values get no fix.")
+
+ALL_CODES: tuple[str, ...] = (tuple(f"R{number:03d}" for number in range(1, 37))
+                              + tuple(f"R{number:03d}" for number in range(40, 57)))

@@ -8,6 +8,7 @@ from urllib.parse import unquote
 
 from segquery.diagnostics import Applicability, Fix
 from segquery.requests import codes, schema
+from segquery.requests import realtime_schema as rt
 from segquery.requests.jsonpos import short
 from segquery.requests.report import Report
 from segquery.source import Span
@@ -15,7 +16,10 @@ from segquery.suggest import did_you_mean
 
 METHODS: tuple[str, ...] = ("GET", "POST", "PATCH", "DELETE")
 _RESOURCE = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_.]*)(?:\((?P<key>[^()]*)\))?")
-ENDPOINT_NAMES: tuple[str, ...] = (schema.ENTITY_SET, schema.VALIDATE_MESSAGE, *schema.MEMBER_MESSAGES)
+OUTBOUND_NAMES: tuple[str, ...] = (schema.ENTITY_SET, schema.VALIDATE_MESSAGE, *schema.MEMBER_MESSAGES)
+REALTIME_NAMES: tuple[str, ...] = (*rt.ENTITY_SETS, *rt.ACTIONS)
+ENDPOINT_NAMES: tuple[str, ...] = (*OUTBOUND_NAMES, *REALTIME_NAMES)
+ENTITY_SETS: tuple[str, ...] = (schema.ENTITY_SET, *rt.ENTITY_SETS)
 
 
 @dataclass
@@ -32,6 +36,10 @@ class Endpoint:
     @property
     def is_message(self) -> bool:
         return self.name in schema.MEMBER_MESSAGES
+
+    @property
+    def is_realtime(self) -> bool:
+        return self.name in REALTIME_NAMES
 
     @property
     def message(self) -> schema.MemberMessage | None:
@@ -77,46 +85,51 @@ def parse_endpoint(report: Report, method: str, url: str, url_start: int | None)
     if query:
         endpoint.select = _select(query, len(path) + 1, span)
     _check_method(report, method, endpoint)
-    if endpoint.key is not None and endpoint.name == schema.ENTITY_SET:
+    if endpoint.key is not None and endpoint.name in ENTITY_SETS:
         _check_key(report, endpoint)
     return endpoint
 
 
 def _unknown(report: Report, endpoint: Endpoint) -> None:
     suggestion = did_you_mean(endpoint.name, ENDPOINT_NAMES)
+    if rt.is_realtime_key(endpoint.name):
+        known = f"neither `{rt.DEFINITION_SET}`, `{rt.SEGMENT_SET}` nor a real-time segment action"
+    else:
+        known = f"neither `{schema.ENTITY_SET}` nor a segment message"
     if suggestion is None:
-        report.add(codes.UNKNOWN_ENDPOINT, f"`{short(endpoint.name)}` is neither `{schema.ENTITY_SET}` nor a "
-                   "segment message", endpoint.name_span)
+        report.add(codes.UNKNOWN_ENDPOINT, f"`{short(endpoint.name)}` is {known}", endpoint.name_span)
         return
     fix = None
     if endpoint.located:
         exact = suggestion.casefold() == endpoint.name.casefold()
         fix = Fix.replace(f"Write `{suggestion}`", endpoint.name_span.start, endpoint.name_span.end, suggestion,
                           Applicability.SAFE if exact else Applicability.UNSAFE)
-    report.add(codes.UNKNOWN_ENDPOINT, f"`{short(endpoint.name)}` is neither `{schema.ENTITY_SET}` nor a "
-               f"segment message; did you mean `{suggestion}`?", endpoint.name_span, fix=fix)
+    report.add(codes.UNKNOWN_ENDPOINT, f"`{short(endpoint.name)}` is {known}; did you mean `{suggestion}`?",
+               endpoint.name_span, fix=fix)
 
 
 def _check_method(report: Report, method: str, endpoint: Endpoint) -> None:
     where = endpoint.name_span
-    if endpoint.name != schema.ENTITY_SET:
+    entity_set = endpoint.name
+    if entity_set not in ENTITY_SETS:
+        what = "an action" if endpoint.is_realtime else "a message"
         if method != "POST":
-            report.add(codes.METHOD_NOT_ALLOWED, f"`{endpoint.name}` is a message: call it with POST, "
+            report.add(codes.METHOD_NOT_ALLOWED, f"`{endpoint.name}` is {what}: call it with POST, "
                        f"not {method}", where)
         if endpoint.key is not None:
             report.add(codes.METHOD_NOT_ALLOWED, f"`{endpoint.name}` takes its parameters in the body, "
                        "not in parentheses", endpoint.key_span or where)
         return
+    record = "segment definition" if entity_set == rt.DEFINITION_SET else "segment"
     if method not in METHODS:
-        report.add(codes.METHOD_NOT_ALLOWED, f"{method} is not used on `{schema.ENTITY_SET}`: create with POST, "
+        report.add(codes.METHOD_NOT_ALLOWED, f"{method} is not used on `{entity_set}`: create with POST, "
                    "read with GET, update with PATCH, delete with DELETE", where)
     elif endpoint.key is None and method in ("PATCH", "DELETE"):
         verb = "an update" if method == "PATCH" else "a delete"
-        report.add(codes.METHOD_NOT_ALLOWED, f"{verb} needs the segment id: "
-                   f"`{schema.ENTITY_SET}(<segment id>)`", where)
+        report.add(codes.METHOD_NOT_ALLOWED, f"{verb} needs the {record} id: `{entity_set}(<{record} id>)`", where)
     elif endpoint.key is not None and method == "POST":
-        report.add(codes.METHOD_NOT_ALLOWED, f"a create goes to `{schema.ENTITY_SET}` without an id; to "
-                   "change this segment, use PATCH", where)
+        report.add(codes.METHOD_NOT_ALLOWED, f"a create goes to `{entity_set}` without an id; to "
+                   f"change this {record}, use PATCH", where)
 
 
 def _check_key(report: Report, endpoint: Endpoint) -> None:
@@ -125,7 +138,9 @@ def _check_key(report: Report, endpoint: Endpoint) -> None:
         return
     problem = schema.guid_problem(key)
     if problem is not None:
-        report.add(codes.BAD_SEGMENT_ID, f"the segment id `{short(key)}` in the URL is not a GUID: {problem}",
+        code = codes.REALTIME_BAD_ID if endpoint.is_realtime else codes.BAD_SEGMENT_ID
+        record = "segment definition" if endpoint.name == rt.DEFINITION_SET else "segment"
+        report.add(code, f"the {record} id `{short(key)}` in the URL is not a GUID: {problem}",
                    endpoint.key_span or endpoint.name_span)
 
 

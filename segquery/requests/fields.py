@@ -11,38 +11,40 @@ from segquery.requests import codes, options, schema
 from segquery.requests.jsonpos import short
 from segquery.requests.jsonvalue import JsonLiteral, JsonNumber, JsonString, JsonValue, type_name
 from segquery.requests.report import Report
+from segquery.requests.tables import OUTBOUND_SEGMENT, ColumnTable
 
 _INTEGER_TEXT = re.compile(r"\s*[+-]?[0-9]+\s*")
-_OPTION_CODES = {schema.TYPE: codes.UNKNOWN_SEGMENT_TYPE, schema.STATUS: codes.UNKNOWN_STATUS}
 _CHOICE_TYPES = ("Picklist", "State", "Status")
 
 
-def check_value(report: Report, column: str, value: JsonValue, *, written_as: str) -> bool:
-    """Check `value` for `column`; True when it has the column's type (and may be used further).
+def check_value(report: Report, column: str, value: JsonValue, *, written_as: str,
+                table: ColumnTable = OUTBOUND_SEGMENT) -> bool:
+    """Check `value` for `column` of `table`; True when it has the column's type (and may be used further).
 
     `written_as` is the key as it appears in the body, for messages.
     """
-    kind = schema.COLUMNS[column]
+    kind = table.columns[column]
     if isinstance(value, JsonLiteral) and value.value is None:
         return False
     if kind in ("String", "Memo", "DateTime"):
-        return _check_string(report, column, value, written_as)
+        return _check_string(report, column, value, written_as, table)
     if kind in ("Integer", "BigInt") or kind in _CHOICE_TYPES:
-        number = _integer(report, column, value, written_as)
+        number = _integer(report, column, value, written_as, table)
         if number is None or kind not in _CHOICE_TYPES:
             return number is not None
-        return _check_option(report, column, number, value)
+        return _check_option(report, column, number, value, table)
     if kind == "Boolean":
         return _check_boolean(report, column, value, written_as)
     if kind == "Uniqueidentifier":
-        if not _check_string(report, column, value, written_as):
+        if not _check_string(report, column, value, written_as, table):
             return False
-        check_guid(report, cast(JsonString, value), column, what=f"`{written_as}`")
+        check_guid(report, cast(JsonString, value), column, what=f"`{written_as}`", code=table.id_code)
         return True
     return True  # lookups and owner columns: set through `@odata.bind`, not checked here
 
 
-def check_guid(report: Report, value: JsonString, field: str, *, what: str) -> bool:
+def check_guid(report: Report, value: JsonString, field: str, *, what: str,
+               code: str = codes.BAD_SEGMENT_ID) -> bool:
     text = value.value
     if schema.is_placeholder(text):
         return True
@@ -55,12 +57,12 @@ def check_guid(report: Report, value: JsonString, field: str, *, what: str) -> b
         fix = None
     if problem is None:
         return True
-    report.add(codes.BAD_SEGMENT_ID, f"{what} `{short(text)}` is not a GUID: {problem}", value.span,
+    report.add(code, f"{what} `{short(text)}` is not a GUID: {problem}", value.span,
                field=field, fix=fix)
     return False
 
 
-def _check_string(report: Report, column: str, value: JsonValue, written_as: str) -> bool:
+def _check_string(report: Report, column: str, value: JsonValue, written_as: str, table: ColumnTable) -> bool:
     if not isinstance(value, JsonString):
         fix = None
         if isinstance(value, JsonNumber) and value.text:
@@ -68,14 +70,14 @@ def _check_string(report: Report, column: str, value: JsonValue, written_as: str
         report.add(codes.WRONG_TYPE, f"`{written_as}` takes a string, not {type_name(value)}", value.span,
                    field=column, fix=fix)
         return False
-    limit = schema.MAX_LENGTHS.get(column)
+    limit = table.max_lengths.get(column)
     if limit is not None and len(value.value) > limit:
         report.add(codes.TOO_LONG, f"`{written_as}` is {len(value.value):,} characters long: the column "
                    f"holds at most {limit:,}", value.span, field=column)
     return True
 
 
-def _integer(report: Report, column: str, value: JsonValue, written_as: str) -> int | None:
+def _integer(report: Report, column: str, value: JsonValue, written_as: str, table: ColumnTable) -> int | None:
     if isinstance(value, JsonNumber):
         if isinstance(value.value, int):
             return value.value
@@ -94,22 +96,22 @@ def _integer(report: Report, column: str, value: JsonValue, written_as: str) -> 
                    "quotes", value.span, field=column,
                    fix=Fix.replace("Remove the quotes", value.span.start, value.span.end, str(number)))
         return number
-    if isinstance(value, JsonString) and schema.COLUMNS[column] in _CHOICE_TYPES:
-        _label_given(report, column, value, written_as)
+    if isinstance(value, JsonString) and table.columns[column] in _CHOICE_TYPES:
+        _label_given(report, column, value, written_as, table)
         return None
     report.add(codes.WRONG_TYPE, f"`{written_as}` takes a number, not {type_name(value)}", value.span,
                field=column)
     return None
 
 
-def _label_given(report: Report, column: str, value: JsonString, written_as: str) -> None:
-    code = _OPTION_CODES.get(column, codes.UNKNOWN_OPTION)
-    match = options.match_label(column, value.value)
+def _label_given(report: Report, column: str, value: JsonString, written_as: str, table: ColumnTable) -> None:
+    code = table.unknown_option_code(column)
+    match = options.match_label(column, value.value, table.option_sets)
     if match is None:
         report.add(code, f"`{written_as}` takes an option value, not the text '{short(value.value)}'; "
-                   f"the options are {options.listing(column)}", value.span, field=column)
+                   f"the options are {options.listing(column, table.option_sets)}", value.span, field=column)
         return
-    named = options.describe(column, match.value)
+    named = options.describe(column, match.value, table.option_sets)
     if match.exact:
         message = f"`{written_as}` takes the option value, not its label: '{short(value.value)}' is {named}"
     else:
@@ -121,12 +123,11 @@ def _label_given(report: Report, column: str, value: JsonString, written_as: str
                                applicability))
 
 
-def _check_option(report: Report, column: str, number: int, value: JsonValue) -> bool:
-    if number in schema.OPTION_SETS[column]:
+def _check_option(report: Report, column: str, number: int, value: JsonValue, table: ColumnTable) -> bool:
+    if number in table.option_sets[column]:
         return True
-    code = _OPTION_CODES.get(column, codes.UNKNOWN_OPTION)
-    report.add(code, f"{number} is not an option of `{column}`; the options are {options.listing(column)}",
-               value.span, field=column)
+    report.add(table.unknown_option_code(column), f"{number} is not an option of `{column}`; the options are "
+               f"{options.listing(column, table.option_sets)}", value.span, field=column)
     return False
 
 
@@ -142,15 +143,16 @@ def _check_boolean(report: Report, column: str, value: JsonValue, written_as: st
     return False
 
 
-def option_value(value: JsonValue | None, column: str) -> int | None:
+def option_value(value: JsonValue | None, column: str, table: ColumnTable = OUTBOUND_SEGMENT) -> int | None:
     """The option a checked value stands for (a valid number), or None."""
-    if isinstance(value, JsonNumber) and isinstance(value.value, int) and value.value in schema.OPTION_SETS[column]:
+    option_set = table.option_sets[column]
+    if isinstance(value, JsonNumber) and isinstance(value.value, int) and value.value in option_set:
         return value.value
     number = _integer_text(value.value) if isinstance(value, JsonString) else None
     if number is not None:
-        return number if number in schema.OPTION_SETS[column] else None
+        return number if number in option_set else None
     if isinstance(value, JsonString):
-        match = options.match_label(column, value.value)
+        match = options.match_label(column, value.value, table.option_sets)
         return match.value if match and match.exact else None
     return None
 

@@ -22,9 +22,12 @@ def _fold(label: str, column: str) -> str:
     return text
 
 
-def labels(column: str) -> dict[str, int]:
-    """Folded label -> option value, for a choice column."""
-    table = {_fold(label, column): value for value, label in schema.OPTION_SETS[column].items()}
+OptionSets = Mapping[str, Mapping[int, str]]
+
+
+def labels(column: str, option_sets: OptionSets = schema.OPTION_SETS) -> dict[str, int]:
+    """Folded label -> option value, for a choice column (of the outbound table unless `option_sets` say)."""
+    table = {_fold(label, column): value for value, label in option_sets[column].items()}
     table.update(_EXTRA_LABELS.get(column, {}))
     return table
 
@@ -35,9 +38,9 @@ class LabelMatch:
     exact: bool
 
 
-def match_label(column: str, text: str) -> LabelMatch | None:
+def match_label(column: str, text: str, option_sets: OptionSets = schema.OPTION_SETS) -> LabelMatch | None:
     """The option a label names: exact (ignoring case and separators) or only close."""
-    table = labels(column)
+    table = labels(column, option_sets)
     folded = _fold(text, column)
     if folded in table:
         return LabelMatch(table[folded], True)
@@ -45,14 +48,14 @@ def match_label(column: str, text: str) -> LabelMatch | None:
     return LabelMatch(table[close], False) if close else None
 
 
-def describe(column: str, value: int) -> str:
+def describe(column: str, value: int, option_sets: OptionSets = schema.OPTION_SETS) -> str:
     """`192350001 (Live)` — how messages name an option."""
-    label = schema.OPTION_SETS[column].get(value)
+    label = option_sets[column].get(value)
     return f"{value} ({label})" if label else str(value)
 
 
-def listing(column: str) -> str:
-    return ", ".join(describe(column, value) for value in schema.OPTION_SETS[column])
+def listing(column: str, option_sets: OptionSets = schema.OPTION_SETS) -> str:
+    return ", ".join(describe(column, value, option_sets) for value in option_sets[column])
 
 
 def coerce(column: str, value: int | str | None) -> int | None:

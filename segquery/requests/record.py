@@ -3,7 +3,7 @@ definition sent for validation, or a record read back from the service."""
 
 from __future__ import annotations
 
-from typing import Iterable, Literal
+from typing import Iterable, Literal, Mapping
 
 from segquery.diagnostics import Applicability, Fix, Severity
 from segquery.requests import codes, options, schema
@@ -64,7 +64,7 @@ def _columns(report: Report, body: JsonObject) -> dict[str, JsonMember]:
     fields: dict[str, JsonMember] = {}
     for member in body.members:
         name = member.name
-        if "@" in name or _is_lookup_value(name):
+        if "@" in name or is_lookup_value(name):
             continue
         column = name
         if name in schema.RECORD_VARIANTS:
@@ -74,6 +74,10 @@ def _columns(report: Report, body: JsonObject) -> dict[str, JsonMember]:
                        fix=rename_key(member.key, column, Applicability.SAFE))
             if column in fields:
                 continue
+        elif name.lower().startswith("msdynmkt_"):
+            report.add(codes.BODY_DIALECT_MISMATCH, f"`{name}` is a real-time journeys column: a {schema.TABLE} "
+                       "record of outbound marketing does not have it", member.key.span, field=name)
+            continue
         elif name not in schema.COLUMNS:
             unknown_key(report, member.key, schema.COLUMNS, f"a column of {schema.TABLE}")
             continue
@@ -81,22 +85,23 @@ def _columns(report: Report, body: JsonObject) -> dict[str, JsonMember]:
     return fields
 
 
-def _is_lookup_value(name: str) -> bool:
+def is_lookup_value(name: str, columns: Mapping[str, str] = schema.COLUMNS) -> bool:
     """`_ownerid_value` and the like: how the Web API returns lookup columns."""
     return (name.startswith("_") and name.endswith("_value")
-            and schema.COLUMNS.get(name[1:-len("_value")]) in ("Lookup", "Owner"))
+            and columns.get(name[1:-len("_value")]) in ("Lookup", "Owner"))
 
 
-def unknown_key(report: Report, key: JsonString, known: Iterable[str], what: str, *, fixable: bool = True) -> None:
-    """R018, with the closest known name as a fix when the key is in the report's source."""
+def unknown_key(report: Report, key: JsonString, known: Iterable[str], what: str, *, fixable: bool = True,
+                code: str = codes.UNKNOWN_FIELD) -> None:
+    """R018 (or `code`), with the closest known name as a fix when the key is in the report's source."""
     name = key.value
     suggestion = did_you_mean(name, known)
     if suggestion is None:
-        report.add(codes.UNKNOWN_FIELD, f"`{name}` is not {what}", key.span, field=name)
+        report.add(code, f"`{name}` is not {what}", key.span, field=name)
         return
     same_but_case = suggestion.casefold() == name.casefold()
     applicability = Applicability.SAFE if same_but_case else Applicability.UNSAFE
-    report.add(codes.UNKNOWN_FIELD, f"`{name}` is not {what}; did you mean `{suggestion}`?", key.span,
+    report.add(code, f"`{name}` is not {what}; did you mean `{suggestion}`?", key.span,
                field=suggestion, fix=rename_key(key, suggestion, applicability) if fixable else None)
 
 

@@ -9,16 +9,21 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from segquery.diagnostics import Applicability, Diagnostic, Fix, RelatedLocation, make_diagnostic
+from segquery.requests.jsonvalue import JsonString
+from segquery.source import SourceText
 from segquery.suggest import Suggester
 from segquery.workspace import codes
-from segquery.workspace.model import Reference, Segment, SegmentStatus
+from segquery.syntax.outbound import OUTBOUND
+from segquery.syntax.realtime import REALTIME
+from segquery.workspace.model import (REALTIME_QUERY_NAME_PREFIX, Reference, Segment, SegmentStatus, id_in_query_name,
+                                      query_name_from_id, query_name_prefix)
 from segquery.workspace.names import Match, Resolution
 from segquery.workspace.rename import IDENTIFIER
 
 Describe = Callable[[Segment], str]
 
 INACTIVE = (SegmentStatus.DRAFT, SegmentStatus.STOPPED, SegmentStatus.STOPPING, SegmentStatus.EXPIRED,
-            SegmentStatus.ERROR)
+            SegmentStatus.ERROR, SegmentStatus.DELETED)
 MAX_CHAIN_SHOWN = 12
 
 
@@ -41,11 +46,15 @@ def _reference_diagnostic(segment: Segment, reference: Reference, code: str, mes
 
 
 def resolution_diagnostics(segment: Segment, resolutions: Sequence[Resolution], known_names: Suggester,
-                           describe: Describe) -> list[Diagnostic]:
-    """W001 (no such segment), W009 (several candidates) and W003 (the segment itself)."""
+                           describe: Describe, lookup: Callable[[str], Resolution]) -> list[Diagnostic]:
+    """W001 (no such segment), W009 (several candidates), W003 (the segment itself), W013 (a segment of
+    the other dialect) and W014 (no such real-time segment definition). `lookup` resolves a name."""
     found = []
     for reference, resolution in zip(segment.references, resolutions):
-        if resolution.target is segment:
+        target = resolution.target
+        if target is not None and target is not segment and target.dialect is not segment.dialect:
+            found.append(_cross_dialect(segment, reference, target, describe))
+        elif resolution.target is segment:
             found.append(_reference_diagnostic(
                 segment, reference, codes.SELF_REFERENCE,
                 f"{describe(segment)} references itself: its members cannot be defined by its own members"))
@@ -58,8 +67,58 @@ def resolution_diagnostics(segment: Segment, resolutions: Sequence[Resolution], 
                 related=[related_definition(candidate, f"candidate {describe(candidate)}")
                          for candidate in resolution.candidates]))
         elif not resolution.candidates:
-            found.append(_missing(segment, reference, known_names))
+            found.append(_unresolved(segment, reference, known_names, describe, lookup))
     return found
+
+
+def _cross_dialect(segment: Segment, reference: Reference, target: Segment, describe: Describe) -> Diagnostic:
+    return _reference_diagnostic(
+        segment, reference, codes.CROSS_DIALECT_REFERENCE,
+        f"{describe(target)} is a segment of {target.dialect.title}, but {describe(segment)} is written in "
+        f"{segment.dialect.title}: a segment can reference only segments of its own dialect",
+        related=[related_definition(target, f"{describe(target)} is defined here")])
+
+
+def _unresolved(segment: Segment, reference: Reference, names: Suggester, describe: Describe,
+                lookup: Callable[[str], Resolution]) -> Diagnostic:
+    """W013 when the id names a segment of the other dialect, W014 for a real-time id, else W001."""
+    written = id_in_query_name(reference.name)
+    if written is not None:
+        dialect, digits = written
+        other = OUTBOUND if dialect is REALTIME else REALTIME
+        twin = lookup(f"{query_name_prefix(other)}{digits}").target
+        if twin is not None and twin.dialect is not segment.dialect:
+            return _cross_dialect(segment, reference, twin, describe)
+        if dialect is REALTIME:
+            return _missing_definition(segment, reference, names)
+    return _missing(segment, reference, names)
+
+
+def link_diagnostics(source: SourceText, links: Sequence[JsonString],
+                     lookup: Callable[[str], Resolution]) -> list[Diagnostic]:
+    """W015 for each real-time segment record whose definition id names no definition of the workspace."""
+    found = []
+    for uid in links:
+        if not lookup(query_name_from_id(uid.value, REALTIME)).candidates:
+            found.append(make_diagnostic(
+                source, codes.UNLINKED_SEGMENT_RECORD, f"this segment record links to the segment definition "
+                f"`{uid.value}`, which is not in the workspace: the segment has no query without it",
+                uid.span.start, uid.span.end))
+    return found
+
+
+def _missing_definition(segment: Segment, reference: Reference, names: Suggester) -> Diagnostic:
+    suggestion = names.best(reference.name)
+    if suggestion is not None and not suggestion.upper().startswith(REALTIME_QUERY_NAME_PREFIX):
+        suggestion = None
+    message = (f"no segment definition with the id of `{reference.name}` in the workspace: a `.segq` file with "
+               "`// segquery: id = <id>` in the real-time dialect, or a msdynmkt_segmentdefinition record")
+    fix = None
+    if suggestion is not None:
+        message += f"; did you mean `{suggestion}`?"
+        fix = Fix.replace(f"Reference `{suggestion}`", reference.span.start, reference.span.end, suggestion,
+                          Applicability.UNSAFE)
+    return _reference_diagnostic(segment, reference, codes.UNKNOWN_DEFINITION, message, fix=fix)
 
 
 def _missing(segment: Segment, reference: Reference, names: Suggester) -> Diagnostic:

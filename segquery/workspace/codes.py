@@ -116,7 +116,8 @@ UNNAMED_RECORD = _workspace(
     "W011", "unnamed-segment-record", "A segment record has neither a name nor an id.",
     severity=Severity.WARNING,
     what="Reports a record of a JSON file that has no `msdyncrm_segmentname`, "
-         "`msdyncrm_segmentqueryname` or `msdyncrm_segmentid`; its references are still checked.",
+         "`msdyncrm_segmentqueryname` or `msdyncrm_segmentid`, and a real-time segment definition without "
+         "`msdynmkt_segmentdefinitionid`; its references are still checked.",
     why="No other segment can reference it, and reports cannot name it.",
     example='{"msdyncrm_segmentquery": "SEGMENT(adults)"}',
     use_instead='{"msdyncrm_segmentname": "Adults copy", "msdyncrm_segmentquery": "SEGMENT(adults)"}')
@@ -129,3 +130,47 @@ NO_SEGMENTS = _workspace(
     why="A typo in a path, or a response saved without its `value`, would otherwise leave segments out.",
     example='{"@odata.context": "...", "values": []}',
     use_instead='{"@odata.context": "...", "value": []}')
+CROSS_DIALECT_REFERENCE = _workspace(
+    "W013", "cross-dialect-reference", "`SEGMENT(x)` names a segment written in the other dialect.",
+    what="Reports a reference from a real-time journeys segment to an outbound marketing segment, or the "
+         "reverse: the name resolves to a segment of the workspace, or its `SEGMENT_CRM_ID_` / "
+         "`SEGMENT_CJO_ID_` id is the id of a segment of the other dialect. Each file is read in its own "
+         "dialect (its `dialect` directive, else the configuration); a JSON record in the dialect its fields "
+         "name.",
+    why="Outbound segments (`msdyncrm_segment`) and real-time segment definitions "
+        "(`msdynmkt_segmentdefinition`) live in different tables of different services: neither can "
+        "evaluate the other's segments. Moving a compound segment to real-time journeys means moving the "
+        "segments it references first, in go-live order, and referencing their new definition ids.",
+    example="// engaged.segq, dialect = realtime\n"
+            "SEGMENT(SEGMENT_CRM_ID_59ac8bbf57e7e811a9a9000d3a35f403)   // an outbound segment",
+    use_instead="// engaged.segq, dialect = realtime\n"
+                "SEGMENT(SEGMENT_CJO_ID_4f6ab2f03b1c4d2e9d431c2e9b0a7f10)   // its real-time definition")
+UNKNOWN_DEFINITION = _workspace(
+    "W014", "unknown-segment-definition", "`SEGMENT(SEGMENT_CJO_ID_<id>)` names no segment definition of "
+    "the workspace.",
+    what="Reports a real-time reference whose id is neither the `id` directive of a real-time `.segq` file "
+         "nor the `msdynmkt_segmentdefinitionid` of a segment definition record, and suggests a known id that "
+         "differs only by a few digits.",
+    why="A compound segment that references a definition that does not exist cannot go live; the service "
+        "says so only when it is published. Keeping the definitions in the workspace also gives the "
+        "go-live order (`segquery deps --order`).",
+    example="// adults.segq: dialect = realtime, id = 4f6ab2f0-3b1c-4d2e-9d43-1c2e9b0a7f10\n"
+            "SEGMENT(SEGMENT_CJO_ID_4f6ab2f03b1c4d2e9d431c2e9b0a7f11)",
+    use_instead="SEGMENT(SEGMENT_CJO_ID_4f6ab2f03b1c4d2e9d431c2e9b0a7f10)",
+    fix=FixAvailability.UNSAFE,
+    fix_safety="Replacing the id with the closest known id is unsafe: the closest id is not necessarily the "
+               "definition the author meant.",
+    dialects=("realtime",))
+UNLINKED_SEGMENT_RECORD = _workspace(
+    "W015", "segment-record-without-definition", "A real-time segment record links to a segment definition that "
+    "is not in the workspace.",
+    severity=Severity.WARNING,
+    what="Reports a `msdynmkt_segment` record of a JSON file whose `msdynmkt_sourcesegmentuid` is the id of no "
+         "segment definition of the workspace (a real-time `.segq` file with that `id`, or a "
+         "`msdynmkt_segmentdefinition` record).",
+    why="A real-time segment is two records; a segment without its definition has no query and no members. "
+        "The definition may exist only in the org, so this is a warning: keep both records in the workspace, "
+        "or correct the link.",
+    example='{"msdynmkt_displayname": "Adults", "msdynmkt_sourcesegmentuid": "<an id no definition has>"}',
+    use_instead='{"msdynmkt_displayname": "Adults", "msdynmkt_sourcesegmentuid": "<the definition\'s id>"}',
+    dialects=("realtime",))

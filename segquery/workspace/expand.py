@@ -19,6 +19,7 @@ from typing import Callable, Sequence, cast
 
 from segquery.syntax import ast
 from segquery.syntax.parser import MAX_INPUT_CHARS
+from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.printer import unparse
 from segquery.workspace.model import Segment, SegmentType
 
@@ -37,10 +38,11 @@ def expand_segment(root: Segment, targets_of: Resolver, *, describe: Callable[[S
     `targets_of(segment)` gives, for each of the segment's references in order,
     the segment it resolves to, or None when it does not resolve.
 
-    The language does not allow an INTERACTION query as an operand of a set
-    operation (only `SEGMENT(x)` of an interaction segment), so such a
+    The outbound language does not allow an INTERACTION query as an operand of
+    a set operation (only `SEGMENT(x)` of an interaction segment), so such a
     reference cannot be inlined: it raises ExpandError, or with
-    keep_interactions=True stays a `SEGMENT(x)` reference.
+    keep_interactions=True stays a `SEGMENT(x)` reference. Real-time journeys
+    allows INTERACTION operands, so there they are inlined.
     """
     order = _dependencies_first(root, targets_of, describe)
     templates: dict[Segment, tuple[str, str, list[Segment]]] = {}
@@ -88,6 +90,9 @@ def _dependencies_first(root: Segment, targets_of: Resolver, describe: Callable[
                 raise ExpandError(f"`SEGMENT({reference.name})` in {describe(segment)} "
                                   f"({where.path}:{where.range.start.line}:{where.range.start.column}) does not "
                                   "resolve to one segment")
+            if target.dialect is not segment.dialect:
+                raise ExpandError(f"{describe(segment)} is written in {segment.dialect.title} but references "
+                                  f"{describe(target)}, a segment of {target.dialect.title}: it cannot be inlined")
             if state.get(target) == 1:
                 cycle = path[path.index(target):] + [target]
                 raise ExpandError("the references form a cycle: " + " -> ".join(describe(s) for s in cycle))
@@ -132,7 +137,7 @@ def _template(segment: Segment, targets: Sequence[Segment | None], interaction: 
             if node.source.span.start not in by_start:
                 raise ExpandError(f"a reference of {describe(segment)} was not found by the scan")
             target = by_start[node.source.span.start]
-            if operator is not None and interaction[target]:
+            if operator is not None and interaction[target] and segment.dialect is OUTBOUND:
                 if keep_interactions:
                     return node
                 raise ExpandError(f"{describe(target)} is an INTERACTION query, which cannot be an operand of "

@@ -13,10 +13,14 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from segquery.diagnostics import Diagnostic
+from segquery.requests import realtime_schema
 from segquery.requests import schema as record_schema
 from segquery.source import Range, SourceText, Span
 from segquery.syntax import ast
+from segquery.syntax.dialect import Dialect
+from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.parser import ParseResult, parse_tolerant
+from segquery.syntax.realtime import REALTIME
 
 
 class SegmentType(enum.IntEnum):
@@ -42,6 +46,7 @@ class SegmentStatus(enum.IntEnum):
     ERROR = record_schema.ERROR
     GOING_LIVE = record_schema.GOING_LIVE
     STOPPING = record_schema.STOPPING
+    DELETED = realtime_schema.DEFINITION_DELETED   # a real-time segment definition's own status
 
     @property
     def label(self) -> str:
@@ -53,12 +58,33 @@ class SegmentStatus(enum.IntEnum):
         return self in (SegmentStatus.LIVE, SegmentStatus.LIVE_EDITABLE, SegmentStatus.GOING_LIVE)
 
 
+# The statuses of a real-time segment definition (`statuscode`), as the workspace's statuses.
+REALTIME_STATUSES: dict[int, SegmentStatus] = {
+    realtime_schema.DEFINITION_LIVE: SegmentStatus.LIVE, realtime_schema.DEFINITION_DRAFT: SegmentStatus.DRAFT,
+    realtime_schema.DEFINITION_GOING_LIVE: SegmentStatus.GOING_LIVE,
+    realtime_schema.DEFINITION_DELETED: SegmentStatus.DELETED,
+}
+
 QUERY_NAME_PREFIX = "SEGMENT_CRM_ID_"
+REALTIME_QUERY_NAME_PREFIX = "SEGMENT_CJO_ID_"
 
 
-def query_name_from_id(segment_id: str) -> str:
-    """The backend name `SEGMENT(...)` uses for a segment id: `SEGMENT_CRM_ID_` + lower-case hex."""
-    return QUERY_NAME_PREFIX + record_schema.normalize_id(segment_id).replace("-", "")
+def query_name_prefix(dialect: Dialect) -> str:
+    return REALTIME_QUERY_NAME_PREFIX if dialect is REALTIME else QUERY_NAME_PREFIX
+
+
+def query_name_from_id(segment_id: str, dialect: Dialect = OUTBOUND) -> str:
+    """The name `SEGMENT(...)` uses for a segment id: `SEGMENT_CRM_ID_` (outbound) or `SEGMENT_CJO_ID_`
+    (real-time journeys, the id of the segment definition) + the id's lower-case hex digits."""
+    return query_name_prefix(dialect) + record_schema.normalize_id(segment_id).replace("-", "")
+
+
+def id_in_query_name(name: str) -> tuple[Dialect, str] | None:
+    """The dialect and the hex digits of a `SEGMENT_CRM_ID_<hex>` or `SEGMENT_CJO_ID_<hex>` name, else None."""
+    for prefix, dialect in ((QUERY_NAME_PREFIX, OUTBOUND), (REALTIME_QUERY_NAME_PREFIX, REALTIME)):
+        if name.upper().startswith(prefix) and len(name) > len(prefix):
+            return dialect, name[len(prefix):].lower()
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,15 +136,16 @@ class Segment:
     # moves a diagnostic about the query text into the file
     move_diagnostic: Callable[[Diagnostic], Diagnostic] = field(default=lambda d: d, repr=False)
     key: str = ""                   # unique in the workspace; assigned by the workspace
+    dialect: Dialect = OUTBOUND     # the dialect its query is written in
     _parsed: ParseResult | None = field(default=None, repr=False)
 
     @property
     def parsed(self) -> ParseResult | None:
-        """The tolerant parse of the query, computed on first use; None without a query."""
+        """The tolerant parse of the query in its dialect, computed on first use; None without a query."""
         if self.query_text is None:
             return None
         if self._parsed is None:
-            self._parsed = parse_tolerant(self.query_text, path=self.path)
+            self._parsed = parse_tolerant(self.query_text, path=self.path, dialect=self.dialect)
         return self._parsed
 
     @property

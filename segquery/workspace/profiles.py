@@ -46,7 +46,7 @@ def infer_profile(segment: Segment, targets: Mapping[str, Segment], profiles: Ca
         target = targets.get(name)
         return profiles(target) if target is not None else None
 
-    info = infer_tables(query, schema, segment_types=segment_type)
+    info = infer_tables(query, schema, segment_types=segment_type, dialect=segment.dialect.name)
     return SegmentProfile(info.result, info)
 
 

@@ -17,7 +17,7 @@ import gc
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterable, Mapping, cast
+from typing import Callable, Iterable, Mapping, cast
 
 from segquery.diagnostics import Diagnostic, sorted_diagnostics
 from segquery.paths import path_key
@@ -74,14 +74,19 @@ class Workspace:
     `max_depth` is the longest chain of references allowed before W007;
     `target_profile` the profile type a segment is assumed to target when it
     declares none (None turns W005 off for such segments); `schema` the schema
-    for profile-type inference (None: the bundled one).
+    for profile-type inference (None: the bundled one); `dialect_of` the
+    dialect setting of a `.segq` file by its path (a dialect's name or `auto`;
+    None: the default dialect), which the file's `dialect` directive overrides,
+    as `segquery check` reads it (segquery.dialect_choice).
     """
 
     def __init__(self, *, max_depth: int = DEFAULT_MAX_DEPTH,
-                 target_profile: str | None = DEFAULT_TARGET_PROFILE, schema: Schema | None = None) -> None:
+                 target_profile: str | None = DEFAULT_TARGET_PROFILE, schema: Schema | None = None,
+                 dialect_of: Callable[[str], str] | None = None) -> None:
         self.max_depth = max_depth
         self.target_profile = target_profile
         self.schema = schema
+        self.dialect_of = dialect_of
         self._files: dict[str, FileEntry] = {}
         self._index = NameIndex()
         self._resolutions: dict[Segment, tuple[Resolution, ...]] = {}
@@ -105,7 +110,7 @@ class Workspace:
         """Read the files given as (path, named explicitly) pairs, as `discover` yields them."""
         workspace = cls(**options)
         with _collector_paused():
-            workspace._add_all([load_file(path, explicit=explicit) for path, explicit in files])
+            workspace._add_all([workspace._load(path, explicit=explicit) for path, explicit in files])
         return workspace
 
     @classmethod
@@ -113,8 +118,13 @@ class Workspace:
         """A workspace of in-memory files (path -> text); the suffix of each path decides how it is read."""
         workspace = cls(**options)
         with _collector_paused():
-            workspace._add_all([load_file(path, text) for path, text in texts.items()])
+            workspace._add_all([workspace._load(path, text) for path, text in texts.items()])
         return workspace
+
+    def _load(self, path: str, text: str | None = None, *, explicit: bool = True) -> FileEntry:
+        """Read one file in its configured dialect."""
+        setting = self.dialect_of(path) if self.dialect_of is not None else None
+        return load_file(path, text, explicit=explicit, dialect_setting=setting)
 
     def update_file(self, path: str | os.PathLike, text: str | None = None) -> list[str]:
         """Re-read one file (from disk, or `text` as an editor holds it).
@@ -126,7 +136,7 @@ class Workspace:
         before = self._affected_snapshot()
         old = self._files.get(key)
         removed = self._remove(key)
-        entry = load_file(old.path if old is not None else path, text, explicit=False)
+        entry = self._load(old.path if old is not None else path, text, explicit=False)
         self._add(entry)
         return self._affected(before, removed, entry.segments, {entry.path})
 
@@ -142,7 +152,7 @@ class Workspace:
                 key = path_key(path)
                 old = self._files.get(key)
                 self._remove(key)
-                self._add(load_file(old.path if old is not None else path, text, explicit=False))
+                self._add(self._load(old.path if old is not None else path, text, explicit=False))
 
     def remove_file(self, path: str | os.PathLike) -> list[str]:
         """Forget a file (deleted, or closed in an editor). Returns the paths whose diagnostics may have changed."""
@@ -448,6 +458,7 @@ class Workspace:
         if entry is None:
             return []
         found = list(entry.diagnostics)
+        found.extend(checks.link_diagnostics(entry.source, entry.links, self._index.resolve))
         for segment in entry.segments:
             found.extend(self._segment_findings(segment))
             if syntax:
@@ -461,7 +472,8 @@ class Workspace:
         if cached is None:
             resolutions = self.resolution(segment)
             targets = self._targets(segment)
-            cached = checks.resolution_diagnostics(segment, resolutions, self._candidate_names(), _describe)
+            cached = checks.resolution_diagnostics(segment, resolutions, self._candidate_names(), _describe,
+                                                   self._index.resolve)
             cached += checks.status_diagnostics(segment, targets, _describe)
             profile = self._profile(segment)
             named = {reference.name: target for reference, target in zip(segment.references, targets)
@@ -561,6 +573,7 @@ class Workspace:
         affected = set(paths)
         if self._refresh_suggestions(removed, added):
             affected.update(segment.path for segment in self._unresolved)
+            affected.update(entry.path for entry in self._files.values() if entry.links)
         affected.update(segment.path for segment in self._view().with_dependents(dirty))
         after = self._global_findings()
         for path in set(before or {}) | set(after):

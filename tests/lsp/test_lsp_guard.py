@@ -140,7 +140,7 @@ async def test_documents_are_published_when_reading_the_workspace_fails(server, 
     def from_paths(*args: Any, **kwargs: Any):
         raise OSError("disk on fire")
 
-    monkeypatch.setattr(project_module.Workspace, "from_paths", from_paths)
+    monkeypatch.setattr(project_module.Workspace, "from_files", from_paths)
     open_document(server, URI, "PROFILE(contact).FILTER(")
     server.load_project([tmp_path])
     server.refresh(URI)
