@@ -276,8 +276,10 @@ def _analyse(text: str, path: str | None, settings: FileSettings) -> FileReport:
     diagnostics = list(result.diagnostics) + directives.problems
     kind = directives.kind or settings.kind
     if result.query is not None:
+        # A segment's own `profile` directive says which profile type it selects (a lead segment).
+        target = directives.profile or settings.target
         diagnostics += validate(result.query, source, kind=QueryKind.parse(kind) if kind else None,
-                                schema=settings.schema, target=settings.target, dialect=dialect)
+                                schema=settings.schema, target=target, dialect=dialect)
         diagnostics += lint(result.query, source, enabled=settings.is_enabled,
                             line_length=settings.config.line_length, dialect=dialect)
     return FileReport(path, source, diagnostics, result.query, kind=kind, directives=directives)

@@ -24,3 +24,14 @@ def test_a_block_comment_directive_ends_at_its_line():
 
 def test_comments_that_are_not_directives_are_ignored():
     assert directives("// a note about segquery\nPROFILE(contact)") == []
+
+
+def test_the_profile_directive_is_the_segments_target_in_check():
+    from segquery.engine import check_text
+
+    lead_segment = "PROFILE(lead).FILTER(statecode == 0)\n"
+    assert [d.code for d in check_text(lead_segment).diagnostics] == ["V013"]
+    assert [d.code for d in check_text("// segquery: profile = lead\n" + lead_segment).diagnostics] == []
+    realtime = "// segquery: dialect = realtime\n" + lead_segment
+    assert [d.code for d in check_text(realtime).diagnostics] == ["V061"]
+    assert [d.code for d in check_text("// segquery: profile = lead\n" + realtime).diagnostics] == []

@@ -25,7 +25,7 @@ from segquery.source import SourceText, Span, line_break_length, line_end, line_
 from segquery.suggest import did_you_mean
 from segquery.syntax import ast
 from segquery.syntax.dialects import dialect_settings
-from segquery.syntax.tokens import TokenKind, tokenize
+from segquery.syntax.tokens import NAME_PATTERN, TokenKind, tokenize
 
 UNSUPPRESSIBLE_PREFIXES = ("S", "E")
 # Directives the workspace reads (name, id, type, status, profile) are known here too.
@@ -100,6 +100,9 @@ class FileDirectives:
     kind: str | None = None
     kind_span: Span | None = None
     dialect: str | None = None
+    # The profile type the file's segment selects (`// segquery: profile = lead`); the workspace reports
+    # a malformed one.
+    profile: str | None = None
 
     def suppressed(self, diagnostic: Diagnostic) -> bool:
         """True (and the directive marked used) when a directive covers the diagnostic."""
@@ -112,6 +115,9 @@ class FileDirectives:
                 suppression.used = True
                 hit = True
         return hit
+
+
+_TABLE_NAME = re.compile(NAME_PATTERN)
 
 
 def comments_of(source: SourceText) -> list[ast.Comment]:
@@ -136,6 +142,8 @@ def read_directives(source: SourceText) -> FileDirectives:
             found = _read_choice(source, directive, dialect_settings(), "dialect", result)
             if found is not None:
                 result.dialect = found[0]
+        elif directive.name == "profile" and _TABLE_NAME.fullmatch(directive.value):
+            result.profile = directive.value
         elif directive.name not in KNOWN_DIRECTIVES:
             start = _name_offset(source, directive)
             suggestion = did_you_mean(directive.name, KNOWN_DIRECTIVES)

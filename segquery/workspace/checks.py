@@ -14,7 +14,7 @@ from segquery.source import SourceText
 from segquery.suggest import Suggester
 from segquery.workspace import codes
 from segquery.syntax.outbound import OUTBOUND
-from segquery.syntax.realtime import REALTIME
+from segquery.syntax.realtime import REALTIME, SEGMENT_ID
 from segquery.workspace.model import (REALTIME_QUERY_NAME_PREFIX, Reference, Segment, SegmentStatus, id_in_query_name,
                                       query_name_from_id, query_name_prefix)
 from segquery.workspace.names import Match, Resolution
@@ -66,9 +66,16 @@ def resolution_diagnostics(segment: Segment, resolutions: Sequence[Resolution], 
                 f"`{reference.name}` matches {len(resolution.candidates)} segments {rule}: {listed}",
                 related=[related_definition(candidate, f"candidate {describe(candidate)}")
                          for candidate in resolution.candidates]))
-        elif not resolution.candidates:
+        elif not resolution.candidates and not _form_reported_by_parser(segment, reference):
             found.append(_unresolved(segment, reference, known_names, describe, lookup))
     return found
+
+
+def _form_reported_by_parser(segment: Segment, reference: Reference) -> bool:
+    """A reference the parser already rejected for its form (S031, S032): one mistake, one finding."""
+    if segment.dialect is REALTIME:
+        return not SEGMENT_ID.match(reference.name)
+    return reference.name.upper().startswith(REALTIME_QUERY_NAME_PREFIX)
 
 
 def _cross_dialect(segment: Segment, reference: Reference, target: Segment, describe: Describe) -> Diagnostic:
