@@ -164,7 +164,8 @@ class _Resolver:
             elif isinstance(step, ast.Distinct):
                 resolved.append(ChainStep(label(step, "."), (), (), current, current_table))
             elif isinstance(step, ast.Traverse):
-                join = self.join(step.relationship, current, current_table, f"t{len(resolved) + 1}")
+                join = self.join(step.relationship, current, current_table,
+                                 f"t{sum(len(done.joins) for done in resolved) + 1}")
                 if join is None:
                     return None
                 scope.bind(join.table.name, join.row, join.table.columns)
