@@ -131,6 +131,7 @@ class SetPlan:
     label: str
     operands: tuple["Plan", ...]
     operators: tuple[ast.SetOp, ...]
+    operand_labels: tuple[str, ...]
 
 
 Plan = Union[ChainPlan, InteractionPlan, SegmentPlan, SetPlan]
@@ -168,6 +169,7 @@ def stages(plan: Plan, depth: int = 0) -> list[Stage]:
     for index, operator in enumerate(plan.operators):
         operand = plan.operands[index + 1]
         found += stages(operand, depth + 1)
-        partial = SetPlan(plan.label, plan.operands[:index + 2], plan.operators[:index + 1])
-        found.append(Stage(depth, f"{operator.value} {operand.label}", partial))
+        partial = SetPlan(plan.label, plan.operands[:index + 2], plan.operators[:index + 1],
+                          plan.operand_labels[:index + 2])
+        found.append(Stage(depth, f"{operator.value} {plan.operand_labels[index + 1]}", partial))
     return found

@@ -103,7 +103,8 @@ class _Resolver:
             operands = [self.query(operand) for operand in node.operands]
             if any(operand is None for operand in operands):
                 return None
-            return SetPlan(label(node), tuple(o for o in operands if o is not None), node.operators)
+            return SetPlan(label(node), tuple(o for o in operands if o is not None), node.operators,
+                           tuple(label(operand) for operand in node.operands))
         if isinstance(node, ast.Grouped):
             body = self.query(node.body)
             return body if body is None or not node.steps else self.members_chain(label(node.body), body, node.steps)
