@@ -90,7 +90,7 @@ class _Resolver:
     def run(self, query: ast.Query) -> Plan:
         plan = self.query(query.body)
         if self.problems or plan is None:
-            raise PlanError(self.problems)
+            raise PlanError(sorted(self.problems, key=lambda p: (p.span.start, p.span.end)))
         return plan
 
     def report(self, code: str, message: str, node: ast.Node) -> None:
