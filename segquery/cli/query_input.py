@@ -17,7 +17,7 @@ from segquery.files import UnreadableFile
 from segquery.output.text import text_blocks
 from segquery.plan.inputs import QueryInput, parse_now, read_query
 from segquery.syntax.codes import NOT_A_REGULAR_FILE, UNREADABLE_FILE
-from segquery.syntax.dialects import dialect_names
+from segquery.syntax.dialects import dialect_settings
 
 _OPTIONS = (
     click.option("--now", "now_text", metavar="ISO-DATE",
@@ -26,8 +26,9 @@ _OPTIONS = (
                  help="A schema file (JSON or Dataverse $metadata) instead of the configured one."),
     click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
                  help="A configuration file instead of the one found from FILE's folder."),
-    click.option("--query-dialect", type=click.Choice(dialect_names(), case_sensitive=False),
-                 help="The dialect FILE is written in, instead of the configured one."),
+    click.option("--query-dialect", type=click.Choice(dialect_settings(), case_sensitive=False), default=None,
+                 help="The dialect FILE is written in (outbound, realtime, or auto to read it from the text), "
+                      "instead of the configured one."),
     click.option("--workspace", multiple=True, type=click.Path(exists=True),
                  help="Where SEGMENT(x) references are found (repeatable; default: FILE's folder)."),
     color_option,

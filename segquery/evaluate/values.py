@@ -119,6 +119,13 @@ class Evaluator:
     def _comparison(self, node: ast.Comparison, binding: Binding) -> bool | None:
         return compare(self.value(node.left, binding), node.op, self.value(node.right, binding))
 
+    def _in_list(self, node: ast.InList, binding: Binding) -> bool | None:
+        subject = self.value(node.subject, binding)
+        if subject is None:
+            return None
+        found = [compare(subject, ast.CompareOp.EQ, self.value(value, binding)) for value in node.values]
+        return True if True in found else (None if None in found else False)
+
     def _string_test(self, node: ast.StringTest, binding: Binding) -> bool | None:
         subject, pattern = self.value(node.subject, binding), self.value(node.pattern, binding)
         if subject is None or pattern is None:

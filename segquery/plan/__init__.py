@@ -10,7 +10,8 @@ The SQL compiler (`segquery.sql`) and the reference evaluator
 (`segquery.evaluate`) both start from a plan; neither depends on the other.
 """
 
-from segquery.plan.catalog import Catalog, ColumnKind, InteractionLayout, TableLayout
+from segquery.plan.catalog import Catalog, InteractionLayout, TableLayout
+from segquery.plan.kinds import ColumnKind
 from segquery.plan.model import (
     ChainPlan,
     ColumnRef,

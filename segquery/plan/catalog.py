@@ -8,29 +8,17 @@ from the columns found in exported files (`Catalog.from_columns`, for
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
+from segquery.plan.kinds import ColumnKind
+from segquery.plan.realtime_tables import REALTIME_PREFIX, REALTIME_TIMESTAMP, realtime_interaction_columns
 from segquery.schema import AttributeType, Relationship, Schema, default_schema
 from segquery.semantic.schemas import link_type_table
 from segquery.suggest import did_you_mean
 
-# Real-time interaction tables (`msdynmkt_emailopened`...): the time of the interaction.
-REALTIME_PREFIX = "msdynmkt_"
-REALTIME_TIMESTAMP = "msdynmkt_originaltimestamp"
 # Outbound interaction tables (`EmailOpened`...): the time of the interaction.
 OUTBOUND_TIMESTAMP = "timestamp"
-
-
-class ColumnKind(enum.Enum):
-    """How values of a column compare: what the compiler and the evaluator need to know."""
-
-    STRING = "string"
-    NUMBER = "number"
-    BOOLEAN = "boolean"
-    DATETIME = "datetime"
-    OTHER = "other"
 
 
 _KIND_OF_TYPE = {
@@ -115,10 +103,12 @@ class Catalog:
 
     @classmethod
     def from_schema(cls, schema: Schema | None = None) -> "Catalog":
-        """Every table and interaction of the schema (the bundled one by default)."""
+        """Every table and interaction of the schema (the bundled one by default), and the
+        real-time interaction tables."""
         schema = schema or default_schema()
-        columns = {table.name: {name: kind_of_type(a.type) for name, a in table.attributes.items()}
-                   for table in schema.tables.values()}
+        columns: dict[str, Mapping[str, ColumnKind]] = dict(realtime_interaction_columns())
+        columns.update({table.name: {name: kind_of_type(a.type) for name, a in table.attributes.items()}
+                        for table in schema.tables.values()})
         columns.update({interaction.name: {name: kind_of_type(a.type) for name, a in interaction.attributes.items()}
                         for interaction in schema.interactions.values()})
         return cls.from_columns(columns, schema)

@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from segquery.dialect_choice import choose_dialect_of_text
 from segquery.diagnostics import Diagnostic, Severity
 from segquery.engine import CheckOptions, SettingsResolver
 from segquery.files import read_stdin, read_text
@@ -42,7 +43,8 @@ def read_query(file: str, *, schema: str | None = None, config: str | None = Non
     text = (read_stdin() if file == STDIN else read_text(file)).text
     path = None if file == STDIN else file
     settings = SettingsResolver(CheckOptions(schema=schema, config=config, dialect=dialect)).for_file(path)
-    parsed = parse_tolerant(text, path=path, dialect=settings.dialect)
+    chosen = choose_dialect_of_text(text, settings.dialect_setting)
+    parsed = parse_tolerant(text, path=path, dialect=chosen.dialect)
     errors = [d for d in parsed.diagnostics if d.severity is Severity.ERROR]
     folders = workspace or (os.path.dirname(file) or "." if path else ".",)
     return QueryInput(path, parsed.source, parsed.query, errors, settings.schema, workspace_segments(folders))

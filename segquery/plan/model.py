@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Mapping, Union
 
-from segquery.plan.catalog import ColumnKind, InteractionLayout, TableLayout
+from segquery.plan.catalog import InteractionLayout, TableLayout
+from segquery.plan.kinds import ColumnKind
 from segquery.syntax import ast
 
 # The name of the rows of the first table of a chain; joined tables are t1, t2...

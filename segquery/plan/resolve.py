@@ -178,11 +178,31 @@ class _Resolver:
                     conditions = (step.filter.condition,)
                 current, current_table = join.row, join.table
                 resolved.append(ChainStep(label(step, "."), (join,), conditions, current, current_table))
+            elif isinstance(step, ast.Relate):
+                joins = self.relate(step, current, current_table, scope,
+                                    sum(len(done.joins) for done in resolved) + 1)
+                if joins is None:
+                    return None
+                resolved.append(ChainStep(label(step, "."), joins, (), current, current_table))
             else:
                 self.report(codes.NOT_COMPILABLE, f"{_step_name(step)} does not select profiles: a query "
                             f"run over data cannot contain it", step)
                 return None
         return ChainPlan(text, table, members, tuple(resolved), self.columns)
+
+    def relate(self, step: ast.Relate, row: str, table: TableLayout, scope: _Scope,
+               number: int) -> tuple[Join, ...] | None:
+        """RELATE and RELATEOPTIONAL: joins along the path; the chain stays on its profile."""
+        joins: list[Join] = []
+        node: ast.Relate | None = step
+        while node is not None:
+            join = self.join(node.relationship, row, table, f"t{number + len(joins)}", node.optional)
+            if join is None:
+                return None
+            scope.bind(node.alias.name, join.row, join.table.columns)
+            joins.append(join)
+            row, table, node = join.row, join.table, node.nested
+        return tuple(joins)
 
     def join(self, name: ast.Identifier, row: str, table: TableLayout, new_row: str,
              optional: bool = False) -> Join | None:

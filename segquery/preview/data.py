@@ -11,7 +11,7 @@ import enum
 from dataclasses import dataclass
 from pathlib import Path
 
-from segquery.plan.catalog import ColumnKind
+from segquery.plan.kinds import ColumnKind
 
 
 class FileFormat(enum.Enum):

@@ -15,7 +15,7 @@ from typing import Callable, Mapping
 
 from sqlglot import exp
 
-from segquery.plan.catalog import ColumnKind
+from segquery.plan.kinds import ColumnKind
 from segquery.plan.model import ColumnRef
 from segquery.plan.resolve import date_parts
 from segquery.syntax import ast
@@ -101,6 +101,20 @@ class ExpressionCompiler:
         elif left_kind is ColumnKind.STRING and right_kind is ColumnKind.STRING:
             left, right = self._lower(left), self._lower(right)
         return _COMPARISONS[node.op](this=_wrap(left), expression=_wrap(right)), ColumnKind.BOOLEAN
+
+    def _in_list(self, node: ast.InList) -> Compiled:
+        subject, kind = self.compile(node.subject)
+        values = []
+        for value in node.values:
+            compiled, value_kind = self.compile(value)
+            if kind is ColumnKind.DATETIME and value_kind is ColumnKind.STRING:
+                compiled = exp.cast(compiled, exp.DataType.Type.TIMESTAMP)
+            elif kind is ColumnKind.STRING and value_kind is ColumnKind.STRING:
+                compiled = self._lower(compiled)
+            values.append(compiled)
+        if kind is ColumnKind.STRING:
+            subject = self._lower(subject)
+        return exp.In(this=subject, expressions=values), ColumnKind.BOOLEAN
 
     @staticmethod
     def _lower(node: exp.Expression) -> exp.Expression:

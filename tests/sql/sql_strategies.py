@@ -38,7 +38,8 @@ _OPERATORS = st.sampled_from(["==", "!=", ">", ">=", "<", "<="])
 _PARTS = st.sampled_from(["YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND"])
 
 # Columns a generated condition may read, per table (no ids: they are joined on).
-_READABLE = {table: [c for c in columns if not c.lower().endswith("id")] for table, columns in COLUMNS.items()}
+_READABLE = {table: [c for c in columns if not c.lower().endswith(("id", "logicalname"))]
+             for table, columns in COLUMNS.items()}
 
 
 def _quoted(text: str) -> str:
@@ -126,6 +127,64 @@ def queries(draw) -> str:
     return first
 
 
+@st.composite
+def realtime_atoms(draw, table: str, qualifier: str | None = None) -> str:
+    """What the real-time dialect attests: comparisons, null tests, CONTAINS, IN lists."""
+    column = draw(st.sampled_from(_READABLE[table]))
+    name = f"{qualifier}.{column}" if qualifier else column
+    column_kind = kind(table, column)
+    choice = draw(st.integers(0, 3))
+    if choice == 0:
+        return f"{draw(st.sampled_from(['ISNULL', 'ISNOTNULL']))}({name})"
+    if choice == 1 and column_kind is ColumnKind.STRING:
+        return f"{name} CONTAINS {_quoted(draw(st.sampled_from(PATTERNS)))}"
+    if choice == 2 and column_kind in (ColumnKind.STRING, ColumnKind.NUMBER):
+        values = draw(st.lists(_LITERAL[column_kind], min_size=1, max_size=3))
+        return f"{name} IN [{', '.join(values)}]"
+    return f"{name} {draw(st.sampled_from(['==', '!=']))} {draw(_LITERAL[column_kind])}"
+
+
+@st.composite
+def realtime_conditions(draw, readers: tuple[tuple[str, str | None], ...], depth: int = 2) -> str:
+    if depth == 0 or draw(st.booleans()):
+        return draw(realtime_atoms(*draw(st.sampled_from(readers))))
+    if draw(st.booleans()):
+        return f"NOT({draw(realtime_conditions(readers, depth - 1))})"
+    joiner = draw(st.sampled_from([" && ", " || "]))
+    return "(" + joiner.join(draw(st.lists(realtime_conditions(readers, depth - 1), min_size=2, max_size=3))) + ")"
+
+
+@st.composite
+def realtime_operands(draw) -> str:
+    if draw(st.integers(0, 2)):
+        text = "PROFILE(contact)"
+        for _ in range(draw(st.integers(0, 2))):
+            if draw(st.booleans()):
+                relate = draw(st.sampled_from(["RELATE", "RELATEOPTIONAL"]))
+                alias = f"a{_}"
+                text += (f".{relate}(contact_customer_accounts, {alias})"
+                         f".FILTER({draw(realtime_conditions((('account', alias), ('contact', None))))})")
+            else:
+                text += f".FILTER({draw(realtime_conditions((('contact', None),)))})"
+        return text
+    text = "INTERACTION(msdynmkt_emailopened, msdynmkt_entityid).FILTER(msdynmkt_entityid_LogicalName == 'contact'"
+    if draw(st.booleans()):
+        text += f" && {draw(realtime_atoms('msdynmkt_emailopened'))}"
+    text += ")"
+    if draw(st.booleans()):
+        window = draw(st.sampled_from(["", ", UTCDAYS(7)", ", UTCMONTHS(1)", ", UTCYEARS(1)"]))
+        text += f".HAVING(COUNT() {draw(_OPERATORS)} {draw(st.integers(1, 3))}{window})"
+    return text
+
+
+@st.composite
+def realtime_queries(draw) -> str:
+    text = draw(realtime_operands())
+    for _ in range(draw(st.integers(0, 2))):
+        text = f"({text}) {draw(st.sampled_from(['UNION', 'INTERSECT', 'EXCEPT']))} {draw(realtime_operands())}"
+    return text
+
+
 def _value(draw, table: str, column: str):
     column_kind = kind(table, column)
     if draw(st.integers(0, 4)) == 0:
@@ -161,4 +220,8 @@ def datasets(draw) -> dict[str, list[dict]]:
                        "timestamp": draw(st.sampled_from([*EDGES, None])),
                        "emailDomain": _value(draw, "EmailOpened", "emailDomain")})
     data["EmailOpened"] = opened
+    data["msdynmkt_emailopened"] = [
+        {"msdynmkt_entityid": row["contactId"], "msdynmkt_entityid_logicalname": draw(st.sampled_from(["contact", "lead"])),
+         "msdynmkt_originaltimestamp": row["timestamp"], "msdynmkt_emailaddress": row["emailDomain"]}
+        for row in opened]
     return data

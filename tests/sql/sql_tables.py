@@ -22,6 +22,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "account": ("accountid", "name", "address1_city", "numberofemployees", "revenue", "createdon",
                 "primarycontactid"),
     "EmailOpened": ("interactionId", "contactId", "timestamp", "emailDomain"),
+    "msdynmkt_emailopened": ("msdynmkt_entityid", "msdynmkt_entityid_logicalname", "msdynmkt_originaltimestamp",
+                             "msdynmkt_emailaddress"),
 }
 
 _SQL_TYPES = {ColumnKind.STRING: "VARCHAR", ColumnKind.NUMBER: "DOUBLE", ColumnKind.BOOLEAN: "BOOLEAN",
