@@ -91,6 +91,9 @@ def local_spark_session() -> Any:
     """A small Spark session on this machine (one core, UTC, no UI)."""
     from pyspark.sql import SparkSession
 
-    return (SparkSession.builder.master("local[1]").appName("segquery-preview")
-            .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC")
-            .config("spark.sql.shuffle.partitions", "1").getOrCreate())
+    session = (SparkSession.builder.master("local[1]").appName("segquery-preview")
+               .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+               .config("spark.sql.session.timeZone", "UTC").config("spark.sql.shuffle.partitions", "1")
+               .config("spark.sql.adaptive.enabled", "false").getOrCreate())
+    session.sparkContext.setLogLevel("ERROR")
+    return session
