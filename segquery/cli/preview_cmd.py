@@ -35,7 +35,7 @@ def preview_command(file: str, data_dir: str, engine: str, members: int, output_
         raise click.UsageError(f"cannot read the data: {error}") from None
     try:
         try:
-            plan = plan_for(loaded.query, runner, now=now, schema=loaded.schema, segments=loaded.segments)
+            plan = plan_for(loaded.query_or_fail, runner, now=now, schema=loaded.schema, segments=loaded.segments)
         except PlanError as error:
             print_problems(loaded, error.diagnostics(loaded.source), color)
             sys.exit(1)

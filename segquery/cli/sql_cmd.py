@@ -24,7 +24,7 @@ def sql_command(file: str, sql_dialect: str, **options) -> None:
     """
     loaded, now, color = run_input(file, options)
     try:
-        plan = resolve(loaded.query, Catalog.from_schema(loaded.schema), now=now, segments=loaded.segments)
+        plan = resolve(loaded.query_or_fail, Catalog.from_schema(loaded.schema), now=now, segments=loaded.segments)
     except PlanError as error:
         print_problems(loaded, error.diagnostics(loaded.source), color)
         sys.exit(1)

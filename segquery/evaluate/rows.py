@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 from segquery.evaluate.values import Binding, Evaluator, as_datetime, compare
 from segquery.plan.model import FIRST_ROW, INTERACTION_ROW, ChainPlan, InteractionPlan, Plan, SegmentPlan, SetPlan
@@ -21,7 +21,7 @@ class Tables:
                       for name, rows in data.items()}
         self._indexes: dict[tuple[str, str], dict[Any, list[Row]]] = {}
 
-    def rows(self, table: str) -> list[Row]:
+    def rows(self, table: str) -> Sequence[Row]:
         return self._rows.get(table.casefold(), [])
 
     def matching(self, table: str, column: str, value: Any) -> list[Row]:
@@ -52,7 +52,7 @@ def _ids(values: Iterable[Any]) -> frozenset[str]:
 
 def _chain(plan: ChainPlan, tables: Tables, now: datetime) -> frozenset[str]:
     evaluator = Evaluator(plan.columns, now)
-    start = tables.rows(plan.table.name)
+    start: Sequence[Row] = tables.rows(plan.table.name)
     if plan.members_of is not None:
         allowed = members(plan.members_of, tables, now)
         key = plan.table.primary_key.casefold()

@@ -31,6 +31,12 @@ class QueryInput:
     schema: Schema | None
     segments: SegmentSource = field(repr=False)
 
+    @property
+    def query_or_fail(self) -> ast.Query:
+        """The query, once the caller made sure there are no parse errors."""
+        assert self.query is not None, "read_query's caller runs only a query without parse errors"
+        return self.query
+
 
 def read_query(file: str, *, schema: str | None = None, config: str | None = None,
                dialect: str | None = None, workspace: tuple[str, ...] = ()) -> QueryInput:

@@ -246,6 +246,8 @@ class _Resolver:
                         f"`{source.interaction_type.name}`{hint}", source.interaction_type)
             return None
         link = source.link_type.name
+        profile_column: str | None
+        profile_name: str | None
         if layout.realtime:
             profile_column = layout.columns.find(link)
             profile_name = _discriminated_table(steps, link) or "contact"

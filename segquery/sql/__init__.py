@@ -42,7 +42,7 @@ def members_query(plan: Plan, *, now: datetime, limit: int) -> exp.Select:
     return exp.select(key).from_(inner).order_by(key.copy()).limit(limit)
 
 
-def render(query: exp.Expression, dialect: str, *, pretty: bool = True) -> str:
+def render(query: exp.Expr, dialect: str, *, pretty: bool = True) -> str:
     """The SQL text of a statement in one dialect."""
     if dialect not in DIALECTS:
         raise ValueError(f"unknown dialect {dialect!r}; use one of {', '.join(DIALECTS)}")

@@ -20,25 +20,25 @@ from segquery.plan.model import ColumnRef
 from segquery.plan.resolve import date_parts
 from segquery.syntax import ast
 
-Compiled = tuple[exp.Expression, ColumnKind]
+Compiled = tuple[exp.Expr, ColumnKind]
 
-_COMPARISONS: dict[ast.CompareOp, type[exp.Expression]] = {
+_COMPARISONS: dict[ast.CompareOp, type[exp.Expr]] = {
     ast.CompareOp.EQ: exp.EQ, ast.CompareOp.NE: exp.NEQ, ast.CompareOp.GT: exp.GT,
     ast.CompareOp.GE: exp.GTE, ast.CompareOp.LT: exp.LT, ast.CompareOp.LE: exp.LTE,
 }
-_ARITHMETIC: dict[str, type[exp.Expression]] = {"+": exp.Add, "-": exp.Sub, "*": exp.Mul}
+_ARITHMETIC: dict[str, type[exp.Expr]] = {"+": exp.Add, "-": exp.Sub, "*": exp.Mul}
 
 
 def column(row: str, name: str) -> exp.Column:
     return exp.column(exp.to_identifier(name, quoted=True), table=exp.to_identifier(row, quoted=True))
 
 
-def timestamp(moment: datetime) -> exp.Expression:
+def timestamp(moment: datetime) -> exp.Expr:
     """A timestamp literal: a string cast to TIMESTAMP (DATETIME2 in T-SQL)."""
     return exp.cast(exp.Literal.string(moment.isoformat(sep=" ")), exp.DataType.Type.TIMESTAMP)
 
 
-def _wrap(node: exp.Expression) -> exp.Expression:
+def _wrap(node: exp.Expr) -> exp.Expr:
     """Parentheses around an operand that is not a single term."""
     return exp.paren(node, copy=False) if isinstance(node, exp.Binary) else node
 
@@ -48,7 +48,7 @@ class ExpressionCompiler:
         self.columns = columns
         self.now = now
 
-    def condition(self, node: ast.Expr) -> exp.Expression:
+    def condition(self, node: ast.Expr) -> exp.Expr:
         return self.compile(node)[0]
 
     def compile(self, node: ast.Expr) -> Compiled:
@@ -117,7 +117,7 @@ class ExpressionCompiler:
         return exp.In(this=subject, expressions=values), ColumnKind.BOOLEAN
 
     @staticmethod
-    def _lower(node: exp.Expression) -> exp.Expression:
+    def _lower(node: exp.Expr) -> exp.Expr:
         if isinstance(node, exp.Literal) and node.is_string:
             return exp.Literal.string(node.this.lower())
         return exp.Lower(this=node)
@@ -126,13 +126,13 @@ class ExpressionCompiler:
         subject = exp.Lower(this=self.compile(node.subject)[0])
         pattern = self._lower(self.compile(node.pattern)[0])
         if isinstance(node.pattern, ast.StringLiteral):
-            length: exp.Expression = exp.Literal.number(len(node.pattern.value))
+            length: exp.Expr = exp.Literal.number(len(node.pattern.value))
             if not node.pattern.value:      # every string holds '': true, or null for a null subject
                 return exp.GTE(this=exp.Length(this=subject), expression=exp.Literal.number(0)), ColumnKind.BOOLEAN
         else:
             length = exp.Length(this=pattern)
         if node.op is ast.StringOp.CONTAINS:
-            test: exp.Expression = exp.GT(this=exp.StrPosition(this=subject, substr=pattern),
+            test: exp.Expr = exp.GT(this=exp.StrPosition(this=subject, substr=pattern),
                                           expression=exp.Literal.number(0))
         elif node.op is ast.StringOp.STARTSWITH:
             test = exp.EQ(this=exp.Substring(this=subject, start=exp.Literal.number(1), length=length),
@@ -159,7 +159,7 @@ class ExpressionCompiler:
 
     # --------------------------------------------------------------- dates
 
-    def _moment(self, node: ast.Expr) -> exp.Expression:
+    def _moment(self, node: ast.Expr) -> exp.Expr:
         compiled, kind = self.compile(node)
         return exp.cast(compiled, exp.DataType.Type.TIMESTAMP) if kind is ColumnKind.STRING else compiled
 
@@ -177,7 +177,7 @@ class ExpressionCompiler:
             return years, ColumnKind.NUMBER
         if part is ast.DatePart.MONTH:
             return _plus(_times(years, 12), _minus(exp.Month(this=end), exp.Month(this=start))), ColumnKind.NUMBER
-        total: exp.Expression = exp.DateDiff(this=exp.cast(end, exp.DataType.Type.DATE),
+        total: exp.Expr = exp.DateDiff(this=exp.cast(end, exp.DataType.Type.DATE),
                                              expression=exp.cast(start, exp.DataType.Type.DATE), unit=exp.var("DAY"))
         for name, factor in (("HOUR", 24), ("MINUTE", 60), ("SECOND", 60)):
             if part.value == "DAY":
@@ -189,13 +189,13 @@ class ExpressionCompiler:
         return total, ColumnKind.NUMBER
 
 
-def _minus(left: exp.Expression, right: exp.Expression) -> exp.Expression:
+def _minus(left: exp.Expr, right: exp.Expr) -> exp.Expr:
     return exp.Sub(this=_wrap(left), expression=_wrap(right))
 
 
-def _plus(left: exp.Expression, right: exp.Expression) -> exp.Expression:
+def _plus(left: exp.Expr, right: exp.Expr) -> exp.Expr:
     return exp.Add(this=_wrap(left), expression=_wrap(right))
 
 
-def _times(left: exp.Expression, factor: int) -> exp.Expression:
+def _times(left: exp.Expr, factor: int) -> exp.Expr:
     return exp.Mul(this=_wrap(left), expression=exp.Literal.number(factor))

@@ -19,7 +19,7 @@ def _table(name: str, alias: str) -> exp.Table:
         this=exp.to_identifier(alias, quoted=True)))
 
 
-def _id(node: exp.Expression) -> exp.Alias:
+def _id(node: exp.Expr) -> exp.Expr:
     return exp.alias_(node, exp.to_identifier(ID_COLUMN, quoted=True), copy=False)
 
 
@@ -55,7 +55,7 @@ class QueryCompiler:
             select = select.join(_table(join.table.name, join.row), on=exp.EQ(
                 this=column(join.row, join.column), expression=column(join.from_row, join.from_column)),
                 join_type="LEFT" if join.optional else None, copy=False)
-        conditions: list[exp.Expression] = [exp.not_(exp.Is(this=key.copy(), expression=exp.Null()))]
+        conditions: list[exp.Expr] = [exp.not_(exp.Is(this=key.copy(), expression=exp.Null()))]
         if plan.members_of is not None:
             conditions.append(exp.In(this=column("t0", plan.table.primary_key),
                                      query=exp.Subquery(this=self.select(plan.members_of))))
@@ -65,7 +65,7 @@ class QueryCompiler:
     def _interaction(self, plan: InteractionPlan) -> exp.Select:
         expressions = ExpressionCompiler(plan.columns, self.now)
         key = column(INTERACTION_ROW, plan.profile_column)
-        conditions: list[exp.Expression] = [exp.not_(exp.Is(this=key.copy(), expression=exp.Null()))]
+        conditions: list[exp.Expr] = [exp.not_(exp.Is(this=key.copy(), expression=exp.Null()))]
         conditions += [expressions.condition(condition) for condition in plan.conditions]
         having = plan.having
         if having is not None and having.since is not None and having.until is not None:
