@@ -58,7 +58,7 @@ def read_query(file: str, *, schema: str | None = None, config: str | None = Non
 
 def workspace_segments(paths: tuple[str, ...]) -> SegmentSource:
     """A lookup of segments by any name `SEGMENT(x)` may use, in the workspace at `paths`
-    (read on the first lookup only)."""
+    (read on the first lookup only); LookupError says why a name finds none."""
     loaded: list[Workspace] = []
 
     def lookup(name: str) -> ast.Query | None:
@@ -66,8 +66,8 @@ def workspace_segments(paths: tuple[str, ...]) -> SegmentSource:
             loaded.append(Workspace.from_paths(paths))
         try:
             return loaded[0].segment(name).query
-        except SegmentLookupError:
-            return None
+        except SegmentLookupError as error:
+            raise LookupError(str(error)) from None
 
     return lookup
 

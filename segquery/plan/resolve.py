@@ -29,7 +29,7 @@ from segquery.suggest import did_you_mean
 from segquery.syntax import ast
 from segquery.syntax.printer import unparse
 
-#: name -> the parsed query of that segment (None when there is no such segment).
+#: name -> the parsed query of that segment (None, or LookupError with the reason, when there is none).
 SegmentSource = Callable[[str], "ast.Query | None"]
 
 LABEL_WIDTH = 72
@@ -310,7 +310,11 @@ class _Resolver:
             path = " -> ".join((*self.stack, name))
             self.report(codes.UNRESOLVED_SEGMENT, f"`{name}` references itself: {path}", source.name)
             return None
-        query = self.segments(name) if self.segments is not None else None
+        try:
+            query = self.segments(name) if self.segments is not None else None
+        except LookupError as error:
+            self.report(codes.UNRESOLVED_SEGMENT, f"cannot inline `{name}`: {error.args[0]}", source.name)
+            return None
         if query is None:
             self.report(codes.UNRESOLVED_SEGMENT, f"no segment named `{name}` to inline", source.name)
             return None
