@@ -9,7 +9,7 @@ import click
 
 from segquery.cli.query_input import print_problems, query_options, run_input
 from segquery.plan import PlanError
-from segquery.preview import DataError, DuckDBEngine, SparkEngine, find_tables, plan_for, preview
+from segquery.preview import DataError, DuckDBEngine, EngineError, SparkEngine, find_tables, plan_for, preview
 from segquery.preview.funnel import ProgressLine, funnel_table
 
 ENGINES = ("duckdb", "spark")
@@ -42,6 +42,9 @@ def preview_command(file: str, data_dir: str, engine: str, members: int, output_
         progress = ProgressLine(sys.stderr) if sys.stderr.isatty() else None
         try:
             result = preview(plan, runner, now=now, members=members, progress=progress)
+        except EngineError as error:
+            click.echo(f"segquery preview: {engine} could not run the query: {error}", err=True)
+            sys.exit(1)
         finally:
             if progress is not None:
                 progress.clear()

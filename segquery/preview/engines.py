@@ -13,6 +13,10 @@ from segquery.plan.kinds import ColumnKind
 from segquery.preview.data import DataError, FileFormat, TableFiles, kind_of_sql_type
 
 
+class EngineError(Exception):
+    """The engine could not run a statement (a type the data does not have, for one)."""
+
+
 class Engine(Protocol):
     dialect: str
 
@@ -50,7 +54,12 @@ class DuckDBEngine:
         return self._columns
 
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
-        return self._connection.execute(sql).fetchall()
+        import duckdb
+
+        try:
+            return self._connection.execute(sql).fetchall()
+        except duckdb.Error as error:
+            raise EngineError(str(error).splitlines()[0]) from None
 
     def close(self) -> None:
         self._connection.close()
@@ -80,7 +89,12 @@ class SparkEngine:
         return self._columns
 
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
-        return [tuple(row) for row in self._session.sql(sql).collect()]
+        from pyspark.errors import PySparkException
+
+        try:
+            return [tuple(row) for row in self._session.sql(sql).collect()]
+        except PySparkException as error:
+            raise EngineError(str(error).splitlines()[0]) from None
 
     def close(self) -> None:
         if self._owned:

@@ -120,3 +120,10 @@ def test_preview_refuses_a_folder_without_tables(tmp_path):
     result = run("preview", str(query), "--data", str(tmp_path / "empty"))
     assert result.exit_code == 2
     assert "holds no table" in result.output
+
+
+def test_preview_reports_what_the_engine_refuses(tmp_path):
+    query = write(tmp_path / "q.segq", "PROFILE(account).FILTER(numberofemployees == 'many')")
+    result = run("preview", str(query), "--data", export(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("segquery preview: duckdb could not run the query: Conversion Error: ")

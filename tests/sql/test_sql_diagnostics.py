@@ -66,3 +66,11 @@ def test_a_problem_inside_a_referenced_segment_is_reported_at_the_reference():
     segments = {"bad": segquery.parse("PROFILE(contact).FILTER(nope == 1)")}
     assert problems("PROFILE(contact) EXCEPT SEGMENT(bad)", segments.get) == [
         ("Q006", 1, 33, 36, "segment `bad` cannot run over the data: Q002 the data has no column `nope` there")]
+
+
+def test_a_lookup_that_fails_says_why():
+    def ambiguous(name):
+        raise LookupError(f"`{name}` matches several segments")
+
+    assert problems("SEGMENT(s) UNION PROFILE(contact)", ambiguous) == [
+        ("Q006", 1, 9, 10, "cannot inline `s`: `s` matches several segments")]
