@@ -127,3 +127,18 @@ def test_preview_reports_what_the_engine_refuses(tmp_path):
     result = run("preview", str(query), "--data", export(tmp_path))
     assert result.exit_code == 1
     assert result.stderr.startswith("segquery preview: duckdb could not run the query: Conversion Error: ")
+
+
+def test_sql_of_a_realtime_query():
+    result = run("sql", "-", "--query-dialect", "realtime", "--dialect", "spark", stdin=(
+        "PROFILE(contact).RELATEOPTIONAL(contact_customer_accounts, account_1)"
+        ".FILTER(account_1.industrycode IN [16, 24])"))
+    assert result.exit_code == 0
+    assert result.output == (
+        "SELECT DISTINCT\n"
+        "  `t0`.`contactid` AS `profileid`\n"
+        "FROM `contact` AS `t0`\n"
+        "LEFT JOIN `account` AS `t1`\n"
+        "  ON `t1`.`accountid` = `t0`.`parentcustomerid`\n"
+        "WHERE\n"
+        "  NOT `t0`.`contactid` IS NULL AND `t1`.`industrycode` IN (16, 24)\n")
