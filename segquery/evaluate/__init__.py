@@ -22,9 +22,7 @@ from segquery.plan import Catalog, Plan, SegmentSource, resolve
 from segquery.schema import Schema
 from segquery.syntax import ast
 
-
-
-__all__ = ["evaluate", "evaluate_plan"]
+__all__ = ["evaluate", "evaluate_plan", "segment_source"]
 
 
 def evaluate(query: ast.Query, data: Mapping[str, Iterable[Mapping[str, Any]]], *, now: datetime,

@@ -82,9 +82,12 @@ class InteractionLayout:
 
 @dataclass(frozen=True, slots=True)
 class Catalog:
+    """Profile tables and interaction tables by name (any case), and the schema that
+    gives their relationships."""
+
     tables: Mapping[str, TableLayout]
     interactions: Mapping[str, InteractionLayout]
-    relationships: Schema
+    schema: Schema
 
     def table(self, name: str) -> TableLayout | None:
         return self.tables.get(name.casefold())
@@ -93,7 +96,7 @@ class Catalog:
         return self.interactions.get(name.casefold())
 
     def relationship(self, name: str) -> Relationship | None:
-        return self.relationships.relationship(name) or self.relationships.relationship_by_schema_name(name)
+        return self.schema.relationship(name) or self.schema.relationship_by_schema_name(name)
 
     def suggest_table(self, word: str) -> str | None:
         return did_you_mean(word, [t.name for t in self.tables.values()])

@@ -209,7 +209,7 @@ class _Resolver:
         relationship = self.catalog.relationship(name.name)
         target_name = relationship.other_end(table.name) if relationship is not None else None
         if relationship is None or target_name is None:
-            touching = [r.name for r in self.catalog.relationships.relationships_of(table.name)]
+            touching = [r.name for r in self.catalog.schema.relationships_of(table.name)]
             guess = did_you_mean(name.name, touching)
             hint = f"; did you mean `{guess}`?" if guess else ""
             where = f" of table `{table.name}`" if relationship is not None or touching else ""

@@ -16,6 +16,7 @@ from sqlglot import exp
 
 from segquery.plan import Catalog, Plan, SegmentSource, resolve
 from segquery.sql.queries import ID_COLUMN, QueryCompiler
+from segquery.syntax import ast
 
 DIALECTS = ("duckdb", "tsql", "spark")
 
@@ -49,7 +50,7 @@ def render(query: exp.Expr, dialect: str, *, pretty: bool = True) -> str:
     return query.sql(dialect=dialect, pretty=pretty)
 
 
-def compile_sql(query, *, dialect: str, now: datetime, catalog: Catalog | None = None,
+def compile_sql(query: ast.Query, *, dialect: str, now: datetime, catalog: Catalog | None = None,
                 segments: SegmentSource | None = None, pretty: bool = True) -> str:
     """The SQL of a parsed query (`segquery.ast.Query`); raises PlanError on names the catalog lacks."""
     plan = resolve(query, catalog or Catalog.from_schema(), now=now, segments=segments)
