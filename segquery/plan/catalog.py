@@ -12,11 +12,14 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from segquery.plan.kinds import ColumnKind
-from segquery.plan.realtime_tables import REALTIME_PREFIX, REALTIME_TIMESTAMP, realtime_interaction_columns
 from segquery.schema import AttributeType, Relationship, Schema, default_schema
+from segquery.schema.model import DISCRIMINATOR_SUFFIX, InteractionTable
 from segquery.semantic.schemas import link_type_table
 from segquery.suggest import did_you_mean
 
+# Real-time interaction tables (`msdynmkt_emailopened`...) and the time of an interaction.
+REALTIME_PREFIX = "msdynmkt_"
+REALTIME_TIMESTAMP = "msdynmkt_originaltimestamp"
 # Outbound interaction tables (`EmailOpened`...): the time of the interaction.
 OUTBOUND_TIMESTAMP = "timestamp"
 
@@ -106,10 +109,11 @@ class Catalog:
 
     @classmethod
     def from_schema(cls, schema: Schema | None = None) -> "Catalog":
-        """Every table and interaction of the schema (the bundled one by default), and the
-        real-time interaction tables."""
+        """Every table, interaction type and real-time interaction table of the schema
+        (the bundled one by default)."""
         schema = schema or default_schema()
-        columns: dict[str, Mapping[str, ColumnKind]] = dict(realtime_interaction_columns())
+        columns: dict[str, Mapping[str, ColumnKind]] = {
+            table.name: _realtime_columns(table) for table in schema.interaction_tables.values()}
         columns.update({table.name: {name: kind_of_type(a.type) for name, a in table.attributes.items()}
                         for table in schema.tables.values()})
         columns.update({interaction.name: {name: kind_of_type(a.type) for name, a in interaction.attributes.items()}
@@ -131,15 +135,26 @@ class Catalog:
         for name, kinds in tables.items():
             columns = Columns(dict(kinds))
             known = schema.interaction(name)
-            if known is not None or (name.casefold().startswith(REALTIME_PREFIX)
-                                     and columns.find(REALTIME_TIMESTAMP) is not None):
-                interactions[name.casefold()] = _interaction_layout(name, columns, known is None,
+            realtime = schema.interaction_table(name) is not None or (
+                name.casefold().startswith(REALTIME_PREFIX) and columns.find(REALTIME_TIMESTAMP) is not None)
+            if known is not None or realtime:
+                interactions[name.casefold()] = _interaction_layout(name, columns, realtime,
                                                                     known.link_types if known else ())
                 continue
             table = schema.table(name)
             primary = (table.primary_id if table is not None and table.primary_id else f"{name}id")
             profiles[name.casefold()] = TableLayout(name, columns.find(primary) or primary, columns)
         return cls(profiles, interactions, schema)
+
+
+def _realtime_columns(table: InteractionTable) -> dict[str, ColumnKind]:
+    """A real-time interaction table's columns: its attributes, and each profile id
+    column with its `_LogicalName` discriminator."""
+    columns = {name: kind_of_type(attribute.type) for name, attribute in table.attributes.items()}
+    for column in table.profile_id_columns:
+        columns.setdefault(column, ColumnKind.STRING)
+        columns.setdefault(column + DISCRIMINATOR_SUFFIX, ColumnKind.STRING)
+    return columns
 
 
 def _interaction_layout(name: str, columns: Columns, realtime: bool, link_types: Iterable[str]) -> InteractionLayout:
