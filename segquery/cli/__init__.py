@@ -27,6 +27,8 @@ COMMAND_MODULES = (
     "segquery.cli.apply_cmd",
     "segquery.cli.explain_cmd",
     "segquery.cli.sample_data_cmd",
+    "segquery.cli.sql_cmd",
+    "segquery.cli.preview_cmd",
 )
 
 

@@ -1,0 +1,113 @@
+"""Where the compiled SQL runs: an embedded DuckDB, or Spark in local mode.
+
+An engine registers each exported table as a view under its own name, tells
+the columns it found, and runs statements. Neither engine computes anything
+itself: the SQL does.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Protocol
+
+from segquery.plan.kinds import ColumnKind
+from segquery.preview.data import DataError, FileFormat, TableFiles, kind_of_sql_type
+
+
+class EngineError(Exception):
+    """The engine could not run a statement (a type the data does not have, for one)."""
+
+
+class Engine(Protocol):
+    dialect: str
+
+    def columns(self) -> Mapping[str, Mapping[str, ColumnKind]]: ...
+
+    def rows(self, sql: str) -> list[tuple[Any, ...]]: ...
+
+    def close(self) -> None: ...
+
+
+class DuckDBEngine:
+    """An in-memory DuckDB whose views read the files where they are."""
+
+    dialect = "duckdb"
+
+    def __init__(self, tables: Mapping[str, TableFiles]) -> None:
+        import duckdb
+
+        self._connection = duckdb.connect()
+        self._columns: dict[str, dict[str, ColumnKind]] = {}
+        for name, table in tables.items():
+            if table.format is FileFormat.DELTA:
+                raise DataError(f"{table.path.name}: Delta tables are read by --engine spark")
+            files = [str(path) for path in table.files]
+            try:
+                relation = (self._connection.read_csv(files) if table.format is FileFormat.CSV
+                            else self._connection.read_parquet(files))
+            except duckdb.Error as error:
+                raise DataError(f"{table.path.name}: {error}") from None
+            relation.create_view(name)
+            self._columns[name] = {column: kind_of_sql_type(str(kind))
+                                   for column, kind in zip(relation.columns, relation.dtypes)}
+
+    def columns(self) -> Mapping[str, Mapping[str, ColumnKind]]:
+        return self._columns
+
+    def rows(self, sql: str) -> list[tuple[Any, ...]]:
+        import duckdb
+
+        try:
+            return self._connection.execute(sql).fetchall()
+        except duckdb.Error as error:
+            raise EngineError(str(error).splitlines()[0]) from None
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+class SparkEngine:
+    """A local Spark session whose temporary views read the files (Parquet, Delta, CSV)."""
+
+    dialect = "spark"
+
+    def __init__(self, tables: Mapping[str, TableFiles], session: Any = None) -> None:
+        self._session = session or local_spark_session()
+        self._owned = session is None
+        self._columns: dict[str, dict[str, ColumnKind]] = {}
+        for name, table in tables.items():
+            reader = self._session.read
+            if table.format is FileFormat.DELTA:
+                frame = reader.format("delta").load(str(table.path))
+            elif table.format is FileFormat.PARQUET:
+                frame = reader.parquet(*(str(path) for path in table.files))
+            else:
+                frame = reader.csv([str(path) for path in table.files], header=True, inferSchema=True)
+            frame.createOrReplaceTempView(name)
+            self._columns[name] = {column: kind_of_sql_type(kind) for column, kind in frame.dtypes}
+
+    def columns(self) -> Mapping[str, Mapping[str, ColumnKind]]:
+        return self._columns
+
+    def rows(self, sql: str) -> list[tuple[Any, ...]]:
+        from pyspark.errors import PySparkException
+
+        try:
+            return [tuple(row) for row in self._session.sql(sql).collect()]
+        except PySparkException as error:
+            raise EngineError(str(error).splitlines()[0]) from None
+
+    def close(self) -> None:
+        if self._owned:
+            self._session.stop()
+
+
+def local_spark_session() -> Any:
+    """A small Spark session on this machine (one core, UTC, no UI)."""
+    from pyspark.sql import SparkSession
+
+    session = (SparkSession.builder.master("local[1]").appName("segquery-preview")
+               .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+               .config("spark.sql.session.timeZone", "UTC").config("spark.sql.shuffle.partitions", "1")
+               .config("spark.sql.adaptive.enabled", "false").getOrCreate())
+    session.sparkContext.setLogLevel("ERROR")
+    return session
