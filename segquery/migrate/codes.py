@@ -51,7 +51,7 @@ SELF_RELATIONSHIP = _review(
     use_instead="Check the members of the real-time segment against the outbound one before going live.",
     fix_safety=_NO_FIX)
 UNKNOWN_RELATIONSHIP = _unsupported(
-    "M004", "unknown-relationship", "A TRAVERSE relationship has no known Dataverse schema name.",
+    "M004", "relationship-without-schema-name", "A TRAVERSE relationship has no known Dataverse schema name.",
     what="Reports a TRAVERSE whose relationship is not in the schema, does not touch the table the chain "
          "is on, or has no schema name.",
     why="RELATE needs the Dataverse relationship schema name; guessing it could join another table.",
@@ -98,7 +98,7 @@ INTERACTION_MAPPED = _review(
                 "    .FILTER(msdynmkt_entityid_LogicalName == 'contact')\n    .HAVING(COUNT() > 2, UTCDAYS(7))",
     fix_safety=_NO_FIX)
 UNKNOWN_INTERACTION = _unsupported(
-    "M009", "unknown-interaction", "An outbound interaction has no entry in the mapping table.",
+    "M009", "unmapped-interaction", "An outbound interaction has no entry in the mapping table.",
     what="Reports an interaction type the mapping table does not map (such as `EventCheckIn`).",
     why="Real-time journeys has its own interaction tables (R.4 of the reference); an interaction with "
         "no counterpart cannot be selected there.",
@@ -209,7 +209,7 @@ NO_REALTIME_FORM = _unsupported(
     example="SEGMENT(accounts).TRAVERSE(contact_account_parentcustomerid)",
     use_instead="Redesign the segment in real-time journeys.", fix_safety=_NO_FIX)
 SEGMENT_CYCLE = _unsupported(
-    "M025", "segment-cycle", "Segments reference each other in a cycle: they cannot go live in any order.",
+    "M025", "segment-on-cycle", "Segments reference each other in a cycle: they cannot go live in any order.",
     what="Reports every segment on a cycle of references; the rest of the estate is migrated.",
     why="The new segments are created in go-live order, which a cycle does not have.",
     example="// a.segq\nSEGMENT(b)\n// b.segq\nSEGMENT(a)", use_instead="Break the cycle in outbound first.",

@@ -373,7 +373,7 @@ class Translator:
                                        f"the interaction map has no `{mapping.table}` column for "
                                        f"`{attribute.name.name}` of {mapping.name}")
             renamed[id(attribute)] = column
-        return _RenameAttributes(renamed).rewrite(condition)
+        return _RenameAttributes(renamed, {key: None for key in renamed}).rewrite(condition)
 
     def _check_having(self, step: ast.Having) -> None:
         for node in ast.walk(step.condition):
