@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping
 
 from segquery.diagnostics import Diagnostic, Severity
@@ -208,7 +208,7 @@ def _explain_missing(query: QueryMigration, targets: Mapping[str, Segment | None
                 finding = Finding(finding.code, finding.range, finding.done,
                                   f"`{target.key}` is in the estate but was not migrated (see its findings)")
         findings.append(finding)
-    return QueryMigration(query.outbound, query.text, tuple(findings), query.profile, query.references)
+    return replace(query, findings=tuple(findings))
 
 
 def _referenced_profile(query: QueryMigration | None, targets: Mapping[str, Segment | None],

@@ -44,6 +44,7 @@ class QueryMigration:
     findings: tuple[Finding, ...]
     profile: str | None = None
     references: tuple[str, ...] = ()
+    compact: str | None = None    # the query alone on one line, as a record sends it (no comments)
 
     @property
     def outcome(self) -> Outcome:
@@ -437,11 +438,13 @@ def migrate_query(text: str, *, schema: Schema | None = None, interactions: Inte
     body = translator.query_expr(parsed.query.body)
     findings = tuple(Finding(raw.code, where(raw.span), raw.done, raw.why)
                      for raw in sorted(translator.found, key=lambda raw: (raw.span.start, raw.span.end, raw.code)))
-    result_text = None
+    result_text = compact = None
     if allow_partial or worst(findings) is not Outcome.UNSUPPORTED:
         result_text = _comments(parsed.query) + format_query(ast.Query(body=body), None, dialect=REALTIME)
+        compact = unparse(body)
     profile = translator.profiles[0] if translator.profiles else None
-    return QueryMigration(text, result_text, findings, profile, tuple(dict.fromkeys(translator.references)))
+    return QueryMigration(text, result_text, findings, profile, tuple(dict.fromkeys(translator.references)),
+                          compact)
 
 
 def _comments(query: ast.Query) -> str:
