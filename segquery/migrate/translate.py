@@ -208,11 +208,11 @@ class Translator:
                                    "contacts or leads")
         profile = end.table.casefold()
         self.profiles.append(profile)
+        self._name_aliases(path)
+        profile_filters, related = self._place_conditions(conditions, path)
         if end.alias is not None:
             self.report(codes.PROFILE_ALIAS_DROPPED, end.alias.span, f"alias `{end.alias.name}` dropped",
                         "real-time journeys writes the profile's attributes unqualified")
-        self._name_aliases(path)
-        profile_filters, related = self._place_conditions(conditions, path)
         steps: list[ast.Step] = [ast.Filter(condition=condition) for condition in profile_filters]
         if len(path) > 1:
             steps += self._relate_steps(path, related, traverses)
