@@ -162,7 +162,7 @@ def _order(workspace: Workspace) -> tuple[list[str], dict[str, list[str]]]:
 
 
 def _on_cycle(segment: Segment, new_id: str, cycle: list[str]) -> SegmentMigration:
-    path = " -> ".join([*cycle, cycle[0]])
+    path = " -> ".join(cycle)
     finding = Finding(codes.SEGMENT_CYCLE, segment.location().range, "not migrated",
                       f"it is on a cycle of references ({path}), which has no go-live order")
     return _segment_migration(segment, new_id, None, (finding,))
