@@ -171,7 +171,7 @@ def _on_cycle(segment: Segment, new_id: str, cycle: list[str]) -> SegmentMigrati
 def _migrate_segment(segment: Segment, new_id: str, segment_ids, done: Mapping[str, SegmentMigration],
                      targets: Mapping[str, Segment | None], schema: Schema | None,
                      interactions: InteractionMap | None, allow_partial: bool) -> SegmentMigration:
-    record_findings = [*_status_findings(segment)]
+    record_findings: list[Finding] = []
     members: tuple[str, ...] = ()
     query: QueryMigration | None = None
     if segment.query_text is not None:
@@ -186,6 +186,8 @@ def _migrate_segment(segment: Segment, new_id: str, segment_ids, done: Mapping[s
         record_findings.append(Finding(codes.MISSING_QUERY, segment.location().range, "not migrated",
                                        f"the {segment.segment_type.label} segment has no query"))
     findings = (*(query.findings if query is not None else ()), *record_findings)
+    if worst(findings) is not Outcome.UNSUPPORTED or (query is not None and query.text is not None):
+        findings += tuple(_status_findings(segment))   # a segment that is not written keeps no status
     profile = (query.profile if query is not None and query.profile else
                _referenced_profile(query, targets, done) or (segment.target_profile or "contact").casefold())
     return _segment_migration(segment, new_id, query, findings, members, profile)
@@ -206,7 +208,7 @@ def _explain_missing(query: QueryMigration, targets: Mapping[str, Segment | None
             target = targets.get(name)
             if target is not None and target.key in done:
                 finding = Finding(finding.code, finding.range, finding.done,
-                                  f"`{target.key}` is in the estate but was not migrated (see its findings)")
+                                  f"`{target.key}` is in the estate but was not migrated; see its findings")
         findings.append(finding)
     return replace(query, findings=tuple(findings))
 

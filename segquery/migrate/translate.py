@@ -172,7 +172,7 @@ class Translator:
                                    f"`{name}` is not a migrated segment and the id map has no id for it")
         new_name = SEGMENT_ID_PREFIX + new_id
         self.report(codes.SEGMENT_MAPPED, source.name.span, f"`{name}` written `{new_name}`",
-                    "real-time journeys references the segment definition by its id (from the id map)")
+                    "real-time journeys references the segment definition by its id, taken from the id map")
         return replace(chain, source=replace(source, name=ast.Identifier(name=new_name)))
 
     # ------------------------------------------------------------ PROFILE(...) chains

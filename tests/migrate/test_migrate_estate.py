@@ -91,10 +91,23 @@ def test_written_files_in_go_live_order_with_the_id_map(example, tmp_path):
     assert read_id_map(tmp_path / "id-map.json") == dict(example.id_map)
 
 
-def test_draft_stays_draft(example):
-    vip = next(segment for segment in example.segments if segment.key == "VIP_event_invitation")
-    assert [f.done for f in vip.findings if f.code == codes.STATUS_MAPPED] == ["draft stays draft"]
-    assert not vip.going_live
+def test_statuses_map_to_draft_or_going_live(tmp_path):
+    query = "PROFILE(contact).FILTER(address1_city == 'Seattle')"
+    estate = _estate(tmp_path, {
+        "drafted.segq": f"// segquery: status = draft\n{query}",
+        "live.segq": f"// segquery: status = live\n{query}",
+        "stopped.segq": f"// segquery: status = stopped\n{query}",
+        "unknown.segq": query,
+    })
+    statuses = {key: (segment.going_live, [(f.code, f.done) for f in segment.findings])
+                for key, segment in _by_key(estate).items()}
+    assert statuses == {
+        "drafted": (False, [(codes.STATUS_MAPPED, "draft stays draft")]),
+        "live": (True, [(codes.STATUS_MAPPED, "live becomes going live")]),
+        "stopped": (False, [(codes.INACTIVE_STATUS, "stopped becomes draft")]),
+        "unknown": (False, []),
+    }
+    assert _by_key(estate)["stopped"].outcome is Outcome.REVIEW
 
 
 def _segment(members: tuple[str, ...]) -> SegmentMigration:
@@ -154,7 +167,7 @@ def test_bad_input_is_reported_and_the_rest_migrates(tmp_path):
     assert segments["a"].findings[0].why == (
         "it is on a cycle of references (a -> b -> a), which has no go-live order")
     assert segments["missing"].findings[0].why == "`nosuch` is not a migrated segment and the id map has no id for it"
-    assert segments["behind"].findings[0].why == "`a` is in the estate but was not migrated (see its findings)"
+    assert segments["behind"].findings[0].why == "`a` is in the estate but was not migrated; see its findings"
     [(path, found)] = estate.unread.items()
     assert Path(path).name == "bad.json" and [d.code for d in found] == ["R001"]
     assert estate.outcome is Outcome.UNSUPPORTED
