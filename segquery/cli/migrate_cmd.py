@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from segquery.config import ConfigError, ConfigFinder
 from segquery.migrate import MappingError, load_interaction_map, migrate
 from segquery.migrate.records import read_id_map, write_estate
 from segquery.migrate.report import report_json, report_markdown, summary_table
@@ -29,14 +30,24 @@ from segquery.workspace import Workspace
 @click.option("--allow-partial", is_flag=True,
               help="Write segments with unsupported constructs too, those constructs kept as written.")
 @click.option("--interaction-map", "interaction_map", type=click.Path(dir_okay=False), metavar="FILE",
-              help="A JSON file that extends the interaction mapping table (docs/migration.md).")
+              help="A JSON file that extends the interaction mapping table, after the configuration's "
+                   "`interaction-map` (docs/migration.md).")
 @click.option("--id-map", "id_map", type=click.Path(dir_okay=False), metavar="FILE",
               help="Known new ids (an id-map.json written before, with the real ids filled in).")
 def migrate_command(paths: tuple[str, ...], out_dir: str | None, report_file: str | None, check: bool,
                     allow_partial: bool, interaction_map: str | None, id_map: str | None) -> None:
     """Translate the segments under PATH (.segq files and msdyncrm_segment JSON records) to real-time journeys."""
     try:
-        interactions = load_interaction_map(interaction_map) if interaction_map else None
+        first = Path(paths[0] if paths else ".")
+        finder = ConfigFinder()
+        config = finder.for_directory(first.resolve()) if first.is_dir() else finder.for_path(first)
+    except ConfigError as error:
+        click.echo(f"segquery: configuration error: {error}", err=True)
+        sys.exit(2)
+    try:
+        interactions = load_interaction_map(config.interaction_map) if config.interaction_map else None
+        if interaction_map:
+            interactions = load_interaction_map(interaction_map, interactions)
         ids = read_id_map(id_map) if id_map else None
     except (MappingError, ValueError) as error:
         raise click.UsageError(str(error)) from None

@@ -74,6 +74,24 @@ def test_an_interaction_map_extends_the_table(tmp_path):
     assert (result.exit_code, result.stdout.splitlines()[1].split()) == (0, ["1", "soft_bounced", "dynamic", "review", "2"])
 
 
+def test_the_configuration_names_an_interaction_map(tmp_path):
+    (tmp_path / "bounces.json").write_text(json.dumps({"interactions": {"EmailSoftBounced": {
+        "table": "msdynmkt_emailbounced", "links": {"EmailSoftBounced_ContactLink": "contact"}}}}), encoding="utf-8")
+    (tmp_path / "segquery.toml").write_text('interaction-map = "bounces.json"\n', encoding="utf-8")
+    (tmp_path / "soft.segq").write_text("INTERACTION(EmailSoftBounced, EmailSoftBounced_ContactLink)"
+                                        ".HAVING(COUNT() > 3)", encoding="utf-8")
+    result = run(str(tmp_path), "--check")
+    assert (result.exit_code, result.stdout.splitlines()[1].split()) == (0, ["1", "soft", "dynamic", "review", "1"])
+
+
+def test_a_missing_configured_interaction_map_is_a_configuration_error(tmp_path):
+    (tmp_path / "segquery.toml").write_text('interaction-map = "nothere.json"\n', encoding="utf-8")
+    result = run(str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("segquery: configuration error: ")
+    assert "`interaction-map`: no interaction map at 'nothere.json'" in result.stderr
+
+
 @pytest.mark.parametrize(("content", "message"), [
     ("{", "not JSON: Expecting property name enclosed in double quotes"),
     ('{"interactions": {"X": {"links": {}}}}', "interaction `X`: `table` must name the real-time interaction table"),
