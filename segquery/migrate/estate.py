@@ -181,7 +181,7 @@ def _migrate_segment(segment: Segment, new_id: str, segment_ids, done: Mapping[s
         query = _explain_missing(query, targets, done)
     elif segment.segment_type is SegmentType.STATIC or segment.segment_type is None:
         members = _static_members(segment)
-        record_findings.append(_members_finding(segment, len(members)))
+        record_findings.append(members_finding(segment, len(members)))
     else:
         record_findings.append(Finding(codes.MISSING_QUERY, segment.location().range, "not migrated",
                                        f"the {segment.segment_type.label} segment has no query"))
@@ -253,7 +253,7 @@ def _static_members(segment: Segment) -> tuple[str, ...]:
     return tuple(dict.fromkeys(record_schema.normalize_id(item) for item in raw if isinstance(item, str)))
 
 
-def _members_finding(segment: Segment, count: int) -> Finding:
+def members_finding(segment: Segment, count: int) -> Finding:
     where = segment.location().range
     limit = MAX_GROUPS * IDS_PER_GROUP
     if count > limit:

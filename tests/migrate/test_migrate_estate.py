@@ -8,7 +8,7 @@ import pytest
 
 from segquery.migrate import Outcome, migrate
 from segquery.migrate import codes
-from segquery.migrate.estate import IDS_PER_CALL, SegmentMigration
+from segquery.migrate.estate import IDS_PER_CALL, SegmentMigration, members_finding
 from segquery.migrate.records import member_groups, read_id_map, record_bodies, write_estate
 from segquery.migrate.report import report_json, report_markdown, summary_table
 from segquery.workspace import Workspace
@@ -171,3 +171,34 @@ def test_bad_input_is_reported_and_the_rest_migrates(tmp_path):
     [(path, found)] = estate.unread.items()
     assert Path(path).name == "bad.json" and [d.code for d in found] == ["R001"]
     assert estate.outcome is Outcome.UNSUPPORTED
+
+
+def test_static_record_members_become_groups(tmp_path):
+    record = {"msdyncrm_segmentid": "9d8e7f6a-5b4c-4d3e-8f2a-1b0c9d8e7f6a", "msdyncrm_segmentname": "Badge scans",
+              "msdyncrm_segmenttype": 192350001, "statuscode": 192350000,
+              "msdyncrm_segmentmemberid": json.dumps(["crm1405f4ba-1ee9-e811-a99d-000d3a35f12f",
+                                                      "crm0604CDD1-1ee9-e811-a99d-000d3a35f12f",
+                                                      "crm1405f4ba-1ee9-e811-a99d-000d3a35f12f"])}
+    estate = _estate(tmp_path, {"segments.json": json.dumps({"value": [record]})})
+    [segment] = estate.segments
+    assert segment.members == ("1405f4ba-1ee9-e811-a99d-000d3a35f12f", "0604cdd1-1ee9-e811-a99d-000d3a35f12f")
+    assert [(f.code, f.done) for f in segment.findings] == [
+        (codes.STATIC_MEMBERS, "2 members in 1 group(s), 1 call(s)"), (codes.STATUS_MAPPED, "draft stays draft")]
+    bodies = record_bodies(segment)
+    assert bodies["member_calls"] == [{"groupId": member_groups(segment)[0]["groupId"], "ids": list(segment.members)}]
+    assert estate.id_map["SEGMENT_CRM_ID_9d8e7f6a5b4c4d3e8f2a1b0c9d8e7f6a"] == segment.new_id
+
+
+def test_more_members_than_ten_groups_hold_is_unsupported(tmp_path):
+    [segment] = Workspace.from_texts({"s.segq": "PROFILE(contact)"}).segments
+    finding = members_finding(segment, 2_000_001)
+    assert (finding.code, finding.why) == (codes.TOO_MANY_MEMBERS,
+                                           "2,000,001 members are more than 10 groups of 200,000 hold")
+    assert members_finding(segment, 2_000_000).code == codes.STATIC_MEMBERS
+
+
+def test_a_dynamic_record_without_a_query_is_reported(tmp_path):
+    record = {"msdyncrm_segmentname": "Empty", "msdyncrm_segmenttype": 192350000, "statuscode": 192350001}
+    [segment] = _estate(tmp_path, {"segments.json": json.dumps(record)}).segments
+    assert [(f.code, f.why) for f in segment.findings] == [(codes.MISSING_QUERY, "the dynamic segment has no query")]
+    assert not segment.emitted
