@@ -295,8 +295,7 @@ class Translator:
                         "real-time journeys joins from the profile along the relationship's schema name")
         assert relate is not None
         first = path[-2]
-        condition = (related[0] if len(related) == 1 else
-                     ast.Logical(op=ast.LogicOp.AND, operands=tuple(related)) if related else
+        condition = (_conjunction(related) if related else
                      ast.IsNull(operand=_attribute(f"{first.table}id", first.alias_name), negated=True))
         return [relate, ast.Filter(condition=condition)]
 
@@ -353,8 +352,7 @@ class Translator:
             else:
                 raise self.unsupported(codes.NO_REALTIME_FORM, step.span, "kept as written",
                                        f"{unparse(step)} has no real-time form on an interaction")
-        condition = conditions[0] if len(conditions) == 1 else ast.Logical(op=ast.LogicOp.AND,
-                                                                            operands=tuple(conditions))
+        condition = _conjunction(conditions)
         new_source = ast.Interaction(interaction_type=ast.Identifier(name=mapping.table),
                                      link_type=ast.Identifier(name=column))
         return ast.Chain(source=new_source, steps=(ast.Filter(condition=condition), *having), parens=chain.parens)
@@ -381,6 +379,15 @@ class Translator:
             if isinstance(node, ast.Aggregate) and node.function is not ast.AggregateFunction.COUNT:
                 raise self.unsupported(codes.AGGREGATE_NOT_COUNT, node.span, f"{node.call_name} kept as written",
                                        "real-time journeys counts interactions with COUNT() only")
+
+
+def _conjunction(conditions: list[ast.Expr]) -> ast.Expr:
+    """`a && b && c` from conditions; an `&&` chain the author did not parenthesize joins the chain."""
+    operands: list[ast.Expr] = []
+    for condition in conditions:
+        flat = isinstance(condition, ast.Logical) and condition.op is ast.LogicOp.AND and not condition.parens
+        operands.extend(condition.operands if flat else [condition])  # type: ignore[union-attr]
+    return operands[0] if len(operands) == 1 else ast.Logical(op=ast.LogicOp.AND, operands=tuple(operands))
 
 
 def _attribute(name: str, qualifier: str | None = None) -> ast.Attribute:

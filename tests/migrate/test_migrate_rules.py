@@ -37,6 +37,10 @@ CASES = [
      "PROFILE(contact)\n    .RELATE(contact_customer_accounts, a, RELATE(contact_customer_accounts, c))\n    .FILTER(c.fullname == 'A' && a.name == 'Contoso')\n",
      [('M002', 'TRAVERSE(contact_account_parentcustomerid, a)', 'TRAVERSE(contact_account_parentcustomerid) written RELATE(contact_customer_accounts, c) from `account`'),
       ('M002', 'TRAVERSE(contact_account_parentcustomerid)', 'TRAVERSE(contact_account_parentcustomerid) written RELATE(contact_customer_accounts, a) from `contact`')]),
+    # conditions_on_related_records_join_one_chain
+    ('PROFILE(lead, l).FILTER(a == 1 && b == 2).FILTER(c == 3 || d == 4).TRAVERSE(lead_contact_parentcontactid)',
+     'PROFILE(contact)\n    .RELATE(lead_parent_contact, l)\n    .FILTER(l.a == 1 && l.b == 2 && (l.c == 3 || l.d == 4))\n',
+     [('M002', 'TRAVERSE(lead_contact_parentcontactid)', 'TRAVERSE(lead_contact_parentcontactid) written RELATE(lead_parent_contact, l) from `contact`')]),
     # traverse_filter
     ('PROFILE(account).TRAVERSE(contact_account_parentcustomerid, FILTER(statecode == 0))',
      'PROFILE(contact)\n    .FILTER(statecode == 0)\n    .RELATE(contact_customer_accounts, account_1)\n    .FILTER(ISNOTNULL(account_1.accountid))\n',
