@@ -86,9 +86,9 @@ def translate_action(text: str, *, dialect: Dialect) -> CodeAction | None:
     something in it has no real-time form (`segquery migrate` reports why)."""
     if dialect.name != "outbound":
         return None
-    from segquery.migrate.translate import migrate_query  # only this action needs the migration
+    from segquery.ide.migration_hover import migration_of  # only this action needs the migration
 
-    result = migrate_query(text)
+    result = migration_of(text)
     parsed = parse_tolerant(text)
     if result.text is None or parsed.query is None:
         return None

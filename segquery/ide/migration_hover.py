@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import functools
+
 from segquery.ide.model import Hover
-from segquery.migrate.translate import migrate_query
+from segquery.migrate.translate import QueryMigration, migrate_query
 from segquery.source import Span
 from segquery.syntax.dialect import Dialect
+
+
+@functools.lru_cache(maxsize=8)
+def migration_of(text: str) -> QueryMigration:
+    """The migration of an outbound text; the editor asks again for the same text on every hover and
+    cursor move (code actions), so the last few answers are kept."""
+    return migrate_query(text)
 
 
 def migration_hover(text: str, offset: int, *, dialect: Dialect) -> Hover | None:
     """The migration findings whose outbound range holds `offset`, or None (also for a real-time text)."""
     if dialect.name != "outbound":
         return None
-    found = [finding for finding in migrate_query(text).findings
+    found = [finding for finding in migration_of(text).findings
              if finding.range.start.offset <= offset <= finding.range.end.offset]
     if not found:
         return None
