@@ -56,7 +56,7 @@ def migrate_command(paths: tuple[str, ...], out_dir: str | None, report_file: st
     for path, found in estate.unread.items():
         for diagnostic in found:
             start = diagnostic.range.start
-            click.echo(f"{path}:{start.line}:{start.column}: {diagnostic.code} not read: {diagnostic.message}",
+            click.echo(f"{path}:{start.line}:{start.column}: {diagnostic.code} {diagnostic.message}",
                        err=True)
     click.echo(summary_table(estate))
     if out_dir is not None:

@@ -120,4 +120,5 @@ def test_unreadable_files_are_named_on_stderr(tmp_path):
     result = run(str(tmp_path), "--check")
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{tmp_path / 'bad.json'}:1:")
+    assert " R001 " in result.stderr.splitlines()[0]
     assert result.stdout.splitlines()[-1] == "1 translated, 0 to review, 0 unsupported; 1 file(s) not read"
