@@ -12,12 +12,14 @@ from pathlib import Path
 
 import click
 
-from segquery.config import ConfigError, ConfigFinder
+from segquery.cli.common import file_selection_options
+from segquery.cli.workspace_input import load_workspace
+from segquery.config import ConfigError
+from segquery.file_selection import FileSelection
 from segquery.migrate import MappingError, load_interaction_map, migrate
 from segquery.migrate.records import read_id_map, write_estate
 from segquery.migrate.report import report_json, report_markdown, summary_table
 from segquery.migrate.findings import Outcome
-from segquery.workspace import Workspace
 
 
 @click.command("migrate")
@@ -34,25 +36,26 @@ from segquery.workspace import Workspace
                    "`interaction-map` (docs/migration.md).")
 @click.option("--id-map", "id_map", type=click.Path(dir_okay=False), metavar="FILE",
               help="Known new ids (an id-map.json written before, with the real ids filled in).")
+@file_selection_options
 def migrate_command(paths: tuple[str, ...], out_dir: str | None, report_file: str | None, check: bool,
-                    allow_partial: bool, interaction_map: str | None, id_map: str | None) -> None:
+                    allow_partial: bool, interaction_map: str | None, id_map: str | None,
+                    files: FileSelection) -> None:
     """Translate the segments under PATH (.segq files and msdyncrm_segment JSON records) to real-time journeys."""
     try:
-        first = Path(paths[0] if paths else ".")
-        finder = ConfigFinder()
-        config = finder.for_directory(first.resolve()) if first.is_dir() else finder.for_path(first)
+        workspace, settings = load_workspace(paths or (".",), files)
     except ConfigError as error:
         click.echo(f"segquery: configuration error: {error}", err=True)
         sys.exit(2)
+    configured = settings.config.interaction_map
     try:
-        interactions = load_interaction_map(config.interaction_map) if config.interaction_map else None
+        interactions = load_interaction_map(configured) if configured else None
         if interaction_map:
             interactions = load_interaction_map(interaction_map, interactions)
         ids = read_id_map(id_map) if id_map else None
     except (MappingError, ValueError) as error:
         raise click.UsageError(str(error)) from None
-    workspace = Workspace.from_paths(paths or (".",))
-    estate = migrate(workspace, interactions=interactions, id_map=ids, allow_partial=allow_partial)
+    estate = migrate(workspace, schema=settings.schema, interactions=interactions, id_map=ids,
+                     allow_partial=allow_partial)
     for path, found in estate.unread.items():
         for diagnostic in found:
             start = diagnostic.range.start
