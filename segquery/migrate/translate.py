@@ -277,6 +277,9 @@ class Translator:
             alias = path[position].alias
             if alias is not None and alias.name.casefold() == folded:
                 return position
+        for position in range(index, -1, -1):   # a table's name qualifies its records too
+            if path[position].table.casefold() == folded:
+                return position
         raise self.unsupported(codes.NO_REALTIME_FORM, attribute.span, "kept as written",
                                f"`{attribute.qualifier.name}` names no record of the chain here")
 

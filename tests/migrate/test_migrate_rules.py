@@ -41,6 +41,14 @@ CASES = [
     ('PROFILE(lead, l).FILTER(a == 1 && b == 2).FILTER(c == 3 || d == 4).TRAVERSE(lead_contact_parentcontactid)',
      'PROFILE(contact)\n    .RELATE(lead_parent_contact, l)\n    .FILTER(l.a == 1 && l.b == 2 && (l.c == 3 || l.d == 4))\n',
      [('M002', 'TRAVERSE(lead_contact_parentcontactid)', 'TRAVERSE(lead_contact_parentcontactid) written RELATE(lead_parent_contact, l) from `contact`')]),
+    # table_name_qualifier
+    ("PROFILE(account).FILTER(account.name == 'Contoso').TRAVERSE(contact_account_parentcustomerid).FILTER(contact.fullname == 'A')",
+     "PROFILE(contact)\n    .FILTER(fullname == 'A')\n    .RELATE(contact_customer_accounts, account_1)\n    .FILTER(account_1.name == 'Contoso')\n",
+     [('M002', 'TRAVERSE(contact_account_parentcustomerid)', 'TRAVERSE(contact_account_parentcustomerid) written RELATE(contact_customer_accounts, account_1) from `contact`')]),
+    # unknown_qualifier
+    ("PROFILE(contact, c).FILTER(x.fullname == 'A')",
+     None,
+     [('M024', 'x.fullname', 'kept as written')]),
     # traverse_filter
     ('PROFILE(account).TRAVERSE(contact_account_parentcustomerid, FILTER(statecode == 0))',
      'PROFILE(contact)\n    .FILTER(statecode == 0)\n    .RELATE(contact_customer_accounts, account_1)\n    .FILTER(ISNOTNULL(account_1.accountid))\n',
