@@ -388,8 +388,10 @@ def _conjunction(conditions: list[ast.Expr]) -> ast.Expr:
     """`a && b && c` from conditions; an `&&` chain the author did not parenthesize joins the chain."""
     operands: list[ast.Expr] = []
     for condition in conditions:
-        flat = isinstance(condition, ast.Logical) and condition.op is ast.LogicOp.AND and not condition.parens
-        operands.extend(condition.operands if flat else [condition])  # type: ignore[union-attr]
+        if isinstance(condition, ast.Logical) and condition.op is ast.LogicOp.AND and not condition.parens:
+            operands.extend(condition.operands)
+        else:
+            operands.append(condition)
     return operands[0] if len(operands) == 1 else ast.Logical(op=ast.LogicOp.AND, operands=tuple(operands))
 
 
