@@ -202,3 +202,13 @@ def test_a_dynamic_record_without_a_query_is_reported(tmp_path):
     [segment] = _estate(tmp_path, {"segments.json": json.dumps(record)}).segments
     assert [(f.code, f.why) for f in segment.findings] == [(codes.MISSING_QUERY, "the dynamic segment has no query")]
     assert not segment.emitted
+
+
+def test_every_migrated_example_checks_clean_in_the_realtime_dialect(example):
+    from segquery.engine import CheckOptions, check_text
+
+    texts = {segment.key: segment.query.text for segment in example.segments
+             if segment.query is not None and segment.query.text is not None}
+    assert len(texts) == 8
+    assert {key: check_text(text, options=CheckOptions(dialect="realtime")).diagnostics
+            for key, text in texts.items()} == {key: [] for key in texts}

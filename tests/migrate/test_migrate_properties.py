@@ -1,15 +1,18 @@
 """Properties of the migration over generated outbound queries built from real names.
 
-Every query that gets a real-time text parses clean in the real-time dialect;
+Every query that gets a real-time text parses clean in the real-time dialect,
+and validates without errors there when the outbound query had none;
 migration is deterministic; a query gets no text exactly when something is
 unsupported; a partial migration reports the same findings and always has a
 text; every finding points into the outbound text.
 """
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from segquery.engine import CheckOptions, check_text
 from segquery.migrate import Outcome, migrate
+from segquery.severity import Severity
 from segquery.syntax import ast
 from segquery.syntax.parser import parse_tolerant
 from segquery.syntax.printer import unparse
@@ -143,3 +146,16 @@ def test_a_partial_migration_reports_the_same_and_always_has_a_text(text):
 def test_every_finding_points_into_the_outbound_text(text):
     for finding in migrate(text, id_map=IDS).findings:
         assert 0 <= finding.range.start.offset < finding.range.end.offset <= len(text)
+
+
+def _errors(text: str, dialect: str) -> list[tuple[str, str]]:
+    report = check_text(text, options=CheckOptions(dialect=dialect))
+    return [(d.code, d.message) for d in report.diagnostics if d.severity is Severity.ERROR]
+
+
+@settings(max_examples=60)
+@given(outbound_queries())
+def test_a_valid_outbound_query_migrates_to_a_valid_realtime_query(text):
+    result = migrate(text, id_map=IDS)
+    if result.text is not None and not _errors(text, "outbound"):
+        assert _errors(result.text, "realtime") == [], (text, result.text)
