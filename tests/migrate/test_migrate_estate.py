@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from segquery.engine import CheckOptions, check_text
 from segquery.migrate import Outcome, migrate
 from segquery.migrate import codes
 from segquery.migrate.estate import IDS_PER_CALL, SegmentMigration, members_finding
@@ -205,8 +206,6 @@ def test_a_dynamic_record_without_a_query_is_reported(tmp_path):
 
 
 def test_every_migrated_example_checks_clean_in_the_realtime_dialect(example):
-    from segquery.engine import CheckOptions, check_text
-
     texts = {segment.key: segment.query.text for segment in example.segments
              if segment.query is not None and segment.query.text is not None}
     assert len(texts) == 8
