@@ -8,6 +8,7 @@ printed by the formatter in the real-time dialect.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
@@ -112,8 +113,12 @@ class Translator:
         except _Unsupported:
             return node
 
+    @functools.cached_property
+    def _upper_text(self) -> str:
+        return self.source_text.upper()
+
     def _report_minus(self, node: ast.SetOperation) -> None:
-        text = self.source_text.upper()
+        text = self._upper_text
         position = node.operands[0].span.end
         for spelling, operand in zip(node.spellings, node.operands[1:]):
             start = text.find("MINUS", position, operand.span.start)
