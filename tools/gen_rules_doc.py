@@ -30,6 +30,10 @@ _PREFIXES = (
     ("L", "Lint (L)", "Style and likely mistakes in queries the service accepts. L100-L102 are about "
                       "`// segquery:` directives. A rule whose page names its dialects runs only in files of "
                       "those dialects (its page says why); the others run in every dialect."),
+    ("M", "Migration (M)", "Reported by `segquery migrate` for each construct of an outbound segment it carries "
+                           "over to real-time journeys: `info` when the meaning is kept, `warning` when it is "
+                           "kept only under the assumption the finding states (review), `error` when the "
+                           "construct has no real-time form (unsupported)."),
 )
 
 

@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "segquery.cli.sample_data_cmd",
     "segquery.cli.sql_cmd",
     "segquery.cli.preview_cmd",
+    "segquery.cli.migrate_cmd",
 )
 
 

@@ -12,14 +12,14 @@ from typing import cast
 
 import click
 
-from pathlib import Path
 
 from segquery.cli.common import color_option, file_selection_options, output_style
 from segquery.cli.printing import echo_blocks
+from segquery.cli.workspace_input import load_workspace
 from segquery.config import ConfigError
 from segquery.diagnostics import Severity
-from segquery.engine import CheckOptions, FileReport, SettingsResolver, dialect_settings
-from segquery.file_selection import Exclusion, FileSelection
+from segquery.engine import FileReport
+from segquery.file_selection import FileSelection
 from segquery.output.text import text_blocks
 from segquery.source import SourceText
 from segquery.workspace import DEFAULT_MAX_DEPTH, CycleError, ExpandError, SegmentLookupError, Workspace
@@ -58,7 +58,7 @@ def deps_command(paths: tuple[str, ...], output_format: str, order: bool, revers
     if modes and output_format in ("dot", "mermaid"):
         raise click.UsageError(f"--format {output_format} draws the graph; it does not go with {modes[0]}")
     try:
-        workspace = _load(paths or (".",), files, max_depth)
+        workspace, _ = load_workspace(paths or (".",), files, max_depth)
     except ConfigError as error:
         click.echo(f"segquery: configuration error: {error}", err=True)
         sys.exit(2)
@@ -75,19 +75,6 @@ def deps_command(paths: tuple[str, ...], output_format: str, order: bool, revers
         if text:
             click.echo(text)
     sys.exit(1 if failed else 0)
-
-
-def _load(paths: tuple[str, ...], files: FileSelection, max_depth: int) -> Workspace:
-    """The workspace of the files below `paths` that a check would read, with the target profile
-    and schema of the first path's configuration."""
-    from segquery.workspace.loading import discover
-
-    resolver = SettingsResolver(CheckOptions(files=files))
-    rules = Exclusion(resolver.finder, files).walk_rules()
-    first = Path(paths[0])
-    settings = resolver.for_file(str(first / "_" if first.is_dir() else first))
-    return Workspace.from_files(discover(paths, rules=rules), max_depth=max_depth, target_profile=settings.target,
-                                schema=settings.schema, dialect_of=dialect_settings(resolver))
 
 
 def _report(workspace: Workspace, color: str) -> bool:

@@ -78,6 +78,7 @@ class Config:
     extend_exclude: tuple[str, ...] = ()
     cache_dir: Path | None = None
     org: OrgSettings | None = None
+    interaction_map: Path | None = None   # extends the interaction mapping table of `segquery migrate`
 
     def kind_for(self, path: Path | None) -> str | None:
         """The kind the first matching `kinds` glob gives a file, if any."""

@@ -26,7 +26,7 @@ _SEVERITIES = ("error", "warning", "info", "hint")
 ORG_KEYS = ("url", "api-version")
 SECRET_WORDS = ("secret", "password", "token", "key", "certificate")
 KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "line-length", "schema", "target", "kinds",
-        "severity", "exclude", "extend-exclude", "dialect", "dialects", "cache-dir", "org")
+        "severity", "exclude", "extend-exclude", "dialect", "dialects", "cache-dir", "org", "interaction-map")
 
 
 def load_config(path: str | Path) -> Config:
@@ -130,6 +130,7 @@ class _Reader:
             "extend-exclude": lambda value: self.globs(value, ("extend-exclude",)),
             "cache-dir": self.cache_dir,
             "org": self.org,
+            "interaction-map": lambda value: self.existing_file(value, ("interaction-map",), "interaction map"),
         }
         for key, read in readers.items():
             if key in table:
@@ -174,11 +175,15 @@ class _Reader:
         return value
 
     def schema(self, value: Any) -> Path:
+        return self.existing_file(value, ("schema",), "schema file")
+
+    def existing_file(self, value: Any, keys: tuple[str, ...], what: str) -> Path:
+        """A file path relative to the configuration's directory, which must exist."""
         if not isinstance(value, str) or not value.strip():
-            raise self.error(("schema",), f"expected the path of a schema file, got {describe(value)}")
+            raise self.error(keys, f"expected the path of a {what}, got {describe(value)}")
         path = (self.root / value).resolve()
         if not path.is_file():
-            raise self.error(("schema",), f"no schema file at {value!r} (relative to {self.root})")
+            raise self.error(keys, f"no {what} at {value!r} (relative to {self.root})")
         return path
 
     def cache_dir(self, value: Any) -> Path:

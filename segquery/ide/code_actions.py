@@ -1,5 +1,6 @@
-"""Code actions: each diagnostic's fix as a quick fix, and one action that
-applies every safe fix of the file.
+"""Code actions: each diagnostic's fix as a quick fix, one action that
+applies every safe fix of the file, and the translation of an outbound file
+to real-time journeys.
 
 The whole-file action uses the linter's fix machinery
 (`segquery.lint.fixes`): one pass of non-overlapping safe fixes over the
@@ -12,13 +13,18 @@ from __future__ import annotations
 from typing import Callable, Iterable, cast
 
 from segquery.diagnostics import Applicability, Diagnostic, Fix, TextEdit
+from segquery.directives import comment_body
 from segquery.ide.model import CodeAction
 from segquery.lint.fixes import apply_fixes, fix_until_stable
 from segquery.source import Span
+from segquery.syntax.dialect import Dialect
+from segquery.syntax.parser import parse_tolerant
 
 QUICK_FIX = "quickfix"
 FIX_ALL = "source.fixAll.segquery"
 FIX_ALL_TITLE = "Fix all safe problems"
+TRANSLATE = "refactor.rewrite.realtime"
+TRANSLATE_TITLE = "Translate to real-time journeys"
 
 
 def code_actions(text: str, diagnostics: Iterable[Diagnostic], span: Span, *,
@@ -73,3 +79,21 @@ def minimal_edit(old: str, new: str) -> TextEdit:
     while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
         suffix += 1
     return TextEdit(prefix, len(old) - suffix, new[prefix:len(new) - suffix])
+
+
+def translate_action(text: str, *, dialect: Dialect) -> CodeAction | None:
+    """Rewrite an outbound file in the real-time dialect, or None when it is not outbound or
+    something in it has no real-time form (`segquery migrate` reports why)."""
+    if dialect.name != "outbound":
+        return None
+    from segquery.ide.migration_hover import migration_of  # only this action needs the migration
+
+    result = migration_of(text)
+    parsed = parse_tolerant(text)
+    if result.text is None or parsed.query is None:
+        return None
+    directives = [comment.text for comment in parsed.query.comments
+                  if comment_body(comment).strip().startswith("segquery:")
+                  and not comment_body(comment).strip()[len("segquery:"):].strip().startswith("dialect")]
+    new_text = "".join(line + "\n" for line in ["// segquery: dialect = realtime", *directives]) + result.text
+    return CodeAction(TRANSLATE_TITLE, TRANSLATE, (minimal_edit(text, new_text),))

@@ -19,10 +19,11 @@ from pygls.uris import from_fs_path
 from segquery.diagnostics import TextEdit
 from segquery.format import format_edits, format_range
 from segquery.ide import model
-from segquery.ide.code_actions import FIX_ALL, QUICK_FIX, code_actions, fix_all_action
+from segquery.ide.code_actions import FIX_ALL, QUICK_FIX, TRANSLATE, code_actions, fix_all_action, translate_action
 from segquery.ide.completion import complete
 from segquery.ide.folding import folding_ranges
 from segquery.ide.hover import hover as hover_at
+from segquery.ide.migration_hover import migration_hover, with_migration
 from segquery.ide.navigation import definition as definition_at
 from segquery.ide.navigation import prepare_rename as prepare_rename_at
 from segquery.ide.navigation import references as references_at
@@ -31,6 +32,7 @@ from segquery.ide.navigation import rename_problem
 from segquery.ide.semantic_tokens import TOKEN_MODIFIERS, TOKEN_TYPES, semantic_tokens
 from segquery.ide.signature import signature_help as signature_help_at
 from segquery.ide.symbols import document_symbols
+from segquery.paths import is_json_path
 from segquery.source import Span
 from segquery.syntax.parser import ParseError
 from segquery.format import TokenMismatch
@@ -42,7 +44,7 @@ from segquery.lsp.server import SegqueryLanguageServer
 
 COMPLETION_TRIGGERS = [".", "(", ",", " "]
 SIGNATURE_TRIGGERS = ["(", ","]
-CODE_ACTION_KINDS = [QUICK_FIX, FIX_ALL]
+CODE_ACTION_KINDS = [QUICK_FIX, FIX_ALL, TRANSLATE]
 SEMANTIC_LEGEND = types.SemanticTokensLegend(token_types=list(TOKEN_TYPES), token_modifiers=list(TOKEN_MODIFIERS))
 
 
@@ -89,9 +91,11 @@ def hover(server: SegqueryLanguageServer, params: types.HoverParams) -> types.Ho
     if document is None:
         return None
     choice = server.project.dialect_choice(document.path, document.text)
-    found = hover_at(document.text, document.index.offset(params.position),
-                     schema=server.project.schema(document.path), segments=server.project.segments(),
-                     dialect=choice.dialect, dialect_reason=choice.reason)
+    offset = document.index.offset(params.position)
+    found = hover_at(document.text, offset, schema=server.project.schema(document.path),
+                     segments=server.project.segments(), dialect=choice.dialect, dialect_reason=choice.reason)
+    if not _is_json(document):
+        found = with_migration(found, migration_hover(document.text, offset, dialect=choice.dialect))
     return results.hover(found, document.index) if found is not None else None
 
 
@@ -269,6 +273,9 @@ def code_action(server: SegqueryLanguageServer,
                                                         check=server.fix_check(document))] if action]
     else:
         actions = code_actions(document.text, diagnostics, Span(start, end))
+        translation = (None if _is_json(document) else
+                       translate_action(document.text, dialect=server.project.dialect(document.path, document.text)))
+        actions += [translation] if translation is not None else []
     answer = []
     for action in actions:
         if only is not None and not any(_within(action.kind, kind) for kind in only):
@@ -277,6 +284,11 @@ def code_action(server: SegqueryLanguageServer,
         answer.append(results.code_action(action, edit, [server.lsp_diagnostic(item, document)
                                                          for item in action.diagnostics]))
     return answer
+
+
+def _is_json(document: Document) -> bool:
+    """Request bodies and records are not migrated from the editor (`segquery migrate` does)."""
+    return document.path is not None and is_json_path(document.path)
 
 
 def _within(kind: str, requested: str) -> bool:

@@ -22,6 +22,7 @@ RULE_MODULES: tuple[str, ...] = (
     "segquery.workspace.codes",
     "segquery.lint.rules",
     "segquery.plan.codes",
+    "segquery.migrate.codes",
 )
 
 
@@ -33,6 +34,7 @@ class Category(enum.Enum):
     WORKSPACE = "workspace"
     CORRECTNESS = "correctness"
     STYLE = "style"
+    MIGRATION = "migration"
 
 
 class FixAvailability(enum.Enum):

@@ -41,7 +41,8 @@ async def test_capabilities(client):
     assert capabilities.document_formatting_provider is True
     assert capabilities.document_range_formatting_provider is True
     assert capabilities.completion_provider.resolve_provider is True
-    assert list(capabilities.code_action_provider.code_action_kinds) == ["quickfix", "source.fixAll.segquery"]
+    assert list(capabilities.code_action_provider.code_action_kinds) == [
+        "quickfix", "source.fixAll.segquery", "refactor.rewrite.realtime"]
     legend = capabilities.semantic_tokens_provider.legend
     assert (list(legend.token_types), list(legend.token_modifiers)) == (list(TOKEN_TYPES), list(TOKEN_MODIFIERS))
     assert capabilities.semantic_tokens_provider.full is True
@@ -154,13 +155,16 @@ async def test_quick_fixes_and_fix_all(client, workspace_root):
     actions = await client.text_document_code_action_async(types.CodeActionParams(
         text_document=doc(uri), range=types.Range(start=at(0, 1), end=at(0, 1)),
         context=types.CodeActionContext(diagnostics=published[:1])))
-    quick, fix_all = actions
+    quick, fix_all, translate = actions
     assert (quick.title, quick.kind, quick.is_preferred) == ("Write `PROFILE` [L001]", "quickfix", True)
     assert document_edits(quick, uri) == [((0, 0, 0, 7), "PROFILE")]
     assert [(item.code, span(item.range)) for item in quick.diagnostics] == [("L001", (0, 0, 0, 7))]
     assert (fix_all.title, fix_all.kind) == ("Fix all safe problems", "source.fixAll.segquery")
     assert document_edits(fix_all, uri) == [((0, 0, 0, 7), "PROFILE"), ((0, 17, 0, 23), "FILTER"),
                                             ((0, 36, 0, 41), "'Ann'")]
+    assert (translate.title, translate.kind) == ("Translate to real-time journeys", "refactor.rewrite.realtime")
+    assert document_edits(translate, uri) == [
+        ((0, 0, 0, 41), "// segquery: dialect = realtime\nPROFILE(contact).FILTER(fullname == 'Ann'")]
     # Asked for the fix-all kind alone (as on save): fixed until nothing is left, as one edit.
     [on_save] = await client.text_document_code_action_async(types.CodeActionParams(
         text_document=doc(uri), range=types.Range(start=at(0, 0), end=at(0, 0)),
@@ -172,4 +176,15 @@ async def test_quick_fixes_and_fix_all(client, workspace_root):
         text_document=doc(uri), range=types.Range(start=at(0, 18), end=at(0, 18)),
         context=types.CodeActionContext(diagnostics=[], only=["quickfix"])))
     assert [action.title for action in only_quick] == ["Write `FILTER` [L001]"]
+    close_document(client, uri)
+
+
+async def test_hover_on_a_migration_finding(client, workspace_root):
+    uri = uri_of(workspace_root / "migrate.segq")
+    open_document(client, uri, "PROFILE(contact, c).FILTER(c.fullname == 'Ann')\n")
+    await wait_for_version(client, uri, 1)
+    found = await client.text_document_hover_async(types.HoverParams(text_document=doc(uri), position=at(0, 17)))
+    assert found.contents.value.endswith(
+        "---\n\n**M001** real-time journeys, translated: alias `c` dropped (real-time journeys writes the "
+        "profile's attributes unqualified)")
     close_document(client, uri)
