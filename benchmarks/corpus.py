@@ -18,16 +18,21 @@ INTERACTIONS = ["EmailOpened", "EmailClicked", "RedirectLinkClicked", "EmailSoft
                 "EventRegistration", "WebsiteVisited"]
 
 
-def _condition(rng: random.Random, alias: str | None) -> str:
+def _condition(rng: random.Random, alias: str | None, *, realtime: bool = False) -> str:
+    """A condition of one of six shapes; in real-time journeys' forms (infix CONTAINS only, IN lists)
+    with `realtime`."""
     prefix = f"{alias}." if alias else ""
     kind = rng.randrange(6)
     if kind == 0:
         return f"{prefix}address1_city == '{rng.choice(CITIES)}'"
     if kind == 1:
-        return f"{prefix}{rng.choice(STRING_ATTRIBUTES)} {rng.choice(['CONTAINS', 'STARTSWITH', 'ENDSWITH'])} " \
-               f"'{rng.choice(CITIES)[:3]}'"
+        operator = "CONTAINS" if realtime else rng.choice(["CONTAINS", "STARTSWITH", "ENDSWITH"])
+        return f"{prefix}{rng.choice(STRING_ATTRIBUTES)} {operator} '{rng.choice(CITIES)[:3]}'"
     if kind == 2:
         return f"{prefix}{rng.choice(NUMBER_ATTRIBUTES)} {rng.choice(['>', '>=', '<', '<='])} {rng.randrange(1, 90000)}"
+    if kind == 3 and realtime:
+        values = ", ".join(str(rng.randrange(1, 40)) for _ in range(rng.randrange(2, 6)))
+        return f"{prefix}industrycode IN [{values}]"
     if kind == 3:
         return f"DATEDIFF(DAY, {prefix}{rng.choice(DATE_ATTRIBUTES)}, DATETIMEUTCNOW()) < {rng.randrange(1, 365)}"
     if kind == 4:
@@ -36,8 +41,8 @@ def _condition(rng: random.Random, alias: str | None) -> str:
            f"{prefix}address1_country == '{rng.choice(COUNTRIES)}')"
 
 
-def _filter(rng: random.Random, alias: str | None, *, multiline: bool) -> str:
-    conditions = [_condition(rng, alias) for _ in range(rng.randrange(1, 6))]
+def _filter(rng: random.Random, alias: str | None, *, multiline: bool, realtime: bool = False) -> str:
+    conditions = [_condition(rng, alias, realtime=realtime) for _ in range(rng.randrange(1, 6))]
     joiner = "\n        && " if multiline else " && "
     return joiner.join(conditions)
 
@@ -96,41 +101,16 @@ REALTIME_INTERACTIONS = ["msdynmkt_emailopened", "msdynmkt_emaillinkclicked", "m
                          "msdynmkt_emaildelivered", "msdynmkt_smsdelivered", "msdynmkt_pushnotificationopened"]
 
 
-def _realtime_condition(rng: random.Random, alias: str | None) -> str:
-    """The outbound condition shapes, in the forms real-time journeys attests (IN lists, infix CONTAINS)."""
-    prefix = f"{alias}." if alias else ""
-    kind = rng.randrange(6)
-    if kind == 0:
-        return f"{prefix}address1_city == '{rng.choice(CITIES)}'"
-    if kind == 1:
-        return f"{prefix}{rng.choice(STRING_ATTRIBUTES)} CONTAINS '{rng.choice(CITIES)[:3]}'"
-    if kind == 2:
-        return f"{prefix}{rng.choice(NUMBER_ATTRIBUTES)} {rng.choice(['>', '>=', '<', '<='])} {rng.randrange(1, 90000)}"
-    if kind == 3:
-        values = ", ".join(str(rng.randrange(1, 40)) for _ in range(rng.randrange(2, 6)))
-        return f"{prefix}industrycode IN [{values}]"
-    if kind == 4:
-        return f"{rng.choice(['ISNULL', 'ISNOTNULL'])}({prefix}{rng.choice(STRING_ATTRIBUTES)})"
-    return f"NOT({prefix}address1_country == '{rng.choice(COUNTRIES)}' || " \
-           f"{prefix}address1_country == '{rng.choice(COUNTRIES)}')"
-
-
-def _realtime_filter(rng: random.Random, alias: str | None, *, multiline: bool) -> str:
-    conditions = [_realtime_condition(rng, alias) for _ in range(rng.randrange(1, 6))]
-    joiner = "\n        && " if multiline else " && "
-    return joiner.join(conditions)
-
-
 def realtime_query(rng: random.Random, index: int) -> str:
     """The shapes of `realistic_query`, written as real-time journeys writes them."""
     shape = rng.randrange(6)
     multiline = rng.random() < 0.4
     if shape == 0:
-        return f"PROFILE(contact).FILTER({_realtime_filter(rng, None, multiline=multiline)})"
+        return f"PROFILE(contact).FILTER({_filter(rng, None, multiline=multiline, realtime=True)})"
     if shape == 1:
         return ("PROFILE(contact)\n    .RELATE(contact_customer_accounts, account_1)\n"
                 f"    .FILTER(account_1.numberofemployees > {rng.randrange(10, 5000)})\n"
-                f"    .FILTER({_realtime_filter(rng, None, multiline=multiline)})")
+                f"    .FILTER({_filter(rng, None, multiline=multiline, realtime=True)})")
     if shape == 2:
         interaction = rng.choice(REALTIME_INTERACTIONS)
         window = rng.choice(["UTCDAYS", "UTCMONTHS", "UTCYEARS"])
@@ -151,7 +131,7 @@ def realtime_query(rng: random.Random, index: int) -> str:
     return (f"// Leads, generated #{index}\nPROFILE(lead)\n"
             f"    .FILTER(leadqualitycode == {rng.randrange(1, 4)})\n"
             f"    .RELATE(lead_parent_contact, contact_1)\n"
-            f"    .FILTER({_realtime_filter(rng, 'contact_1', multiline=multiline)})")
+            f"    .FILTER({_filter(rng, 'contact_1', multiline=multiline, realtime=True)})")
 
 
 def realtime_corpus(count: int = 1000, seed: int = 2026) -> list[str]:

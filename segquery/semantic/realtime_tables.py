@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from segquery.schema import Relationship, Schema
 from segquery.semantic.discriminators import stated_profile_type
-from segquery.semantic.table_info import AliasBinding, SegmentTypes, StepScope, TableInfo, common_table
+from segquery.semantic.table_info import AliasBinding, Inference, SegmentTypes, StepScope, TableInfo, common_table
 from segquery.syntax import ast
 
 
@@ -56,22 +56,7 @@ def infer_realtime_tables(query: ast.Query, schema: Schema | None, *,
     return _RealtimeInference(query, schema, segment_types).run()
 
 
-class _RealtimeInference:
-    def __init__(self, query: ast.Query, schema: Schema | None, segment_types: SegmentTypes | None) -> None:
-        self.info = TableInfo(query)
-        self.schema = schema
-        self.segment_types = segment_types
-
-    def run(self) -> TableInfo:
-        self._expr(self.info.query.body)
-        return self.info
-
-    def _table(self, name: str | None) -> str | None:
-        if name is None or self.schema is None:
-            return name
-        table = self.schema.table(name)
-        return table.name if table is not None else name
-
+class _RealtimeInference(Inference):
     def _expr(self, node: ast.QueryExpr) -> str | None:
         if isinstance(node, ast.Chain):
             table = self._chain(node)

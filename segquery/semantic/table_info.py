@@ -9,9 +9,12 @@ outbound inference (segquery/semantic/tables.py) and the real-time one
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Mapping, Union
+from typing import TYPE_CHECKING, Callable, Mapping, Union
 
 from segquery.syntax import ast
+
+if TYPE_CHECKING:
+    from segquery.schema import Schema
 
 SegmentTypes = Union[Mapping[str, str], Callable[[str], "str | None"]]
 
@@ -119,3 +122,26 @@ def common_table(tables: list[str | None]) -> str | None:
         return None
     first = known[0].casefold()
     return known[0] if all(table.casefold() == first for table in known) else None
+
+
+class Inference:
+    """What the inference of both dialects shares: the result it fills in, walked from the query's
+    body, and the schema's spelling of a table name. Each dialect's subclass walks its own forms."""
+
+    def __init__(self, query: ast.Query, schema: Schema | None, segment_types: SegmentTypes | None) -> None:
+        self.info = TableInfo(query)
+        self.schema = schema
+        self.segment_types = segment_types
+
+    def run(self) -> TableInfo:
+        self._expr(self.info.query.body)
+        return self.info
+
+    def _expr(self, node: ast.QueryExpr) -> str | None:
+        raise NotImplementedError
+
+    def _table(self, name: str | None) -> str | None:
+        if name is None or self.schema is None:
+            return name
+        table = self.schema.table(name)
+        return table.name if table is not None else name

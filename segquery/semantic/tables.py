@@ -21,7 +21,7 @@ from segquery.semantic.table_info import Scope as Scope
 from segquery.semantic.table_info import SegmentTypes as SegmentTypes
 from segquery.semantic.table_info import StepScope as StepScope
 from segquery.semantic.table_info import TableInfo as TableInfo
-from segquery.semantic.table_info import common_table
+from segquery.semantic.table_info import Inference, common_table
 from segquery.syntax import ast
 
 
@@ -67,23 +67,8 @@ def _between_steps(info: TableInfo, owner: ast.Chain | ast.Grouped, offset: int)
     return _scope(info.end(owner))
 
 
-class _Inference:
-    def __init__(self, query: ast.Query, schema: Schema | None, segment_types: SegmentTypes | None) -> None:
-        self.info = TableInfo(query)
-        self.schema = schema
-        self.segment_types = segment_types
-
-    def run(self) -> TableInfo:
-        self._expr(self.info.query.body)
-        return self.info
-
+class _Inference(Inference):
     # ------------------------------------------------------------ names
-
-    def _table(self, name: str | None) -> str | None:
-        if name is None or self.schema is None:
-            return name
-        table = self.schema.table(name)
-        return table.name if table is not None else name
 
     def _segment_table(self, name: str) -> str | None:
         types = self.segment_types
