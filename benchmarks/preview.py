@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 
 from segquery.evaluate import evaluate_plan, segment_source
-from segquery.plan import PlanError
+from segquery.query_plan import PlanError
 from segquery.preview import DuckDBEngine, find_tables, plan_for, preview
 from segquery.sql import plan_query, render
 from segquery.syntax.parser import parse

@@ -8,7 +8,7 @@ import sys
 import click
 
 from segquery.cli.query_input import print_problems, query_options, run_input
-from segquery.plan import PlanError
+from segquery.query_plan import PlanError
 from segquery.preview import DataError, DuckDBEngine, EngineError, SparkEngine, find_tables, plan_for, preview
 from segquery.preview.funnel import ProgressLine, funnel_table
 

@@ -15,7 +15,7 @@ from segquery.diagnostics import Diagnostic
 from segquery.engine import FileReport
 from segquery.files import UnreadableFile
 from segquery.output.text import text_blocks
-from segquery.plan.inputs import QueryInput, parse_now, read_query
+from segquery.query_plan.inputs import QueryInput, parse_now, read_query
 from segquery.syntax.codes import NOT_A_REGULAR_FILE, UNREADABLE_FILE
 from segquery.syntax.dialects import dialect_settings
 

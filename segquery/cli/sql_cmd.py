@@ -7,7 +7,7 @@ import sys
 import click
 
 from segquery.cli.query_input import print_problems, query_options, run_input
-from segquery.plan import Catalog, PlanError, resolve
+from segquery.query_plan import Catalog, PlanError, resolve
 from segquery.sql import DIALECTS, plan_query, render
 
 

@@ -1,7 +1,7 @@
 """A reference evaluator: the members of a query over rows held in memory.
 
 It is small and slow on purpose. It reads the same plan as the SQL compiler
-(`segquery.plan`) but shares no code with it, so comparing the two tests the
+(`segquery.query_plan`) but shares no code with it, so comparing the two tests the
 SQL: every rule of `docs/sql.md` (three-valued logic, case-insensitive string
 tests, dates and windows relative to `now`, joins, grouped counts, set
 operations) is written here once more, in plain Python.
@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any, Iterable, Mapping
 
 from segquery.evaluate.rows import Tables, members
-from segquery.plan import Catalog, Plan, SegmentSource, resolve
+from segquery.query_plan import Catalog, Plan, SegmentSource, resolve
 from segquery.schema import Schema
 from segquery.syntax import ast
 
@@ -34,7 +34,7 @@ def evaluate(query: ast.Query, data: Mapping[str, Iterable[Mapping[str, Any]]], 
     `schema` gives tables, primary keys, relationships and interaction types
     (the bundled schema by default); `segments` resolves `SEGMENT(x)` (a
     mapping of name to parsed query, names in any case, or a function).
-    Raises `segquery.plan.PlanError` when the query names what the schema lacks.
+    Raises `segquery.query_plan.PlanError` when the query names what the schema lacks.
     """
     plan = resolve(query, Catalog.from_schema(schema), now=now, segments=segment_source(segments))
     return evaluate_plan(plan, data, now=now)

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any, Iterable, Mapping, Sequence
 
 from segquery.evaluate.values import Binding, Evaluator, as_datetime, compare
-from segquery.plan.model import FIRST_ROW, INTERACTION_ROW, ChainPlan, InteractionPlan, Plan, SegmentPlan, SetPlan
+from segquery.query_plan.model import FIRST_ROW, INTERACTION_ROW, ChainPlan, InteractionPlan, Plan, SegmentPlan, SetPlan
 from segquery.syntax import ast
 
 Row = Mapping[str, Any]

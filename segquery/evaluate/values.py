@@ -20,9 +20,9 @@ import operator
 from datetime import date, datetime
 from typing import Any, Callable, Mapping
 
-from segquery.plan.dates import shift
-from segquery.plan.model import ColumnRef
-from segquery.plan.resolve import date_parts
+from segquery.query_plan.dates import shift
+from segquery.query_plan.model import ColumnRef
+from segquery.query_plan.resolve import date_parts
 from segquery.syntax import ast
 
 Binding = Mapping[str, "Mapping[str, Any] | None"]

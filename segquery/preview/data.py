@@ -11,7 +11,7 @@ import enum
 from dataclasses import dataclass
 from pathlib import Path
 
-from segquery.plan.kinds import ColumnKind
+from segquery.query_plan.kinds import ColumnKind
 
 
 class FileFormat(enum.Enum):

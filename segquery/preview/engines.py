@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Protocol
 
-from segquery.plan.kinds import ColumnKind
+from segquery.query_plan.kinds import ColumnKind
 from segquery.preview.data import DataError, FileFormat, TableFiles, kind_of_sql_type
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable
 
-from segquery.plan import Catalog, Plan, SegmentSource, resolve, stages
+from segquery.query_plan import Catalog, Plan, SegmentSource, resolve, stages
 from segquery.preview.engines import Engine
 from segquery.schema import Schema
 from segquery.sql import count_query, members_query, render

@@ -21,7 +21,7 @@ RULE_MODULES: tuple[str, ...] = (
     "segquery.semantic.realtime_codes",
     "segquery.workspace.codes",
     "segquery.lint.rules",
-    "segquery.plan.codes",
+    "segquery.query_plan.codes",
     "segquery.migrate.codes",
 )
 

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from sqlglot import exp
 
-from segquery.plan import Catalog, Plan, SegmentSource, resolve
+from segquery.query_plan import Catalog, Plan, SegmentSource, resolve
 from segquery.sql.queries import ID_COLUMN, QueryCompiler
 from segquery.syntax import ast
 

@@ -15,9 +15,9 @@ from typing import Callable, Mapping
 
 from sqlglot import exp
 
-from segquery.plan.kinds import ColumnKind
-from segquery.plan.model import ColumnRef
-from segquery.plan.resolve import date_parts
+from segquery.query_plan.kinds import ColumnKind
+from segquery.query_plan.model import ColumnRef
+from segquery.query_plan.resolve import date_parts
 from segquery.syntax import ast
 
 Compiled = tuple[exp.Expr, ColumnKind]

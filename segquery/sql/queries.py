@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlglot import exp
 
-from segquery.plan.model import INTERACTION_ROW, ChainPlan, InteractionPlan, Plan, SegmentPlan, SetPlan
+from segquery.query_plan.model import INTERACTION_ROW, ChainPlan, InteractionPlan, Plan, SegmentPlan, SetPlan
 from segquery.sql.expressions import ExpressionCompiler, column, timestamp
 
 ID_COLUMN = "profileid"

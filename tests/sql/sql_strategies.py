@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from hypothesis import strategies as st
 
-from segquery.plan import ColumnKind
+from segquery.query_plan import ColumnKind
 from sql_tables import COLUMNS, NOW, kind
 
 WORDS = ["Seattle", "seattle", "SEATTLE", "Kent", "", "sea", "it's", "Mc Kay", "a%b", "x_y"]

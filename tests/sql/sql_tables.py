@@ -8,7 +8,7 @@ from typing import Any, Iterable, Mapping
 
 import duckdb
 
-from segquery.plan import Catalog, ColumnKind, resolve
+from segquery.query_plan import Catalog, ColumnKind, resolve
 from segquery.sql import plan_query, render
 from segquery.syntax import ast
 

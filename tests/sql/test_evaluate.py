@@ -6,7 +6,7 @@ import pytest
 
 import segquery
 from segquery.evaluate import evaluate
-from segquery.plan import PlanError
+from segquery.query_plan import PlanError
 
 NOW = datetime(2026, 3, 31, 12, 0, 0)
 

@@ -5,7 +5,7 @@ from datetime import datetime
 import pytest
 
 import segquery
-from segquery.plan import Catalog, PlanError, resolve
+from segquery.query_plan import Catalog, PlanError, resolve
 from segquery.source import SourceText
 
 NOW = datetime(2026, 1, 1)

@@ -6,7 +6,7 @@ sample that touches every construct."""
 import pytest
 
 import segquery
-from segquery.plan import ColumnKind, resolve
+from segquery.query_plan import ColumnKind, resolve
 from segquery.preview import SparkEngine, find_tables, plan_for, preview
 from segquery.sql import plan_query, render
 from segquery.syntax.dialects import dialect_named

@@ -12,7 +12,7 @@ from segquery.dialect_choice import choose_dialect_of_text
 from segquery.diagnostics import Diagnostic, Severity
 from segquery.engine import CheckOptions, SettingsResolver
 from segquery.files import read_stdin, read_text
-from segquery.plan.resolve import SegmentSource
+from segquery.query_plan.resolve import SegmentSource
 from segquery.schema import Schema
 from segquery.source import SourceText
 from segquery.syntax import ast

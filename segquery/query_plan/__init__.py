@@ -10,9 +10,9 @@ The SQL compiler (`segquery.sql`) and the reference evaluator
 (`segquery.evaluate`) both start from a plan; neither depends on the other.
 """
 
-from segquery.plan.catalog import Catalog, InteractionLayout, TableLayout
-from segquery.plan.kinds import ColumnKind
-from segquery.plan.model import (
+from segquery.query_plan.catalog import Catalog, InteractionLayout, TableLayout
+from segquery.query_plan.kinds import ColumnKind
+from segquery.query_plan.model import (
     ChainPlan,
     ColumnRef,
     HavingPlan,
@@ -23,7 +23,7 @@ from segquery.plan.model import (
     Stage,
     stages,
 )
-from segquery.plan.resolve import PlanError, SegmentSource, resolve
+from segquery.query_plan.resolve import PlanError, SegmentSource, resolve
 
 __all__ = [
     "Catalog",

@@ -7,10 +7,10 @@ from datetime import datetime
 from typing import Callable, Iterable, Mapping
 
 from segquery.diagnostics import Diagnostic, make_diagnostic
-from segquery.plan import codes
-from segquery.plan.catalog import Catalog, Columns, TableLayout
-from segquery.plan.dates import date_literal, window_start
-from segquery.plan.model import (
+from segquery.query_plan import codes
+from segquery.query_plan.catalog import Catalog, Columns, TableLayout
+from segquery.query_plan.dates import date_literal, window_start
+from segquery.query_plan.model import (
     FIRST_ROW,
     INTERACTION_ROW,
     ChainPlan,

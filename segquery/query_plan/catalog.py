@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from segquery.plan.kinds import ColumnKind
+from segquery.query_plan.kinds import ColumnKind
 from segquery.schema import AttributeType, Relationship, Schema, default_schema
 from segquery.schema.model import DISCRIMINATOR_SUFFIX, InteractionTable
 from segquery.semantic.schemas import link_type_table

@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Mapping, Union
 
-from segquery.plan.catalog import InteractionLayout, TableLayout
-from segquery.plan.kinds import ColumnKind
+from segquery.query_plan.catalog import InteractionLayout, TableLayout
+from segquery.query_plan.kinds import ColumnKind
 from segquery.syntax import ast
 
 # The name of the rows of the first table of a chain; joined tables are t1, t2...
