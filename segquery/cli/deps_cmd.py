@@ -13,7 +13,7 @@ from typing import cast
 import click
 
 
-from segquery.cli.common import color_option, file_selection_options, output_style
+from segquery.cli.common import color_option, dialect_option, file_selection_options, output_style
 from segquery.cli.printing import echo_blocks
 from segquery.cli.workspace_input import load_workspace
 from segquery.config import ConfigError
@@ -40,10 +40,11 @@ FORMATS = ("text", "json", "dot", "mermaid")
               help="With --expand: keep SEGMENT(x) of interaction segments used as set operands.")
 @click.option("--max-depth", type=click.IntRange(min=1), default=DEFAULT_MAX_DEPTH, show_default=True,
               help="Longest allowed chain of references (W007).")
+@dialect_option
 @file_selection_options
 @color_option
 def deps_command(paths: tuple[str, ...], output_format: str, order: bool, reverse: bool, dependents_of: str | None,
-                 expand_name: str | None, keep_interactions: bool, max_depth: int, color: str,
+                 expand_name: str | None, keep_interactions: bool, max_depth: int, dialect: str | None, color: str,
                  files: FileSelection) -> None:
     """Resolve SEGMENT(...) references across .segq and JSON files (directories are searched, leaving out
     what the configuration's `exclude` and the ignore files leave out, as `check` does)."""
@@ -58,7 +59,8 @@ def deps_command(paths: tuple[str, ...], output_format: str, order: bool, revers
     if modes and output_format in ("dot", "mermaid"):
         raise click.UsageError(f"--format {output_format} draws the graph; it does not go with {modes[0]}")
     try:
-        workspace, _ = load_workspace(paths or (".",), files, max_depth)
+        workspace, _ = load_workspace(paths or (".",), files, max_depth,
+                                      dialect=dialect.lower() if dialect else None)
     except ConfigError as error:
         click.echo(f"segquery: configuration error: {error}", err=True)
         sys.exit(2)

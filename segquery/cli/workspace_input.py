@@ -9,14 +9,15 @@ from segquery.file_selection import Exclusion, FileSelection
 from segquery.workspace import DEFAULT_MAX_DEPTH, Workspace
 
 
-def load_workspace(paths: tuple[str, ...], files: FileSelection, max_depth: int = DEFAULT_MAX_DEPTH
-                   ) -> tuple[Workspace, FileSettings]:
+def load_workspace(paths: tuple[str, ...], files: FileSelection, max_depth: int = DEFAULT_MAX_DEPTH, *,
+                   dialect: str | None = None) -> tuple[Workspace, FileSettings]:
     """The workspace of the files below `paths` (leaving out what the configuration's `exclude`
-    and the ignore files leave out), with the settings of the first path's configuration.
+    and the ignore files leave out), with the settings of the first path's configuration; `dialect`
+    (a name or `auto`) stands for every file's configured one, as `--dialect` does for `check`.
     Raises ConfigError when that configuration is invalid."""
     from segquery.workspace.loading import discover
 
-    resolver = SettingsResolver(CheckOptions(files=files))
+    resolver = SettingsResolver(CheckOptions(files=files, dialect=dialect))
     rules = Exclusion(resolver.finder, files).walk_rules()
     first = Path(paths[0])
     settings = resolver.for_file(str(first / "_" if first.is_dir() else first))

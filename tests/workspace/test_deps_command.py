@@ -187,3 +187,14 @@ def test_deps_reports_an_invalid_configuration(tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert result.stderr == (f"segquery: configuration error: {tmp_path / 'pyproject.toml'}:2:1: "
                              "`tool.segquery.exclude`: expected a list of glob patterns, got 3\n")
+
+
+def test_deps_takes_the_dialect_option(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.segq").write_text("// segquery: id = 0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9\n"
+                                     "PROFILE(contact).FILTER(industrycode IN [1])\n", encoding="utf-8")
+    (tmp_path / "b.segq").write_text("SEGMENT(SEGMENT_CJO_ID_0a1b2c3d4e5f60718293a4b5c6d7e8f9)\n", encoding="utf-8")
+    assert run(".").exit_code == 1           # read as outbound: S031 in both files
+    for dialect in ("realtime", "auto"):
+        result = run("--dialect", dialect, "--order", ".")
+        assert (result.exit_code, result.stdout, result.stderr) == (0, "1. a\n2. b\n", "")
