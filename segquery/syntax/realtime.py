@@ -190,6 +190,7 @@ _OUTBOUND_ONLY: dict[str, str] = {
 
 def _realtime_functions() -> dict[str, FunctionSpec]:
     functions = {name: spec for name, spec in OUTBOUND.functions.items() if name not in _OUTBOUND_ONLY}
+    # Two arguments are still read, so that an outbound alias is reported with the form to write (S030).
     functions["PROFILE"] = replace(functions["PROFILE"], max_args=2, signature="PROFILE(table)",
                                    doc="All records of a profile type: `contact` or `lead`.",
                                    parameters=("table",), build=build_realtime_profile)
