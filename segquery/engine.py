@@ -456,10 +456,10 @@ class WorkspaceGroup:
 
     def dialect_of(self, resolver: SettingsResolver) -> Callable[[str], str]:
         """The dialect setting of each file of the workspace."""
-        return dialect_settings(resolver, resolver.for_file(self.checked[0], load_schema=False).dialect_setting)
+        return dialect_setting_of(resolver, resolver.for_file(self.checked[0], load_schema=False).dialect_setting)
 
 
-def dialect_settings(resolver: SettingsResolver, fallback: str = DEFAULT_DIALECT.name) -> Callable[[str], str]:
+def dialect_setting_of(resolver: SettingsResolver, fallback: str = DEFAULT_DIALECT.name) -> Callable[[str], str]:
     """The dialect setting of a file by its path: a dialect's name or `auto` (`fallback` where its
     configuration cannot be used)."""
     def setting(path: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from segquery.engine import CheckOptions, FileSettings, SettingsResolver, dialect_settings
+from segquery.engine import CheckOptions, FileSettings, SettingsResolver, dialect_setting_of
 from segquery.file_selection import Exclusion, FileSelection
 from segquery.workspace import DEFAULT_MAX_DEPTH, Workspace
 
@@ -20,8 +20,9 @@ def load_workspace(paths: tuple[str, ...], files: FileSelection, max_depth: int 
     resolver = SettingsResolver(CheckOptions(files=files, dialect=dialect))
     rules = Exclusion(resolver.finder, files).walk_rules()
     first = Path(paths[0])
+    # A folder's settings are those of a file in it (the name is never read).
     settings = resolver.for_file(str(first / "_" if first.is_dir() else first))
     workspace = Workspace.from_files(discover(paths, rules=rules), max_depth=max_depth,
                                      target_profile=settings.target, schema=settings.schema,
-                                     dialect_of=dialect_settings(resolver))
+                                     dialect_of=dialect_setting_of(resolver))
     return workspace, settings

@@ -93,16 +93,13 @@ class Project:
     def schema(self, path: str | None) -> Schema:
         return self.settings(path).schema or default_schema()
 
-    def dialect(self, path: str | None, text: str | None = None) -> Dialect:
+    def dialect(self, path: str | None, text: str) -> Dialect:
         """The dialect of a document: its directive's, else the editor's setting or its configuration's
         (with `auto`, the text's constructs decide)."""
         return self.dialect_choice(path, text).dialect
 
-    def dialect_choice(self, path: str | None, text: str | None = None) -> DialectChoice:
-        settings = self.settings(path)
-        if text is None:
-            return DialectChoice(settings.dialect, "configured")
-        return choose_dialect_of_text(text, settings.dialect_setting)
+    def dialect_choice(self, path: str | None, text: str) -> DialectChoice:
+        return choose_dialect_of_text(text, self.settings(path).dialect_setting)
 
     def segments(self) -> list[Segment]:
         return self.workspace.segments
