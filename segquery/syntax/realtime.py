@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from segquery.diagnostics import Fix
+from segquery.diagnostics import Fix, TextEdit
 from segquery.syntax import ast, codes
 from segquery.syntax.builder import (
     BuildContext,
@@ -65,9 +65,23 @@ def _relate_alias(ctx: BuildContext, arg: ast.Expr) -> ast.Identifier:
     if isinstance(arg, ast.Attribute) and arg.qualifier is not None and not arg.parens:
         ctx.report_node(codes.DOTTED_RELATE_ALIAS,
                         f"the alias is written alone: `{arg.name.name}`, not `{arg.dotted}`", arg,
-                        fix=Fix.replace(f"Write `{arg.name.name}`", arg.span.start, arg.span.end, arg.name.name))
+                        fix=_alias_alone_fix(ctx, arg))
         return arg.name
     return identifier_argument(ctx, arg, "alias")
+
+
+def _alias_alone_fix(ctx: BuildContext, alias: ast.Attribute) -> Fix:
+    """Write the alias alone; a comment between the qualifier and the name stays where it is."""
+    qualifier, name = alias.qualifier, alias.name
+    assert qualifier is not None
+    message = f"Write `{name.name}`"
+    start, end = qualifier.span.end, name.span.start
+    comments = [comment.span for comment in ctx.comments if start <= comment.span.start < end]
+    if not comments:
+        return Fix.replace(message, alias.span.start, alias.span.end, name.name)
+    dot = next(offset for offset in range(start, end) if ctx.source.text[offset] == "."
+               and not any(span.start <= offset < span.end for span in comments))
+    return Fix(message, (TextEdit(qualifier.span.start, qualifier.span.end, ""), TextEdit(dot, dot + 1, "")))
 
 
 def build_realtime_profile(ctx: BuildContext, call: RawCall) -> ast.Node:

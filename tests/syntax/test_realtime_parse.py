@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from segquery.lint.fixes import apply_fixes
 from segquery.syntax import ast
 from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.parser import parse_tolerant
@@ -165,6 +166,17 @@ def test_the_dotted_alias_is_read_and_reported_with_a_fix():
     assert diagnostic.severity.label == "warning"
     assert diagnostic.fix is not None and diagnostic.fix.edits[0].new_text == "account_1"
     assert result.query is not None and result.query.body.steps[0].alias.name == "account_1"
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("PROFILE(contact).RELATE(s, t//\n._).FILTER(x == 1)", "PROFILE(contact).RELATE(s, //\n_).FILTER(x == 1)"),
+    ("PROFILE(contact).RELATE(s, t. // a.b\n _).FILTER(x == 1)",
+     "PROFILE(contact).RELATE(s,  // a.b\n _).FILTER(x == 1)"),
+])
+def test_the_dotted_alias_fix_keeps_a_comment_inside_it(text, fixed):
+    [diagnostic] = parse_tolerant(text, dialect=REALTIME).diagnostics
+    assert diagnostic.code == "S033" and diagnostic.fix is not None
+    assert apply_fixes(text, [diagnostic])[0] == fixed
 
 
 def test_string_tests_other_than_infix_contains():
