@@ -150,7 +150,9 @@ class QueryLayout:
         if node.call_name is not None:
             return self.call(node.call_name, node.children())
         if isinstance(node, ast.Identifier):
-            return self.token(node.name)
+            if node.qualifier is None:
+                return self.token(node.name)
+            return self.tokens(node.qualifier, ".", node.name)
         if isinstance(node, ast.DatePartName):
             return self.token(node.part.value)
         if isinstance(node, ast.InvalidCall):

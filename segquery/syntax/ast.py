@@ -79,6 +79,9 @@ class Identifier(Node):
     """A name as written: a table, relationship, alias, segment or attribute."""
 
     name: str
+    # A real-time RELATE alias written with its table (`account.account_1`): the
+    # table is kept so that printing and formatting give back what was written.
+    qualifier: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -77,7 +77,7 @@ def _part(node: ast.Node) -> str:
     if node.call_name is not None:
         return _call(node)
     if isinstance(node, ast.Identifier):
-        return node.name
+        return node.name if node.qualifier is None else f"{node.qualifier}.{node.name}"
     if isinstance(node, ast.InvalidCall):
         return expression(node.call)
     if isinstance(node, ast.DatePartName):

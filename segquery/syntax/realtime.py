@@ -66,7 +66,7 @@ def _relate_alias(ctx: BuildContext, arg: ast.Expr) -> ast.Identifier:
         ctx.report_node(codes.DOTTED_RELATE_ALIAS,
                         f"the alias is written alone: `{arg.name.name}`, not `{arg.dotted}`", arg,
                         fix=_alias_alone_fix(ctx, arg))
-        return arg.name
+        return replace(arg.name, qualifier=arg.qualifier.name)
     return identifier_argument(ctx, arg, "alias")
 
 

@@ -18,7 +18,7 @@ def test_parse_prints_the_tree_with_spans():
     assert payload["diagnostics"] == []
     source = payload["ast"]["body"]["source"]
     assert source["kind"] == "profile"
-    assert source["table"] == {"kind": "identifier", "name": "contact",
+    assert source["table"] == {"kind": "identifier", "name": "contact", "qualifier": None,
                                "span": {"start": 8, "end": 15, "start_line": 1, "start_column": 9,
                                         "end_line": 1, "end_column": 16}}
     assert source["alias"]["name"] == "c"
