@@ -1,8 +1,9 @@
 """`segquery apply [DIRECTORY]`: send a plan (made now, or read with --plan) to the org.
 
 Exit status: 0 when every request succeeded (or there was nothing to do), 1 when
-a request failed (the report says what was done and what was not) or a segment
-was refused, 2 when the org cannot be reached or nothing could confirm.
+a request failed (the report says what was done and what was not), a segment
+was refused, or a new id could not be written into a file that changed since
+the plan, 2 when the org cannot be reached or nothing could confirm.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def apply_command(directory: str, plan_file: str | None, yes: bool, org_url: str
                 sys.exit(1)
         report = apply_plan(client, plan)
     click.echo(report.render_text(plan.api_root))
-    sys.exit(0 if report.ok and not plan.refused else 1)
+    sys.exit(0 if report.ok and not plan.refused and not report.ids_not_written else 1)
 
 
 def can_confirm() -> bool:

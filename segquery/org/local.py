@@ -3,18 +3,20 @@ its dialect, name, id, kind, wanted status, query and (for a static segment) mem
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from segquery.org.errors import OrgError
-from segquery.org.records import OUTBOUND, REALTIME, REALTIME_KINDS, option_label, parse_member_ids
-from segquery.org.segment_files import REALTIME_RECORD_KEYS, split_header
+from segquery.org.records import OUTBOUND, REALTIME, parse_member_ids, parse_member_list
+from segquery.org.segment_files import split_header
+from segquery.requests import realtime_schema as rt
 from segquery.requests import schema as outbound
+from segquery.requests.jsonpos import read_json
+from segquery.requests.jsonvalue import to_python
+from segquery.syntax.realtime import REALTIME as REALTIME_DIALECT
 from segquery.workspace import CycleError, Segment, Workspace
-from segquery.workspace.loading import RECORD_KEYS
 
 
 @dataclass(frozen=True)
@@ -41,9 +43,8 @@ def read_local(directory: Path) -> tuple[Workspace, list[LocalSegment]]:
         order = workspace.order()
     except CycleError as error:
         raise OrgError(f"the segments reference each other in a cycle, so no order can create them: {error}") from None
-    found = [_realtime_static(path, data) for path, data in _realtime_records(directory)]
-    found += [replace(_from_workspace(workspace.segment(key)), depends_on=tuple(workspace.dependencies(key)))
-              for key in order]
+    found = [replace(_from_workspace(workspace.segment(key)), depends_on=tuple(workspace.dependencies(key)))
+             for key in order]
     return workspace, _realtime_order(found)
 
 
@@ -91,9 +92,13 @@ def _from_workspace(segment: Segment) -> LocalSegment:
     status = segment.status.label if segment.status is not None else None
     segment_id = segment.segment_id.lower() if segment.segment_id else None
     if segment.path.lower().endswith(".json"):
-        record = _record(text, segment.index)
-        members = parse_member_ids(record.get(outbound.MEMBER_IDS)) if kind == "static" else None
+        record = record_of(segment)
         query = segment.query_text.strip() if segment.query_text is not None else None
+        if segment.dialect is REALTIME_DIALECT:    # a definition, named by the segment record linked to it
+            members = parse_member_list(record.get(rt.INCLUDED)) if kind == "static" else None
+            return LocalSegment(segment.key, segment.path, REALTIME, segment.name or segment.key, segment_id,
+                                kind, status, query, members, segment.target_profile, text, segment)
+        members = parse_member_ids(record.get(outbound.MEMBER_IDS)) if kind == "static" else None
         return LocalSegment(segment.key, segment.path, OUTBOUND, segment.name or segment.key, segment_id, kind,
                             status, query, members, segment.target_profile, text, segment)
     header, body = split_header(text)
@@ -102,36 +107,8 @@ def _from_workspace(segment: Segment) -> LocalSegment:
                         body.strip(), None, segment.target_profile, text, segment)
 
 
-def _record(text: str, index: int) -> dict[str, Any]:
-    """The `index`-th segment record of a JSON file, as the workspace counts them."""
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return {}
-    if isinstance(data, dict) and isinstance(data.get("value"), list) and not RECORD_KEYS & data.keys():
-        data = data["value"]
-    records = [item for item in (data if isinstance(data, list) else [data])
-               if isinstance(item, dict) and RECORD_KEYS & item.keys()]
-    return records[index] if index < len(records) else {}
-
-
-def _realtime_records(directory: Path) -> list[tuple[Path, dict[str, Any]]]:
-    """The real-time static segment records (`msdynmkt_segmentdefinition` columns) below `directory`."""
-    found = []
-    for path in sorted(directory.rglob("*.json")):
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if isinstance(data, dict) and any(key in data for key in REALTIME_RECORD_KEYS):
-            found.append((path, data))
-    return found
-
-
-def _realtime_static(path: Path, data: dict[str, Any]) -> LocalSegment:
-    members = tuple(part.strip() for part in str(data.get("msdynmkt_includedmembers") or "").split(",")
-                    if part.strip())
-    name = str(data.get("msdynmkt_displayname") or path.stem)
-    segment_id = data.get("msdynmkt_segmentdefinitionid")
-    return LocalSegment(path.stem, str(path), REALTIME, name, str(segment_id).lower() if segment_id else None,
-                        option_label(REALTIME_KINDS, data.get("msdynmkt_type")) or "static", None, None, members)
+def record_of(segment: Segment) -> dict[str, Any]:
+    """The JSON record a segment of a JSON file was read from (the workspace keeps where it is written)."""
+    document = read_json(segment.source, start=segment.extent.start, end=segment.extent.end)
+    value = to_python(document.value) if document.value is not None else None
+    return value if isinstance(value, dict) else {}

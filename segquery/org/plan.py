@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from segquery.org.errors import OrgError
+from segquery.org.id_files import IdWrite, file_digest
 from segquery.org.limits import MAX_QUERY_CHARS, OUTBOUND_IDS_PER_CALL, REALTIME_IDS_PER_CALL, chunks
 from segquery.org.local import LocalSegment, read_local
 from segquery.org.records import (DEFINITIONS, OUTBOUND, PUBLISH_ACTION, REALTIME, RT_DRAFT, RT_DYNAMIC,
                                   RT_SOURCE_JOURNEYS, RT_STATIC, SEGMENTS, OrgSegment)
+from segquery.requests import codes as request_codes
+from segquery.requests import realtime_schema as rt
 from segquery.requests import schema as outbound
 from segquery.workspace import Workspace
 
@@ -33,11 +36,12 @@ _OUTBOUND_STATUS["live"] = outbound.GOING_LIVE
 class Step:
     """One request: `url` is relative to the org's Web API root (`msdyncrm_segments(<id>)`)."""
 
-    action: str       # create, update-query, set-status, include-members, exclude-members, set-members, publish
+    action: str       # create, update-query, set-status, include-members, exclude-members, publish
     segment: str      # the workspace key of the segment it is for
     method: str
     url: str
     body: dict[str, Any]
+    write_id: IdWrite | None = None   # once the step succeeded, the new id goes into this file
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,8 @@ class Plan:
         try:
             if data.get("format") != PLAN_FORMAT:
                 raise OrgError(f"not a segquery plan (format {data.get('format')!r}; expected {PLAN_FORMAT})")
-            steps = [Step(str(s["action"]), str(s["segment"]), str(s["method"]), str(s["url"]), dict(s["body"]))
+            steps = [Step(str(s["action"]), str(s["segment"]), str(s["method"]), str(s["url"]), dict(s["body"]),
+                          _id_write(s.get("write_id")))
                      for s in data["steps"]]
             refused = [Refusal(str(r["segment"]), str(r["path"]), str(r["reason"])) for r in data.get("refused", [])]
             return cls(str(data["org"]), str(data["api_root"]), steps, refused)
@@ -82,11 +87,21 @@ class Plan:
             lines.append(f"{number}. {step.action} `{step.segment}`")
             lines.append(f"   {step.method} {self.api_root}{step.url}")
             lines.append(f"   {json.dumps(step.body, ensure_ascii=False)}")
+            if step.write_id is not None:
+                lines.append(f"   then its id is written into {step.write_id.path}")
         for refusal in self.refused:
             lines.append(f"refused: `{refusal.segment}` ({refusal.path}): {refusal.reason}")
         lines.append("No changes: the org matches the repository." if self.is_empty
                      else f"{len(self.steps)} request(s) to send.")
         return "\n".join(lines)
+
+
+def _id_write(data: Any) -> IdWrite | None:
+    if data is None:
+        return None
+    key = data.get("key")
+    return IdWrite(str(data["path"]), str(data["sha256"]), str(data["id"]), None if key is None else str(key),
+                   int(data.get("record", 0)))
 
 
 def make_plan(directory: Path, remote: list[OrgSegment], *, org: str, api_root: str,
@@ -126,6 +141,10 @@ def _check_sendable(workspace: Workspace, segment: LocalSegment, refused: set[st
         raise _Refused(f"invalid: {problem}")
 
 
+# A file holds a static segment's whole member list; the plan sends it in calls within these limits.
+SPLIT_INTO_CALLS = frozenset({request_codes.TOO_MANY_MEMBERS, request_codes.TOO_MANY_IDS_PER_CALL})
+
+
 def validation_problem(workspace: Workspace, segment: LocalSegment) -> str | None:
     """The first error segquery finds in the segment's file (in the file's dialect), as `line:column: code message`."""
     if segment.segment is None:
@@ -135,7 +154,8 @@ def validation_problem(workspace: Workspace, segment: LocalSegment) -> str | Non
     findings = list(check_text(segment.text, path=segment.path).diagnostics)
     if segment.dialect == OUTBOUND:   # the workspace resolves outbound names; real-time ids are the org's
         findings += workspace.diagnostics_for(segment.path)
-    errors = sorted((d for d in findings if d.severity is Severity.ERROR), key=lambda d: d.range.start.offset)
+    errors = sorted((d for d in findings if d.severity is Severity.ERROR and d.code not in SPLIT_INTO_CALLS),
+                    key=lambda d: d.range.start.offset)
     if not errors:
         return None
     first = errors[0]
@@ -165,7 +185,8 @@ def _outbound_steps(segment: LocalSegment, remote: OrgSegment | None, new_id: Ca
                                 outbound.STATUS: _OUTBOUND_STATUS[segment.status or "draft"]}
         if segment.query is not None and segment.kind != "static":
             body[outbound.QUERY] = segment.query
-        yield Step("create", key, "POST", outbound.ENTITY_SET, body)
+        yield Step("create", key, "POST", outbound.ENTITY_SET, body,
+                   _id_write_for(segment, segment_id, outbound.SEGMENT_ID))
         yield from member_steps(key, segment_id, segment.members or (), ())
         return
     if remote.kind != segment.kind:
@@ -181,23 +202,49 @@ def _outbound_steps(segment: LocalSegment, remote: OrgSegment | None, new_id: Ca
         yield from member_steps(key, remote.id, segment.members, remote.members)
 
 
+def _id_write_for(segment: LocalSegment, new_id: str, key: str) -> IdWrite | None:
+    """Where the id of a segment created from a file without one is to be written (None: it has one)."""
+    if segment.id is not None:
+        return None
+    is_json = segment.path.lower().endswith(".json")
+    record = segment.segment.index if is_json and segment.segment is not None else 0
+    return IdWrite(segment.path, file_digest(segment.path), new_id, key if is_json else None, record)
+
+
 def _status_reached(wanted: str, current: str | None) -> bool:
     """Whether the org's status is the wanted one, or on its way there (going live counts as live)."""
     return current == wanted or (wanted == "live" and current == "going live") or (
         wanted == "stopped" and current == "stopping")
 
 
+def member_changes(wanted: tuple[str, ...], current: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """The ids `wanted` adds to `current` and those it drops, each once, in the order written
+    (ids compared without case, `crm` prefix or braces)."""
+    have = {_member_key(item): item for item in reversed(current)}
+    keep = {_member_key(item): item for item in reversed(wanted)}
+    include = list({key: item for key, item in ((_member_key(i), i) for i in wanted) if key not in have}.values())
+    exclude = list({key: item for key, item in ((_member_key(i), i) for i in current) if key not in keep}.values())
+    return include, exclude
+
+
 def member_steps(key: str, segment_id: str, wanted: tuple[str, ...], current: tuple[str, ...]) -> Iterator[Step]:
-    """Include what `wanted` adds to `current` and exclude what it drops, in calls the API accepts."""
-    have = {_member_key(item) for item in current}
-    keep = {_member_key(item) for item in wanted}
-    include = [item for item in dict.fromkeys(wanted) if _member_key(item) not in have]
-    exclude = [item for item in dict.fromkeys(current) if _member_key(item) not in keep]
+    """Include what `wanted` adds to `current` and exclude what it drops, at most 10,000 ids a call (the
+    include/exclude messages' limit, within the 20,000 contacts of a batch)."""
+    include, exclude = member_changes(wanted, current)
     for action, message, ids in (("include-members", "msdyncrm_IncludeMembersInSegment", include),
                                  ("exclude-members", "msdyncrm_ExcludeMembersFromSegment", exclude)):
         for part in chunks(ids, OUTBOUND_IDS_PER_CALL):
             yield Step(action, key, "POST", message, {outbound.SEGMENT_ID: segment_id,
                                                        outbound.MEMBER_ID: json.dumps(part)})
+
+
+def realtime_member_steps(key: str, definition_id: str, include: list[str], exclude: list[str]) -> Iterator[Step]:
+    """The member calls of a real-time static segment: `msdynmkt_includedmembers` adds the ids it lists,
+    `msdynmkt_excludedmembers` removes them, at most 1,000 ids a call."""
+    address = f"{DEFINITIONS}({definition_id})"
+    for action, column, ids in (("include-members", rt.INCLUDED, include), ("exclude-members", rt.EXCLUDED, exclude)):
+        for part in chunks(ids, REALTIME_IDS_PER_CALL):
+            yield Step(action, key, "PATCH", address, {column: ",".join(part)})
 
 
 def _member_key(member_id: str) -> str:
@@ -206,35 +253,44 @@ def _member_key(member_id: str) -> str:
 
 def _realtime_steps(segment: LocalSegment, remote: OrgSegment | None, new_id: Callable[[], str]) -> Iterator[Step]:
     key = segment.key
+    if segment.status == "going live":    # as pulled while the service takes it live: it is to be live
+        segment = replace(segment, status="live")
     if segment.status not in (None, "live", "draft"):
         raise _Refused(f"status `{segment.status}` is not offered for real-time segments: they are published "
                        "(live) or drafts")
-    members = ",".join(segment.members or ())
-    if segment.members is not None and len(segment.members) > REALTIME_IDS_PER_CALL:
-        raise _Refused(f"{len(segment.members):,} static members; a real-time member call takes at most "
-                       f"{REALTIME_IDS_PER_CALL:,} ids, and the definition's member column is replaced whole")
-    changed = remote is None
+    include, exclude = member_changes(segment.members or (), remote.members if remote is not None else ())
     if remote is None:
         definition_id = segment.id or new_id()
-        definition: dict[str, Any] = {"msdynmkt_segmentdefinitionid": definition_id,
-                                      "msdynmkt_segmentquery": segment.query or "", "statecode": 0,
-                                      "statuscode": RT_DRAFT, "msdynmkt_staticlistmembers": "[]"}
-        if segment.members is not None:
-            definition["msdynmkt_includedmembers"] = members
-        yield Step("create", key, "POST", DEFINITIONS, definition)
+        definition: dict[str, Any] = {rt.DEFINITION_ID: definition_id}
+        if segment.query is not None:
+            definition[rt.QUERY] = segment.query
+        definition.update({rt.STATE: 0, rt.STATUS: RT_DRAFT, rt.STATIC_LIST: "[]"})
+        if segment.members is not None:      # a static segment: its first call of members comes with it
+            definition[rt.INCLUDED] = ",".join(include[:REALTIME_IDS_PER_CALL])
+            include = include[REALTIME_IDS_PER_CALL:]
+        yield Step("create", key, "POST", DEFINITIONS, definition, _id_write_for(segment, definition_id,
+                                                                                  rt.DEFINITION_ID))
         yield Step("create", key, "POST", SEGMENTS, {
-            "msdynmkt_segmentid": new_id(), "msdynmkt_displayname": segment.name,
-            "msdynmkt_type": RT_STATIC if segment.kind == "static" else RT_DYNAMIC,
-            "msdynmkt_source": RT_SOURCE_JOURNEYS, "msdynmkt_baseentitylogicalname": segment.profile or "contact",
-            "statecode": 0, "statuscode": 1, "msdynmkt_sourcesegmentuid": definition_id})
+            rt.SEGMENT_ID: new_id(), rt.DISPLAY_NAME: segment.name,
+            rt.TYPE: RT_STATIC if segment.kind == "static" else RT_DYNAMIC,
+            rt.SOURCE: RT_SOURCE_JOURNEYS, rt.BASE_TABLE: segment.profile or "contact",
+            rt.STATE: 0, rt.STATUS: 1, rt.SOURCE_UID: definition_id})
+        yield from realtime_member_steps(key, definition_id, include, [])
+        changed = True
     else:
         definition_id = remote.id
-        address = f"{DEFINITIONS}({definition_id})"
-        if segment.query is not None and segment.query != (remote.query or "").strip():
-            changed = True
-            yield Step("update-query", key, "PATCH", address, {"msdynmkt_segmentquery": segment.query})
-        if segment.members is not None and set(segment.members) != set(remote.members):
-            changed = True
-            yield Step("set-members", key, "PATCH", address, {"msdynmkt_includedmembers": members})
-    if segment.status == "live" and (changed or remote is None or remote.status == "draft"):
-        yield Step("publish", key, "POST", PUBLISH_ACTION, {"SegmentId": definition_id})
+        query_changed = segment.query is not None and segment.query != (remote.query or "").strip()
+        if query_changed:
+            yield Step("update-query", key, "PATCH", f"{DEFINITIONS}({definition_id})", {rt.QUERY: segment.query})
+        if segment.members is None:
+            include = exclude = []
+        yield from realtime_member_steps(key, definition_id, include, exclude)
+        changed = query_changed or bool(include or exclude) or remote.status == "draft"
+    if segment.status == "live" and changed:
+        yield Step("publish", key, "POST", PUBLISH_ACTION, {rt.ACTION_PARAMETER: publish_id(definition_id)})
+
+
+def publish_id(definition_id: str) -> str:
+    """The id `msdynmkt_PublishSegmentDefinition` takes as `SegmentId`: the segment definition's, not the
+    `msdynmkt_segment` record's (the evidence is in docs/org.md, "Which id publishing takes")."""
+    return definition_id

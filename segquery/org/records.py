@@ -75,8 +75,7 @@ def _realtime(client: Client) -> Iterator[OrgSegment]:
         definition = definitions.get(definition_id)
         if definition is None or definition.get("statuscode") == RT_DELETED:
             continue
-        members = tuple(part.strip() for part in str(definition.get("msdynmkt_includedmembers") or "").split(",")
-                        if part.strip())
+        members = parse_member_list(definition.get("msdynmkt_includedmembers"))
         yield OrgSegment(REALTIME, definition_id, str(record.get("msdynmkt_displayname") or ""),
                          option_label(REALTIME_KINDS, record.get("msdynmkt_type")) or "dynamic",
                          option_label(REALTIME_STATUSES, definition.get("statuscode")),
@@ -110,3 +109,10 @@ def parse_member_ids(value: object) -> tuple[str, ...]:
     if isinstance(data, list):
         return tuple(str(item) for item in data)
     return (str(data),)
+
+
+def parse_member_list(value: object) -> tuple[str, ...]:
+    """`msdynmkt_includedmembers`: ids separated by commas (blanks around them read past)."""
+    if not isinstance(value, str):
+        return ()
+    return tuple(part.strip() for part in value.split(",") if part.strip())

@@ -17,6 +17,9 @@ _KEYED = re.compile(r"(?P<set>\w+)\((?P<id>[0-9a-fA-F-]{36})\)\Z")
 ID_COLUMNS = {"msdyncrm_segments": "msdyncrm_segmentid", "msdynmkt_segmentdefinitions": "msdynmkt_segmentdefinitionid",
               "msdynmkt_segments": "msdynmkt_segmentid"}
 LIVE, GOING_LIVE = 192350001, 192350006
+# The documented limits, which the fake org enforces as the service does: a 400.
+OUTBOUND_IDS_PER_CALL, REALTIME_IDS_PER_CALL = 10_000, 1_000
+INCLUDED, EXCLUDED = "msdynmkt_includedmembers", "msdynmkt_excludedmembers"
 
 
 @dataclass
@@ -43,6 +46,9 @@ class FakeOrg:
         if path.startswith("msdynmkt_") and not self.has_realtime and path in ID_COLUMNS:
             return _error(404, f"Resource not found for the segment '{path}'.")
         keyed = _KEYED.match(path)
+        too_many = _too_many_ids(body)
+        if too_many:
+            return _error(400, too_many)
         if request.method == "GET" and path in self.tables:
             return self.page(path, int(request.args.get("$skiptoken", "0")), request)
         if request.method == "POST" and path in self.tables:
@@ -54,6 +60,12 @@ class FakeOrg:
             return Response(status=204, headers={"OData-EntityId": f"{request.url_root}{API}{path}"})
         if request.method == "PATCH" and keyed and keyed["set"] in self.tables:
             record = self.find(keyed["set"], keyed["id"])
+            body = dict(body)
+            if INCLUDED in body or EXCLUDED in body:     # a member call: adds or removes the ids it lists
+                members = _ids(record.get(INCLUDED))
+                members += [item for item in _ids(body.pop(INCLUDED, "")) if item not in members]
+                removed = set(_ids(body.pop(EXCLUDED, "")))
+                record[INCLUDED] = ",".join(item for item in members if item not in removed)
             record.update(body)
             if record.get("statuscode") == LIVE:
                 record["statuscode"] = GOING_LIVE
@@ -85,6 +97,22 @@ class FakeOrg:
 
     def find(self, name: str, record_id: str) -> dict[str, Any]:
         return next(r for r in self.tables[name] if r[ID_COLUMNS[name]].lower() == record_id.lower())
+
+
+def _ids(value: str | None) -> list[str]:
+    return [part.strip().lower() for part in (value or "").split(",") if part.strip()]
+
+
+def _too_many_ids(body: Any) -> str | None:
+    if not isinstance(body, dict):
+        return None
+    counts = [len(_ids(body.get(column))) for column in (INCLUDED, EXCLUDED)]
+    if max(counts) > REALTIME_IDS_PER_CALL:
+        return f"Static member operations accept at most {REALTIME_IDS_PER_CALL} ids per call"
+    members = body.get("msdyncrm_segmentmemberid")
+    if isinstance(members, str) and members.startswith("[") and len(json.loads(members)) > OUTBOUND_IDS_PER_CALL:
+        return f"You can add up to {OUTBOUND_IDS_PER_CALL} contacts"
+    return None
 
 
 def _error(status: int, message: str) -> Response:

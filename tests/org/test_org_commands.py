@@ -59,7 +59,7 @@ def test_pull_plan_and_apply_from_a_plan_file(cli, httpserver, tmp_path):
     assert planned.exit_code == 0
     assert json.loads(planned.output)["steps"] == [{
         "action": "update-query", "segment": "Adults", "method": "PATCH", "url": f"msdyncrm_segments({A})",
-        "body": {"msdyncrm_segmentquery": "PROFILE(contact).FILTER(donotemail == false)"}}]
+        "body": {"msdyncrm_segmentquery": "PROFILE(contact).FILTER(donotemail == false)"}, "write_id": None}]
     refused = cli("apply", "--plan", "plan.json")
     assert refused.exit_code == 2
     assert "nothing sent: give --yes to apply without a terminal to confirm on" in refused.output
