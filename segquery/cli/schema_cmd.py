@@ -6,6 +6,7 @@ has drifted from the file, 2 when the org cannot be reached or refuses.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -56,10 +57,15 @@ def schema_pull_command(output: str | None, tables: str | None, check_only: bool
 
 
 def _progress(names: Sequence[str]) -> Iterable[str]:
-    """A progress bar on a terminal; nothing in a pipe or CI."""
-    if not sys.stderr.isatty():
+    """A progress bar on a terminal; nothing in a pipe, a file or CI."""
+    if not on_terminal():
         return names
     return _bar(names)
+
+
+def on_terminal() -> bool:
+    """Whether a person watches standard error: a terminal, and not a CI job (which sets CI)."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
 
 
 def _bar(names: Sequence[str]) -> Iterable[str]:

@@ -144,28 +144,6 @@ def test_apply_asks_on_a_terminal_before_sending(cli, httpserver, tmp_path, monk
     assert len(org.requests) == sent
 
 
-def test_device_code_goes_on_without_the_token_cache_where_the_system_has_no_protected_store(monkeypatch):
-    import azure.identity
-    from azure.core.credentials import AccessToken
-
-    class NoKeyring:
-        def __init__(self, prompt_callback, cache_persistence_options=None):
-            self.cached, self.prompt = cache_persistence_options is not None, prompt_callback
-
-        def get_token(self, *scopes, **kwargs):
-            if self.cached:
-                raise ValueError("Cache encryption is impossible because libsecret dependencies are not installed")
-            self.prompt("https://microsoft.com/devicelogin", "ABC123", None)
-            return AccessToken("token", 4_000_000_000)
-
-    monkeypatch.setattr(azure.identity, "DeviceCodeCredential", NoKeyring)
-    said = []
-    credential = make_credential("device-code", prompt=said.append)
-    assert credential.get_token("https://contoso.crm.dynamics.com/.default").token == "token"
-    assert said == ["No protected token store on this system: the sign-in is not kept for the next command",
-                    "To sign in, open https://microsoft.com/devicelogin and enter the code ABC123"]
-
-
 def test_schema_pull_writes_the_configured_schema_file(cli, httpserver, tmp_path):
     serve_schema(httpserver, API)
     (tmp_path / "schema").mkdir()

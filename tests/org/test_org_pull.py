@@ -98,3 +98,25 @@ def test_a_real_time_query_that_does_not_parse_is_flagged_in_its_dialect(client,
     assert [item.message for item in result.flagged] == [
         "6:9: S032 real-time journeys references a segment by its definition id: "
         "`SEGMENT(SEGMENT_CJO_ID_<32 hexadecimal digits>)`, not `foo`"]
+
+
+def test_a_real_time_static_segment_is_pulled_as_its_two_records_and_plans_nothing_after(client, httpserver,
+                                                                                         tmp_path):
+    from segquery.org.planning import plan_for
+
+    org = FakeOrg()
+    org.tables["msdyncrm_segments"].append(outbound(A, "Adults", "PROFILE(contact)"))
+    org.tables["msdyncrm_segments"].append(outbound(C, "VIP list", None, kind=192350001, members=[D, E]))
+    org.tables["msdynmkt_segmentdefinitions"].append({
+        "msdynmkt_segmentdefinitionid": D, "statuscode": 723270000, "msdynmkt_includedmembers": f"{A}, {B}"})
+    org.tables["msdynmkt_segments"].append({
+        "msdynmkt_segmentid": E, "msdynmkt_displayname": "RT list", "msdynmkt_type": 10, "statuscode": 1,
+        "msdynmkt_sourcesegmentuid": D, "msdynmkt_baseentitylogicalname": "contact"})
+    org.install(httpserver)
+    assert len(pull_segments(client, tmp_path).written) == 3
+    assert json.loads((tmp_path / "rt_list.json").read_text()) == {"value": [
+        {"msdynmkt_segmentdefinitionid": D, "statuscode": 723270000, "msdynmkt_includedmembers": f"{A},{B}"},
+        {"msdynmkt_segmentid": E, "msdynmkt_displayname": "RT list", "msdynmkt_type": 10, "msdynmkt_source": 12,
+         "msdynmkt_baseentitylogicalname": "contact", "msdynmkt_sourcesegmentuid": D}]}
+    plan = plan_for(client, tmp_path)
+    assert (plan.steps, plan.refused) == ([], [])
