@@ -194,3 +194,20 @@ def test_a_read_that_cannot_connect_is_retried_then_reported(tls_context):
             client.get_json("x")
     assert caught.value.message == f"GET https://127.0.0.1:{port}{API}x: could not connect (ConnectError)"
     assert sleeps.waits == [1.0, 2.0]
+
+
+def test_an_answer_that_does_not_come_in_time_is_a_clear_error(httpserver, tls_context):
+    import threading
+
+    released = threading.Event()
+    httpserver.expect_request(API + "x").respond_with_handler(
+        lambda request: released.wait(10) and Response("{}", content_type="application/json"))
+    sleeps = Sleeps()
+    try:
+        with make_client(httpserver, tls_context, sleeps=sleeps, timeout=0.2, max_retries=0) as client:
+            with pytest.raises(OrgError) as caught:
+                client.get_json("x")
+    finally:
+        released.set()
+    assert caught.value.message == f"GET {org_url(httpserver)}{API}x: no answer in time (ReadTimeout)"
+    assert sleeps.waits == []

@@ -153,3 +153,52 @@ def test_schema_pull_writes_the_configured_schema_file(cli, httpserver, tmp_path
     assert result.exit_code == 0, result.output
     assert result.output == f"{tmp_path / 'schema' / 'org.json'}: written\n"
     assert list(json.loads((tmp_path / "schema" / "org.json").read_text())["tables"]) == ["new_loyaltytier"]
+
+
+def test_the_org_of_the_configuration_is_used_with_its_api_version(httpserver, tls_context, credential, sleeps,
+                                                                   monkeypatch, tmp_path):
+    made = []
+
+    def open_client(settings, auth="default", credential_=None):
+        made.append(settings)
+        return make_client(httpserver, tls_context, credential, sleeps)
+
+    monkeypatch.setattr(connect, "open_client", open_client)
+    monkeypatch.chdir(tmp_path)
+    FakeOrg().install(httpserver)
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.segquery.org]\nurl = "https://Contoso.crm4.dynamics.com/"\napi-version = "v9.1"\n')
+    result = CliRunner().invoke(main, ["pull"])
+    assert result.exit_code == 0, result.output
+    assert [(settings.url, settings.api_version) for settings in made] == [("https://contoso.crm4.dynamics.com",
+                                                                            "v9.1")]
+
+
+def test_a_plain_http_org_in_the_configuration_is_refused_with_its_position(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[tool.segquery.org]\nurl = "http://contoso.crm.dynamics.com"\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["plan", "."])
+    assert (result.exit_code, result.output) == (2, (
+        f"segquery plan: {tmp_path / 'pyproject.toml'}:2:1: `tool.segquery.org.url`: the org URL must use https "
+        "(got http): the access token is sent with every request and must not travel in the clear\n"))
+
+
+def test_pull_keeps_a_local_edit_shows_its_diff_and_replaces_it_with_force(cli, httpserver, tmp_path):
+    org = FakeOrg()
+    org.tables["msdyncrm_segments"].append(outbound(A, "Adults", "PROFILE(contact)"))
+    org.install(httpserver)
+    assert cli("pull").exit_code == 0
+    path = tmp_path / "segments" / "adults.segq"
+    path.write_text(path.read_text() + ".FILTER(donotemail == false)")
+    kept = cli("pull")
+    assert kept.exit_code == 1
+    assert kept.output.splitlines()[:8] == [
+        "segments/adults.segq: kept: it differs from the org (rerun with --force to replace it):",
+        "--- a/segments/adults.segq", "+++ b/segments/adults.segq", "@@ -2,4 +2,4 @@",
+        f" // segquery: id = {A}", " // segquery: type = dynamic", " // segquery: status = live",
+        "-PROFILE(contact).FILTER(donotemail == false)"]
+    assert path.read_text().endswith(".FILTER(donotemail == false)")
+    forced = cli("pull", "--force")
+    assert forced.exit_code == 0
+    assert forced.output.splitlines()[0] == "segments/adults.segq: replaced (--force); it differed from the org:"
+    assert path.read_text().endswith("\nPROFILE(contact)")

@@ -66,3 +66,50 @@ def test_streamed_xml_errors_have_a_position():
         parse_edmx_stream(io.BytesIO(b"<edmx:Edmx xmlns:edmx='x'>\n <Schema>\n</edmx:Edmx>"))
     assert (caught.value.line, caught.value.column) == (3, 3)
     assert caught.value.message == "invalid XML: mismatched tag"
+
+
+class CountingReader(io.BytesIO):
+    """A document that records the size of every read asked of it."""
+
+    def __init__(self, data):
+        super().__init__(data)
+        self.reads = []
+
+    def read(self, size=-1):
+        chunk = super().read(size)
+        self.reads.append(len(chunk))
+        return chunk
+
+
+def metadata_with(tables):
+    entity = ('<EntityType Name="t{n}"><Key><PropertyRef Name="t{n}id"/></Key><Property Name="t{n}id" '
+              'Type="Edm.Guid"/><Property Name="name" Type="Edm.String"/></EntityType>')
+    body = "".join(entity.format(n=n) for n in range(tables))
+    return METADATA.replace('<EntityType Name="crmbaseentity" Abstract="true"/>', body).encode()
+
+
+def test_metadata_is_read_in_bounded_pieces_at_any_size():
+    """Streamed: at n and 4n tables every read is at most 64 KiB and the reads grow with the document."""
+    small, large = CountingReader(metadata_with(2_000)), CountingReader(metadata_with(8_000))
+    assert len(parse_edmx_stream(small).tables) == 2_002
+    assert len(parse_edmx_stream(large).tables) == 8_002
+    assert max(small.reads) <= 1 << 16 and max(large.reads) <= 1 << 16
+    assert sum(large.reads) == len(large.getvalue())
+    assert 3 * len(small.reads) <= len(large.reads) <= 5 * len(small.reads)
+
+
+def test_the_client_writes_metadata_to_its_file_as_it_arrives(client, httpserver):
+    document = metadata_with(8_000)
+    httpserver.expect_request(API + "$metadata").respond_with_data(document, content_type="application/xml")
+
+    class Spool(io.BytesIO):
+        writes = []
+
+        def write(self, chunk):
+            self.writes.append(len(chunk))
+            return super().write(chunk)
+
+    spool = Spool()
+    assert client.download("$metadata", spool) == len(document)
+    assert spool.getvalue() == document
+    assert max(spool.writes) <= 1 << 16 and len(spool.writes) >= len(document) // (1 << 16)
