@@ -100,8 +100,7 @@ def test_a_real_time_query_that_does_not_parse_is_flagged_in_its_dialect(client,
         "`SEGMENT(SEGMENT_CJO_ID_<32 hexadecimal digits>)`, not `foo`"]
 
 
-def test_a_real_time_static_segment_is_pulled_as_its_two_records_and_plans_nothing_after(client, httpserver,
-                                                                                         tmp_path):
+def test_a_pulled_directory_plans_nothing_with_real_time_static_and_going_live(client, httpserver, tmp_path):
     from segquery.org.planning import plan_for
 
     org = FakeOrg()
@@ -112,8 +111,16 @@ def test_a_real_time_static_segment_is_pulled_as_its_two_records_and_plans_nothi
     org.tables["msdynmkt_segments"].append({
         "msdynmkt_segmentid": E, "msdynmkt_displayname": "RT list", "msdynmkt_type": 10, "statuscode": 1,
         "msdynmkt_sourcesegmentuid": D, "msdynmkt_baseentitylogicalname": "contact"})
+    going_live = "0a1b2c3d-0000-4000-8000-000000000003"
+    org.tables["msdynmkt_segmentdefinitions"].append({
+        "msdynmkt_segmentdefinitionid": going_live, "statuscode": 723270002, "msdynmkt_segmentquery": "PROFILE(contact)"})
+    org.tables["msdynmkt_segments"].append({
+        "msdynmkt_segmentid": "0a1b2c3d-0000-4000-8000-000000000004", "msdynmkt_displayname": "Everyone",
+        "msdynmkt_type": 11, "statuscode": 1, "msdynmkt_sourcesegmentuid": going_live,
+        "msdynmkt_baseentitylogicalname": "contact"})
     org.install(httpserver)
-    assert len(pull_segments(client, tmp_path).written) == 3
+    assert len(pull_segments(client, tmp_path).written) == 4
+    assert "// segquery: status = going live\n" in (tmp_path / "everyone.segq").read_text()
     assert json.loads((tmp_path / "rt_list.json").read_text()) == {"value": [
         {"msdynmkt_segmentdefinitionid": D, "statuscode": 723270000, "msdynmkt_includedmembers": f"{A},{B}"},
         {"msdynmkt_segmentid": E, "msdynmkt_displayname": "RT list", "msdynmkt_type": 10, "msdynmkt_source": 12,

@@ -1,6 +1,7 @@
 """`pull_schema` and `segquery schema pull` against the fake org."""
 
 import io
+import re
 import json
 
 import pytest
@@ -113,3 +114,20 @@ def test_the_client_writes_metadata_to_its_file_as_it_arrives(client, httpserver
     assert client.download("$metadata", spool) == len(document)
     assert spool.getvalue() == document
     assert max(spool.writes) <= 1 << 16 and len(spool.writes) >= len(document) // (1 << 16)
+
+
+def test_real_time_interaction_tables_the_org_has_come_with_the_tables_asked_for(client, httpserver):
+    interaction = ('<EntityType Name="msdynmkt_emailopened"><Key><PropertyRef Name="msdynmkt_emailopenedid"/></Key>'
+                   '<Property Name="msdynmkt_emailopenedid" Type="Edm.Guid"/>'
+                   '<Property Name="msdynmkt_profileid" Type="Edm.String"/></EntityType>')
+    metadata = METADATA.replace('<EntityType Name="crmbaseentity" Abstract="true"/>', interaction)
+    serve_schema(httpserver, API, metadata)
+    base = f"{API}EntityDefinitions(LogicalName='msdynmkt_emailopened')"
+    httpserver.expect_request(base).respond_with_json({
+        "LogicalName": "msdynmkt_emailopened", "EntitySetName": "msdynmkt_emailopeneds",
+        "PrimaryIdAttribute": "msdynmkt_emailopenedid", "Attributes": [
+            {"LogicalName": "msdynmkt_profileid", "AttributeType": "String", "AttributeTypeName": {"Value": "StringType"}}]})
+    httpserver.expect_request(re.compile(re.escape(base) + "/Attributes/.*")).respond_with_json({"value": []})
+    schema = pull_schema(client, tables=["contact"])
+    assert list(schema.tables) == ["contact", "msdynmkt_emailopened"]
+    assert schema.tables["msdynmkt_emailopened"].attribute("msdynmkt_profileid").type.value == "string"
