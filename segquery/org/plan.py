@@ -220,11 +220,16 @@ def _status_reached(wanted: str, current: str | None) -> bool:
 def member_changes(wanted: tuple[str, ...], current: tuple[str, ...]) -> tuple[list[str], list[str]]:
     """The ids `wanted` adds to `current` and those it drops, each once, in the order written
     (ids compared without case, `crm` prefix or braces)."""
-    have = {_member_key(item): item for item in reversed(current)}
-    keep = {_member_key(item): item for item in reversed(wanted)}
-    include = list({key: item for key, item in ((_member_key(i), i) for i in wanted) if key not in have}.values())
-    exclude = list({key: item for key, item in ((_member_key(i), i) for i in current) if key not in keep}.values())
-    return include, exclude
+    return _missing_from(wanted, current), _missing_from(current, wanted)
+
+
+def _missing_from(ids: tuple[str, ...], other: tuple[str, ...]) -> list[str]:
+    """The ids of `ids` that `other` lacks, the first spelling of each."""
+    have = {_member_key(item) for item in other}
+    found: dict[str, str] = {}
+    for item in ids:
+        found.setdefault(_member_key(item), item)
+    return [item for member_key, item in found.items() if member_key not in have]
 
 
 def member_steps(key: str, segment_id: str, wanted: tuple[str, ...], current: tuple[str, ...]) -> Iterator[Step]:
@@ -278,6 +283,8 @@ def _realtime_steps(segment: LocalSegment, remote: OrgSegment | None, new_id: Ca
         yield from realtime_member_steps(key, definition_id, include, [])
         changed = True
     else:
+        if (remote.kind == "static") != (segment.kind == "static"):   # real-time has no compound type
+            raise _Refused(f"the org has it as a {remote.kind} segment; a segment's type cannot change")
         definition_id = remote.id
         query_changed = segment.query is not None and segment.query != (remote.query or "").strip()
         if query_changed:

@@ -223,3 +223,26 @@ def test_the_id_to_write_survives_the_plan_file(client, empty_org, tmp_path):
                                             "sha256": file_digest(str(tmp_path / "vip.json")),
                                             "id": NEW, "key": "msdyncrm_segmentid", "record": 0}
     assert Plan.from_json(data) == plan
+
+
+def test_a_real_time_segment_cannot_change_between_static_and_query(client, httpserver, tmp_path):
+    org_with_realtime_segment(httpserver)
+    write(tmp_path, "rt.segq", f"// segquery: id = {D}\n// segquery: dialect = realtime\nPROFILE(contact)\n")
+    plan = plan_for(client, tmp_path, new_id=ids())
+    assert [(r.segment, r.reason) for r in plan.refused] == [
+        ("rt", "the org has it as a static segment; a segment's type cannot change")]
+    assert plan.steps == []
+
+
+def test_a_real_time_query_that_references_another_is_updated_in_place(client, httpserver, tmp_path):
+    org = org_with_realtime_segment(httpserver, status=723270000, query="PROFILE(contact)")
+    other = "0a1b2c3d00004000800000000000aaaa"
+    query = f"PROFILE(contact) INTERSECT SEGMENT(SEGMENT_CJO_ID_{other})"
+    write(tmp_path, "rt.segq", f"// segquery: id = {D}\n// segquery: status = live\n"
+                               f"// segquery: dialect = realtime\n{query}\n")
+    plan = plan_for(client, tmp_path, new_id=ids())
+    assert [(step.action, step.url, step.body) for step in plan.steps] == [
+        ("update-query", f"msdynmkt_segmentdefinitions({D})", {"msdynmkt_segmentquery": query}),
+        ("publish", "msdynmkt_PublishSegmentDefinition", {"SegmentId": D})]
+    assert apply_plan(client, plan).ok
+    assert plan_for(client, tmp_path, new_id=ids()).steps == []
