@@ -10,7 +10,7 @@ from org_state import FakeOrg, outbound
 from segquery.diagnostics import Severity
 from segquery.org.apply import apply_plan
 from segquery.org.id_files import file_digest
-from segquery.org.plan import Plan, Step
+from segquery.org.plan import Plan, Step, member_steps
 from segquery.org.planning import plan_for
 from segquery.requests import validate_request
 from test_org_plan_apply import A, ids, write
@@ -119,22 +119,22 @@ def test_a_hand_edited_real_time_call_over_1000_ids_is_not_sent(client, httpserv
     assert org.requests == []
 
 
-def test_25000_outbound_members_go_in_calls_of_10000_within_the_20000_of_a_batch(client, httpserver, tmp_path):
+def test_25000_outbound_members_go_in_calls_of_10000_within_the_20000_of_a_batch(client, httpserver):
     many = tuple(f"00000000-0000-4000-9000-{n:012d}" for n in range(25_000))
     org = FakeOrg()
     org.tables["msdyncrm_segments"].append(outbound(A, "VIP", None, kind=192350001, status=192350000, members=[]))
     org.install(httpserver)
-    write(tmp_path, "vip.json", json.dumps({"msdyncrm_segmentid": A, "msdyncrm_segmentname": "VIP",
-                                            "msdyncrm_segmenttype": 192350001, "statuscode": 192350000,
-                                            "msdyncrm_segmentmemberids": json.dumps(many)}))
-    plan = plan_for(client, tmp_path, new_id=ids())
-    assert [(step.action, step.url, json.loads(step.body["msdyncrm_segmentmemberid"])) for step in plan.steps] == [
-        ("include-members", "msdyncrm_IncludeMembersInSegment", list(many[:10_000])),
-        ("include-members", "msdyncrm_IncludeMembersInSegment", list(many[10_000:20_000])),
-        ("include-members", "msdyncrm_IncludeMembersInSegment", list(many[20_000:])),
+    steps = list(member_steps("VIP", A, many, ()))
+    assert [(step.action, step.url, step.body["msdyncrm_segmentid"], json.loads(step.body["msdyncrm_segmentmemberid"]))
+            for step in steps] == [
+        ("include-members", "msdyncrm_IncludeMembersInSegment", A, list(many[:10_000])),
+        ("include-members", "msdyncrm_IncludeMembersInSegment", A, list(many[10_000:20_000])),
+        ("include-members", "msdyncrm_IncludeMembersInSegment", A, list(many[20_000:])),
     ]
-    assert apply_plan(client, plan).ok
-    assert plan_for(client, tmp_path, new_id=ids()).steps == []
+    assert apply_plan(client, Plan(client.url, client.api_root, steps)).ok
+    held = tuple(json.loads(org.tables["msdyncrm_segments"][0]["msdyncrm_segmentmemberids"]))
+    assert held == many
+    assert list(member_steps("VIP", A, many, held)) == []
 
 
 # ---------------------------------------------------------------- which id publishing takes
