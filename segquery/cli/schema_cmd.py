@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 from typing import Iterable, Sequence
 
 import click
 
 from segquery.cli.org_options import org_options, reports_org_failures
-from segquery.org.diffs import text_diff
 
 
 @click.group("schema")
@@ -33,7 +31,7 @@ def schema_pull_command(output: str | None, tables: str | None, check_only: bool
                         config_path: str | None) -> None:
     """Pull tables, attributes, option sets and relationships from the org."""
     from segquery.org.connect import open_client, org_settings, project_config
-    from segquery.org.schema_pull import pull_schema, schema_text
+    from segquery.org.schema_pull import pull_schema, schema_file, schema_text
 
     settings = org_settings(org_url, config=config_path)
     if output is None:
@@ -41,19 +39,16 @@ def schema_pull_command(output: str | None, tables: str | None, check_only: bool
         output = str(configured) if configured is not None else "schema.json"
     wanted = [name.strip() for name in tables.split(",") if name.strip()] if tables else None
     with open_client(settings, auth) as client:
-        text = schema_text(pull_schema(client, tables=wanted, progress=_progress), settings.url)
-    path = Path(output)
-    current = path.read_text(encoding="utf-8") if path.is_file() else None
+        pulled = schema_file(output, schema_text(pull_schema(client, tables=wanted, progress=_progress), settings.url))
     if check_only:
-        if current == text:
+        if pulled.unchanged:
             click.echo(f"{output}: the org's schema is unchanged")
             return
-        click.echo(text_diff(current, text, output).rstrip("\n") if current is not None else f"{output}: no such file")
+        click.echo(pulled.diff().rstrip("\n") if pulled.current is not None else f"{output}: no such file")
         click.echo(f"{output}: the org's schema has drifted from the file", err=True)
         sys.exit(1)
-    if current != text:
-        path.write_text(text, encoding="utf-8")
-    click.echo(f"{output}: {'unchanged' if current == text else 'written'}", err=True)
+    pulled.write()
+    click.echo(f"{output}: {'unchanged' if pulled.unchanged else 'written'}", err=True)
 
 
 def _progress(names: Sequence[str]) -> Iterable[str]:

@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from segquery.files import TextFile, UnreadableFile, WriteFailed, read_text, write_text
 from segquery.org.client import Client
 from segquery.org.diffs import text_diff
+from segquery.org.errors import OrgError
 from segquery.org.records import OrgSegment, fetch_segments
 from segquery.org.segment_files import file_name, render
 from segquery.syntax.dialects import dialect_named
@@ -51,20 +53,36 @@ def write_segments(segments: list[OrgSegment], directory: Path, *, force: bool =
         problem = parse_problem(segment, header_lines)
         if problem is not None:
             result.flagged.append(Flagged(shown, problem))
-        current = path.read_text(encoding="utf-8") if path.is_file() else None
-        if current == text:
+        current = _read(path) if path.is_file() else None
+        if current is not None and current.text == text:
             result.unchanged.append(shown)
             continue
         if current is not None:
-            diff = text_diff(current, text, shown)
+            diff = text_diff(current.text, text, shown)
             if not force:
                 result.kept.append((shown, diff))
                 continue
+            _replace(path, text, current)
             result.overwritten.append((shown, diff))
         else:
+            path.write_text(text, encoding="utf-8", newline="")
             result.written.append(shown)
-        path.write_text(text, encoding="utf-8", newline="")
     return result
+
+
+def _read(path: Path) -> TextFile:
+    try:
+        return read_text(path)
+    except UnreadableFile as error:
+        raise OrgError(f"{path}: {error.reason}") from None
+
+
+def _replace(path: Path, text: str, current: TextFile) -> None:
+    """Replace a local file atomically, in its encoding, if it still holds what was compared."""
+    try:
+        write_text(path, text, current.stored)
+    except WriteFailed as error:
+        raise OrgError(str(error)) from None
 
 
 def parse_problem(segment: OrgSegment, header_lines: int = 0) -> str | None:

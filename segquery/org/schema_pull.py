@@ -11,9 +11,13 @@ option values of choice columns (`PicklistAttributeMetadata` and its kin with
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from segquery.files import Stored, UnreadableFile, WriteFailed, read_text, write_text
 from segquery.org.client import Client
+from segquery.org.diffs import text_diff
 from segquery.org.errors import OrgError
 from segquery.schema.edmx_stream import parse_edmx_stream
 from segquery.schema.json_format import dump_json_schema
@@ -167,6 +171,50 @@ def sorted_schema(schema: Schema) -> Schema:
 def schema_text(schema: Schema, url: str) -> str:
     """The schema file's text: deterministic, so that a pull with nothing changed writes the same bytes."""
     return dump_json_schema(schema, description=f"Pulled from {url} by segquery schema pull")
+
+
+@dataclass(frozen=True)
+class SchemaFile:
+    """A schema file and the pulled text it is compared with (`current` is None when there is no file)."""
+
+    path: str
+    current: str | None
+    text: str
+    stored: Stored | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def unchanged(self) -> bool:
+        return self.current == self.text
+
+    def diff(self) -> str:
+        """What the pull changes in the file, as a unified diff ("" when nothing)."""
+        return text_diff(self.current or "", self.text, self.path)
+
+    def write(self) -> None:
+        """Write the pulled text if it differs; an existing file is replaced atomically (`segquery.files`),
+        in its encoding, and only if it still holds what was compared."""
+        if self.unchanged:
+            return
+        try:
+            if self.stored is None:
+                Path(self.path).write_text(self.text, encoding="utf-8")
+            else:
+                write_text(self.path, self.text, self.stored)
+        except WriteFailed as error:
+            raise OrgError(str(error)) from None
+        except OSError as error:
+            raise OrgError(f"{self.path}: cannot write the file: {error.strerror or error}") from None
+
+
+def schema_file(path: str, text: str) -> SchemaFile:
+    """The schema file at `path` compared with a pulled schema's text."""
+    if not Path(path).is_file():
+        return SchemaFile(path, None, text)
+    try:
+        found = read_text(path)
+    except UnreadableFile as error:
+        raise OrgError(f"{path}: {error.reason}") from None
+    return SchemaFile(path, found.text, text, found.stored)
 
 
 def _quietly(names: Sequence[str]) -> Iterable[str]:

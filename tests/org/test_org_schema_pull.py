@@ -131,3 +131,20 @@ def test_real_time_interaction_tables_the_org_has_come_with_the_tables_asked_for
     schema = pull_schema(client, tables=["contact"])
     assert list(schema.tables) == ["contact", "msdynmkt_emailopened"]
     assert schema.tables["msdynmkt_emailopened"].attribute("msdynmkt_profileid").type.value == "string"
+
+
+def test_the_schema_file_is_rewritten_in_its_encoding_and_never_over_a_change_made_meanwhile(tmp_path):
+    from segquery.org.schema_pull import schema_file
+
+    path = tmp_path / "schema.json"
+    path.write_bytes(b"\xef\xbb\xbf{\"version\": 1}\n")
+    pulled = schema_file(str(path), '{"version": 1, "tables": {}}\n')
+    assert (pulled.current, pulled.unchanged) == ('{"version": 1}\n', False)
+    pulled.write()
+    assert path.read_bytes() == b'\xef\xbb\xbf{"version": 1, "tables": {}}\n'
+    stale = schema_file(str(path), '{"version": 1}\n')
+    path.write_text('{"version": 1, "edited": true}\n')
+    with pytest.raises(OrgError) as caught:
+        stale.write()
+    assert caught.value.message == f"{path}: changed on disk since it was read; not rewritten"
+    assert path.read_text() == '{"version": 1, "edited": true}\n'
