@@ -66,9 +66,9 @@ BOOLEANS = {"contact": [{"LogicalName": "donotemail", "OptionSet": {
     "FalseOption": {"Value": 0, "Label": label("Allow")}}}]}
 
 
-def serve_schema(server, api, metadata=METADATA):
+def serve_schema(server, api, metadata=METADATA, definitions=None):
     server.expect_request(api + "$metadata").respond_with_data(metadata, content_type="application/xml")
-    for table, definition in ENTITY_DEFINITIONS.items():
+    for table, definition in (definitions or ENTITY_DEFINITIONS).items():
         base = f"{api}EntityDefinitions(LogicalName='{table}')"
         server.expect_request(base).respond_with_json(definition)
         for cast in ("PicklistAttributeMetadata", "MultiSelectPicklistAttributeMetadata",

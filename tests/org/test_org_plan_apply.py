@@ -182,3 +182,11 @@ def test_real_time_references_by_definition_id_come_after_what_they_reference(cl
     write(tmp_path, "z_base.segq", f"// segquery: dialect = realtime\n// segquery: id = {base}\nPROFILE(\n")
     refused = plan_for(client, tmp_path, new_id=ids()).refused
     assert [(r.segment, r.reason) for r in refused][1] == ("a_uses", "it references `z_base`, which is refused")
+
+
+def test_a_hand_edited_query_over_10000_characters_is_not_sent(client, org):
+    step = Step("update-query", "Adults", "PATCH", f"msdyncrm_segments({A})",
+                {"msdyncrm_segmentquery": "PROFILE(contact)" + " " * 10_000})
+    report = apply_plan(client, Plan(client.url, client.api_root, [step]))
+    assert (report.failed, report.error) == (step, "the query has 10,016 characters; a request takes at most 10,000")
+    assert org.requests == []

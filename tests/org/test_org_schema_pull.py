@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from org_documents import METADATA, serve_schema
+from org_documents import ENTITY_DEFINITIONS, METADATA, serve_schema
 from org_fakes import API, org_url
 from segquery.org import OrgError
 from segquery.org.schema_pull import pull_schema, schema_text
@@ -148,3 +148,17 @@ def test_the_schema_file_is_rewritten_in_its_encoding_and_never_over_a_change_ma
         stale.write()
     assert caught.value.message == f"{path}: changed on disk since it was read; not rewritten"
     assert path.read_text() == '{"version": 1, "edited": true}\n'
+
+
+def test_option_sets_are_asked_for_with_expand_and_the_output_does_not_depend_on_answer_order(client, httpserver):
+    serve_schema(httpserver, API)
+    first = schema_text(pull_schema(client), "https://contoso.crm.dynamics.com")
+    asked = {request.path.rsplit(".", 1)[-1]: request.query_string.decode() for request, _ in httpserver.log
+             if "/Attributes/" in request.path}
+    assert asked["PicklistAttributeMetadata"] == "$expand=OptionSet($select=Options)&$select=LogicalName"
+    assert asked["BooleanAttributeMetadata"] == "$expand=OptionSet($select=TrueOption,FalseOption)&$select=LogicalName"
+    httpserver.clear()
+    shuffled = {table: dict(definition, Attributes=list(reversed(definition["Attributes"])))
+                for table, definition in reversed(list(ENTITY_DEFINITIONS.items()))}
+    serve_schema(httpserver, API, definitions=shuffled)
+    assert schema_text(pull_schema(client), "https://contoso.crm.dynamics.com") == first
