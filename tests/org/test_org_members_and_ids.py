@@ -245,4 +245,5 @@ def test_a_real_time_query_that_references_another_is_updated_in_place(client, h
         ("update-query", f"msdynmkt_segmentdefinitions({D})", {"msdynmkt_segmentquery": query}),
         ("publish", "msdynmkt_PublishSegmentDefinition", {"SegmentId": D})]
     assert apply_plan(client, plan).ok
+    assert org.tables["msdynmkt_segmentdefinitions"][0]["msdynmkt_segmentquery"] == query
     assert plan_for(client, tmp_path, new_id=ids()).steps == []

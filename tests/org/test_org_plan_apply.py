@@ -5,7 +5,6 @@ import json
 
 import pytest
 
-from org_fakes import API, org_url
 from org_state import FakeOrg, outbound
 from segquery.org import OrgError
 from segquery.org.apply import apply_plan
