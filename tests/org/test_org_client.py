@@ -211,3 +211,13 @@ def test_an_answer_that_does_not_come_in_time_is_a_clear_error(httpserver, tls_c
         released.set()
     assert caught.value.message == f"GET {org_url(httpserver)}{API}x: no answer in time (ReadTimeout)"
     assert sleeps.waits == []
+
+
+def test_the_library_api_is_importable_from_the_package():
+    import segquery.org as org
+
+    assert {name: getattr(org, name).__module__.rsplit(".", 1)[-1] for name in ("Plan", "apply_plan", "pull_schema",
+                                                                             "pull_segments", "remote_check", "IdWrite")
+            } == {"Plan": "plan", "apply_plan": "apply", "pull_schema": "schema_pull", "pull_segments": "pull",
+                  "remote_check": "remote_check", "IdWrite": "id_files"}
+    assert all(getattr(org, name) is not None for name in org.__all__)
