@@ -202,3 +202,25 @@ def test_pull_keeps_a_local_edit_shows_its_diff_and_replaces_it_with_force(cli, 
     assert forced.exit_code == 0
     assert forced.output.splitlines()[0] == "segments/adults.segq: replaced (--force); it differed from the org:"
     assert path.read_text().endswith("\nPROFILE(contact)")
+
+
+def test_apply_writes_new_ids_and_exits_1_when_a_file_changed_since_the_plan(cli, httpserver, tmp_path, monkeypatch):
+    import uuid
+
+    new_ids = iter(f"00000000-0000-4000-8000-00000000000{n}" for n in range(1, 9))
+    monkeypatch.setattr(uuid, "uuid4", lambda: next(new_ids))
+    FakeOrg().install(httpserver)
+    (tmp_path / "segments").mkdir()
+    (tmp_path / "segments" / "a.segq").write_text("PROFILE(contact)\n")
+    (tmp_path / "segments" / "b.segq").write_text("PROFILE(contact)\n")
+    assert cli("plan", "--out", "plan.json").exit_code == 0
+    (tmp_path / "segments" / "b.segq").write_text("PROFILE(contact).FILTER(donotemail == false)\n")
+    result = cli("apply", "--plan", "plan.json", "--yes")
+    assert result.exit_code == 1
+    first, second = "00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002"
+    assert result.output.splitlines()[-3:] == [
+        f"id {first} written into segments/a.segq",
+        f"id {second} NOT written into segments/b.segq: it changed since the plan was made; it is left as it is; "
+        f"add it yourself (`// segquery: id = {second}`), or the next plan matches the segment by its name",
+        "2 done, 0 failed, 0 not done"]
+    assert (tmp_path / "segments" / "a.segq").read_text() == f"// segquery: id = {first}\nPROFILE(contact)\n"
