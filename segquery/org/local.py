@@ -34,6 +34,7 @@ class LocalSegment:
     text: str = ""                      # the whole file, as local validation reads it
     segment: Segment | None = None      # the workspace's view (None for real-time static records)
     depends_on: tuple[str, ...] = ()    # keys of the local segments it references, directly or not
+    unsendable: str | None = None       # why the plan cannot send it, whatever the org holds
 
 
 def read_local(directory: Path) -> tuple[Workspace, list[LocalSegment]]:
@@ -97,7 +98,8 @@ def _from_workspace(segment: Segment) -> LocalSegment:
         if segment.dialect is REALTIME_DIALECT:    # a definition, named by the segment record linked to it
             members = parse_member_list(record.get(rt.INCLUDED)) if kind == "static" else None
             return LocalSegment(segment.key, segment.path, REALTIME, segment.name or segment.key, segment_id,
-                                kind, status, query, members, segment.target_profile, text, segment)
+                                kind, status, query, members, segment.target_profile, text, segment,
+                                unsendable=_group_problem(record))
         members = parse_member_ids(record.get(outbound.MEMBER_IDS)) if kind == "static" else None
         return LocalSegment(segment.key, segment.path, OUTBOUND, segment.name or segment.key, segment_id, kind,
                             status, query, members, segment.target_profile, text, segment)
@@ -105,6 +107,16 @@ def _from_workspace(segment: Segment) -> LocalSegment:
     dialect = header.get("dialect", OUTBOUND).strip().lower()
     return LocalSegment(segment.key, segment.path, dialect, segment.name or segment.key, segment_id, kind, status,
                         body.strip(), None, segment.target_profile, text, segment)
+
+
+def _group_problem(record: dict[str, Any]) -> str | None:
+    """Members given as `msdynmkt_staticlistmembers` groups cannot be planned: no documented request
+    fills a group, and reading the list as empty would remove every member the org holds."""
+    groups = record.get(rt.STATIC_LIST)
+    if not isinstance(groups, str) or groups.strip() in ("", "[]"):
+        return None
+    return (f"its members are `{rt.STATIC_LIST}` groups, which no documented request fills; list them in "
+            f"`{rt.INCLUDED}` (and leave `{rt.STATIC_LIST}` as \"[]\") to have them planned")
 
 
 def record_of(segment: Segment) -> dict[str, Any]:

@@ -130,6 +130,8 @@ class _Refused(Exception):
 def _check_sendable(workspace: Workspace, segment: LocalSegment, refused: set[str]) -> None:
     if segment.dialect not in (OUTBOUND, REALTIME):
         raise _Refused(f"unknown dialect `{segment.dialect}`")
+    if segment.unsendable is not None:
+        raise _Refused(segment.unsendable)
     blocked = [key for key in segment.depends_on if key in refused]
     if blocked:
         raise _Refused(f"it references `{blocked[0]}`, which is refused")

@@ -247,3 +247,19 @@ def test_a_real_time_query_that_references_another_is_updated_in_place(client, h
     assert apply_plan(client, plan).ok
     assert org.tables["msdynmkt_segmentdefinitions"][0]["msdynmkt_segmentquery"] == query
     assert plan_for(client, tmp_path, new_id=ids()).steps == []
+
+
+def test_members_given_as_groups_are_refused_rather_than_read_as_none(client, httpserver, tmp_path):
+    org = org_with_realtime_segment(httpserver, members=MEMBERS[:3])
+    group = {"groupId": "7e0c1c3e-0000-4000-8000-000000000001", "includeType": "Include", "name": "Fair",
+             "inputType": "manualSelect"}
+    (tmp_path / "rt_list.json").write_text(json.dumps({"value": [
+        {"msdynmkt_segmentdefinitionid": D, "msdynmkt_staticlistmembers": json.dumps([group])},
+        {"msdynmkt_segmentid": E, "msdynmkt_displayname": "RT list", "msdynmkt_type": 10, "msdynmkt_source": 12,
+         "msdynmkt_baseentitylogicalname": "contact", "msdynmkt_sourcesegmentuid": D}]}))
+    plan = plan_for(client, tmp_path, new_id=ids())
+    assert (plan.steps, [(r.segment, r.reason) for r in plan.refused]) == ([], [
+        ("RT list", "its members are `msdynmkt_staticlistmembers` groups, which no documented request fills; list "
+                    "them in `msdynmkt_includedmembers` (and leave `msdynmkt_staticlistmembers` as \"[]\") to have "
+                    "them planned")])
+    assert org.requests == []
