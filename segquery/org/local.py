@@ -96,11 +96,12 @@ def _from_workspace(segment: Segment) -> LocalSegment:
         record = record_of(segment)
         query = segment.query_text.strip() if segment.query_text is not None else None
         if segment.dialect is REALTIME_DIALECT:    # a definition, named by the segment record linked to it
-            members = parse_member_list(record.get(rt.INCLUDED)) if kind == "static" else None
+            members = parse_member_list(record[rt.INCLUDED]) if kind == "static" and rt.INCLUDED in record else None
             return LocalSegment(segment.key, segment.path, REALTIME, segment.name or segment.key, segment_id,
                                 kind, status, query, members, segment.target_profile, text, segment,
                                 unsendable=_group_problem(record))
-        members = parse_member_ids(record.get(outbound.MEMBER_IDS)) if kind == "static" else None
+        members = (parse_member_ids(record[outbound.MEMBER_IDS])   # no member column: members not kept here
+                   if kind == "static" and outbound.MEMBER_IDS in record else None)
         return LocalSegment(segment.key, segment.path, OUTBOUND, segment.name or segment.key, segment_id, kind,
                             status, query, members, segment.target_profile, text, segment)
     header, body = split_header(text)

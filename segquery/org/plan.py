@@ -143,8 +143,10 @@ def _check_sendable(workspace: Workspace, segment: LocalSegment, refused: set[st
         raise _Refused(f"invalid: {problem}")
 
 
-# A file holds a static segment's whole member list; the plan sends it in calls within these limits.
-SPLIT_INTO_CALLS = frozenset({request_codes.TOO_MANY_MEMBERS, request_codes.TOO_MANY_IDS_PER_CALL})
+# A file holds a static segment's whole member list, which the plan never sends as written: it sends the
+# difference with the org's, in calls within the limits. What the request checker says of the list as one
+# request (too many ids for a call; an empty list, which changes nothing) does not apply to it.
+MEMBER_LIST_AS_ONE_REQUEST = frozenset({request_codes.TOO_MANY_MEMBERS, request_codes.TOO_MANY_IDS_PER_CALL})
 
 
 def validation_problem(workspace: Workspace, segment: LocalSegment) -> str | None:
@@ -156,7 +158,8 @@ def validation_problem(workspace: Workspace, segment: LocalSegment) -> str | Non
     findings = list(check_text(segment.text, path=segment.path).diagnostics)
     if segment.dialect == OUTBOUND:   # the workspace resolves outbound names; real-time ids are the org's
         findings += workspace.diagnostics_for(segment.path)
-    errors = sorted((d for d in findings if d.severity is Severity.ERROR and d.code not in SPLIT_INTO_CALLS),
+    ignored = MEMBER_LIST_AS_ONE_REQUEST | ({request_codes.BAD_MEMBER_LIST} if segment.members == () else set())
+    errors = sorted((d for d in findings if d.severity is Severity.ERROR and d.code not in ignored),
                     key=lambda d: d.range.start.offset)
     if not errors:
         return None

@@ -263,3 +263,18 @@ def test_members_given_as_groups_are_refused_rather_than_read_as_none(client, ht
                     "them in `msdynmkt_includedmembers` (and leave `msdynmkt_staticlistmembers` as \"[]\") to have "
                     "them planned")])
     assert org.requests == []
+
+
+def test_a_static_record_without_a_member_column_leaves_the_org_s_members_alone(client, httpserver, tmp_path):
+    org = FakeOrg()
+    org.tables["msdyncrm_segments"].append(outbound(A, "VIP", None, kind=192350001, status=192350000,
+                                                    members=list(MEMBERS[:2])))
+    org.install(httpserver)
+    write(tmp_path, "vip.json", json.dumps({"msdyncrm_segmentid": A, "msdyncrm_segmentname": "VIP",
+                                            "msdyncrm_segmenttype": 192350001, "statuscode": 192350000}))
+    assert plan_for(client, tmp_path, new_id=ids()).steps == []
+    write(tmp_path, "vip.json", json.dumps({"msdyncrm_segmentid": A, "msdyncrm_segmentname": "VIP",
+                                            "msdyncrm_segmenttype": 192350001, "statuscode": 192350000,
+                                            "msdyncrm_segmentmemberids": "[]"}))
+    assert [(step.action, json.loads(step.body["msdyncrm_segmentmemberid"]))
+            for step in plan_for(client, tmp_path, new_id=ids()).steps] == [("exclude-members", list(MEMBERS[:2]))]

@@ -118,8 +118,16 @@ def test_a_pulled_directory_plans_nothing_with_real_time_static_and_going_live(c
         "msdynmkt_segmentid": "0a1b2c3d-0000-4000-8000-000000000004", "msdynmkt_displayname": "Everyone",
         "msdynmkt_type": 11, "statuscode": 1, "msdynmkt_sourcesegmentuid": going_live,
         "msdynmkt_baseentitylogicalname": "contact"})
+    org.tables["msdyncrm_segments"].append(outbound(B, "Empty list", None, kind=192350001, members=[]))
+    empty_rt = "0a1b2c3d-0000-4000-8000-000000000005"
+    org.tables["msdynmkt_segmentdefinitions"].append({
+        "msdynmkt_segmentdefinitionid": empty_rt, "statuscode": 723270001, "msdynmkt_includedmembers": None})
+    org.tables["msdynmkt_segments"].append({
+        "msdynmkt_segmentid": "0a1b2c3d-0000-4000-8000-000000000006", "msdynmkt_displayname": "Empty RT",
+        "msdynmkt_type": 10, "statuscode": 1, "msdynmkt_sourcesegmentuid": empty_rt,
+        "msdynmkt_baseentitylogicalname": "contact"})
     org.install(httpserver)
-    assert len(pull_segments(client, tmp_path).written) == 4
+    assert len(pull_segments(client, tmp_path).written) == 6
     assert "// segquery: status = going live\n" in (tmp_path / "everyone.segq").read_text()
     assert json.loads((tmp_path / "rt_list.json").read_text()) == {"value": [
         {"msdynmkt_segmentdefinitionid": D, "statuscode": 723270000, "msdynmkt_includedmembers": f"{A},{B}"},
