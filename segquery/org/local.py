@@ -32,7 +32,7 @@ class LocalSegment:
     members: tuple[str, ...] | None
     profile: str | None = None
     text: str = ""                      # the whole file, as local validation reads it
-    segment: Segment | None = None      # the workspace's view (None for real-time static records)
+    segment: Segment | None = None      # the workspace's view of it
     depends_on: tuple[str, ...] = ()    # keys of the local segments it references, directly or not
     unsendable: str | None = None       # why the plan cannot send it, whatever the org holds
 
