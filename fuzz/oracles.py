@@ -21,7 +21,7 @@ from segquery.format import TokenMismatch, format_edits, format_range, format_te
 from segquery.lint import lint
 from segquery.lint.fixes import apply_edits, fix_until_stable
 from segquery.lint.normal_form import normal_form
-from segquery.rules.registry import get_rule
+from segquery.rules.catalog import get_rule
 from segquery.schema import default_schema
 from segquery.source import SourceText
 from segquery.syntax.dialect import Dialect

@@ -28,7 +28,7 @@ from segquery.lint.suppression import (
     read_directives,
     unused_suppressions,
 )
-from segquery.rules.registry import all_rules
+from segquery.rules import catalog
 from segquery.schema import Schema, SchemaError, default_schema, load_schema
 from segquery.schema.reading import is_inline
 from segquery.semantic import QueryKind, validate
@@ -122,7 +122,7 @@ class SettingsResolver:
     def __init__(self, options: CheckOptions) -> None:
         self.options = options
         self.finder = ConfigFinder(Path(options.config) if options.config else None)
-        self._codes = [(rule.code, rule.default_enabled) for rule in all_rules()]
+        self._codes = [(rule.code, rule.default_enabled) for rule in catalog.all_rules()]
         self._selection: dict[tuple, frozenset[str]] = {}
         self._schemas: dict[Path, Schema] = {}
         self._by_folder: dict[str, Config] = {}

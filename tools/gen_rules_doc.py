@@ -14,7 +14,8 @@ import re
 import sys
 from pathlib import Path
 
-from segquery.rules.registry import RuleInfo, all_rules
+from segquery.rules.catalog import all_rules
+from segquery.rules.registry import RuleInfo
 
 DOC_PATH = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
 REGENERATE = "python tools/gen_rules_doc.py"

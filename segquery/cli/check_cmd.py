@@ -45,7 +45,7 @@ from segquery.output.statistics import (
 )
 from segquery.output.text import fix_summary, summary_line, text_blocks
 from segquery.org.auth import AUTH_MODES
-from segquery.rules.registry import get_rule
+from segquery.rules import catalog
 from segquery.file_selection import FileSelection
 from segquery.files import UnreadableFile, WriteFailed, read_stdin, write_text
 
@@ -211,7 +211,7 @@ def _print_fix_list(reports: list[FileReport], *, fixing: bool, out: IO[str] | N
     for report in reports:
         counts = report.fixed if fixing else Counter(d.code for d in report.diagnostics if d.fix is not None)
         for code, count in sorted(counts.items()):
-            rule = get_rule(code)
+            rule = catalog.get_rule(code)
             name = f" ({rule.name})" if rule else ""
             lines.append(f"  {report.path or '-'}: {count} × {code}{name}")
     heading = "Fixed:" if fixing else "Fixes available:"

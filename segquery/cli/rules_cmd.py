@@ -7,7 +7,8 @@ import sys
 
 import click
 
-from segquery.rules.registry import RuleInfo, all_rules, get_rule
+from segquery.rules import catalog
+from segquery.rules.registry import RuleInfo
 from segquery.suggest import did_you_mean
 
 
@@ -31,7 +32,7 @@ def render_rule_table(rules: list[RuleInfo]) -> str:
 @click.option("--output-format", type=click.Choice(("text", "json")), default="text", show_default=True)
 def rules_command(output_format: str) -> None:
     """List every diagnostic code: syntax, validation, request, workspace and lint."""
-    rules = all_rules()
+    rules = catalog.all_rules()
     if output_format == "json":
         click.echo(json.dumps([rule_to_dict(rule) for rule in rules], indent=2))
     else:
@@ -43,9 +44,9 @@ def rules_command(output_format: str) -> None:
 @click.option("--output-format", type=click.Choice(("text", "json")), default="text", show_default=True)
 def rule_command(code_or_name: str, output_format: str) -> None:
     """Print the documentation of one rule, by code (L001) or name (keyword-case)."""
-    rule = get_rule(code_or_name)
+    rule = catalog.get_rule(code_or_name)
     if rule is None:
-        rules = all_rules()
+        rules = catalog.all_rules()
         suggestion = did_you_mean(code_or_name, [r.code for r in rules] + [r.name for r in rules])
         hint = f"; did you mean `{suggestion}`?" if suggestion else "; `segquery rules` lists them all"
         click.echo(f"segquery: no rule `{code_or_name}`{hint}", err=True)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 def selector_problem(selector: str) -> str | None:
     """Why a rule selector is invalid (with the closest valid code), or None."""
-    from segquery.rules.registry import all_rules
+    from segquery.rules.catalog import all_rules
 
     value = selector.strip().upper()
     if value == "ALL":

@@ -21,7 +21,7 @@ from segquery.dialect_choice import DialectChoice, choose_dialect_of_text
 from segquery.syntax.dialect import Dialect
 from segquery.diagnostics import Diagnostic
 from segquery.engine import CheckOptions, FileSettings, SettingsResolver
-from segquery.rules.registry import all_rules
+from segquery.rules import catalog
 from segquery.schema import Schema
 from segquery.schema.default import default_schema
 from segquery.schema.errors import SchemaError
@@ -163,7 +163,7 @@ class Project:
 def default_settings() -> FileSettings:
     """The settings without any configuration file."""
     config = Config()
-    enabled = resolve_selection([], [(rule.code, rule.default_enabled) for rule in all_rules()])
+    enabled = resolve_selection([], [(rule.code, rule.default_enabled) for rule in catalog.all_rules()])
     return FileSettings(config=config, enabled=enabled, schema=None, target=config.target, kind=None,
                         options=CheckOptions())
 

@@ -14,7 +14,7 @@ from segquery.diagnostics import Severity
 from segquery.engine import FileReport
 from segquery.output.findings import collect
 from segquery.output.fingerprint import fingerprints
-from segquery.rules.registry import get_rule
+from segquery.rules import catalog
 
 _SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info", Severity.HINT: "info"}
 
@@ -24,7 +24,7 @@ def render_gitlab(reports: Iterable[FileReport]) -> str:
     issues = []
     for finding, fingerprint in zip(findings, fingerprints(findings)):
         diagnostic = finding.diagnostic
-        rule = get_rule(diagnostic.code)
+        rule = catalog.get_rule(diagnostic.code)
         issues.append({
             "type": "issue",
             "description": f"{diagnostic.code} {diagnostic.message}",

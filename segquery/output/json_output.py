@@ -24,13 +24,13 @@ from typing import Iterable
 from segquery.engine import FileReport
 from segquery.lint.fixes import is_applicable
 from segquery.output.findings import collect, display_path
-from segquery.rules.registry import get_rule
+from segquery.rules import catalog
 
 JSON_VERSION = 1
 
 
 def finding_to_dict(path: str, report: FileReport, diagnostic) -> dict:
-    rule = get_rule(diagnostic.code)
+    rule = catalog.get_rule(diagnostic.code)
     data = diagnostic.to_dict(report.source)
     data["path"] = path
     data["name"] = rule.name if rule else None

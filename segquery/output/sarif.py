@@ -25,7 +25,8 @@ from segquery.engine import FileReport
 from segquery.output.findings import collect, display_path
 from segquery.output.fingerprint import fingerprints
 from segquery.rules.links import HOMEPAGE, rule_url
-from segquery.rules.registry import RuleInfo, get_rule
+from segquery.rules import catalog
+from segquery.rules.registry import RuleInfo
 from segquery.source import Range
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -126,7 +127,7 @@ def render_sarif(reports: Iterable[FileReport], *, root: Path | None = None) -> 
                 "name": "segquery",
                 "version": __version__,
                 "informationUri": HOMEPAGE,
-                "rules": [_rule_descriptor(code, get_rule(code)) for code in codes],
+                "rules": [_rule_descriptor(code, catalog.get_rule(code)) for code in codes],
             }},
             "originalUriBaseIds": {ROOT_BASE_ID: {"uri": _root_uri(root)}},
             "columnKind": "unicodeCodePoints",

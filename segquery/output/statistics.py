@@ -9,7 +9,7 @@ from typing import Iterable
 
 from segquery.engine import FileReport
 from segquery.lint.fixes import is_applicable
-from segquery.rules.registry import get_rule
+from segquery.rules import catalog
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def count_codes(reports: Iterable[FileReport], *, unsafe_fixes: bool = False) ->
                 fixable[diagnostic.code] += 1
     rows = []
     for code, count in counts.items():
-        rule = get_rule(code)
+        rule = catalog.get_rule(code)
         rows.append(CodeCount(code, rule.name if rule else "", count, fixable[code]))
     return sorted(rows, key=lambda row: (-row.count, row.code))
 

@@ -14,7 +14,7 @@ from typing import Iterable
 from segquery.diagnostics import Diagnostic, Severity
 from segquery.requests import codes, schema
 from segquery.requests.report import field_of
-from segquery.rules.registry import get_rule
+from segquery.rules import catalog
 
 QUERY_ERROR_CODE = "SegmentDciValidator_SegmentInvalid"
 # The service names the query field `msdyncrm_query` in its results.
@@ -26,7 +26,7 @@ def error_code(diagnostic: Diagnostic) -> str:
     """The service's code for a query problem; `SegQuery_<RuleName>` for the others."""
     if _is_query_finding(diagnostic):
         return QUERY_ERROR_CODE
-    rule = get_rule(diagnostic.code)
+    rule = catalog.get_rule(diagnostic.code)
     name = rule.name if rule is not None else diagnostic.code
     return ERROR_CODE_PREFIX + "".join(part.capitalize() for part in re.split(r"[^A-Za-z0-9]+", name) if part)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from segquery.rules.registry import get_rule
+from segquery.rules import catalog
 
 HOMEPAGE = "https://github.com/segquery/segquery"
 # docs/rules.md as published; each rule is a heading of that page.
@@ -23,7 +23,7 @@ def heading_anchor(heading: str) -> str:
 
 def rule_anchor(code: str) -> str:
     """The anchor of a rule's heading (`CODE name`) in docs/rules.md."""
-    rule = get_rule(code)
+    rule = catalog.get_rule(code)
     return heading_anchor(f"{rule.code} {rule.name}" if rule is not None else code)
 
 

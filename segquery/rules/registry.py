@@ -1,30 +1,17 @@
 """One table of rule metadata, filled by the modules that own the rules.
 
-A module declares its codes with `register(RuleInfo(...))` at import time;
-`all_rules()` imports every owning module listed in RULE_MODULES first, so the
-table is complete whoever asks.
+A module declares its codes with `register(RuleInfo(...))` (or `define`) at
+import time. This module imports none of them: `segquery.rules.catalog`
+imports every owning module and reads the complete table, and a finding's
+default severity is known as soon as the module that reports it is loaded.
 """
 
 from __future__ import annotations
 
 import enum
-import importlib
 from dataclasses import dataclass
 
 from segquery.severity import Severity
-
-# Modules that register codes. Add a module here when it declares new codes.
-RULE_MODULES: tuple[str, ...] = (
-    "segquery.syntax.codes",
-    "segquery.requests.codes",
-    "segquery.semantic.codes",
-    "segquery.semantic.realtime_codes",
-    "segquery.workspace.codes",
-    "segquery.lint.rules",
-    "segquery.query_plan.codes",
-    "segquery.migrate.codes",
-)
-
 
 class Category(enum.Enum):
     SYNTAX = "syntax"
@@ -102,7 +89,6 @@ def define(code: str, name: str, summary: str, *, category: Category, what: str,
 
 _RULES: dict[str, RuleInfo] = {}
 _NAMES: dict[str, str] = {}
-_loaded = False
 
 
 def register(info: RuleInfo) -> RuleInfo:
@@ -118,21 +104,13 @@ def register(info: RuleInfo) -> RuleInfo:
     return info
 
 
-def _load() -> None:
-    global _loaded
-    if not _loaded:
-        _loaded = True
-        for module in RULE_MODULES:
-            importlib.import_module(module)
-
-
-def all_rules() -> list[RuleInfo]:
-    _load()
+def registered_rules() -> list[RuleInfo]:
+    """The rules registered so far, by code (`segquery.rules.catalog.all_rules` has them all)."""
     return sorted(_RULES.values(), key=lambda rule: (rule.code[0], int(rule.code[1:]) if rule.code[1:].isdigit() else 0, rule.code))
 
 
-def get_rule(code_or_name: str) -> RuleInfo | None:
-    _load()
+def find_registered(code_or_name: str) -> RuleInfo | None:
+    """A registered rule by code (any case) or name (`segquery.rules.catalog.get_rule` sees them all)."""
     key = code_or_name.strip()
     rule = _RULES.get(key.upper())
     if rule is None and key.lower() in _NAMES:
@@ -141,8 +119,7 @@ def get_rule(code_or_name: str) -> RuleInfo | None:
 
 
 def default_severity(code: str) -> Severity:
+    """The severity a finding of `code` has unless configured otherwise; the module that reports a
+    code registers it, so the code is known by the time a finding is made."""
     rule = _RULES.get(code)
-    if rule is None:
-        _load()
-        rule = _RULES.get(code)
     return rule.severity if rule is not None else Severity.ERROR

@@ -3,7 +3,7 @@ import json
 from click.testing import CliRunner
 
 from segquery.cli import main
-from segquery.rules.registry import all_rules, get_rule
+from segquery.rules.catalog import all_rules, get_rule
 
 
 def test_rules_lists_every_code():

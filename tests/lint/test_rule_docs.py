@@ -11,7 +11,8 @@ import pytest
 
 from segquery.engine import CheckOptions, check_text
 from segquery.lint import FixEffect, lint_rules
-from segquery.rules.registry import FixAvailability, all_rules
+from segquery.rules.catalog import all_rules
+from segquery.rules.registry import FixAvailability
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 

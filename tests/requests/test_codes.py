@@ -8,7 +8,8 @@ import pytest
 
 from segquery.diagnostics import Severity
 from segquery.requests import codes, schema
-from segquery.rules.registry import Category, FixAvailability, all_rules, get_rule
+from segquery.rules.catalog import all_rules, get_rule
+from segquery.rules.registry import Category, FixAvailability
 
 from request_helpers import REPO_ROOT
 

@@ -142,7 +142,7 @@ def test_a_long_chain_is_shortened_in_the_message():
 
 
 def test_every_workspace_code_is_registered_with_full_docs():
-    from segquery.rules.registry import get_rule
+    from segquery.rules.catalog import get_rule
     for number in range(1, 13):
         rule = get_rule(f"W{number:03d}")
         assert rule is not None and rule.category.value == "workspace"

@@ -28,7 +28,7 @@ from segquery.lint.rules import (  # noqa: F401
 )
 
 # The codes of the directive findings (L100-L102) are registered with the rules.
-from segquery.lint import suppression  # noqa: E402,F401
+from segquery.lint import directive_codes  # noqa: E402,F401
 from segquery.lint.base import LintRule, registered_lint_rules  # noqa: E402
 
 
