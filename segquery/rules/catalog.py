@@ -9,12 +9,13 @@ from segquery.migrate import codes as migration_codes
 from segquery.query_plan import codes as query_plan_codes
 from segquery.requests import codes as request_codes
 from segquery.rules.registry import RuleInfo, find_registered, registered_rules
-from segquery.semantic import codes as validation_codes, realtime_codes
+from segquery.semantic import realtime_rules, specified_rules
 from segquery.syntax import codes as syntax_codes
 from segquery.workspace import codes as workspace_codes
 
 # The modules that declare codes. Add a module here when it declares new codes.
-RULE_MODULES = (syntax_codes, request_codes, validation_codes, realtime_codes, workspace_codes, lint_rules,
+# The validation rules declare their codes in their own modules, which the two rule tuples import.
+RULE_MODULES = (syntax_codes, request_codes, specified_rules, realtime_rules, workspace_codes, lint_rules,
                 query_plan_codes, migration_codes)
 
 

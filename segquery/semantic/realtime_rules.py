@@ -1,7 +1,7 @@
 """The rules `validate` runs for the real-time journeys dialect, in order.
 
 Checks that mean the same in both dialects are the outbound rules; the rest
-are the dialect's own (V050-V079, segquery/semantic/realtime_codes.py).
+are the dialect's own (V050-V079), each declared in its rule module.
 """
 
 from segquery.semantic.rules import (

@@ -7,11 +7,45 @@ or the right alias in another case (V021).
 """
 
 from segquery.diagnostics import Applicability, Fix
-from segquery.semantic import codes
+from segquery.rules.registry import Category, FixAvailability, define
 from segquery.semantic.context import Clause, ValidationContext
 from segquery.semantic.rules.base import Rule, keyword
+from segquery.semantic.rules.names import NAME_CASE
 from segquery.suggest import did_you_mean
 from segquery.syntax import ast
+
+UNKNOWN_ALIAS = define(
+    "V015", "unknown-alias", "A qualified attribute uses an alias that no source or step declares.",
+    category=Category.VALIDATION,
+    what="Reports `x.attribute` when no PROFILE, TRAVERSE or INTERACTION of the chain declares `x`, with "
+         "the closest declared alias.",
+    why="The service cannot tell which records the attribute belongs to.",
+    example="PROFILE(contact, contact_1).FILTER(contact_2.fullname == 'Ann')",
+    use_instead="PROFILE(contact, contact_1).FILTER(contact_1.fullname == 'Ann')",
+    fix=FixAvailability.UNSAFE,
+    fix_safety="Renaming to the closest alias is unsafe: the author may have meant another one.")
+
+ALIAS_BEFORE_DECLARATION = define(
+    "V016", "alias-before-declaration", "An alias is used before the step that declares it.",
+    category=Category.VALIDATION,
+    what="Reports `x.attribute` in a step that comes before the PROFILE, TRAVERSE or INTERACTION "
+         "declaring `x`, and shows the declaration.",
+    why="An alias names the records of the step that declares it; earlier steps do not see them.",
+    example="PROFILE(account).FILTER(c.fullname == 'Ann').TRAVERSE(contact_account_parentcustomerid, c)",
+    use_instead="PROFILE(account).TRAVERSE(contact_account_parentcustomerid, c).FILTER(c.fullname == 'Ann')")
+
+WRONG_ALIAS = define(
+    "V018", "wrong-alias", "A qualified attribute uses the alias of other records than those being filtered.",
+    category=Category.VALIDATION,
+    what="Reports `x.attribute` in a step that reads the records of another alias (or of records without "
+         "an alias), and says which alias is current there.",
+    why="A FILTER tests the records it follows; an attribute of earlier records is not available there, "
+        "so the query does not mean what it seems to.",
+    example="PROFILE(account, a).TRAVERSE(contact_account_parentcustomerid, c).FILTER(a.name == 'Contoso')",
+    use_instead="PROFILE(account, a).FILTER(a.name == 'Contoso').TRAVERSE(contact_account_parentcustomerid, c)",
+    fix=FixAvailability.UNSAFE,
+    fix_safety="Using the current alias (or dropping the qualifier) is offered as an unsafe fix: it makes "
+               "the attribute refer to other records.")
 
 
 def check(ctx: ValidationContext) -> None:
@@ -32,7 +66,7 @@ def check(ctx: ValidationContext) -> None:
         elif binding is not current:
             _other_records(ctx, attribute, qualifier, clause)
         elif binding.name != qualifier.name:
-            ctx.report_node(codes.NAME_CASE, f"alias `{qualifier.name}` is declared as `{binding.name}`", qualifier,
+            ctx.report_node(NAME_CASE, f"alias `{qualifier.name}` is declared as `{binding.name}`", qualifier,
                             fix=Fix.replace(f"Write `{binding.name}`", qualifier.span.start, qualifier.span.end,
                                             binding.name))
 
@@ -42,7 +76,7 @@ def _undeclared(ctx: ValidationContext, attribute: ast.Attribute, qualifier: ast
     folded = qualifier.name.casefold()
     later = next((binding for binding in declared if binding.name.casefold() == folded), None)
     if later is not None:
-        ctx.report_node(codes.ALIAS_BEFORE_DECLARATION,
+        ctx.report_node(ALIAS_BEFORE_DECLARATION,
                         f"alias `{qualifier.name}` is used before it is declared: {keyword(later.declared_by)} "
                         f"declares it at {ctx.where(later.declaration)}", qualifier,
                         related=[ctx.related("declared here", later.declaration)])
@@ -58,7 +92,7 @@ def _undeclared(ctx: ValidationContext, attribute: ast.Attribute, qualifier: ast
         message = f"unknown alias `{qualifier.name}`; the aliases here are " + ", ".join(f"`{n}`" for n in names)
     else:
         message = f"unknown alias `{qualifier.name}`; no alias is declared here"
-    ctx.report_node(codes.UNKNOWN_ALIAS, message, qualifier, fix=fix)
+    ctx.report_node(UNKNOWN_ALIAS, message, qualifier, fix=fix)
 
 
 def _other_records(ctx: ValidationContext, attribute: ast.Attribute, qualifier: ast.Identifier,
@@ -77,8 +111,8 @@ def _other_records(ctx: ValidationContext, attribute: ast.Attribute, qualifier: 
                    f"no alias{what}")
         fix = Fix.replace("Remove the qualifier", qualifier.span.start, attribute.name.span.start, "",
                           Applicability.UNSAFE)
-    ctx.report_node(codes.WRONG_ALIAS, message, qualifier, fix=fix)
+    ctx.report_node(WRONG_ALIAS, message, qualifier, fix=fix)
 
 
-RULE = Rule("alias-references", (codes.UNKNOWN_ALIAS, codes.ALIAS_BEFORE_DECLARATION, codes.WRONG_ALIAS,
-                                 codes.NAME_CASE), check)
+RULE = Rule((UNKNOWN_ALIAS, ALIAS_BEFORE_DECLARATION, WRONG_ALIAS,
+                                 NAME_CASE), check)

@@ -10,12 +10,19 @@ from segquery.semantic.context import ValidationContext
 from segquery.syntax import ast
 
 
+# The interaction query of real-time journeys examples: a standard interaction table, its contact
+# profile id column, and the FILTER that states the profile type.
+REALTIME_INTERACTION = ("INTERACTION(msdynmkt_emailopened, msdynmkt_entityid)"
+                        ".FILTER(msdynmkt_entityid_LogicalName == 'contact')")
+
+
 @dataclass(frozen=True)
 class Rule:
-    """A check over a ValidationContext. `needs_schema` rules are skipped
-    when validation runs without a schema."""
+    """A check over a ValidationContext, with the codes it reports (declared
+    with their docs in the rule's module, or in the module of the rule that
+    shares them). `needs_schema` rules are skipped when validation runs
+    without a schema."""
 
-    name: str
     codes: tuple[str, ...]
     check: Callable[[ValidationContext], None]
     needs_schema: bool = False

@@ -8,11 +8,24 @@ literals (V034, V035), and anything inside HAVING (V043).
 import re
 
 from segquery.diagnostics import Applicability, Fix
-from segquery.semantic import codes
+from segquery.rules.registry import Category, FixAvailability, define
 from segquery.semantic.context import ValidationContext, number_value
 from segquery.semantic.rules.base import Rule
 from segquery.semantic.valuetypes import ValueType
 from segquery.syntax import ast
+
+TYPE_MISMATCH = define(
+    "V032", "type-mismatch", "A comparison or arithmetic of incompatible types.",
+    category=Category.VALIDATION,
+    what="Reports comparisons of values of different types (a number with a string, a boolean with a "
+         "number, a date with a number...) and arithmetic on values that are not numbers.",
+    why="Such a comparison never matches, or is rejected by the service.",
+    example="PROFILE(contact).FILTER(numberofchildren == '2')",
+    use_instead="PROFILE(contact).FILTER(numberofchildren == 2)",
+    fix=FixAvailability.SOMETIMES,
+    fix_safety="Comparing a boolean attribute with 0 or 1 gets a safe fix to false or true. Removing the "
+               "quotes of a numeric string is offered as an unsafe fix.")
+
 
 S, N, B, D, G, C = (ValueType.STRING, ValueType.NUMBER, ValueType.BOOLEAN, ValueType.DATETIME, ValueType.GUID,
                     ValueType.CHOICE)
@@ -31,10 +44,10 @@ def check(ctx: ValidationContext) -> None:
         for index, operand in enumerate(arithmetic.operands):
             if ctx.type_of(operand) not in _ARITHMETIC_FINE:
                 operator = arithmetic.operators[max(index - 1, 0)]
-                ctx.report_node(codes.TYPE_MISMATCH, f"`{operator}` needs numbers, not {ctx.phrase(operand)}", operand)
+                ctx.report_node(TYPE_MISMATCH, f"`{operator}` needs numbers, not {ctx.phrase(operand)}", operand)
     for negation in ctx.nodes(ast.Negate):
         if ctx.type_of(negation.operand) not in _ARITHMETIC_FINE:
-            ctx.report_node(codes.TYPE_MISMATCH, f"`-` needs a number, not {ctx.phrase(negation.operand)}",
+            ctx.report_node(TYPE_MISMATCH, f"`-` needs a number, not {ctx.phrase(negation.operand)}",
                             negation.operand)
 
 
@@ -46,7 +59,7 @@ def _check_comparison(ctx: ValidationContext, comparison: ast.Comparison) -> Non
     for side, other, other_type in ((left, right, right_type), (right, left, left_type)):
         if isinstance(other, ast.StringLiteral) and _explained_elsewhere(ctx, side):
             return
-    ctx.report_node(codes.TYPE_MISMATCH, f"cannot compare {ctx.phrase(left)} with {ctx.phrase(right)}", comparison,
+    ctx.report_node(TYPE_MISMATCH, f"cannot compare {ctx.phrase(left)} with {ctx.phrase(right)}", comparison,
                     fix=_fix(ctx, left, right) or _fix(ctx, right, left))
 
 
@@ -71,4 +84,4 @@ def _fix(ctx: ValidationContext, side: ast.Expr, literal: ast.Expr) -> Fix | Non
     return None
 
 
-RULE = Rule("comparison-types", (codes.TYPE_MISMATCH,), check)
+RULE = Rule((TYPE_MISMATCH,), check)

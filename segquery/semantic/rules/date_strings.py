@@ -5,11 +5,22 @@ from __future__ import annotations
 import calendar
 import re
 
-from segquery.semantic import codes
+from segquery.rules.registry import Category, define
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.rules.base import Rule
 from segquery.semantic.valuetypes import ValueType
 from segquery.syntax import ast
+
+INVALID_DATE_STRING = define(
+    "V034", "invalid-date-string", "A string compared with a date is not an ISO date.",
+    category=Category.VALIDATION,
+    what="Reports a string compared with a date attribute (or used as a DATEDIFF/DATEADD date) that is not "
+         "`YYYY-MM-DD`, optionally followed by a time `THH:MM[:SS[.fff]]` and a zone `Z` or `+HH:MM`, "
+         "or that names a day that does not exist.",
+    why="Dates are written as strings (reference part B); `'31/12/2020'` is not understood.",
+    example="PROFILE(contact).FILTER(birthdate < '31/12/1990')",
+    use_instead="PROFILE(contact).FILTER(birthdate < '1990-12-31')")
+
 
 ISO_DATE = re.compile(
     r"(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})"
@@ -57,7 +68,7 @@ def check_date_string(ctx: ValidationContext, literal: ast.StringLiteral) -> Non
     """V034 for one string used as a date (compared, in an IN list, or a date function's argument)."""
     problem = date_problem(literal.value)
     if problem is not None:
-        ctx.report_node(codes.INVALID_DATE_STRING, f"`{ctx.text(literal)}` {problem}", literal)
+        ctx.report_node(INVALID_DATE_STRING, f"`{ctx.text(literal)}` {problem}", literal)
 
 
-RULE = Rule("date-strings", (codes.INVALID_DATE_STRING,), check)
+RULE = Rule((INVALID_DATE_STRING,), check)

@@ -1,10 +1,24 @@
 """V012: DISTINCT() only matters after a TRAVERSE."""
 
-from segquery.semantic import codes
+from segquery.rules.registry import Category, FixAvailability, define
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.kinds import QueryKind
 from segquery.semantic.rules.base import Rule, strip_step
+from segquery.severity import Severity
 from segquery.syntax import ast
+
+DISTINCT_PLACEMENT = define(
+    "V012", "distinct-placement", "DISTINCT() where it has no effect.",
+    category=Category.VALIDATION,
+    what="Reports DISTINCT() in a profile chain before any TRAVERSE, and DISTINCT() right after another "
+         "DISTINCT(). (DISTINCT in interaction, segment and static queries is reported by V005, V008 "
+         "and V003.)",
+    why="The records of PROFILE(t) are already distinct; only a TRAVERSE can produce the same record "
+        "twice, so DISTINCT() belongs after one.",
+    example="PROFILE(contact).DISTINCT().FILTER(statecode == 0)",
+    use_instead="PROFILE(contact).FILTER(statecode == 0)",
+    severity=Severity.WARNING, fix=FixAvailability.SAFE,
+    fix_safety="Removing a DISTINCT() that cannot remove anything keeps the members the same.")
 
 
 def check(ctx: ValidationContext) -> None:
@@ -27,9 +41,9 @@ def check(ctx: ValidationContext) -> None:
                 else:
                     message = None
                 if message is not None:
-                    ctx.report_node(codes.DISTINCT_PLACEMENT, message, step,
+                    ctx.report_node(DISTINCT_PLACEMENT, message, step,
                                     fix=strip_step(ctx, step, "Remove DISTINCT()"))
             previous = step
 
 
-RULE = Rule("distinct-placement", (codes.DISTINCT_PLACEMENT,), check)
+RULE = Rule((DISTINCT_PLACEMENT,), check)

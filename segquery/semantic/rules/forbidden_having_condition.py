@@ -6,12 +6,27 @@ and no value is forbidden for them, so this rule leaves them alone.
 
 from typing import cast
 
-
 from segquery.diagnostics import Fix, TextEdit
-from segquery.semantic import codes
+from segquery.rules.registry import Category, FixAvailability, define
 from segquery.semantic.context import ValidationContext, is_number_literal, number_is_integer, number_value
 from segquery.semantic.rules.base import Rule
 from segquery.syntax import ast
+
+FORBIDDEN_HAVING_CONDITION = define(
+    "V044", "forbidden-having-condition", "A HAVING condition that part A.3 of the reference forbids.",
+    category=Category.VALIDATION,
+    what="Reports, for COUNT(): `>=` or `!=` with a positive integer, any comparison with a negative or "
+         "non-integer number, and `== 0` (also when COUNT() is written on the right). SUM, AVG, MIN and MAX "
+         "have no such limitation (the table's `none / none` row): they are checked only as V043 says.",
+    why="The service does not evaluate these conditions. `COUNT() >= n` has the exact equivalent "
+        "`COUNT() > n-1`; `COUNT() == 0` cannot be evaluated because profiles without interactions have "
+        "no interaction data: use EXCEPT with the segment of those who have one.",
+    example="INTERACTION(EmailOpened, EmailOpened_ContactLink).HAVING(COUNT() >= 3)",
+    use_instead="INTERACTION(EmailOpened, EmailOpened_ContactLink).HAVING(COUNT() > 2)",
+    fix=FixAvailability.SOMETIMES,
+    fix_safety="Rewriting `COUNT() >= n` as `COUNT() > n-1` is safe: counts are whole numbers. The other "
+               "cases have no equivalent condition.")
+
 
 CompareOp = ast.CompareOp
 FLIPPED = {CompareOp.LT: CompareOp.GT, CompareOp.LE: CompareOp.GE, CompareOp.GT: CompareOp.LT,
@@ -45,7 +60,7 @@ def _check(ctx: ValidationContext, comparison: ast.Comparison, op: CompareOp, nu
     elif value < 0:
         message = f"HAVING cannot compare COUNT() with the negative number `{text}`"
     elif op is CompareOp.GE and value > 0:
-        ctx.report_node(codes.FORBIDDEN_HAVING_CONDITION,
+        ctx.report_node(FORBIDDEN_HAVING_CONDITION,
                         f"HAVING cannot use `COUNT() >= {value}`; write `COUNT() > {value - 1}`", comparison,
                         fix=_strict_fix(ctx, comparison, number, value, count_on_left))
         return
@@ -56,7 +71,7 @@ def _check(ctx: ValidationContext, comparison: ast.Comparison, op: CompareOp, nu
                    "use EXCEPT with the segment of the profiles that have one")
     else:
         return
-    ctx.report_node(codes.FORBIDDEN_HAVING_CONDITION, message, comparison)
+    ctx.report_node(FORBIDDEN_HAVING_CONDITION, message, comparison)
 
 
 def _strict_fix(ctx: ValidationContext, comparison: ast.Comparison, number: ast.Expr, value: int | float,
@@ -69,4 +84,4 @@ def _strict_fix(ctx: ValidationContext, comparison: ast.Comparison, number: ast.
                (TextEdit(start, end, strict), TextEdit(number.span.start, number.span.end, str(value - 1))))
 
 
-RULE = Rule("forbidden-having-condition", (codes.FORBIDDEN_HAVING_CONDITION,), check)
+RULE = Rule((FORBIDDEN_HAVING_CONDITION,), check)

@@ -1,9 +1,19 @@
 """V004: an interaction query ends with HAVING (reference A.2)."""
 
-from segquery.semantic import codes
+from segquery.rules.registry import Category, define
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.rules.base import Rule
 from segquery.syntax import ast
+
+INTERACTION_NEEDS_HAVING = define(
+    "V004", "interaction-needs-having", "An INTERACTION query without HAVING.",
+    category=Category.VALIDATION,
+    what="Reports an INTERACTION(...) chain that has no HAVING step.",
+    why="Part A.2: an interaction query is `interaction.having` or `interaction.filter.having`; without "
+        "HAVING the service cannot tell which profiles qualify.",
+    example="INTERACTION(EmailOpened, EmailOpened_ContactLink).FILTER(emailDomain == 'contoso.com')",
+    use_instead="INTERACTION(EmailOpened, EmailOpened_ContactLink).FILTER(emailDomain == 'contoso.com')"
+                ".HAVING(COUNT() > 0)")
 
 
 def check(ctx: ValidationContext) -> None:
@@ -13,10 +23,10 @@ def check(ctx: ValidationContext) -> None:
         # An unknown step (already reported by the parser) may be a misspelled HAVING.
         if any(isinstance(step, (ast.Having, ast.InvalidCall)) for step in chain.steps):
             continue
-        ctx.report_node(codes.INTERACTION_NEEDS_HAVING,
+        ctx.report_node(INTERACTION_NEEDS_HAVING,
                         "an interaction query needs HAVING: "
                         "INTERACTION(type, link)[.FILTER(condition)].HAVING(aggregate comparison number[, window])",
                         chain.source)
 
 
-RULE = Rule("interaction-needs-having", (codes.INTERACTION_NEEDS_HAVING,), check)
+RULE = Rule((INTERACTION_NEEDS_HAVING,), check)

@@ -1,11 +1,24 @@
 """V022, the attribute part of V021 and of V046: attributes exist in the records being read."""
 
+from segquery.rules.registry import Category, FixAvailability, define
 from segquery.schema import Table
-from segquery.semantic import codes
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.rules.base import Rule
-from segquery.semantic.rules.names import check_case, report_unknown, report_unknown_org_name
+from segquery.semantic.rules.names import (NAME_CASE, NOT_IN_BUNDLED_SCHEMA, check_case, report_unknown,
+                                          report_unknown_org_name)
 from segquery.syntax import ast
+
+UNKNOWN_ATTRIBUTE = define(
+    "V022", "unknown-attribute", "An attribute the table (or interaction) being filtered does not have.",
+    category=Category.SCHEMA,
+    what="Checks every attribute in FILTER, HAVING, ORDERBY and SELECT against the table (or the "
+         "interaction type) of the records at that point, with the closest attribute name.",
+    why="The service rejects unknown attributes; after a TRAVERSE the current table changes, which makes "
+        "this an easy mistake.",
+    example="PROFILE(contact).FILTER(adress1_city == 'Seattle')",
+    use_instead="PROFILE(contact).FILTER(address1_city == 'Seattle')",
+    fix=FixAvailability.UNSAFE,
+    fix_safety="Renaming to the closest attribute is unsafe: it may not be the attribute the author meant.")
 
 
 def check(ctx: ValidationContext) -> None:
@@ -24,12 +37,12 @@ def check(ctx: ValidationContext) -> None:
             continue
         name = attribute.name.name
         if isinstance(records, Table):
-            report_unknown_org_name(ctx, codes.UNKNOWN_ATTRIBUTE, attribute.name,
+            report_unknown_org_name(ctx, UNKNOWN_ATTRIBUTE, attribute.name,
                                     f"`{name}` is not an attribute of table `{records.name}`", records.attributes,
                                     f"attribute `{name}` of table `{records.name}`",
                                     known_elsewhere=ctx.bundled_schema and standard_attribute(ctx, name))
         else:  # interactions and their fields are the Marketing app's fixed set
-            report_unknown(ctx, codes.UNKNOWN_ATTRIBUTE, attribute.name,
+            report_unknown(ctx, UNKNOWN_ATTRIBUTE, attribute.name,
                            f"`{name}` is not an attribute of interaction `{records.name}`", records.attributes)
 
 
@@ -39,5 +52,5 @@ def standard_attribute(ctx: ValidationContext, name: str) -> bool:
     return any(table.attribute(name) is not None for table in ctx.schema.tables.values())
 
 
-RULE = Rule("known-attributes", (codes.UNKNOWN_ATTRIBUTE, codes.NAME_CASE, codes.NOT_IN_BUNDLED_SCHEMA), check,
+RULE = Rule((UNKNOWN_ATTRIBUTE, NAME_CASE, NOT_IN_BUNDLED_SCHEMA), check,
             needs_schema=True)

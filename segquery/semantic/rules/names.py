@@ -5,10 +5,42 @@ from __future__ import annotations
 from typing import Iterable
 
 from segquery.diagnostics import Applicability, Fix
-from segquery.semantic import codes
+from segquery.rules.registry import Category, FixAvailability, define
 from segquery.semantic.context import ValidationContext
+from segquery.severity import Severity
 from segquery.suggest import did_you_mean, typo_of
 from segquery.syntax import ast
+
+NAME_CASE = define(
+    "V021", "name-case", "A table, attribute, relationship, interaction, link type or alias in another case.",
+    category=Category.SCHEMA,
+    what="Reports a name that the schema (or the alias declaration) spells with other upper/lower case, "
+         "such as `Contact` for the table `contact`.",
+    why="Dataverse logical names are lower case and interaction names are fixed; writing them as the "
+        "schema does keeps queries consistent and avoids surprises where a consumer compares names exactly.",
+    example="PROFILE(Contact).FILTER(Address1_City == 'Seattle')",
+    use_instead="PROFILE(contact).FILTER(address1_city == 'Seattle')",
+    severity=Severity.WARNING, fix=FixAvailability.SAFE,
+    fix_safety="Only the case changes, and names are matched without regard to case.")
+
+NOT_IN_BUNDLED_SCHEMA = define(
+    "V046", "not-in-bundled-schema", "A table, attribute or relationship the bundled standard schema does not have.",
+    category=Category.SCHEMA,
+    what="When no schema is configured, reports a table, attribute or relationship name that the bundled "
+         "standard schema does not have and that is not a typo of a name it has (one edit away for names "
+         "of up to 7 characters, two for longer ones; see docs/validation.md). Typos of standard names "
+         "stay errors (V020, V022, V023) with a did-you-mean fix. In real-time journeys the same holds for "
+         "RELATE relationship schema names (V051), interaction tables (V055) and their columns.",
+    why="Every real org has custom tables and columns (with a publisher prefix such as `new_` or `xyz_`) "
+        "and standard tables the bundled schema does not describe: a name the bundled schema does not "
+        "know is not evidence of a mistake, but nothing about it is checked either. Configure your org's "
+        "schema (`schema = \"...\"` in segquery.toml, or in [tool.segquery] of pyproject.toml) and such "
+        "names are checked, with errors for the unknown ones.",
+    example="PROFILE(contact).FILTER(xyz_leadscore > 50)",
+    use_instead="// checked with `schema = \"schema/contoso.json\"` in segquery.toml: the org's schema has "
+                "xyz_leadscore\nPROFILE(contact).FILTER(xyz_leadscore > 50)",
+    severity=Severity.WARNING)
+
 
 CONFIGURE_SCHEMA = ("to check your org's own names, configure its schema "
                     "(`schema = \"...\"` in segquery.toml or [tool.segquery])")
@@ -17,7 +49,7 @@ CONFIGURE_SCHEMA = ("to check your org's own names, configure its schema "
 def check_case(ctx: ValidationContext, identifier: ast.Identifier, canonical: str, what: str) -> None:
     """V021 when `identifier` spells `canonical` with other case."""
     if identifier.name != canonical:
-        ctx.report_node(codes.NAME_CASE, f"{what} `{identifier.name}` is named `{canonical}` in the schema",
+        ctx.report_node(NAME_CASE, f"{what} `{identifier.name}` is named `{canonical}` in the schema",
                         identifier, fix=Fix.replace(f"Write `{canonical}`", identifier.span.start,
                                                     identifier.span.end, canonical))
 
@@ -48,7 +80,7 @@ def report_unknown_org_name(ctx: ValidationContext, code: str, identifier: ast.I
     if typo is not None:
         _report(ctx, code, identifier, message, typo, None)
         return
-    ctx.report_node(codes.NOT_IN_BUNDLED_SCHEMA, f"{subject} is not in the bundled standard schema; "
+    ctx.report_node(NOT_IN_BUNDLED_SCHEMA, f"{subject} is not in the bundled standard schema; "
                     f"{CONFIGURE_SCHEMA}", identifier)
 
 

@@ -1,11 +1,24 @@
 """V033: option set attributes are compared with their option codes."""
 
 from segquery.diagnostics import Applicability, Fix
+from segquery.rules.registry import Category, FixAvailability, define
 from segquery.schema import Attribute, AttributeType
-from segquery.semantic import codes
 from segquery.semantic.context import ValidationContext, is_number_literal, number_is_integer, number_value
 from segquery.semantic.rules.base import Rule
 from segquery.syntax import ast
+
+INVALID_OPTION_VALUE = define(
+    "V033", "invalid-option-value", "An option set attribute compared with a value that is not one of its options.",
+    category=Category.SCHEMA,
+    what="For option set (picklist, state, status) attributes with known options, reports numbers that "
+         "are not option codes and strings, which are labels rather than codes. A label that names one "
+         "option is pointed to its code.",
+    why="Option set attributes hold codes; comparing with a label or an unknown code never matches.",
+    example="PROFILE(contact).FILTER(gendercode == 'Female')",
+    use_instead="PROFILE(contact).FILTER(gendercode == 2)",
+    fix=FixAvailability.SOMETIMES,
+    fix_safety="Replacing a label by its code is offered as an unsafe fix: labels can be changed in an org.")
+
 
 MAX_LISTED = 12
 
@@ -52,16 +65,16 @@ def _label(ctx: ValidationContext, side: ast.Attribute, attribute: Attribute, li
         message = f"`{name}` holds {holds}, not labels; its options are {options_text(attribute)}"
     else:
         message = f"`{name}` holds {holds}, not labels"
-    ctx.report_node(codes.INVALID_OPTION_VALUE, message, literal, fix=fix)
+    ctx.report_node(INVALID_OPTION_VALUE, message, literal, fix=fix)
 
 
 def _code(ctx: ValidationContext, side: ast.Attribute, attribute: Attribute, literal: ast.Expr) -> None:
     value = number_value(literal)
     if value is None or (number_is_integer(literal) and int(value) in (attribute.options or {})):
         return  # None: too long, S024 reports it
-    ctx.report_node(codes.INVALID_OPTION_VALUE,
+    ctx.report_node(INVALID_OPTION_VALUE,
                     f"`{ctx.text(literal)}` is not an option of `{ctx.text(side)}`; its options are "
                     f"{options_text(attribute)}", literal)
 
 
-RULE = Rule("option-values", (codes.INVALID_OPTION_VALUE,), check, needs_schema=True)
+RULE = Rule((INVALID_OPTION_VALUE,), check, needs_schema=True)

@@ -1,9 +1,22 @@
 """V002: paging is ORDERBY, SKIP, TAKE, SELECT, each once, in this order, ending the whole query."""
 
-from segquery.semantic import codes
+from segquery.rules.registry import Category, define
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.rules.base import Rule, is_paging, keyword
 from segquery.syntax import ast
+
+PAGING_ORDER = define(
+    "V002", "paging-order", "Paging steps out of order, repeated, incomplete, or not at the end of the query.",
+    category=Category.VALIDATION,
+    what="In static segments and member fetches, paging is the four steps ORDERBY, SKIP, TAKE, SELECT, "
+         "each once, in this order, ending the whole query. Reports a paging step that is out of order, "
+         "given twice, followed by another step, or used inside a set operation or group, and paging that "
+         "lacks one of the four steps.",
+    why="The grammar of part A.2 has exactly the form `.ORDERBY(...).SKIP(n).TAKE(n).SELECT(...)`, and "
+        "the member grid sends it that way; any other order is rejected.",
+    example="(SEGMENT(a)).ORDERBY(fullname ASC).TAKE(15).SKIP(0).SELECT(contactid)",
+    use_instead="(SEGMENT(a)).ORDERBY(fullname ASC).SKIP(0).TAKE(15).SELECT(contactid)")
+
 
 ORDER = (ast.OrderBy, ast.Skip, ast.Take, ast.Select)
 NAMES = ("ORDERBY", "SKIP", "TAKE", "SELECT")
@@ -17,7 +30,7 @@ def check(ctx: ValidationContext) -> None:
         if not paging:
             continue
         if owner is not ctx.query.body:
-            ctx.report(codes.PAGING_ORDER,
+            ctx.report(PAGING_ORDER,
                        f"paging steps end the whole query; {keyword(paging[0])} cannot be used inside a set "
                        f"operation or parentheses", paging[0].span.start, paging[-1].span.end)
             continue
@@ -33,7 +46,7 @@ def _check_end(ctx: ValidationContext, steps) -> None:
         if is_paging(step):
             seen_paging = seen_paging or step
         elif seen_paging is not None and not isinstance(step, ast.InvalidCall):
-            ctx.report_node(codes.PAGING_ORDER,
+            ctx.report_node(PAGING_ORDER,
                             f"{keyword(step)} cannot follow {keyword(seen_paging)}: paging steps end the query",
                             step)
 
@@ -46,14 +59,14 @@ def _check_sequence(ctx: ValidationContext, paging) -> bool:
     for step in paging:
         kind = type(step)
         if kind in seen:
-            ctx.report_node(codes.PAGING_ORDER,
+            ctx.report_node(PAGING_ORDER,
                             f"{keyword(step)} is given twice; paging is ORDERBY, SKIP, TAKE, SELECT, each once",
                             step, related=[ctx.related(f"the first {keyword(step)}", seen[kind])])
             reported = True
             continue
         seen[kind] = step
         if latest is not None and ORDER.index(kind) < ORDER.index(type(latest)):
-            ctx.report_node(codes.PAGING_ORDER,
+            ctx.report_node(PAGING_ORDER,
                             f"{keyword(step)} must come before {keyword(latest)}: paging is ORDERBY, SKIP, TAKE, "
                             f"SELECT in this order", step)
             reported = True
@@ -69,9 +82,9 @@ def _check_complete(ctx: ValidationContext, paging) -> None:
         return
     listed = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
     verb = "is" if len(missing) == 1 else "are"
-    ctx.report(codes.PAGING_ORDER,
+    ctx.report(PAGING_ORDER,
                f"paging needs ORDERBY, SKIP, TAKE and SELECT in this order; {listed} {verb} missing",
                paging[0].span.start, paging[-1].span.end)
 
 
-RULE = Rule("paging-order", (codes.PAGING_ORDER,), check)
+RULE = Rule((PAGING_ORDER,), check)

@@ -4,12 +4,11 @@ related table their alias names, or the interaction table being filtered."""
 from typing import cast
 
 from segquery.schema import InteractionTable, Table
-from segquery.semantic import codes
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.realtime_context import RealtimeContext, is_consent_field
 from segquery.semantic.rules.base import Rule
-from segquery.semantic.rules.known_attributes import standard_attribute
-from segquery.semantic.rules.names import check_case, report_unknown_org_name
+from segquery.semantic.rules.known_attributes import UNKNOWN_ATTRIBUTE, standard_attribute
+from segquery.semantic.rules.names import NAME_CASE, NOT_IN_BUNDLED_SCHEMA, check_case, report_unknown_org_name
 from segquery.syntax import ast
 
 
@@ -31,15 +30,15 @@ def check(ctx: ValidationContext) -> None:
         if found is not None:
             check_case(ctx, attribute.name, found.name, "attribute")
         elif isinstance(records, Table):
-            report_unknown_org_name(ctx, codes.UNKNOWN_ATTRIBUTE, attribute.name,
+            report_unknown_org_name(ctx, UNKNOWN_ATTRIBUTE, attribute.name,
                                     f"`{name}` is not an attribute of table `{records.name}`", records.attributes,
                                     f"attribute `{name}` of table `{records.name}`",
                                     known_elsewhere=ctx.bundled_schema and standard_attribute(ctx, name))
         else:
-            report_unknown_org_name(ctx, codes.UNKNOWN_ATTRIBUTE, attribute.name,
+            report_unknown_org_name(ctx, UNKNOWN_ATTRIBUTE, attribute.name,
                                     f"`{name}` is not a column of interaction table `{records.name}`",
                                     records.attribute_names, f"column `{name}` of interaction table `{records.name}`")
 
 
-RULE = Rule("realtime-attributes", (codes.UNKNOWN_ATTRIBUTE, codes.NAME_CASE, codes.NOT_IN_BUNDLED_SCHEMA), check,
+RULE = Rule((UNKNOWN_ATTRIBUTE, NAME_CASE, NOT_IN_BUNDLED_SCHEMA), check,
             needs_schema=True)

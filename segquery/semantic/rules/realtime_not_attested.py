@@ -1,9 +1,23 @@
 """V067: date functions and arithmetic have no public evidence in real-time journeys."""
 
-from segquery.semantic import realtime_codes as codes
+from segquery.rules.registry import Category, define
 from segquery.semantic.context import ValidationContext, expression_children, is_number_literal
 from segquery.semantic.rules.base import Rule
+from segquery.severity import Severity
 from segquery.syntax import ast
+
+NOT_ATTESTED_IN_REALTIME = define(
+    "V067", "not-attested-in-realtime", "A date function or arithmetic, which real-time journeys is not known to support.",
+    category=Category.VALIDATION, dialects=("realtime",),
+    what="Reports DATEDIFF, DATEADD, DATETIMEUTCNOW, DATE and arithmetic (`+ - * /`) in a real-time query, "
+         "the outermost of a nested expression only.",
+    why="No public example, vendor article or parser of the dialect has them (reference R.2), so whether the "
+        "service accepts them is unknown: a warning to review, not an error. Relative dates are best "
+        "expressed with a HAVING window where one applies.",
+    example="PROFILE(contact).FILTER(DATEDIFF(YEAR, birthdate, DATETIMEUTCNOW()) > 18)",
+    use_instead="PROFILE(contact).FILTER(birthdate < '2008-01-01')",
+    severity=Severity.WARNING)
+
 
 _DATE_FUNCTIONS = (ast.DateDiff, ast.DateAdd, ast.DateTimeUtcNow, ast.DateLiteral)
 
@@ -21,7 +35,7 @@ def _walk(ctx: ValidationContext, root: ast.Expr) -> None:
         node = stack.pop()
         what = _unattested(node)
         if what is not None:
-            ctx.report_node(codes.NOT_ATTESTED_IN_REALTIME, f"{what} is not attested in real-time journeys: no "
+            ctx.report_node(NOT_ATTESTED_IN_REALTIME, f"{what} is not attested in real-time journeys: no "
                             "public example or parser of the dialect has it; check that the service accepts it",
                             node)
             continue
@@ -38,4 +52,4 @@ def _unattested(node: ast.Node) -> str | None:
     return None
 
 
-RULE = Rule("not-attested-in-realtime", (codes.NOT_ATTESTED_IN_REALTIME,), check)
+RULE = Rule((NOT_ATTESTED_IN_REALTIME,), check)
