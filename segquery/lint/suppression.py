@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from segquery.config import QUERY_KINDS
-from segquery.diagnostics import Diagnostic, Fix, Severity, TextEdit, make_diagnostic
+from segquery.diagnostics import Diagnostic, Fix, TextEdit, make_diagnostic
 from segquery.directives import SEGMENT_DIRECTIVES, Directive, find_directives
 from segquery.lint.context import would_join
 from segquery.lint.directive_codes import INVALID_DIRECTIVE, INVALID_SUPPRESSION, UNUSED_SUPPRESSION

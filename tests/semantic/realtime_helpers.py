@@ -21,3 +21,9 @@ def realtime_diagnostics(text: str, **options) -> list:
 def realtime_findings(text: str, **options) -> list[tuple[str, str, str]]:
     """(code, range, message) of every validator diagnostic of a real-time text."""
     return [(d.code, where(d), d.message) for d in realtime_diagnostics(text, **options)]
+
+
+def assert_realtime_case(case: tuple[str, dict, list]) -> None:
+    """A pinned real-time case: (query, options, findings) as `realtime_findings` gives them."""
+    text, options, expected = case
+    assert realtime_findings(text, **options) == expected

@@ -1,5 +1,8 @@
 """The real-time validator on mutated real-time texts: findings, never a traceback."""
 
+import importlib
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,7 +13,22 @@ from realtime_helpers import REALTIME
 from test_realtime_rules import CASES
 from test_realtime_validation import PUBLIC_EXAMPLES
 
-TEXTS = [text for text, _, _ in CASES.values()] + PUBLIC_EXAMPLES
+
+
+def _rule_cases() -> dict:
+    """The pinned real-time cases of every rule's test module (test_v0NN_<rule>.py, REALTIME_CASES)."""
+    cases = dict(CASES)
+    for path in sorted(Path(__file__).parent.glob("test_v0*.py")):
+        cases.update(getattr(importlib.import_module(path.stem), "REALTIME_CASES", {}))
+    return cases
+
+
+RULE_CASES = _rule_cases()
+TEXTS = [text for text, _, _ in RULE_CASES.values()] + PUBLIC_EXAMPLES
+
+
+def test_the_texts_are_every_pinned_case():
+    assert len(RULE_CASES) == 65
 
 
 @st.composite

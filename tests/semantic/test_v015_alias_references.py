@@ -1,8 +1,12 @@
-"""Aliases: declared before use, unique in a chain, the alias of the records being read (V015-V018, V021)."""
+"""V015, V016, V018 and the alias part of V021: the qualifier of `alias.attribute`.
+
+The alias-references rule's findings, pinned by code, range and message."""
 
 from segquery.semantic import NO_SCHEMA
 
-from semantic_helpers import diagnostics, findings, fixed, only
+from semantic_helpers import diagnostics
+from semantic_helpers import findings
+from semantic_helpers import fixed, only
 
 
 def test_unknown_alias_with_a_suggestion():
@@ -29,18 +33,6 @@ def test_alias_used_before_its_declaration():
     assert (diagnostic.range.start.column, diagnostic.range.end.column) == (25, 26)
     assert diagnostic.related[0].message == "declared here"
     assert diagnostic.related[0].range.start.column == 89
-
-
-def test_duplicate_alias():
-    text = "PROFILE(account, a).TRAVERSE(contact_account_parentcustomerid, A)"
-    (diagnostic,) = diagnostics(text)
-    assert (diagnostic.code, diagnostic.message) == ("V017", "alias `A` is already declared by PROFILE at 1:18")
-    assert (diagnostic.range.start.column, diagnostic.range.end.column) == (64, 65)
-    assert diagnostic.related[0].message == "first declared here"
-
-
-def test_aliases_of_different_set_operands_do_not_clash():
-    assert findings("PROFILE(contact, c) UNION PROFILE(contact, c).FILTER(c.statecode == 0)") == []
 
 
 def test_alias_of_earlier_records():
