@@ -28,7 +28,6 @@ from segquery.lint.suppression import (
     read_directives,
     unused_suppressions,
 )
-from segquery.rules import catalog
 from segquery.schema import Schema, SchemaError, default_schema, load_schema
 from segquery.schema.reading import is_inline
 from segquery.semantic import QueryKind, validate
@@ -122,6 +121,10 @@ class SettingsResolver:
     def __init__(self, options: CheckOptions) -> None:
         self.options = options
         self.finder = ConfigFinder(Path(options.config) if options.config else None)
+        # Imported here: the catalog loads every rule module, which `segquery format` (it imports
+        # this module) does not need.
+        from segquery.rules import catalog
+
         self._codes = [(rule.code, rule.default_enabled) for rule in catalog.all_rules()]
         self._selection: dict[tuple, frozenset[str]] = {}
         self._schemas: dict[Path, Schema] = {}

@@ -21,7 +21,6 @@ from segquery.diagnostics import Diagnostic, Fix, TextEdit, make_diagnostic
 from segquery.directives import SEGMENT_DIRECTIVES, Directive, find_directives
 from segquery.lint.context import would_join
 from segquery.lint.directive_codes import INVALID_DIRECTIVE, INVALID_SUPPRESSION, UNUSED_SUPPRESSION
-from segquery.rules import catalog
 from segquery.source import SourceText, Span, line_break_length, line_end, line_start
 from segquery.suggest import did_you_mean
 from segquery.syntax import ast
@@ -144,6 +143,10 @@ def _read_ignore(source: SourceText, directive: Directive, tokens: list, result:
             line = source.position(following.start).line if following is not None else -1
         else:
             line = directive.line
+    # Imported here: the catalog loads every rule module, which only ignore directives need
+    # (`segquery parse` and the dialect choice read directives too).
+    from segquery.rules import catalog
+
     for written, offset in codes:
         start = directive.span.start + offset
         span = Span(start, start + len(written))
