@@ -6,8 +6,7 @@ import pytest
 
 from segquery.semantic import QueryKind
 
-from semantic_helpers import findings
-from semantic_helpers import only
+from semantic_helpers import findings, only
 
 FETCH = QueryKind.FETCH
 

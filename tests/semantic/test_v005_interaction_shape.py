@@ -2,8 +2,7 @@
 
 The interaction-shape rule's findings, pinned by code, range and message."""
 
-from semantic_helpers import diagnostics
-from semantic_helpers import findings
+from semantic_helpers import diagnostics, findings
 
 
 def test_interaction_with_extra_steps():

@@ -2,8 +2,7 @@
 
 The target-profile-type rule's findings, pinned by code, range and message."""
 
-from segquery.semantic import NO_SCHEMA
-from segquery.semantic import QueryKind
+from segquery.semantic import NO_SCHEMA, QueryKind
 
 from semantic_helpers import findings
 

@@ -4,9 +4,7 @@ The alias-references rule's findings, pinned by code, range and message."""
 
 from segquery.semantic import NO_SCHEMA
 
-from semantic_helpers import diagnostics
-from semantic_helpers import findings
-from semantic_helpers import fixed, only
+from semantic_helpers import diagnostics, findings, fixed, only
 
 
 def test_unknown_alias_with_a_suggestion():

@@ -5,8 +5,7 @@ The duplicate-alias rule's findings, pinned by code, range and message."""
 import pytest
 
 from realtime_helpers import assert_realtime_case
-from semantic_helpers import diagnostics
-from semantic_helpers import findings
+from semantic_helpers import diagnostics, findings
 
 
 def test_duplicate_alias():

@@ -4,8 +4,7 @@ The known-tables rule's findings, pinned by code, range and message."""
 
 from segquery.schema import Schema, default_schema
 
-from semantic_helpers import findings
-from semantic_helpers import fixed, only
+from semantic_helpers import findings, fixed, only
 
 # A schema the user configured: the bundled one with nothing added, but not the bundled one itself.
 CONFIGURED = default_schema().merge(Schema())

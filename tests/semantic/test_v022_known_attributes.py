@@ -2,8 +2,7 @@
 
 The known-attributes rule's findings, pinned by code, range and message."""
 
-from semantic_helpers import findings
-from semantic_helpers import fixed, only
+from semantic_helpers import findings, fixed, only
 
 
 def test_unknown_attribute():

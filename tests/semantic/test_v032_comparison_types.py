@@ -6,8 +6,7 @@ import pytest
 
 from segquery.semantic import NO_SCHEMA
 
-from semantic_helpers import findings
-from semantic_helpers import fixed, only
+from semantic_helpers import findings, fixed, only
 
 
 def test_comparisons_of_incompatible_types():

@@ -2,8 +2,7 @@
 
 The option-values rule's findings, pinned by code, range and message."""
 
-from semantic_helpers import findings
-from semantic_helpers import fixed, only
+from semantic_helpers import findings, fixed, only
 
 
 def test_option_set_compared_with_labels_and_unknown_codes():

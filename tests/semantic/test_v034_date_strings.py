@@ -6,8 +6,7 @@ import pytest
 
 from segquery.semantic import NO_SCHEMA
 
-from semantic_helpers import codes_of
-from semantic_helpers import findings
+from semantic_helpers import codes_of, findings
 
 
 @pytest.mark.parametrize("literal, problem", [

@@ -4,8 +4,7 @@ The conditions rule's findings, pinned by code, range and message."""
 
 from segquery.semantic import NO_SCHEMA
 
-from semantic_helpers import findings
-from semantic_helpers import fixed, only
+from semantic_helpers import findings, fixed, only
 
 
 def test_filter_of_a_value():

@@ -1,4 +1,6 @@
-"""Helpers for the schema name rules: report a name in the wrong case, or an unknown one."""
+"""What the schema name rules share: the two codes each of them reports (V021, a name written in
+another case; V046, a name the bundled schema does not have), and the helpers that report a name in
+the wrong case or an unknown one."""
 
 from __future__ import annotations
 
