@@ -27,6 +27,11 @@ INACTIVE = (SegmentStatus.DRAFT, SegmentStatus.STOPPED, SegmentStatus.STOPPING, 
 MAX_CHAIN_SHOWN = 12
 
 
+def describe(segment: Segment) -> str:
+    """How messages name a segment: its label, in backticks."""
+    return f"`{segment.label}`"
+
+
 def where(segment: Segment) -> str:
     """`path:line:column` of a segment's definition."""
     position = segment.source.position(segment.definition.start)
