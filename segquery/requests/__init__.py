@@ -8,9 +8,8 @@ the service's own result form (`to_validation_results`). Outbound marketing
 checked; a body is read in the dialect its fields name.
 """
 
-from segquery.requests.files import check_request_file
-from segquery.requests.jsonpos import MAX_DEPTH, JsonDocument, read_json
-from segquery.requests.jsonvalue import (
+from segquery.lenient_json.reader import MAX_DEPTH, JsonDocument, read_json
+from segquery.lenient_json.values import (
     JsonArray,
     JsonLiteral,
     JsonMember,
@@ -20,6 +19,7 @@ from segquery.requests.jsonvalue import (
     JsonValue,
     to_python,
 )
+from segquery.requests.files import check_request_file
 from segquery.requests.report import RequestDiagnostic
 from segquery.requests.request import validate_request, validate_segment
 from segquery.requests.results import to_validation_results

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from segquery.diagnostics import Applicability, Fix
+from segquery.lenient_json.reader import short
 from segquery.requests import codes, schema
 from segquery.requests import realtime_schema as rt
-from segquery.requests.jsonpos import short
 from segquery.requests.report import Report
 from segquery.source import Span
 from segquery.suggest import did_you_mean

@@ -7,9 +7,9 @@ import re
 from typing import cast
 
 from segquery.diagnostics import Applicability, Fix
+from segquery.lenient_json.reader import short
+from segquery.lenient_json.values import JsonLiteral, JsonNumber, JsonString, JsonValue, type_name
 from segquery.requests import codes, options, schema
-from segquery.requests.jsonpos import short
-from segquery.requests.jsonvalue import JsonLiteral, JsonNumber, JsonString, JsonValue, type_name
 from segquery.requests.report import Report
 from segquery.requests.tables import OUTBOUND_SEGMENT, ColumnTable
 

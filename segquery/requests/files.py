@@ -8,11 +8,11 @@ import re
 
 from segquery.diagnostics import Diagnostic, sorted_diagnostics
 from segquery.files import UnreadableFile, read_text
+from segquery.lenient_json.reader import JsonDocument, read_json, short
+from segquery.lenient_json.values import JsonArray, JsonObject, JsonValue
 from segquery.requests import codes, options, schema
 from segquery.requests import realtime_schema as rt
 from segquery.requests.httpfile import split_http
-from segquery.requests.jsonpos import JsonDocument, read_json, short
-from segquery.requests.jsonvalue import JsonArray, JsonObject, JsonValue
 from segquery.requests.query_check import QueryChecker, QueryCheckers
 from segquery.requests.report import Report
 from segquery.requests.request import KnownSegments, RequestLine, check_any_record, check_request, realtime_table_of

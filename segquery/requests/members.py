@@ -12,9 +12,9 @@ from typing import cast
 from dataclasses import dataclass
 
 from segquery.diagnostics import Fix
+from segquery.lenient_json.reader import read_json, short
+from segquery.lenient_json.values import JsonArray, JsonString, JsonValue, to_python, type_name
 from segquery.requests import codes, schema
-from segquery.requests.jsonpos import read_json, short
-from segquery.requests.jsonvalue import JsonArray, JsonString, JsonValue, to_python, type_name
 from segquery.requests.report import Report, escape_for, move_into_string
 from segquery.source import Span
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from segquery.diagnostics import Applicability, Fix, Severity, TextEdit
+from segquery.lenient_json.values import JsonMember, JsonObject, JsonString, JsonValue, type_name
 from segquery.requests import codes, options, schema
 from segquery.requests.fields import check_guid
-from segquery.requests.jsonvalue import JsonMember, JsonObject, JsonString, JsonValue, type_name
 from segquery.requests.members import check_member_list
 from segquery.requests.record import rename_key, unknown_key
 from segquery.requests.report import Report

@@ -4,10 +4,10 @@ one parameter, `SegmentId`."""
 
 from __future__ import annotations
 
+from segquery.lenient_json.values import JsonMember, JsonObject, JsonString, JsonValue, type_name
 from segquery.requests import codes
 from segquery.requests import realtime_schema as rt
 from segquery.requests.fields import check_guid
-from segquery.requests.jsonvalue import JsonMember, JsonObject, JsonString, JsonValue, type_name
 from segquery.requests.record import unknown_key
 from segquery.requests.report import Report
 from segquery.source import Span

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from typing import cast
 
 from segquery.diagnostics import Applicability, Fix
+from segquery.lenient_json.reader import read_json, short
+from segquery.lenient_json.values import JsonArray, JsonLiteral, JsonObject, JsonString, JsonValue, to_python, type_name
 from segquery.requests import codes, schema
 from segquery.requests import realtime_schema as rt
-from segquery.requests.jsonpos import read_json, short
-from segquery.requests.jsonvalue import JsonArray, JsonLiteral, JsonObject, JsonString, JsonValue, to_python, type_name
 from segquery.requests.record import rename_key
 from segquery.requests.report import Report, escape_for, move_into_string
 from segquery.source import SourceText, Span

@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 
 from segquery.diagnostics import Applicability, Fix
+from segquery.lenient_json.reader import short
+from segquery.lenient_json.values import JsonMember, JsonNumber, JsonObject, JsonString, JsonValue, type_name
 from segquery.requests import codes, options, schema
 from segquery.requests import realtime_schema as rt
 from segquery.requests.fields import check_value, option_value
-from segquery.requests.jsonpos import short
-from segquery.requests.jsonvalue import JsonMember, JsonNumber, JsonObject, JsonString, JsonValue, type_name
 from segquery.requests.query_check import QueryChecker
 from segquery.requests.realtime_members import check_guid_list, check_static_list, is_null
 from segquery.requests.record import Operation, is_lookup_value, unknown_key

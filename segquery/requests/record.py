@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Iterable, Literal, Mapping
 
 from segquery.diagnostics import Applicability, Fix, Severity
+from segquery.lenient_json.values import JsonLiteral, JsonMember, JsonNumber, JsonObject, JsonString, JsonValue, type_name
 from segquery.requests import codes, options, schema
 from segquery.requests.fields import check_value, option_value
-from segquery.requests.jsonvalue import JsonLiteral, JsonMember, JsonNumber, JsonObject, JsonString, JsonValue, type_name
 from segquery.requests.members import check_member_list
 from segquery.requests.query_check import QueryChecker
 from segquery.requests.report import Report, move_into_string

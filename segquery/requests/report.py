@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from segquery.diagnostics import Diagnostic, Fix, RelatedLocation, Severity, TextEdit, make_diagnostic
-from segquery.requests.jsonvalue import JsonString
+from segquery.lenient_json.values import JsonString
 from segquery.source import SourceText, Span
 
 

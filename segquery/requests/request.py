@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from segquery.diagnostics import Diagnostic, sorted_diagnostics
+from segquery.lenient_json.reader import JsonDocument, read_json
+from segquery.lenient_json.values import JsonArray, JsonLiteral, JsonNumber, JsonObject, JsonString, JsonValue
 from segquery.requests import codes, options, schema
 from segquery.requests import realtime_schema as rt
 from segquery.requests.endpoints import Endpoint, parse_endpoint
-from segquery.requests.jsonpos import JsonDocument, read_json
-from segquery.requests.jsonvalue import JsonArray, JsonLiteral, JsonNumber, JsonObject, JsonString, JsonValue
 from segquery.requests.messages import check_member_message
 from segquery.requests.query_check import QueryChecker, QueryCheckers
 from segquery.requests.realtime_actions import check_action

@@ -4,6 +4,7 @@ complete. `segquery rules`, the docs, configuration and the outputs ask here."""
 
 from __future__ import annotations
 
+from segquery.lenient_json import codes as json_codes
 from segquery.lint import rules as lint_rules
 from segquery.migrate import codes as migration_codes
 from segquery.query_plan import codes as query_plan_codes
@@ -15,7 +16,7 @@ from segquery.workspace import codes as workspace_codes
 
 # The modules that declare codes. Add a module here when it declares new codes.
 # The validation rules declare their codes in their own modules, which the two rule tuples import.
-RULE_MODULES = (syntax_codes, request_codes, specified_rules, realtime_rules, workspace_codes, lint_rules,
+RULE_MODULES = (syntax_codes, json_codes, request_codes, specified_rules, realtime_rules, workspace_codes, lint_rules,
                 query_plan_codes, migration_codes)
 
 

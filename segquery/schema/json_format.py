@@ -13,7 +13,7 @@ import sys
 from typing import Any, NoReturn
 
 from segquery.schema.errors import SchemaError
-from segquery.schema.jsonpos import PathPart, format_path, locate
+from segquery.lenient_json.paths import PathPart, format_path, locate
 from segquery.schema.model import (STANDARD_PROFILE_ID_COLUMNS, Attribute, AttributeType, InteractionTable,
                                    InteractionType, Relationship, Schema, Table)
 from segquery.schema.reading import PathOrText, decode, is_inline, read_bytes, source_name

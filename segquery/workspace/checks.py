@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from segquery.diagnostics import Applicability, Diagnostic, Fix, RelatedLocation, make_diagnostic
-from segquery.requests.jsonvalue import JsonString
+from segquery.lenient_json.values import JsonString
 from segquery.source import SourceText
 from segquery.suggest import Suggester
 from segquery.workspace import codes

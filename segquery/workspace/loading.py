@@ -25,12 +25,12 @@ from typing import Any, Callable, Iterable, Iterator, TypeGuard, TypeVar, cast
 from segquery.dialect_choice import choose_dialect
 from segquery.diagnostics import Applicability, Diagnostic, Fix, make_diagnostic
 from segquery.directives import SEGMENT_DIRECTIVES, Directive, find_directives
-from segquery.requests import codes as request_codes
+from segquery.lenient_json import codes as json_codes
+from segquery.lenient_json.reader import read_json
+from segquery.lenient_json.values import JsonArray, JsonNumber, JsonObject, JsonString, JsonValue
 from segquery.requests import options
 from segquery.requests import realtime_schema
 from segquery.requests import schema as record_schema
-from segquery.requests.jsonpos import read_json
-from segquery.requests.jsonvalue import JsonArray, JsonNumber, JsonObject, JsonString, JsonValue
 from segquery.requests.report import move_into_string
 from segquery.source import SourceText, Span
 from segquery.suggest import did_you_mean
@@ -58,7 +58,7 @@ DEFINITION_KEYS = frozenset({realtime_schema.DEFINITION_ID, realtime_schema.QUER
 LINK_KEYS = frozenset({realtime_schema.SOURCE_UID, realtime_schema.DISPLAY_NAME})
 # The JSON reader's findings that mean it could not read the file; the others
 # (comments, single quotes...) are tolerated here and reported by the request checker.
-FATAL_JSON_CODES = frozenset({request_codes.JSON_SYNTAX, request_codes.TOO_DEEP})
+FATAL_JSON_CODES = frozenset({json_codes.JSON_SYNTAX, json_codes.TOO_DEEP})
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 

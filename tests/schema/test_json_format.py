@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from segquery.schema import (Attribute, AttributeType, InteractionType, Relationship, Schema, SchemaError,
                              Table, dump_json_schema, load_json_schema, parse_json_schema)
 from segquery.schema.json_format import schema_to_json_data
-from segquery.schema.jsonpos import format_path, locate
+from segquery.lenient_json.paths import format_path, locate
 
 T = AttributeType
 
@@ -347,6 +347,22 @@ def test_locate_finds_values_keys_and_last_duplicates():
     assert locate("{}", ("a",)) is None
     assert locate("[]", (0,)) is None
     assert locate(text, ()) == 0
+
+
+def test_positions_are_found_at_any_depth_json_reads():
+    text = '{"version": 1,\n "tables": {"contact": {"attributes": {"deep": ' + "[" * 300 + "]" * 300 + "}}}}"
+    with pytest.raises(SchemaError) as caught:
+        parse_json_schema(text)
+    assert str(caught.value) == ("<schema>:2:48: $.tables.contact.attributes.deep: "
+                                 "expected a type name or an object, found an array")
+
+
+def test_a_key_holding_half_a_surrogate_pair_is_found():
+    text = '{"version": 1,\n "tables": {"contact": {"attributes": {"\\ud800": "text", "\\ud800": 5}}}}'
+    with pytest.raises(SchemaError) as caught:
+        parse_json_schema(text)
+    assert str(caught.value) == '<schema>:2:58: $.tables.contact.attributes["\\ud800"]: duplicate key `\ud800`'
+    assert locate(text, ("tables", "contact", "attributes", "\ud800"), key=True) == len(text.split("\n")[0]) + 58
 
 
 def test_the_documented_example_is_valid():

@@ -7,7 +7,8 @@ and reports each deviation where it is, with a fix when one is safe. Input it
 cannot read gives one positioned diagnostic, never an exception.
 
 The reader keeps its own stack instead of recursing, and stops at a nesting
-depth of MAX_DEPTH, so no input can exhaust Python's recursion limit.
+depth of MAX_DEPTH (or the `max_depth` given), so no input can exhaust
+Python's recursion limit.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from segquery.diagnostics import Applicability, Diagnostic, Fix, RelatedLocation, TextEdit, make_diagnostic
-from segquery.requests import codes
-from segquery.requests.jsonvalue import (
+from segquery.lenient_json import codes
+from segquery.lenient_json.values import (
     JsonArray,
     JsonLiteral,
     JsonMember,
@@ -70,11 +71,12 @@ class _Frame:
         self.seen: dict[str, JsonString] = {}
 
 
-def read_json(text: str | SourceText, *, start: int = 0, end: int | None = None) -> JsonDocument:
+def read_json(text: str | SourceText, *, start: int = 0, end: int | None = None,
+              max_depth: int = MAX_DEPTH) -> JsonDocument:
     """Read the JSON value in text[start:end]; positions are offsets into the whole text."""
     source = text if isinstance(text, SourceText) else SourceText(text)
     end = len(source.text) if end is None else min(end, len(source.text))
-    reader = _Reader(source, max(0, start), end)
+    reader = _Reader(source, max(0, start), end, max_depth)
     value = reader.read()
     return JsonDocument(source, value, tuple(reader.diagnostics), Span(max(0, start), end))
 
@@ -93,8 +95,9 @@ def short(text: str, limit: int = 40) -> str:
 
 
 class _Reader:
-    def __init__(self, source: SourceText, start: int, end: int) -> None:
+    def __init__(self, source: SourceText, start: int, end: int, max_depth: int) -> None:
         self.source = source
+        self.max_depth = max_depth
         self.text = source.text
         self.pos = start
         self.end = end
@@ -140,8 +143,8 @@ class _Reader:
                 self.check_end(stack)
                 char = self.text[self.pos]
                 if char in "{[":
-                    if len(stack) >= MAX_DEPTH:
-                        self.report(codes.TOO_DEEP, f"nesting deeper than {MAX_DEPTH} levels: reading "
+                    if len(stack) >= self.max_depth:
+                        self.report(codes.TOO_DEEP, f"nesting deeper than {self.max_depth} levels: reading "
                                     "stops here", self.pos, self.pos + 1)
                         raise _Stop()
                     stack.append(_Frame(char, self.pos))
