@@ -22,15 +22,8 @@ from typing import cast
 
 from segquery.diagnostics import Applicability, Diagnostic, Fix, RelatedLocation, TextEdit, make_diagnostic
 from segquery.lenient_json import codes
-from segquery.lenient_json.values import (
-    JsonArray,
-    JsonLiteral,
-    JsonMember,
-    JsonNumber,
-    JsonObject,
-    JsonString,
-    JsonValue,
-)
+from segquery.lenient_json.values import (JsonArray, JsonLiteral, JsonMember, JsonNumber, JsonObject, JsonString,
+                                          JsonValue)
 from segquery.source import SourceText, Span
 
 MAX_DEPTH = 256

@@ -107,18 +107,29 @@ JsonValue = Union[JsonString, JsonNumber, JsonLiteral, JsonArray, JsonObject]
 
 
 def type_name(value: JsonValue | None) -> str:
-    """How a message names the JSON type of a value."""
+    """How a message names the JSON type of a value read ("nothing" when there is none)."""
     if value is None:
         return "nothing"
-    if isinstance(value, JsonString):
-        return "a string"
-    if isinstance(value, JsonNumber):
-        return "a number"
-    if isinstance(value, JsonLiteral):
-        return "null" if value.value is None else "a boolean"
     if isinstance(value, JsonArray):
         return "an array"
-    return "an object"
+    if isinstance(value, JsonObject):
+        return "an object"
+    return python_type_name(value.value)
+
+
+def python_type_name(value: object) -> str:
+    """How a message names the JSON type of a value as `json.loads` gives it."""
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, bool):
+        return "a boolean"
+    if value is None:
+        return "null"
+    return "a number"
 
 
 def to_python(root: JsonValue) -> object:

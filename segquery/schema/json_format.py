@@ -12,8 +12,9 @@ import re
 import sys
 from typing import Any, NoReturn
 
-from segquery.schema.errors import SchemaError
 from segquery.lenient_json.paths import PathPart, format_path, locate
+from segquery.lenient_json.values import python_type_name
+from segquery.schema.errors import SchemaError
 from segquery.schema.model import (STANDARD_PROFILE_ID_COLUMNS, Attribute, AttributeType, InteractionTable,
                                    InteractionType, Relationship, Schema, Table)
 from segquery.schema.reading import PathOrText, decode, is_inline, read_bytes, source_name
@@ -156,20 +157,6 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _kind(value: Any) -> str:
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, bool):
-        return "a boolean"
-    if value is None:
-        return "null"
-    return "a number"
-
-
 class _Reader:
     """Walks decoded JSON, building model objects and failing at the first fault."""
 
@@ -190,7 +177,7 @@ class _Reader:
         """A JSON object; with `fixed`, only the given keys (and `_`-prefixed
         comment keys) are allowed."""
         if not isinstance(value, dict):
-            self.fail(path, f"expected an object, found {_kind(value)}")
+            self.fail(path, f"expected an object, found {python_type_name(value)}")
         duplicates = getattr(value, "duplicates", None)
         if duplicates:
             self.fail(path + (duplicates[0],), f"duplicate key `{duplicates[0]}`", key=True)
@@ -206,7 +193,7 @@ class _Reader:
 
     def string(self, value: Any, path: Path) -> str:
         if not isinstance(value, str):
-            self.fail(path, f"expected a string, found {_kind(value)}")
+            self.fail(path, f"expected a string, found {python_type_name(value)}")
         return value
 
     def name(self, value: Any, path: Path, kind: str, *, key: bool = False) -> str:
@@ -231,7 +218,7 @@ class _Reader:
 
     def name_list(self, value: Any, path: Path, kind: str) -> tuple[str, ...]:
         if not isinstance(value, list):
-            self.fail(path, f"expected an array, found {_kind(value)}")
+            self.fail(path, f"expected an array, found {python_type_name(value)}")
         seen: dict[str, str] = {}
         for index, item in enumerate(value):
             name = self.name(item, path + (index,), kind)
@@ -252,7 +239,7 @@ class _Reader:
         if isinstance(value, str):
             return Attribute(name, self.attribute_type(value, path))
         if not isinstance(value, dict):
-            self.fail(path, f"expected a type name or an object, found {_kind(value)}")
+            self.fail(path, f"expected a type name or an object, found {python_type_name(value)}")
         self.object(value, path, required=("type",), optional=("options", "targets"))
         kind = self.attribute_type(value["type"], path + ("type",))
         options = None
@@ -337,7 +324,7 @@ class _Reader:
                     optional=("description", "tables", "relationships", "interactions", "interaction_tables"))
         version = data["version"]
         if isinstance(version, bool) or not isinstance(version, int):
-            self.fail(("version",), f"expected an integer, found {_kind(version)}")
+            self.fail(("version",), f"expected an integer, found {python_type_name(version)}")
         if version != FORMAT_VERSION:
             self.fail(("version",), f"unsupported schema format version {version}; "
                                     f"this segquery reads version {FORMAT_VERSION}")

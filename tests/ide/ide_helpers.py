@@ -1,8 +1,16 @@
-"""A small schema and workspace for exact editor-feature tests, and a cursor marker."""
+"""A small schema and workspace for exact editor-feature tests, a cursor marker, and what the full
+parser accepts after a prefix (the oracle for completion's compressed prefix)."""
 
 from __future__ import annotations
 
+from lark import Token as LarkToken
+from lark.exceptions import LarkError
+
+from segquery.ide.expected import _KEYWORD_TERMINALS, _callback_free_conf, _terminal
 from segquery.schema import Attribute, AttributeType, InteractionType, Relationship, Schema, Table
+from segquery.syntax.dialect import Dialect
+from segquery.syntax.grammar import lalr_parser
+from segquery.syntax.outbound import OUTBOUND
 from segquery.workspace.loading import load_file
 
 CURSOR = "|"
@@ -63,3 +71,22 @@ WORKSPACE_FILES = {
 
 def workspace_segments():
     return [segment for path, text in WORKSPACE_FILES.items() for segment in load_file(path, text).segments]
+
+
+def full_prefix_accepts(tokens, end: int, dialect: Dialect = OUTBOUND) -> frozenset[str] | None:
+    """The terminals lark accepts after feeding it every one of the first `end` tokens (None: a
+    syntax error before); completion compresses the prefix and must find the same."""
+    interactive = lalr_parser(dialect).parse_interactive("")
+    interactive.parser_state.parse_conf = _callback_free_conf(dialect)
+    try:
+        for index in range(end):
+            terminal = _terminal(tokens, index)
+            if terminal is None:
+                return None
+            if terminal.startswith("WORD:"):
+                keyword = _KEYWORD_TERMINALS.get(terminal[5:], terminal[5:])
+                terminal = keyword if keyword in interactive.choices() else "NAME"
+            interactive.feed_token(LarkToken(terminal, "x"))
+    except LarkError:
+        return None
+    return frozenset(interactive.accepts())

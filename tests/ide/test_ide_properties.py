@@ -7,16 +7,13 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ide_helpers import small_schema, workspace_segments
-from lark import Token as LarkToken
-from lark.exceptions import LarkError
+from ide_helpers import full_prefix_accepts, small_schema, workspace_segments
 
 import segquery.ide as ide
 from segquery.diagnostics import Diagnostic
-from segquery.ide.expected import _callback_free_conf, _terminal, expected_terminals
+from segquery.ide.expected import expected_terminals
 from segquery.ide.outline import build_outline
 from segquery.source import Span
-from segquery.syntax.grammar import lalr_parser
 from segquery.syntax.parser import parse_tolerant
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").rglob("*.segq"))
@@ -68,28 +65,12 @@ def test_no_feature_raises_on_any_prefix_of_the_examples():
                 every_feature(prefix, end)
 
 
-def _full_prefix_accepts(tokens, end):
-    interactive = lalr_parser().parse_interactive("")
-    interactive.parser_state.parse_conf = _callback_free_conf()
-    try:
-        for index in range(end):
-            terminal = _terminal(tokens, index)
-            if terminal is None:
-                return None
-            if terminal.startswith("WORD:"):
-                terminal = terminal[5:] if terminal[5:] in interactive.choices() else "NAME"
-            interactive.feed_token(LarkToken(terminal, "x"))
-    except LarkError:
-        return None
-    return frozenset(interactive.accepts())
-
-
 def test_the_compressed_prefix_accepts_what_the_full_prefix_accepts():
     compared = 0
     for path in EXAMPLES:
         tokens = build_outline(path.read_text(encoding="utf-8")).tokens
         for end in range(len(tokens) + 1):
-            full = _full_prefix_accepts(tokens, end)
+            full = full_prefix_accepts(tokens, end)
             if full is None:
                 continue
             assert expected_terminals(tokens, end) == full, (path.name, end)

@@ -6,16 +6,13 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ide_helpers import small_schema
-from lark import Token as LarkToken
-from lark.exceptions import LarkError
+from ide_helpers import full_prefix_accepts, small_schema
 
 import segquery.ide as ide
-from segquery.ide.expected import _KEYWORD_TERMINALS, _callback_free_conf, _terminal, expected_terminals
+from segquery.ide.expected import expected_terminals
 from segquery.ide.inlay_hints import inlay_hints
 from segquery.ide.outline import build_outline
 from segquery.source import Span
-from segquery.syntax.grammar import lalr_parser
 from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.parser import parse_tolerant
 from segquery.syntax.realtime import REALTIME
@@ -78,29 +75,12 @@ def test_no_feature_raises_on_any_prefix_of_the_samples():
                 every_feature(prefix, end, REALTIME)
 
 
-def _full_prefix_accepts(tokens, end):
-    interactive = lalr_parser(REALTIME).parse_interactive("")
-    interactive.parser_state.parse_conf = _callback_free_conf(REALTIME)
-    try:
-        for index in range(end):
-            terminal = _terminal(tokens, index)
-            if terminal is None:
-                return None
-            if terminal.startswith("WORD:"):
-                keyword = _KEYWORD_TERMINALS.get(terminal[5:], terminal[5:])
-                terminal = keyword if keyword in interactive.choices() else "NAME"
-            interactive.feed_token(LarkToken(terminal, "x"))
-    except LarkError:
-        return None
-    return frozenset(interactive.accepts())
-
-
 def test_the_compressed_prefix_accepts_what_the_full_prefix_accepts_in_real_time():
     compared = 0
     for text in SAMPLES:
         tokens = build_outline(text, REALTIME.lexicon).tokens
         for end in range(len(tokens) + 1):
-            full = _full_prefix_accepts(tokens, end)
+            full = full_prefix_accepts(tokens, end, REALTIME)
             if full is None:
                 continue
             assert expected_terminals(tokens, end, REALTIME) == full, (text, end)
