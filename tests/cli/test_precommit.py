@@ -37,6 +37,17 @@ def hook_repo(tmp_path_factory) -> Path:
     return repo
 
 
+def new_project(tmp_path: Path, files: dict[str, str]) -> Path:
+    """A git repository holding these files (path -> text), all staged."""
+    target = tmp_path / "project"
+    target.mkdir()
+    git(target, "init", "-q")
+    for name, text in files.items():
+        (target / name).write_text(text, encoding="utf-8")
+    git(target, "add", "-A")
+    return target
+
+
 def pre_commit(target: Path, home: Path, hook_repo: Path, hook: str, *,
                all_files: bool = True) -> subprocess.CompletedProcess:
     """The hook run by pre-commit on every file, or (as at a commit) on the staged files only."""
@@ -48,13 +59,9 @@ def pre_commit(target: Path, home: Path, hook_repo: Path, hook: str, *,
 
 
 def test_check_hook_fails_on_findings_and_passes_when_fixed(hook_repo, tmp_path):
-    target = tmp_path / "project"
-    target.mkdir()
-    git(target, "init", "-q")
-    (target / "good.segq").write_text("PROFILE(contact).FILTER(address1_city == 'Seattle')\n", encoding="utf-8")
-    (target / "bad.segq").write_text('profile(contact).FILTER(address1_city == "Seattle")\n', encoding="utf-8")
-    (target / "notes.txt").write_text("profile(", encoding="utf-8")
-    git(target, "add", "-A")
+    target = new_project(tmp_path, {"good.segq": "PROFILE(contact).FILTER(address1_city == 'Seattle')\n",
+                                    "bad.segq": 'profile(contact).FILTER(address1_city == "Seattle")\n',
+                                    "notes.txt": "profile("})
     home = tmp_path / "pre-commit-home"
 
     failing = pre_commit(target, home, hook_repo, "segquery-check")
@@ -73,12 +80,8 @@ def test_check_hook_fails_on_findings_and_passes_when_fixed(hook_repo, tmp_path)
 
 
 def test_format_hook_rewrites_files_then_passes(hook_repo, tmp_path):
-    target = tmp_path / "project"
-    target.mkdir()
-    git(target, "init", "-q")
+    target = new_project(tmp_path, {"q.segq": "profile(contact).filter(address1_city=='Seattle')\n"})
     query = target / "q.segq"
-    query.write_text("profile(contact).filter(address1_city=='Seattle')\n", encoding="utf-8")
-    git(target, "add", "-A")
     home = tmp_path / "pre-commit-home"
 
     first = pre_commit(target, home, hook_repo, "segquery-format")
@@ -92,12 +95,8 @@ def test_format_hook_rewrites_files_then_passes(hook_repo, tmp_path):
 
 
 def test_check_hook_on_one_staged_file_resolves_the_segments_beside_it(hook_repo, tmp_path):
-    target = tmp_path / "project"
-    target.mkdir()
-    git(target, "init", "-q")
-    (target / "seattle.segq").write_text("PROFILE(contact).FILTER(address1_city == 'Seattle')\n", encoding="utf-8")
-    (target / "segquery.toml").write_text('exclude = ["drafts/"]\n', encoding="utf-8")
-    git(target, "add", "-A")
+    target = new_project(tmp_path, {"seattle.segq": "PROFILE(contact).FILTER(address1_city == 'Seattle')\n",
+                                    "segquery.toml": 'exclude = ["drafts/"]\n'})
     git(target, "commit", "-q", "-m", "seattle")
     (target / "a.segq").write_text("SEGMENT(seattle)\n", encoding="utf-8")
     (target / "drafts").mkdir()
