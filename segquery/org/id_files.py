@@ -15,9 +15,9 @@ import json
 from dataclasses import dataclass
 
 from segquery.files import UnreadableFile, WriteFailed, read_bytes, read_text, write_text
+from segquery.lenient_json.reader import read_json
+from segquery.lenient_json.values import JsonLiteral, JsonObject, JsonString, JsonValue
 from segquery.org.segment_files import header_lines
-from segquery.requests.jsonpos import read_json
-from segquery.requests.jsonvalue import JsonLiteral, JsonObject, JsonString, JsonValue
 from segquery.source import Span
 
 SEGQ_ID_DIRECTIVE = "// segquery: id = {id}"

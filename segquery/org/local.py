@@ -8,13 +8,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from segquery.lenient_json.reader import read_json
+from segquery.lenient_json.values import to_python
 from segquery.org.errors import OrgError
 from segquery.org.records import OUTBOUND, REALTIME, parse_member_ids, parse_member_list
 from segquery.org.segment_files import split_header
 from segquery.requests import realtime_schema as rt
 from segquery.requests import schema as outbound
-from segquery.requests.jsonpos import read_json
-from segquery.requests.jsonvalue import to_python
 from segquery.syntax.realtime import REALTIME as REALTIME_DIALECT
 from segquery.workspace import CycleError, Segment, Workspace
 
