@@ -13,7 +13,10 @@ the parser still holds (its cache of recent results): they show no parse.
 
 cProfile slows Python code down several times, so the milliseconds are not
 the server's latency (`lsp_latency.py` measures that); the shares are what
-to read.
+to read. With `--cpu`, no profiler runs: the same edits are timed in CPU
+seconds of this process (median and minimum), which other work on a shared
+machine disturbs far less than wall-clock time; run it with another tree on
+`PYTHONPATH` to compare two versions.
 """
 
 from __future__ import annotations
@@ -23,9 +26,13 @@ import asyncio
 import cProfile
 import os
 import pstats
+import statistics
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from lsprotocol import types
 
@@ -61,8 +68,23 @@ def edit_params(uri: str, version: int, line: int, column: int, breaking: bool) 
             text="" if breaking else "c")])
 
 
-async def profile(rounds: int, shape: str, line_count: int) -> tuple[pstats.Stats, pstats.Stats, int]:
-    """The profiles of the breaking and the mending edits, and how many of each were made."""
+class Timer:
+    """CPU seconds of each edit, without a profiler."""
+
+    def __init__(self) -> None:
+        self.samples: list[float] = []
+        self._started = 0.0
+
+    def enable(self) -> None:
+        self._started = time.process_time()
+
+    def disable(self) -> None:
+        self.samples.append(time.process_time() - self._started)
+
+
+async def profile(rounds: int, shape: str, line_count: int,
+                  make: Callable[[], Any] = cProfile.Profile) -> tuple[Any, Any, int]:
+    """The profiles (or timers) of the breaking and the mending edits, and how many of each were made."""
     with tempfile.TemporaryDirectory(prefix="segquery-lsp-profile-") as directory:
         root = Path(directory)
         (root / "other.segq").write_text("SEGMENT(large)\n", encoding="utf-8")
@@ -74,7 +96,7 @@ async def profile(rounds: int, shape: str, line_count: int) -> tuple[pstats.Stat
         server.documents.open(types.TextDocumentItem(uri=uri, language_id="segquery", version=1, text=text))
         server.refresh(uri)
         lines, lines_text = condition_lines(text), text.split("\n")
-        profilers = (cProfile.Profile(), cProfile.Profile())
+        profilers = (make(), make())
         for number in range(rounds):
             line = lines[(number // 2 * 37) % len(lines)]
             column = len(lines_text[line]) - len(lines_text[line].lstrip())
@@ -83,7 +105,7 @@ async def profile(rounds: int, shape: str, line_count: int) -> tuple[pstats.Stat
             notifications.on_did_change(server, edit_params(uri, number + 2, line, column, number % 2 == 0))
             server.diagnostics.run_now(uri)
             profiler.disable()
-        return pstats.Stats(profilers[0]), pstats.Stats(profilers[1]), (rounds + 1) // 2
+        return profilers[0], profilers[1], (rounds + 1) // 2
 
 
 def cumulative(stats: pstats.Stats, path_end: str, name: str) -> float:
@@ -124,10 +146,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shape", choices=sorted(SHAPES), default="designer")
     parser.add_argument("--lines", type=int, default=2_000, help="lines of the edited document")
     parser.add_argument("--top", type=int, default=8, help="rules listed")
+    parser.add_argument("--cpu", action="store_true", help="time the edits in CPU seconds instead of profiling")
     args = parser.parse_args(argv)
-    breaking, mending, edits = asyncio.run(profile(args.rounds, args.shape, args.lines))
-    report(f"edits leaving a syntax error ({args.lines:,}-line {args.shape} file)", breaking, edits, args.top)
-    report(f"edits leaving a valid query ({args.lines:,}-line {args.shape} file)", mending, args.rounds // 2, args.top)
+    document = f"{args.lines:,}-line {args.shape} file"
+    if args.cpu:
+        breaking, mending, _ = asyncio.run(profile(args.rounds, args.shape, args.lines, Timer))
+        for title, timer in (("edits leaving a syntax error", breaking), ("edits leaving a valid query", mending)):
+            samples = [seconds * 1000 for seconds in timer.samples]
+            print(f"{title} ({document}): CPU ms per edit median={statistics.median(samples):.1f} "
+                  f"min={min(samples):.1f} (n={len(samples)})")
+    else:
+        breaking, mending, edits = asyncio.run(profile(args.rounds, args.shape, args.lines))
+        report(f"edits leaving a syntax error ({document})", pstats.Stats(breaking), edits, args.top)
+        report(f"edits leaving a valid query ({document})", pstats.Stats(mending), args.rounds // 2, args.top)
     print("load average when the run ended: " + ", ".join(f"{value:.2f}" for value in os.getloadavg()))
     return 0
 
