@@ -23,7 +23,6 @@ the rules use it to recognise repeated conditions and operands.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import fields, replace
 from typing import Any
 
@@ -44,10 +43,16 @@ def normal_form(node: ast.Node) -> ast.Node:
     return _Normalizer(used).visit(node)
 
 
-@functools.cache
+_COMPARED_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def _compared_fields(node_type: type) -> tuple[str, ...]:
     """The fields that take part in a node's equality, but its span and parentheses (once per class)."""
-    return tuple(item.name for item in fields(node_type) if item.compare and item.name not in ("span", "parens"))
+    names = _COMPARED_FIELDS.get(node_type)
+    if names is None:
+        names = _COMPARED_FIELDS[node_type] = tuple(
+            item.name for item in fields(node_type) if item.compare and item.name not in ("span", "parens"))
+    return names
 
 
 class _Normalizer:
