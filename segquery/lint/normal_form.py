@@ -23,6 +23,7 @@ the rules use it to recognise repeated conditions and operands.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import fields, replace
 from typing import Any
 
@@ -39,8 +40,7 @@ from segquery.syntax import ast
 
 def normal_form(node: ast.Node) -> ast.Node:
     """The normal form of a tree or subtree (spans and parentheses play no part)."""
-    used = referenced_qualifiers(node)
-    return _Normalizer(used).visit(node)
+    return _Normalizer(node).visit(node)
 
 
 _COMPARED_FIELDS: dict[type, tuple[str, ...]] = {}
@@ -56,8 +56,13 @@ def _compared_fields(node_type: type) -> tuple[str, ...]:
 
 
 class _Normalizer:
-    def __init__(self, used_aliases: set[str]) -> None:
-        self.used = used_aliases
+    def __init__(self, root: ast.Node) -> None:
+        self.root = root
+
+    @functools.cached_property
+    def used(self) -> set[str]:
+        """The aliases the tree uses (read only where an alias is declared: conditions declare none)."""
+        return referenced_qualifiers(self.root)
 
     def visit(self, node: ast.Node) -> ast.Node:
         changes: dict[str, Any] = {}
