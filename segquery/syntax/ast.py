@@ -500,12 +500,22 @@ class Query(Node):
     comments: tuple[Comment, ...] = field(default=(), compare=False, repr=False)
 
 
+_SCALAR_TYPES = frozenset({"str", "bool", "int", "float", "None", "tuple"})
+
+
+def _may_hold_nodes(annotation: object) -> bool:
+    """Whether a field of this annotation may hold nodes: unless every name in it is a scalar or
+    one of this module's enums (a name it does not know counts as a node, to be safe)."""
+    names = re.findall(r"[A-Za-z_]\w*", str(annotation))
+    return not all(name in _SCALAR_TYPES or isinstance(globals().get(name), enum.EnumMeta) for name in names)
+
+
 def _children(node: Node) -> list[Node]:
     """The direct child nodes of `node`, in source order (a list: walks build one per node)."""
     names = _CHILD_FIELDS.get(type(node))
     if names is None:
         names = _CHILD_FIELDS[type(node)] = tuple(
-            item.name for item in fields(node) if item.name not in ("span", "parens"))
+            item.name for item in fields(node) if item.name not in ("span", "parens") and _may_hold_nodes(item.type))
     found: list[Node] = []
     for name in names:
         value = getattr(node, name)
