@@ -23,6 +23,7 @@ the rules use it to recognise repeated conditions and operands.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import fields, replace
 from typing import Any
 
@@ -39,24 +40,42 @@ from segquery.syntax import ast
 
 def normal_form(node: ast.Node) -> ast.Node:
     """The normal form of a tree or subtree (spans and parentheses play no part)."""
-    used = referenced_qualifiers(node)
-    return _Normalizer(used).visit(node)
+    return _Normalizer(node).visit(node)
+
+
+_COMPARED_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _compared_fields(node_type: type) -> tuple[str, ...]:
+    """The fields that take part in a node's equality, but its span and parentheses (once per class)."""
+    names = _COMPARED_FIELDS.get(node_type)
+    if names is None:
+        names = _COMPARED_FIELDS[node_type] = tuple(
+            item.name for item in fields(node_type) if item.compare and item.name not in ("span", "parens"))
+    return names
 
 
 class _Normalizer:
-    def __init__(self, used_aliases: set[str]) -> None:
-        self.used = used_aliases
+    def __init__(self, root: ast.Node) -> None:
+        self.root = root
+
+    @functools.cached_property
+    def used(self) -> set[str]:
+        """The aliases the tree uses (read only where an alias is declared: conditions declare none)."""
+        return referenced_qualifiers(self.root)
 
     def visit(self, node: ast.Node) -> ast.Node:
         changes: dict[str, Any] = {}
-        for item in fields(node):
-            if item.name in ("span", "parens") or not item.compare:
-                continue
-            value = getattr(node, item.name)
+        for name in _compared_fields(type(node)):
+            value = getattr(node, name)
             if isinstance(value, ast.Node):
-                changes[item.name] = self.visit(value)
+                visited = self.visit(value)
+                if visited is not value:
+                    changes[name] = visited
             elif isinstance(value, tuple) and value and isinstance(value[0], ast.Node):
-                changes[item.name] = tuple(self.visit(element) for element in value)
+                elements = tuple(self.visit(element) for element in value)
+                if any(new is not old for new, old in zip(elements, value)):
+                    changes[name] = elements
         node = replace(node, **changes) if changes else node
         rewrite = getattr(self, "_" + node.kind, None)
         return rewrite(node) if rewrite else node

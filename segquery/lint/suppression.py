@@ -25,7 +25,7 @@ from segquery.source import SourceText, Span, line_break_length, line_end, line_
 from segquery.suggest import did_you_mean
 from segquery.syntax import ast
 from segquery.syntax.dialects import dialect_settings
-from segquery.syntax.tokens import NAME_PATTERN, TokenKind, tokenize
+from segquery.syntax.tokens import NAME_PATTERN, Token, TokenKind, comment_tokens, tokenize
 
 UNSUPPRESSIBLE_PREFIXES = ("S", "E")
 # Directives the workspace reads (name, id, type, status, profile) are known here too.
@@ -88,17 +88,19 @@ _TABLE_NAME = re.compile(NAME_PATTERN)
 
 def comments_of(source: SourceText) -> list[ast.Comment]:
     """Every comment of the text, found by the tokenizer (so also in files that do not parse)."""
-    return [ast.Comment(text=token.text, span=Span(token.start, token.end))
-            for token in tokenize(source.text) if token.kind is TokenKind.COMMENT]
+    return [ast.Comment(text=token.text, span=Span(token.start, token.end)) for token in comment_tokens(source.text)]
 
 
 def read_directives(source: SourceText) -> FileDirectives:
     """Parse the directives of a file and report those that are malformed."""
     directives = find_directives(comments_of(source), source)
     result = FileDirectives(directives)
-    tokens = [token for token in tokenize(source.text) if token.kind not in (TokenKind.WHITESPACE, TokenKind.COMMENT)]
+    tokens: list[Token] | None = None  # the code tokens, read only when an ignore directive needs them
     for directive in directives:
         if directive.name in ("ignore", "ignore-file"):
+            if tokens is None:
+                tokens = [token for token in tokenize(source.text)
+                          if token.kind not in (TokenKind.WHITESPACE, TokenKind.COMMENT)]
             _read_ignore(source, directive, tokens, result)
         elif directive.name == "kind":
             found = _read_choice(source, directive, QUERY_KINDS, "query kind", result)

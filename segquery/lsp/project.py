@@ -104,6 +104,17 @@ class Project:
     def segments(self) -> list[Segment]:
         return self.workspace.segments
 
+    def names_and_references(self, path: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]] | None:
+        """What other files' reference counts read from a file: each segment's names and the
+        names it references (where in the file they are written plays no part); None when the
+        workspace cannot say."""
+        try:
+            return [(segment.handles, tuple(reference.name for reference in segment.references))
+                    for segment in self.workspace.segments_in(path)]
+        except Exception:  # noqa: BLE001 - the document's own check reports the failure (E007)
+            logger.exception("reading the segments of %s failed", path)
+            return None
+
     def check(self, text: str, path: str | None) -> list[Diagnostic]:
         """Every diagnostic of one document: its own and the workspace's about it,
         with suppression comments, rule selection and severities applied."""

@@ -248,10 +248,14 @@ class SegqueryLanguageServer(LanguageServer):
             return
         if document.path is not None and not self.is_large(document) \
                 and self._synced.get(uri, -1) != document.version:
+            before = self.project.names_and_references(document.path)
             affected = self._update_workspace(document)
             self._synced[uri] = document.version
             own = path_key(document.path)
-            self.schedule_diagnostics(path for path in affected if path_key(path) != own)
+            # Most keystrokes leave the names and references alone: other documents' lenses stay as they are.
+            after = self.project.names_and_references(document.path)
+            self.schedule_diagnostics((path for path in affected if path_key(path) != own),
+                                      lenses=before is None or after != before)
         self.publish_diagnostics(uri)
 
     def _update_workspace(self, document: Document) -> list[str]:
@@ -262,10 +266,11 @@ class SegqueryLanguageServer(LanguageServer):
             logger.exception("updating the workspace with %s failed", document.uri)
             return []
 
-    def schedule_diagnostics(self, paths: Iterable[str]) -> None:
+    def schedule_diagnostics(self, paths: Iterable[str], *, lenses: bool = True) -> None:
         """Recheck the open documents among `paths` (files whose diagnostics may have changed);
-        the references that code lenses count may have changed too."""
-        self.request_refresh("code_lens")
+        with `lenses`, the references that code lenses count may have changed too."""
+        if lenses:
+            self.request_refresh("code_lens")
         for path in paths:
             document = self.documents.by_path(path)
             if document is not None:

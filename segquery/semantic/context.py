@@ -87,6 +87,7 @@ class ValidationContext:
         self.clauses: list[Clause] = []
         self._by_type: dict[type, list] = {}
         self._clause_of: dict[int, Clause] = {}
+        self._unread_ends: dict[int, float] = {}  # id of a chain -> where its first unread step ends
         self._types: dict[int, ValueType] = {}
         self._attributes: dict[int, Attribute | None] = {}
         self._index()
@@ -171,8 +172,16 @@ class ValidationContext:
         owner = clause.owner
         if isinstance(owner, ast.Chain) and isinstance(owner.source, ast.InvalidCall):
             return True
-        start = clause.step.span.start
-        return any(isinstance(step, ast.InvalidCall) and step.span.end <= start for step in owner.steps)
+        return self._first_unread_end(owner) <= clause.step.span.start
+
+    def _first_unread_end(self, owner: ast.Chain | ast.Grouped) -> float:
+        """Where the first unread step of a chain ends (infinity: none), once per chain, so that
+        asking for every attribute of a long chain stays linear."""
+        end = self._unread_ends.get(id(owner))
+        if end is None:
+            end = self._unread_ends[id(owner)] = min(
+                (step.span.end for step in owner.steps if isinstance(step, ast.InvalidCall)), default=float("inf"))
+        return end
 
     @property
     def owners(self) -> list[ast.Chain | ast.Grouped]:

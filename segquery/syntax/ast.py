@@ -54,18 +54,7 @@ class Node:
 
     def children(self) -> Iterator["Node"]:
         """Direct child nodes, in source order."""
-        names = _CHILD_FIELDS.get(type(self))
-        if names is None:
-            names = _CHILD_FIELDS[type(self)] = tuple(
-                item.name for item in fields(self) if item.name not in ("span", "parens"))
-        for name in names:
-            value = getattr(self, name)
-            if isinstance(value, Node):
-                yield value
-            elif isinstance(value, tuple):
-                for element in value:
-                    if isinstance(element, Node):
-                        yield element
+        return iter(_children(self))
 
     def __lark_meta__(self) -> _LarkMeta:
         return _LarkMeta(self.span)
@@ -511,6 +500,32 @@ class Query(Node):
     comments: tuple[Comment, ...] = field(default=(), compare=False, repr=False)
 
 
+_SCALAR_TYPES = frozenset({"str", "bool", "int", "float", "None", "tuple"})
+
+
+def _may_hold_nodes(annotation: object) -> bool:
+    """Whether a field of this annotation may hold nodes: unless every name in it is a scalar or
+    one of this module's enums (a name it does not know counts as a node, to be safe)."""
+    names = re.findall(r"[A-Za-z_]\w*", str(annotation))
+    return not all(name in _SCALAR_TYPES or isinstance(globals().get(name), enum.EnumMeta) for name in names)
+
+
+def _children(node: Node) -> list[Node]:
+    """The direct child nodes of `node`, in source order (a list: walks build one per node)."""
+    names = _CHILD_FIELDS.get(type(node))
+    if names is None:
+        names = _CHILD_FIELDS[type(node)] = tuple(
+            item.name for item in fields(node) if item.name not in ("span", "parens") and _may_hold_nodes(item.type))
+    found: list[Node] = []
+    for name in names:
+        value = getattr(node, name)
+        if isinstance(value, Node):
+            found.append(value)
+        elif isinstance(value, tuple):
+            found.extend(element for element in value if isinstance(element, Node))
+    return found
+
+
 def walk(node: Node) -> Iterator[Node]:
     """Every node below and including `node`, parents before children, in source order.
 
@@ -520,7 +535,10 @@ def walk(node: Node) -> Iterator[Node]:
     while stack:
         current = stack.pop()
         yield current
-        stack.extend(reversed(list(current.children())))
+        children = _children(current)
+        if children:
+            children.reverse()
+            stack.extend(children)
 
 
 def unread_words(call: Call) -> tuple[Attribute, ...]:

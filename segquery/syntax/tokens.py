@@ -135,3 +135,18 @@ def is_keyword(tokens: list[Token], index: int) -> bool:
     """Keyword words (set and string operators, ASC/DESC, TRUE/FALSE, AND/OR) not used as names."""
     token = tokens[index]
     return token.kind is TokenKind.WORD and token.text.upper() in KEYWORDS and not is_function_name(tokens, index)
+
+
+# Comments and strings, and whatever runs between them in one piece: only a quote or a slash
+# can start a token that holds a quote or a slash (a string, a comment, the `/` operator), so
+# this finds the tokenizer's comments without making a token of every word and space.
+_COMMENT_SCAN = re.compile(
+    rf"(?P<comment>{LINE_COMMENT_PATTERN}|{OPEN_BLOCK_COMMENT_PATTERN})|{STRING_PATTERN}|[^'\"/]++|/", re.S)
+
+
+def comment_tokens(text: str) -> list[Token]:
+    """The comment tokens `tokenize` yields for `text` (in any dialect), found in a fraction of its time."""
+    if "/" not in text:
+        return []
+    return [Token(TokenKind.COMMENT, match.group(), match.start(), match.end())
+            for match in _COMMENT_SCAN.finditer(text) if match.lastgroup == "comment"]

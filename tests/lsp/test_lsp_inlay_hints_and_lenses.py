@@ -130,6 +130,21 @@ async def test_lenses_follow_the_latest_edit_and_ask_for_a_refresh(client, works
     close_document(client, uri)
 
 
+async def test_an_edit_that_keeps_names_and_references_asks_for_no_lens_refresh(client, workspace_root):
+    uri = uri_of(workspace_root / "y.segq")
+    open_document(client, uri, "PROFILE(contact).FILTER(statecode == 0)")
+    await wait_for_version(client, uri, 1)
+    await lenses(client, uri)  # answered after the refresh that the new segment `y` asks for
+    client.refreshes.clear()
+    replace_all(client, uri, "PROFILE(contact).FILTER(statecode == 1)", 2)  # what other lenses count is the same
+    await wait_for_version(client, uri, 2)
+    await lenses(client, uri)  # answered after anything the check of version 2 sent
+    assert client.refreshes == []
+    replace_all(client, uri, "SEGMENT(b)", 3)  # a new reference to b: b's lens counts it
+    await wait_for_refresh(client, types.WORKSPACE_CODE_LENS_REFRESH)
+    close_document(client, uri)
+
+
 async def test_large_documents_get_neither(client, workspace_root):
     uri = uri_of(workspace_root / "large.segq")
     text = "PROFILE(contact).FILTER(" + " || ".join(["fullname == 'Ann'"] * 20) + ")"
