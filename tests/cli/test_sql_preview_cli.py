@@ -89,7 +89,27 @@ def test_preview_as_json(tmp_path):
         "stages": [{"depth": 0, "step": "PROFILE(contact)", "members": 4},
                    {"depth": 0, "step": ".FILTER(address1_city == 'seattle')", "members": 2},
                    {"depth": 0, "step": ".FILTER(ISNULL(firstname))", "members": 1}],
-        "first_members": ["c2"]}
+        "first_members": ["c2"], "order": "id"}
+
+
+def test_preview_of_a_member_fetch_counts_each_paging_step_and_lists_members_in_its_order(tmp_path):
+    query = write(tmp_path / "q.segq",
+                  "PROFILE(contact).FILTER(ISNOTNULL(parentcustomerid)).ORDERBY(firstname DESC).SKIP(1).TAKE(2)"
+                  ".SELECT(contactid, firstname)")
+    result = run("preview", str(query), "--data", export(tmp_path), "--members", "5")
+    assert result.exit_code == 0
+    assert result.output == (
+        "stage                                 members\n"
+        "PROFILE(contact)                            4\n"
+        ".FILTER(ISNOTNULL(parentcustomerid))        3\n"
+        ".ORDERBY(firstname DESC)                    3\n"
+        ".SKIP(1)                                    2\n"
+        ".TAKE(2)                                    2\n"
+        ".SELECT(contactid, firstname)               2\n"
+        "\n"
+        "members (first 2, in the query's order):\n"
+        "c1\n"
+        "c2\n")
 
 
 def test_preview_reports_a_table_the_data_lacks(tmp_path):
