@@ -38,15 +38,16 @@ class DuckDBEngine:
         self._connection = duckdb.connect()
         self._columns: dict[str, dict[str, ColumnKind]] = {}
         for name, table in tables.items():
-            if table.format is FileFormat.DELTA:
-                raise DataError(f"{table.path.name}: Delta tables are read by --engine spark")
-            files = [str(path) for path in table.files]
             try:
-                relation = (self._connection.read_csv(files) if table.format is FileFormat.CSV
-                            else self._connection.read_parquet(files))
+                if table.format is FileFormat.DELTA:
+                    relation = read_delta(self._connection, table, name)
+                else:
+                    files = [str(path) for path in table.files]
+                    relation = (self._connection.read_csv(files) if table.format is FileFormat.CSV
+                                else self._connection.read_parquet(files))
+                    relation.create_view(name)
             except duckdb.Error as error:
                 raise DataError(f"{table.path.name}: {error}") from None
-            relation.create_view(name)
             self._columns[name] = {column: kind_of_sql_type(str(kind))
                                    for column, kind in zip(relation.columns, relation.dtypes)}
 
@@ -99,6 +100,36 @@ class SparkEngine:
     def close(self) -> None:
         if self._owned:
             self._session.stop()
+
+
+def read_delta(connection: Any, table: TableFiles, name: str) -> Any:
+    """A Delta table as table `name`, read with the `deltalake` package (DuckDB's own
+    delta extension is downloaded at run time, which needs the extension server).
+
+    A plain table (reader protocol 1, no partition columns) is read where it lies:
+    the Parquet files of its current version. Any other (partitions, deletion
+    vectors, column mapping) is read through deltalake's query engine, which
+    applies them, into a table held in memory."""
+    try:
+        from deltalake import DeltaTable, QueryBuilder
+        from deltalake.exceptions import DeltaError
+    except ImportError:
+        raise DataError(f"{table.path.name} is a Delta table: reading it needs the deltalake package "
+                        f"(pip install 'segquery[delta]')") from None
+
+    try:
+        delta = DeltaTable(str(table.path))
+        plain = delta.protocol().min_reader_version == 1 and not delta.metadata().partition_columns
+        files = delta.file_uris()
+        if plain and files:
+            relation = connection.read_parquet(files)
+            relation.create_view(name)
+            return relation
+        rows = QueryBuilder().register("delta_table", delta).execute("SELECT * FROM delta_table")
+        connection.from_arrow(rows).create(name)
+        return connection.table(name)
+    except (DeltaError, OSError) as error:
+        raise DataError(f"{table.path.name}: not a readable Delta table: {error}") from None
 
 
 def local_spark_session() -> Any:

@@ -134,6 +134,44 @@ def test_preview_reads_a_folder_of_parquet_files_per_table(tmp_path):
     assert json.loads(result.output)["stages"][-1]["members"] == 1
 
 
+def test_preview_reads_delta_tables_plain_and_partitioned(tmp_path):
+    import duckdb
+    from deltalake import write_deltalake
+
+    connection = duckdb.connect()
+    contacts = connection.sql("SELECT * FROM (VALUES ('c1', 'Seattle'), ('c2', NULL), ('c3', 'Kent')) "
+                              "AS t(contactid, address1_city)")
+    write_deltalake(str(tmp_path / "data" / "contact"), contacts)                      # files read in place
+    write_deltalake(str(tmp_path / "data" / "contact"), connection.sql(                 # a second version
+        "SELECT 'c4' AS contactid, 'Seattle' AS address1_city"), mode="append")
+    opened = connection.sql("SELECT * FROM (VALUES ('c1', TIMESTAMP '2025-12-31 10:00:00', 'x'), "
+                            "('c4', TIMESTAMP '2025-12-30 10:00:00', 'y'), ('c4', TIMESTAMP '2025-12-31 11:00:00', 'y')) "
+                            "AS t(contactId, \"timestamp\", emailDomain)")
+    write_deltalake(str(tmp_path / "data" / "EmailOpened"), opened, partition_by=["emailDomain"])
+    query = write(tmp_path / "q.segq", "PROFILE(contact).FILTER(address1_city == 'seattle') INTERSECT "
+                                       "INTERACTION(EmailOpened, EmailOpened_ContactLink).FILTER(emailDomain == 'Y')")
+    result = run("preview", str(query), "--data", str(tmp_path / "data"), "--now", "2026-01-01",
+                 "--output-format", "json", "--members", "5")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == {
+        "members": 1,
+        "stages": [{"depth": 1, "step": "PROFILE(contact)", "members": 4},
+                   {"depth": 1, "step": ".FILTER(address1_city == 'seattle')", "members": 2},
+                   {"depth": 1, "step": "INTERACTION(EmailOpened, EmailOpened_ContactLink)", "members": 2},
+                   {"depth": 1, "step": ".FILTER(emailDomain == 'Y')", "members": 1},
+                   {"depth": 0, "step": "INTERSECT INTERACTION(EmailOpened, EmailOpened_ContactLink)"
+                                        ".FILTER(emailDomain ==…", "members": 1}],
+        "first_members": ["c4"], "order": "id"}
+
+
+def test_a_folder_with_a_broken_delta_log_is_a_usage_error(tmp_path):
+    (tmp_path / "data" / "contact" / "_delta_log").mkdir(parents=True)
+    query = write(tmp_path / "q.segq", "PROFILE(contact)")
+    result = run("preview", str(query), "--data", str(tmp_path / "data"))
+    assert result.exit_code == 2
+    assert "cannot read the data: contact: not a readable Delta table: " in result.output
+
+
 def test_preview_refuses_a_folder_without_tables(tmp_path):
     query = write(tmp_path / "q.segq", "PROFILE(contact)")
     (tmp_path / "empty").mkdir()
