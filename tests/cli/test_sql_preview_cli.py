@@ -1,6 +1,10 @@
 """`segquery sql` and `segquery preview`: exact output, diagnostics and exit status."""
 
 import json
+import os
+import pty
+import subprocess
+import sys
 
 from cli_helpers import run, write
 
@@ -200,3 +204,30 @@ def test_sql_of_a_realtime_query():
         "  ON `t1`.`accountid` = `t0`.`parentcustomerid`\n"
         "WHERE\n"
         "  NOT `t0`.`contactid` IS NULL AND `t1`.`industrycode` IN (16, 24)\n")
+
+
+def test_the_progress_line_is_written_on_a_terminal_only(tmp_path):
+    query = write(tmp_path / "q.segq", "PROFILE(contact).FILTER(ISNOTNULL(firstname))")
+    data = export(tmp_path)
+    assert run("preview", str(query), "--data", data).stderr == ""      # not a terminal: nothing
+    leader, follower = pty.openpty()
+    try:
+        completed = subprocess.run([sys.executable, "-m", "segquery", "preview", str(query), "--data", data],
+                                   stdout=subprocess.PIPE, stderr=follower, timeout=120, check=False)
+    finally:
+        os.close(follower)
+    written = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:         # the terminal's other end is closed: all is read
+            break
+        if not chunk:
+            break
+        written += chunk
+    os.close(leader)
+    assert completed.returncode == 0
+    assert completed.stdout.decode().startswith("stage")
+    assert written.decode() == ("\r[1/2] PROFILE(contact)"
+                                "\r[2/2] .FILTER(ISNOTNULL(firstname))"
+                                "\r" + " " * len("[2/2] .FILTER(ISNOTNULL(firstname))") + "\r")
