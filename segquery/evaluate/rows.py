@@ -284,8 +284,7 @@ class Run:
         scope.current = ("f", records)
         evaluator = Evaluator(scope.locate, self.now)
         key = records.key
-        rows = sorted(self._member_rows(members), key=functools.cmp_to_key(
-            lambda a, b: _order(a.get(key), b.get(key), False)))
+        rows = _sorted(self._member_rows(members), [], key)
         for step in steps:
             if isinstance(step, ast.OrderBy):
                 rows = _sorted(rows, [(evaluator, order.expr, order.direction is ast.Direction.DESC)

@@ -143,9 +143,10 @@ class QueryCompiler:
         """A plan as an operand of a set operation: a sorted or cut SELECT, and a set
         operation, go in a subquery (ORDER BY and LIMIT would apply to the whole)."""
         selected = self.select(plan)
-        plain = isinstance(selected, exp.Select) and not any(
-            selected.args.get(part) for part in ("order", "limit", "offset"))
-        return selected if plain else self._wrapped(selected)
+        cut = any(selected.args.get(part) for part in ("order", "limit", "offset"))
+        if isinstance(selected, exp.Select) and not cut:
+            return selected
+        return self._wrapped(selected)
 
     def _wrapped(self, query: exp.Query) -> exp.Select:
         """A query as a plain SELECT, so the next operator applies to all of it
