@@ -115,7 +115,9 @@ def _warn(message: str) -> None:
 
 
 def build_tables(tables_data: dict, marketing: dict) -> dict[str, Table]:
-    """Tables with typed attributes; marketing.json's segment options fill gaps."""
+    """Tables with typed attributes; marketing.json's segment options fill gaps.
+    Display names are taken where the reference gives them (a table's
+    `display_name`, the segment fields' `display_name`), and nowhere else."""
     segment_fields = marketing["msdyncrm_segment"]["fields"]
     tables: dict[str, Table] = {}
     for name, data in tables_data["tables"].items():
@@ -132,8 +134,11 @@ def build_tables(tables_data: dict, marketing: dict) -> dict[str, Table]:
             if kind is AttributeType.OTHER:
                 _warn(f"{name}.{attr}: Dataverse type {type_name!r} kept as `other`")
             targets = tuple(data["lookup_targets"].get(attr, ()))
-            attributes[attr] = Attribute(attr, kind, options.get(attr), targets)
-        tables[name] = Table(name, attributes, data["primary_id"], data["primary_name"], data["entity_set"])
+            shown = segment_fields.get(attr, {}).get("display_name") if name == marketing["msdyncrm_segment"]["table"] \
+                else None
+            attributes[attr] = Attribute(attr, kind, options.get(attr), targets, shown)
+        tables[name] = Table(name, attributes, data["primary_id"], data["primary_name"], data["entity_set"],
+                             data.get("display_name"))
     return tables
 
 

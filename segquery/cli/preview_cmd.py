@@ -18,11 +18,11 @@ ENGINES = ("duckdb", "spark")
 @click.command("preview")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--data", "data_dir", required=True, type=click.Path(exists=True, file_okay=False),
-              help="The export: one .csv or .parquet file, or one folder of them, per table.")
+              help="The export: one .csv or .parquet file, one folder of them, or one Delta table, per table.")
 @click.option("--engine", type=click.Choice(ENGINES), default="duckdb", show_default=True,
               help="Run on an embedded DuckDB, or on Spark in local mode (Parquet, Delta, CSV).")
 @click.option("--members", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Also list the first N members (by id).")
+              help="Also list the first N members (by id, or in the order of a member fetch).")
 @click.option("--output-format", type=click.Choice(("text", "json")), default="text", show_default=True)
 @query_options
 def preview_command(file: str, data_dir: str, engine: str, members: int, output_format: str, **options) -> None:

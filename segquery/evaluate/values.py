@@ -21,11 +21,12 @@ from datetime import date, datetime
 from typing import Any, Callable, Mapping
 
 from segquery.query_plan.dates import shift
-from segquery.query_plan.model import ColumnRef
-from segquery.query_plan.resolve import date_parts
 from segquery.syntax import ast
 
+#: The rows an expression reads, by slot (a chain's first table, each join, the interaction).
 Binding = Mapping[str, "Mapping[str, Any] | None"]
+#: Where an attribute reads: its slot and its (folded) column.
+Locate = Callable[[ast.Attribute], "tuple[str, str]"]
 
 _COMPARE: dict[ast.CompareOp, Callable[[Any, Any], bool]] = {
     ast.CompareOp.EQ: operator.eq, ast.CompareOp.NE: operator.ne,
@@ -60,10 +61,10 @@ def as_datetime(value: Any) -> datetime | None:
 
 
 class Evaluator:
-    """Evaluates the expressions of one plan (its `columns` say what each attribute reads)."""
+    """Evaluates expressions; `locate` says which slot and column each attribute reads."""
 
-    def __init__(self, columns: Mapping[int, ColumnRef], now: datetime) -> None:
-        self.columns = columns
+    def __init__(self, locate: Locate, now: datetime) -> None:
+        self.locate = locate
         self.now = now
 
     def truth(self, node: ast.Expr, binding: Binding) -> bool | None:
@@ -77,9 +78,9 @@ class Evaluator:
     # --------------------------------------------------------------- leaves
 
     def _attribute(self, node: ast.Attribute, binding: Binding) -> Any:
-        ref = self.columns[id(node)]
-        row = binding.get(ref.row)
-        return None if row is None else row.get(ref.column.casefold())
+        slot, column = self.locate(node)
+        row = binding.get(slot)
+        return None if row is None else row.get(column)
 
     def _string_literal(self, node: ast.StringLiteral, binding: Binding) -> Any:
         return node.value
@@ -94,7 +95,9 @@ class Evaluator:
         return self.now
 
     def _date_literal(self, node: ast.DateLiteral, binding: Binding) -> Any:
-        return date_parts(node)
+        parts = [int(self.value(part, binding)) for part in node.parts] + [0] * (7 - len(node.parts))
+        year, month, day, hour, minute, second, millisecond = parts[:7]
+        return datetime(year, month, day, hour, minute, second, millisecond * 1000)
 
     # --------------------------------------------------------------- logic
 

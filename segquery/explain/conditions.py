@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Union
 
 from segquery.explain.wording import (AGGREGATES, COMPARISONS, DATE_COMPARISONS, STRING_TESTS, WINDOW_UNITS,
-                                      join_alternatives, plural)
+                                      in_sentence, join_alternatives, plural)
 from segquery.schema import InteractionType, Table
 from segquery.schema.model import Attribute as SchemaAttribute
 from segquery.syntax import ast
@@ -58,10 +58,14 @@ class ConditionWriter:
         return holder.attribute(node.name.name) if holder is not None else None
 
     def attribute_name(self, node: ast.Attribute) -> str:
-        """The attribute's name as the schema stores it; qualified only when the
-        alias is not one that names the current records."""
+        """The attribute's display name from the schema, else its name as the schema
+        stores it (or as written); qualified only when the alias is not one that
+        names the current records."""
         known = self.schema_attribute(node)
-        name = known.name if known is not None else node.name.name
+        if known is None:
+            name = node.name.name
+        else:
+            name = in_sentence(known.display_name) if known.display_name else known.name
         qualifier = node.qualifier
         if qualifier is None or qualifier.name.casefold() in self.scope.current:
             return name

@@ -87,7 +87,7 @@ class _Explainer:
             table = self.schema.table(source.table.name)
             scope.holder = table
             scope.declare(source.alias, table)
-            text = records_of(table.name if table is not None else source.table.name)
+            text = records_of(table.name, table.display_name) if table is not None else records_of(source.table.name)
         elif isinstance(source, ast.SegmentRef):
             text = f"Members of segment `{source.name.name}`"
         elif isinstance(source, ast.Interaction):
@@ -97,7 +97,7 @@ class _Explainer:
             profile_type = link_type_table(name, stored_link or source.link_type.name) or _discriminated_table(steps)
             scope.holder, scope.interaction = interaction, True
             scope.declare(source.alias, interaction)
-            who = records_of(profile_type) if profile_type is not None else "Profiles"
+            who = self._records_of(profile_type) if profile_type is not None else "Profiles"
             text = f"{who} who {interaction_phrase(name)}"
         else:
             text = _not_understood(source)
@@ -151,7 +151,7 @@ class _Explainer:
         relationship = self.schema.relationship(step.relationship.name)
         target = self._reached(relationship, _table_name(scope))
         name = relationship.name if relationship is not None else step.relationship.name
-        reached = records_of(target.name) if target is not None else "Records"
+        reached = records_of(target.name, target.display_name) if target is not None else "Records"
         text = f"then their related {_lower_first(reached)} (through `{name}`)"
         after = Scope(target, dict(scope.aliases))   # the aliases declared before name other records now
         after.declare(step.alias, target)
@@ -174,12 +174,16 @@ class _Explainer:
                 lead = "which may have" if link.optional else "which has"
             else:
                 lead = "with or without" if link.optional else "with"
-            noun = record_of(target.name) if target is not None else "record"
+            noun = record_of(target.name, target.display_name) if target is not None else "record"
             parts.append(f"{lead} a related {noun} `{link.alias.name}` (through `{link.relationship.name}`)")
             after.declare(link.alias, target, current=False)
             current = target.name if target is not None else None
             link = link.nested
         return after, ", ".join(parts)
+
+    def _records_of(self, table_name: str) -> str:
+        table = self.schema.table(table_name)
+        return records_of(table.name, table.display_name) if table is not None else records_of(table_name)
 
     def _reached(self, relationship: Relationship | None, current: str | None) -> Table | None:
         """The table a relationship leads to from table `current`, when both are known."""

@@ -113,17 +113,39 @@ def plural(count: int | float | str, noun: str) -> str:
     return f"{count} {noun}" if str(count) == "1" else f"{count} {noun}s"
 
 
-def records_of(table: str) -> str:
-    """What a table's records are called: `Contacts`, or "Records of `msevtmgt_event`"
-    for a name that is not one plain word."""
+def records_of(table: str, display_name: str | None = None) -> str:
+    """What a table's records are called: its display name in the plural
+    (`Marketing Lists`), else `Contacts` from a plain-word logical name, else
+    "Records of `msevtmgt_event`"."""
+    if display_name:
+        return _plural_noun(display_name)
     if re.fullmatch(r"[A-Za-z]+", table):
         return table[:1].upper() + table[1:].lower() + "s"
     return f"Records of `{table}`"
 
 
-def record_of(table: str) -> str:
-    """One record of a table: `account`, or `` `msevtmgt_event` record``."""
+def record_of(table: str, display_name: str | None = None) -> str:
+    """One record of a table: `marketing list`, `account`, or `` `msevtmgt_event` record``."""
+    if display_name:
+        return in_sentence(display_name)
     return table.lower() if re.fullmatch(r"[A-Za-z]+", table) else f"`{table}` record"
+
+
+def in_sentence(display_name: str) -> str:
+    """A display name inside a sentence: `City` reads "city"; a leading acronym
+    (`ID`, `URL`) keeps its case."""
+    first = display_name.split(" ", 1)[0]
+    if len(first) > 1 and first.isupper():
+        return display_name
+    return display_name[:1].lower() + display_name[1:]
+
+
+def _plural_noun(name: str) -> str:
+    if re.search(r"[^aeiou]y$", name):
+        return name[:-1] + "ies"
+    if re.search(r"(s|x|ch|sh)$", name):
+        return name + "es"
+    return name + "s"
 
 
 def interaction_phrase(name: str) -> str:

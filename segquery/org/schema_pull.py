@@ -81,8 +81,8 @@ def complete_table(client: Client, table: Table) -> Table:
     """The table with EntityDefinitions' attribute types, primary name and option values."""
     definition = f"EntityDefinitions(LogicalName='{table.name}')"
     data = client.get_json(definition, {
-        "$select": "LogicalName,EntitySetName,PrimaryIdAttribute,PrimaryNameAttribute",
-        "$expand": "Attributes($select=LogicalName,AttributeType,AttributeTypeName)"})
+        "$select": "LogicalName,EntitySetName,PrimaryIdAttribute,PrimaryNameAttribute,DisplayName",
+        "$expand": "Attributes($select=LogicalName,AttributeType,AttributeTypeName,DisplayName)"})
     options = _options(client, definition)
     attributes: dict[str, Attribute] = {}
     for item in data.get("Attributes", []):
@@ -92,13 +92,20 @@ def complete_table(client: Client, table: Table) -> Table:
         known = table.attribute(name)
         kind = _attribute_type(item, known)
         targets = known.targets if known is not None and kind.is_lookup else ()
-        attributes[name] = Attribute(name, kind, options.get(name) if _takes_options(kind) else None, targets)
+        attributes[name] = Attribute(name, kind, options.get(name) if _takes_options(kind) else None, targets,
+                                     _display_name(item))
     for name, attribute in table.attributes.items():     # lookups only $metadata shows keep their targets
         attributes.setdefault(name, attribute)
     primary_name = data.get("PrimaryNameAttribute") if data.get("PrimaryNameAttribute") in attributes else None
     primary_id = data.get("PrimaryIdAttribute") if data.get("PrimaryIdAttribute") in attributes else table.primary_id
     return Table(table.name, dict(sorted(attributes.items())), primary_id, primary_name,
-                 data.get("EntitySetName") or table.entity_set)
+                 data.get("EntitySetName") or table.entity_set, _display_name(data))
+
+
+def _display_name(item: dict[str, Any]) -> str | None:
+    """The label of `DisplayName` in the user's language, when the org gives one."""
+    label = (item.get("DisplayName") or {}).get("UserLocalizedLabel") or {}
+    return label["Label"] if isinstance(label.get("Label"), str) and label["Label"] else None
 
 
 def _attribute_type(item: dict[str, Any], known: Attribute | None) -> AttributeType:
@@ -159,9 +166,10 @@ def sorted_schema(schema: Schema) -> Schema:
     """The same schema with every mapping in name order and every option map in value order."""
     def attributes(items: dict[str, Attribute] | Any) -> dict[str, Attribute]:
         return {name: Attribute(a.name, a.type, None if a.options is None else dict(sorted(a.options.items())),
-                                a.targets) for name, a in sorted(items.items())}
+                                a.targets, a.display_name) for name, a in sorted(items.items())}
 
-    tables = {name: Table(t.name, attributes(t.attributes), t.primary_id, t.primary_name, t.entity_set)
+    tables = {name: Table(t.name, attributes(t.attributes), t.primary_id, t.primary_name, t.entity_set,
+                          t.display_name)
               for name, t in sorted(schema.tables.items())}
     interactions = {name: InteractionType(i.name, tuple(sorted(i.link_types)), attributes(i.attributes))
                     for name, i in sorted(schema.interactions.items())}

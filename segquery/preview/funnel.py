@@ -18,7 +18,8 @@ def funnel_table(result: PreviewResult) -> str:
     for stage in result.stages:
         lines.append(f"{'  ' * stage.depth + stage.label:<{width}}  {stage.members:>{digits},}")
     if result.members:
-        lines += ["", f"members (first {len(result.members)}, by id):", *result.members]
+        order = "in the query's order" if result.in_query_order else "by id"
+        lines += ["", f"members (first {len(result.members)}, {order}):", *result.members]
     return "\n".join(lines)
 
 

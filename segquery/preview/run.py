@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable
 
-from segquery.query_plan import Catalog, Plan, SegmentSource, resolve, stages
+from segquery.query_plan import Catalog, FetchPlan, Plan, SegmentSource, resolve, stages
 from segquery.preview.engines import Engine
 from segquery.schema import Schema
 from segquery.sql import count_query, members_query, render
@@ -27,6 +27,7 @@ class StageCount:
 class PreviewResult:
     stages: tuple[StageCount, ...]
     members: tuple[str, ...]
+    in_query_order: bool = False    # the members come in a member fetch's order, not by id
 
     @property
     def total(self) -> int:
@@ -35,7 +36,7 @@ class PreviewResult:
     def to_dict(self) -> dict:
         return {"members": self.total,
                 "stages": [{"depth": s.depth, "step": s.label, "members": s.members} for s in self.stages],
-                "first_members": list(self.members)}
+                "first_members": list(self.members), "order": "query" if self.in_query_order else "id"}
 
 
 def plan_for(query: ast.Query, engine: Engine, *, now: datetime, schema: Schema | None = None,
@@ -58,4 +59,4 @@ def preview(plan: Plan, engine: Engine, *, now: datetime, members: int = 0,
     if members > 0:
         rows = engine.rows(render(members_query(plan, now=now, limit=members), engine.dialect, pretty=False))
         first = tuple(str(row[0]) for row in rows)
-    return PreviewResult(tuple(counts), first)
+    return PreviewResult(tuple(counts), first, isinstance(plan, FetchPlan))

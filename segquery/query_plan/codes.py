@@ -55,9 +55,11 @@ UNRESOLVED_SEGMENT = _data(
     use_instead="SEGMENT(in_seattle) UNION SEGMENT(in_redmond)")
 NOT_COMPILABLE = _data(
     "Q007", "data-not-compilable", "A construct has no meaning over rows of data.",
-    what="Reports what cannot be evaluated as a set of profiles: member-fetch steps (ORDERBY, SKIP, TAKE, "
-         "SELECT), aggregates outside HAVING, HAVING with an aggregate other than COUNT() or a count that "
-         "is not a whole number, DATE(...) with parts that are not numbers, and calls the parser reported.",
+    what="Reports what cannot be evaluated as a set of profiles: aggregates outside HAVING, HAVING after "
+         "PROFILE, HAVING with an aggregate other than COUNT() or a count that is not a whole number, "
+         "DATE(...) with parts that are not numbers, SKIP or TAKE of anything but a whole number of 0 or "
+         "more, SELECT of anything but attributes, member-fetch steps after members whose table is "
+         "unknown, and calls the parser reported.",
     why="Running such a query would have to guess what it means; the guess could count the wrong profiles.",
     example="INTERACTION(EmailOpened, EmailOpened_ContactLink).HAVING(SUM(duration) > 10)",
     use_instead="INTERACTION(EmailOpened, EmailOpened_ContactLink).HAVING(COUNT() > 10)")

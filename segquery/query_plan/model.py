@@ -20,6 +20,8 @@ from segquery.syntax import ast
 FIRST_ROW = "t0"
 # The name of the rows of an interaction table.
 INTERACTION_ROW = "i"
+# The name of the members' own rows, which ORDERBY and SELECT read.
+FETCH_ROW = "f"
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +137,77 @@ class SetPlan:
     operand_labels: tuple[str, ...]
 
 
-Plan = Union[ChainPlan, InteractionPlan, SegmentPlan, SetPlan]
+@dataclass(frozen=True, slots=True)
+class SortKey:
+    """One ORDERBY key: an expression over the member's own row (FETCH_ROW)."""
+
+    expr: ast.Expr
+    descending: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FetchStep:
+    """ORDERBY (`keys`), SKIP (`skip`), TAKE (`take`) or SELECT (`select`)."""
+
+    label: str
+    keys: tuple[SortKey, ...] | None = None
+    skip: int | None = None
+    take: int | None = None
+    select: tuple[ColumnRef, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """Members sorted by `keys`, then by primary key; the first `offset` left out,
+    at most `limit` kept (None: all)."""
+
+    keys: tuple[SortKey, ...]
+    offset: int = 0
+    limit: int | None = None
+
+    @property
+    def cuts(self) -> bool:
+        return self.offset > 0 or self.limit is not None
+
+
+@dataclass(frozen=True, slots=True)
+class FetchPlan:
+    """Member-fetch steps (ORDERBY, SKIP, TAKE, SELECT) over the members of
+    `members_of`, whose rows are those of `table`."""
+
+    label: str
+    members_of: "Plan"
+    table: TableLayout
+    steps: tuple[FetchStep, ...]
+    columns: Mapping[int, ColumnRef]
+
+    @property
+    def windows(self) -> tuple[Window, ...]:
+        """The steps folded into windows. A later ORDERBY replaces an earlier one,
+        unless SKIP or TAKE came between: then it sorts what they kept (a new window)."""
+        windows = [Window(())]
+        for step in self.steps:
+            last = windows[-1]
+            if step.keys is not None:
+                if last.cuts:
+                    windows.append(Window(step.keys))
+                else:
+                    windows[-1] = replace(last, keys=step.keys)
+            elif step.skip is not None:
+                limit = None if last.limit is None else max(0, last.limit - step.skip)
+                windows[-1] = replace(last, offset=last.offset + step.skip, limit=limit)
+            elif step.take is not None:
+                windows[-1] = replace(last, limit=step.take if last.limit is None else min(last.limit, step.take))
+        return tuple(windows)
+
+    @property
+    def selected(self) -> tuple[ColumnRef, ...]:
+        """The columns the last SELECT names (none without SELECT)."""
+        chosen = [step.select for step in self.steps if step.select is not None]
+        return chosen[-1] if chosen else ()
+
+
+Plan = Union[ChainPlan, InteractionPlan, SegmentPlan, SetPlan, FetchPlan]
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +238,10 @@ def stages(plan: Plan, depth: int = 0) -> list[Stage]:
         return found
     if isinstance(plan, SegmentPlan):
         return [Stage(depth, plan.label, plan)]
+    if isinstance(plan, FetchPlan):
+        return stages(plan.members_of, depth) + [
+            Stage(depth, step.label, replace(plan, steps=plan.steps[:index + 1]))
+            for index, step in enumerate(plan.steps)]
     found = stages(plan.operands[0], depth + 1)
     for index, operator in enumerate(plan.operators):
         operand = plan.operands[index + 1]

@@ -16,12 +16,16 @@ from segquery.query_plan.model import (
     ChainPlan,
     ChainStep,
     ColumnRef,
+    FETCH_ROW,
+    FetchPlan,
+    FetchStep,
     HavingPlan,
     InteractionPlan,
     Join,
     Plan,
     SegmentPlan,
     SetPlan,
+    SortKey,
 )
 from segquery.semantic.schemas import link_type_table
 from segquery.source import SourceText, Span
@@ -71,6 +75,8 @@ class _Scope:
 
     names: dict[str, tuple[str, Columns]]
     current: tuple[str, Columns]
+    # What the names are of, in the message about a name that is none of them.
+    owner: str = "this chain"
 
     def bind(self, name: str | None, row: str, columns: Columns) -> None:
         if name is not None:
@@ -123,12 +129,14 @@ class _Resolver:
             scope = _Scope({}, (FIRST_ROW, table.columns))
             scope.bind(table.name, FIRST_ROW, table.columns)
             scope.bind(source.alias.name if source.alias else None, FIRST_ROW, table.columns)
-            return self.steps(label(source), table, None, scope, node.steps)
+            head, tail = _split_paging(node.steps)
+            return self.paged(self.steps(label(source), table, None, scope, head), tail, scope)
         if isinstance(source, ast.SegmentRef):
             inner = self.segment(source)
             return inner if inner is None or not node.steps else self.members_chain(inner.label, inner, node.steps)
         if isinstance(source, ast.Interaction):
-            return self.interaction(source, node.steps)
+            head, tail = _split_paging(node.steps)
+            return self.paged(self.interaction(source, head), tail)
         self.report(codes.NOT_COMPILABLE, "the parser could not read this source; it has no meaning over data", source)
         return None
 
@@ -139,18 +147,75 @@ class _Resolver:
             self.report(codes.NOT_COMPILABLE, "the profile table of these members is unknown, so steps "
                         "cannot follow them", steps[0])
             return None
+        head, tail = _split_paging(steps)
+        if not head:
+            return self.paged(members, tail)
         scope = _Scope({}, (FIRST_ROW, table.columns))
         scope.bind(table.name, FIRST_ROW, table.columns)
-        return self.steps(text, table, members, scope, steps)
+        return self.paged(self.steps(text, table, members, scope, head), tail, scope)
 
     def table_of(self, plan: Plan) -> TableLayout | None:
         if isinstance(plan, ChainPlan):
             return plan.result_table
         if isinstance(plan, InteractionPlan):
             return plan.profile_table
-        if isinstance(plan, SegmentPlan):
-            return self.table_of(plan.body)
+        if isinstance(plan, (SegmentPlan, FetchPlan)):
+            return self.table_of(plan.body if isinstance(plan, SegmentPlan) else plan.members_of)
         return self.table_of(plan.operands[0])
+
+    # ------------------------------------------------------------ member fetch
+
+    def paged(self, plan: Plan | None, steps: tuple[ast.Step, ...], chain: _Scope | None = None) -> Plan | None:
+        """Member-fetch steps after `plan`, and any steps after them (which start
+        from the members fetched). `chain` is the scope of the chain before them:
+        its names of the members' own row stay usable."""
+        if plan is None or not steps:
+            return plan
+        paging, rest = _leading_paging(steps)
+        fetched = self.fetch(plan, paging, chain)
+        return fetched if fetched is None or not rest else self.members_chain(fetched.label, fetched, rest)
+
+    def fetch(self, plan: Plan, steps: tuple[ast.Step, ...], chain: _Scope | None) -> FetchPlan | None:
+        table = self.table_of(plan)
+        if table is None:
+            self.report(codes.NOT_COMPILABLE, f"the profile table of these members is unknown, so "
+                        f"{_step_name(steps[0])} cannot sort or page them", steps[0])
+            return None
+        scope = _Scope({}, (FETCH_ROW, table.columns), "the members, whose own row ORDERBY and SELECT read")
+        scope.bind(table.name, FETCH_ROW, table.columns)
+        if chain is not None:       # the aliases that named the members' own row
+            for name, (row, _) in list(chain.names.items()):
+                if row == chain.current[0]:
+                    scope.bind(name, FETCH_ROW, table.columns)
+        resolved = [self.fetch_step(step, scope) for step in steps]
+        if any(step is None for step in resolved):
+            return None
+        return FetchPlan(plan.label, plan, table, tuple(step for step in resolved if step is not None), self.columns)
+
+    def fetch_step(self, step: ast.Step, scope: _Scope) -> FetchStep | None:
+        text = label(step, ".")
+        if isinstance(step, ast.OrderBy):
+            for key in step.keys:
+                self.expression(key.expr, scope)
+            return FetchStep(text, keys=tuple(SortKey(key.expr, key.direction is ast.Direction.DESC)
+                                              for key in step.keys))
+        if isinstance(step, (ast.Skip, ast.Take)):
+            count = _whole_number(step.count)
+            if count is None or count < 0:
+                self.report(codes.NOT_COMPILABLE, f"{_step_name(step)} takes a whole number of members, 0 or "
+                            f"more, written as a number", step.count)
+                return None
+            return FetchStep(text, skip=count) if isinstance(step, ast.Skip) else FetchStep(text, take=count)
+        assert isinstance(step, ast.Select), "only member-fetch steps reach fetch_step"
+        selected: list[ColumnRef] = []
+        for item in step.attributes:
+            if not isinstance(item, ast.Attribute):
+                self.report(codes.NOT_COMPILABLE, "SELECT names attributes of the members, one by one", item)
+                continue
+            self.attribute(item, scope)
+            if id(item) in self.columns:
+                selected.append(self.columns[id(item)])
+        return FetchStep(text, select=tuple(selected))
 
     # ------------------------------------------------------------ chains
 
@@ -184,9 +249,13 @@ class _Resolver:
                 if joins is None:
                     return None
                 resolved.append(ChainStep(label(step, "."), joins, (), current, current_table))
+            elif isinstance(step, ast.Having):
+                self.report(codes.NOT_COMPILABLE, "HAVING counts interactions; after PROFILE, TRAVERSE or "
+                            "RELATE there are none to count", step)
+                return None
             else:
-                self.report(codes.NOT_COMPILABLE, f"{_step_name(step)} does not select profiles: a query "
-                            f"run over data cannot contain it", step)
+                self.report(codes.NOT_COMPILABLE, "the parser could not read this step; it has no meaning "
+                            "over data", step)
                 return None
         return ChainPlan(text, table, members, tuple(resolved), self.columns)
 
@@ -352,8 +421,8 @@ class _Resolver:
             bound = scope.names.get(node.qualifier.name.casefold())
             if bound is None:
                 known = ", ".join(f"`{name}`" for name in scope.names) or "none"
-                self.report(codes.UNKNOWN_ALIAS, f"`{node.qualifier.name}` is no alias or table of this "
-                            f"chain (known here: {known})", node.qualifier)
+                self.report(codes.UNKNOWN_ALIAS, f"`{node.qualifier.name}` is no alias or table of "
+                            f"{scope.owner} (known here: {known})", node.qualifier)
                 return
         else:
             bound = scope.current
@@ -385,6 +454,18 @@ def date_parts(node: ast.DateLiteral) -> datetime | None:
     if len(parts) < 3 or any(part is None for part in parts):
         return None
     return date_literal([part for part in parts if part is not None])
+
+
+def _split_paging(steps: tuple[ast.Step, ...]) -> tuple[tuple[ast.Step, ...], tuple[ast.Step, ...]]:
+    """The steps before the first member-fetch step, and that step with all after it."""
+    first = next((index for index, step in enumerate(steps) if isinstance(step, ast.PAGING_STEPS)), len(steps))
+    return steps[:first], steps[first:]
+
+
+def _leading_paging(steps: tuple[ast.Step, ...]) -> tuple[tuple[ast.Step, ...], tuple[ast.Step, ...]]:
+    """The member-fetch steps at the start of `steps`, and the steps after them."""
+    end = next((index for index, step in enumerate(steps) if not isinstance(step, ast.PAGING_STEPS)), len(steps))
+    return steps[:end], steps[end:]
 
 
 def _step_name(step: ast.Node) -> str:

@@ -91,9 +91,11 @@ def dump_json_schema(schema: Schema, *, description: str | None = None, indent: 
 
 
 def _attribute_data(attribute: Attribute) -> str | dict[str, Any]:
-    if attribute.options is None and not attribute.targets:
+    if attribute.options is None and not attribute.targets and attribute.display_name is None:
         return attribute.type.value
     data: dict[str, Any] = {"type": attribute.type.value}
+    if attribute.display_name is not None:
+        data["display_name"] = attribute.display_name
     if attribute.options is not None:
         data["options"] = {str(value): label for value, label in attribute.options.items()}
     if attribute.targets:
@@ -103,7 +105,7 @@ def _attribute_data(attribute: Attribute) -> str | dict[str, Any]:
 
 def _table_data(table: Table) -> dict[str, Any]:
     data: dict[str, Any] = {}
-    for key in ("entity_set", "primary_id", "primary_name"):
+    for key in ("display_name", "entity_set", "primary_id", "primary_name"):
         if getattr(table, key) is not None:
             data[key] = getattr(table, key)
     data["attributes"] = {name: _attribute_data(a) for name, a in table.attributes.items()}
@@ -240,7 +242,7 @@ class _Reader:
             return Attribute(name, self.attribute_type(value, path))
         if not isinstance(value, dict):
             self.fail(path, f"expected a type name or an object, found {python_type_name(value)}")
-        self.object(value, path, required=("type",), optional=("options", "targets"))
+        self.object(value, path, required=("type",), optional=("display_name", "options", "targets"))
         kind = self.attribute_type(value["type"], path + ("type",))
         options = None
         if "options" in value:
@@ -254,7 +256,10 @@ class _Reader:
                 self.fail(path + ("targets",), f"targets are allowed only on {_TARGET_TYPES} "
                                                f"attributes, not on {kind.value}", key=True)
             targets = self.name_list(value["targets"], path + ("targets",), "table")
-        return Attribute(name, kind, options, targets)
+        return Attribute(name, kind, options, targets, self.display_name(value, path))
+
+    def display_name(self, value: dict[str, Any], path: Path) -> str | None:
+        return self.string(value["display_name"], path + ("display_name",)) if "display_name" in value else None
 
     def options(self, value: Any, path: Path) -> dict[int, str]:
         members = self.object(value, path, fixed=False)
@@ -277,7 +282,7 @@ class _Reader:
 
     def table(self, name: str, value: Any, path: Path) -> Table:
         self.object(value, path, required=("attributes",),
-                    optional=("entity_set", "primary_id", "primary_name"))
+                    optional=("display_name", "entity_set", "primary_id", "primary_name"))
         table = Table(name, self.attributes(value["attributes"], path + ("attributes",)))
         fields: dict[str, str | None] = {}
         for key in ("primary_id", "primary_name"):
@@ -290,7 +295,8 @@ class _Reader:
                                              + suggestion_suffix(wanted, table.attributes))
                 fields[key] = attribute.name
         entity_set = self.string(value["entity_set"], path + ("entity_set",)) if "entity_set" in value else None
-        return Table(name, table.attributes, fields["primary_id"], fields["primary_name"], entity_set)
+        return Table(name, table.attributes, fields["primary_id"], fields["primary_name"], entity_set,
+                     self.display_name(value, path))
 
     def relationship(self, name: str, value: Any, path: Path) -> Relationship:
         keys = ("referencing_table", "referencing_attribute", "referenced_table")

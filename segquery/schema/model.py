@@ -113,12 +113,14 @@ def _index(names: Iterable[str], kind: str) -> dict[str, str]:
 @dataclass(frozen=True, slots=True)
 class Attribute:
     """One column. `options` maps choice codes to labels; `targets` lists the
-    tables a lookup column can point at."""
+    tables a lookup column can point at; `display_name` is the label users see
+    in the app ("City" for `address1_city`), when known."""
 
     name: str
     type: AttributeType
     options: Mapping[int, str] | None = field(default=None, hash=False)
     targets: tuple[str, ...] = ()
+    display_name: str | None = None
 
     def __post_init__(self) -> None:
         if self.options is not None:
@@ -155,6 +157,7 @@ class Table:
     primary_id: str | None = None
     primary_name: str | None = None
     entity_set: str | None = None
+    display_name: str | None = None     # the label users see ("Marketing List" for `list`), when known
     _folded: Mapping[str, str] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from sqlglot import exp
 
-from segquery.query_plan import Catalog, Plan, SegmentSource, resolve
+from segquery.query_plan import Catalog, FetchPlan, Plan, SegmentSource, resolve
 from segquery.sql.queries import ID_COLUMN, QueryCompiler
 from segquery.syntax import ast
 
@@ -24,8 +24,12 @@ __all__ = ["DIALECTS", "ID_COLUMN", "compile_sql", "count_query", "members_query
 
 
 def plan_query(plan: Plan, *, now: datetime) -> exp.Query:
-    """The SELECT of a plan's members."""
-    return QueryCompiler(now).select(plan)
+    """The SELECT of a plan's members; a member fetch returns them in its order,
+    with the columns its SELECT names after `profileid`."""
+    compiler = QueryCompiler(now)
+    if isinstance(plan, FetchPlan):
+        return compiler.fetch(plan, ordered=True, selected=True)
+    return compiler.select(plan)
 
 
 def count_query(plan: Plan, *, now: datetime) -> exp.Select:
@@ -36,8 +40,10 @@ def count_query(plan: Plan, *, now: datetime) -> exp.Select:
 
 
 def members_query(plan: Plan, *, now: datetime, limit: int) -> exp.Select:
-    """The first `limit` members, in id order."""
+    """The first `limit` members: in the order of a member fetch, else in id order."""
     compiler = QueryCompiler(now)
+    if isinstance(plan, FetchPlan):
+        return compiler.fetch(plan, ordered=True, limit=limit)
     inner = exp.Subquery(this=compiler.select(plan), alias=exp.TableAlias(this=exp.to_identifier("m", quoted=True)))
     key = exp.column(exp.to_identifier(ID_COLUMN, quoted=True), table=exp.to_identifier("m", quoted=True))
     return exp.select(key).from_(inner).order_by(key.copy()).limit(limit)

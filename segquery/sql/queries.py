@@ -6,7 +6,9 @@ from datetime import datetime
 
 from sqlglot import exp
 
-from segquery.query_plan.model import INTERACTION_ROW, ChainPlan, InteractionPlan, Plan, SegmentPlan, SetPlan
+from segquery.query_plan.kinds import ColumnKind
+from segquery.query_plan.model import (FETCH_ROW, INTERACTION_ROW, ChainPlan, FetchPlan, InteractionPlan, Plan,
+                                       SegmentPlan, SetPlan, Window)
 from segquery.sql.expressions import ExpressionCompiler, column, timestamp
 
 ID_COLUMN = "profileid"
@@ -29,6 +31,8 @@ class QueryCompiler:
         self._subqueries = 0
 
     def select(self, plan: Plan) -> exp.Query:
+        if isinstance(plan, FetchPlan):
+            return self.fetch(plan)
         if isinstance(plan, ChainPlan):
             return self._chain(plan)
         if isinstance(plan, InteractionPlan):
@@ -82,6 +86,52 @@ class QueryCompiler:
         return select.having(comparison(this=exp.Count(this=exp.Star()), expression=exp.Literal.number(count)),
                              copy=False)
 
+    def fetch(self, plan: FetchPlan, *, ordered: bool = False, limit: int | None = None,
+              selected: bool = False) -> exp.Select:
+        """The members of each window in turn. The last window is sorted when `ordered`
+        (a statement's result), kept to `limit` more rows, and adds the SELECT
+        columns when `selected`; inner windows are sorted only where SKIP or TAKE cut them."""
+        members: exp.Query = self.select(plan.members_of)
+        windows = plan.windows
+        for index, window in enumerate(windows):
+            last = index == len(windows) - 1
+            if last and limit is not None:
+                window = Window(window.keys, window.offset,
+                                limit if window.limit is None else min(limit, window.limit))
+            members = self._window(plan, window, members, ordered=last and ordered,
+                                   selected=last and selected)
+        assert isinstance(members, exp.Select)
+        return members
+
+    def _window(self, plan: FetchPlan, window: Window, members: exp.Query, *, ordered: bool,
+                selected: bool) -> exp.Select:
+        """`SELECT f.<key> FROM <table> f WHERE f.<key> IN (<members>) ORDER BY ... OFFSET ... LIMIT ...`"""
+        key = column(FETCH_ROW, plan.table.primary_key)
+        outputs = [_id(key)]
+        if selected:
+            outputs += [exp.alias_(column(FETCH_ROW, ref.column), exp.to_identifier(ref.column, quoted=True))
+                        for ref in plan.selected]
+        select = exp.select(*outputs).from_(_table(plan.table.name, FETCH_ROW), copy=False).where(
+            exp.not_(exp.Is(this=key.copy(), expression=exp.Null())),
+            exp.In(this=key.copy(), query=exp.Subquery(this=members)), copy=False)
+        if not (ordered or window.cuts):
+            return select
+        expressions = ExpressionCompiler(plan.columns, self.now)
+        order = []
+        for sort in window.keys:
+            value, kind = expressions.compile(sort.expr)
+            if kind is ColumnKind.STRING:
+                value = exp.Lower(this=value)
+            # Null is the smallest value: first in ascending order, last in descending order.
+            order.append(exp.Ordered(this=value, desc=sort.descending, nulls_first=not sort.descending))
+        order.append(exp.Ordered(this=key.copy(), desc=False, nulls_first=True))
+        select = select.order_by(*order, copy=False)
+        if window.offset:
+            select = select.offset(window.offset, copy=False)
+        if window.limit is not None:
+            select = select.limit(window.limit, copy=False)
+        return select
+
     def _set(self, plan: SetPlan) -> exp.Query:
         result: exp.Query = self._operand(plan.operands[0])
         for operator, operand in zip(plan.operators, plan.operands[1:]):
@@ -90,11 +140,16 @@ class QueryCompiler:
         return result
 
     def _operand(self, plan: Plan) -> exp.Select:
+        """A plan as an operand of a set operation: a sorted or cut SELECT, and a set
+        operation, go in a subquery (ORDER BY and LIMIT would apply to the whole)."""
         selected = self.select(plan)
-        return selected if isinstance(selected, exp.Select) else self._wrapped(selected)
+        cut = any(selected.args.get(part) for part in ("order", "limit", "offset"))
+        if isinstance(selected, exp.Select) and not cut:
+            return selected
+        return self._wrapped(selected)
 
     def _wrapped(self, query: exp.Query) -> exp.Select:
-        """A set operation as a plain SELECT, so the next operator applies to all of it
+        """A query as a plain SELECT, so the next operator applies to all of it
         (SQL gives INTERSECT precedence over UNION; the query language does not)."""
         alias = self._alias()
         return exp.select(exp.column(exp.to_identifier(ID_COLUMN, quoted=True))).from_(

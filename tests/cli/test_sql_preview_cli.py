@@ -1,6 +1,10 @@
 """`segquery sql` and `segquery preview`: exact output, diagnostics and exit status."""
 
 import json
+import os
+import pty
+import subprocess
+import sys
 
 from cli_helpers import run, write
 
@@ -89,7 +93,27 @@ def test_preview_as_json(tmp_path):
         "stages": [{"depth": 0, "step": "PROFILE(contact)", "members": 4},
                    {"depth": 0, "step": ".FILTER(address1_city == 'seattle')", "members": 2},
                    {"depth": 0, "step": ".FILTER(ISNULL(firstname))", "members": 1}],
-        "first_members": ["c2"]}
+        "first_members": ["c2"], "order": "id"}
+
+
+def test_preview_of_a_member_fetch_counts_each_paging_step_and_lists_members_in_its_order(tmp_path):
+    query = write(tmp_path / "q.segq",
+                  "PROFILE(contact).FILTER(ISNOTNULL(parentcustomerid)).ORDERBY(firstname DESC).SKIP(1).TAKE(2)"
+                  ".SELECT(contactid, firstname)")
+    result = run("preview", str(query), "--data", export(tmp_path), "--members", "5")
+    assert result.exit_code == 0
+    assert result.output == (
+        "stage                                 members\n"
+        "PROFILE(contact)                            4\n"
+        ".FILTER(ISNOTNULL(parentcustomerid))        3\n"
+        ".ORDERBY(firstname DESC)                    3\n"
+        ".SKIP(1)                                    2\n"
+        ".TAKE(2)                                    2\n"
+        ".SELECT(contactid, firstname)               2\n"
+        "\n"
+        "members (first 2, in the query's order):\n"
+        "c1\n"
+        "c2\n")
 
 
 def test_preview_reports_a_table_the_data_lacks(tmp_path):
@@ -112,6 +136,44 @@ def test_preview_reads_a_folder_of_parquet_files_per_table(tmp_path):
     result = run("preview", str(query), "--data", str(tmp_path / "data"), "--output-format", "json")
     assert result.exit_code == 0
     assert json.loads(result.output)["stages"][-1]["members"] == 1
+
+
+def test_preview_reads_delta_tables_plain_and_partitioned(tmp_path):
+    import duckdb
+    from deltalake import write_deltalake
+
+    connection = duckdb.connect()
+    contacts = connection.sql("SELECT * FROM (VALUES ('c1', 'Seattle'), ('c2', NULL), ('c3', 'Kent')) "
+                              "AS t(contactid, address1_city)")
+    write_deltalake(str(tmp_path / "data" / "contact"), contacts)                      # files read in place
+    write_deltalake(str(tmp_path / "data" / "contact"), connection.sql(                 # a second version
+        "SELECT 'c4' AS contactid, 'Seattle' AS address1_city"), mode="append")
+    opened = connection.sql("SELECT * FROM (VALUES ('c1', TIMESTAMP '2025-12-31 10:00:00', 'x'), "
+                            "('c4', TIMESTAMP '2025-12-30 10:00:00', 'y'), ('c4', TIMESTAMP '2025-12-31 11:00:00', 'y')) "
+                            "AS t(contactId, \"timestamp\", emailDomain)")
+    write_deltalake(str(tmp_path / "data" / "EmailOpened"), opened, partition_by=["emailDomain"])
+    query = write(tmp_path / "q.segq", "PROFILE(contact).FILTER(address1_city == 'seattle') INTERSECT "
+                                       "INTERACTION(EmailOpened, EmailOpened_ContactLink).FILTER(emailDomain == 'Y')")
+    result = run("preview", str(query), "--data", str(tmp_path / "data"), "--now", "2026-01-01",
+                 "--output-format", "json", "--members", "5")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == {
+        "members": 1,
+        "stages": [{"depth": 1, "step": "PROFILE(contact)", "members": 4},
+                   {"depth": 1, "step": ".FILTER(address1_city == 'seattle')", "members": 2},
+                   {"depth": 1, "step": "INTERACTION(EmailOpened, EmailOpened_ContactLink)", "members": 2},
+                   {"depth": 1, "step": ".FILTER(emailDomain == 'Y')", "members": 1},
+                   {"depth": 0, "step": "INTERSECT INTERACTION(EmailOpened, EmailOpened_ContactLink)"
+                                        ".FILTER(emailDomain ==…", "members": 1}],
+        "first_members": ["c4"], "order": "id"}
+
+
+def test_a_folder_with_a_broken_delta_log_is_a_usage_error(tmp_path):
+    (tmp_path / "data" / "contact" / "_delta_log").mkdir(parents=True)
+    query = write(tmp_path / "q.segq", "PROFILE(contact)")
+    result = run("preview", str(query), "--data", str(tmp_path / "data"))
+    assert result.exit_code == 2
+    assert "cannot read the data: contact: not a readable Delta table: " in result.output
 
 
 def test_preview_refuses_a_folder_without_tables(tmp_path):
@@ -142,3 +204,30 @@ def test_sql_of_a_realtime_query():
         "  ON `t1`.`accountid` = `t0`.`parentcustomerid`\n"
         "WHERE\n"
         "  NOT `t0`.`contactid` IS NULL AND `t1`.`industrycode` IN (16, 24)\n")
+
+
+def test_the_progress_line_is_written_on_a_terminal_only(tmp_path):
+    query = write(tmp_path / "q.segq", "PROFILE(contact).FILTER(ISNOTNULL(firstname))")
+    data = export(tmp_path)
+    assert run("preview", str(query), "--data", data).stderr == ""      # not a terminal: nothing
+    leader, follower = pty.openpty()
+    try:
+        completed = subprocess.run([sys.executable, "-m", "segquery", "preview", str(query), "--data", data],
+                                   stdout=subprocess.PIPE, stderr=follower, timeout=120, check=False)
+    finally:
+        os.close(follower)
+    written = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:         # the terminal's other end is closed: all is read
+            break
+        if not chunk:
+            break
+        written += chunk
+    os.close(leader)
+    assert completed.returncode == 0
+    assert completed.stdout.decode().startswith("stage")
+    assert written.decode() == ("\r[1/2] PROFILE(contact)"
+                                "\r[2/2] .FILTER(ISNOTNULL(firstname))"
+                                "\r" + " " * len("[2/2] .FILTER(ISNOTNULL(firstname))") + "\r")

@@ -140,6 +140,43 @@ def test_a_user_schema_gives_the_option_labels(tmp_path):
         "Contacts\n  whose tier is Gold or 8")
 
 
+DISPLAY_SCHEMA = """{"version": 1, "tables": {
+  "contact": {"display_name": "Contact", "primary_id": "contactid", "attributes": {
+    "contactid": "uniqueidentifier",
+    "address1_city": {"type": "string", "display_name": "City"},
+    "emailaddress1": {"type": "string", "display_name": "Email"},
+    "new_urlcode": {"type": "string", "display_name": "URL code"},
+    "parentcustomerid": {"type": "customer", "targets": ["account"]},
+    "firstname": "string"}},
+  "account": {"display_name": "Company", "primary_id": "accountid", "attributes": {
+    "accountid": "uniqueidentifier",
+    "numberofemployees": {"type": "integer", "display_name": "Number of Employees"}}}},
+ "relationships": {"contact_account_parentcustomerid": {"referencing_table": "contact",
+   "referencing_attribute": "parentcustomerid", "referenced_table": "account"}}}"""
+
+
+def test_attributes_and_tables_read_by_their_display_names(tmp_path):
+    from segquery.schema import parse_json_schema
+    schema = parse_json_schema(DISPLAY_SCHEMA)
+    explained = explain("PROFILE(account, a).FILTER(a.numberofemployees > 100)"
+                        ".TRAVERSE(contact_account_parentcustomerid, c)"
+                        ".FILTER((c.address1_city == 'Seattle' || c.address1_city == 'Redmond') "
+                        "&& ISNOTNULL(emailaddress1) && new_urlcode == 'x' && firstname == 'Ann')", schema=schema)
+    # An acronym keeps its case; an attribute without a display name keeps its logical name.
+    assert explained.text() == (
+        "Companies\n"
+        "  whose number of Employees is greater than 100\n"
+        "  then their related contacts (through `contact_account_parentcustomerid`)\n"
+        "  whose (city is 'Seattle' or 'Redmond') and email has a value and URL code is 'x' and firstname is 'Ann'")
+
+
+def test_the_bundled_schema_gives_the_display_names_its_reference_gives():
+    assert explain("PROFILE(msdyncrm_segment).FILTER(msdyncrm_segmenttype == 192350000 "
+                   "&& msdyncrm_segmentname STARTSWITH 'VIP')").text() == (
+        "Segments\n  whose segment type is Dynamic segment and name starts with 'VIP'")
+    assert explain("PROFILE(list).FILTER(ISNULL(cost))").text() == "Marketing Lists\n  whose cost has no value"
+
+
 def test_an_invalid_query_raises_parse_error_with_positions():
     with pytest.raises(ParseError) as raised:
         explain("PROFILE(contact).FILTER(")

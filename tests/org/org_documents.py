@@ -40,13 +40,15 @@ def label(text):
 ENTITY_DEFINITIONS = {
     "contact": {
         "LogicalName": "contact", "EntitySetName": "contacts", "PrimaryIdAttribute": "contactid",
-        "PrimaryNameAttribute": "fullname",
+        "PrimaryNameAttribute": "fullname", "DisplayName": label("Contact"),
         "Attributes": [
             {"LogicalName": "xyz_leadscore", "AttributeType": "Money", "AttributeTypeName": {"Value": "MoneyType"}},
-            {"LogicalName": "fullname", "AttributeType": "String", "AttributeTypeName": {"Value": "StringType"}},
+            {"LogicalName": "fullname", "AttributeType": "String", "AttributeTypeName": {"Value": "StringType"},
+             "DisplayName": {"UserLocalizedLabel": None, "LocalizedLabels": []}},
             {"LogicalName": "contactid", "AttributeType": "Uniqueidentifier",
              "AttributeTypeName": {"Value": "UniqueidentifierType"}},
-            {"LogicalName": "gendercode", "AttributeType": "Picklist", "AttributeTypeName": {"Value": "PicklistType"}},
+            {"LogicalName": "gendercode", "AttributeType": "Picklist", "AttributeTypeName": {"Value": "PicklistType"},
+             "DisplayName": label("Gender")},
             {"LogicalName": "donotemail", "AttributeType": "Boolean", "AttributeTypeName": {"Value": "BooleanType"}},
             {"LogicalName": "new_tierid", "AttributeType": "Lookup", "AttributeTypeName": {"Value": "LookupType"}},
         ]},

@@ -22,12 +22,13 @@ def test_the_schema_has_exact_types_options_lookups_and_relationships(client, ht
         "description": f"Pulled from {org_url(httpserver)} by segquery schema pull",
         "tables": {
             "contact": {
+                "display_name": "Contact",
                 "entity_set": "contacts", "primary_id": "contactid", "primary_name": "fullname",
                 "attributes": {
                     "contactid": "uniqueidentifier",
                     "donotemail": {"type": "boolean", "options": {"0": "Allow", "1": "Do Not Allow"}},
                     "fullname": "string",
-                    "gendercode": {"type": "picklist", "options": {"1": "Male", "2": "Female"}},
+                    "gendercode": {"type": "picklist", "display_name": "Gender", "options": {"1": "Male", "2": "Female"}},
                     "new_tierid": {"type": "lookup", "targets": ["new_loyaltytier"]},
                     "xyz_leadscore": "money"}},
             "new_loyaltytier": {

@@ -225,3 +225,39 @@ def datasets(draw) -> dict[str, list[dict]]:
          "msdynmkt_originaltimestamp": row["timestamp"], "msdynmkt_emailaddress": row["emailDomain"]}
         for row in opened]
     return data
+
+
+@st.composite
+def sort_keys(draw) -> str:
+    """One to three ORDERBY keys over contact's columns (strings, numbers, dates,
+    booleans: with nulls, ties and case variants in the data), some descending."""
+    keys = draw(st.lists(st.sampled_from(_READABLE["contact"]), min_size=1, max_size=3, unique=True))
+    return ", ".join(key + draw(st.sampled_from(["", " ASC", " DESC"])) for key in keys)
+
+
+@st.composite
+def paging(draw) -> str:
+    """Member-fetch steps: ORDERBY, SKIP and TAKE in any order (a later ORDERBY re-sorts
+    what SKIP and TAKE kept), and SELECT at the end."""
+    steps = []
+    for _ in range(draw(st.integers(1, 4))):
+        kind_of_step = draw(st.sampled_from(["ORDERBY", "SKIP", "TAKE"]))
+        if kind_of_step == "ORDERBY":
+            steps.append(f".ORDERBY({draw(sort_keys())})")
+        else:
+            steps.append(f".{kind_of_step}({draw(st.integers(0, 4))})")
+    if draw(st.booleans()):
+        steps.append(".SELECT(contactid, firstname)")
+    return "".join(steps)
+
+
+@st.composite
+def fetch_queries(draw) -> str:
+    """A member fetch over a chain, over a parenthesised query, or as an operand of a set operation."""
+    shape = draw(st.integers(0, 2))
+    if shape == 0:
+        return draw(contact_chains()) + draw(paging())
+    if shape == 1:
+        return f"({draw(queries())}){draw(paging())}"
+    return f"({draw(contact_chains())}{draw(paging())}) {draw(st.sampled_from(['UNION', 'INTERSECT', 'EXCEPT']))} " \
+           f"{draw(contact_chains())}"

@@ -51,6 +51,12 @@ def load_duckdb(data: Mapping[str, Iterable[Mapping[str, Any]]]) -> duckdb.DuckD
 
 def duckdb_members(query: ast.Query, connection: duckdb.DuckDBPyConnection, *, now: datetime = NOW,
                    segments=None) -> frozenset[str]:
+    return frozenset(duckdb_ordered_members(query, connection, now=now, segments=segments))
+
+
+def duckdb_ordered_members(query: ast.Query, connection: duckdb.DuckDBPyConnection, *, now: datetime = NOW,
+                           segments=None) -> tuple[str, ...]:
+    """The members in the order the statement returns them."""
     plan = resolve(query, CATALOG, now=now, segments=segments)
     rows = connection.execute(render(plan_query(plan, now=now), "duckdb")).fetchall()
-    return frozenset(str(row[0]) for row in rows if row[0] is not None)
+    return tuple(str(row[0]) for row in rows if row[0] is not None)

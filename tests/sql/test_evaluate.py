@@ -5,8 +5,7 @@ from datetime import datetime, timedelta
 import pytest
 
 import segquery
-from segquery.evaluate import evaluate
-from segquery.query_plan import PlanError
+from segquery.evaluate import UnknownName, evaluate
 
 NOW = datetime(2026, 3, 31, 12, 0, 0)
 
@@ -101,6 +100,6 @@ def test_segments_are_inlined_by_name_in_any_case():
     assert members("SEGMENT(seattle).FILTER(numberofchildren > 0)", segments=segments) == {"c1"}
 
 
-def test_a_name_the_schema_lacks_raises_plan_error():
-    with pytest.raises(PlanError, match="no column `nope`"):
+def test_a_name_the_schema_lacks_raises_unknown_name():
+    with pytest.raises(UnknownName, match="^`contact` has no column `nope`$"):
         members("PROFILE(contact).FILTER(nope == 1)")

@@ -45,8 +45,16 @@ def problems(text, segments=None):
     ("PROFILE(contact).FILTER(birthdate < DATE(2024, 2, 30))",
      [("Q007", 1, 37, 54, "DATE(...) takes whole numbers that name a moment (year, month, day, then hour, "
                           "minute, second, millisecond)")]),
-    ("PROFILE(contact).ORDERBY(fullname ASC)",
-     [("Q007", 1, 18, 39, "ORDERBY does not select profiles: a query run over data cannot contain it")]),
+    ("PROFILE(contact).TAKE(2.5)",
+     [("Q007", 1, 23, 26, "TAKE takes a whole number of members, 0 or more, written as a number")]),
+    ("PROFILE(contact).HAVING(COUNT() > 1)",
+     [("Q007", 1, 18, 37, "HAVING counts interactions; after PROFILE, TRAVERSE or RELATE there are none to count")]),
+    ("PROFILE(contact, c).TRAVERSE(contact_account_parentcustomerid, a).ORDERBY(c.fullname)",
+     [("Q005", 1, 75, 76, "`c` is no alias or table of the members, whose own row ORDERBY and SELECT read "
+                          "(known here: `account`, `a`)")]),
+    ("PROFILE(contact, c).ORDERBY(c.fulname).SELECT(contactid, jobtitl)",
+     [("Q002", 1, 31, 38, "the data has no column `fulname` there; did you mean `fullname`?"),
+      ("Q002", 1, 58, 65, "the data has no column `jobtitl` there; did you mean `jobtitle`?")]),
     ("PROFILE(contact).FILTER(COUNT() > 2 && firstnam == 'x')",
      [("Q007", 1, 25, 32, "`COUNT()` has no meaning in a condition over rows"),
       ("Q002", 1, 40, 48, "the data has no column `firstnam` there; did you mean `firstname`?")]),

@@ -67,6 +67,15 @@ CASES = [
     pytest.param("PROFILE(contact).FILTER(lastname == 'O\\'Brien' && firstname CONTAINS 'it\\'s')", 'spark',
                  "SELECT DISTINCT `t0`.`contactid` AS `profileid` FROM `contact` AS `t0` WHERE NOT `t0`.`contactid` IS NULL AND (LOWER(`t0`.`lastname`) = 'o\\'brien' AND LOCATE('it\\'s', LOWER(`t0`.`firstname`)) > 0)",
                  id="escape-spark"),
+    pytest.param("PROFILE(contact, c).FILTER(c.address1_city == 'Seattle').ORDERBY(c.lastname ASC, birthdate DESC).SKIP(10).TAKE(5).SELECT(contactid, fullname)", 'duckdb',
+                 'SELECT "f"."contactid" AS "profileid", "f"."contactid" AS "contactid", "f"."fullname" AS "fullname" FROM "contact" AS "f" WHERE NOT "f"."contactid" IS NULL AND "f"."contactid" IN (SELECT DISTINCT "t0"."contactid" AS "profileid" FROM "contact" AS "t0" WHERE NOT "t0"."contactid" IS NULL AND LOWER("t0"."address1_city") = \'seattle\') ORDER BY LOWER("f"."lastname") ASC NULLS FIRST, "f"."birthdate" DESC, "f"."contactid" ASC NULLS FIRST LIMIT 5 OFFSET 10',
+                 id="fetch-duckdb"),
+    pytest.param("PROFILE(contact, c).FILTER(c.address1_city == 'Seattle').ORDERBY(c.lastname ASC, birthdate DESC).SKIP(10).TAKE(5).SELECT(contactid, fullname)", 'tsql',
+                 "SELECT [f].[contactid] AS [profileid], [f].[contactid] AS [contactid], [f].[fullname] AS [fullname] FROM [contact] AS [f] WHERE NOT [f].[contactid] IS NULL AND [f].[contactid] IN (SELECT DISTINCT [t0].[contactid] AS [profileid] FROM [contact] AS [t0] WHERE NOT [t0].[contactid] IS NULL AND LOWER([t0].[address1_city]) = 'seattle') ORDER BY LOWER([f].[lastname]) ASC, [f].[birthdate] DESC, [f].[contactid] ASC OFFSET 10 ROWS FETCH FIRST 5 ROWS ONLY",
+                 id="fetch-tsql"),
+    pytest.param("PROFILE(contact, c).FILTER(c.address1_city == 'Seattle').ORDERBY(c.lastname ASC, birthdate DESC).SKIP(10).TAKE(5).SELECT(contactid, fullname)", 'spark',
+                 "SELECT `f`.`contactid` AS `profileid`, `f`.`contactid` AS `contactid`, `f`.`fullname` AS `fullname` FROM `contact` AS `f` WHERE NOT `f`.`contactid` IS NULL AND `f`.`contactid` IN (SELECT DISTINCT `t0`.`contactid` AS `profileid` FROM `contact` AS `t0` WHERE NOT `t0`.`contactid` IS NULL AND LOWER(`t0`.`address1_city`) = 'seattle') ORDER BY LOWER(`f`.`lastname`) ASC, `f`.`birthdate` DESC, `f`.`contactid` ASC LIMIT 5 OFFSET 10",
+                 id="fetch-spark"),
 ]
 
 

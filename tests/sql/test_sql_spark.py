@@ -52,6 +52,8 @@ OUTBOUND = [
     ".HAVING(COUNT() >= 2, UTCDAYS(7))",
     "(PROFILE(contact) EXCEPT INTERACTION(EmailOpened, EmailOpened_ContactLink).HAVING(COUNT() > 0, UTCYEARS(1))) "
     "UNION PROFILE(contact).FILTER(address1_city == 'Kent') INTERSECT PROFILE(contact).FILTER(ISNOTNULL(firstname))",
+    "(PROFILE(contact).ORDERBY(firstname DESC, birthdate).SKIP(1).TAKE(2)) UNION "
+    "PROFILE(contact).ORDERBY(address1_city).TAKE(3).ORDERBY(numberofchildren DESC).SKIP(2)",
 ]
 REALTIME = [
     "PROFILE(contact).RELATEOPTIONAL(contact_customer_accounts, a).FILTER(ISNULL(a.name) || a.name IN ['contoso'])",
@@ -105,12 +107,17 @@ def test_spark_selects_what_duckdb_selects(spark, duck):
 
 def test_the_sample_is_not_trivial(duck):
     sizes = [len(duckdb_members(segquery.parse(text, dialect=dialect_named(dialect)), duck)) for text, dialect in SAMPLE]
-    assert sizes == [3, 2, 1, 2, 1, 1, 1, 4, 2]
+    assert sizes == [3, 2, 1, 2, 1, 1, 1, 3, 4, 2]
 
 
-def test_preview_on_spark_reads_parquet_files(spark, duck, tmp_path):
+def test_preview_on_spark_reads_parquet_files_and_delta_tables(spark, duck, tmp_path):
+    from deltalake import write_deltalake
+
     for table in COLUMNS:
-        duck.execute(f"COPY \"{table}\" TO '{tmp_path / table}.parquet' (FORMAT PARQUET)")
+        if table == "contact":      # a Delta table, read without Delta Lake in the session
+            write_deltalake(str(tmp_path / table), duck.table(table))
+        else:
+            duck.execute(f"COPY \"{table}\" TO '{tmp_path / table}.parquet' (FORMAT PARQUET)")
     engine = SparkEngine(find_tables(tmp_path), session=spark)
     query = segquery.parse("PROFILE(contact).FILTER(address1_city == 'Seattle').FILTER(ISNOTNULL(firstname))")
     result = preview(plan_for(query, engine, now=NOW), engine, now=NOW, members=5)
