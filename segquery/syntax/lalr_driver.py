@@ -181,6 +181,8 @@ class LalrDriver:
             self._actions[state] = actions
             self._goto[state] = goto
         self._lexers = _StateLexers(frontend.lexer)
+        # Terminals no rule keeps (`","`, `_AND`): pushed as their text, never seen by a callback.
+        self._dropped = frozenset(terminal.name for terminal in lark.terminals) - _kept_terminals(lark.rules)
         self._ignore = frozenset(lark.lexer_conf.ignore)
         self._lexer_callbacks = dict(lark.lexer_conf.callbacks)
         # Unit chains (`atom` to `unary` to `product`...): where they end, by (state under
@@ -194,6 +196,7 @@ class LalrDriver:
         goto = self._goto
         ignore = self._ignore
         chains = self._chains
+        dropped = self._dropped
         states = [self._start_state]
         values: list = []
         position = 0
@@ -217,11 +220,14 @@ class LalrDriver:
                     continue
                 if retype and type_ in retype:
                     type_ = retype[type_](value) or type_
-                token = _make_str(_Lexeme, value)
-                token.type = type_
-                token.value = value
-                token.start_pos = position
-                token.end_pos = end
+                if type_ in dropped:
+                    token = value
+                else:
+                    token = _make_str(_Lexeme, value)
+                    token.type = type_
+                    token.value = value
+                    token.start_pos = position
+                    token.end_pos = end
                 position = end
             else:
                 type_ = "$END"
@@ -268,6 +274,12 @@ class LalrDriver:
             if action is None or action[1] is None or action[1][2] is not None:
                 return top
             top = self._goto[below][action[1][1]]
+
+
+def _kept_terminals(rules) -> set[str]:
+    """Terminals that some rule passes to its callback."""
+    return {symbol.name for rule in rules for symbol in rule.expansion
+            if symbol.is_term and (rule.options.keep_all_tokens or not symbol.filter_out)}
 
 
 def _token(type_: str, value: str, start: int, end: int) -> Token:
