@@ -112,9 +112,10 @@ def _parse_clean(source: SourceText, dialect: Dialect) -> ParseResult | None:
     every character it flags is one no terminal matches, and unbalanced parentheses are
     grammar errors. Two things still need it: nesting deeper than the limit, and a
     `/*` left open, which lexes as `/` then `*`."""
+    text = source.text
     driver = lalr_driver(dialect)
-    if driver is None:
-        return None
+    if driver is None or text.count("(") != text.count(")"):
+        return None  # (unbalanced parentheses: most likely a query being typed, which has an error)
     context = BuildContext(source=source, dialect=dialect)
     token = CURRENT.set(context)
     try:
@@ -123,7 +124,6 @@ def _parse_clean(source: SourceText, dialect: Dialect) -> ParseResult | None:
         CURRENT.reset(token)
     if query is None:
         return None
-    text = source.text
     if text.count("(") > MAX_NESTING or "/*" in text:
         scanned = scan(source, dialect.lexicon)
         if scanned.diagnostics or not scanned.parseable:
