@@ -50,8 +50,9 @@ def _children_filter(rule, maybe_placeholders: bool) -> Callable[[list], list] |
     child filter, without its wrapper): tokens the grammar filters out are dropped,
     inlined `_rules` spliced, placeholders put for absent `[optional]` parts. None
     when the children are the symbols as they are."""
+    empty_indices = rule.options.empty_indices if maybe_placeholders else None
     made = maybe_create_child_filter(rule.expansion, rule.options.keep_all_tokens, False,
-                                     rule.options.empty_indices if maybe_placeholders else None)
+                                     empty_indices)  # type: ignore[arg-type]  # lark accepts None
     if made is None:
         return None
     assert isinstance(made, partial)

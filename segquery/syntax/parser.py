@@ -24,6 +24,7 @@ from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.errors import unexpected_token_message
 from segquery.syntax.glued import glued_keyword
 from segquery.syntax.grammar import lalr_driver, lalr_parser
+from segquery.syntax.lalr_driver import Unsupported
 from segquery.syntax.scanner import MAX_NESTING, scan
 
 MAX_INPUT_CHARS = 32 * 1024 * 1024
@@ -119,7 +120,9 @@ def _parse_clean(source: SourceText, dialect: Dialect) -> ParseResult | None:
     context = BuildContext(source=source, dialect=dialect)
     token = CURRENT.set(context)
     try:
-        query = driver.parse(source.text)
+        query = driver.parse(text)
+    except Unsupported:  # a parser state whose lexer the driver cannot run: lark parses the text
+        query = None
     finally:
         CURRENT.reset(token)
     if query is None:
