@@ -1,6 +1,6 @@
 """Parse speed, with its anchors measured in the same run.
 
-    PYTHONPATH=$PWD python benchmarks/parse.py [--before DIR] [--earley-seconds 20] [--no-tools]
+    PYTHONPATH=$PWD python benchmarks/parse.py [--before DIR] [--earley-seconds 20] [--no-tools] [--breakdown]
 
 - the floor: one compiled regular expression that only finds the tokens of the
   same queries (`re.finditer`, no token objects);
@@ -179,6 +179,62 @@ def tool_anchors(texts: list[str], parse_rate: float) -> None:
                   f"(segquery parses {parse_rate / rate:.2f}x as many queries/s; wall time, 2 CPUs)")
 
 
+def breakdown(texts: list[str], turns: int) -> None:
+    """Where the time goes: the driver with callbacks that build nothing, lark's own LALR
+    building its generic tree (and with lark-cython, when installed), and the typed tree's
+    constructors alone (every node and span one parse makes, replayed)."""
+    from lark import Lark
+
+    from segquery.source import Span
+    from segquery.syntax import ast, builder
+    from segquery.syntax.grammar import grammar_text, lalr_parser
+    from segquery.syntax.lalr_driver import LalrDriver
+    from segquery.syntax.parser import parse_uncached
+
+    class NoOp:
+        def __getattr__(self, name: str):
+            if name.startswith("__") or name.isupper():
+                raise AttributeError(name)
+            return tuple
+
+    functions: dict[str, Callable[[str], object]] = {
+        "floor": floor, "segquery": parse_uncached, "driver, no-op callbacks": LalrDriver(lalr_parser(), NoOp()).parse,
+        "lark LALR, generic tree": Lark(grammar_text(), parser="lalr", maybe_placeholders=True).parse}
+    try:
+        import lark_cython
+
+        functions["lark-cython, generic tree"] = Lark(grammar_text(), parser="lalr", maybe_placeholders=True,
+                                                      _plugins=lark_cython.plugins).parse
+    except ImportError:
+        pass
+    seconds = timed_in_turns(functions, texts, turns=turns)
+    print("\nwhere the time goes (same corpus, ratio to the floor)")
+    for name, value in list(seconds.items())[1:]:
+        print(f"  {name:<30} 1/{value / seconds['floor']:.1f}")
+    made: list[tuple[type, tuple, dict]] = []
+    kinds = [kind for kind in vars(ast).values() if isinstance(kind, type) and issubclass(kind, ast.Node)]
+    originals = {kind: kind.__init__ for kind in kinds + [Span, builder.RawCall]}
+    for kind, init in originals.items():
+        def record(self, *args, __init=init, __kind=kind, **keywords):
+            made.append((__kind, args, keywords))
+            __init(self, *args, **keywords)
+        kind.__init__ = record  # type: ignore[method-assign]
+    try:
+        for text in texts:
+            parse_uncached(text)
+    finally:
+        for kind, init in originals.items():
+            kind.__init__ = init  # type: ignore[method-assign]
+    best = float("inf")
+    for _ in range(turns):
+        start = time.process_time()
+        for kind, args, keywords in made:
+            kind(*args, **keywords)
+        best = min(best, time.process_time() - start)
+    print(f"  {'typed tree constructors alone':<30} 1/{best / seconds['floor']:.1f}   "
+          f"({len(made) / len(texts):.0f} nodes and spans per query)")
+
+
 def run_before(before: Path, turns: int) -> dict[str, dict[str, float]]:
     """The same measurement on another checkout, in a child process importing it."""
     environment = dict(os.environ, PYTHONPATH=str(before))
@@ -197,6 +253,7 @@ def main() -> None:
     options.add_argument("--earley-seconds", type=float, default=20.0, help="CPU budget for Earley per workload")
     options.add_argument("--turns", type=int, default=5, help="turns per chunk; the best is kept")
     options.add_argument("--no-tools", action="store_true", help="skip sqlfluff and ruff")
+    options.add_argument("--breakdown", action="store_true", help="also show where the parse time goes")
     options.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = options.parse_args()
     if args.worker:
@@ -221,6 +278,8 @@ def main() -> None:
         earley_anchor(texts, tokens, seconds["segquery"], args.earley_seconds)
         if len(texts) > 1 and not args.no_tools:
             tool_anchors(texts, len(texts) / seconds["segquery"])
+    if args.breakdown:
+        breakdown(workloads()["1,000 realistic queries"], args.turns)
     print(f"\nload average {', '.join(f'{load:.2f}' for load in os.getloadavg())}")
 
 
