@@ -72,7 +72,7 @@ def lalr_driver(dialect: Dialect = OUTBOUND) -> LalrDriver | None:
     (None when the dialect's grammar uses a lark feature the driver does not run)."""
     try:
         return LalrDriver(lalr_parser(dialect), AstBuilder())
-    except Unsupported:
+    except (Unsupported, AttributeError):  # AttributeError: a lark release whose internals moved
         return None
 
 

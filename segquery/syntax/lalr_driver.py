@@ -182,6 +182,7 @@ class LalrDriver:
             self._actions[state] = actions
             self._goto[state] = goto
         self._lexers = _StateLexers(frontend.lexer)
+        self._lexers[self._start_state]  # noqa: B018 - reads lark's lexer internals now, not mid-parse
         # Terminals no rule keeps (`","`, `_AND`): pushed as their text, never seen by a callback.
         self._dropped = frozenset(terminal.name for terminal in lark.terminals) - _kept_terminals(lark.rules)
         self._ignore = frozenset(lark.lexer_conf.ignore)
