@@ -1,113 +1,286 @@
-"""Parse speed: segquery's parser against the regular-expression tokenizer floor
-and lark's Earley parser on the same grammar, in one run; plus the cold wall time
-of `segquery check` on one file.
+"""Parse speed, with its anchors measured in the same run.
 
-    python benchmarks/parse.py [--earley-seconds 60]
+    PYTHONPATH=$PWD python benchmarks/parse.py [--before DIR] [--earley-seconds 20] [--no-tools] [--breakdown]
+
+- the floor: one compiled regular expression that only finds the tokens of the
+  same queries (`re.finditer`, no token objects);
+- segquery: `parse_uncached` (text to typed tree and diagnostics);
+- lark's Earley parser on the same grammar;
+- when installed (`pip install segquery[benchmark]`): sqlfluff linting 200 of the
+  queries translated to SQL, and ruff checking 10,000 small Python files.
+
+The machine may be shared, so floor and parser are timed in turns over chunks
+of 50 queries, in CPU time of this process, keeping the best of several turns
+per chunk: the ratio to the floor is the figure to compare. `--before DIR`
+runs the same measurement on another checkout (for example
+`git worktree add /tmp/before main`) in a child process of this run.
 """
 
 from __future__ import annotations
 
 import argparse
-import statistics
+import json
+import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import long_or_chain, realistic_corpus  # noqa: E402
 
-from segquery.syntax.grammar import earley_parser, lalr_parser  # noqa: E402
-from segquery.syntax.parser import parse_uncached  # noqa: E402
-from segquery.syntax.tokens import tokenize  # noqa: E402
+# The floor: every token of the language (white space, comments, strings, numbers,
+# words, operators, punctuation) in one alternation, matched and dropped.
+FLOOR_PATTERN = re.compile(r"""
+  [ \t\r\n\f]+ | //[^\r\n]* | /\*.*?\*/
+| '(?:[^'\\\r\n]|\\[^\r\n])*' | "(?:[^"\\\r\n]|\\[^\r\n])*"
+| [0-9]+(?:\.[0-9]+)? | [A-Za-z_][A-Za-z0-9_]*
+| == | != | >= | <= | && | \|\| | [<>+\-*/(),.\[\]]
+""", re.X | re.S)
+SPACE = re.compile(r"[ \t\r\n\f]+")
 
 
-def timed(function, texts: list[str], *, repeat: int = 3) -> float:
-    """Best wall time of `repeat` runs over all texts."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for text in texts:
-            function(text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def tokenizer_floor(text: str) -> None:
-    for _ in tokenize(text, trivia=False):
+def floor(text: str) -> None:
+    for _ in FLOOR_PATTERN.finditer(text):
         pass
 
 
-def segquery_parse(text: str) -> None:
-    result = parse_uncached(text)
-    assert result.query is not None, result.diagnostics[:1]
+def token_count(texts: list[str]) -> int:
+    return sum(1 for text in texts for match in FLOOR_PATTERN.finditer(text) if not SPACE.fullmatch(match.group()))
 
 
-def report(name: str, texts: list[str], seconds: float) -> tuple[float, float]:
+def timed_in_turns(functions: dict[str, Callable[[str], object]], texts: list[str], *, turns: int = 5,
+                   chunk: int = 50) -> dict[str, float]:
+    """CPU seconds of each function over all texts: per chunk, the best of `turns` turns
+    taken one function after the other, so load on the machine hits each alike."""
+    total = dict.fromkeys(functions, 0.0)
+    for first in range(0, len(texts), chunk):
+        part = texts[first:first + chunk]
+        best = dict.fromkeys(functions, float("inf"))
+        for _ in range(turns):
+            for name, function in functions.items():
+                start = time.process_time()
+                for text in part:
+                    function(text)
+                best[name] = min(best[name], time.process_time() - start)
+        for name in total:
+            total[name] += best[name]
+    return total
+
+
+def measure(texts: list[str], turns: int) -> dict[str, float]:
+    """Seconds of the floor and of segquery's parser over `texts` (the tree on the path is measured)."""
+    from segquery.syntax.grammar import lalr_parser
+    from segquery.syntax.parser import parse_uncached
+
+    lalr_parser()  # build (or load) the parser before timing
+    for text in texts[:50]:
+        assert parse_uncached(text).query is not None, text
+    return timed_in_turns({"floor": floor, "segquery": parse_uncached}, texts, turns=turns)
+
+
+def line(name: str, texts: list[str], tokens: int, seconds: float) -> str:
     megabytes = sum(len(text.encode()) for text in texts) / 1e6
-    per_second = len(texts) / seconds
-    print(f"  {name:<28} {per_second:>12,.0f} queries/s {megabytes / seconds:>8.2f} MB/s  ({seconds * 1000:,.1f} ms)")
-    return per_second, megabytes / seconds
+    return (f"  {name:<30} {len(texts) / seconds:>11,.0f} queries/s {megabytes / seconds:>7.2f} MB/s "
+            f"{tokens / seconds:>12,.0f} tokens/s")
 
 
-def earley_run(texts: list[str], budget: float) -> tuple[list[str], float]:
-    """Earley over as many texts as fit in the time budget (it is far slower)."""
+def earley_rate(texts: list[str], budget: float) -> tuple[int, float] | None:
+    """Queries parsed by Earley within the budget and their seconds (it is far slower)."""
+    from segquery.syntax.grammar import earley_parser
+
     parser = earley_parser()
-    done: list[str] = []
-    start = time.perf_counter()
+    done, start = 0, time.process_time()
     for text in texts:
-        parser.parse(text)
-        done.append(text)
-        if time.perf_counter() - start > budget:
+        if time.process_time() - start > budget:
             break
-    return done, time.perf_counter() - start
+        parser.parse(text)
+        done += 1
+    return (done, time.process_time() - start) if done else None
 
 
-def cold_check_time(runs: int = 7) -> list[float]:
+def earley_anchor(texts: list[str], tokens: int, parse_seconds: float, budget: float) -> None:
+    """Earley's rate, on as many queries as fit the budget (for one long query, on a
+    50 kB one of the same shape: Earley takes minutes on the 1 MB one), as a ratio."""
+    sample = texts if len(texts) > 1 else [long_or_chain(50_000)]
+    earley = earley_rate(sample, budget)
+    if earley is None:
+        print("  lark Earley: not one query within the budget")
+        return
+    done, seconds = earley
+    parsed = sample[:done]
+    print(line(f"lark Earley ({done} of {len(sample)}{'' if len(texts) > 1 else ', 50 kB'})", parsed,
+               token_count(parsed), seconds))
+    earley_bytes = sum(len(text) for text in parsed) / seconds
+    parse_bytes = sum(len(text) for text in texts) / parse_seconds
+    print(f"  ratio segquery / Earley: {parse_bytes / earley_bytes:,.0f}x faster (bytes per second)")
+
+
+def sql_files(texts: list[str], count: int, folder: Path) -> int:
+    """The first `count` queries that translate to SQL, one file each; how many were written."""
+    from datetime import datetime, timezone
+
+    from segquery.sql import compile_sql
+    from segquery.syntax.parser import parse
+
+    written = 0
+    now = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    for text in texts:
+        try:
+            sql = compile_sql(parse(text), dialect="duckdb", now=now)
+        except Exception:  # noqa: BLE001 - queries naming segments have no SQL without a workspace
+            continue
+        (folder / f"q{written}.sql").write_text(sql + "\n", encoding="utf-8")
+        written += 1
+        if written == count:
+            break
+    return written
+
+
+def python_files(count: int, folder: Path) -> None:
+    for index in range(count):
+        (folder / f"m{index}.py").write_text(
+            f'"""Module {index}."""\n\nimport os\n\n\ndef f{index}(x):\n    if x == {index}:\n'
+            f'        return os.path.join("a", str(x))\n    return None\n', encoding="utf-8")
+
+
+def wall(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, capture_output=True, check=False)
+    return time.perf_counter() - start
+
+
+def tool_anchors(texts: list[str], parse_rate: float) -> None:
+    """sqlfluff and ruff, when installed, against segquery's queries per second."""
+    sqlfluff, ruff = shutil.which("sqlfluff"), shutil.which("ruff")
+    if not sqlfluff and not ruff:
+        print("  sqlfluff, ruff: not installed (pip install 'segquery[benchmark]')")
+        return
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "one.segq"
-        path.write_text("PROFILE(contact, contact_1).FILTER(contact_1.address1_city == 'Seattle')\n")
-        command = [sys.executable, "-m", "segquery", "check", "--quiet", str(path)]
-        subprocess.run(command, capture_output=True)  # warm the grammar cache and the OS file cache
-        times = []
-        for _ in range(runs):
-            start = time.perf_counter()
-            subprocess.run(command, capture_output=True, check=False)
-            times.append(time.perf_counter() - start)
-    return times
+        if sqlfluff:
+            sql = Path(folder) / "sql"
+            sql.mkdir()
+            count = sql_files(texts, 200, sql)
+            seconds = wall([sqlfluff, "lint", "--dialect", "duckdb", "--processes", "1", "--nofail", str(sql)])
+            print(f"  {'sqlfluff lint, ' + str(count) + ' SQL files':<30} {count / seconds:>11,.1f} files/s  "
+                  f"(segquery parses {parse_rate / (count / seconds):,.0f}x as many queries/s; wall time)")
+        if ruff:
+            python = Path(folder) / "py"
+            python.mkdir()
+            python_files(10_000, python)
+            seconds = wall([ruff, "check", "--no-cache", "--isolated", "--quiet", str(python)])
+            rate = 10_000 / seconds
+            print(f"  {'ruff check, 10,000 files':<30} {rate:>11,.0f} files/s  "
+                  f"(segquery parses {parse_rate / rate:.2f}x as many queries/s; wall time, 2 CPUs)")
+
+
+def breakdown(texts: list[str], turns: int) -> None:
+    """Where the time goes: the driver with callbacks that build nothing, lark's own LALR
+    building its generic tree (and with lark-cython, when installed), and the typed tree's
+    constructors alone (every node and span one parse makes, replayed)."""
+    from lark import Lark
+
+    from segquery.source import Span
+    from segquery.syntax import ast, builder
+    from segquery.syntax.grammar import grammar_text, lalr_parser
+    from segquery.syntax.lalr_driver import LalrDriver
+    from segquery.syntax.parser import parse_uncached
+
+    class NoOp:
+        def __getattr__(self, name: str):
+            if name.startswith("__") or name.isupper():
+                raise AttributeError(name)
+            return tuple
+
+    functions: dict[str, Callable[[str], object]] = {
+        "floor": floor, "segquery": parse_uncached, "driver, no-op callbacks": LalrDriver(lalr_parser(), NoOp()).parse,
+        "lark LALR, generic tree": Lark(grammar_text(), parser="lalr", maybe_placeholders=True).parse}
+    try:
+        import lark_cython
+
+        functions["lark-cython, generic tree"] = Lark(grammar_text(), parser="lalr", maybe_placeholders=True,
+                                                      _plugins=lark_cython.plugins).parse
+    except ImportError:
+        pass
+    seconds = timed_in_turns(functions, texts, turns=turns)
+    print("\nwhere the time goes (same corpus, ratio to the floor)")
+    for name, value in list(seconds.items())[1:]:
+        print(f"  {name:<30} 1/{value / seconds['floor']:.1f}")
+    made: list[tuple[type, tuple, dict]] = []
+    kinds = [kind for kind in vars(ast).values() if isinstance(kind, type) and issubclass(kind, ast.Node)]
+    originals = {kind: kind.__init__ for kind in kinds + [Span, builder.RawCall]}
+    for kind, init in originals.items():
+        def record(self, *args, __init=init, __kind=kind, **keywords):
+            made.append((__kind, args, keywords))
+            __init(self, *args, **keywords)
+        kind.__init__ = record  # type: ignore[method-assign]
+    try:
+        for text in texts:
+            parse_uncached(text)
+    finally:
+        for kind, init in originals.items():
+            kind.__init__ = init  # type: ignore[method-assign]
+    best = float("inf")
+    for _ in range(turns):
+        start = time.process_time()
+        for kind, args, keywords in made:
+            kind(*args, **keywords)
+        best = min(best, time.process_time() - start)
+    print(f"  {'typed tree constructors alone':<30} 1/{best / seconds['floor']:.1f}   "
+          f"({len(made) / len(texts):.0f} nodes and spans per query)")
+
+
+def run_before(before: Path, turns: int) -> dict[str, dict[str, float]]:
+    """The same measurement on another checkout, in a child process importing it."""
+    environment = dict(os.environ, PYTHONPATH=str(before))
+    completed = subprocess.run([sys.executable, __file__, "--worker", "--turns", str(turns)], env=environment,
+                               capture_output=True, text=True, check=True)
+    return json.loads(completed.stdout)
+
+
+def workloads() -> dict[str, list[str]]:
+    return {"1,000 realistic queries": realistic_corpus(1000), "one 1 MB query (long || chain)": [long_or_chain()]}
 
 
 def main() -> None:
-    options = argparse.ArgumentParser(description=__doc__)
-    options.add_argument("--earley-seconds", type=float, default=30.0,
-                         help="time budget for the (slow) Earley comparison on each workload")
+    options = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    options.add_argument("--before", type=Path, help="another checkout to measure in the same run")
+    options.add_argument("--earley-seconds", type=float, default=20.0, help="CPU budget for Earley per workload")
+    options.add_argument("--turns", type=int, default=5, help="turns per chunk; the best is kept")
+    options.add_argument("--no-tools", action="store_true", help="skip sqlfluff and ruff")
+    options.add_argument("--breakdown", action="store_true", help="also show where the parse time goes")
+    options.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = options.parse_args()
-    lalr_parser()  # build (or load) the parser before timing
-    workloads = {
-        "1,000 realistic queries": realistic_corpus(1000),
-        "one 1 MB query (long || chain)": [long_or_chain()],
-    }
-    for title, texts in workloads.items():
-        size = sum(len(t) for t in texts) / 1e6
-        print(f"\n{title} ({size:.2f} MB)")
-        _, floor_rate = report("regex tokenizer (floor)", texts, timed(tokenizer_floor, texts))
-        _, parse_rate = report("segquery (LALR + AST)", texts, timed(segquery_parse, texts))
-        done, earley_seconds = earley_run(texts if len(texts) > 1 else texts, args.earley_seconds)
-        earley_rate = None
-        if len(done) == len(texts):
-            _, earley_rate = report("lark Earley (same grammar)", done, earley_seconds)
-        elif done:
-            _, earley_rate = report(f"lark Earley ({len(done)} of {len(texts)})", done, earley_seconds)
-        else:
-            print("  lark Earley                  did not finish within the budget")
-        print(f"  ratio segquery / floor: 1/{floor_rate / parse_rate:.1f}   (target: at least 1/8)")
-        if earley_rate:
-            print(f"  ratio segquery / Earley: {parse_rate / earley_rate:.1f}x faster")
-    times = cold_check_time()
-    print(f"\ncold `segquery check` on one file: median {statistics.median(times) * 1000:.0f} ms, "
-          f"min {min(times) * 1000:.0f} ms over {len(times)} runs (target: under 250 ms)")
+    if args.worker:
+        print(json.dumps({title: measure(texts, args.turns) for title, texts in workloads().items()}))
+        return
+    print(f"load average {', '.join(f'{load:.2f}' for load in os.getloadavg())}; CPU time of this process")
+    before = run_before(args.before, args.turns) if args.before else None
+    for title, texts in workloads().items():
+        tokens = token_count(texts)
+        size = sum(len(text) for text in texts) / 1e6
+        print(f"\n{title} ({size:.2f} MB, {tokens:,} tokens)")
+        seconds = measure(texts, args.turns)
+        print(line("regex floor (one finditer)", texts, tokens, seconds["floor"]))
+        print(line("segquery", texts, tokens, seconds["segquery"]))
+        print(f"  ratio segquery / floor: 1/{seconds['segquery'] / seconds['floor']:.1f}   (target: 1/8 or better)")
+        if before is not None:
+            then = before[title]
+            print(line(f"before ({args.before})", texts, tokens, then["segquery"]))
+            print(f"  ratio before / floor: 1/{then['segquery'] / then['floor']:.1f}  (its own floor: "
+                  f"{len(texts) / then['floor']:,.0f} queries/s); now "
+                  f"{(then['segquery'] / then['floor']) / (seconds['segquery'] / seconds['floor']):.2f}x faster")
+        earley_anchor(texts, tokens, seconds["segquery"], args.earley_seconds)
+        if len(texts) > 1 and not args.no_tools:
+            tool_anchors(texts, len(texts) / seconds["segquery"])
+    if args.breakdown:
+        breakdown(workloads()["1,000 realistic queries"], args.turns)
+    print(f"\nload average {', '.join(f'{load:.2f}' for load in os.getloadavg())}")
 
 
 if __name__ == "__main__":

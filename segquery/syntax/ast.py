@@ -27,18 +27,6 @@ def _snake(name: str) -> str:
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-class _LarkMeta:
-    """Positions lark reads from our nodes when it propagates spans upward."""
-
-    __slots__ = ("start_pos", "end_pos", "line", "column", "end_line", "end_column", "empty")
-
-    def __init__(self, span: Span) -> None:
-        self.start_pos = span.start
-        self.end_pos = span.end
-        self.line = self.column = self.end_line = self.end_column = 0
-        self.empty = False
-
-
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Node:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
@@ -55,9 +43,6 @@ class Node:
     def children(self) -> Iterator["Node"]:
         """Direct child nodes, in source order."""
         return iter(_children(self))
-
-    def __lark_meta__(self) -> _LarkMeta:
-        return _LarkMeta(self.span)
 
 
 # ---------------------------------------------------------------- names, comments

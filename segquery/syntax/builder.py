@@ -80,15 +80,17 @@ def _checked(node: NodeT) -> NodeT:
     return node
 
 
+# Lark types a token's positions as optional; every token the parser hands over has them.
+# (No typing.cast here: these run for every token, and cast is a function call.)
+
 def _tok_span(token: Token) -> Span:
-    # Lark types a token's positions as optional; every token the parser hands over has them.
-    return Span(cast(int, token.start_pos), cast(int, token.end_pos))
+    return Span(token.start_pos, token.end_pos)  # type: ignore[arg-type]
 
 
 def _join(first: ast.Node | Token | RawCall, last: ast.Node | Token | RawCall) -> Span:
-    start = cast(int, first.start_pos) if isinstance(first, Token) else first.span.start
-    end = cast(int, last.end_pos) if isinstance(last, Token) else last.span.end
-    return Span(start, end)
+    start = first.start_pos if isinstance(first, Token) else first.span.start
+    end = last.end_pos if isinstance(last, Token) else last.span.end
+    return Span(start, end)  # type: ignore[arg-type]
 
 
 class AstBuilder(Transformer):
@@ -217,7 +219,8 @@ class AstBuilder(Transformer):
 
     def attribute(self, children):
         token = children[0]
-        return ast.Attribute(name=ast.Identifier(name=token.value, span=_tok_span(token)), span=_tok_span(token))
+        span = _tok_span(token)
+        return ast.Attribute(name=ast.Identifier(name=token.value, span=span), span=span)
 
     def qualified_attribute(self, children):
         qualifier, name = children

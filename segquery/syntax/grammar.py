@@ -12,6 +12,7 @@ from lark import Lark
 
 from segquery.syntax.builder import AstBuilder, CURRENT
 from segquery.syntax.dialect import Dialect
+from segquery.syntax.lalr_driver import LalrDriver, Unsupported
 from segquery.syntax.outbound import OUTBOUND
 
 
@@ -63,6 +64,16 @@ def lalr_parser(dialect: Dialect = OUTBOUND) -> Lark:
         except OSError:  # a read-only or full cache folder: build without the cache
             pass
     return Lark(grammar_text(dialect), **options)
+
+
+@functools.lru_cache(maxsize=None)
+def lalr_driver(dialect: Dialect = OUTBOUND) -> LalrDriver | None:
+    """The lean driver over the LALR parser's tables, which parses texts without errors
+    (None when the dialect's grammar uses a lark feature the driver does not run)."""
+    try:
+        return LalrDriver(lalr_parser(dialect), AstBuilder())
+    except (Unsupported, AttributeError):  # AttributeError: a lark release whose internals moved
+        return None
 
 
 @functools.lru_cache(maxsize=None)

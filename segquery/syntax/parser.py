@@ -23,8 +23,9 @@ from segquery.syntax.dialect import Dialect
 from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.errors import unexpected_token_message
 from segquery.syntax.glued import glued_keyword
-from segquery.syntax.grammar import lalr_parser
-from segquery.syntax.scanner import scan
+from segquery.syntax.grammar import lalr_driver, lalr_parser
+from segquery.syntax.lalr_driver import Unsupported
+from segquery.syntax.scanner import MAX_NESTING, scan
 
 MAX_INPUT_CHARS = 32 * 1024 * 1024
 MAX_SYNTAX_ERRORS = 20
@@ -84,6 +85,9 @@ def parse_uncached(text: str, *, path: str | None = None, dialect: Dialect = OUT
                                      f"the input has {len(text):,} characters; the parser accepts at most "
                                      f"{MAX_INPUT_CHARS:,}", 0, 0)
         return ParseResult(None, (diagnostic,), source)
+    clean = _parse_clean(source, dialect)
+    if clean is not None:
+        return clean
     scanned = scan(source, dialect.lexicon)
     diagnostics = list(scanned.diagnostics)
     if scanned.only_trivia:
@@ -100,6 +104,34 @@ def parse_uncached(text: str, *, path: str | None = None, dialect: Dialect = OUT
     if query is not None and has_errors(d for d in scanned.diagnostics if d.code != codes.ASSIGNMENT):
         query = None
     return ParseResult(query, tuple(sorted_diagnostics(diagnostics)), source)
+
+
+def _parse_clean(source: SourceText, dialect: Dialect) -> ParseResult | None:
+    """The result for a text without a lexical or grammar error, from the lean driver
+    (segquery/syntax/lalr_driver.py); None for any other text, which the scanner and
+    lark's error recovery then parse. Such a text gives the scanner nothing to report:
+    every character it flags is one no terminal matches, and unbalanced parentheses are
+    grammar errors. Two things still need it: nesting deeper than the limit, and a
+    `/*` left open, which lexes as `/` then `*`."""
+    text = source.text
+    driver = lalr_driver(dialect)
+    if driver is None or text.count("(") != text.count(")"):
+        return None  # (unbalanced parentheses: most likely a query being typed, which has an error)
+    context = BuildContext(source=source, dialect=dialect)
+    token = CURRENT.set(context)
+    try:
+        query = driver.parse(text)
+    except Unsupported:  # a parser state whose lexer the driver cannot run: lark parses the text
+        query = None
+    finally:
+        CURRENT.reset(token)
+    if query is None:
+        return None
+    if text.count("(") > MAX_NESTING or "/*" in text:
+        scanned = scan(source, dialect.lexicon)
+        if scanned.diagnostics or not scanned.parseable:
+            return None
+    return ParseResult(query, tuple(sorted_diagnostics(context.diagnostics)), source)
 
 
 def parse(text: str, *, path: str | None = None, dialect: Dialect = OUTBOUND) -> ast.Query:
