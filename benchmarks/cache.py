@@ -49,7 +49,8 @@ def run(directory: Path, *args: str) -> tuple[float, bytes]:
 
 def profile_warm(directory: Path) -> None:
     """The warm run in this process, under cProfile."""
-    from segquery.engine import CheckOptions, check_paths
+    from segquery.check_options import CheckOptions
+    from segquery.checking import check_paths
 
     previous = os.getcwd()
     os.chdir(directory)

@@ -25,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import realistic_query  # noqa: E402
 
-from segquery.engine import CheckOptions, check_paths  # noqa: E402
+from segquery.check_options import CheckOptions  # noqa: E402
+from segquery.checking import check_paths  # noqa: E402
 
 
 def write_corpus(directory: Path, count: int) -> None:

@@ -42,7 +42,7 @@ _EXPORTS: dict[str, str] = {
     "Workspace": "segquery.workspace",
     # the whole pipeline, as `segquery check` runs it
     "check_text": "segquery.engine",
-    "check_paths": "segquery.engine",
+    "check_paths": "segquery.checking",
     # requests and records sent to the Web API
     "validate_request": "segquery.requests",
     "validate_segment": "segquery.requests",
@@ -109,10 +109,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
-    from segquery.engine import (
-        check_paths as check_paths,
-        check_text as check_text,
-    )
+    from segquery.checking import check_paths as check_paths
+    from segquery.engine import check_text as check_text
     from segquery.format import (
         format_range as format_range,
         format_text as format_text,

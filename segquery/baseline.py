@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
-from segquery.engine import FileReport
+from segquery.report import FileReport
 from segquery.files import UnreadableFile, read_text
 from segquery.output.findings import Finding, collect
 from segquery.output.fingerprint import fingerprints

@@ -166,13 +166,19 @@ class _SafeUnpickler(pickle.Unpickler):
 
 
 def _write(store: _Store) -> None:
-    """Write the store through a temporary file and an atomic rename; mark the folder as not for version control."""
-    store.path.parent.mkdir(parents=True, exist_ok=True)
-    ignore = store.directory / ".gitignore"
+    """Write the store through a temporary file and an atomic rename."""
+    payload = pickle.dumps((store.files, store.workspaces), protocol=pickle.HIGHEST_PROTOCOL)
+    write_cache_file(store.path, _header() + hashlib.sha256(payload).digest() + payload)
+
+
+def write_cache_file(path: Path, data: bytes) -> None:
+    """Write a file of the cache directory that holds `path`'s version folder, atomically; mark the
+    directory as not for version control. Raises OSError."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ignore = path.parent.parent / ".gitignore"
     if not ignore.exists():
         _replace(ignore, b"# Created by segquery: the check cache, safe to delete.\n*\n")
-    payload = pickle.dumps((store.files, store.workspaces), protocol=pickle.HIGHEST_PROTOCOL)
-    _replace(store.path, _header() + hashlib.sha256(payload).digest() + payload)
+    _replace(path, data)
 
 
 def _replace(path: Path, data: bytes) -> None:

@@ -18,14 +18,9 @@ from segquery import cache as cache_file
 from segquery.cache import CheckCache, default_cache_dir, digest
 from segquery.config import Config
 from segquery.diagnostics import Diagnostic
-from segquery.engine import (
-    FileReport,
-    FileSettings,
-    Projects,
-    SettingsResolver,
-    check_files,
-    workspace_diagnostics,
-)
+from segquery.check_settings import FileSettings, SettingsResolver
+from segquery.projects import Projects, workspace_diagnostics
+from segquery.report import FileReport
 from segquery.files import UnreadableFile, read_bytes, read_text
 from segquery.paths import path_key
 from segquery.source import SourceText
@@ -90,6 +85,8 @@ class CacheKeys:
 def check_with_cache(files: list[str], resolver: SettingsResolver,
                      projects: Projects) -> tuple[list[FileReport], dict[str, list[Diagnostic]]]:
     """The raw reports of `files` (in order) and the workspace findings per path, from the cache where valid."""
+    from segquery.engine import check_files  # the final results (segquery.final_results) need no engine
+
     cache = CheckCache()
     keys = CacheKeys(resolver)
     found: dict[str, FileReport] = {}

@@ -11,6 +11,9 @@ from segquery.rules.registry import default_severity
 from segquery.severity import Severity
 from segquery.source import Range, SourceText
 
+# Syntax (S) and reading (E) problems: no selection or directive turns them off.
+UNSUPPRESSIBLE_PREFIXES = ("S", "E")
+
 
 class Applicability(enum.Enum):
     """Safe fixes keep the meaning of the query; unsafe ones may change it."""

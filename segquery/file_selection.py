@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from segquery.config import ConfigFinder, GlobMatcher
+from segquery.config import Config, ConfigFinder, GlobMatcher
 from segquery.paths import WalkRules
 
 
@@ -34,9 +34,15 @@ class Exclusion:
         if self._command_line.matches(path, is_dir=is_dir):
             return True
         config = self.finder.for_path(path)     # a directory's exclusions are those of the directory above it
-        patterns = config.exclude + config.extend_exclude if self.selection.exclude is None else config.extend_exclude
-        return GlobMatcher.cached(patterns, config.root).matches(path, is_dir=is_dir)
+        return GlobMatcher.cached(self._patterns(config), config.root).matches(path, is_dir=is_dir)
+
+    def may_exclude_files_in(self, directory: Path) -> bool:
+        """Whether any glob may name a file of `directory` (resolved): a walk asks about each file only then."""
+        return bool(self._command_line.patterns or self._patterns(self.finder.for_directory(directory)))
+
+    def _patterns(self, config: Config) -> tuple[str, ...]:
+        return config.exclude + config.extend_exclude if self.selection.exclude is None else config.extend_exclude
 
     def walk_rules(self) -> WalkRules:
         return WalkRules(excluded=self, respect_ignore_files=self.selection.respect_gitignore,
-                         force_exclude=self.selection.force_exclude)
+                         force_exclude=self.selection.force_exclude, may_exclude_files_in=self.may_exclude_files_in)

@@ -40,6 +40,10 @@ class IgnoreFiles:
                 return decision
         return False
 
+    def apply_in(self, directory: Path) -> bool:
+        """Whether any ignore file applies to the entries of `directory` (resolved, below the boundary)."""
+        return bool(self._chain(directory))
+
     def _chain(self, directory: Path) -> tuple[GlobMatcher, ...]:
         """The matchers of `directory` and of the directories above it up to the boundary, outermost first."""
         missing: list[Path] = []

@@ -4,7 +4,7 @@
 import os
 from pathlib import Path
 
-from segquery.engine import check_paths
+from segquery.checking import check_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 

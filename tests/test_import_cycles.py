@@ -123,10 +123,5 @@ def test_the_collector_sees_lazy_imports_and_circles():
     assert seen == {"y"}
 
 
-# The one circle still to be removed: `check_paths` in the engine hands cached runs to
-# cached_check, which builds on the engine's per-file checking. The list may only shrink.
-REMAINING = [["segquery.cached_check", "segquery.engine"]]
-
-
 def test_no_module_imports_a_module_that_imports_it_back():
-    assert cycles(import_graph()) == REMAINING
+    assert cycles(import_graph()) == []

@@ -15,7 +15,6 @@ from typing import IO, Iterable, Iterator, cast
 
 import click
 
-from segquery.baseline import BaselineError, apply_baseline, write_baseline
 from segquery.cli.common import (
     STDIN,
     color_option,
@@ -28,26 +27,15 @@ from segquery.cli.common import (
 )
 from segquery.cli.printing import echo_blocks
 from segquery.config import QUERY_KINDS, ConfigError, selector_problem, target_problem
-from segquery.engine import (
-    CheckOptions,
-    FileReport,
-    check_paths,
-    check_stdin,
-    check_text,
-)
-from segquery.output.diff import render_diff
+from segquery.check_options import CheckOptions
+from segquery.checking import check_paths
 from segquery.output.formats import OUTPUT_FORMATS, render_machine
 from segquery.output.style import PLAIN
-from segquery.output.statistics import (
-    count_codes,
-    render_statistics,
-    render_statistics_json,
-)
 from segquery.output.text import fix_summary, summary_line, text_blocks
 from segquery.org.auth import AUTH_MODES
-from segquery.rules import catalog
 from segquery.file_selection import FileSelection
 from segquery.files import UnreadableFile, WriteFailed, read_stdin, write_text
+from segquery.report import FileReport
 
 
 def _selectors(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -142,6 +130,8 @@ def check_command(paths: tuple[str, ...], output_format: str, fix: bool, unsafe_
                    "name .json and .http request files explicitly", err=True)
 
     if show_diff:
+        from segquery.output.diff import render_diff
+
         style = output_style(color)
         diff = render_diff(reports, style=style)
         if diff:
@@ -160,6 +150,8 @@ def check_command(paths: tuple[str, ...], output_format: str, fix: bool, unsafe_
     for problem in unwritten:
         click.echo(f"segquery: {problem}", err=True)
     if write_baseline_path is not None:
+        from segquery.baseline import write_baseline
+
         recorded = write_baseline(reports, write_baseline_path)
         click.echo(f"Recorded {recorded} finding{'s' if recorded != 1 else ''} in {write_baseline_path}.", err=True)
         sys.exit(2 if unwritten else 0)
@@ -178,6 +170,8 @@ def check_command(paths: tuple[str, ...], output_format: str, fix: bool, unsafe_
 
 
 def _without_baselined(reports: list[FileReport], baseline_path: str, quiet: bool) -> list[FileReport]:
+    from segquery.baseline import BaselineError, apply_baseline  # only runs with a baseline read it
+
     try:
         outcome = apply_baseline(reports, baseline_path)
     except BaselineError as error:
@@ -207,11 +201,13 @@ def _findings_output(output_file: str | None) -> Iterator[IO[str] | None]:
 
 def _print_fix_list(reports: list[FileReport], *, fixing: bool, out: IO[str] | None, err: bool) -> None:
     """--show-fixes: what fixes did (or could do), per file and code."""
+    from segquery.rules.catalog import get_rule
+
     lines = []
     for report in reports:
         counts = report.fixed if fixing else Counter(d.code for d in report.diagnostics if d.fix is not None)
         for code, count in sorted(counts.items()):
-            rule = catalog.get_rule(code)
+            rule = get_rule(code)
             name = f" ({rule.name})" if rule else ""
             lines.append(f"  {report.path or '-'}: {count} × {code}{name}")
     heading = "Fixed:" if fixing else "Fixes available:"
@@ -229,6 +225,8 @@ def _run(paths: tuple[str, ...], options: CheckOptions,
         except UnreadableFile as error:
             stdin_report = FileReport(stdin_filename, error.source, [error.diagnostic])
         else:
+            from segquery.engine import check_stdin
+
             stdin_report = check_stdin(stdin.text, stdin_filename, options)
             stdin_report.stored = stdin.stored
         reports.append(stdin_report)
@@ -250,6 +248,8 @@ def _write_fixes(reports: Iterable[FileReport], options: CheckOptions, *,
             try:
                 write_text(report.path, report.source.text, report.stored)
             except WriteFailed as error:
+                from segquery.engine import check_text
+
                 problems.append(str(error))
                 report = check_text(cast(str, report.original), path=report.path, options=replace(options, fix=False))
         written.append(report)
@@ -272,6 +272,8 @@ def _print_findings(reports: list[FileReport], output_format: str, statistics: b
             echo(text, style, file=out, err=err)
 
     if statistics:
+        from segquery.output.statistics import count_codes, render_statistics, render_statistics_json
+
         rows = count_codes(reports, unsafe_fixes=unsafe_fixes)
         print_block(render_statistics_json(rows) if output_format == "json" else render_statistics(rows))
     elif output_format != "text":

@@ -13,12 +13,12 @@ from segquery.config import glob_problem
 from segquery.file_selection import FileSelection
 from segquery.files import Stored
 from segquery.output.style import COLOR_CHOICES, Style, color_enabled
-from segquery.syntax.dialects import dialect_settings
+from segquery.dialect_names import DIALECT_SETTINGS
 
 STDIN = "-"
 
 dialect_option = click.option(
-    "--dialect", type=click.Choice(dialect_settings(), case_sensitive=False), default=None,
+    "--dialect", type=click.Choice(DIALECT_SETTINGS, case_sensitive=False), default=None,
     help="The dialect of every file: outbound, realtime, or auto to read it from each text's constructs "
          "(a `// segquery: dialect = ...` directive in a file still wins; default: the configuration's).")
 

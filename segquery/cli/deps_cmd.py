@@ -18,7 +18,7 @@ from segquery.cli.printing import echo_blocks
 from segquery.cli.workspace_input import load_workspace
 from segquery.config import ConfigError
 from segquery.diagnostics import Severity
-from segquery.engine import FileReport
+from segquery.report import FileReport
 from segquery.file_selection import FileSelection
 from segquery.output.text import text_blocks
 from segquery.source import SourceText

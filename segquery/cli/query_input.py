@@ -12,7 +12,7 @@ import click
 from segquery.cli.common import color_option, output_style
 from segquery.cli.printing import echo_blocks
 from segquery.diagnostics import Diagnostic
-from segquery.engine import FileReport
+from segquery.report import FileReport
 from segquery.files import UnreadableFile
 from segquery.output.text import text_blocks
 from segquery.query_plan.inputs import QueryInput, parse_now, read_query

@@ -25,10 +25,11 @@ class RealDirectories:
     def __init__(self) -> None:
         self._resolved: dict[str, Path] = {}
 
-    def of(self, path: Path | str) -> Path:
-        """The resolved directory that holds `path`; a symbolic link's is its target's directory."""
+    def of(self, path: Path | str, is_link: bool | None = None) -> Path:
+        """The resolved directory that holds `path`; a symbolic link's is its target's directory.
+        `is_link` says whether `path` is a link, when the caller knows (None: look)."""
         text = os.fspath(path)
-        if os.path.islink(text):
+        if os.path.islink(text) if is_link is None else is_link:
             return Path(text).resolve().parent
         folder = os.path.dirname(text) or "."
         found = self._resolved.get(folder)
@@ -101,20 +102,20 @@ class ProjectFinder:
         self._roots: dict[tuple[Path, Path | None], Path] = {}
         self._directories = RealDirectories()
 
-    def root_for(self, path: Path | str, fallback: Path | None = None) -> Path:
+    def root_for(self, path: Path | str, fallback: Path | None = None, *, is_link: bool | None = None) -> Path:
         """The project root of a file (resolved): the closest directory that holds a
         configuration file or is a repository root; else `fallback` (a directory
         above the file that was named to be searched), else the file's directory."""
-        directory = self.directory_of(path)
+        directory = self.directory_of(path, is_link)
         key = (directory, fallback)
         root = self._roots.get(key)
         if root is None:
             root = self._roots[key] = self._marked_above(directory) or fallback or directory
         return root
 
-    def directory_of(self, path: Path | str) -> Path:
+    def directory_of(self, path: Path | str, is_link: bool | None = None) -> Path:
         """The resolved directory of a file (its target's, for a symbolic link)."""
-        return self._directories.of(path)
+        return self._directories.of(path, is_link)
 
     def _marked_above(self, directory: Path) -> Path | None:
         for current in (directory, *directory.parents):

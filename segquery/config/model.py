@@ -9,12 +9,11 @@ from pathlib import Path
 
 from segquery.config.matching import GlobMatcher
 from segquery.diagnostics import Severity
-from segquery.syntax.dialects import DEFAULT_DIALECT
+from segquery.dialect_names import DEFAULT_DIALECT_NAME, DEFAULT_TARGET
 
 CONFIG_FILENAMES = ("segquery.toml", "pyproject.toml")
 QUERY_KINDS = ("dynamic", "static", "compound", "fetch")
 DEFAULT_LINE_LENGTH = 88
-DEFAULT_TARGET = DEFAULT_DIALECT.default_target
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
@@ -73,7 +72,7 @@ class Config:
     kinds: tuple[tuple[str, str], ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
     exclude: tuple[str, ...] = ()
-    dialect: str = DEFAULT_DIALECT.name
+    dialect: str = DEFAULT_DIALECT_NAME
     dialects: tuple[tuple[str, str], ...] = ()
     extend_exclude: tuple[str, ...] = ()
     cache_dir: Path | None = None

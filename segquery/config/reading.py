@@ -20,7 +20,7 @@ from segquery.files import UnreadableFile
 from segquery.org.url import DEFAULT_API_VERSION, normalize_org_url, org_url_problem
 from segquery.files import read_text as read_file
 from segquery.suggest import did_you_mean
-from segquery.syntax.dialects import AUTO, dialect_named, dialect_names
+from segquery.dialect_names import AUTO, DIALECT_NAMES
 
 _SEVERITIES = ("error", "warning", "info", "hint")
 ORG_KEYS = ("url", "api-version")
@@ -218,11 +218,11 @@ class _Reader:
     def dialect(self, value: Any, keys: tuple[str, ...]) -> str:
         if isinstance(value, str) and value.strip().lower() == AUTO:
             return AUTO
-        dialect = dialect_named(value) if isinstance(value, str) else None
-        if dialect is None:
-            raise self.error(keys, f"expected a dialect name ({', '.join(dialect_names())}) or \"{AUTO}\", "
+        name = value.strip().lower() if isinstance(value, str) else None
+        if name not in DIALECT_NAMES:
+            raise self.error(keys, f"expected a dialect name ({', '.join(DIALECT_NAMES)}) or \"{AUTO}\", "
                                    f"got {describe(value)}")
-        return dialect.name
+        return name
 
     def dialects(self, value: Any) -> tuple[tuple[str, str], ...]:
         if not isinstance(value, dict):

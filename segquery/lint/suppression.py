@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from segquery.config import QUERY_KINDS
-from segquery.diagnostics import Diagnostic, Fix, TextEdit, make_diagnostic
+from segquery.diagnostics import UNSUPPRESSIBLE_PREFIXES, Diagnostic, Fix, TextEdit, make_diagnostic
 from segquery.directives import SEGMENT_DIRECTIVES, Directive, find_directives
 from segquery.lint.context import would_join
 from segquery.lint.directive_codes import INVALID_DIRECTIVE, INVALID_SUPPRESSION, UNUSED_SUPPRESSION
@@ -27,7 +27,6 @@ from segquery.syntax import ast
 from segquery.syntax.dialects import dialect_settings
 from segquery.syntax.tokens import NAME_PATTERN, Token, TokenKind, comment_tokens, tokenize
 
-UNSUPPRESSIBLE_PREFIXES = ("S", "E")
 # Directives the workspace reads (name, id, type, status, profile) are known here too.
 KNOWN_DIRECTIVES = ("ignore", "ignore-file", "kind", "dialect", *SEGMENT_DIRECTIVES)
 

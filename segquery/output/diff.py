@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import Iterable
 
-from segquery.engine import FileReport
+from segquery.report import FileReport
 from segquery.output.findings import display_path
 from segquery.output.style import PLAIN, Style
 

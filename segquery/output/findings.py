@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterable
 
 from segquery.diagnostics import Diagnostic
-from segquery.engine import FileReport
+from segquery.report import FileReport
 
 STDIN_NAME = "-"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import Iterable
 
-from segquery.engine import FileReport
+from segquery.report import FileReport
 
 # format name -> (module, renderer function)
 _RENDERERS: dict[str, tuple[str, str]] = {

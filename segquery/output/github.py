@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from segquery.diagnostics import Severity
-from segquery.engine import FileReport
+from segquery.report import FileReport
 from segquery.output.findings import collect
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice", Severity.HINT: "notice"}

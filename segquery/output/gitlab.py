@@ -11,7 +11,7 @@ import json
 from typing import Iterable
 
 from segquery.diagnostics import Severity
-from segquery.engine import FileReport
+from segquery.report import FileReport
 from segquery.output.findings import collect
 from segquery.output.fingerprint import fingerprints
 from segquery.rules import catalog

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
-from segquery.engine import FileReport
+from segquery.report import FileReport
 from segquery.lint.fixes import is_applicable
 from segquery.output.findings import collect, display_path
 from segquery.rules import catalog

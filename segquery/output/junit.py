@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ElementTree
 from itertools import groupby
 from typing import Iterable
 
-from segquery.engine import FileReport
+from segquery.report import FileReport
 from segquery.output.findings import collect, display_path
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from segquery.engine import FileReport
+from segquery.report import FileReport
 from segquery.output.findings import collect
 
 

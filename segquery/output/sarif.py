@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 from segquery import __version__
 from segquery.diagnostics import Diagnostic, Severity
-from segquery.engine import FileReport
+from segquery.report import FileReport
 from segquery.output.findings import collect, display_path
 from segquery.output.fingerprint import fingerprints
 from segquery.rules.links import HOMEPAGE, rule_url

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
-from segquery.engine import FileReport
+from segquery.report import FileReport
 from segquery.lint.fixes import is_applicable
 from segquery.rules import catalog
 

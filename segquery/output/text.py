@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from segquery.diagnostics import Applicability, Diagnostic
-from segquery.engine import FileReport
+from segquery.report import FileReport
 from segquery.output.excerpt import excerpt
 from segquery.output.style import PLAIN, Style
 

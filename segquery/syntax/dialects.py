@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
+from segquery.dialect_names import AUTO
 from segquery.syntax.dialect import Dialect
 from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.realtime import REALTIME
 
 DEFAULT_DIALECT = OUTBOUND
-# The setting that reads each text's dialect from its constructs (segquery/syntax/inference.py).
-AUTO = "auto"
 DIALECTS: dict[str, Dialect] = {OUTBOUND.name: OUTBOUND, REALTIME.name: REALTIME}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import shutil
@@ -13,11 +14,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import segquery.cached_check as cached_check
+import segquery.engine as engine
 from segquery import cache as cache_file
 from segquery.cache import CACHE_DIRNAME, CACHE_FILENAME
 from segquery.cli import main
-from segquery.engine import WorkspaceGroup
+from segquery.final_results import RESULTS_FILENAME
+from segquery.projects import WorkspaceGroup
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 BAD = 'profile(contact).FILTER(address1_city == "Seattle")\n'
@@ -28,7 +30,7 @@ GOOD = "PROFILE(contact).FILTER(address1_city == 'Seattle')\n"
 def checked(monkeypatch):
     """The files each cached run checks (the others came from the cache), and the workspaces it builds."""
     seen: dict[str, list] = {"files": [], "workspaces": []}
-    check_files = cached_check.check_files
+    check_files = engine.check_files
     build = WorkspaceGroup.build
 
     def spy_check_files(files, resolver, meanwhile):
@@ -39,7 +41,7 @@ def checked(monkeypatch):
         seen["workspaces"].append(sorted(group.checked))
         return build(group, resolver)
 
-    monkeypatch.setattr(cached_check, "check_files", spy_check_files)
+    monkeypatch.setattr(engine, "check_files", spy_check_files)
     monkeypatch.setattr(WorkspaceGroup, "build", spy_build)
     return seen
 
@@ -68,6 +70,15 @@ def run_twice(checked, *args: str) -> list:
 
 def cache_path(root: Path) -> Path:
     return root / CACHE_DIRNAME / cache_file.VERSION / CACHE_FILENAME
+
+
+def results_path(root: Path) -> Path:
+    return root / CACHE_DIRNAME / cache_file.VERSION / RESULTS_FILENAME
+
+
+def drop_final_results(root: Path) -> None:
+    """Remove the whole-run results, so that the next run consults the per-file entries."""
+    results_path(root).unlink()
 
 
 @pytest.mark.parametrize("output_format", ["text", "json", "sarif"])
@@ -165,12 +176,32 @@ def test_an_unusable_cache_file_is_ignored_and_rewritten(project, checked, damag
     data = path.read_bytes()
     path.write_bytes({"corrupt": data[:-10] + b"x" * 10, "truncated": data[:len(data) // 2],
                       "foreign": data.replace(cache_file.VERSION.encode(), b"0.0.9", 1), "empty": b""}[damage])
+    drop_final_results(project)
     checked["files"].clear()
     result = check(".")
     assert sorted(checked["files"]) == ["bad.segq", "good.segq"]
     assert result.stderr == f"segquery: note: ignoring the unusable cache {path}; it will be rewritten\n"
     assert run_twice(checked, ".") == []
     assert check(".").stderr == ""
+
+
+@pytest.mark.parametrize("damage", ["corrupt", "truncated", "foreign", "empty", "not-a-run"])
+def test_an_unusable_results_file_is_ignored_and_rewritten(project, checked, damage):
+    expected = check(".").stdout
+    path = results_path(project)
+    data = path.read_bytes()
+    damaged = {"corrupt": data[:-10] + b"x" * 10, "truncated": data[:len(data) // 2],
+               "foreign": data.replace(cache_file.VERSION.encode(), b"0.0.9", 1), "empty": b"",
+               "not-a-run": json.dumps({**json.loads(data), "runs": {key: [[1, 2]] for key in json.loads(data)["runs"]}
+                                        }).encode()}[damage]
+    path.write_bytes(damaged)
+    checked["files"].clear()
+    result = check(".")
+    assert checked["files"] == []               # the per-file entries still answer
+    note = f"segquery: note: ignoring the unusable cache {path}; it will be rewritten\n"
+    assert (result.stdout, result.stderr) == (expected, "" if damage == "not-a-run" else note)
+    assert path.read_bytes() != damaged
+    assert check(".").stdout == expected
 
 
 def test_the_cache_holds_only_raw_results_so_a_trusted_entry_still_gets_the_configured_severity(project, checked):
@@ -188,17 +219,18 @@ def test_fix_never_uses_the_cache(project, checked):
                    in store.files.items()}
     store.changed = True
     poisoned.save()
+    drop_final_results(project)
     assert check("bad.segq").exit_code == 0     # the (tampered) cache is read when checking
     checked["files"].clear()
     result = check("bad.segq", "--fix")
-    assert checked["files"] == []               # fixing goes around the cache
+    assert checked["files"] == ["bad.segq"]     # fixing goes around the cache: the file is checked
     assert (result.exit_code, Path("bad.segq").read_text(encoding="utf-8")) == (0, GOOD)
 
 
 def test_no_cache_neither_reads_nor_writes(project, checked):
     result = check(".", "--no-cache")
     assert result.exit_code == 1
-    assert checked["files"] == [] and not (project / CACHE_DIRNAME).exists()
+    assert sorted(checked["files"]) == ["bad.segq", "good.segq"] and not (project / CACHE_DIRNAME).exists()
 
 
 def test_cache_dir_in_the_configuration(project, checked):
@@ -221,7 +253,7 @@ def test_writes_leave_no_temporary_files(project, checked):
     Path("good.segq").write_text(BAD, encoding="utf-8")
     check(".")
     names = sorted(path.name for path in (project / CACHE_DIRNAME).rglob("*"))
-    assert names == [".gitignore", cache_file.VERSION, CACHE_FILENAME]
+    assert names == [".gitignore", cache_file.VERSION, CACHE_FILENAME, RESULTS_FILENAME]
 
 
 def test_keys_are_the_same_in_every_process(project):
@@ -251,6 +283,7 @@ def test_a_cache_file_that_names_anything_but_plain_records_is_refused(project, 
     path = cache_path(project)
     payload = pickle.dumps(({"x": _RunsCode()}, {}), protocol=pickle.HIGHEST_PROTOCOL)
     path.write_bytes(cache_file._header() + hashlib.sha256(payload).digest() + payload)
+    drop_final_results(project)
     checked["files"].clear()
     result = check(".")
     assert not Path("pwned").exists()

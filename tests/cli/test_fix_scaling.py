@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections import Counter
 
 from segquery import suggest
-from segquery.engine import CheckOptions, check_paths
+from segquery.checking import check_paths
+from segquery.engine import CheckOptions
 from segquery.workspace import Workspace
 
 

@@ -10,7 +10,8 @@ import pytest
 from segquery import engine
 from segquery.config import ConfigError
 from segquery.diagnostics import Severity
-from segquery.engine import PARALLEL_THRESHOLD, CheckOptions, check_paths, check_text
+from segquery.checking import check_paths
+from segquery.engine import PARALLEL_THRESHOLD, CheckOptions, check_text
 from segquery.lint.fixes import fix_until_stable
 
 STATIC_WITH_TRAVERSE = "PROFILE(contact).TRAVERSE(contact_account_parentcustomerid)\n"

@@ -196,7 +196,7 @@ def test_any_real_time_request_gives_positioned_diagnostics(method, url, record)
 
 def test_check_reports_the_pinned_findings_of_the_examples_and_of_the_workspace_records(monkeypatch):
     monkeypatch.chdir(REPO_ROOT)
-    from segquery.engine import check_paths
+    from segquery.checking import check_paths
 
     named = [f"examples/realtime/requests/{name}" for name in sorted(PINNED)]
     reports = check_paths([*named, "examples/realtime/workspace/quiet_in_seattle.json"])

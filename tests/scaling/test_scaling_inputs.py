@@ -7,7 +7,8 @@ from pathlib import Path
 
 from work import assert_linear, assert_linear_measure
 
-from segquery.engine import CheckOptions, FileReport, check_paths, check_text
+from segquery.checking import check_paths
+from segquery.engine import CheckOptions, FileReport, check_text
 from segquery.output.text import render_text
 from segquery.schema.edmx import MAX_BASE_TYPES
 from segquery.schema.errors import SchemaError

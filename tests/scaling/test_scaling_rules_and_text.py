@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from work import assert_linear
 
-from segquery.engine import FileReport
+from segquery.report import FileReport
 from segquery.lint import lint
 from segquery.output.excerpt import WINDOW, excerpt
 from segquery.output.text import render_text

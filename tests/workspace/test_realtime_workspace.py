@@ -7,7 +7,8 @@ import pytest
 from click.testing import CliRunner
 
 from segquery.cli import main
-from segquery.engine import CheckOptions, check_paths
+from segquery.checking import check_paths
+from segquery.engine import CheckOptions
 from segquery.syntax.dialects import dialect_named
 from segquery.workspace import ExpandError, SegmentType, Workspace
 from workspace_helpers import REPO_ROOT, apply_edits, findings, related

@@ -151,7 +151,8 @@ def test_every_workspace_code_is_registered_with_full_docs():
 
 
 def test_check_reports_a_cycle_among_the_records_of_one_json_file(tmp_path):
-    from segquery.engine import CheckOptions, check_paths
+    from segquery.checking import check_paths
+    from segquery.engine import CheckOptions
     records = [{"msdyncrm_segmentname": "a", "msdyncrm_segmenttype": 192350002, "statuscode": 192350000,
                 "msdyncrm_segmentquery": "SEGMENT(b)"},
                {"msdyncrm_segmentname": "b", "msdyncrm_segmenttype": 192350002, "statuscode": 192350000,

@@ -1,0 +1,35 @@
+"""FileReport: everything one check found in one file, as the outputs print it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from segquery.diagnostics import Diagnostic
+from segquery.source import SourceText
+
+if TYPE_CHECKING:
+    from segquery.files import Stored
+    from segquery.lint.suppression import FileDirectives
+    from segquery.syntax import ast
+
+
+@dataclass
+class FileReport:
+    """Everything found in one file (after fixes, when fixes were asked for)."""
+
+    path: str | None
+    source: SourceText
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    query: ast.Query | None = None       # None when the text did not parse, or it was checked in a worker
+    kind: str | None = None
+    original: str | None = None          # the text before fixes, when fixes changed it
+    fixed: Counter = field(default_factory=Counter)   # code -> fixes applied
+    fix_problem: str | None = None
+    directives: FileDirectives | None = field(default=None, repr=False)
+    stored: Stored | None = None          # how the file was stored, to write fixes back (None: not from a file)
+
+    @property
+    def changed(self) -> bool:
+        return self.original is not None and self.original != self.source.text
