@@ -45,6 +45,8 @@ _FORMAT = 1
 _KEPT_RUNS = 4
 # Times closer than this to the run are not trusted: coarse file systems (FAT) step by 2 s.
 RACY_NS = 2_000_000_000
+# The clock the times of files are compared with.
+now_ns = time.time_ns
 
 
 @dataclass
@@ -71,7 +73,7 @@ class FinalResults:
         self.projects = projects
         self.resolver = projects.resolver
         self.keys = CacheKeys(self.resolver)
-        self.started = time.time_ns()
+        self.started = now_ns()
         self.hashed = 0                        # files read and hashed (their status was not enough)
         self._digests: dict[str, str | None] = {}   # identity -> content digest (None: unreadable)
         self._settings: dict[tuple, str] = {}

@@ -15,9 +15,11 @@ import pytest
 from click.testing import CliRunner
 
 import segquery.engine as engine
+import segquery.final_results as final_results
 from segquery import cache as cache_file
 from segquery.cache import CACHE_DIRNAME, CACHE_FILENAME
 from segquery.cli import main
+from segquery.engine import PARALLEL_THRESHOLD
 from segquery.final_results import RESULTS_FILENAME
 from segquery.projects import WorkspaceGroup
 
@@ -289,3 +291,76 @@ def test_a_cache_file_that_names_anything_but_plain_records_is_refused(project, 
     assert not Path("pwned").exists()
     assert sorted(checked["files"]) == ["bad.segq", "good.segq"]
     assert result.stderr == f"segquery: note: ignoring the unusable cache {path}; it will be rewritten\n"
+
+
+# ---------------------------------------------------------------- file status instead of content
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """The files the final results read and hashed (the others were known by their status)."""
+    seen: list[str] = []
+    read_bytes = final_results.read_bytes
+
+    def spy(path, **options):
+        seen.append(os.path.basename(path))
+        return read_bytes(path, **options)
+
+    monkeypatch.setattr(final_results, "read_bytes", spy)
+    return seen
+
+
+@pytest.fixture
+def later(monkeypatch):
+    """Runs made a minute from now: the files written by the test have settled (their status is trusted)."""
+    now = final_results.now_ns()
+    monkeypatch.setattr(final_results, "now_ns", lambda: now + 60_000_000_000)
+
+
+def test_a_settled_file_is_not_read_again(project, checked, reads, later):
+    first = check(".")
+    reads.clear()
+    checked["files"].clear()
+    second = check(".")
+    assert (reads, checked["files"], second.stdout) == ([], [], first.stdout)
+
+
+def test_a_touched_file_is_read_again_and_its_results_reused(project, checked, reads, later):
+    first = check(".")
+    os.utime("good.segq", ns=(1_600_000_000_000_000_000,) * 2)    # new times, same content
+    reads.clear()
+    checked["files"].clear()
+    second = check(".")
+    assert (reads, checked["files"], second.stdout) == (["good.segq"], [], first.stdout)
+
+
+def test_a_same_size_edit_with_the_times_put_back_is_seen(project, checked, later):
+    check(".")
+    times = os.stat("good.segq")
+    assert len(BAD) == len(GOOD)
+    Path("good.segq").write_text(BAD, encoding="utf-8")
+    os.utime("good.segq", ns=(times.st_atime_ns, times.st_mtime_ns))   # size and modification time as before
+    checked["files"].clear()
+    result = check(".")
+    assert checked["files"] == ["good.segq"]
+    assert result.stdout.splitlines()[-2] == "Found 4 problems in 2 of 2 files."
+
+
+def test_a_file_changed_within_the_time_step_of_the_run_is_never_trusted_by_its_status(project, checked, reads):
+    """A file modified less than 2 s before a run may be modified again within the same time step
+    (coarse file systems), leaving its status as it was: its content is hashed on every run."""
+    check(".")
+    reads.clear()
+    check(".")
+    assert sorted(reads) == ["bad.segq", "good.segq"]
+
+
+def test_the_same_output_with_one_and_two_worker_processes(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert 70 > PARALLEL_THRESHOLD                      # enough files for the worker processes
+    for index in range(70):
+        Path(f"q{index:03}.segq").write_text(BAD if index % 3 else f"SEGMENT(q{index + 1:03})\n", encoding="utf-8")
+    outputs = {(jobs, cache): check(".", "--jobs", jobs, *cache).stdout
+               for cache in ((), ("--no-cache",)) for jobs in ("1", "2")}
+    assert len(set(outputs.values())) == 1
+    assert "\nFound 93 problems in 47 of 70 files.\n" in outputs["1", ()]
