@@ -97,7 +97,7 @@ def check_with_cache(files: list[str], resolver: SettingsResolver,
         if report is not None:
             found[path] = report
     workspaces = _WorkspaceFindings(files, identities, projects, cache, keys, contents)
-    fresh, _ = check_files([path for path in files if path not in found], resolver, meanwhile=workspaces.build)
+    fresh = check_files([path for path in files if path not in found], resolver)
     for report in fresh:
         checked = report.path
         assert checked is not None  # every checked file has a path; standard input is never cached
@@ -107,6 +107,7 @@ def check_with_cache(files: list[str], resolver: SettingsResolver,
             cache.put(keys.directory(settings.config), identities[checked],
                       keys.file(settings, report.stored.digest), (report.diagnostics, report.kind, report.directives))
     reports = [found[path] for path in files]
+    workspaces.build(reports)
     extra = workspaces.findings(reports)
     cache.save()
     return reports, extra
@@ -144,8 +145,9 @@ class _WorkspaceFindings:
         self.found: dict[str, list[Diagnostic]] = {}
         self.built: list[tuple[Path, bytes, Workspace, set[str]]] = []
 
-    def build(self) -> None:
-        """Reuse each workspace's cached findings, or build the workspace."""
+    def build(self, reports: list[FileReport]) -> None:
+        """Reuse each workspace's cached findings, or build the workspace (taking what `reports` know)."""
+        known = {report.path: report for report in reports if report.path is not None}
         for group in self.projects.groups(self.files):
             settings = self.resolver.for_file(group.checked[0], load_schema=False)
             dialect_of = group.dialect_of(self.resolver)
@@ -158,7 +160,7 @@ class _WorkspaceFindings:
             if found is not None:
                 self.found.update(found)
             else:
-                self.built.append((directory, key, group.build(self.resolver), set(group.members)))
+                self.built.append((directory, key, group.build(self.resolver, known), set(group.members)))
 
     def findings(self, reports: list[FileReport]) -> dict[str, list[Diagnostic]]:
         """Every checked file's workspace findings; those of built workspaces are recorded, unless a

@@ -57,8 +57,8 @@ def _checked(files: list[str], projects: Projects, *, cached: bool) -> list[File
 
         reports, extra = check_with_cache(files, resolver, projects)
     else:
-        reports, workspaces = check_files(files, resolver, meanwhile=lambda: projects.workspaces(files))
-        extra = workspace_diagnostics(workspaces, reports)
+        reports = check_files(files, resolver)
+        extra = workspace_diagnostics(projects.workspaces(files, reports), reports)
     return [finalize(report, resolver.for_file(report.path, load_schema=False),
                      extra.get(report.path, ()) if report.path is not None else ())
             for report in reports]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import Iterable, Iterator
 
 from segquery.check_options import CheckOptions
 from segquery.check_settings import FileSettings, SettingsResolver, dialect_setting_of
@@ -40,7 +40,6 @@ __all__ = ["CheckOptions", "FileReport", "FileSettings", "SettingsResolver", "ch
 REQUEST_SUFFIXES = (".json", ".http")
 # Below this many files the pool's start-up costs more than it saves.
 PARALLEL_THRESHOLD = 64
-T = TypeVar("T")
 
 
 # ---------------------------------------------------------------- one file
@@ -179,7 +178,8 @@ def iter_query_files(paths: Iterable[str | Path], rules: WalkRules = DEFAULT_RUL
 
 
 def check_file(path: str | Path, settings: FileSettings | None = None) -> FileReport:
-    """The raw report of one file on disk (not finalized: see `finalize`)."""
+    """The raw report of one file on disk (not finalized: see `finalize`), with what the
+    workspace needs of it (`selects`), so that the workspace does not parse it again."""
     settings = settings or SettingsResolver(CheckOptions()).for_file(str(path))
     try:
         file = read_text(path)
@@ -187,16 +187,30 @@ def check_file(path: str | Path, settings: FileSettings | None = None) -> FileRe
         return FileReport(str(path), error.source, [error.diagnostic])
     report = _check_one(file.text, str(path), settings)
     report.stored = file.stored
+    report.selects = _selects(report, settings)
     return report
 
 
-def check_files(files: list[str], resolver: SettingsResolver,
-                meanwhile: Callable[[], T]) -> tuple[list[FileReport], T]:
-    """The raw reports of the files, in order, and what `meanwhile` returns.
+def _selects(report: FileReport, settings: FileSettings) -> tuple[str, str] | None:
+    """The dialect of a parsed query and the profile type it selects, as the workspace would infer it
+    for a segment without references (whose own query alone decides it); None when unknown."""
+    if report.query is None or report.directives is None:
+        return None
+    from segquery.semantic.tables import infer_tables
 
-    Many files are checked in worker processes (their reports carry no
-    `query` tree, which would cost more to send back than to parse again),
-    while `meanwhile` (building the workspace) runs in this process.
+    dialect = settings.choose_dialect(report.source.text, report.directives.dialect).dialect
+    profile = infer_tables(report.query, settings.schema, segment_types=lambda name: None,
+                           dialect=dialect.name).result
+    return (dialect.name, profile) if profile is not None else None
+
+
+def check_files(files: list[str], resolver: SettingsResolver) -> list[FileReport]:
+    """The raw reports of the files, in order.
+
+    Many files are checked in worker processes, in chunks. Their reports carry
+    no `query` tree, which would cost more to send back than to parse again,
+    but they carry the small facts the workspace needs (`selects`), and their
+    text, so that the workspace neither reads nor parses them again.
     """
     options = resolver.options
     jobs = options.jobs if options.jobs is not None else (os.cpu_count() or 1)
@@ -205,11 +219,9 @@ def check_files(files: list[str], resolver: SettingsResolver,
 
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(options,)) as pool:
             size = max(8, min(256, len(files) // (jobs * 8) or 1))
-            futures = [pool.submit(_worker_check, files[index:index + size]) for index in range(0, len(files), size)]
-            result = meanwhile()
-            return [report for future in futures for report in future.result()], result
-    reports = [check_file(path, resolver.for_file(path)) for path in files]
-    return reports, meanwhile()
+            chunks = [files[index:index + size] for index in range(0, len(files), size)]
+            return [report for reports in pool.map(_worker_check, chunks) for report in reports]
+    return [check_file(path, resolver.for_file(path)) for path in files]
 
 
 # ---------------------------------------------------------------- the process pool

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
 from segquery.check_settings import SettingsResolver, dialect_setting_of
 from segquery.config import ProjectFinder
@@ -117,9 +117,10 @@ class Projects:
             root = self._roots[directory] = self.finder.root_for(path, fallback)
         return root
 
-    def workspaces(self, files: list[str]) -> list[Workspace]:
-        """The workspaces of the checked files, read and resolved."""
-        return [group.build(self.resolver) for group in self.groups(files)]
+    def workspaces(self, files: list[str], reports: Iterable[FileReport] = ()) -> list[Workspace]:
+        """The workspaces of the checked files, read and resolved (taking what `reports` know of theirs)."""
+        known = {report.path: report for report in reports if report.path is not None}
+        return [group.build(self.resolver, known) for group in self.groups(files)]
 
     def groups(self, files: list[str]) -> list[WorkspaceGroup]:
         """The files of each workspace the checked files belong to."""
@@ -154,12 +155,21 @@ class WorkspaceGroup:
     checked: list[str]
     members: dict[str, tuple[str, bool]]
 
-    def build(self, resolver: SettingsResolver) -> Workspace:
+    def build(self, resolver: SettingsResolver, reports: Mapping[str, FileReport] | None = None) -> Workspace:
+        """The workspace, reading again none of the files whose `reports` hold their text."""
         from segquery.workspace import Workspace  # a run whose findings are all cached needs none
 
         settings = resolver.for_file(self.checked[0])
-        return Workspace.from_files(self.members.values(), target_profile=settings.target, schema=settings.schema,
-                                    dialect_of=self.dialect_of(resolver))
+        schema = resolver.schema_path(settings.config)
+        known = {}
+        for path, _ in self.members.values():
+            report = (reports or {}).get(path)
+            if report is not None and report.stored is not None:
+                # A profile type inferred with another schema than the workspace's is of no use.
+                same_schema = resolver.schema_path(resolver.config_for(path)) == schema
+                known[path] = (report.source.text, report.selects if same_schema else None)
+        return Workspace.from_checked(self.members.values(), known, target_profile=settings.target,
+                                      schema=settings.schema, dialect_of=self.dialect_of(resolver))
 
     def dialect_of(self, resolver: SettingsResolver) -> Callable[[str], str]:
         """The dialect setting of each file of the workspace."""

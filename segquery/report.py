@@ -29,6 +29,8 @@ class FileReport:
     fix_problem: str | None = None
     directives: FileDirectives | None = field(default=None, repr=False)
     stored: Stored | None = None          # how the file was stored, to write fixes back (None: not from a file)
+    # For the workspace: (dialect, profile type) the query selects when it references no segment.
+    selects: tuple[str, str] | None = None
 
     @property
     def changed(self) -> bool:

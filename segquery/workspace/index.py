@@ -66,6 +66,28 @@ class SegmentIndex:
         return workspace
 
     @classmethod
+    def from_checked(cls, files: Iterable[tuple[str, bool]], checked: Mapping[str, tuple[str, tuple[str, str] | None]],
+                     **options) -> Self:
+        """`from_files`, with what a check already knows of some files (path -> (text, (dialect, profile
+        type) its query selects, when known)): those files are not read again, and a segment without
+        references, read in that dialect, takes that profile type instead of its query being parsed again."""
+        workspace = cls(**options)
+        with collector_paused():
+            entries = []
+            for path, explicit in files:
+                known = checked.get(path)
+                entry = workspace._load(path, known[0] if known else None, explicit=explicit)
+                selects = known[1] if known else None
+                if selects is not None:
+                    dialect, profile = selects
+                    for segment in entry.segments:
+                        if not segment.references and segment.dialect.name == dialect:
+                            segment.known_profile = profile
+                entries.append(entry)
+            workspace._add_all(entries)
+        return workspace
+
+    @classmethod
     def from_texts(cls, texts: Mapping[str, str], **options) -> Self:
         """A workspace of in-memory files (path -> text); the suffix of each path decides how it is read."""
         workspace = cls(**options)

@@ -138,6 +138,9 @@ class Segment:
     key: str = ""                   # unique in the workspace; assigned by the workspace
     dialect: Dialect = OUTBOUND     # the dialect its query is written in
     _parsed: ParseResult | None = field(default=None, repr=False)
+    # The profile type its query selects, worked out where the query was already parsed (a check's
+    # worker process), for a segment without references: its own query alone decides it.
+    known_profile: str | None = None
 
     @property
     def parsed(self) -> ParseResult | None:

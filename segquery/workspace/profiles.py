@@ -33,6 +33,8 @@ class SegmentProfile:
 def infer_profile(segment: Segment, targets: Mapping[str, Segment], profiles: Callable[[Segment], str | None],
                   schema: Schema | None) -> SegmentProfile:
     """The profile type of `segment`, given its resolved references (name as written -> segment)."""
+    if segment.known_profile is not None and not segment.references:
+        return SegmentProfile(segment.known_profile)
     query = segment.query
     if query is None:
         if segment.query_text is None:

@@ -35,13 +35,13 @@ def checked(monkeypatch):
     check_files = engine.check_files
     build = WorkspaceGroup.build
 
-    def spy_check_files(files, resolver, meanwhile):
+    def spy_check_files(files, resolver):
         seen["files"].extend(files)
-        return check_files(files, resolver, meanwhile)
+        return check_files(files, resolver)
 
-    def spy_build(group, resolver):
+    def spy_build(group, resolver, reports=None):
         seen["workspaces"].append(sorted(group.checked))
-        return build(group, resolver)
+        return build(group, resolver, reports)
 
     monkeypatch.setattr(engine, "check_files", spy_check_files)
     monkeypatch.setattr(WorkspaceGroup, "build", spy_build)
