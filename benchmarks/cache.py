@@ -1,6 +1,6 @@
 """The check cache: `segquery check DIR` without the cache, writing it, and reading it, in one run.
 
-    python benchmarks/cache.py [--files N] [--jobs J] [--profile]
+    python benchmarks/cache.py [--files N] [--jobs J] [--profile] [--before TREE]
 
 Writes N realistic one-query files (benchmarks/corpus.py; 10,000 by default)
 into a temporary directory, then runs the command line exactly as a user
@@ -10,8 +10,10 @@ does (`python -m segquery check DIR -q`, its output captured), three times:
 - cold, writing the cache (after `segquery clean`);
 - warm: nothing changed, every result read from the cache.
 
-Prints the wall time and files per second of each, and exits 1 if the three
-runs do not print exactly the same findings. `--profile` also prints the 25
+Prints the wall time and files per second of each, beside `python -c pass`
+(the interpreter alone) and the processor time of the warm run, and exits 1
+if the runs do not print exactly the same findings. With `--before TREE`
+(another checkout), that tree's warm run is timed too, reading the same cache. `--profile` also prints the 25
 most expensive functions of the warm run (cProfile, in this process).
 """
 
@@ -21,6 +23,7 @@ import argparse
 import cProfile
 import os
 import pstats
+import resource
 import subprocess
 import sys
 import tempfile
@@ -34,9 +37,9 @@ from lint_many import write_corpus  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(directory: Path, *args: str) -> tuple[float, bytes]:
+def run(directory: Path, *args: str, tree: Path = ROOT) -> tuple[float, bytes]:
     """Wall time and standard output of one `segquery` command run in `directory`."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(tree)}
     env.pop("SEGQUERY_NO_CACHE", None)
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "segquery", *args], cwd=directory, env=env,
@@ -45,6 +48,20 @@ def run(directory: Path, *args: str) -> tuple[float, bytes]:
     if done.returncode not in (0, 1):
         sys.exit(f"segquery {' '.join(args)} failed ({done.returncode}): {done.stderr.decode()}")
     return elapsed, done.stdout
+
+
+def processor_time(directory: Path, *args: str) -> float:
+    """User and system seconds of one `segquery` command (the machine's load does not count)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    run(directory, *args)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def timed_pass() -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+    return time.perf_counter() - start
 
 
 def profile_warm(directory: Path) -> None:
@@ -69,6 +86,7 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=10_000)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--before", type=Path, help="another segquery tree whose warm run is timed too")
     args = parser.parse_args()
     check = ("check", ".", "-q", "--jobs", str(args.jobs))
     with tempfile.TemporaryDirectory() as temporary:
@@ -78,14 +96,25 @@ def main() -> int:
         run(directory, "clean")
         writing_time, writing = run(directory, *check)
         warm_time, warm = run(directory, *check)
+        floor_time = min(timed_pass() for _ in range(3))
+        warm_times = [run(directory, *check)[0] for _ in range(4)] + [warm_time]
+        warm_cpu = processor_time(directory, *check)
+        floor_cpu = processor_time(directory, "--version")
+        before = [run(directory, *check, tree=args.before.resolve()) for _ in range(3)] if args.before else []
         cache_size = sum(path.stat().st_size for path in (directory / ".segquery_cache").rglob("*") if path.is_file())
         if args.profile:
             profile_warm(directory)
     print(f"files: {args.files}, jobs: {args.jobs}, CPUs: {os.cpu_count()}, cache: {cache_size / 1e6:.1f} MB")
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     for label, elapsed in (("cold, --no-cache", uncached_time), ("cold, writing the cache", writing_time),
-                           ("warm, reading the cache", warm_time)):
+                           ("warm, reading the cache", min(warm_times))):
         print(f"{label:25} {elapsed:8.2f} s  {args.files / elapsed:10.0f} files/s")
-    if not uncached == writing == warm:
+    print(f"{'warm, median of 5':25} {sorted(warm_times)[2]:8.2f} s")
+    if before:
+        print(f"{'before: warm':25} {min(elapsed for elapsed, _ in before):8.2f} s  (best of 3)")
+    print(f"{'python -c pass':25} {floor_time:8.2f} s  (best of 3: the interpreter alone)")
+    print(f"warm run: {warm_cpu:.2f} s of processor time; `segquery --version`: {floor_cpu:.2f} s")
+    if not uncached == writing == warm or any(output != warm for _, output in before):
         print("the runs printed different findings", file=sys.stderr)
         return 1
     lines = uncached.count(b"\n")

@@ -1,21 +1,33 @@
-"""Checking many files: the process pool against a single process.
+"""Checking many files: one process, two worker processes, and one per CPU, without the cache.
 
-    python benchmarks/lint_many.py [--files N] [--jobs J]
+    python benchmarks/lint_many.py [--files N] [--before TREE] [--stages]
 
 Writes N realistic query files (benchmarks/corpus.py; 10,000 by default) into
 a temporary directory (named `segment_<n>`, so that the SEGMENT references of
 the corpus resolve when N is 10,000), then, in the same run, checks them all with
-`check_paths` in one process and with J worker processes (default: one per
-CPU), exactly as `segquery check DIR` does: parse, validate, lint, workspace
-and suppression. Prints the wall time and files per second of each run and
-the speed-up, and exits 1 if the two runs disagree on any finding.
+`check_paths` with `--jobs` 1, 2 and one per CPU (`auto`), exactly as
+`segquery check --no-cache DIR` does: parse, validate, lint, workspace and
+suppression. Each run is a new process (`python -c`), so that none inherits
+another's warm state. Prints the wall time and files per second of each run,
+and exits 1 if the runs disagree on any finding.
+
+With `--before TREE` (another checkout, e.g. `git archive main | tar -x -C TREE`),
+the same runs are made with that tree in the same loop. With `--stages`, the
+per-file cost of each stage (reading, parsing, validating, linting, the
+workspace, suppression, and what a worker sends back) is measured on the whole
+corpus in one process, under cProfile counting processor time (slow: the
+profiler multiplies the time by about three).
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
+import pickle
+import pstats
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -25,8 +37,30 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import realistic_query  # noqa: E402
 
-from segquery.check_options import CheckOptions  # noqa: E402
-from segquery.checking import check_paths  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
+# Run in a new process: the findings as (path, [sort keys]) are printed for comparison.
+RUN = """
+import sys
+try:
+    from segquery.checking import check_paths
+except ImportError:                     # a tree from before segquery.checking
+    from segquery.engine import check_paths
+from segquery.engine import CheckOptions
+reports = check_paths([sys.argv[1]], options=CheckOptions(jobs=int(sys.argv[2])))
+print(repr([(r.path, [d.sort_key() for d in r.diagnostics]) for r in reports]))
+"""
+# The stages whose cumulative time a profile reports, by the function that does each.
+STAGES = (
+    ("read the file (I/O)", "files.py", "read_text"),
+    ("parse", "parser.py", "parse_tolerant"),
+    ("directives", "suppression.py", "read_directives"),
+    ("validate", "validation.py", "validate"),
+    ("lint", "lint/__init__.py", "lint"),
+    ("profile for the workspace", "engine.py", "_selects"),
+    ("workspace: read and index", "workspace.py", "from_checked"),
+    ("workspace: findings", "projects.py", "workspace_diagnostics"),
+    ("suppression, selection, severity", "engine.py", "finalize"),
+)
 
 
 def write_corpus(directory: Path, count: int) -> None:
@@ -38,32 +72,73 @@ def write_corpus(directory: Path, count: int) -> None:
         (folder / f"segment_{index}.segq").write_text(realistic_query(rng, index) + "\n", encoding="utf-8")
 
 
-def timed(directory: Path, jobs: int) -> tuple[float, list]:
+def timed(tree: Path, directory: Path, jobs: int) -> tuple[float, str]:
+    env = {**os.environ, "PYTHONPATH": str(tree)}
     start = time.perf_counter()
-    reports = check_paths([str(directory)], options=CheckOptions(jobs=jobs))
-    return time.perf_counter() - start, reports
+    done = subprocess.run([sys.executable, "-c", RUN, str(directory), str(jobs)], env=env, capture_output=True,
+                          text=True, check=True)
+    return time.perf_counter() - start, done.stdout
+
+
+def stages(directory: Path, count: int) -> None:
+    """The per-file cost of each stage, from a cProfile (of processor time) of one process."""
+    from segquery.check_options import CheckOptions
+    from segquery.checking import check_paths
+    from segquery.engine import SettingsResolver, check_file
+
+    profiler = cProfile.Profile(time.process_time)
+    start = time.process_time()
+    profiler.enable()
+    check_paths([str(directory)], options=CheckOptions(jobs=1))
+    profiler.disable()
+    total = time.process_time() - start
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    print(f"\nper-file cost under cProfile ({count} files, one process, {total / count * 1000:.2f} ms per file "
+          f"in all; the profiler slows calls down, so compare the shares):")
+    for label, filename, function in STAGES:
+        spent = sum(cumulative for (name, _, func), (_, _, _, cumulative, _) in stats.items()
+                    if name.endswith(filename) and func == function)
+        print(f"  {label:34} {spent / count * 1000:7.3f} ms  {spent / total:6.1%}")
+    resolver = SettingsResolver(CheckOptions(jobs=2))
+    sample = sorted(directory.rglob("*.segq"))[:1000]
+    reports = [check_file(str(path), resolver.for_file(str(path))) for path in sample]
+    for report in reports:
+        report.query = None
+    start = time.perf_counter()
+    sent = pickle.dumps(reports, protocol=pickle.HIGHEST_PROTOCOL)
+    pickle.loads(sent)
+    elapsed = time.perf_counter() - start
+    print(f"  {'worker -> main process (IPC)':34} {elapsed / len(sample) * 1000:7.3f} ms  "
+          f"({len(sent) / len(sample):.0f} bytes per file, pickled and unpickled, without the profiler)")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=10_000)
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--before", type=Path, help="another segquery tree to time in the same run")
+    parser.add_argument("--stages", action="store_true", help="also print the per-file cost of each stage")
     args = parser.parse_args()
+    trees = [("", ROOT)] + ([("before: ", args.before.resolve())] if args.before else [])
+    cpus = os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as temporary:
-        directory = Path(temporary)
+        directory = Path(temporary) / "corpus"
+        directory.mkdir()
         write_corpus(directory, args.files)
-        serial_time, serial = timed(directory, 1)
-        parallel_time, parallel = timed(directory, args.jobs)
-    findings = sum(len(report.diagnostics) for report in serial)
-    print(f"files: {args.files}, findings: {findings}, CPUs: {os.cpu_count()}")
-    print(f"single process:        {serial_time:8.2f} s  {args.files / serial_time:10.0f} files/s")
-    print(f"{args.jobs} worker processes:  {parallel_time:8.2f} s  {args.files / parallel_time:10.0f} files/s")
-    print(f"speed-up: {serial_time / parallel_time:.2f}x")
-    same = [(r.path, [d.sort_key() for d in r.diagnostics]) for r in serial] == \
-        [(r.path, [d.sort_key() for d in r.diagnostics]) for r in parallel]
-    if not same:
-        print("the parallel run reported different findings", file=sys.stderr)
+        results = []
+        for jobs, label in ((1, "--jobs 1"), (2, "--jobs 2"), (cpus, f"--jobs auto ({cpus})")):
+            for prefix, tree in trees:
+                elapsed, findings = timed(tree, directory, jobs)
+                results.append((f"{prefix}{label}", elapsed, findings))
+        print(f"files: {args.files}, CPUs: {cpus}, load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        for label, elapsed, _ in results:
+            print(f"{label:28} {elapsed:8.2f} s  {args.files / elapsed:8.0f} files/s")
+        if args.stages:
+            sys.path.insert(0, str(ROOT))
+            stages(directory, args.files)
+    if len({findings for _, _, findings in results}) != 1:
+        print("the runs reported different findings", file=sys.stderr)
         return 1
+    print("same findings in every run")
     return 0
 
 
