@@ -12,7 +12,8 @@ with a header (magic, version, a SHA-256 of the payload): a file that is
 truncated, corrupt or written by another version is ignored and rewritten.
 Writes go to a temporary file renamed over the old one, so concurrent runs
 never see half a file; the last run to finish wins, and every entry it holds
-is still checked against its key before use.
+is still checked against its key before use. Beside it, `results.json`
+holds the final results of whole runs (segquery.final_results).
 """
 
 from __future__ import annotations
