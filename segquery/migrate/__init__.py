@@ -10,16 +10,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Mapping, overload
-
-from segquery.migrate.findings import Finding, Outcome
-from segquery.migrate.mapping import InteractionMap, MappingError, default_interaction_map, load_interaction_map
-from segquery.migrate.translate import QueryMigration, migrate_query
-from segquery.schema import Schema
+import importlib
+from typing import TYPE_CHECKING, Any, Mapping, overload
 
 if TYPE_CHECKING:
     from segquery.migrate.estate import EstateMigration
+    from segquery.migrate.findings import Finding, Outcome
+    from segquery.migrate.mapping import InteractionMap, MappingError, default_interaction_map, load_interaction_map
+    from segquery.migrate.translate import QueryMigration
+    from segquery.schema import Schema
     from segquery.workspace import Workspace
+
+# Each name's module: imported on first use, so that the codes of this package (the rule
+# registry imports `segquery.migrate.codes`) do not load the translator.
+_EXPORTS = {"Finding": "findings", "Outcome": "findings", "InteractionMap": "mapping", "MappingError": "mapping",
+            "default_interaction_map": "mapping", "load_interaction_map": "mapping", "QueryMigration": "translate"}
 
 __all__ = ["Finding", "InteractionMap", "MappingError", "Outcome", "QueryMigration", "default_interaction_map",
            "load_interaction_map", "migrate"]
@@ -43,6 +48,8 @@ def migrate(query_or_workspace, *, schema=None, interactions=None, id_map=None, 
     `unsupported` finding gets no text unless `allow_partial`.
     """
     if isinstance(query_or_workspace, str):
+        from segquery.migrate.translate import migrate_query
+
         ids = dict(id_map or {})
         return migrate_query(query_or_workspace, schema=schema, interactions=interactions,
                              segment_ids=lambda name: _lookup(ids, name), allow_partial=allow_partial)
@@ -57,3 +64,10 @@ def _lookup(ids: Mapping[str, str], name: str) -> str | None:
         return ids[name]
     folded = name.casefold()
     return next((value for key, value in ids.items() if key.casefold() == folded), None)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
