@@ -53,6 +53,8 @@ class SharedWalk:
             found = [file for file, _ in walk_files([path], PROJECT_SUFFIXES, rules, on_skipped=note,
                                                     links=self._links)]
             self._walked.update(found)
+            self.identities.update(zip(found, map(os.path.normcase, _respelled(str(path), found,
+                                                                             os.path.abspath(path)))))
             self._below.setdefault(path.resolve(), (str(path), found))
             self.files += [file for file in found if file.endswith(QUERY_SUFFIXES)]
 
@@ -62,18 +64,23 @@ class SharedWalk:
         if walked is None:
             return None
         named, found = walked
-        start = 0 if named == "." else len(named) + (0 if named.endswith(os.sep) else 1)
-        prefix = str(root) if str(root).endswith(os.sep) else str(root) + os.sep
-        below = [prefix + file[start:] for file in found]
-        for file, spelled in zip(found, below):
-            self.identities[file] = self.identities[spelled] = os.path.normcase(spelled)
+        below = _respelled(named, found, str(root))
+        self.identities.update(zip(below, map(os.path.normcase, below)))   # absolute and normalized already
         self._walked.update(below)
-        self._links.update(prefix + file[start:] for file in found if file in self._links)
+        self._links.update(_respelled(named, [file for file in found if file in self._links], str(root)))
         return below
 
     def is_link(self, path: str) -> bool:
         """Whether a file is a symbolic link: known for the files walked, asked of the system for others."""
         return path in self._links if path in self._walked else os.path.islink(path)
+
+
+def _respelled(named: str, found: list[str], directory: str) -> list[str]:
+    """The paths `found` below the directory `named`, spelled from `directory` (an absolute,
+    normalized spelling of the same directory) instead."""
+    start = 0 if named == "." else len(named) + (0 if named.endswith(os.sep) else 1)
+    prefix = directory if directory.endswith(os.sep) else directory + os.sep
+    return [prefix + file[start:] for file in found]
 
 
 def _query_files_only(on_skipped: SkipNote | None) -> SkipNote | None:
@@ -97,6 +104,7 @@ class Projects:
         self.finder = ProjectFinder()
         self.walk = walk
         self._roots: dict[Path, Path] = {}    # resolved directory -> its project's root
+        self._folder_roots: dict[str, Path] = {}   # directory as written -> its project's root
         self._identities: dict[str, str] = walk.identities if walk is not None else {}
         self.is_link: Callable[[str], bool] = walk.is_link if walk is not None else os.path.islink
         resolver.is_link = self.is_link
@@ -109,12 +117,19 @@ class Projects:
         return found
 
     def root_for(self, path: str) -> Path:
-        directory = self.finder.directory_of(path, self.is_link(path))
-        root = self._roots.get(directory)
+        """The project root of a file (the files of one folder, links aside, share it)."""
+        link = self.is_link(path)
+        folder = None if link else os.path.dirname(path)
+        root = self._folder_roots.get(folder) if folder is not None else None
         if root is None:
-            fallback = next((searched for searched in self.searched
-                             if searched == directory or searched in directory.parents), None)
-            root = self._roots[directory] = self.finder.root_for(path, fallback)
+            directory = self.finder.directory_of(path, link)
+            root = self._roots.get(directory)
+            if root is None:
+                fallback = next((searched for searched in self.searched
+                                 if searched == directory or searched in directory.parents), None)
+                root = self._roots[directory] = self.finder.root_for(path, fallback, is_link=link)
+            if folder is not None:
+                self._folder_roots[folder] = root
         return root
 
     def workspaces(self, files: list[str], reports: Iterable[FileReport] = ()) -> list[Workspace]:
@@ -132,8 +147,16 @@ class Projects:
 
     def _group(self, root: Path, checked: list[str]) -> WorkspaceGroup:
         members: dict[str, tuple[str, bool]] = {}  # file identity -> (path, named explicitly)
+        inside: dict[str, bool] = {}               # directory as written -> not in a nested project
         for path in self._files_below(root):
-            if self.finder.root_for(path, root, is_link=self.is_link(path)) == root:
+            if self.is_link(path):
+                member = self.finder.root_for(path, root, is_link=True) == root
+            else:
+                folder = os.path.dirname(path)
+                member = inside.get(folder)
+                if member is None:
+                    member = inside[folder] = self.finder.root_for(path, root, is_link=False) == root
+            if member:
                 members[self.identity(path)] = (path, False)
         for path in checked:  # the checked spelling of a path wins, so reports and findings match
             members[self.identity(path)] = (path, True)
