@@ -50,7 +50,9 @@ def main() -> int:
     if args.before is not None:
         before = {**env, "PYTHONPATH": str(args.before.resolve())}
         commands["before: import segquery.engine"] = (before, ["-c", "import segquery.engine"])
-        commands["before: check one.segq"] = (before, ["-m", "segquery", "check", "one.segq"])
+        commands["before: check --no-cache one.segq"] = (before, ["-m", "segquery", "check", "--no-cache",
+                                                                   "one.segq"])
+        commands["before: check one.segq (cached)"] = (before, ["-m", "segquery", "check", "one.segq"])
     times: dict[str, list[float]] = {label: [] for label in commands}
     with tempfile.TemporaryDirectory() as temporary:
         Path(temporary, "one.segq").write_text(QUERY, encoding="utf-8")
@@ -62,7 +64,8 @@ def main() -> int:
                 subprocess.run([sys.executable, *command], cwd=temporary, env=command_env, capture_output=True,
                                check=False)
                 times[label].append((time.perf_counter() - start) * 1000)
-    print(f"{args.runs} runs each, CPUs: {os.cpu_count()}")
+    print(f"{args.runs} runs each, CPUs: {os.cpu_count()}, load average: "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     for label, values in times.items():
         print(f"{label:32} min {min(values):7.1f} ms   median {statistics.median(values):7.1f} ms")
     return 0
