@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from segquery import cache as cache_file
 from segquery.cache import CheckCache, default_cache_dir, digest

@@ -50,14 +50,6 @@ now_ns = time.time_ns
 
 
 @dataclass
-class FileState:
-    """What a file's content was when its status looked like this: (size, mtime, ctime, inode) -> digest."""
-
-    status: tuple[int, int, int, int]
-    digest: str
-
-
-@dataclass
 class _Results:
     """The content of a results file: file states by identity, and runs by key."""
 

@@ -153,9 +153,9 @@ class Projects:
                 member = self.finder.root_for(path, root, is_link=True) == root
             else:
                 folder = os.path.dirname(path)
-                member = inside.get(folder)
-                if member is None:
-                    member = inside[folder] = self.finder.root_for(path, root, is_link=False) == root
+                known = inside.get(folder)
+                member = known if known is not None else inside.setdefault(
+                    folder, self.finder.root_for(path, root, is_link=False) == root)
             if member:
                 members[self.identity(path)] = (path, False)
         for path in checked:  # the checked spelling of a path wins, so reports and findings match
