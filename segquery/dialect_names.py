@@ -1,9 +1,10 @@
-"""The names a user can give a dialect, without loading the dialects themselves.
+"""The names of the bundled dialects, without loading the dialects themselves.
 
 Reading a configuration and building the command line's options need only
 these names; the dialects (their grammars, function tables and tree
-builders) are loaded when a text is parsed. `segquery.syntax.dialects` is
-built from the same names, and a test keeps the two equal.
+builders) are loaded when a text is parsed, or when a configuration names a
+dialect that is not bundled (one registered in `segquery.syntax.dialects`).
+A test keeps these names equal to the bundled dialects'.
 """
 
 from __future__ import annotations

@@ -219,10 +219,15 @@ class _Reader:
         if isinstance(value, str) and value.strip().lower() == AUTO:
             return AUTO
         name = value.strip().lower() if isinstance(value, str) else None
-        if name not in DIALECT_NAMES:
-            raise self.error(keys, f"expected a dialect name ({', '.join(DIALECT_NAMES)}) or \"{AUTO}\", "
+        if name in DIALECT_NAMES:           # the bundled dialects: known without loading them
+            return name
+        from segquery.syntax.dialects import dialect_named, dialect_names  # a dialect registered by a plug-in
+
+        dialect = dialect_named(value) if isinstance(value, str) else None
+        if dialect is None:
+            raise self.error(keys, f"expected a dialect name ({', '.join(dialect_names())}) or \"{AUTO}\", "
                                    f"got {describe(value)}")
-        return name
+        return dialect.name
 
     def dialects(self, value: Any) -> tuple[tuple[str, str], ...]:
         if not isinstance(value, dict):
