@@ -12,7 +12,9 @@ another's warm state. Prints the wall time and files per second of each run,
 and exits 1 if the runs disagree on any finding.
 
 With `--before TREE` (another checkout, e.g. `git archive main | tar -x -C TREE`),
-the same runs are made with that tree in the same loop. With `--stages`, the
+the same runs are made with that tree in the same loop. Each run's processor
+time (its own and its workers') is printed beside its wall time: on a busy
+machine it is the figure to compare. With `--stages`, the
 per-file cost of each stage (reading, parsing, validating, linting, the
 workspace, suppression, and what a worker sends back) is measured on the whole
 corpus in one process, under cProfile counting processor time (slow: the
@@ -27,6 +29,7 @@ import os
 import pickle
 import pstats
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -72,12 +75,17 @@ def write_corpus(directory: Path, count: int) -> None:
         (folder / f"segment_{index}.segq").write_text(realistic_query(rng, index) + "\n", encoding="utf-8")
 
 
-def timed(tree: Path, directory: Path, jobs: int) -> tuple[float, str]:
+def timed(tree: Path, directory: Path, jobs: int) -> tuple[float, float, str]:
+    """Wall seconds, processor seconds (of the process and its workers) and the findings of one run."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", RUN, str(directory), str(jobs)], env=env, capture_output=True,
                           text=True, check=True)
-    return time.perf_counter() - start, done.stdout
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    processor = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, processor, done.stdout
 
 
 def stages(directory: Path, count: int) -> None:
@@ -127,15 +135,16 @@ def main() -> int:
         results = []
         for jobs, label in ((1, "--jobs 1"), (2, "--jobs 2"), (cpus, f"--jobs auto ({cpus})")):
             for prefix, tree in trees:
-                elapsed, findings = timed(tree, directory, jobs)
-                results.append((f"{prefix}{label}", elapsed, findings))
+                elapsed, processor, findings = timed(tree, directory, jobs)
+                results.append((f"{prefix}{label}", elapsed, processor, findings))
         print(f"files: {args.files}, CPUs: {cpus}, load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-        for label, elapsed, _ in results:
-            print(f"{label:28} {elapsed:8.2f} s  {args.files / elapsed:8.0f} files/s")
+        for label, elapsed, processor, _ in results:
+            print(f"{label:28} {elapsed:8.2f} s  {args.files / elapsed:8.0f} files/s  "
+                  f"processor {processor:7.2f} s ({processor / args.files * 1000:.2f} ms per file)")
         if args.stages:
             sys.path.insert(0, str(ROOT))
             stages(directory, args.files)
-    if len({findings for _, _, findings in results}) != 1:
+    if len({findings for _, _, _, findings in results}) != 1:
         print("the runs reported different findings", file=sys.stderr)
         return 1
     print("same findings in every run")
