@@ -17,17 +17,14 @@ time (its own and its workers') is printed beside its wall time: on a busy
 machine it is the figure to compare. With `--stages`, the
 per-file cost of each stage (reading, parsing, validating, linting, the
 workspace, suppression, and what a worker sends back) is measured on the whole
-corpus in one process, under cProfile counting processor time (slow: the
-profiler multiplies the time by about three).
+corpus in one process, as processor time (each stage's function timed).
 """
 
 from __future__ import annotations
 
 import argparse
-import cProfile
 import os
 import pickle
-import pstats
 import random
 import resource
 import subprocess
@@ -52,17 +49,14 @@ from segquery.engine import CheckOptions
 reports = check_paths([sys.argv[1]], options=CheckOptions(jobs=int(sys.argv[2])))
 print(repr([(r.path, [d.sort_key() for d in r.diagnostics]) for r in reports]))
 """
-# The stages whose cumulative time a profile reports, by the function that does each.
+# The per-file stages of the engine, by the name the engine calls each by.
 STAGES = (
-    ("read the file (I/O)", "files.py", "read_text"),
-    ("parse", "parser.py", "parse_tolerant"),
-    ("directives", "suppression.py", "read_directives"),
-    ("validate", "validation.py", "validate"),
-    ("lint", "lint/__init__.py", "lint"),
-    ("profile for the workspace", "engine.py", "_selects"),
-    ("workspace: read and index", "workspace.py", "from_checked"),
-    ("workspace: findings", "projects.py", "workspace_diagnostics"),
-    ("suppression, selection, severity", "engine.py", "finalize"),
+    ("read_text", "read (I/O, decode, hash)"),
+    ("read_directives", "directives"),
+    ("parse_tolerant", "parse"),
+    ("validate", "validate"),
+    ("lint", "lint"),
+    ("_selects", "profile for the workspace"),
 )
 
 
@@ -88,36 +82,57 @@ def timed(tree: Path, directory: Path, jobs: int) -> tuple[float, float, str]:
     return elapsed, processor, done.stdout
 
 
-def stages(directory: Path, count: int) -> None:
-    """The per-file cost of each stage, from a cProfile (of processor time) of one process."""
+def stages(directory: Path) -> None:
+    """The processor time per file of each stage, in one process (each stage's function timed)."""
+    import segquery.engine as engine
     from segquery.check_options import CheckOptions
-    from segquery.checking import check_paths
-    from segquery.engine import SettingsResolver, check_file
+    from segquery.check_settings import SettingsResolver
+    from segquery.paths import DEFAULT_RULES
+    from segquery.projects import Projects, workspace_diagnostics
 
-    profiler = cProfile.Profile(time.process_time)
-    start = time.process_time()
-    profiler.enable()
-    check_paths([str(directory)], options=CheckOptions(jobs=1))
-    profiler.disable()
-    total = time.process_time() - start
-    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
-    print(f"\nper-file cost under cProfile ({count} files, one process, {total / count * 1000:.2f} ms per file "
-          f"in all; the profiler slows calls down, so compare the shares):")
-    for label, filename, function in STAGES:
-        spent = sum(cumulative for (name, _, func), (_, _, _, cumulative, _) in stats.items()
-                    if name.endswith(filename) and func == function)
-        print(f"  {label:34} {spent / count * 1000:7.3f} ms  {spent / total:6.1%}")
-    resolver = SettingsResolver(CheckOptions(jobs=2))
-    sample = sorted(directory.rglob("*.segq"))[:1000]
-    reports = [check_file(str(path), resolver.for_file(str(path))) for path in sample]
+    clock = time.process_time
+    spent = dict.fromkeys((label for _, label in STAGES), 0.0)
+
+    def timed(function, label):
+        def run(*args, **options):
+            start = clock()
+            try:
+                return function(*args, **options)
+            finally:
+                spent[label] += clock() - start
+        return run
+
+    for name, label in STAGES:
+        setattr(engine, name, timed(getattr(engine, name), label))
+    paths = sorted(str(path) for path in directory.rglob("*.segq"))
+    resolver = SettingsResolver(CheckOptions(jobs=1))
+    for path in paths[:50]:                      # the first calls build the parser's tables
+        engine.check_file(path, resolver.for_file(path))
+    spent = dict.fromkeys(spent, 0.0)
+    start = clock()
+    reports = [engine.check_file(path, resolver.for_file(path)) for path in paths]
+    checked = clock()
+    projects = Projects(resolver, DEFAULT_RULES, searched=[directory])
+    workspaces = projects.workspaces(paths, reports)
+    built = clock()
+    extra = workspace_diagnostics(workspaces, reports)
+    found = clock()
+    for report in reports:
+        engine.finalize(report, resolver.for_file(report.path, load_schema=False), extra.get(report.path, ()))
+    finalized = clock()
     for report in reports:
         report.query = None
-    start = time.perf_counter()
     sent = pickle.dumps(reports, protocol=pickle.HIGHEST_PROTOCOL)
     pickle.loads(sent)
-    elapsed = time.perf_counter() - start
-    print(f"  {'worker -> main process (IPC)':34} {elapsed / len(sample) * 1000:7.3f} ms  "
-          f"({len(sent) / len(sample):.0f} bytes per file, pickled and unpickled, without the profiler)")
+    ipc = clock() - finalized
+    count = len(paths)
+    rows = [*spent.items(), ("per-file checking in all", checked - start), ("workspace: read and index", built - checked),
+            ("workspace: findings", found - built), ("suppression, selection, severity", finalized - found),
+            (f"IPC: a report pickled and unpickled ({len(sent) / count:.0f} bytes)", ipc),
+            ("total", finalized - start + ipc)]
+    print(f"\nprocessor time per file, one process, {count} files:")
+    for label, seconds in rows:
+        print(f"  {label:52} {seconds / count * 1000:6.3f} ms")
 
 
 def main() -> int:
@@ -143,7 +158,7 @@ def main() -> int:
                   f"processor {processor:7.2f} s ({processor / args.files * 1000:.2f} ms per file)")
         if args.stages:
             sys.path.insert(0, str(ROOT))
-            stages(directory, args.files)
+            stages(directory)
     if len({findings for _, _, _, findings in results}) != 1:
         print("the runs reported different findings", file=sys.stderr)
         return 1
