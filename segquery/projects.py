@@ -166,7 +166,25 @@ class Projects:
         walked = self.walk.below(root) if self.walk is not None else None
         if walked is not None:
             return walked
-        return [path for path, _ in walk_files([root], PROJECT_SUFFIXES, self.rules, on_skipped=None)]
+        rules = self._outside_nested_projects(root)
+        return [path for path, _ in walk_files([root], PROJECT_SUFFIXES, rules, on_skipped=None)]
+
+    def _outside_nested_projects(self, root: Path) -> WalkRules:
+        """The walk rules, and: a project's walk does not enter a nested project. Its files are not
+        members, and its configuration (which may be broken) is none of this project's business."""
+        excluded, may_exclude_files_in = self.rules.excluded, self.rules.may_exclude_files_in
+
+        def left_out(path: Path, is_dir: bool) -> bool:
+            if is_dir:
+                directory = path.resolve()
+                if directory != root and self.finder.is_project_root(directory):
+                    return True
+            return excluded is not None and excluded(path, is_dir)
+
+        def files_may_be_left_out(directory: Path) -> bool:
+            return excluded is not None and (may_exclude_files_in is None or may_exclude_files_in(directory))
+
+        return replace(self.rules, excluded=left_out, may_exclude_files_in=files_may_be_left_out)
 
 
 @dataclass

@@ -119,11 +119,12 @@ class ProjectFinder:
 
     def _marked_above(self, directory: Path) -> Path | None:
         for current in (directory, *directory.parents):
-            if self._is_marked(current):
+            if self.is_project_root(current):
                 return current
         return None
 
-    def _is_marked(self, directory: Path) -> bool:
+    def is_project_root(self, directory: Path) -> bool:
+        """Whether a (resolved) directory roots a project: it holds a configuration file or is a repository root."""
         marked = self._markers.get(directory)
         if marked is None:
             marked = self._markers[directory] = (configuration_file_in(directory) is not None

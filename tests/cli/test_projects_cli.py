@@ -66,6 +66,17 @@ def test_a_nested_configuration_is_a_project_of_its_own(folder):
         missing("team/a.segq", "seattle", 9).rstrip("\n")]
 
 
+def test_a_broken_nested_project_does_not_stop_checking_a_file_beside_it(folder):
+    write(folder / "seattle.segq", SEATTLE)
+    write(folder / "a.segq", "SEGMENT(seattle)\n")
+    write(folder / "other" / "segquery.toml", 'selct = ["L"]\n')
+    write(folder / "other" / "seattle.segq", "SEGMENT(nowhere)\n")
+    result = run("check", "a.segq")
+    assert (result.exit_code, result.output) == (0, "All checks passed (1 file).\n")
+    named = run("check", "other/seattle.segq")
+    assert named.exit_code == 2 and "`selct`: unknown key" in named.output
+
+
 def test_a_directory_named_is_the_project_of_the_files_below_it(folder):
     write(folder / "queries" / "dynamic" / "seattle.segq", SEATTLE)
     write(folder / "queries" / "compound" / "a.segq", "SEGMENT(seattle)\n")
