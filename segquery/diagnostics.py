@@ -75,6 +75,10 @@ class Diagnostic:
     fix: Fix | None = None
     related: tuple[RelatedLocation, ...] = field(default=())
 
+    def __post_init__(self) -> None:
+        if type(self.code) is not str:  # a rule's Code: a finding keeps the plain text (caches store it)
+            object.__setattr__(self, "code", str(self.code))
+
     @property
     def start(self) -> int:
         return self.range.start.offset

@@ -64,3 +64,24 @@ def test_findings_have_their_default_severity_before_the_catalog_is_loaded():
     env = dict(os.environ, PYTHONPATH=str(ROOT.parent))
     output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True).stdout
     assert output.splitlines() == ["[('L007', 'warning'), ('L008', 'warning'), ('V046', 'warning')]", "False"]
+
+
+def test_every_code_carries_its_rules_default_severity():
+    from segquery.rules.catalog import all_rules
+    from segquery.rules.registry import Code
+
+    rules = all_rules()
+    assert all(isinstance(rule.code, Code) and rule.code.default_severity is rule.severity for rule in rules)
+    assert {rule.severity.label for rule in rules} >= {"error", "warning"}
+
+
+def test_a_finding_takes_the_severity_its_code_carries_and_keeps_the_plain_text():
+    from segquery.diagnostics import make_diagnostic
+    from segquery.rules.registry import Code
+    from segquery.severity import Severity
+    from segquery.source import SourceText
+
+    unregistered = Code("X999", Severity.WARNING)  # in no table: the severity can only come from the code
+    diagnostic = make_diagnostic(SourceText("abc"), unregistered, "a message", 0, 1)
+    assert diagnostic.severity is Severity.WARNING
+    assert type(diagnostic.code) is str and diagnostic.code == "X999"

@@ -2,8 +2,9 @@
 
 A module declares its codes with `register(RuleInfo(...))` (or `define`) at
 import time. This module imports none of them: `segquery.rules.catalog`
-imports every owning module and reads the complete table, and a finding's
-default severity is known as soon as the module that reports it is loaded.
+imports every owning module and reads the complete table. A rule's code is a
+`Code`: its text, carrying the rule's default severity, so a module that
+reports a finding hands the severity along with the code.
 """
 
 from __future__ import annotations
@@ -12,6 +13,19 @@ import enum
 from dataclasses import dataclass
 
 from segquery.severity import Severity
+
+
+class Code(str):
+    """A rule's code: the text itself (`"V021"`: it compares, hashes and prints as
+    text) with the rule's default severity."""
+
+    default_severity: Severity
+
+    def __new__(cls, text: str, default_severity: Severity = Severity.ERROR) -> "Code":  # copy gives the text only
+        code = super().__new__(cls, text)
+        code.default_severity = default_severity
+        return code
+
 
 class Category(enum.Enum):
     SYNTAX = "syntax"
@@ -54,6 +68,9 @@ class RuleInfo:
     # The dialects the rule applies to (their names); empty: every dialect.
     dialects: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "code", Code(self.code, self.severity))
+
     def markdown(self) -> str:
         """The rule's page, as `segquery rule CODE` prints it."""
         lines = [f"# {self.code} {self.name}", "", self.summary, ""]
@@ -78,13 +95,13 @@ class RuleInfo:
 def define(code: str, name: str, summary: str, *, category: Category, what: str, why: str,
            example: str = "", use_instead: str = "", severity: Severity = Severity.ERROR,
            fix: FixAvailability = FixAvailability.NONE, fix_safety: str = "",
-           dialects: tuple[str, ...] = ()) -> str:
+           dialects: tuple[str, ...] = ()) -> Code:
     """Register a rule from keyword arguments and return its code (for modules
     that declare their codes as constants)."""
-    register(RuleInfo(code=code, name=name, summary=summary, category=category, severity=severity, fix=fix,
-                      what_it_does=what, why=why, example=example, use_instead=use_instead,
-                      fix_safety=fix_safety, dialects=dialects))
-    return code
+    info = register(RuleInfo(code=code, name=name, summary=summary, category=category, severity=severity, fix=fix,
+                             what_it_does=what, why=why, example=example, use_instead=use_instead,
+                             fix_safety=fix_safety, dialects=dialects))
+    return info.code  # type: ignore[return-value]  # RuleInfo makes every code a Code
 
 
 _RULES: dict[str, RuleInfo] = {}
@@ -119,7 +136,9 @@ def find_registered(code_or_name: str) -> RuleInfo | None:
 
 
 def default_severity(code: str) -> Severity:
-    """The severity a finding of `code` has unless configured otherwise; the module that reports a
-    code registers it, so the code is known by the time a finding is made."""
+    """The severity a finding of `code` has unless configured otherwise: the code's own, or, for a
+    code given as plain text, the registered rule's."""
+    if isinstance(code, Code):
+        return code.default_severity
     rule = _RULES.get(code)
     return rule.severity if rule is not None else Severity.ERROR
