@@ -55,7 +55,8 @@ class Identifier(Node):
     name: str
     # A real-time RELATE alias written with its table (`account.account_1`): the
     # table is kept so that printing and formatting give back what was written.
-    qualifier: str | None = None
+    # It means nothing (the alias is the name), so trees compare without it.
+    qualifier: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from segquery.lint.fixes import apply_fixes
+from segquery.lint.normal_form import normal_form
 from segquery.syntax import ast
 from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.parser import parse_tolerant
@@ -177,6 +178,7 @@ def test_the_dotted_alias_fix_keeps_a_comment_inside_it(text, fixed):
     [diagnostic] = parse_tolerant(text, dialect=REALTIME).diagnostics
     assert diagnostic.code == "S033" and diagnostic.fix is not None
     assert apply_fixes(text, [diagnostic])[0] == fixed
+    assert normal_form(tree(fixed)) == normal_form(parse_tolerant(text, dialect=REALTIME).query)
 
 
 def test_string_tests_other_than_infix_contains():
