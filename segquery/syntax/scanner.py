@@ -18,8 +18,8 @@ from segquery.diagnostics import Applicability, Diagnostic, Fix, RelatedLocation
 from segquery.source import SourceText
 from segquery.syntax import codes
 from segquery.syntax.tokens import (BLOCK_COMMENT_PATTERN, CLOSED_STRING_PATTERN, LINE_COMMENT_PATTERN,
-                                    OUTBOUND_LEXICON, UNICODE_SPACE_CLASS, WHITESPACE_PATTERN, WORD_CHARACTERS,
-                                    ZERO_WIDTH_CLASS, Lexicon)
+                                    OUTBOUND_LEXICON, UNICODE_SPACE_CLASS, WHITESPACE_PATTERN,
+                                    ZERO_WIDTH_CLASS, Lexicon, tokenize)
 
 MAX_NESTING = 64
 MAX_REPORTED_UNCLOSED = 3
@@ -169,7 +169,7 @@ def scan(source: SourceText, lexicon: Lexicon = OUTBOUND_LEXICON) -> ScanResult:
             blank(start, end, (quote + " " * (end - start - 2) + quote) if end - start >= 2 else " ")
         elif kind == "unicode_space":
             report(codes.UNICODE_SPACE, _unicode_space_message(match.group()), start, end, echoes=False,
-                   fix=Fix.replace("Use plain spaces", start, end, _plain_spaces(text, start, end)))
+                   fix=Fix.replace("Use plain spaces", start, end, _plain_spaces(text, start, end, lexicon)))
             blank(start, end)
         elif kind == "typographic_string":
             quoted = match.group()
@@ -207,20 +207,31 @@ def _unicode_space_message(run: str) -> str:
     return f"{shown} read as a space: use plain spaces"
 
 
-def _plain_spaces(text: str, start: int, end: int) -> str:
-    """The run with Unicode spaces as plain spaces and zero-width characters removed
-    (a zero-width character between two word characters becomes a space, which
-    is how the parser read it)."""
+def _plain_spaces(text: str, start: int, end: int, lexicon: Lexicon) -> str:
+    """The run with Unicode spaces as plain spaces and zero-width characters removed;
+    where removing them would join the text around into other tokens (`ab` and `cd`,
+    `/` and `//`), one space, which is how the parser read them."""
     out = []
     for position in range(start, end):
         char = text[position]
         if char not in _ZERO_WIDTH:
             out.append(" " if char not in " \t" else char)
     plain = "".join(out)
-    if not plain and 0 < start and end < len(text) and text[start - 1] in WORD_CHARACTERS \
-            and text[end] in WORD_CHARACTERS:
+    if not plain and _joins(text[max(0, start - _JOIN_WINDOW):start], text[end:end + _JOIN_WINDOW], lexicon):
         return " "
     return plain
+
+
+_JOIN_WINDOW = 3  # the longest token two neighbours could form (`//`, `==`, `&&`) fits in it
+
+
+def _joins(before: str, after: str, lexicon: Lexicon) -> bool:
+    """Whether `before` and `after` written together are other tokens than with a space between."""
+    if not before or not after:
+        return False
+    def words(text: str) -> list[str]:
+        return [token.text for token in tokenize(text, trivia=False, lexicon=lexicon)]
+    return words(before + after) != words(before) + words(after)
 
 
 def _straight_string(body: str) -> str:

@@ -62,6 +62,17 @@ def test_each_run_of_unicode_spaces_is_one_warning_with_a_safe_fix():
     ]
 
 
+@pytest.mark.parametrize("text, replacement", [
+    ("PROFILE(contact).FILTER(x ==\u200b1)", ""),                  # `==1` reads as `== 1`
+    ("PROFILE(contact).FILTER(x =\u200b= 1)", " "),                # `==` would join two errors into one token
+    ("PROFILE(contact).FILTER(e/\ufeff//\r0 == 1)", " "),           # `///` would swallow the `/`
+    ("PROFILE(contact).FILTER(ab\u200bcd == 1)", " "),              # two names would become one
+])
+def test_removing_an_invisible_character_never_joins_the_tokens_around_it(text, replacement):
+    [(code, _, _, edits)] = [fix for fix in fixes(text) if fix[0] == "S025"]
+    assert code == "S025" and edits[0][2] == replacement
+
+
 def test_typographic_quotes_around_a_string_are_one_error_with_a_safe_fix():
     text = "PROFILE(contact).FILTER(x == \u201cSeattle\u201d)"
     assert findings(text) == [
