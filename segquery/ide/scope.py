@@ -70,14 +70,17 @@ def _no_segments(name: str) -> str | None:
 
 
 def scope_at(outline: Outline, offset: int, schema: Schema,
-             segment_table: SegmentTable = _no_segments) -> ChainScope:
+             segment_table: SegmentTable = _no_segments, scopes: "ChainScopes | None" = None) -> ChainScope:
     """The scope that names at `offset` are resolved in: that of the step
     whose arguments hold the offset (TRAVERSE's FILTER sees the related
-    records and the TRAVERSE's alias)."""
+    records and the TRAVERSE's alias). `scopes` answers for steps from chains
+    already inferred, when many names of one text are resolved."""
     inner: Frame | None = None
     for frame in reversed(outline.frames_at(offset)):
         if frame.query_level and frame.name is not None:
             in_filter = frame.upper == "TRAVERSE" and inner is not None and _argument_index(frame, inner) >= 1
+            if scopes is not None and not in_filter:
+                return scopes.of(frame)
             return step_scope(outline, frame, schema, segment_table, inside_traverse_filter=in_filter)
         inner = frame
     return ChainScope()
@@ -95,6 +98,38 @@ def step_scope(outline: Outline, frame: Frame, schema: Schema, segment_table: Se
     if not info.has_step(node):
         return ChainScope()
     return _convert(info.step(node), schema)
+
+
+class ChainScopes:
+    """The scope of every step of a chain from one inference of the whole chain, so that
+    resolving each name of a long chain does not infer the chain again (which is
+    quadratic in its length)."""
+
+    def __init__(self, outline: Outline, schema: Schema, segment_table: SegmentTable = _no_segments) -> None:
+        self.outline = outline
+        self.schema = schema
+        self.segment_table = segment_table
+        self._by_frame: dict[int, ChainScope] = {}
+        self._inferred: set[int] = set()   # the last frames of the chains inferred
+
+    def of(self, frame: Frame) -> ChainScope:
+        """The scope of the records the chain call `frame` reads (as `step_scope` gives it)."""
+        last = frame
+        while last.following is not None:
+            last = last.following
+        if id(last) not in self._inferred:
+            self._inferred.add(id(last))
+            self._infer(last.chain())
+        found = self._by_frame.get(id(frame))
+        return found if found is not None else step_scope(self.outline, frame, self.schema, self.segment_table)
+
+    def _infer(self, frames: list[Frame]) -> None:
+        chain, nodes = _ChainBuilder(self.outline).chain(frames)
+        if len(nodes) != len(frames):
+            return   # the frames and the steps do not pair up: each is answered on its own
+        info = infer_tables(ast.Query(body=chain), self.schema, segment_types=self.segment_table)
+        for frame, node in zip(frames, nodes):
+            self._by_frame[id(frame)] = _convert(info.step(node), self.schema) if info.has_step(node) else ChainScope()
 
 
 def after_scope(outline: Outline, frame: Frame, schema: Schema,

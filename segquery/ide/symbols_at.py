@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from segquery.ide.outline import Outline, name_text
-from segquery.ide.scope import after_scope, nested_relate_parent, scope_at
+from segquery.ide.scope import ChainScopes, after_scope, nested_relate_parent, scope_at
 from segquery.semantic.schemas import NO_SCHEMA
 from segquery.source import Span
 from segquery.syntax.tokens import TokenKind
@@ -56,8 +56,8 @@ def is_alias_use(outline: Outline, index: int) -> bool:
             and not (previous is not None and previous.text == "."))
 
 
-def resolve_alias(outline: Outline, index: int) -> AliasTarget | None:
-    """The alias token `index` declares or uses, with its declaration."""
+def resolve_alias(outline: Outline, index: int, scopes: ChainScopes | None = None) -> AliasTarget | None:
+    """The alias token `index` declares or uses, with its declaration (`scopes`: see `scope_at`)."""
     token = outline.tokens[index]
     at = Span(token.start, token.end)
     declared = alias_declaration_at(outline, index)
@@ -65,7 +65,7 @@ def resolve_alias(outline: Outline, index: int) -> AliasTarget | None:
         return AliasTarget(token.text, declared, at)
     if not is_alias_use(outline, index):
         return None
-    binding = scope_at(outline, token.start, NO_SCHEMA).alias(token.text)
+    binding = scope_at(outline, token.start, NO_SCHEMA, scopes=scopes).alias(token.text)
     if binding is None:
         return None
     return AliasTarget(binding.name, binding.declaration, at)
@@ -74,6 +74,7 @@ def resolve_alias(outline: Outline, index: int) -> AliasTarget | None:
 def alias_occurrences(outline: Outline, declaration: Span) -> list[Span]:
     """The declaration and every use that resolves to it, in text order."""
     folded = outline.text[declaration.start:declaration.end].casefold()
+    scopes = ChainScopes(outline, NO_SCHEMA)
     found = []
     for index, token in enumerate(outline.tokens):
         if token.kind is not TokenKind.WORD or token.text.casefold() != folded:
@@ -82,7 +83,7 @@ def alias_occurrences(outline: Outline, declaration: Span) -> list[Span]:
             found.append(Span(token.start, token.end))
             continue
         if is_alias_use(outline, index):
-            target = resolve_alias(outline, index)
+            target = resolve_alias(outline, index, scopes)
             if target is not None and target.declaration == declaration:
                 found.append(Span(token.start, token.end))
     return found

@@ -44,3 +44,12 @@ def test_text_report_size_does_not_grow_with_the_line_length():
         return len(render_text([FileReport("q.segq", result.source, found)]))
     small, large = printed(50), printed(200)
     assert small > 0 and large <= 4 * small + 1000
+
+
+def test_the_references_of_an_alias_used_in_every_step_of_a_long_chain_are_found_in_linear_work():
+    from segquery.ide.navigation import references
+
+    def work(size: int):
+        text = "PROFILE(contact, c)" + ".FILTER(c.address1_city == 'x')" * size
+        return lambda: references(text, text.index("c)"))
+    assert_linear(work, 50)
