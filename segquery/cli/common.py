@@ -4,6 +4,7 @@ and the options that say which files a walk leaves out."""
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from typing import IO, Any, Callable
 
@@ -93,3 +94,9 @@ def file_selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(_FILE_SELECTION_OPTIONS):
         wrapper = option(wrapper)
     return wrapper
+
+
+def on_terminal() -> bool:
+    """Whether a person watches standard error, so that progress is worth showing: a terminal,
+    and not a CI job (which sets CI)."""
+    return sys.stderr.isatty() and not os.environ.get("CI")

@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from segquery.cli.common import on_terminal
 from segquery.cli.query_input import print_problems, query_options, run_input
 from segquery.query_plan import PlanError
 from segquery.preview import DataError, DuckDBEngine, EngineError, SparkEngine, find_tables, plan_for, preview
@@ -39,7 +40,7 @@ def preview_command(file: str, data_dir: str, engine: str, members: int, output_
         except PlanError as error:
             print_problems(loaded, error.diagnostics(loaded.source), color)
             sys.exit(1)
-        progress = ProgressLine(sys.stderr) if sys.stderr.isatty() else None
+        progress = ProgressLine(sys.stderr) if on_terminal() else None
         try:
             result = preview(plan, runner, now=now, members=members, progress=progress)
         except EngineError as error:

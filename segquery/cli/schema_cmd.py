@@ -6,12 +6,12 @@ has drifted from the file, 2 when the org cannot be reached or refuses.
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import Iterable, Sequence
 
 import click
 
+from segquery.cli.common import on_terminal
 from segquery.cli.org_options import org_options, reports_org_failures
 
 
@@ -56,11 +56,6 @@ def _progress(names: Sequence[str]) -> Iterable[str]:
     if not on_terminal():
         return names
     return _bar(names)
-
-
-def on_terminal() -> bool:
-    """Whether a person watches standard error: a terminal, and not a CI job (which sets CI)."""
-    return sys.stderr.isatty() and not os.environ.get("CI")
 
 
 def _bar(names: Sequence[str]) -> Iterable[str]:

@@ -212,8 +212,9 @@ def test_the_progress_line_is_written_on_a_terminal_only(tmp_path):
     assert run("preview", str(query), "--data", data).stderr == ""      # not a terminal: nothing
     leader, follower = pty.openpty()
     try:
+        not_ci = {name: value for name, value in os.environ.items() if name != "CI"}   # a person at a terminal
         completed = subprocess.run([sys.executable, "-m", "segquery", "preview", str(query), "--data", data],
-                                   stdout=subprocess.PIPE, stderr=follower, timeout=120, check=False)
+                                   stdout=subprocess.PIPE, stderr=follower, timeout=120, check=False, env=not_ci)
     finally:
         os.close(follower)
     written = b""
