@@ -130,11 +130,11 @@ class SettingsResolver:
         return made
 
     def _rule_codes(self) -> list[tuple[str, bool]]:
-        """(code, enabled by default) of every rule: loads every rule module, so only when first needed."""
+        """(code, enabled by default) of every rule, from the generated table (no rule module is loaded)."""
         if self._codes is None:
-            from segquery.rules.catalog import all_rules
+            from segquery.rules.summary import rule_codes
 
-            self._codes = [(rule.code, rule.default_enabled) for rule in all_rules()]
+            self._codes = rule_codes()
         return self._codes
 
     def schema_path(self, config: Config) -> Path | None:

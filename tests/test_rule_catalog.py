@@ -5,6 +5,7 @@ module that reports it is loaded, before the catalog is."""
 from __future__ import annotations
 
 import ast
+import importlib.util
 import os
 import subprocess
 import sys
@@ -85,3 +86,21 @@ def test_a_finding_takes_the_severity_its_code_carries_and_keeps_the_plain_text(
     diagnostic = make_diagnostic(SourceText("abc"), unregistered, "a message", 0, 1)
     assert diagnostic.severity is Severity.WARNING
     assert type(diagnostic.code) is str and diagnostic.code == "X999"
+
+
+def test_the_generated_rule_table_is_that_of_the_catalog():
+    from segquery.rules.catalog import all_rules, get_rule
+    from segquery.rules.summary import SUMMARIES, find_rule
+
+    spec = importlib.util.spec_from_file_location("gen_rules_doc", ROOT.parent / "tools" / "gen_rules_doc.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = (ROOT / "rules" / "table.py").read_text(encoding="utf-8")
+    assert committed == module.render_table(), "segquery/rules/table.py is stale: run `python tools/gen_rules_doc.py`"
+    rules = all_rules()
+    assert [(rule.code, rule.name, rule.default_enabled) for rule in rules] == [tuple(row) for row in SUMMARIES]
+    for rule in rules:
+        for written in (rule.code, rule.code.lower(), rule.name, f" {rule.name.upper()} "):
+            assert find_rule(written) == (rule.code, rule.name, rule.default_enabled)
+            assert get_rule(written) is rule
+    assert find_rule("L9999") is None and find_rule("no-such-rule") is None

@@ -201,13 +201,13 @@ def _findings_output(output_file: str | None) -> Iterator[IO[str] | None]:
 
 def _print_fix_list(reports: list[FileReport], *, fixing: bool, out: IO[str] | None, err: bool) -> None:
     """--show-fixes: what fixes did (or could do), per file and code."""
-    from segquery.rules.catalog import get_rule
+    from segquery.rules.summary import find_rule
 
     lines = []
     for report in reports:
         counts = report.fixed if fixing else Counter(d.code for d in report.diagnostics if d.fix is not None)
         for code, count in sorted(counts.items()):
-            rule = get_rule(code)
+            rule = find_rule(code)
             name = f" ({rule.name})" if rule else ""
             lines.append(f"  {report.path or '-'}: {count} × {code}{name}")
     heading = "Fixed:" if fixing else "Fixes available:"

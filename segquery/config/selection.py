@@ -14,15 +14,15 @@ if TYPE_CHECKING:
 
 def selector_problem(selector: str) -> str | None:
     """Why a rule selector is invalid (with the closest valid code), or None."""
-    from segquery.rules.catalog import all_rules
+    from segquery.rules.summary import SUMMARIES
 
     value = selector.strip().upper()
     if value == "ALL":
         return None
-    codes = [rule.code for rule in all_rules()]
+    codes = [rule.code for rule in SUMMARIES]
     if value and any(code.startswith(value) for code in codes):
         return None
-    names = {rule.name: rule.code for rule in all_rules()}
+    names = {rule.name: rule.code for rule in SUMMARIES}
     if selector.strip().lower() in names:
         return f"`{selector}` is a rule name; select rules by code: `{names[selector.strip().lower()]}`"
     suggestion = did_you_mean(value, codes)

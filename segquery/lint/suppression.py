@@ -144,16 +144,16 @@ def _read_ignore(source: SourceText, directive: Directive, tokens: list, result:
             line = source.position(following.start).line if following is not None else -1
         else:
             line = directive.line
-    # Imported here: the catalog loads every rule module, which only ignore directives need
+    # Imported here: only ignore directives need the rule table
     # (`segquery parse` and the dialect choice read directives too).
-    from segquery.rules import catalog
+    from segquery.rules.summary import SUMMARIES, find_rule
 
     for written, offset in codes:
         start = directive.span.start + offset
         span = Span(start, start + len(written))
-        rule = catalog.get_rule(written)
+        rule = find_rule(written)
         if rule is None:
-            suggestion = did_you_mean(written, [r.code for r in catalog.all_rules()] + [r.name for r in catalog.all_rules()])
+            suggestion = did_you_mean(written, [r.code for r in SUMMARIES] + [r.name for r in SUMMARIES])
             hint = f"; did you mean `{suggestion}`?" if suggestion else ""
             result.problems.append(make_diagnostic(source, INVALID_SUPPRESSION,
                                                    f"unknown rule code `{written}` in an ignore directive{hint}",

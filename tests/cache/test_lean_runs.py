@@ -30,6 +30,9 @@ print(sorted({name for name in sys.modules if name.startswith(wanted)}))
 """
 HEAVY = ("lark", "segquery.syntax.parser", "segquery.syntax.ast", "segquery.lint", "segquery.semantic",
          "segquery.workspace", "segquery.engine", "segquery.schema", "segquery.requests")
+# Rule selection and ignore directives read the generated rule table; query files need no request check.
+NOT_FOR_QUERIES = ("segquery.rules.catalog", "segquery.requests.files", "segquery.requests.request",
+                   "segquery.query_plan", "segquery.migrate")
 OTHER_COMMANDS = ("sqlglot", "duckdb", "httpx", "azure", "pygls", "rich", "segquery.sql", "segquery.preview",
                   "segquery.org.client", "segquery.lsp", "segquery.cli.deps_cmd", "segquery.cli.format_cmd")
 
@@ -56,6 +59,11 @@ def test_a_run_answered_from_the_cache_loads_no_parser_rule_or_workspace(project
 
 def test_a_check_loads_no_module_of_another_command(project):
     assert loaded(project, OTHER_COMMANDS, "check", "--no-cache", "a.segq") == "[]"
+
+
+def test_a_check_of_query_files_loads_neither_the_rule_catalog_nor_the_request_checks(project):
+    (project / "c.segq").write_text("// segquery: ignore[L001, keyword-case]\nprofile(contact)\n", encoding="utf-8")
+    assert loaded(project, NOT_FOR_QUERIES, "check", "--no-cache", "--select", "L,V", "--ignore", "L02", ".") == "[]"
 
 
 def test_the_workspace_does_not_parse_a_checked_query_without_references_again(project, monkeypatch):
