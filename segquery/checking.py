@@ -15,6 +15,7 @@ from typing import Iterable
 
 from segquery.check_options import CheckOptions
 from segquery.check_settings import SettingsResolver
+from segquery.collection import fewer_collections
 from segquery.file_selection import Exclusion
 from segquery.projects import Projects, SharedWalk
 from segquery.report import FileReport
@@ -27,9 +28,12 @@ def check_paths(paths: Iterable[str | Path], *, options: CheckOptions | None = N
     cache are reused and new ones recorded.
     Raises ConfigError for an invalid configuration.
     """
-    options = options or CheckOptions()
+    with fewer_collections():
+        return _check_paths(list(paths), options or CheckOptions())
+
+
+def _check_paths(paths: list[str | Path], options: CheckOptions) -> list[FileReport]:
     resolver = SettingsResolver(options)
-    paths = list(paths)
     rules = Exclusion(resolver.finder, options.files).walk_rules()
     walk = SharedWalk(paths, rules)
     files = walk.files

@@ -19,6 +19,7 @@ from typing import Iterable, Iterator
 
 from segquery.check_options import CheckOptions
 from segquery.check_settings import FileSettings, SettingsResolver, dialect_setting_of
+from segquery.collection import use_batch_thresholds
 from segquery.config import Config, severity_override
 from segquery.diagnostics import Diagnostic, sorted_diagnostics
 from segquery.file_selection import Exclusion
@@ -232,6 +233,7 @@ _WORKER_RESOLVER: SettingsResolver | None = None
 
 def _worker_init(options: CheckOptions) -> None:
     global _WORKER_RESOLVER
+    use_batch_thresholds()
     _WORKER_RESOLVER = SettingsResolver(options)
 
 

@@ -35,6 +35,7 @@ class LintRule:
 
 
 _LINT_RULES: dict[str, LintRule] = {}
+_BY_CODE: list[LintRule] = []     # _LINT_RULES sorted, kept while no rule is registered (lint asks per file)
 
 
 def lint_rule(info: RuleInfo, *, fix_effect: FixEffect = FixEffect.NONE) -> Callable[[CheckFunction], LintRule]:
@@ -44,6 +45,7 @@ def lint_rule(info: RuleInfo, *, fix_effect: FixEffect = FixEffect.NONE) -> Call
         register(info)
         rule = LintRule(info, check, fix_effect)
         _LINT_RULES[info.code] = rule
+        _BY_CODE.clear()
         return rule
 
     return decorate
@@ -51,4 +53,6 @@ def lint_rule(info: RuleInfo, *, fix_effect: FixEffect = FixEffect.NONE) -> Call
 
 def registered_lint_rules() -> list[LintRule]:
     """The rules registered so far, by code (`segquery.lint.rules` imports every rule module)."""
-    return sorted(_LINT_RULES.values(), key=lambda rule: rule.code)
+    if len(_BY_CODE) != len(_LINT_RULES):
+        _BY_CODE[:] = sorted(_LINT_RULES.values(), key=lambda rule: rule.code)
+    return list(_BY_CODE)

@@ -49,16 +49,27 @@ class LintContext:
     _token_starts: list[int] = field(init=False, repr=False)
     _nodes: list[ast.Node] = field(init=False, repr=False)
     _parents: dict[int, ast.Node] = field(init=False, repr=False)
+    _by_class: dict[type, list[int]] = field(init=False, repr=False)    # class -> positions in `_nodes`
+    _of_types: dict[tuple[type, ...], list[Any]] = field(init=False, repr=False, default_factory=dict)
     _outer: dict[int, Span] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.tokens = list(tokenize(self.source.text, lexicon=self.lexicon))
         self._token_starts = [token.start for token in self.tokens]
-        self._nodes = list(ast.walk(self.query))
-        self._parents = {}
-        for node in self._nodes:
-            for child in node.children():
-                self._parents[id(child)] = node
+        # One walk, in the order of `ast.walk` (parents first, in source order), finds the nodes, their
+        # parents and their classes: rules ask for nodes by type, most of them for a few classes.
+        self._nodes, self._parents, self._by_class = [], {}, {}
+        stack: list[ast.Node] = [self.query]
+        while stack:
+            node = stack.pop()
+            self._by_class.setdefault(type(node), []).append(len(self._nodes))
+            self._nodes.append(node)
+            children = list(node.children())
+            if children:
+                for child in children:
+                    self._parents[id(child)] = node
+                children.reverse()
+                stack.extend(children)
 
     # ------------------------------------------------------------ tree
 
@@ -75,9 +86,13 @@ class LintContext:
 
     def nodes(self, *types: type[Any]) -> Iterator[Any]:
         """Every node of the given types, in source order (parents first)."""
-        for node in self._nodes:
-            if isinstance(node, types):
-                yield node
+        found = self._of_types.get(types)
+        if found is None:
+            classes = [cls for cls in self._by_class if issubclass(cls, types)]
+            positions = self._by_class[classes[0]] if len(classes) == 1 else sorted(
+                position for cls in classes for position in self._by_class[cls])
+            found = self._of_types[types] = [self._nodes[position] for position in positions]
+        return iter(found)
 
     def parent(self, node: ast.Node) -> ast.Node | None:
         return self._parents.get(id(node))
