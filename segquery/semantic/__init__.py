@@ -6,14 +6,32 @@ functions, and the usage limitations the language documentation states;
 for the real-time journeys dialect, its own rules (`REALTIME_RULES`).
 `infer_tables` and `scope_at` tell which table every part of a query reads,
 for the resolver and the editor.
+
+The real-time rules are imported on first use: a check of outbound queries
+runs none of them (start-up time).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from segquery.semantic.kinds import QueryKind, infer_kind
-from segquery.semantic.realtime_rules import REALTIME_RULES
 from segquery.semantic.schemas import NO_SCHEMA, link_type_table
 from segquery.semantic.specified_rules import SPECIFIED_RULES
 from segquery.semantic.tables import AliasBinding, Scope, StepScope, TableInfo, infer_tables, scope_at
 from segquery.semantic.validation import DEFAULT_TARGET, run_rules, validate
+
+if TYPE_CHECKING:
+    from segquery.semantic.realtime_rules import REALTIME_RULES
+
+
+def __getattr__(name: str) -> Any:
+    if name == "REALTIME_RULES":
+        from segquery.semantic.realtime_rules import REALTIME_RULES
+
+        return REALTIME_RULES
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULT_TARGET",

@@ -8,8 +8,6 @@ from segquery.diagnostics import Diagnostic, sorted_diagnostics
 from segquery.schema import Schema
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.kinds import QueryKind, infer_kind
-from segquery.semantic.realtime_context import RealtimeContext
-from segquery.semantic.realtime_rules import REALTIME_RULES
 from segquery.semantic.rules.base import Rule
 from segquery.semantic.schemas import active_schema, is_bundled
 from segquery.semantic.specified_rules import SPECIFIED_RULES
@@ -37,7 +35,11 @@ def validate(query: ast.Query, source: SourceText, *, kind: QueryKind | None = N
     (segquery/semantic/realtime_rules.py).
     """
     name = _dialect_name(dialect)
-    rules = REALTIME_RULES if name == REALTIME_NAME else SPECIFIED_RULES
+    rules = SPECIFIED_RULES
+    if name == REALTIME_NAME:
+        from segquery.semantic.realtime_rules import REALTIME_RULES  # outbound checks need none (start-up time)
+
+        rules = REALTIME_RULES
     return run_rules(query, source, rules, kind=kind, schema=schema, target=target, dialect=name)
 
 
@@ -64,6 +66,10 @@ def build_context(query: ast.Query, source: SourceText, *, kind: QueryKind | Non
                   dialect: str | None = None) -> ValidationContext:
     active = active_schema(schema)
     tables = infer_tables(query, schema, dialect=dialect)
-    context_class = RealtimeContext if dialect == REALTIME_NAME else ValidationContext
+    context_class = ValidationContext
+    if dialect == REALTIME_NAME:
+        from segquery.semantic.realtime_context import RealtimeContext
+
+        context_class = RealtimeContext
     return context_class(query, source, kind or infer_kind(query), active, target, tables,
                          bundled_schema=is_bundled(schema))

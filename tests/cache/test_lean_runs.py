@@ -30,9 +30,10 @@ print(sorted({name for name in sys.modules if name.startswith(wanted)}))
 """
 HEAVY = ("lark", "segquery.syntax.parser", "segquery.syntax.ast", "segquery.lint", "segquery.semantic",
          "segquery.workspace", "segquery.engine", "segquery.schema", "segquery.requests")
-# Rule selection and ignore directives read the generated rule table; query files need no request check.
+# Rule selection and ignore directives read the generated rule table; outbound query files need no request
+# check and no real-time rule.
 NOT_FOR_QUERIES = ("segquery.rules.catalog", "segquery.requests.files", "segquery.requests.request",
-                   "segquery.query_plan", "segquery.migrate")
+                   "segquery.query_plan", "segquery.migrate", "segquery.semantic.realtime_rules")
 OTHER_COMMANDS = ("sqlglot", "duckdb", "httpx", "azure", "pygls", "rich", "segquery.sql", "segquery.preview",
                   "segquery.org.client", "segquery.lsp", "segquery.cli.deps_cmd", "segquery.cli.format_cmd")
 
