@@ -14,8 +14,9 @@ query file, which needs none of the request checks.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from segquery.lazy_exports import lazy_exports
 
 if TYPE_CHECKING:
     from segquery.lenient_json.reader import MAX_DEPTH, JsonDocument, read_json
@@ -55,10 +56,4 @@ _HOMES = {
 }
 
 __all__ = sorted(_HOMES)
-
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(home), name)
+__getattr__ = lazy_exports(__name__, _HOMES)
