@@ -14,7 +14,9 @@ and exits 1 if the runs disagree on any finding.
 With `--before TREE` (another checkout, e.g. `git archive main | tar -x -C TREE`),
 the same runs are made with that tree in the same loop. Each run's processor
 time (its own and its workers') is printed beside its wall time: on a busy
-machine it is the figure to compare. With `--stages`, the
+machine it is the figure to compare; so is the main process's own, which,
+with workers, is mostly the serial part of the run (the workspace, after
+the workers). With `--stages`, the
 per-file cost of each stage (reading, parsing, validating, linting, the
 workspace, suppression, and what a worker sends back) is measured on the whole
 corpus in one process, as processor time (each stage's function timed).
@@ -48,6 +50,9 @@ except ImportError:                     # a tree from before segquery.checking
 from segquery.engine import CheckOptions
 reports = check_paths([sys.argv[1]], options=CheckOptions(jobs=int(sys.argv[2])))
 print(repr([(r.path, [d.sort_key() for d in r.diagnostics]) for r in reports]))
+import resource
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(usage.ru_utime + usage.ru_stime, file=sys.stderr)   # the main process alone: with workers, its serial part
 """
 # The per-file stages of the engine, by the name the engine calls each by.
 STAGES = (
@@ -69,8 +74,9 @@ def write_corpus(directory: Path, count: int) -> None:
         (folder / f"segment_{index}.segq").write_text(realistic_query(rng, index) + "\n", encoding="utf-8")
 
 
-def timed(tree: Path, directory: Path, jobs: int) -> tuple[float, float, str]:
-    """Wall seconds, processor seconds (of the process and its workers) and the findings of one run."""
+def timed(tree: Path, directory: Path, jobs: int) -> tuple[float, float, float, str]:
+    """Wall seconds, processor seconds (of the process and its workers, and of the main process alone)
+    and the findings of one run."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -79,7 +85,7 @@ def timed(tree: Path, directory: Path, jobs: int) -> tuple[float, float, str]:
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     processor = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return elapsed, processor, done.stdout
+    return elapsed, processor, float(done.stderr.split()[-1]), done.stdout
 
 
 def stages(directory: Path) -> None:
@@ -150,16 +156,17 @@ def main() -> int:
         results = []
         for jobs, label in ((1, "--jobs 1"), (2, "--jobs 2"), (cpus, f"--jobs auto ({cpus})")):
             for prefix, tree in trees:
-                elapsed, processor, findings = timed(tree, directory, jobs)
-                results.append((f"{prefix}{label}", elapsed, processor, findings))
+                elapsed, processor, main_process, findings = timed(tree, directory, jobs)
+                results.append((f"{prefix}{label}", elapsed, processor, main_process, findings))
         print(f"files: {args.files}, CPUs: {cpus}, load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-        for label, elapsed, processor, _ in results:
+        for label, elapsed, processor, main_process, _ in results:
             print(f"{label:28} {elapsed:8.2f} s  {args.files / elapsed:8.0f} files/s  "
-                  f"processor {processor:7.2f} s ({processor / args.files * 1000:.2f} ms per file)")
+                  f"processor {processor:7.2f} s ({processor / args.files * 1000:.2f} ms per file), "
+                  f"main process {main_process:5.2f} s")
         if args.stages:
             sys.path.insert(0, str(ROOT))
             stages(directory)
-    if len({findings for _, _, _, findings in results}) != 1:
+    if len({findings for *_, findings in results}) != 1:
         print("the runs reported different findings", file=sys.stderr)
         return 1
     print("same findings in every run")
