@@ -21,7 +21,7 @@ from segquery.semantic.table_info import Scope as Scope
 from segquery.semantic.table_info import SegmentTypes as SegmentTypes
 from segquery.semantic.table_info import StepScope as StepScope
 from segquery.semantic.table_info import TableInfo as TableInfo
-from segquery.semantic.table_info import Inference, common_table
+from segquery.semantic.table_info import Inference
 from segquery.syntax import ast
 
 
@@ -68,29 +68,8 @@ def _between_steps(info: TableInfo, owner: ast.Chain | ast.Grouped, offset: int)
 
 
 class _Inference(Inference):
-    # ------------------------------------------------------------ names
-
-    def _segment_table(self, name: str) -> str | None:
-        types = self.segment_types
-        if types is None:
-            return None
-        found = types(name) if callable(types) else types.get(name)
-        return self._table(found)
-
-    # ------------------------------------------------------------ expressions
-
-    def _expr(self, node: ast.QueryExpr) -> str | None:
-        if isinstance(node, ast.Chain):
-            table = self._chain(node)
-        elif isinstance(node, ast.Grouped):
-            inner = self._expr(node.body)
-            table = self._steps(node, node.steps, inner, None, None, [])
-        elif isinstance(node, ast.SetOperation):
-            table = common_table([self._expr(operand) for operand in node.operands])
-        else:
-            table = None
-        self.info._tables[id(node)] = table
-        return table
+    def _grouped(self, group: ast.Grouped) -> str | None:
+        return self._steps(group, group.steps, self._expr(group.body), None, None, [])
 
     def _chain(self, chain: ast.Chain) -> str | None:
         source = chain.source
