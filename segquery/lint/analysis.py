@@ -141,6 +141,22 @@ def constraint(node: ast.Expr) -> Constraint | None:
     return None
 
 
+LOWER_BOUNDS = (ast.CompareOp.GT, ast.CompareOp.GE)
+UPPER_BOUNDS = (ast.CompareOp.LT, ast.CompareOp.LE)
+
+
+def range_bounds(first: Constraint, second: Constraint
+                 ) -> tuple[tuple[ast.CompareOp, Value], tuple[ast.CompareOp, Value]] | None:
+    """The lower and the upper bound two comparisons put on one number or date, or None when they
+    are not one of each on values of one such kind (L021 and L029 compare the two bounds)."""
+    pairs = [(item.op, item.value) for item in (first, second) if item.op is not None and item.value is not None]
+    lower = next(((op, value) for op, value in pairs if op in LOWER_BOUNDS), None)
+    upper = next(((op, value) for op, value in pairs if op in UPPER_BOUNDS), None)
+    if lower is None or upper is None or lower[1].kind != upper[1].kind or lower[1].kind not in ("number", "date"):
+        return None
+    return lower, upper
+
+
 def referenced_qualifiers(root: ast.Node) -> set[str]:
     """Every alias used to qualify an attribute below `root`, case-folded."""
     return {node.qualifier.name.casefold() for node in ast.walk(root)
