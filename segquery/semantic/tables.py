@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from segquery.schema import Schema
+from segquery.schema import Relationship, Schema
 from segquery.semantic.realtime_tables import infer_realtime_tables
 from segquery.semantic.schemas import active_schema, link_type_table
 # Re-exported: the records inference produces have always been importable from here.
@@ -158,17 +158,18 @@ class _Inference(Inference):
         return found
 
     def _related(self, table: str | None, schema_name: str) -> str | None:
-        if table is None or self.schema is None:
+        """The table a RELATE reaches: its relationship is named by its schema name."""
+        if self.schema is None:
             return None
-        relationship = self.schema.relationship_by_schema_name(schema_name)
-        if relationship is None:
-            return None
-        return self._table(relationship.other_end(table))
+        return self._other_end(table, self.schema.relationship_by_schema_name(schema_name))
 
     def _traverse(self, table: str | None, relationship_name: str) -> str | None:
-        if table is None or self.schema is None:
+        """The table a TRAVERSE reaches: its relationship is named by its TRAVERSE name."""
+        if self.schema is None:
             return None
-        relationship = self.schema.relationship(relationship_name)
-        if relationship is None:
+        return self._other_end(table, self.schema.relationship(relationship_name))
+
+    def _other_end(self, table: str | None, relationship: Relationship | None) -> str | None:
+        if table is None or relationship is None:
             return None
         return self._table(relationship.other_end(table))
