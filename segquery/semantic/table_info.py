@@ -126,7 +126,8 @@ def common_table(tables: list[str | None]) -> str | None:
 
 class Inference:
     """What the inference of both dialects shares: the result it fills in, walked from the query's
-    body, and the schema's spelling of a table name. Each dialect's subclass walks its own forms."""
+    body through set operations, and the schema's spelling of a table or a referenced segment's
+    table. Each dialect's subclass reads its own chains and groups."""
 
     def __init__(self, query: ast.Query, schema: Schema | None, segment_types: SegmentTypes | None) -> None:
         self.info = TableInfo(query)
