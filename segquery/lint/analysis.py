@@ -97,6 +97,12 @@ def unwrap_logical(node: ast.Expr, op: ast.LogicOp) -> list[ast.Expr]:
     return operands
 
 
+def continues_chain(node: ast.Logical, parent: ast.Node | None) -> bool:
+    """Whether `node` is an operand of a chain of its own operator, which `unwrap_logical` of that
+    chain already reads: rules that look at whole chains skip it."""
+    return isinstance(parent, ast.Logical) and parent.op is node.op
+
+
 def in_list_key(value: ast.Expr) -> object:
     """What makes two values of an IN list the same value: the constant a literal denotes
     (`1` and `1.0` are one number; strings only when written alike), else the expression's tree."""

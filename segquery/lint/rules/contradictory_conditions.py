@@ -8,7 +8,8 @@ from typing import Iterator
 
 from segquery.diagnostics import Diagnostic, Severity
 from segquery.lint.analysis import (
-    LOWER_BOUNDS, UPPER_BOUNDS, Constraint, constraint, evaluate, range_bounds, same_value, unwrap_logical)
+    LOWER_BOUNDS, UPPER_BOUNDS, Constraint, constraint, continues_chain, evaluate, range_bounds, same_value,
+    unwrap_logical)
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
 from segquery.rules.registry import Category, RuleInfo
@@ -32,7 +33,7 @@ from segquery.syntax import ast
     fix_effect=FixEffect.NONE)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.Logical):
-        if node.op is not ast.LogicOp.AND or _inside_same_chain(ctx, node):
+        if node.op is not ast.LogicOp.AND or continues_chain(node, ctx.parent(node)):
             continue
         # Per attribute and family of constraint, the earlier ones in chain order, to compare
         # with the families that can contradict them. A condition written again is skipped
@@ -95,11 +96,6 @@ def _family(item: Constraint) -> str:
     if item.op in UPPER_BOUNDS:
         return "upper"
     return "other"
-
-
-def _inside_same_chain(ctx: LintContext, node: ast.Logical) -> bool:
-    parent = ctx.parent(node)
-    return isinstance(parent, ast.Logical) and parent.op is node.op
 
 
 def conflict(first: Constraint, second: Constraint) -> str | None:

@@ -7,7 +7,8 @@ import heapq
 from typing import Iterator
 
 from segquery.diagnostics import Diagnostic, Severity
-from segquery.lint.analysis import Constraint, NEGATED, constraint, range_bounds, same_value, unwrap_logical
+from segquery.lint.analysis import (
+    NEGATED, Constraint, constraint, continues_chain, range_bounds, same_value, unwrap_logical)
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
 from segquery.rules.registry import Category, RuleInfo
@@ -27,8 +28,7 @@ from segquery.syntax import ast
     fix_effect=FixEffect.NONE)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.Logical):
-        parent = ctx.parent(node)
-        if node.op is not ast.LogicOp.OR or (isinstance(parent, ast.Logical) and parent.op is node.op):
+        if node.op is not ast.LogicOp.OR or continues_chain(node, ctx.parent(node)):
             continue
         # Per attribute, the earlier constraints in chain order, with `==` kept apart:
         # two `==` never cover everything, so long `x == 1 || x == 2 || ...` chains stay linear.
