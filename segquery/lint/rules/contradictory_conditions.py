@@ -15,6 +15,7 @@ from segquery.lint.context import LintContext
 from segquery.rules.registry import Category, RuleInfo
 from segquery.syntax import ast
 
+
 @lint_rule(RuleInfo(
     code="L021", name="contradictory-conditions", category=Category.CORRECTNESS, severity=Severity.WARNING,
     summary="Two conditions of one `&&` chain can never both be true.",

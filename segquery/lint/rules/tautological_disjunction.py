@@ -14,6 +14,7 @@ from segquery.lint.context import LintContext
 from segquery.rules.registry import Category, RuleInfo
 from segquery.syntax import ast
 
+
 @lint_rule(RuleInfo(
     code="L029", name="tautological-disjunction", category=Category.CORRECTNESS, severity=Severity.WARNING,
     summary="Two conditions of one `||` chain together hold for every value.",
