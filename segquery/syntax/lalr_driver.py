@@ -21,9 +21,12 @@ from functools import partial
 from typing import Any, Callable
 
 from lark import Lark, Token, Tree
-from lark.lexer import UnlessCallback
 from lark.parse_tree_builder import ChildFilterLALR, ChildFilterLALR_NoPlaceholders, maybe_create_child_filter
 from lark.parsers.lalr_analysis import Shift
+
+from segquery.syntax.state_lexers import StateLexers, Unsupported
+
+__all__ = ["LalrDriver", "Unsupported"]
 
 # What a reduction does: (symbols popped, rule name, builder of the value). The builder is
 # None for a unit rule that hands its one child up unchanged (`?sum: product`).
@@ -39,10 +42,6 @@ class _Lexeme(Token):
 
     __slots__ = ()
     line = column = end_line = end_column = None
-
-
-class Unsupported(Exception):
-    """The grammar or transformer uses a lark feature the driver does not run."""
 
 
 def _children_filter(rule, maybe_placeholders: bool) -> Callable[[list], list] | None:
@@ -127,31 +126,6 @@ def _filtered(children: Callable[[list], list], node: Callable[[list], Any], sym
     return node(children(symbols))
 
 
-class _StateLexers(dict):
-    """Per parser state: lark's compiled pattern for the terminals the state accepts, and
-    the retyping lark applies after a match (a string terminal that a pattern terminal
-    also matches, such as `-` as SUB rather than ADD_OP). Built on first use, as lark does."""
-
-    def __init__(self, contextual) -> None:
-        super().__init__()
-        self._contextual = contextual
-
-    def __missing__(self, state: int):
-        lexer = self._contextual.lexers[state]
-        scanner = lexer.scanner
-        patterns = scanner._mres  # lark splits a pattern only past Python's 100 groups
-        if len(patterns) != 1:
-            raise Unsupported("a lexer pattern split in parts")
-        retype = {}
-        for type_, callback in lexer.callback.items():
-            if isinstance(callback, UnlessCallback):
-                retype[type_] = callback.scanner.fullmatch
-            elif type_ not in lexer.ignore_types:
-                raise Unsupported(f"a lexer callback on the token {type_}")
-        entry = self[state] = (patterns[0].match, retype)
-        return entry
-
-
 class LalrDriver:
     """Parses with a Lark object's tables, lexer patterns and transformer; see the module's docstring."""
 
@@ -181,7 +155,7 @@ class LalrDriver:
                     actions[symbol] = (None, reductions[target])
             self._actions[state] = actions
             self._goto[state] = goto
-        self._lexers = _StateLexers(frontend.lexer)
+        self._lexers = StateLexers(frontend.lexer, lark.lexer_conf.g_regex_flags)
         self._lexers[self._start_state]  # noqa: B018 - reads lark's lexer internals now, not mid-parse
         # Terminals no rule keeps (`","`, `_AND`): pushed as their text, never seen by a callback.
         self._dropped = frozenset(terminal.name for terminal in lark.terminals) - _kept_terminals(lark.rules)
@@ -212,12 +186,15 @@ class LalrDriver:
                 if found is None:
                     return None
                 type_ = found.lastgroup
-                value = found.group()
-                end = found.end()
+                if type_ is None:  # only white space was left (state_lexers skips it inside the pattern)
+                    position = length
+                    continue
+                start, end = found.span(type_)
+                value = text[start:end]
                 if type_ in ignore:
                     callback = self._lexer_callbacks.get(type_)
                     if callback is not None:
-                        callback(_token(type_, value, position, end))
+                        callback(_token(type_, value, start, end))
                     position = end
                     continue
                 if retype and type_ in retype:
@@ -228,7 +205,7 @@ class LalrDriver:
                     token = _make_str(_Lexeme, value)
                     token.type = type_
                     token.value = value
-                    token.start_pos = position
+                    token.start_pos = start
                     token.end_pos = end
                 position = end
             else:
