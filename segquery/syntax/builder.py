@@ -145,7 +145,7 @@ class AstBuilder(Transformer):
 
     def call(self, children):
         name, lpar, arguments, rpar = children
-        return new_raw_call(new.Identifier(name=name.value, span=_tok_span(name)), arguments or (),
+        return new_raw_call(new.Identifier(name=name.value, span=new_span(name.start_pos, name.end_pos)), arguments or (),
                             new_span(name.start_pos, rpar.end_pos))
 
     def arguments(self, children):
@@ -199,8 +199,8 @@ class AstBuilder(Transformer):
 
     def number(self, children):
         token = children[0]
-        number = new.NumberLiteral(text=token.value, span=_tok_span(token))
-        if number.too_long:
+        number = new.NumberLiteral(text=token.value, span=new_span(token.start_pos, token.end_pos))
+        if len(token.value) > ast.MAX_NUMBER_DIGITS and number.too_long:  # (the length test is the cheap one)
             digits = sum(character.isdigit() for character in token.value)
             CURRENT.get().report_node(codes.NUMBER_TOO_LONG,
                                       f"a number of {digits:,} digits: numbers have at most "
@@ -228,14 +228,15 @@ class AstBuilder(Transformer):
 
     def attribute(self, children):
         token = children[0]
-        span = _tok_span(token)
+        span = new_span(token.start_pos, token.end_pos)
         return new.Attribute(name=new.Identifier(name=token.value, span=span), span=span)
 
     def qualified_attribute(self, children):
         qualifier, name = children
-        return new.Attribute(name=new.Identifier(name=name.value, span=_tok_span(name)),
-                             qualifier=new.Identifier(name=qualifier.value, span=_tok_span(qualifier)),
-                             span=_join(qualifier, name))
+        return new.Attribute(name=new.Identifier(name=name.value, span=new_span(name.start_pos, name.end_pos)),
+                             qualifier=new.Identifier(name=qualifier.value,
+                                                      span=new_span(qualifier.start_pos, qualifier.end_pos)),
+                             span=new_span(qualifier.start_pos, name.end_pos))
 
     def paren(self, children):
         lpar, expr, rpar = children
@@ -248,7 +249,7 @@ class AstBuilder(Transformer):
 
     def _source(self, ctx: BuildContext, call: RawCall) -> ast.Source:
         name = call.upper
-        spec = ctx.dialect.function(name)
+        spec = ctx.dialect.functions.get(name)
         if spec is None or spec.role is not Role.SOURCE:
             if spec is not None:
                 hint = (f"{name} is a step: start with a source, e.g. `PROFILE(contact).{name}(...)`"
@@ -258,7 +259,7 @@ class AstBuilder(Transformer):
             else:
                 _report_unknown(ctx, call, ctx.dialect.names_with_role(Role.SOURCE), "query source")
             return new.InvalidCall(call=call.as_call(), span=call.span)
-        if not _check_arity(ctx, call):
+        if not _check_arity(ctx, call, spec):
             return new.InvalidCall(call=call.as_call(), span=call.span)
         return cast(ast.Source, _build(ctx, call, spec))
 
@@ -273,7 +274,7 @@ class AstBuilder(Transformer):
 
     def _step(self, ctx: BuildContext, call: RawCall) -> ast.Step:
         name = call.upper
-        spec = ctx.dialect.function(name)
+        spec = ctx.dialect.functions.get(name)
         if name in SET_OPERATOR_WORDS:
             return new.InvalidCall(call=call.as_call(), span=call.span)
         if spec is None or spec.role is not Role.STEP:
@@ -284,7 +285,7 @@ class AstBuilder(Transformer):
             else:
                 _report_unknown(ctx, call, ctx.dialect.names_with_role(Role.STEP), "step")
             return new.InvalidCall(call=call.as_call(), span=call.span)
-        if not _check_arity(ctx, call):
+        if not _check_arity(ctx, call, spec):
             return new.InvalidCall(call=call.as_call(), span=call.span)
         return cast(ast.Step, _build(ctx, call, spec))
 
@@ -292,9 +293,7 @@ class AstBuilder(Transformer):
 # ---------------------------------------------------------------- helpers
 
 
-def _check_arity(ctx: BuildContext, call: RawCall) -> bool:
-    spec = ctx.dialect.function(call.upper)
-    assert spec is not None  # only calls of known functions are checked
+def _check_arity(ctx: BuildContext, call: RawCall, spec: FunctionSpec) -> bool:
     count = len(call.arguments)
     if spec.min_args <= count <= spec.max_args:
         return True
@@ -364,8 +363,7 @@ def build_traverse(ctx: BuildContext, call: RawCall) -> ast.Node:
 
 
 def _lower_function(ctx: BuildContext, call: RawCall) -> ast.Expr:
-    name = call.upper
-    spec = ctx.dialect.function(name)
+    spec = ctx.dialect.functions.get(call.upper)
     if spec is None:
         node = call.as_call()
         _report_unknown(ctx, call, ctx.dialect.names_with_role(Role.FUNCTION, Role.AGGREGATE, Role.WINDOW),
@@ -375,7 +373,7 @@ def _lower_function(ctx: BuildContext, call: RawCall) -> ast.Expr:
         node = call.as_call()
         ctx.stray_calls[id(node)] = node
         return node
-    if not _check_arity(ctx, call):
+    if not _check_arity(ctx, call, spec):
         return call.as_call()
     return cast(ast.Expr, _build(ctx, call, spec))
 

@@ -18,6 +18,7 @@ proves that the driver and lark give the same trees and diagnostics.
 from __future__ import annotations
 
 from functools import partial
+from operator import itemgetter
 from typing import Any, Callable
 
 from lark import Lark, Token, Tree
@@ -44,11 +45,12 @@ class _Lexeme(Token):
     line = column = end_line = end_column = None
 
 
-def _children_filter(rule, maybe_placeholders: bool) -> Callable[[list], list] | None:
+def _children_filter(rule, maybe_placeholders: bool) -> Callable[[list], list] | tuple[int, ...] | None:
     """The children a rule's callback gets, from the symbols it reduced (lark's own
     child filter, without its wrapper): tokens the grammar filters out are dropped,
     inlined `_rules` spliced, placeholders put for absent `[optional]` parts. None
-    when the children are the symbols as they are."""
+    when the children are the symbols as they are; the indices of the symbols kept
+    when that is all the filter does (see `_picking`)."""
     empty_indices = rule.options.empty_indices if maybe_placeholders else None
     made = maybe_create_child_filter(rule.expansion, rule.options.keep_all_tokens, False,
                                      empty_indices)  # type: ignore[arg-type]  # lark accepts None
@@ -63,11 +65,7 @@ def _children_filter(rule, maybe_placeholders: bool) -> Callable[[list], list] |
     else:
         raise Unsupported(f"child filter {made.func.__name__}")
     if trailing == 0 and not any(splice or nones for _, splice, nones in include):
-        picks = [index for index, _, _ in include]
-        if len(picks) == 1:
-            only = picks[0]
-            return lambda symbols: [symbols[only]]
-        return lambda symbols: [symbols[index] for index in picks]
+        return tuple(index for index, _, _ in include)
 
     def children(symbols: list) -> list:
         out: list = []
@@ -99,7 +97,8 @@ def _reduction(rule, transformer: object, maybe_placeholders: bool) -> Reduction
     inlined = rule.origin.name.startswith("_")
     if inlined and method is not None:
         raise Unsupported(f"a transformer method for the inlined rule {name}")
-    children = _children_filter(rule, maybe_placeholders)
+    filtered = _children_filter(rule, maybe_placeholders)
+    children = _picking(filtered) if isinstance(filtered, tuple) else filtered
     size = len(rule.expansion)
     expand_single = rule.options.expand1 and not rule.alias
     if inlined:
@@ -110,11 +109,27 @@ def _reduction(rule, transformer: object, maybe_placeholders: bool) -> Reduction
             build = None
         elif expand_single:
             build = partial(_expand_single, children or list, node)
+        elif isinstance(filtered, tuple):
+            build = _picking(filtered, node)
         elif children is not None:
             build = partial(_filtered, children, node)
         else:
             build = node
     return size, rule.origin.name, build
+
+
+def _picking(picks: tuple[int, ...], node: Callable[[list], Any] | None = None) -> Callable[[list], Any]:
+    """The list of the symbols at `picks`, or `node` of it, in one call (a reduction runs
+    for most tokens: each Python call saved there counts)."""
+    if len(picks) == 1:
+        (only,) = picks
+        if node is None:
+            return lambda symbols: [symbols[only]]
+        return lambda symbols: node([symbols[only]])
+    getter = itemgetter(*picks)
+    if node is None:
+        return lambda symbols: list(getter(symbols))
+    return lambda symbols: node(list(getter(symbols)))
 
 
 def _expand_single(children: Callable[[list], list], node: Callable[[list], Any], symbols: list) -> Any:
