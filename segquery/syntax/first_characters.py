@@ -9,6 +9,7 @@ for whatever it does not read.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -25,6 +26,7 @@ _ZERO_WIDTH = {constants.AT, constants.ASSERT, constants.ASSERT_NOT}
 _REPEATS = {constants.MAX_REPEAT, constants.MIN_REPEAT, getattr(constants, "POSSESSIVE_REPEAT", None)}
 
 
+@functools.lru_cache(maxsize=1024)  # the same terminals come back in every parser state
 def first_characters(regexp: str, flags: int = 0) -> frozenset[str] | None:
     """Every character a match of `regexp` can start with (a superset), or None when unknown."""
     try:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from lark.lexer import UnlessCallback
+from lark.lexer import UnlessCallback, _create_unless
 
 from segquery.syntax.first_characters import first_characters
 
@@ -32,12 +32,6 @@ class Unsupported(Exception):
 # Per parser state: its pattern's `match`, and the retyping lark applies after a match (a
 # string terminal that a pattern terminal also matches, such as `-` as SUB, not ADD_OP).
 StateLexer = tuple[Callable[[str, int], Any], dict[str, Callable[[str], Any]]]
-
-
-def _require_one_pattern(scanner) -> None:
-    """lark splits a pattern only past Python's 100 groups, which the driver does not follow."""
-    if len(scanner._mres) != 1:
-        raise Unsupported("a lexer pattern split in parts")
 
 
 def _by_first_character(order: list[tuple[str, str]], flags: int) -> list[str]:
@@ -77,31 +71,47 @@ class StateLexers(dict):
         super().__init__()
         self._contextual = contextual
         self._flags = g_regex_flags
+        self._by_lexer: dict[int, StateLexer] = {}
 
     def __missing__(self, state: int) -> StateLexer:
         lexer = self._contextual.lexers[state]
-        _require_one_pattern(lexer.scanner)
-        retype: dict[str, Callable[[str], Any]] = {}
-        for type_, callback in lexer.callback.items():
-            if isinstance(callback, UnlessCallback):
-                retype[type_] = callback.scanner.fullmatch
-            elif type_ not in lexer.ignore_types:
+        entry = self._by_lexer.get(id(lexer))  # lark shares one lexer between states that accept the same
+        if entry is None:
+            entry = self._by_lexer[id(lexer)] = self._build(lexer)
+        self[state] = entry
+        return entry
+
+    def _build(self, lexer) -> StateLexer:
+        # lark's own split of the terminals (strings a pattern terminal also matches become its
+        # retyping), without compiling lark's pattern for the state: only lark's path needs it.
+        if lexer.use_bytes or lexer.re is not re:
+            raise Unsupported("bytes or the regex module")
+        terminals, unless = _create_unless(lexer.terminals, lexer.g_regex_flags, lexer.re, lexer.use_bytes)
+        for type_ in lexer.user_callbacks:
+            if type_ not in lexer.ignore_types or type_ in unless:
                 raise Unsupported(f"a lexer callback on the token {type_}")
-        order = [(terminal.name, terminal.pattern.to_regexp()) for terminal in lexer.scanner.terminals]
-        skip = "|".join(f"(?:{regexp})" for name, regexp in _skippable(order, lexer, self._flags))
+        retype: dict[str, Callable[[str], Any]] = {}
+        for type_, callback in unless.items():
+            if not isinstance(callback, UnlessCallback):
+                raise Unsupported(f"a lexer callback on the token {type_}")
+            retype[type_] = callback.scanner.fullmatch
+        order = [(terminal.name, terminal.pattern.to_regexp()) for terminal in terminals]
+        callbacks = set(unless) | set(lexer.user_callbacks)
+        skip = "|".join(f"(?:{regexp})" for name, regexp in _skippable(order, lexer.ignore_types, callbacks,
+                                                                         self._flags))
         tokens = "|".join(_by_first_character(order, self._flags))
         pattern = f"(?:{skip})*+(?:{tokens}|\\Z)" if skip else tokens
         match: Callable[[str, int], Any] = re.compile(pattern, self._flags).match
-        entry = self[state] = (match, retype)
-        return entry
+        return match, retype
 
 
-def _skippable(order: list[tuple[str, str]], lexer, flags: int) -> list[tuple[str, str]]:
+def _skippable(order: list[tuple[str, str]], ignored: frozenset[str], callbacks: set[str],
+               flags: int) -> list[tuple[str, str]]:
     """The ignored terminals without a callback that are the pattern's first choice wherever
     they match: no terminal lark tries before one can start with a character it starts with."""
     skippable = []
     for index, (name, regexp) in enumerate(order):
-        if name not in lexer.ignore_types or name in lexer.callback:
+        if name not in ignored or name in callbacks:
             continue
         starts = first_characters(regexp, flags)
         if starts is not None and all((other := first_characters(earlier, flags)) is not None and not other & starts
