@@ -32,6 +32,9 @@ NodeT = TypeVar("NodeT", bound=ast.Node)
 new: Any = SimpleNamespace(**{name: constructor(kind) for name, kind in vars(ast).items()
                               if isinstance(kind, type) and issubclass(kind, ast.Node)})
 new_span = constructor(Span)
+# Operators by how they are written (an enum's own lookup is a Python-level call).
+_COMPARE_OPS = {op.value: op for op in ast.CompareOp}
+_STRING_OPS = dict(ast.StringOp.__members__)
 
 
 @dataclass
@@ -124,7 +127,7 @@ class AstBuilder(Transformer):
                           for tok in tokens)
         return _checked(new.SetOperation(operands=tuple(operands), operators=operators,
                                          spellings=tuple(tok.value for tok in tokens),
-                                         span=_join(operands[0], operands[-1])))
+                                         span=new_span(operands[0].span.start, operands[-1].span.end)))
 
     def set_op(self, children):
         return children[0]
@@ -141,7 +144,7 @@ class AstBuilder(Transformer):
         ctx = CURRENT.get()
         source = self._source(ctx, calls[0])
         steps = self._steps(ctx, calls[1:], source=source)
-        return new.Chain(source=source, steps=steps, span=_join(calls[0], calls[-1]))
+        return new.Chain(source=source, steps=steps, span=new_span(calls[0].span.start, calls[-1].span.end))
 
     def call(self, children):
         name, lpar, arguments, rpar = children
@@ -162,19 +165,22 @@ class AstBuilder(Transformer):
     # ------------------------------------------------------------ expressions
 
     def or_expr(self, operands):
-        return new.Logical(op=ast.LogicOp.OR, operands=tuple(operands), span=_join(operands[0], operands[-1]))
+        return new.Logical(op=ast.LogicOp.OR, operands=tuple(operands),
+                           span=new_span(operands[0].span.start, operands[-1].span.end))
 
     def and_expr(self, operands):
-        return new.Logical(op=ast.LogicOp.AND, operands=tuple(operands), span=_join(operands[0], operands[-1]))
+        return new.Logical(op=ast.LogicOp.AND, operands=tuple(operands),
+                           span=new_span(operands[0].span.start, operands[-1].span.end))
 
     def compare(self, children):
         left, op, right = children
-        return new.Comparison(left=left, op=ast.CompareOp(op.value), right=right, span=_join(left, right))
+        return new.Comparison(left=left, op=_COMPARE_OPS[op.value], right=right,
+                              span=new_span(left.span.start, right.span.end))
 
     def string_test(self, children):
         subject, op, pattern = children
-        return _checked(new.StringTest(subject=subject, op=ast.StringOp[op.value.upper()], pattern=pattern,
-                                       span=_join(subject, pattern)))
+        return _checked(new.StringTest(subject=subject, op=_STRING_OPS[op.value.upper()], pattern=pattern,
+                                       span=new_span(subject.span.start, pattern.span.end)))
 
     def string_op(self, children):
         return children[0]
@@ -188,7 +194,7 @@ class AstBuilder(Transformer):
 
     def _arithmetic(self, children):
         return new.Arithmetic(operands=tuple(children[0::2]), operators=tuple(tok.value for tok in children[1::2]),
-                              span=_join(children[0], children[-1]))
+                              span=new_span(children[0].span.start, children[-1].span.end))
 
     sum = _arithmetic
     product = _arithmetic
