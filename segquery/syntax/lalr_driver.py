@@ -183,6 +183,7 @@ class LalrDriver:
     def parse(self, text: str) -> Any:
         """The transformer's value for the whole text, or None when the text has an error."""
         lexers = self._lexers
+        built = lexers.table
         actions = self._actions
         goto = self._goto
         ignore = self._ignore
@@ -196,7 +197,10 @@ class LalrDriver:
         while True:
             state = states[-1]
             if position < length:
-                match, retype = lexers[state]
+                try:
+                    match, retype = built[state]
+                except KeyError:
+                    match, retype = lexers[state]
                 found = match(text, position)
                 if found is None:
                     return None

@@ -64,21 +64,24 @@ def _by_first_character(order: list[tuple[str, str]], flags: int) -> list[str]:
     return alternatives
 
 
-class StateLexers(dict):
-    """Per parser state, its `StateLexer`; built on first use, as lark builds its patterns."""
+class StateLexers:
+    """Per parser state, its `StateLexer`, built on first use, as lark builds its patterns.
+    `table` holds those built: a plain dict, which the interpreter indexes fastest."""
 
     def __init__(self, contextual, g_regex_flags: int) -> None:
-        super().__init__()
         self._contextual = contextual
         self._flags = g_regex_flags
         self._by_lexer: dict[int, StateLexer] = {}
+        self.table: dict[int, StateLexer] = {}
 
-    def __missing__(self, state: int) -> StateLexer:
-        lexer = self._contextual.lexers[state]
-        entry = self._by_lexer.get(id(lexer))  # lark shares one lexer between states that accept the same
+    def __getitem__(self, state: int) -> StateLexer:
+        entry = self.table.get(state)
         if entry is None:
-            entry = self._by_lexer[id(lexer)] = self._build(lexer)
-        self[state] = entry
+            lexer = self._contextual.lexers[state]
+            entry = self._by_lexer.get(id(lexer))  # lark shares one lexer between states that accept the same
+            if entry is None:
+                entry = self._by_lexer[id(lexer)] = self._build(lexer)
+            self.table[state] = entry
         return entry
 
     def _build(self, lexer) -> StateLexer:
