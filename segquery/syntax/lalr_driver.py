@@ -4,13 +4,14 @@ lark's parser pays, for every token, for line and column counting and a Token
 made through two Python calls, and, for every reduction, for a chain of
 wrappers around the rule's callback (child filters, single-child expansion, a
 Tree for each repetition). Most texts a user checks are correct, so
-`LalrDriver` runs the same parse table, the same contextual lexer (lark's own
-pattern for each parser state) and the same transformer methods without those
-costs. It gives up at the first thing that is not a clean parse (no pattern
+`LalrDriver` runs the same parse table, the same contextual lexer (lark's
+alternation for each parser state, with white space skipped inside the regular
+expression: segquery/syntax/state_lexers.py) and the same transformer methods
+without those costs. It gives up at the first thing that is not a clean parse (no pattern
 matches, a token the state does not accept) and returns None: the caller then
 parses with lark, whose error recovery and messages stay the reference.
 
-Every table and pattern here is lark's, compiled from the grammar file: the
+Every table and terminal here is lark's, compiled from the grammar file: the
 grammar stays the one definition of the language. tests/syntax/test_lalr_driver.py
 proves that the driver and lark give the same trees and diagnostics.
 """
