@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from segquery import __version__
+from segquery.version import __version__
 
 # The version the cache is written for: a cache of another version is never read.
 VERSION = __version__

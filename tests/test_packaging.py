@@ -70,3 +70,13 @@ def test_the_language_server_dependencies_are_required(unpacked_wheel):
     required = {line.split(":", 1)[1].strip() for line in metadata.read_text(encoding="utf-8").splitlines()
                 if line.startswith("Requires-Dist:") and "extra ==" not in line}
     assert {"pygls<3,>=2.0", "lsprotocol>=2025.0.0"} <= required
+
+
+def test_the_package_version_is_the_projects():
+    import tomllib
+    from pathlib import Path
+
+    from segquery.version import __version__
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["version"] == __version__

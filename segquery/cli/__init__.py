@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from segquery import __version__
+from segquery.version import __version__
 
 COMMAND_MODULES = (
     "segquery.cli.parse_cmd",

@@ -21,7 +21,7 @@ from lsprotocol import types
 from pygls.capabilities import get_capability
 from pygls.lsp.server import LanguageServer
 
-from segquery import __version__
+from segquery.version import __version__
 from segquery.diagnostics import Diagnostic
 from segquery.lsp.background import Background
 from segquery.lsp.convert import UTF16, LineIndex

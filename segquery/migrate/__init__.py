@@ -23,8 +23,10 @@ if TYPE_CHECKING:
 
 # Each name's module: imported on first use, so that the codes of this package (the rule
 # registry imports `segquery.migrate.codes`) do not load the translator.
-_EXPORTS = {"Finding": "findings", "Outcome": "findings", "InteractionMap": "mapping", "MappingError": "mapping",
-            "default_interaction_map": "mapping", "load_interaction_map": "mapping", "QueryMigration": "translate"}
+_EXPORTS = {"Finding": "segquery.migrate.findings", "Outcome": "segquery.migrate.findings",
+            "InteractionMap": "segquery.migrate.mapping", "MappingError": "segquery.migrate.mapping",
+            "default_interaction_map": "segquery.migrate.mapping", "load_interaction_map": "segquery.migrate.mapping",
+            "QueryMigration": "segquery.migrate.translate"}
 
 __all__ = ["Finding", "InteractionMap", "MappingError", "Outcome", "QueryMigration", "default_interaction_map",
            "load_interaction_map", "migrate"]
@@ -70,4 +72,4 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    return getattr(importlib.import_module(module), name)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterable
 from urllib.parse import quote
 
-from segquery import __version__
+from segquery.version import __version__
 from segquery.diagnostics import Diagnostic, Severity
 from segquery.report import FileReport
 from segquery.output.findings import collect, display_path
