@@ -582,6 +582,9 @@ def _check_having_before_filter(ctx: BuildContext, steps: tuple[ast.Step, ...]) 
     cut = dot - having.span.end + 1
     moved = between[cut:] + between[:cut] + ctx.text(having)
     fix = Fix("Move HAVING after the FILTER steps", (TextEdit(having.span.start, later[-1].span.end, moved),))
+    # A last FILTER left open (`.FILTER(x` at the end) ends past the text, at the `)` the
+    # parser assumed: moving HAVING there would put it inside that FILTER.
+    closed = later[-1].span.end <= len(text) and text[later[-1].span.end - 1] == ")"
     ctx.report_node(codes.HAVING_BEFORE_FILTER,
                     "FILTER must come before HAVING: an interaction query is INTERACTION.FILTER.HAVING",
-                    later[0], fix=fix if dot >= 0 else None)
+                    later[0], fix=fix if dot >= 0 and closed else None)

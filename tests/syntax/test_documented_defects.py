@@ -91,6 +91,14 @@ def test_having_moves_after_every_filter_that_follows_it_in_one_fix():
         "    .HAVING(COUNT() > 0)")
 
 
+def test_having_is_not_moved_into_a_filter_left_open():
+    # The last FILTER's `)` is missing: the parser assumes it past the end of the text, and a
+    # move to there would put HAVING inside that FILTER. The finding stays, without a fix.
+    text = "INTERACTION(d, k).HAVING(T() > 7).FILTER(n).FILTER(0"
+    diagnostic = next(found for found in parse_tolerant(text).diagnostics if found.code == "S015")
+    assert (diagnostic.range.start.offset, diagnostic.range.end.offset, diagnostic.fix) == (34, 43, None)
+
+
 def test_relationship_name_as_string_literal():
     text = ("PROFILE(Activity).FILTER(ActivityType == 'Football').TRAVERSE('SubscribedToActivity')"
             ".FILTER(Age > 20 && Age < 35)")
