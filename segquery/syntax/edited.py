@@ -1,0 +1,258 @@
+"""The syntax errors of an edited text, from a parse of the edited call alone.
+
+An editor changes one place at a time, and most keystrokes leave a syntax
+error for a moment (`c.city` becomes `.city` before it becomes `a.city`). A
+full parse of such a text runs lark's error recovery over every token of the
+file. When the text before the edit parsed into one chain of calls
+(`PROFILE(...).FILTER(...).FILTER(...)`) and the edit falls inside one *unit*
+of it (a call with the white space and comments before it), the rest is
+needed only to confirm that it still parses as before:
+
+* The LALR parser's state stack at the start of unit k depends on the units
+  before it only through units 0, 1 and k-1 (`chain: call ("." call)*`
+  reduces every earlier step into one symbol), so a stand-in made of those
+  units' text puts the parser in the state the whole prefix would.
+* From there the unit's new text is parsed in place (a slice of the real
+  text, so every offset and message is the full parse's), with the same
+  error recovery, until the first token after the unit.
+* If the parser's stack there, and that token, are what a parse of the text
+  before the edit had at the same token, the rest of the text goes exactly
+  as it went then: without an error. The errors found in the unit are then
+  every error of a full parse.
+
+Anything else (the text before was not one chain, the edit spans units, a
+parenthesis left open, a different state after the unit, an edit that leaves
+no error and so needs a tree) returns None, and the caller parses the whole
+text. tests/syntax/test_edited_parse.py proves the results equal full parses.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from copy import copy
+from dataclasses import dataclass
+from typing import Any
+
+from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from lark.lexer import LexerState, LexerThread, Token
+from lark.parsers.lalr_parser_state import ParserState
+from lark.utils import TextSlice
+
+from segquery.diagnostics import Diagnostic, sorted_diagnostics
+from segquery.source import SourceText
+from segquery.syntax import ast
+from segquery.syntax.builder import CURRENT, BuildContext
+from segquery.syntax.dialect import Dialect
+from segquery.syntax.grammar import lalr_parser
+from segquery.syntax.recovery import ErrorRecovery
+from segquery.syntax.scanner import scan
+
+
+OnError = Callable[[UnexpectedInput], bool]
+
+
+class _GiveUp(Exception):
+    """The edited unit cannot be parsed apart from the rest of the text."""
+
+
+@dataclass(frozen=True)
+class _AfterUnit:
+    """Where a parse of a unit stopped: the parser's state stack before the first token
+    after the unit, and that token's kind, text and distance from the unit's end."""
+
+    stack: tuple[Any, ...]
+    token: tuple[str, str, int]
+
+
+class _Reached(Exception):
+    def __init__(self, after: _AfterUnit) -> None:
+        super().__init__()
+        self.after = after
+
+
+class _UpToBoundary(LexerThread):
+    """lark's lexer thread, stopping the parse at the first token at or after `boundary`
+    (before the parser reads it)."""
+
+    def __init__(self, lexer: Any, state: LexerState, boundary: int) -> None:
+        super().__init__(lexer, state)
+        self.boundary = boundary
+
+    def __copy__(self) -> _UpToBoundary:
+        assert self.state is not None  # made with a state, which copies keep
+        return _UpToBoundary(self.lexer, copy(self.state), self.boundary)
+
+    def lex(self, parser_state: ParserState) -> Iterator[Token]:
+        for token in super().lex(parser_state):
+            start, end = token.start_pos, token.end_pos
+            if start is None or end is None:
+                raise _GiveUp
+            if start >= self.boundary:
+                raise _Reached(_AfterUnit(tuple(parser_state.state_stack),
+                                          (token.type, str(token), start - self.boundary)))
+            if end > self.boundary:
+                raise _GiveUp  # a token across the unit's end
+            yield token
+
+
+def syntax_errors_after_edit(before: str, tree: ast.Query, source: SourceText,
+                             dialect: Dialect) -> tuple[Diagnostic, ...] | None:
+    """Every diagnostic of a full parse of `source` (which then has no tree), given `before`,
+    a text that parsed into `tree` (same dialect); None when that cannot be shown from the
+    edited unit alone, or when `source` parses without an error."""
+    body = tree.body
+    if not isinstance(body, ast.Chain) or body.parens:
+        return None
+    text = source.text
+    ends = [call.span.end for call in (body.source, *body.steps)]
+    ends[-1] = len(before)  # the last unit runs to the end of the text
+    unit = _edited_unit(before, text, ends)
+    if unit is None:
+        return None
+    start, end = unit
+    scanned = scan(source, dialect.lexicon)
+    if not scanned.parseable or scanned.only_trivia or scanned.missing_closers or not scanned.sanitized.strip():
+        return None
+    sanitized = scanned.sanitized
+    new_end = end + len(text) - len(before)
+    # The text around the unit must reach the parser as it did before (no string or comment
+    # opened in the unit runs on past it, no character around it was blanked).
+    if sanitized[:start] != before[:start] or sanitized[new_end:] != before[end:]:
+        return None
+    try:
+        errors = _unit_errors(before, sanitized, source, scanned.problem_ends, dialect, ends, start, end, new_end)
+    except (_GiveUp, LarkError, RecursionError):
+        return None
+    if not errors:
+        return None
+    return tuple(sorted_diagnostics([*scanned.diagnostics, *errors]))
+
+
+def _edited_unit(before: str, after: str, ends: list[int]) -> tuple[int, int] | None:
+    """The unit of `before` (start, end) that holds every character `after` changed."""
+    prefix = _common_prefix(before, after)
+    suffix = _common_suffix(before, after, min(len(before), len(after)) - prefix)
+    changed_end = len(before) - suffix
+    index = bisect_left(ends, changed_end)
+    if index == len(ends):
+        return None
+    start = ends[index - 1] if index else 0
+    return (start, ends[index]) if start <= prefix else None
+
+
+def _common_prefix(first: str, second: str) -> int:
+    low, high = 0, min(len(first), len(second))
+    while low < high:  # a binary search over slices: string comparison runs in C
+        middle = (low + high + 1) // 2
+        if first[:middle] == second[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _common_suffix(first: str, second: str, limit: int) -> int:
+    low, high = 0, limit
+    while low < high:
+        middle = (low + high + 1) // 2
+        if first[len(first) - middle:] == second[len(second) - middle:]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _unit_errors(before: str, sanitized: str, source: SourceText, problem_ends: list[int], dialect: Dialect,
+                 ends: list[int], start: int, end: int, new_end: int) -> list[Diagnostic]:
+    """The grammar errors of the edited unit; raises _GiveUp when the parse after it may differ."""
+    prefix = _stand_in(before, ends, bisect_left(ends, end))
+    stack, values = _state_after(prefix, dialect)
+    last_unit = end == len(before)
+    expected = None if last_unit else _parse_unit(before, SourceText(before), start, end, stack, values, dialect,
+                                                   _no_error_expected)
+    recovery = ErrorRecovery(source, sanitized, problem_ends, dialect)
+    reached = _parse_unit(sanitized, source, start, new_end, stack, values, dialect, recovery)
+    if reached != expected and reached is not None:
+        raise _GiveUp
+    if expected is not None and reached is None and not recovery.errors:
+        raise _GiveUp  # (defensive: a parse that stops early has reported why)
+    return recovery.errors
+
+
+def _no_error_expected(error: UnexpectedInput) -> bool:
+    raise _GiveUp  # the text before the edit parsed: an error means the stand-in was wrong
+
+
+def _stand_in(before: str, ends: list[int], index: int) -> str:
+    """Text that leaves the parser in the state the text before unit `index` does."""
+    if index <= 2:
+        return before[:ends[index - 1]] if index else ""
+    return before[:ends[1]] + before[ends[index - 2]:ends[index - 1]]
+
+
+def _state_after(prefix: str, dialect: Dialect) -> tuple[list[Any], list[Any]]:
+    """The parser's state and value stacks after reading `prefix` (which must parse cleanly)."""
+    token = CURRENT.set(BuildContext(source=SourceText(prefix), dialect=dialect))
+    try:
+        interactive = lalr_parser(dialect).parse_interactive(prefix)
+        interactive.exhaust_lexer()
+    except UnexpectedInput:
+        raise _GiveUp from None
+    finally:
+        CURRENT.reset(token)
+    return list(interactive.parser_state.state_stack), list(interactive.parser_state.value_stack)
+
+
+def _parse_unit(text: str, source: SourceText, start: int, boundary: int, stack: list[Any], values: list[Any],
+                dialect: Dialect, on_error: OnError) -> _AfterUnit | None:
+    """Parse `text` from `start` in the given parser state, with lark's error loop, until the
+    first token at `boundary` or after it. Where it stopped then; None when the parse ended
+    first (the end of the text, or an error after which recovery gives up)."""
+    parser = lalr_parser(dialect)
+    frontend: Any = parser.parser
+    lalr: Any = frontend.parser.parser
+    template = parser.parse_interactive("").parser_state
+    thread = _UpToBoundary(frontend.lexer, LexerState(TextSlice(text, start, len(text))), boundary)
+    state = ParserState(template.parse_conf, thread, list(stack), list(values))
+    token = CURRENT.set(BuildContext(source=source, dialect=dialect))
+    try:
+        _run_with_recovery(lalr, state, on_error, boundary)
+    except _Reached as reached:
+        return reached.after
+    except UnexpectedInput:
+        return None
+    finally:
+        CURRENT.reset(token)
+    return None
+
+
+def _run_with_recovery(lalr: Any, state: ParserState, on_error: OnError, boundary: int) -> None:
+    """lark's LALR_Parser.parse error loop (lark/parsers/lalr_parser.py), from a given state."""
+    try:
+        lalr.parse_from_state(state)
+        return
+    except UnexpectedInput as first:
+        error: UnexpectedInput = first
+    lexer_state: Any = None
+    position = 0
+    while True:
+        if isinstance(error, UnexpectedCharacters):
+            if error.pos_in_stream is None or error.pos_in_stream >= boundary:
+                raise _GiveUp
+            lexer_state = error.interactive_parser.lexer_thread.state
+            position = lexer_state.line_ctr.char_pos
+        if not on_error(error):
+            raise error
+        if isinstance(error, UnexpectedCharacters) and position == lexer_state.line_ctr.char_pos:
+            lexer_state.line_ctr.feed(lexer_state.text.text[position:position + 1])
+        try:
+            error.interactive_parser.resume_parse()
+            return
+        except UnexpectedToken as again:
+            if (isinstance(error, UnexpectedToken) and error.token.type == again.token.type == "$END"
+                    and error.interactive_parser == again.interactive_parser):
+                raise again from None
+            error = again
+        except UnexpectedCharacters as again:
+            error = again
