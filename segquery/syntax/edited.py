@@ -96,32 +96,38 @@ class _UpToBoundary(LexerThread):
             yield token
 
 
+@dataclass(frozen=True)
+class _Unit:
+    """The part of the text before the edit that the edit falls in, and a stand-in for
+    the text before it (which leaves the parser in the state that text does)."""
+
+    start: int
+    end: int
+    stand_in: str
+
+
 def syntax_errors_after_edit(before: str, tree: ast.Query, source: SourceText,
                              dialect: Dialect) -> tuple[Diagnostic, ...] | None:
     """Every diagnostic of a full parse of `source` (which then has no tree), given `before`,
     a text that parsed into `tree` (same dialect); None when that cannot be shown from the
     edited unit alone, or when `source` parses without an error."""
-    body = tree.body
-    if not isinstance(body, ast.Chain) or body.parens:
-        return None
     text = source.text
-    ends = [call.span.end for call in (body.source, *body.steps)]
-    ends[-1] = len(before)  # the last unit runs to the end of the text
-    unit = _edited_unit(before, text, ends)
+    prefix = _common_prefix(before, text)
+    suffix = _common_suffix(before, text, min(len(before), len(text)) - prefix)
+    unit = _edited_unit(before, tree, prefix, len(before) - suffix)
     if unit is None:
         return None
-    start, end = unit
     scanned = scan(source, dialect.lexicon)
     if not scanned.parseable or scanned.only_trivia or scanned.missing_closers or not scanned.sanitized.strip():
         return None
     sanitized = scanned.sanitized
-    new_end = end + len(text) - len(before)
+    new_end = unit.end + len(text) - len(before)
     # The text around the unit must reach the parser as it did before (no string or comment
     # opened in the unit runs on past it, no character around it was blanked).
-    if sanitized[:start] != before[:start] or sanitized[new_end:] != before[end:]:
+    if sanitized[:unit.start] != before[:unit.start] or sanitized[new_end:] != before[unit.end:]:
         return None
     try:
-        errors = _unit_errors(before, sanitized, source, scanned.problem_ends, dialect, ends, start, end, new_end)
+        errors = _unit_errors(before, sanitized, source, scanned.problem_ends, dialect, unit, new_end)
     except (_GiveUp, LarkError, RecursionError):
         return None
     if not errors:
@@ -129,16 +135,50 @@ def syntax_errors_after_edit(before: str, tree: ast.Query, source: SourceText,
     return tuple(sorted_diagnostics([*scanned.diagnostics, *errors]))
 
 
-def _edited_unit(before: str, after: str, ends: list[int]) -> tuple[int, int] | None:
-    """The unit of `before` (start, end) that holds every character `after` changed."""
-    prefix = _common_prefix(before, after)
-    suffix = _common_suffix(before, after, min(len(before), len(after)) - prefix)
-    changed_end = len(before) - suffix
+def _edited_unit(before: str, tree: ast.Query, changed_start: int, changed_end: int) -> _Unit | None:
+    """The narrowest unit of `before` that holds the characters from `changed_start` to
+    `changed_end`: a call of the chain (with what precedes it), or, in a FILTER step whose
+    condition is an `||` of several operands, one operand (with the `||` before it)."""
+    body = tree.body
+    if not isinstance(body, ast.Chain) or body.parens:
+        return None
+    calls = (body.source, *body.steps)
+    ends = [call.span.end for call in calls]
+    ends[-1] = len(before)  # the last unit runs to the end of the text
+    index = _unit_index(ends, 0, changed_start, changed_end)
+    if index is None:
+        return None
+    start = ends[index - 1] if index else 0
+    stand_in = _stand_in(before, 0, ends, index)
+    operand_ends = _or_operand_ends(before, calls[index])
+    inner = None if operand_ends is None else _unit_index(operand_ends, start, changed_start, changed_end)
+    if operand_ends is None or inner is None:
+        return _Unit(start, ends[index], stand_in)
+    return _Unit(operand_ends[inner - 1] if inner else start, operand_ends[inner],
+                 stand_in + _stand_in(before, start, operand_ends, inner))
+
+
+def _unit_index(ends: list[int], first_start: int, changed_start: int, changed_end: int) -> int | None:
+    """Which of the units that start at `first_start` and end at `ends` holds the change."""
     index = bisect_left(ends, changed_end)
     if index == len(ends):
         return None
-    start = ends[index - 1] if index else 0
-    return (start, ends[index]) if start <= prefix else None
+    return index if (ends[index - 1] if index else first_start) <= changed_start else None
+
+
+def _or_operand_ends(before: str, call: ast.Node) -> list[int] | None:
+    """Where each operand of a FILTER's `a || b || ...` condition ends, when they are the
+    grammar's operands as written: only `||` (or `or`) between them, only `)` after the last."""
+    condition = call.condition if isinstance(call, ast.Filter) else None
+    if not isinstance(condition, ast.Logical) or condition.op is not ast.LogicOp.OR or condition.parens:
+        return None
+    operands = condition.operands
+    if len(operands) < 2 or before[operands[-1].span.end:call.span.end].strip() != ")":
+        return None
+    for operand, following in zip(operands, operands[1:]):
+        if before[operand.span.end:following.span.start].strip().lower() not in ("||", "or"):
+            return None
+    return [operand.span.end for operand in operands]
 
 
 def _common_prefix(first: str, second: str) -> int:
@@ -164,10 +204,10 @@ def _common_suffix(first: str, second: str, limit: int) -> int:
 
 
 def _unit_errors(before: str, sanitized: str, source: SourceText, problem_ends: list[int], dialect: Dialect,
-                 ends: list[int], start: int, end: int, new_end: int) -> list[Diagnostic]:
+                 unit: _Unit, new_end: int) -> list[Diagnostic]:
     """The grammar errors of the edited unit; raises _GiveUp when the parse after it may differ."""
-    prefix = _stand_in(before, ends, bisect_left(ends, end))
-    stack, values = _state_after(prefix, dialect)
+    stack, values = _state_after(unit.stand_in, dialect)
+    start, end = unit.start, unit.end
     last_unit = end == len(before)
     expected = None if last_unit else _parse_unit(before, SourceText(before), start, end, stack, values, dialect,
                                                    _no_error_expected)
@@ -184,11 +224,13 @@ def _no_error_expected(error: UnexpectedInput) -> bool:
     raise _GiveUp  # the text before the edit parsed: an error means the stand-in was wrong
 
 
-def _stand_in(before: str, ends: list[int], index: int) -> str:
-    """Text that leaves the parser in the state the text before unit `index` does."""
+def _stand_in(before: str, first_start: int, ends: list[int], index: int) -> str:
+    """Text that leaves the parser in the state the text from `first_start` to unit `index` does
+    (for a list `x (SEP x)*` whose items end at `ends`, the grammar folds all but the last item
+    before the unit into one symbol, so the first two items and the last one stand for them)."""
     if index <= 2:
-        return before[:ends[index - 1]] if index else ""
-    return before[:ends[1]] + before[ends[index - 2]:ends[index - 1]]
+        return before[first_start:ends[index - 1]] if index else ""
+    return before[first_start:ends[1]] + before[ends[index - 2]:ends[index - 1]]
 
 
 def _state_after(prefix: str, dialect: Dialect) -> tuple[list[Any], list[Any]]:

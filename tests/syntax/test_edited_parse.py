@@ -29,6 +29,8 @@ DOCUMENT = (
     "        c.address1_city == 'x' && (c.age > 1 || c.age < 3)\n"
     "    ) // the third step\n"
     "    .FILTER(c.x == 1 OR c.y == 'b')\n"
+    "    .FILTER(\n        c.a == 1 ||\n        c.b == 2 ||\n        (c.c == 3 && c.d == 4) ||\n        c.e == 5 or\n"
+    "        c.f == 6\n    )\n"
     "    .DISTINCT() /* last */"
 )
 
@@ -72,7 +74,7 @@ def _break_condition(text: str, occurrence: int) -> str:
 
 
 def test_a_broken_condition_in_any_step_is_found_from_that_step_alone() -> None:
-    for occurrence in range(6):  # in the first, third and fourth steps, and the last
+    for occurrence in range(13):  # in every FILTER step, and in each operand of an `||`
         broken = _break_condition(DOCUMENT, occurrence)
         found = _errors_after(DOCUMENT, broken, OUTBOUND)
         full = parse_uncached(broken)
