@@ -111,28 +111,69 @@ def syntax_errors_after_edit(before: str, tree: ast.Query, source: SourceText,
     """Every diagnostic of a full parse of `source` (which then has no tree), given `before`,
     a text that parsed into `tree` (same dialect); None when that cannot be shown from the
     edited unit alone, or when `source` parses without an error."""
+    try:
+        return _errors_after_edit(before, tree, source, dialect)
+    except Exception:  # noqa: BLE001 - the full parse is the reference: it runs instead, as before
+        return None
+
+
+def _errors_after_edit(before: str, tree: ast.Query, source: SourceText,
+                       dialect: Dialect) -> tuple[Diagnostic, ...] | None:
     text = source.text
     prefix = _common_prefix(before, text)
     suffix = _common_suffix(before, text, min(len(before), len(text)) - prefix)
     unit = _edited_unit(before, tree, prefix, len(before) - suffix)
     if unit is None:
         return None
+    new_end = unit.end + len(text) - len(before)
+    try:
+        stack, values = _state_after(unit.stand_in, dialect)
+        expected = None if unit.end == len(before) else _parse_unit(
+            before, SourceText(before), _Start(unit.start, unit.end, stack, values, dialect, None),
+            _no_error_expected)
+    except (_GiveUp, LarkError, RecursionError):
+        return None
+    start = _Start(unit.start, new_end, stack, values, dialect, expected)
+    if _parses_cleanly(text, source, start):
+        return None  # most likely no error anywhere: the full parse gives the tree
     scanned = scan(source, dialect.lexicon)
     if not scanned.parseable or scanned.only_trivia or scanned.missing_closers or not scanned.sanitized.strip():
         return None
     sanitized = scanned.sanitized
-    new_end = unit.end + len(text) - len(before)
     # The text around the unit must reach the parser as it did before (no string or comment
     # opened in the unit runs on past it, no character around it was blanked).
     if sanitized[:unit.start] != before[:unit.start] or sanitized[new_end:] != before[unit.end:]:
         return None
     try:
-        errors = _unit_errors(before, sanitized, source, scanned.problem_ends, dialect, unit, new_end)
+        errors = _unit_errors(sanitized, source, scanned.problem_ends, start)
     except (_GiveUp, LarkError, RecursionError):
         return None
     if not errors:
         return None
     return tuple(sorted_diagnostics([*scanned.diagnostics, *errors]))
+
+
+@dataclass(frozen=True)
+class _Start:
+    """How the edited unit's parse starts (offsets in the new text, the parser's stacks after
+    the stand-in) and where the parse of the text before the edit was after the unit."""
+
+    start: int
+    end: int
+    stack: list[Any]
+    values: list[Any]
+    dialect: Dialect
+    expected: _AfterUnit | None
+
+
+def _parses_cleanly(text: str, source: SourceText, start: _Start) -> bool:
+    """Whether the unit's new text, as it is, parses without an error up to where the parse
+    before the edit was after it."""
+    try:
+        reached = _parse_unit(text, source, start, _no_error_expected)
+    except (_GiveUp, LarkError, RecursionError):
+        return False
+    return reached == start.expected
 
 
 def _edited_unit(before: str, tree: ast.Query, changed_start: int, changed_end: int) -> _Unit | None:
@@ -203,19 +244,13 @@ def _common_suffix(first: str, second: str, limit: int) -> int:
     return low
 
 
-def _unit_errors(before: str, sanitized: str, source: SourceText, problem_ends: list[int], dialect: Dialect,
-                 unit: _Unit, new_end: int) -> list[Diagnostic]:
+def _unit_errors(sanitized: str, source: SourceText, problem_ends: list[int], start: _Start) -> list[Diagnostic]:
     """The grammar errors of the edited unit; raises _GiveUp when the parse after it may differ."""
-    stack, values = _state_after(unit.stand_in, dialect)
-    start, end = unit.start, unit.end
-    last_unit = end == len(before)
-    expected = None if last_unit else _parse_unit(before, SourceText(before), start, end, stack, values, dialect,
-                                                   _no_error_expected)
-    recovery = ErrorRecovery(source, sanitized, problem_ends, dialect)
-    reached = _parse_unit(sanitized, source, start, new_end, stack, values, dialect, recovery)
-    if reached != expected and reached is not None:
+    recovery = ErrorRecovery(source, sanitized, problem_ends, start.dialect)
+    reached = _parse_unit(sanitized, source, start, recovery)
+    if reached != start.expected and reached is not None:
         raise _GiveUp
-    if expected is not None and reached is None and not recovery.errors:
+    if start.expected is not None and reached is None and not recovery.errors:
         raise _GiveUp  # (defensive: a parse that stops early has reported why)
     return recovery.errors
 
@@ -246,20 +281,19 @@ def _state_after(prefix: str, dialect: Dialect) -> tuple[list[Any], list[Any]]:
     return list(interactive.parser_state.state_stack), list(interactive.parser_state.value_stack)
 
 
-def _parse_unit(text: str, source: SourceText, start: int, boundary: int, stack: list[Any], values: list[Any],
-                dialect: Dialect, on_error: OnError) -> _AfterUnit | None:
+def _parse_unit(text: str, source: SourceText, start: _Start, on_error: OnError) -> _AfterUnit | None:
     """Parse `text` from `start` in the given parser state, with lark's error loop, until the
     first token at `boundary` or after it. Where it stopped then; None when the parse ended
     first (the end of the text, or an error after which recovery gives up)."""
-    parser = lalr_parser(dialect)
+    parser = lalr_parser(start.dialect)
     frontend: Any = parser.parser
     lalr: Any = frontend.parser.parser
     template = parser.parse_interactive("").parser_state
-    thread = _UpToBoundary(frontend.lexer, LexerState(TextSlice(text, start, len(text))), boundary)
-    state = ParserState(template.parse_conf, thread, list(stack), list(values))
-    token = CURRENT.set(BuildContext(source=source, dialect=dialect))
+    thread = _UpToBoundary(frontend.lexer, LexerState(TextSlice(text, start.start, len(text))), start.end)
+    state = ParserState(template.parse_conf, thread, list(start.stack), list(start.values))
+    token = CURRENT.set(BuildContext(source=source, dialect=start.dialect))
     try:
-        _run_with_recovery(lalr, state, on_error, boundary)
+        _run_with_recovery(lalr, state, on_error, start.end)
     except _Reached as reached:
         return reached.after
     except UnexpectedInput:
