@@ -50,6 +50,7 @@ from segquery.syntax.scanner import scan
 
 
 OnError = Callable[[UnexpectedInput], bool]
+_WHITE_SPACE = " \t\r\n\f"
 
 
 class _GiveUp(Exception):
@@ -186,40 +187,72 @@ def _edited_unit(before: str, tree: ast.Query, changed_start: int, changed_end: 
     calls = (body.source, *body.steps)
     ends = [call.span.end for call in calls]
     ends[-1] = len(before)  # the last unit runs to the end of the text
-    index = _unit_index(ends, 0, changed_start, changed_end)
+    index = _unit_index(before, ends, 0, changed_start, changed_end)
     if index is None:
         return None
     start = ends[index - 1] if index else 0
     stand_in = _stand_in(before, 0, ends, index)
     operand_ends = _or_operand_ends(before, calls[index])
-    inner = None if operand_ends is None else _unit_index(operand_ends, start, changed_start, changed_end)
+    inner = None if operand_ends is None else _unit_index(before, operand_ends, start, changed_start, changed_end)
     if operand_ends is None or inner is None:
         return _Unit(start, ends[index], stand_in)
     return _Unit(operand_ends[inner - 1] if inner else start, operand_ends[inner],
                  stand_in + _stand_in(before, start, operand_ends, inner))
 
 
-def _unit_index(ends: list[int], first_start: int, changed_start: int, changed_end: int) -> int | None:
-    """Which of the units that start at `first_start` and end at `ends` holds the change."""
+def _unit_index(before: str, ends: list[int], first_start: int, changed_start: int,
+                changed_end: int) -> int | None:
+    """Which of the units that start at `first_start` and end at `ends` holds the change
+    (None when none does, or when the change may join the unit to the token before it)."""
     index = bisect_left(ends, changed_end)
     if index == len(ends):
         return None
-    return index if (ends[index - 1] if index else first_start) <= changed_start else None
+    start = ends[index - 1] if index else first_start
+    if start > changed_start or not _apart_from_before(before, start, changed_start):
+        return None
+    return index
+
+
+def _apart_from_before(before: str, start: int, changed_start: int) -> bool:
+    """Whether the token before a unit stays whole whatever the change writes in the unit: it
+    is a `)`, or the unit starts with white space that the change leaves (`y || x` edited into
+    `yz|| x` would otherwise read the name `yz`)."""
+    return (start == 0 or before[start - 1] == ")"
+            or (changed_start > start and before[start] in _WHITE_SPACE))
 
 
 def _or_operand_ends(before: str, call: ast.Node) -> list[int] | None:
-    """Where each operand of a FILTER's `a || b || ...` condition ends, when they are the
-    grammar's operands as written: only `||` (or `or`) between them, only `)` after the last."""
+    """Where each operand of a FILTER's `a || b || ...` condition ends (after the parentheses
+    around it), when they are the grammar's operands as written: only `||` (or `or`) between
+    them, only `)` after the last."""
     condition = call.condition if isinstance(call, ast.Filter) else None
     if not isinstance(condition, ast.Logical) or condition.op is not ast.LogicOp.OR or condition.parens:
         return None
-    operands = condition.operands
-    if len(operands) < 2 or before[operands[-1].span.end:call.span.end].strip() != ")":
+    found = [_extent(before, operand) for operand in condition.operands]
+    extents = [extent for extent in found if extent is not None]
+    if len(extents) < 2 or len(extents) < len(found) or before[extents[-1][1]:call.span.end].strip() != ")":
         return None
-    for operand, following in zip(operands, operands[1:]):
-        if before[operand.span.end:following.span.start].strip().lower() not in ("||", "or"):
+    for (_, end), (start, _) in zip(extents, extents[1:]):
+        if before[end:start].strip().lower() not in ("||", "or"):
             return None
-    return [operand.span.end for operand in operands]
+    return [end for _, end in extents]
+
+
+def _extent(before: str, node: ast.Expr) -> tuple[int, int] | None:
+    """Where a node's text starts and ends with the parentheses around it (its span leaves them
+    out); None when anything but white space lies between them and the node."""
+    start, end = node.span.start, node.span.end
+    for _ in range(node.parens):
+        opening = start - 1
+        while opening >= 0 and before[opening] in _WHITE_SPACE:
+            opening -= 1
+        closing = end
+        while closing < len(before) and before[closing] in _WHITE_SPACE:
+            closing += 1
+        if opening < 0 or before[opening] != "(" or before[closing:closing + 1] != ")":
+            return None
+        start, end = opening, closing + 1
+    return start, end
 
 
 def _common_prefix(first: str, second: str) -> int:

@@ -31,6 +31,7 @@ DOCUMENT = (
     "    .FILTER(c.x == 1 OR c.y == 'b')\n"
     "    .FILTER(\n        c.a == 1 ||\n        c.b == 2 ||\n        (c.c == 3 && c.d == 4) ||\n        c.e == 5 or\n"
     "        c.f == 6\n    )\n"
+    "    .FILTER(c.g == y||c.h == 'q'||(c.i == 1) || c.j == 2.5)\n"
     "    .DISTINCT() /* last */"
 )
 
@@ -38,11 +39,17 @@ DOCUMENT = (
 PIECES = ("", "c.", ".", "(", ")", "'", "'x'", "\n", " ", "||", " && ", "==", "1", "x", ",", "FILTER(", "/*", "*/",
           "//", ".FILTER(c.a == 2)", "UNIONSEGMENT(a)", " UNION ", "c.fullname", "[", "]", "@", "\"", "ORDERBY")
 
-EDITS = st.lists(st.tuples(st.floats(0, 1), st.integers(0, 8), st.sampled_from(PIECES)), min_size=1, max_size=8)
+# (where, characters replaced, piece, whether the edit moves to the next end of a token, where
+# units meet: edits there may join a unit's text to the token before it).
+EDITS = st.lists(st.tuples(st.floats(0, 1), st.integers(0, 8), st.sampled_from(PIECES), st.booleans()),
+                 min_size=1, max_size=8)
 
 
-def _edited(text: str, where: float, length: int, piece: str) -> str:
+def _edited(text: str, where: float, length: int, piece: str, at_token_end: bool) -> str:
     start = round(where * len(text))
+    if at_token_end:
+        start = next((at for at in range(max(start, 1), len(text))
+                      if not text[at - 1].isspace() and text[at] in " |.)"), start)
     return text[:start] + piece + text[min(len(text), start + length):]
 
 
@@ -56,8 +63,8 @@ def _errors_after(before: str, after: str, dialect: Dialect):
 def test_every_edit_parses_as_a_full_parse_does(edits, dialect: Dialect) -> None:
     text = DOCUMENT
     parse_tolerant(text, path="edited.segq", dialect=dialect)  # the base of the first edit
-    for where, length, piece in edits:
-        before, text = text, _edited(text, where, length, piece)
+    for where, length, piece, at_token_end in edits:
+        before, text = text, _edited(text, where, length, piece, at_token_end)
         full = parse_uncached(text, path="edited.segq", dialect=dialect)
         assert parse_tolerant(text, path="edited.segq", dialect=dialect) == full
         if parse_uncached(before, dialect=dialect).query is not None:
@@ -93,6 +100,16 @@ def test_edits_the_unit_cannot_answer_for_are_left_to_the_full_parse() -> None:
     }
     for name, text in cases.items():
         assert _errors_after(DOCUMENT, text, OUTBOUND) is None, name
+
+
+def test_an_edit_that_joins_a_unit_to_the_token_before_it_is_parsed_whole() -> None:
+    before = "PROFILE(contact, c).FILTER(c.x == y || c.z == 'a' || c.w == 2 || c.v == 3)"
+    for after in (before.replace("y ||", "yz||"), before.replace("'a' ||", "'a''||"),
+                  before.replace("2 ||", "22||"), before.replace("2 ||", "2.||")):
+        full = parse_uncached(after)
+        found = _errors_after(before, after, OUTBOUND)
+        assert found is None or (full.query is None and found == full.diagnostics), after
+        assert parse_tolerant(after) == full
 
 
 def test_a_text_that_is_not_one_chain_is_parsed_whole() -> None:
