@@ -47,6 +47,15 @@ def _filter(rng: random.Random, alias: str | None, *, multiline: bool, realtime:
     return joiner.join(conditions)
 
 
+def _set_operation(rng: random.Random, names: list[str]) -> str:
+    """`SEGMENT(a) UNION SEGMENT(b) ...` over `names`, with operators drawn after the names."""
+    operators = [rng.choice(["UNION", "INTERSECT", "EXCEPT"]) for _ in names[1:]]
+    text = f"SEGMENT({names[0]})"
+    for operator, name in zip(operators, names[1:]):
+        text += f" {operator} SEGMENT({name})"
+    return text
+
+
 def realistic_query(rng: random.Random, index: int) -> str:
     shape = rng.randrange(6)
     multiline = rng.random() < 0.4
@@ -62,12 +71,7 @@ def realistic_query(rng: random.Random, index: int) -> str:
         return (f"INTERACTION({interaction}, {interaction}_ContactLink)"
                 f".HAVING(COUNT() > {rng.randrange(0, 20)}, {window}({rng.randrange(1, 30)}))")
     if shape == 3:
-        names = [f"segment_{rng.randrange(10_000)}" for _ in range(rng.randrange(2, 6))]
-        operators = [rng.choice(["UNION", "INTERSECT", "EXCEPT"]) for _ in names[1:]]
-        text = f"SEGMENT({names[0]})"
-        for operator, name in zip(operators, names[1:]):
-            text += f" {operator} SEGMENT({name})"
-        return text
+        return _set_operation(rng, [f"segment_{rng.randrange(10_000)}" for _ in range(rng.randrange(2, 6))])
     if shape == 4:
         return (f"(SEGMENT(segment_{index})).ORDERBY(fullname ASC, createdon DESC)"
                 f".SKIP({rng.randrange(0, 500)}).TAKE(15).SELECT(contactid, fullname, emailaddress1)")
@@ -118,12 +122,8 @@ def realtime_query(rng: random.Random, index: int) -> str:
                 ".FILTER(msdynmkt_entityid_LogicalName == 'contact')"
                 f".HAVING(COUNT() > {rng.randrange(0, 20)}, {window}({rng.randrange(1, 30)}))")
     if shape == 3:
-        ids = [f"SEGMENT_CJO_ID_{rng.getrandbits(128):032x}" for _ in range(rng.randrange(2, 6))]
-        operators = [rng.choice(["UNION", "INTERSECT", "EXCEPT"]) for _ in ids[1:]]
-        text = f"SEGMENT({ids[0]})"
-        for operator, reference in zip(operators, ids[1:]):
-            text += f" {operator} SEGMENT({reference})"
-        return text
+        return _set_operation(rng, [f"SEGMENT_CJO_ID_{rng.getrandbits(128):032x}"
+                                    for _ in range(rng.randrange(2, 6))])
     if shape == 4:
         return (f"PROFILE(contact).RELATEOPTIONAL(contact_customer_accounts, account_1, "
                 f"RELATE(account_primary_contact, contact_2)).FILTER(ISNULL(contact_2.fullname) "

@@ -8,6 +8,7 @@ fuzzing campaign runs outside CI with
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 # CI is derandomized: every run tries the same examples, so a red build is
@@ -26,3 +27,9 @@ EXAMPLES = REPO_ROOT / "examples"
 # Commands run by tests leave no check cache behind in the working directory;
 # the cache's own tests turn it back on where they need it.
 os.environ.setdefault("SEGQUERY_NO_CACHE", "1")
+
+
+@pytest.fixture
+def at_repo_root(monkeypatch):
+    """Run the test from the repository's root, where the paths of the examples start."""
+    monkeypatch.chdir(REPO_ROOT)

@@ -22,3 +22,12 @@ def require(path: Path, install: str) -> Path:
     if not os.access(path, os.X_OK):
         path.chmod(path.stat().st_mode | 0o111)
     return path
+
+
+def require_on_path(program: str | None, name: str) -> str:
+    """`program` (what `shutil.which` found); skip (fail in CI) when `name` is not installed."""
+    if program is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is not installed: CI installs it (.ci/run)")
+        pytest.skip(f"{name} is not installed")
+    return program

@@ -40,6 +40,13 @@ def only_file_in(folder) -> list[str]:
     return sorted(os.listdir(folder))
 
 
+def assert_left_as_it_was(path, file, reason: str, *, text: str = "PROFILE(account)\r\n") -> None:
+    """Writing `text` fails for `reason`: the file keeps its bytes and no temporary file is left beside it."""
+    assert write_failure(path, text, file.stored) == f"{path}: cannot write the file: {reason}; it is left as it was"
+    assert path.read_bytes() == QUERY.encode()
+    assert only_file_in(path.parent) == ["q.segq"]
+
+
 # ---------------------------------------------------------------- encodings
 
 
@@ -239,10 +246,7 @@ def test_a_full_disk_at_fsync_leaves_the_file_and_no_temporary_file(query_file, 
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(os, "fsync", full)
-    assert write_failure(path, "PROFILE(account)\r\n", file.stored) == (
-        f"{path}: cannot write the file: No space left on device; it is left as it was")
-    assert path.read_bytes() == QUERY.encode()
-    assert only_file_in(path.parent) == ["q.segq"]
+    assert_left_as_it_was(path, file, "No space left on device")
 
 
 def test_a_full_disk_in_the_middle_of_the_bytes_leaves_the_file(query_file, monkeypatch):
@@ -265,10 +269,7 @@ def test_a_full_disk_in_the_middle_of_the_bytes_leaves_the_file(query_file, monk
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(os, "fdopen", lambda descriptor, mode: HalfWritten(real_fdopen(descriptor, mode)))
-    assert write_failure(path, "PROFILE(account) // a longer text\r\n", file.stored) == (
-        f"{path}: cannot write the file: No space left on device; it is left as it was")
-    assert path.read_bytes() == QUERY.encode()
-    assert only_file_in(path.parent) == ["q.segq"]
+    assert_left_as_it_was(path, file, "No space left on device", text="PROFILE(account) // a longer text\r\n")
 
 
 def test_a_read_only_file_system_is_a_message(query_file, monkeypatch):
@@ -278,9 +279,7 @@ def test_a_read_only_file_system_is_a_message(query_file, monkeypatch):
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
     monkeypatch.setattr(files.tempfile, "mkstemp", read_only)
-    assert write_failure(path, "PROFILE(account)\r\n", file.stored) == (
-        f"{path}: cannot write the file: Read-only file system; it is left as it was")
-    assert path.read_bytes() == QUERY.encode()
+    assert_left_as_it_was(path, file, "Read-only file system")
 
 
 def test_a_failed_rename_removes_the_temporary_file(query_file, monkeypatch):
@@ -290,10 +289,7 @@ def test_a_failed_rename_removes_the_temporary_file(query_file, monkeypatch):
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
     monkeypatch.setattr(os, "replace", denied)
-    assert write_failure(path, "PROFILE(account)\r\n", file.stored) == (
-        f"{path}: cannot write the file: Permission denied; it is left as it was")
-    assert path.read_bytes() == QUERY.encode()
-    assert only_file_in(path.parent) == ["q.segq"]
+    assert_left_as_it_was(path, file, "Permission denied")
 
 
 def refuse_opening_for_writing(monkeypatch, error: OSError) -> None:
@@ -312,19 +308,13 @@ def test_a_file_the_writer_may_not_write_is_left_alone(query_file, monkeypatch):
     """The rename would replace a read-only file (only the folder's permission counts): the file's is asked."""
     path, file = query_file
     refuse_opening_for_writing(monkeypatch, PermissionError(errno.EACCES, os.strerror(errno.EACCES)))
-    assert write_failure(path, "PROFILE(account)\r\n", file.stored) == (
-        f"{path}: cannot write the file: the file is read-only; it is left as it was")
-    assert path.read_bytes() == QUERY.encode()
-    assert only_file_in(path.parent) == ["q.segq"]
+    assert_left_as_it_was(path, file, "the file is read-only")
 
 
 def test_a_read_only_file_system_is_named_as_such(query_file, monkeypatch):
     path, file = query_file
     refuse_opening_for_writing(monkeypatch, OSError(errno.EROFS, os.strerror(errno.EROFS)))
-    assert write_failure(path, "PROFILE(account)\r\n", file.stored) == (
-        f"{path}: cannot write the file: Read-only file system; it is left as it was")
-    assert path.read_bytes() == QUERY.encode()
-    assert only_file_in(path.parent) == ["q.segq"]
+    assert_left_as_it_was(path, file, "Read-only file system")
 
 
 def test_the_file_is_replaced_by_a_rename_not_written_in_place(query_file):

@@ -76,10 +76,15 @@ class Outline:
     def argument_name(self, frame: Frame, index: int) -> Token | None:
         """The name an argument holds: a lone word, or a lone quoted string
         (written by mistake; the parser reports it, tools still read it)."""
-        tokens = self.argument_tokens(frame, index)
-        if len(tokens) == 1 and tokens[0].kind in (TokenKind.WORD, TokenKind.STRING):
-            return tokens[0]
-        return None
+        if index >= len(frame.arguments):
+            return None
+        start, end = frame.arguments[index]
+        # Look at the argument's length before its tokens: slicing a long argument for every
+        # word inside it made semantic tokens quadratic in the argument's length.
+        if end - start != 1:
+            return None
+        token = self.tokens[start]
+        return token if token.kind in (TokenKind.WORD, TokenKind.STRING) else None
 
     def frames_at(self, offset: int) -> list[Frame]:
         """Frames whose parentheses enclose `offset` (after `(`, up to `)`), outermost first."""

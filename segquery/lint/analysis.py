@@ -97,6 +97,12 @@ def unwrap_logical(node: ast.Expr, op: ast.LogicOp) -> list[ast.Expr]:
     return operands
 
 
+def continues_chain(node: ast.Logical, parent: ast.Node | None) -> bool:
+    """Whether `node` is an operand of a chain of its own operator, which `unwrap_logical` of that
+    chain already reads: rules that look at whole chains skip it."""
+    return isinstance(parent, ast.Logical) and parent.op is node.op
+
+
 def in_list_key(value: ast.Expr) -> object:
     """What makes two values of an IN list the same value: the constant a literal denotes
     (`1` and `1.0` are one number; strings only when written alike), else the expression's tree."""
@@ -139,6 +145,22 @@ def constraint(node: ast.Expr) -> Constraint | None:
         key = attribute_key(node.subject)
         return Constraint(key, None, None, None, node) if key else None
     return None
+
+
+LOWER_BOUNDS = (ast.CompareOp.GT, ast.CompareOp.GE)
+UPPER_BOUNDS = (ast.CompareOp.LT, ast.CompareOp.LE)
+
+
+def range_bounds(first: Constraint, second: Constraint
+                 ) -> tuple[tuple[ast.CompareOp, Value], tuple[ast.CompareOp, Value]] | None:
+    """The lower and the upper bound two comparisons put on one number or date, or None when they
+    are not one of each on values of one such kind (L021 and L029 compare the two bounds)."""
+    pairs = [(item.op, item.value) for item in (first, second) if item.op is not None and item.value is not None]
+    lower = next(((op, value) for op, value in pairs if op in LOWER_BOUNDS), None)
+    upper = next(((op, value) for op, value in pairs if op in UPPER_BOUNDS), None)
+    if lower is None or upper is None or lower[1].kind != upper[1].kind or lower[1].kind not in ("number", "date"):
+        return None
+    return lower, upper
 
 
 def referenced_qualifiers(root: ast.Node) -> set[str]:

@@ -34,6 +34,7 @@ from segquery.ide.signature import signature_help as signature_help_at
 from segquery.ide.symbols import document_symbols
 from segquery.paths import is_json_path
 from segquery.source import Span
+from segquery.syntax.dialect import Dialect
 from segquery.syntax.parser import ParseError
 from segquery.format import TokenMismatch
 from segquery.lsp import results
@@ -202,30 +203,28 @@ def _workspace_edit(server: SegqueryLanguageServer, document: Document,
 
 
 def document_symbol(server: SegqueryLanguageServer, params: types.DocumentSymbolParams) -> Work | None:
-    document = server.document(params.text_document.uri)
-    if document is None:
-        return None
-    dialect = server.project.dialect(document.path, document.text)
-    return lambda: [results.document_symbol(symbol, document.index)
-                    for symbol in document_symbols(document.text, dialect=dialect)]
+    return _structure(server, params.text_document.uri, lambda document, dialect: [
+        results.document_symbol(symbol, document.index) for symbol in document_symbols(document.text, dialect=dialect)])
 
 
 def folding_range(server: SegqueryLanguageServer, params: types.FoldingRangeParams) -> Work | None:
-    document = server.document(params.text_document.uri)
-    if document is None:
-        return None
-    dialect = server.project.dialect(document.path, document.text)
-    return lambda: [results.folding_range(value, document.index)
-                    for value in folding_ranges(document.text, dialect=dialect)]
+    return _structure(server, params.text_document.uri, lambda document, dialect: [
+        results.folding_range(value, document.index) for value in folding_ranges(document.text, dialect=dialect)])
 
 
 def semantic_tokens_full(server: SegqueryLanguageServer, params: types.SemanticTokensParams) -> Work | None:
-    document = server.document(params.text_document.uri)
+    return _structure(server, params.text_document.uri, lambda document, dialect: results.semantic_tokens(
+        semantic_tokens(document.text, dialect=dialect), document.index, TOKEN_TYPES, TOKEN_MODIFIERS))
+
+
+def _structure(server: SegqueryLanguageServer, uri: str, answer: Callable[[Document, Dialect], object]) -> Work | None:
+    """The work of a structure feature: `answer` over the document's current snapshot and dialect,
+    both read now (None when the document is not open)."""
+    document = server.document(uri)
     if document is None:
         return None
     dialect = server.project.dialect(document.path, document.text)
-    return lambda: results.semantic_tokens(semantic_tokens(document.text, dialect=dialect), document.index,
-                                           TOKEN_TYPES, TOKEN_MODIFIERS)
+    return lambda: answer(document, dialect)
 
 
 # ---------------------------------------------------------------- edits

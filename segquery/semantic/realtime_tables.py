@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from segquery.schema import Relationship, Schema
 from segquery.semantic.discriminators import stated_profile_type
-from segquery.semantic.table_info import AliasBinding, Inference, SegmentTypes, StepScope, TableInfo, common_table
+from segquery.semantic.table_info import AliasBinding, Inference, SegmentTypes, StepScope, TableInfo
 from segquery.syntax import ast
 
 
@@ -57,17 +57,8 @@ def infer_realtime_tables(query: ast.Query, schema: Schema | None, *,
 
 
 class _RealtimeInference(Inference):
-    def _expr(self, node: ast.QueryExpr) -> str | None:
-        if isinstance(node, ast.Chain):
-            table = self._chain(node)
-        elif isinstance(node, ast.Grouped):
-            table = self._plain_steps(node, self._expr(node.body))
-        elif isinstance(node, ast.SetOperation):
-            table = common_table([self._expr(operand) for operand in node.operands])
-        else:
-            table = None
-        self.info._tables[id(node)] = table
-        return table
+    def _grouped(self, group: ast.Grouped) -> str | None:
+        return self._plain_steps(group, self._expr(group.body))
 
     def _chain(self, chain: ast.Chain) -> str | None:
         source = chain.source
@@ -75,9 +66,8 @@ class _RealtimeInference(Inference):
             return self._interaction(chain, source)
         if isinstance(source, ast.Profile):
             table = self._table(source.table.name)
-        elif isinstance(source, ast.SegmentRef) and self.segment_types is not None:
-            types = self.segment_types
-            table = self._table(types(source.name.name) if callable(types) else types.get(source.name.name))
+        elif isinstance(source, ast.SegmentRef):
+            table = self._segment_table(source.name.name)
         else:
             table = None
         self.info._steps[id(source)] = StepScope(None, table, None, ())

@@ -126,7 +126,8 @@ def common_table(tables: list[str | None]) -> str | None:
 
 class Inference:
     """What the inference of both dialects shares: the result it fills in, walked from the query's
-    body, and the schema's spelling of a table name. Each dialect's subclass walks its own forms."""
+    body through set operations, and the schema's spelling of a table or a referenced segment's
+    table. Each dialect's subclass reads its own chains and groups."""
 
     def __init__(self, query: ast.Query, schema: Schema | None, segment_types: SegmentTypes | None) -> None:
         self.info = TableInfo(query)
@@ -138,7 +139,31 @@ class Inference:
         return self.info
 
     def _expr(self, node: ast.QueryExpr) -> str | None:
+        """The table a query expression produces, recorded for it; set operations keep a table
+        only when all operands agree."""
+        if isinstance(node, ast.Chain):
+            table = self._chain(node)
+        elif isinstance(node, ast.Grouped):
+            table = self._grouped(node)
+        elif isinstance(node, ast.SetOperation):
+            table = common_table([self._expr(operand) for operand in node.operands])
+        else:
+            table = None
+        self.info._tables[id(node)] = table
+        return table
+
+    def _chain(self, chain: ast.Chain) -> str | None:
         raise NotImplementedError
+
+    def _grouped(self, group: ast.Grouped) -> str | None:
+        raise NotImplementedError
+
+    def _segment_table(self, name: str) -> str | None:
+        """The table of a referenced segment's profile type, when `segment_types` knows it."""
+        types = self.segment_types
+        if types is None:
+            return None
+        return self._table(types(name) if callable(types) else types.get(name))
 
     def _table(self, name: str | None) -> str | None:
         if name is None or self.schema is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from segquery.schema import Schema
+from segquery.schema import Relationship, Schema
 from segquery.semantic.realtime_tables import infer_realtime_tables
 from segquery.semantic.schemas import active_schema, link_type_table
 # Re-exported: the records inference produces have always been importable from here.
@@ -21,7 +21,7 @@ from segquery.semantic.table_info import Scope as Scope
 from segquery.semantic.table_info import SegmentTypes as SegmentTypes
 from segquery.semantic.table_info import StepScope as StepScope
 from segquery.semantic.table_info import TableInfo as TableInfo
-from segquery.semantic.table_info import Inference, common_table
+from segquery.semantic.table_info import Inference
 from segquery.syntax import ast
 
 
@@ -68,29 +68,8 @@ def _between_steps(info: TableInfo, owner: ast.Chain | ast.Grouped, offset: int)
 
 
 class _Inference(Inference):
-    # ------------------------------------------------------------ names
-
-    def _segment_table(self, name: str) -> str | None:
-        types = self.segment_types
-        if types is None:
-            return None
-        found = types(name) if callable(types) else types.get(name)
-        return self._table(found)
-
-    # ------------------------------------------------------------ expressions
-
-    def _expr(self, node: ast.QueryExpr) -> str | None:
-        if isinstance(node, ast.Chain):
-            table = self._chain(node)
-        elif isinstance(node, ast.Grouped):
-            inner = self._expr(node.body)
-            table = self._steps(node, node.steps, inner, None, None, [])
-        elif isinstance(node, ast.SetOperation):
-            table = common_table([self._expr(operand) for operand in node.operands])
-        else:
-            table = None
-        self.info._tables[id(node)] = table
-        return table
+    def _grouped(self, group: ast.Grouped) -> str | None:
+        return self._steps(group, group.steps, self._expr(group.body), None, None, [])
 
     def _chain(self, chain: ast.Chain) -> str | None:
         source = chain.source
@@ -179,17 +158,18 @@ class _Inference(Inference):
         return found
 
     def _related(self, table: str | None, schema_name: str) -> str | None:
-        if table is None or self.schema is None:
+        """The table a RELATE reaches: its relationship is named by its schema name."""
+        if self.schema is None:
             return None
-        relationship = self.schema.relationship_by_schema_name(schema_name)
-        if relationship is None:
-            return None
-        return self._table(relationship.other_end(table))
+        return self._other_end(table, self.schema.relationship_by_schema_name(schema_name))
 
     def _traverse(self, table: str | None, relationship_name: str) -> str | None:
-        if table is None or self.schema is None:
+        """The table a TRAVERSE reaches: its relationship is named by its TRAVERSE name."""
+        if self.schema is None:
             return None
-        relationship = self.schema.relationship(relationship_name)
-        if relationship is None:
+        return self._other_end(table, self.schema.relationship(relationship_name))
+
+    def _other_end(self, table: str | None, relationship: Relationship | None) -> str | None:
+        if table is None or relationship is None:
             return None
         return self._table(relationship.other_end(table))

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
-from typing import Iterable, TypeVar, cast
+from types import SimpleNamespace
+from typing import Any, Iterable, TypeVar, cast
 
 from lark import Token, Transformer
 
@@ -21,11 +22,19 @@ from segquery.source import SourceText, Span
 from segquery.suggest import did_you_mean
 from segquery.syntax import ast
 from segquery.syntax import codes
+from segquery.syntax.construct import constructor
 from segquery.syntax.dialect import DATE_PARTS, SET_OPERATOR_WORDS, Dialect, FunctionSpec, Role
 from segquery.syntax.tokens import ESCAPED_CHARACTERS, NAME_PATTERN, unescape
 
 IDENTIFIER = re.compile(NAME_PATTERN + r"\Z")
 NodeT = TypeVar("NodeT", bound=ast.Node)
+# The tree's classes by name, made without their dataclass __init__ (see segquery/syntax/construct.py).
+new: Any = SimpleNamespace(**{name: constructor(kind) for name, kind in vars(ast).items()
+                              if isinstance(kind, type) and issubclass(kind, ast.Node)})
+new_span = constructor(Span)
+# Operators by how they are written (an enum's own lookup is a Python-level call).
+_COMPARE_OPS = {op.value: op for op in ast.CompareOp}
+_STRING_OPS = dict(ast.StringOp.__members__)
 
 
 @dataclass
@@ -54,7 +63,7 @@ class BuildContext:
 CURRENT: ContextVar[BuildContext] = ContextVar("segquery_build_context")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawCall:
     """A call as the grammar sees it, before the builder knows what it is."""
 
@@ -67,7 +76,10 @@ class RawCall:
         return self.name.name.upper()
 
     def as_call(self) -> ast.Call:
-        return ast.Call(name=self.name, arguments=self.arguments, span=self.span)
+        return new.Call(name=self.name, arguments=self.arguments, span=self.span)
+
+
+new_raw_call = constructor(RawCall)
 
 
 def _checked(node: NodeT) -> NodeT:
@@ -80,17 +92,17 @@ def _checked(node: NodeT) -> NodeT:
     return node
 
 
-# Lark types a token's positions as optional; every token the parser hands over has them.
-# (No typing.cast here: these run for every token, and cast is a function call.)
+# Lark types a token's positions as optional; every token the parser hands over has them
+# (the constructors take them as they are: no typing.cast, which is a call per token).
 
 def _tok_span(token: Token) -> Span:
-    return Span(token.start_pos, token.end_pos)  # type: ignore[arg-type]
+    return new_span(token.start_pos, token.end_pos)
 
 
 def _join(first: ast.Node | Token | RawCall, last: ast.Node | Token | RawCall) -> Span:
     start = first.start_pos if isinstance(first, Token) else first.span.start
     end = last.end_pos if isinstance(last, Token) else last.span.end
-    return Span(start, end)  # type: ignore[arg-type]
+    return new_span(start, end)
 
 
 class AstBuilder(Transformer):
@@ -106,16 +118,16 @@ class AstBuilder(Transformer):
             ctx.report_node(codes.MISPLACED_CALL,
                             f"{call.name.name.upper()} is {where}; it cannot be used inside a condition or argument",
                             call)
-        return ast.Query(body=children[0], comments=tuple(ctx.comments), span=Span(0, len(ctx.source.text)))
+        return new.Query(body=children[0], comments=tuple(ctx.comments), span=new_span(0, len(ctx.source.text)))
 
     def query(self, children):
         operands = children[0::2]
         tokens = children[1::2]
         operators = tuple(ast.SetOp.EXCEPT if tok.type == "MINUS_WORD" else ast.SetOp[tok.value.upper()]
                           for tok in tokens)
-        return _checked(ast.SetOperation(operands=tuple(operands), operators=operators,
+        return _checked(new.SetOperation(operands=tuple(operands), operators=operators,
                                          spellings=tuple(tok.value for tok in tokens),
-                                         span=_join(operands[0], operands[-1])))
+                                         span=new_span(operands[0].span.start, operands[-1].span.end)))
 
     def set_op(self, children):
         return children[0]
@@ -126,25 +138,25 @@ class AstBuilder(Transformer):
             return replace(body, parens=body.parens + 1)
         ctx = CURRENT.get()
         steps = self._steps(ctx, calls, source=None)
-        return ast.Grouped(body=body, steps=steps, span=_join(lpar, calls[-1]))
+        return new.Grouped(body=body, steps=steps, span=_join(lpar, calls[-1]))
 
     def chain(self, calls):
         ctx = CURRENT.get()
         source = self._source(ctx, calls[0])
         steps = self._steps(ctx, calls[1:], source=source)
-        return ast.Chain(source=source, steps=steps, span=_join(calls[0], calls[-1]))
+        return new.Chain(source=source, steps=steps, span=new_span(calls[0].span.start, calls[-1].span.end))
 
     def call(self, children):
         name, lpar, arguments, rpar = children
-        return RawCall(ast.Identifier(name=name.value, span=_tok_span(name)), arguments or (),
-                       Span(name.start_pos, rpar.end_pos))
+        return new_raw_call(new.Identifier(name=name.value, span=new_span(name.start_pos, name.end_pos)), arguments or (),
+                            new_span(name.start_pos, rpar.end_pos))
 
     def arguments(self, children):
         return tuple(children)
 
     def order_key(self, children):
         expr, (direction, token) = children
-        return ast.OrderKey(expr=expr, direction=direction, span=_join(expr, token))
+        return new.OrderKey(expr=expr, direction=direction, span=_join(expr, token))
 
     def direction(self, children):
         token = children[0]
@@ -153,45 +165,48 @@ class AstBuilder(Transformer):
     # ------------------------------------------------------------ expressions
 
     def or_expr(self, operands):
-        return ast.Logical(op=ast.LogicOp.OR, operands=tuple(operands), span=_join(operands[0], operands[-1]))
+        return new.Logical(op=ast.LogicOp.OR, operands=tuple(operands),
+                           span=new_span(operands[0].span.start, operands[-1].span.end))
 
     def and_expr(self, operands):
-        return ast.Logical(op=ast.LogicOp.AND, operands=tuple(operands), span=_join(operands[0], operands[-1]))
+        return new.Logical(op=ast.LogicOp.AND, operands=tuple(operands),
+                           span=new_span(operands[0].span.start, operands[-1].span.end))
 
     def compare(self, children):
         left, op, right = children
-        return ast.Comparison(left=left, op=ast.CompareOp(op.value), right=right, span=_join(left, right))
+        return new.Comparison(left=left, op=_COMPARE_OPS[op.value], right=right,
+                              span=new_span(left.span.start, right.span.end))
 
     def string_test(self, children):
         subject, op, pattern = children
-        return _checked(ast.StringTest(subject=subject, op=ast.StringOp[op.value.upper()], pattern=pattern,
-                                       span=_join(subject, pattern)))
+        return _checked(new.StringTest(subject=subject, op=_STRING_OPS[op.value.upper()], pattern=pattern,
+                                       span=new_span(subject.span.start, pattern.span.end)))
 
     def string_op(self, children):
         return children[0]
 
     def in_list(self, children):
         subject, _word, _open, values, close = children
-        return _checked(ast.InList(subject=subject, values=values, span=_join(subject, close)))
+        return _checked(new.InList(subject=subject, values=values, span=_join(subject, close)))
 
     def in_items(self, children):
         return tuple(child for child in children if child is not None)
 
     def _arithmetic(self, children):
-        return ast.Arithmetic(operands=tuple(children[0::2]), operators=tuple(tok.value for tok in children[1::2]),
-                              span=_join(children[0], children[-1]))
+        return new.Arithmetic(operands=tuple(children[0::2]), operators=tuple(tok.value for tok in children[1::2]),
+                              span=new_span(children[0].span.start, children[-1].span.end))
 
     sum = _arithmetic
     product = _arithmetic
 
     def negate(self, children):
         sign, operand = children
-        return ast.Negate(operand=operand, span=_join(sign, operand))
+        return new.Negate(operand=operand, span=_join(sign, operand))
 
     def number(self, children):
         token = children[0]
-        number = ast.NumberLiteral(text=token.value, span=_tok_span(token))
-        if number.too_long:
+        number = new.NumberLiteral(text=token.value, span=new_span(token.start_pos, token.end_pos))
+        if len(token.value) > ast.MAX_NUMBER_DIGITS and number.too_long:  # (the length test is the cheap one)
             digits = sum(character.isdigit() for character in token.value)
             CURRENT.get().report_node(codes.NUMBER_TOO_LONG,
                                       f"a number of {digits:,} digits: numbers have at most "
@@ -209,24 +224,25 @@ class AstBuilder(Transformer):
                     ctx.report(codes.INVALID_ESCAPE,
                                f"`\\{match.group(1)}` is not an escape; strings know `\\'`, `\\\"` and `\\\\` "
                                f"(write `\\\\{match.group(1)}` for a backslash)", start, start + 2)
-        return _checked(ast.StringLiteral(value=unescape(body), quote=token.value[0], span=_tok_span(token)))
+        return _checked(new.StringLiteral(value=unescape(body), quote=token.value[0], span=_tok_span(token)))
 
     def true(self, children):
-        return ast.BooleanLiteral(value=True, span=_tok_span(children[0]))
+        return new.BooleanLiteral(value=True, span=_tok_span(children[0]))
 
     def false(self, children):
-        return ast.BooleanLiteral(value=False, span=_tok_span(children[0]))
+        return new.BooleanLiteral(value=False, span=_tok_span(children[0]))
 
     def attribute(self, children):
         token = children[0]
-        span = _tok_span(token)
-        return ast.Attribute(name=ast.Identifier(name=token.value, span=span), span=span)
+        span = new_span(token.start_pos, token.end_pos)
+        return new.Attribute(name=new.Identifier(name=token.value, span=span), span=span)
 
     def qualified_attribute(self, children):
         qualifier, name = children
-        return ast.Attribute(name=ast.Identifier(name=name.value, span=_tok_span(name)),
-                             qualifier=ast.Identifier(name=qualifier.value, span=_tok_span(qualifier)),
-                             span=_join(qualifier, name))
+        return new.Attribute(name=new.Identifier(name=name.value, span=new_span(name.start_pos, name.end_pos)),
+                             qualifier=new.Identifier(name=qualifier.value,
+                                                      span=new_span(qualifier.start_pos, qualifier.end_pos)),
+                             span=new_span(qualifier.start_pos, name.end_pos))
 
     def paren(self, children):
         lpar, expr, rpar = children
@@ -239,7 +255,7 @@ class AstBuilder(Transformer):
 
     def _source(self, ctx: BuildContext, call: RawCall) -> ast.Source:
         name = call.upper
-        spec = ctx.dialect.function(name)
+        spec = ctx.dialect.functions.get(name)
         if spec is None or spec.role is not Role.SOURCE:
             if spec is not None:
                 hint = (f"{name} is a step: start with a source, e.g. `PROFILE(contact).{name}(...)`"
@@ -248,9 +264,9 @@ class AstBuilder(Transformer):
                            call.name.span.start, call.name.span.end)
             else:
                 _report_unknown(ctx, call, ctx.dialect.names_with_role(Role.SOURCE), "query source")
-            return ast.InvalidCall(call=call.as_call(), span=call.span)
-        if not _check_arity(ctx, call):
-            return ast.InvalidCall(call=call.as_call(), span=call.span)
+            return new.InvalidCall(call=call.as_call(), span=call.span)
+        if not _check_arity(ctx, call, spec):
+            return new.InvalidCall(call=call.as_call(), span=call.span)
         return cast(ast.Source, _build(ctx, call, spec))
 
     def _steps(self, ctx: BuildContext, calls: list[RawCall], source: ast.Source | None) -> tuple[ast.Step, ...]:
@@ -264,9 +280,9 @@ class AstBuilder(Transformer):
 
     def _step(self, ctx: BuildContext, call: RawCall) -> ast.Step:
         name = call.upper
-        spec = ctx.dialect.function(name)
+        spec = ctx.dialect.functions.get(name)
         if name in SET_OPERATOR_WORDS:
-            return ast.InvalidCall(call=call.as_call(), span=call.span)
+            return new.InvalidCall(call=call.as_call(), span=call.span)
         if spec is None or spec.role is not Role.STEP:
             if spec is not None:
                 what = "a query source" if spec.role is Role.SOURCE else "a function for conditions"
@@ -274,18 +290,16 @@ class AstBuilder(Transformer):
                            call.name.span.start, call.name.span.end)
             else:
                 _report_unknown(ctx, call, ctx.dialect.names_with_role(Role.STEP), "step")
-            return ast.InvalidCall(call=call.as_call(), span=call.span)
-        if not _check_arity(ctx, call):
-            return ast.InvalidCall(call=call.as_call(), span=call.span)
+            return new.InvalidCall(call=call.as_call(), span=call.span)
+        if not _check_arity(ctx, call, spec):
+            return new.InvalidCall(call=call.as_call(), span=call.span)
         return cast(ast.Step, _build(ctx, call, spec))
 
 
 # ---------------------------------------------------------------- helpers
 
 
-def _check_arity(ctx: BuildContext, call: RawCall) -> bool:
-    spec = ctx.dialect.function(call.upper)
-    assert spec is not None  # only calls of known functions are checked
+def _check_arity(ctx: BuildContext, call: RawCall, spec: FunctionSpec) -> bool:
     count = len(call.arguments)
     if spec.min_args <= count <= spec.max_args:
         return True
@@ -328,11 +342,11 @@ def identifier_argument(ctx: BuildContext, arg: ast.Expr, role: str) -> ast.Iden
         ctx.report_node(codes.QUOTED_NAME,
                         f"{role} name given as a string literal; names are written without quotes"
                         + (f": {arg.value}" if fix else ""), arg, fix=fix)
-        return ast.Identifier(name=arg.value, span=arg.span)
+        return new.Identifier(name=arg.value, span=arg.span)
     if isinstance(arg, ast.Call):
         ctx.stray_calls.pop(id(arg), None)
     ctx.report_node(codes.INVALID_ARGUMENT, f"expected a {role} name here, not `{ctx.text(arg)}`", arg)
-    return ast.Identifier(name=ctx.text(arg), span=arg.span)
+    return new.Identifier(name=ctx.text(arg), span=arg.span)
 
 
 def build_traverse(ctx: BuildContext, call: RawCall) -> ast.Node:
@@ -344,19 +358,18 @@ def build_traverse(ctx: BuildContext, call: RawCall) -> ast.Node:
             ctx.stray_calls.pop(id(arg), None)
             if len(arg.arguments) != 1:
                 ctx.report_node(codes.ARGUMENT_COUNT, "FILTER takes 1 argument: FILTER(condition)", arg)
-                return ast.InvalidCall(call=call.as_call(), span=call.span)
-            filter_step = ast.Filter(condition=arg.arguments[0], span=arg.span)
+                return new.InvalidCall(call=call.as_call(), span=call.span)
+            filter_step = new.Filter(condition=arg.arguments[0], span=arg.span)
         elif position == 2 and filter_step is None:
             alias = identifier_argument(ctx, arg, "alias")
         else:
             ctx.report_node(codes.INVALID_ARGUMENT,
                             "TRAVERSE takes a relationship, then an optional alias, then an optional FILTER(...)", arg)
-    return ast.Traverse(relationship=relationship, alias=alias, filter=filter_step, span=call.span)
+    return new.Traverse(relationship=relationship, alias=alias, filter=filter_step, span=call.span)
 
 
 def _lower_function(ctx: BuildContext, call: RawCall) -> ast.Expr:
-    name = call.upper
-    spec = ctx.dialect.function(name)
+    spec = ctx.dialect.functions.get(call.upper)
     if spec is None:
         node = call.as_call()
         _report_unknown(ctx, call, ctx.dialect.names_with_role(Role.FUNCTION, Role.AGGREGATE, Role.WINDOW),
@@ -366,7 +379,7 @@ def _lower_function(ctx: BuildContext, call: RawCall) -> ast.Expr:
         node = call.as_call()
         ctx.stray_calls[id(node)] = node
         return node
-    if not _check_arity(ctx, call):
+    if not _check_arity(ctx, call, spec):
         return call.as_call()
     return cast(ast.Expr, _build(ctx, call, spec))
 
@@ -386,38 +399,38 @@ def _build(ctx: BuildContext, call: RawCall, spec: FunctionSpec) -> ast.Node:
 
 def build_profile(ctx: BuildContext, call: RawCall) -> ast.Node:
     args = call.arguments
-    return ast.Profile(table=identifier_argument(ctx, args[0], "table"),
+    return new.Profile(table=identifier_argument(ctx, args[0], "table"),
                        alias=identifier_argument(ctx, args[1], "alias") if len(args) > 1 else None, span=call.span)
 
 
 def build_segment(ctx: BuildContext, call: RawCall) -> ast.Node:
-    return ast.SegmentRef(name=identifier_argument(ctx, call.arguments[0], "segment"), span=call.span)
+    return new.SegmentRef(name=identifier_argument(ctx, call.arguments[0], "segment"), span=call.span)
 
 
 def build_interaction(ctx: BuildContext, call: RawCall) -> ast.Node:
     args = call.arguments
-    return ast.Interaction(interaction_type=identifier_argument(ctx, args[0], "interaction type"),
+    return new.Interaction(interaction_type=identifier_argument(ctx, args[0], "interaction type"),
                            link_type=identifier_argument(ctx, args[1], "link type"),
                            alias=identifier_argument(ctx, args[2], "alias") if len(args) > 2 else None, span=call.span)
 
 
 def build_filter(ctx: BuildContext, call: RawCall) -> ast.Node:
-    return ast.Filter(condition=call.arguments[0], span=call.span)
+    return new.Filter(condition=call.arguments[0], span=call.span)
 
 
 def build_having(ctx: BuildContext, call: RawCall) -> ast.Node:
     args = call.arguments
-    return ast.Having(condition=args[0], window=args[1] if len(args) > 1 else None, span=call.span)
+    return new.Having(condition=args[0], window=args[1] if len(args) > 1 else None, span=call.span)
 
 
 def build_distinct(ctx: BuildContext, call: RawCall) -> ast.Node:
-    return ast.Distinct(span=call.span)
+    return new.Distinct(span=call.span)
 
 
 def build_orderby(ctx: BuildContext, call: RawCall) -> ast.Node:
-    keys = tuple(arg if isinstance(arg, ast.OrderKey) else ast.OrderKey(expr=arg, span=arg.span)
+    keys = tuple(arg if isinstance(arg, ast.OrderKey) else new.OrderKey(expr=arg, span=arg.span)
                  for arg in call.arguments)
-    return ast.OrderBy(keys=keys, span=call.span)
+    return new.OrderBy(keys=keys, span=call.span)
 
 
 def build_count_step(ctx: BuildContext, call: RawCall) -> ast.Node:
@@ -425,31 +438,31 @@ def build_count_step(ctx: BuildContext, call: RawCall) -> ast.Node:
     count = call.arguments[0]
     if not isinstance(count, ast.NumberLiteral):
         ctx.report_node(codes.INVALID_ARGUMENT, f"{call.upper} takes a whole number, not `{ctx.text(count)}`", count)
-    return (ast.Skip if call.upper == "SKIP" else ast.Take)(count=count, span=call.span)
+    return (new.Skip if call.upper == "SKIP" else new.Take)(count=count, span=call.span)
 
 
 def build_select(ctx: BuildContext, call: RawCall) -> ast.Node:
     for arg in call.arguments:
         if not isinstance(arg, ast.Attribute):
             ctx.report_node(codes.INVALID_ARGUMENT, f"SELECT takes attribute names, not `{ctx.text(arg)}`", arg)
-    return ast.Select(attributes=call.arguments, span=call.span)
+    return new.Select(attributes=call.arguments, span=call.span)
 
 
 def build_not(ctx: BuildContext, call: RawCall) -> ast.Node:
-    return ast.Not(operand=call.arguments[0], span=call.span)
+    return new.Not(operand=call.arguments[0], span=call.span)
 
 
 def build_is_null(ctx: BuildContext, call: RawCall) -> ast.Node:
     """ISNULL(x) and ISNOTNULL(x)."""
-    return ast.IsNull(operand=call.arguments[0], negated=call.upper == "ISNOTNULL", span=call.span)
+    return new.IsNull(operand=call.arguments[0], negated=call.upper == "ISNOTNULL", span=call.span)
 
 
 def build_now(ctx: BuildContext, call: RawCall) -> ast.Node:
-    return ast.DateTimeUtcNow(span=call.span)
+    return new.DateTimeUtcNow(span=call.span)
 
 
 def build_date(ctx: BuildContext, call: RawCall) -> ast.Node:
-    return ast.DateLiteral(parts=call.arguments, span=call.span)
+    return new.DateLiteral(parts=call.arguments, span=call.span)
 
 
 def build_date_diff(ctx: BuildContext, call: RawCall) -> ast.Node:
@@ -457,7 +470,7 @@ def build_date_diff(ctx: BuildContext, call: RawCall) -> ast.Node:
     part = _date_part(ctx, args[0])
     if part is None:
         return call.as_call()
-    return ast.DateDiff(part=part, start=args[1], end=args[2], span=call.span)
+    return new.DateDiff(part=part, start=args[1], end=args[2], span=call.span)
 
 
 def build_date_add(ctx: BuildContext, call: RawCall) -> ast.Node:
@@ -465,17 +478,17 @@ def build_date_add(ctx: BuildContext, call: RawCall) -> ast.Node:
     part = _date_part(ctx, args[0])
     if part is None:
         return call.as_call()
-    return ast.DateAdd(part=part, amount=args[1], date=args[2], span=call.span)
+    return new.DateAdd(part=part, amount=args[1], date=args[2], span=call.span)
 
 
 def build_aggregate(ctx: BuildContext, call: RawCall) -> ast.Node:
     args = call.arguments
-    return ast.Aggregate(function=ast.AggregateFunction[call.upper], argument=args[0] if args else None,
+    return new.Aggregate(function=ast.AggregateFunction[call.upper], argument=args[0] if args else None,
                          span=call.span)
 
 
 def build_window(ctx: BuildContext, call: RawCall) -> ast.Node:
-    return ast.Window(unit=ast.WindowUnit[call.upper], count=call.arguments[0], span=call.span)
+    return new.Window(unit=ast.WindowUnit[call.upper], count=call.arguments[0], span=call.span)
 
 
 def _date_part(ctx: BuildContext, arg: ast.Expr) -> ast.DatePartName | None:
@@ -486,7 +499,7 @@ def _date_part(ctx: BuildContext, arg: ast.Expr) -> ast.DatePartName | None:
             ctx.report(codes.INVALID_ARGUMENT, f"a date part is a word, not an expression: write `{word}` "
                        "without parentheses", start, end,
                        fix=Fix.replace("Remove the parentheses", start, end, word))
-        return ast.DatePartName(part=ast.DatePart[word.upper()], span=arg.span)
+        return new.DatePartName(part=ast.DatePart[word.upper()], span=arg.span)
     shown = word if word is not None else ctx.text(arg)
     singular = word[:-1] if word and word.lower().endswith("s") else shown
     suggestion = did_you_mean(singular, DATE_PARTS)

@@ -4,13 +4,14 @@ lark's parser pays, for every token, for line and column counting and a Token
 made through two Python calls, and, for every reduction, for a chain of
 wrappers around the rule's callback (child filters, single-child expansion, a
 Tree for each repetition). Most texts a user checks are correct, so
-`LalrDriver` runs the same parse table, the same contextual lexer (lark's own
-pattern for each parser state) and the same transformer methods without those
-costs. It gives up at the first thing that is not a clean parse (no pattern
+`LalrDriver` runs the same parse table, the same contextual lexer (lark's
+alternation for each parser state, with white space skipped inside the regular
+expression: segquery/syntax/state_lexers.py) and the same transformer methods
+without those costs. It gives up at the first thing that is not a clean parse (no pattern
 matches, a token the state does not accept) and returns None: the caller then
 parses with lark, whose error recovery and messages stay the reference.
 
-Every table and pattern here is lark's, compiled from the grammar file: the
+Every table and terminal here is lark's, compiled from the grammar file: the
 grammar stays the one definition of the language. tests/syntax/test_lalr_driver.py
 proves that the driver and lark give the same trees and diagnostics.
 """
@@ -18,12 +19,16 @@ proves that the driver and lark give the same trees and diagnostics.
 from __future__ import annotations
 
 from functools import partial
+from operator import itemgetter
 from typing import Any, Callable
 
 from lark import Lark, Token, Tree
-from lark.lexer import UnlessCallback
 from lark.parse_tree_builder import ChildFilterLALR, ChildFilterLALR_NoPlaceholders, maybe_create_child_filter
 from lark.parsers.lalr_analysis import Shift
+
+from segquery.syntax.state_lexers import StateLexers, Unsupported
+
+__all__ = ["LalrDriver", "Unsupported"]
 
 # What a reduction does: (symbols popped, rule name, builder of the value). The builder is
 # None for a unit rule that hands its one child up unchanged (`?sum: product`).
@@ -41,15 +46,12 @@ class _Lexeme(Token):
     line = column = end_line = end_column = None
 
 
-class Unsupported(Exception):
-    """The grammar or transformer uses a lark feature the driver does not run."""
-
-
-def _children_filter(rule, maybe_placeholders: bool) -> Callable[[list], list] | None:
+def _children_filter(rule, maybe_placeholders: bool) -> Callable[[list], list] | tuple[int, ...] | None:
     """The children a rule's callback gets, from the symbols it reduced (lark's own
     child filter, without its wrapper): tokens the grammar filters out are dropped,
     inlined `_rules` spliced, placeholders put for absent `[optional]` parts. None
-    when the children are the symbols as they are."""
+    when the children are the symbols as they are; the indices of the symbols kept
+    when that is all the filter does (see `_picking`)."""
     empty_indices = rule.options.empty_indices if maybe_placeholders else None
     made = maybe_create_child_filter(rule.expansion, rule.options.keep_all_tokens, False,
                                      empty_indices)  # type: ignore[arg-type]  # lark accepts None
@@ -64,11 +66,7 @@ def _children_filter(rule, maybe_placeholders: bool) -> Callable[[list], list] |
     else:
         raise Unsupported(f"child filter {made.func.__name__}")
     if trailing == 0 and not any(splice or nones for _, splice, nones in include):
-        picks = [index for index, _, _ in include]
-        if len(picks) == 1:
-            only = picks[0]
-            return lambda symbols: [symbols[only]]
-        return lambda symbols: [symbols[index] for index in picks]
+        return tuple(index for index, _, _ in include)
 
     def children(symbols: list) -> list:
         out: list = []
@@ -100,7 +98,8 @@ def _reduction(rule, transformer: object, maybe_placeholders: bool) -> Reduction
     inlined = rule.origin.name.startswith("_")
     if inlined and method is not None:
         raise Unsupported(f"a transformer method for the inlined rule {name}")
-    children = _children_filter(rule, maybe_placeholders)
+    filtered = _children_filter(rule, maybe_placeholders)
+    children = _picking(filtered) if isinstance(filtered, tuple) else filtered
     size = len(rule.expansion)
     expand_single = rule.options.expand1 and not rule.alias
     if inlined:
@@ -111,11 +110,27 @@ def _reduction(rule, transformer: object, maybe_placeholders: bool) -> Reduction
             build = None
         elif expand_single:
             build = partial(_expand_single, children or list, node)
+        elif isinstance(filtered, tuple):
+            build = _picking(filtered, node)
         elif children is not None:
             build = partial(_filtered, children, node)
         else:
             build = node
     return size, rule.origin.name, build
+
+
+def _picking(picks: tuple[int, ...], node: Callable[[list], Any] | None = None) -> Callable[[list], Any]:
+    """The list of the symbols at `picks`, or `node` of it, in one call (a reduction runs
+    for most tokens: each Python call saved there counts)."""
+    if len(picks) == 1:
+        (only,) = picks
+        if node is None:
+            return lambda symbols: [symbols[only]]
+        return lambda symbols: node([symbols[only]])
+    getter = itemgetter(*picks)
+    if node is None:
+        return lambda symbols: list(getter(symbols))
+    return lambda symbols: node(list(getter(symbols)))
 
 
 def _expand_single(children: Callable[[list], list], node: Callable[[list], Any], symbols: list) -> Any:
@@ -125,31 +140,6 @@ def _expand_single(children: Callable[[list], list], node: Callable[[list], Any]
 
 def _filtered(children: Callable[[list], list], node: Callable[[list], Any], symbols: list) -> Any:
     return node(children(symbols))
-
-
-class _StateLexers(dict):
-    """Per parser state: lark's compiled pattern for the terminals the state accepts, and
-    the retyping lark applies after a match (a string terminal that a pattern terminal
-    also matches, such as `-` as SUB rather than ADD_OP). Built on first use, as lark does."""
-
-    def __init__(self, contextual) -> None:
-        super().__init__()
-        self._contextual = contextual
-
-    def __missing__(self, state: int):
-        lexer = self._contextual.lexers[state]
-        scanner = lexer.scanner
-        patterns = scanner._mres  # lark splits a pattern only past Python's 100 groups
-        if len(patterns) != 1:
-            raise Unsupported("a lexer pattern split in parts")
-        retype = {}
-        for type_, callback in lexer.callback.items():
-            if isinstance(callback, UnlessCallback):
-                retype[type_] = callback.scanner.fullmatch
-            elif type_ not in lexer.ignore_types:
-                raise Unsupported(f"a lexer callback on the token {type_}")
-        entry = self[state] = (patterns[0].match, retype)
-        return entry
 
 
 class LalrDriver:
@@ -181,7 +171,7 @@ class LalrDriver:
                     actions[symbol] = (None, reductions[target])
             self._actions[state] = actions
             self._goto[state] = goto
-        self._lexers = _StateLexers(frontend.lexer)
+        self._lexers = StateLexers(frontend.lexer, lark.lexer_conf.g_regex_flags)
         self._lexers[self._start_state]  # noqa: B018 - reads lark's lexer internals now, not mid-parse
         # Terminals no rule keeps (`","`, `_AND`): pushed as their text, never seen by a callback.
         self._dropped = frozenset(terminal.name for terminal in lark.terminals) - _kept_terminals(lark.rules)
@@ -194,6 +184,7 @@ class LalrDriver:
     def parse(self, text: str) -> Any:
         """The transformer's value for the whole text, or None when the text has an error."""
         lexers = self._lexers
+        built = lexers.table
         actions = self._actions
         goto = self._goto
         ignore = self._ignore
@@ -207,17 +198,23 @@ class LalrDriver:
         while True:
             state = states[-1]
             if position < length:
-                match, retype = lexers[state]
+                try:
+                    match, retype = built[state]
+                except KeyError:
+                    match, retype = lexers[state]
                 found = match(text, position)
                 if found is None:
                     return None
                 type_ = found.lastgroup
-                value = found.group()
-                end = found.end()
+                if type_ is None:  # only white space was left (state_lexers skips it inside the pattern)
+                    position = length
+                    continue
+                start, end = found.span(type_)
+                value = text[start:end]
                 if type_ in ignore:
                     callback = self._lexer_callbacks.get(type_)
                     if callback is not None:
-                        callback(_token(type_, value, position, end))
+                        callback(_token(type_, value, start, end))
                     position = end
                     continue
                 if retype and type_ in retype:
@@ -228,7 +225,7 @@ class LalrDriver:
                     token = _make_str(_Lexeme, value)
                     token.type = type_
                     token.value = value
-                    token.start_pos = position
+                    token.start_pos = start
                     token.end_pos = end
                 position = end
             else:

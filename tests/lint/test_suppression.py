@@ -11,6 +11,11 @@ def run(text: str, *select: str):
     return [(d.code, where(d), d.message) for d in check_text(text, options=options).diagnostics]
 
 
+def fix_unused_directives(text: str):
+    """The report of checking `text` with the L0 rules and L101 (unused directive), fixes applied."""
+    return check_text(text, options=CheckOptions(select=("L0",), extend_select=("L101",), fix=True))
+
+
 def test_directive_on_its_own_line_covers_the_next_line_with_code():
     text = "// segquery: ignore[L001]\n\n// a note\nprofile(contact)\n"
     assert run(text) == []
@@ -64,13 +69,13 @@ def test_unused_suppression_is_opt_in_and_fixable():
     text = "// segquery: ignore[L002]\nPROFILE(contact)\n"
     assert run(text) == []
     assert run(text, "L0", "L101") == [("L101", "1:21-1:25", "`L002` suppresses nothing here")]
-    report = check_text(text, options=CheckOptions(select=("L0",), extend_select=("L101",), fix=True))
+    report = fix_unused_directives(text)
     assert report.source.text == "PROFILE(contact)\n"
 
 
 def test_unused_codes_are_removed_from_a_directive_that_is_partly_used():
     text = "profile(contact) // segquery: ignore[L001, L002]\n"
-    report = check_text(text, options=CheckOptions(select=("L0",), extend_select=("L101",), fix=True))
+    report = fix_unused_directives(text)
     assert report.source.text == "profile(contact) // segquery: ignore[L001]\n"
     assert report.diagnostics == []
 
@@ -88,7 +93,7 @@ def test_block_comment_directives():
 
 def test_removing_an_unused_block_directive_keeps_the_code_after_it_on_its_line():
     text = "PROFILE(contact)\n/* segquery: ignore[L002] */ .FILTER(fullname == 'x')\n"
-    report = check_text(text, options=CheckOptions(select=("L0",), extend_select=("L101",), fix=True))
+    report = fix_unused_directives(text)
     assert report.source.text == "PROFILE(contact)\n.FILTER(fullname == 'x')\n"
     assert report.fixed == {"L101": 1}
     assert report.fix_problem is None
@@ -96,12 +101,12 @@ def test_removing_an_unused_block_directive_keeps_the_code_after_it_on_its_line(
 
 def test_removing_an_unused_block_directive_between_code_keeps_both_sides_apart():
     text = "PROFILE(contact) /* segquery: ignore[L002] */.FILTER(fullname == 'x')\n"
-    report = check_text(text, options=CheckOptions(select=("L0",), extend_select=("L101",), fix=True))
+    report = fix_unused_directives(text)
     assert report.source.text == "PROFILE(contact).FILTER(fullname == 'x')\n"
 
 
 def test_removing_an_unused_block_directive_between_words_leaves_a_space():
     text = "SEGMENT(a) UNION /* segquery: ignore[L002] */SEGMENT(b)\n"
-    report = check_text(text, options=CheckOptions(select=("L0",), extend_select=("L101",), fix=True))
+    report = fix_unused_directives(text)
     assert report.source.text == "SEGMENT(a) UNION SEGMENT(b)\n"
     assert report.fix_problem is None

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from external_tools import require_on_path
+
 REPO = Path(__file__).resolve().parents[2]
 SETUP = REPO / "editors" / "neovim" / "segquery.lua"
 CHECK = Path(__file__).resolve().parent / "editors" / "nvim_check.lua"
@@ -21,11 +23,7 @@ NVIM = shutil.which("nvim")
 
 @pytest.fixture(scope="module")
 def nvim() -> str:
-    if NVIM is None:
-        if os.environ.get("CI"):
-            pytest.fail("neovim is not installed: CI installs it (.ci/run)")
-        pytest.skip("neovim is not installed")
-    return NVIM
+    return require_on_path(NVIM, "neovim")
 
 
 def open_in_neovim(nvim: str, tmp_path: Path, text: str, *commands: str) -> dict:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from external_tools import require_on_path
+
 REPO = Path(__file__).resolve().parents[2]
 EXTENSION = REPO / "editors" / "vscode"
 HARNESS = Path(__file__).resolve().parent / "editors" / "vscode_harness.js"
@@ -30,11 +32,7 @@ NOT_FOUND = (
 
 
 def require_node() -> str:
-    if NODE is None:
-        if os.environ.get("CI"):
-            pytest.fail("node is not installed: CI installs it (.ci/run)")
-        pytest.skip("node is not installed")
-    return NODE
+    return require_on_path(NODE, "node")
 
 
 def npm(*args: str) -> None:

@@ -8,13 +8,9 @@ from click.testing import CliRunner
 
 from segquery.cli import main
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 EXPECTED = Path(__file__).resolve().parent / "expected"
 
-
-@pytest.fixture(autouse=True)
-def _at_repo_root(monkeypatch):
-    monkeypatch.chdir(REPO_ROOT)
+pytestmark = pytest.mark.usefixtures("at_repo_root")
 
 
 def run(*args: str):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 from work import assert_linear
 
 from segquery.report import FileReport
@@ -53,3 +55,36 @@ def test_the_references_of_an_alias_used_in_every_step_of_a_long_chain_are_found
         text = "PROFILE(contact, c)" + ".FILTER(c.address1_city == 'x')" * size
         return lambda: references(text, text.index("c)"))
     assert_linear(work, 50)
+
+
+def test_semantic_tokens_of_one_long_argument_copy_no_slice_per_word(monkeypatch):
+    """A FILTER of 100 kB took seconds: each word inside it sliced the whole argument's tokens."""
+    module = importlib.import_module("segquery.ide.semantic_tokens")
+    from work import assert_linear_measure
+
+    copied = 0
+
+    class CountingTokens(list):
+        def __getitem__(self, key):
+            nonlocal copied
+            if isinstance(key, slice):
+                copied += len(range(*key.indices(len(self))))
+            return list.__getitem__(self, key)
+
+    build_outline = module.build_outline
+
+    def outline_counting_slices(*args, **kwargs):
+        outline = build_outline(*args, **kwargs)
+        outline.tokens = CountingTokens(outline.tokens)
+        return outline
+
+    monkeypatch.setattr(module, "build_outline", outline_counting_slices)
+
+    def elements_copied(size: int) -> int:
+        nonlocal copied
+        copied = 0
+        text = "PROFILE(account).FILTER(" + " && ".join(["x == 1"] * size) + ")"
+        assert len(module.semantic_tokens(text)) == 2 + 4 * size  # PROFILE, account, FILTER; x, ==, 1 and && per term
+        return copied
+
+    assert_linear_measure(elements_copied, 100, unit="token copies")

@@ -46,14 +46,22 @@ def _quoted(text: str) -> str:
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
+def _column(draw, table: str, qualifier: str | None) -> tuple[str, ColumnKind]:
+    """A readable column of `table`: its name as a condition writes it, and its kind."""
+    column = draw(st.sampled_from(_READABLE[table]))
+    return (f"{qualifier}.{column}" if qualifier else column), kind(table, column)
+
+
+def _null_test(draw, name: str) -> str:
+    return f"{draw(st.sampled_from(['ISNULL', 'ISNOTNULL']))}({name})"
+
+
 @st.composite
 def atoms(draw, table: str, qualifier: str | None = None) -> str:
-    column = draw(st.sampled_from(_READABLE[table]))
-    name = f"{qualifier}.{column}" if qualifier else column
-    column_kind = kind(table, column)
+    name, column_kind = _column(draw, table, qualifier)
     choice = draw(st.integers(0, 5))
     if choice == 0:
-        return f"{draw(st.sampled_from(['ISNULL', 'ISNOTNULL']))}({name})"
+        return _null_test(draw, name)
     if column_kind is ColumnKind.STRING and choice in (1, 2):
         return f"{name} {draw(st.sampled_from(['CONTAINS', 'STARTSWITH', 'ENDSWITH']))} {_quoted(draw(st.sampled_from(PATTERNS)))}"
     if column_kind is ColumnKind.DATETIME and choice == 1:
@@ -130,12 +138,10 @@ def queries(draw) -> str:
 @st.composite
 def realtime_atoms(draw, table: str, qualifier: str | None = None) -> str:
     """What the real-time dialect attests: comparisons, null tests, CONTAINS, IN lists."""
-    column = draw(st.sampled_from(_READABLE[table]))
-    name = f"{qualifier}.{column}" if qualifier else column
-    column_kind = kind(table, column)
+    name, column_kind = _column(draw, table, qualifier)
     choice = draw(st.integers(0, 3))
     if choice == 0:
-        return f"{draw(st.sampled_from(['ISNULL', 'ISNOTNULL']))}({name})"
+        return _null_test(draw, name)
     if choice == 1 and column_kind is ColumnKind.STRING:
         return f"{name} CONTAINS {_quoted(draw(st.sampled_from(PATTERNS)))}"
     if choice == 2 and column_kind in (ColumnKind.STRING, ColumnKind.NUMBER):

@@ -14,23 +14,13 @@ from sql_tables import NOW, duckdb_members, duckdb_ordered_members, load_duckdb
 @settings(max_examples=120)
 @given(text=queries(), data=datasets())
 def test_duckdb_selects_the_members_the_evaluator_selects(text, data):
-    query = segquery.parse(text)
-    connection = load_duckdb(data)
-    try:
-        assert duckdb_members(query, connection) == evaluate(query, data, now=NOW)
-    finally:
-        connection.close()
+    _assert_duckdb_selects_what_the_evaluator_selects(segquery.parse(text), data)
 
 
 @settings(max_examples=100)
 @given(text=realtime_queries(), data=datasets())
 def test_duckdb_selects_the_members_the_evaluator_selects_in_the_realtime_dialect(text, data):
-    query = segquery.parse(text, dialect=dialect_named("realtime"))
-    connection = load_duckdb(data)
-    try:
-        assert duckdb_members(query, connection) == evaluate(query, data, now=NOW)
-    finally:
-        connection.close()
+    _assert_duckdb_selects_what_the_evaluator_selects(segquery.parse(text, dialect=dialect_named("realtime")), data)
 
 
 @settings(max_examples=100)
@@ -44,5 +34,13 @@ def test_a_member_fetch_returns_the_members_the_evaluator_returns_in_the_same_or
         if isinstance(query.body, ast.SetOperation):    # a set has no order
             found, expected = tuple(sorted(found)), tuple(sorted(expected))
         assert found == expected
+    finally:
+        connection.close()
+
+
+def _assert_duckdb_selects_what_the_evaluator_selects(query, data):
+    connection = load_duckdb(data)
+    try:
+        assert duckdb_members(query, connection) == evaluate(query, data, now=NOW)
     finally:
         connection.close()

@@ -169,3 +169,51 @@ def test_random_realtime_queries_parse_as_lark_parses_them(text: str) -> None:
 @given(text=mutated_examples(), dialect=st.sampled_from(sorted(DIALECTS)))
 def test_mutated_examples_parse_as_lark_parses_them(text: str, dialect: str) -> None:
     assert_same_as_lark(text, DIALECTS[dialect])
+
+
+def lark_next_token(lexer, text: str, position: int) -> tuple | None:
+    """The next token lark's lexer for a parser state finds from `position`, after the
+    ignored terminals without a callback: (terminal, start, end), or ("$END",) at the end."""
+    while position < len(text):
+        (pattern,) = lexer.scanner._mres
+        found = pattern.match(text, position)
+        if found is None:
+            return None
+        if found.lastgroup in lexer.ignore_types and found.lastgroup not in lexer.callback:
+            position = found.end()
+            continue
+        return found.lastgroup, position, found.end()
+    return ("$END",)
+
+
+def driver_next_token(match, text: str, position: int) -> tuple | None:
+    found = match(text, position)
+    if found is None:
+        return None
+    if found.lastgroup is None:
+        return ("$END",) if found.end() == len(text) else ("no terminal",)
+    return (found.lastgroup, *found.span(found.lastgroup))
+
+
+@pytest.mark.parametrize("dialect", sorted(DIALECTS))
+@settings(max_examples=max(settings().max_examples // 5, 1))
+@given(text=st.one_of(query_texts(), mutated_examples(), st.text(alphabet=" \t\r\n/*'\"\\(),.-+<=>!&|aAnNdDoOrR_01", max_size=40)))
+def test_every_state_pattern_finds_the_tokens_lark_finds(dialect: str, text: str) -> None:
+    """The driver's patterns (white space skipped inside, alternatives split by first
+    character; segquery/syntax/state_lexers.py) give, in every parser state and from
+    every offset, the token lark's own pattern for that state gives."""
+    driver = lalr_driver(DIALECTS[dialect])
+    contextual = lalr_parser(DIALECTS[dialect]).parser.lexer
+    for state, lexer in contextual.lexers.items():
+        match, _retype = driver._lexers[state]
+        for position in range(len(text) + 1):
+            assert driver_next_token(match, text, position) == lark_next_token(lexer, text, position), (state, position)
+
+
+def test_white_space_is_skipped_inside_the_patterns() -> None:
+    """The comparison above covers the skipping: every state's pattern of the language skips it."""
+    driver = lalr_driver(OUTBOUND)
+    for state in lalr_parser(OUTBOUND).parser.lexer.lexers:
+        match, _retype = driver._lexers[state]
+        assert driver_next_token(match, "  \n\t x", 0) in {("NAME", 5, 6), None}
+        assert driver_next_token(match, "  \n ", 0) == ("$END",)

@@ -6,14 +6,10 @@ import pytest
 from click.testing import CliRunner
 
 from segquery.cli import main
-from workspace_helpers import REPO_ROOT
 
 EXAMPLE = "examples/workspace"
 
-
-@pytest.fixture(autouse=True)
-def _at_repo_root(monkeypatch):
-    monkeypatch.chdir(REPO_ROOT)
+pytestmark = pytest.mark.usefixtures("at_repo_root")
 
 
 def run(*args: str):

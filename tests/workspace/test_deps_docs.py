@@ -12,6 +12,8 @@ from workspace_helpers import REPO_ROOT
 DOC = (REPO_ROOT / "docs" / "dependencies.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```(\w*)\n(.*?)```", DOC, re.S)
 
+pytestmark = pytest.mark.usefixtures("at_repo_root")
+
 
 def _sessions() -> list[tuple[list[str], str]]:
     """(arguments, expected output) of every `$ segquery deps examples/workspace ...` in the document."""
@@ -21,11 +23,6 @@ def _sessions() -> list[tuple[list[str], str]]:
                                           re.S | re.M):
             sessions.append((shlex.split(command), output))
     return sessions
-
-
-@pytest.fixture(autouse=True)
-def _at_repo_root(monkeypatch):
-    monkeypatch.chdir(REPO_ROOT)
 
 
 @pytest.mark.parametrize(("arguments", "expected"), _sessions(),

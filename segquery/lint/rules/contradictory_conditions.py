@@ -7,14 +7,13 @@ import heapq
 from typing import Iterator
 
 from segquery.diagnostics import Diagnostic, Severity
-from segquery.lint.analysis import Constraint, constraint, evaluate, same_value, unwrap_logical
+from segquery.lint.analysis import (
+    LOWER_BOUNDS, UPPER_BOUNDS, Constraint, constraint, continues_chain, evaluate, range_bounds, same_value,
+    unwrap_logical)
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
 from segquery.rules.registry import Category, RuleInfo
 from segquery.syntax import ast
-
-_LOWER = (ast.CompareOp.GT, ast.CompareOp.GE)
-_UPPER = (ast.CompareOp.LT, ast.CompareOp.LE)
 
 
 @lint_rule(RuleInfo(
@@ -35,7 +34,7 @@ _UPPER = (ast.CompareOp.LT, ast.CompareOp.LE)
     fix_effect=FixEffect.NONE)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.Logical):
-        if node.op is not ast.LogicOp.AND or _inside_same_chain(ctx, node):
+        if node.op is not ast.LogicOp.AND or continues_chain(node, ctx.parent(node)):
             continue
         # Per attribute and family of constraint, the earlier ones in chain order, to compare
         # with the families that can contradict them. A condition written again is skipped
@@ -93,16 +92,11 @@ def _family(item: Constraint) -> str:
         return "eq"
     if item.op is ast.CompareOp.NE:
         return "ne"
-    if item.op in _LOWER:
+    if item.op in LOWER_BOUNDS:
         return "lower"
-    if item.op in _UPPER:
+    if item.op in UPPER_BOUNDS:
         return "upper"
     return "other"
-
-
-def _inside_same_chain(ctx: LintContext, node: ast.Logical) -> bool:
-    parent = ctx.parent(node)
-    return isinstance(parent, ast.Logical) and parent.op is node.op
 
 
 def conflict(first: Constraint, second: Constraint) -> str | None:
@@ -125,10 +119,10 @@ def conflict(first: Constraint, second: Constraint) -> str | None:
         if op is ast.CompareOp.NE:
             return "a value cannot equal and differ from the same constant" if fixed == other else None
         return f"{fixed.shown()} is not {op.value} {other.shown()}" if evaluate(fixed, op, other) is False else None
-    lower = next(((op, value) for op, value in ((a_op, a_value), (b_op, b_value)) if op in _LOWER), None)
-    upper = next(((op, value) for op, value in ((a_op, a_value), (b_op, b_value)) if op in _UPPER), None)
-    if lower is None or upper is None or lower[1].kind != upper[1].kind or lower[1].kind not in ("number", "date"):
+    bounds = range_bounds(first, second)
+    if bounds is None:
         return None
+    lower, upper = bounds
     low, high = lower[1].value, upper[1].value
     strict = lower[0] is ast.CompareOp.GT or upper[0] is ast.CompareOp.LT
     if low > high or (low == high and strict):  # type: ignore[operator]

@@ -7,14 +7,12 @@ import heapq
 from typing import Iterator
 
 from segquery.diagnostics import Diagnostic, Severity
-from segquery.lint.analysis import Constraint, NEGATED, constraint, same_value, unwrap_logical
+from segquery.lint.analysis import (
+    NEGATED, Constraint, constraint, continues_chain, range_bounds, same_value, unwrap_logical)
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
 from segquery.rules.registry import Category, RuleInfo
 from segquery.syntax import ast
-
-_LOWER = (ast.CompareOp.GT, ast.CompareOp.GE)
-_UPPER = (ast.CompareOp.LT, ast.CompareOp.LE)
 
 
 @lint_rule(RuleInfo(
@@ -31,8 +29,7 @@ _UPPER = (ast.CompareOp.LT, ast.CompareOp.LE)
     fix_effect=FixEffect.NONE)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.Logical):
-        parent = ctx.parent(node)
-        if node.op is not ast.LogicOp.OR or (isinstance(parent, ast.Logical) and parent.op is node.op):
+        if node.op is not ast.LogicOp.OR or continues_chain(node, ctx.parent(node)):
             continue
         # Per attribute, the earlier constraints in chain order, with `==` kept apart:
         # two `==` never cover everything, so long `x == 1 || x == 2 || ...` chains stay linear.
@@ -69,10 +66,10 @@ def covers_everything(first: Constraint, second: Constraint) -> str | None:
     if NEGATED[a_op] is b_op and a_value == b_value and (a_op in (ast.CompareOp.EQ, ast.CompareOp.NE)
                                                          or a_value.kind in ("number", "date")):
         return with_value
-    lower = next(((op, value) for op, value in ((a_op, a_value), (b_op, b_value)) if op in _LOWER), None)
-    upper = next(((op, value) for op, value in ((a_op, a_value), (b_op, b_value)) if op in _UPPER), None)
-    if lower is None or upper is None or lower[1].kind != upper[1].kind or lower[1].kind not in ("number", "date"):
+    bounds = range_bounds(first, second)
+    if bounds is None:
         return None
+    lower, upper = bounds
     low, high = lower[1].value, upper[1].value
     inclusive = lower[0] is ast.CompareOp.GE or upper[0] is ast.CompareOp.LE
     if low < high or (low == high and inclusive):  # type: ignore[operator]
