@@ -134,6 +134,8 @@ def _errors_after_edit(before: str, tree: ast.Query, source: SourceText,
             _no_error_expected)
     except (_GiveUp, LarkError, RecursionError):
         return None
+    if expected is None and unit.end != len(before):
+        return None  # (defensive: text follows the unit, so its parse stops at a token there)
     start = _Start(unit.start, new_end, stack, values, dialect, expected)
     if _parses_cleanly(text, source, start):
         return None  # most likely no error anywhere: the full parse gives the tree
