@@ -107,20 +107,20 @@ class _Unit:
     stand_in: str
 
 
-def syntax_errors_after_edit(before: str, tree: ast.Query, source: SourceText,
+def syntax_errors_after_edit(previous: SourceText, tree: ast.Query, source: SourceText,
                              dialect: Dialect) -> tuple[Diagnostic, ...] | None:
-    """Every diagnostic of a full parse of `source` (which then has no tree), given `before`,
+    """Every diagnostic of a full parse of `source` (which then has no tree), given `previous`,
     a text that parsed into `tree` (same dialect); None when that cannot be shown from the
     edited unit alone, or when `source` parses without an error."""
     try:
-        return _errors_after_edit(before, tree, source, dialect)
+        return _errors_after_edit(previous, tree, source, dialect)
     except Exception:  # noqa: BLE001 - the full parse is the reference: it runs instead, as before
         return None
 
 
-def _errors_after_edit(before: str, tree: ast.Query, source: SourceText,
+def _errors_after_edit(previous: SourceText, tree: ast.Query, source: SourceText,
                        dialect: Dialect) -> tuple[Diagnostic, ...] | None:
-    text = source.text
+    before, text = previous.text, source.text
     prefix = _common_prefix(before, text)
     suffix = _common_suffix(before, text, min(len(before), len(text)) - prefix)
     unit = _edited_unit(before, tree, prefix, len(before) - suffix)
@@ -130,7 +130,7 @@ def _errors_after_edit(before: str, tree: ast.Query, source: SourceText,
     try:
         stack, values = _state_after(unit.stand_in, dialect)
         expected = None if unit.end == len(before) else _parse_unit(
-            before, SourceText(before), _Start(unit.start, unit.end, stack, values, dialect, None),
+            before, previous, _Start(unit.start, unit.end, stack, values, dialect, None),
             _no_error_expected)
     except (_GiveUp, LarkError, RecursionError):
         return None

@@ -94,7 +94,7 @@ def _parse_edited(text: str, path: str | None, dialect: Dialect) -> ParseResult 
     if base is None or base.query is None or len(text) > MAX_INPUT_CHARS:
         return None
     source = SourceText(text, path)
-    diagnostics = syntax_errors_after_edit(base.source.text, base.query, source, dialect)
+    diagnostics = syntax_errors_after_edit(base.source, base.query, source, dialect)
     return None if diagnostics is None else ParseResult(None, diagnostics, source)
 
 

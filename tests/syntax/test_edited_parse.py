@@ -56,7 +56,7 @@ def _edited(text: str, where: float, length: int, piece: str, at_token_end: bool
 def _errors_after(before: str, after: str, dialect: Dialect):
     tree = parse_uncached(before, dialect=dialect).query
     assert tree is not None
-    return syntax_errors_after_edit(before, tree, SourceText(after), dialect)
+    return syntax_errors_after_edit(SourceText(before), tree, SourceText(after), dialect)
 
 
 @given(edits=EDITS, dialect=st.sampled_from((OUTBOUND, REALTIME)))
@@ -117,5 +117,5 @@ def test_a_text_that_is_not_one_chain_is_parsed_whole() -> None:
     after = before.replace("b ==", ". ==")
     tree = parse_uncached(before).query
     assert isinstance(tree, ast.Query) and isinstance(tree.body, ast.SetOperation)
-    assert syntax_errors_after_edit(before, tree, SourceText(after), OUTBOUND) is None
+    assert syntax_errors_after_edit(SourceText(before), tree, SourceText(after), OUTBOUND) is None
     assert parse_tolerant(after) == parse_uncached(after)
