@@ -173,7 +173,9 @@ async def run(rounds: int, shape: str) -> dict[str, list[float]]:
         (root / "other.segq").write_text("SEGMENT(large) UNION SEGMENT(medium) UNION SEGMENT(small)\n", encoding="utf-8")
         client = LanguageClient("lsp-latency", "1")
         session = Session(client)
-        await client.start_io(sys.executable, "-m", "segquery.lsp")
+        # `-P`: the server imports segquery from where this script does (PYTHONPATH), not from the
+        # current directory, which `-m` would put first: comparing two trees needs that.
+        await client.start_io(sys.executable, "-P", "-m", "segquery.lsp")
         await client.initialize_async(types.InitializeParams(
             capabilities=EDITOR_CAPABILITIES,
             root_uri=root.as_uri(),

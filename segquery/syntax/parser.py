@@ -8,31 +8,26 @@ text has errors.
 from __future__ import annotations
 
 import functools
-from bisect import bisect_right, insort
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from lark.exceptions import LarkError, UnexpectedInput
 
 from segquery.diagnostics import Diagnostic, has_errors, make_diagnostic, sorted_diagnostics
 from segquery.source import SourceText
 from segquery.syntax import ast, codes
 from segquery.syntax.builder import CURRENT, BuildContext
 from segquery.syntax.dialect import Dialect
+from segquery.syntax.edited import syntax_errors_after_edit
 from segquery.syntax.outbound import OUTBOUND
-from segquery.syntax.errors import unexpected_token_message
-from segquery.syntax.glued import glued_keyword
 from segquery.syntax.grammar import lalr_driver, lalr_parser
 from segquery.syntax.lalr_driver import Unsupported
+from segquery.syntax.recovery import ErrorRecovery
 from segquery.syntax.scanner import MAX_NESTING, scan
 
 MAX_INPUT_CHARS = 32 * 1024 * 1024
-MAX_SYNTAX_ERRORS = 20
-# Tokens skipped while recovering, reported or not; past it the rest of the text is not read.
-MAX_RECOVERY_STEPS = 200
-# Glued keywords (`UNIONSEGMENT`) reported in one text; each is recovered exactly.
-MAX_GLUED_KEYWORDS = 10_000
 
 
 @dataclass(frozen=True)
@@ -74,7 +69,33 @@ def parse_tolerant(text: str, *, path: str | None = None, dialect: Dialect = OUT
 
 @functools.lru_cache(maxsize=16)
 def _recent_parse(text: str, path: str | None, dialect: Dialect) -> ParseResult:
-    return parse_uncached(text, path=path, dialect=dialect)
+    result = _parse_edited(text, path, dialect) or parse_uncached(text, path=path, dialect=dialect)
+    if result.query is not None:
+        with _TREES_LOCK:
+            _LAST_TREES.pop((path, dialect), None)
+            _LAST_TREES[(path, dialect)] = result
+            while len(_LAST_TREES) > _LAST_TREES_KEPT:
+                _LAST_TREES.pop(next(iter(_LAST_TREES)))
+    return result
+
+
+# The last text of each path (and dialect) that parsed into a tree: an editor's next version
+# of it is most likely that text with one unit edited (see segquery/syntax/edited.py).
+_LAST_TREES: dict[tuple[str | None, Dialect], ParseResult] = {}
+_LAST_TREES_KEPT = 16
+_TREES_LOCK = threading.Lock()
+
+
+def _parse_edited(text: str, path: str | None, dialect: Dialect) -> ParseResult | None:
+    """The result of a text with a syntax error, from a parse of the part edited since the
+    last text of the same path that parsed (None when that does not apply)."""
+    with _TREES_LOCK:
+        base = _LAST_TREES.get((path, dialect))
+    if base is None or base.query is None or len(text) > MAX_INPUT_CHARS:
+        return None
+    source = SourceText(text, path)
+    diagnostics = syntax_errors_after_edit(base.source, base.query, source, dialect)
+    return None if diagnostics is None else ParseResult(None, diagnostics, source)
 
 
 def parse_uncached(text: str, *, path: str | None = None, dialect: Dialect = OUTBOUND) -> ParseResult:
@@ -153,82 +174,11 @@ def parse_file(path: str | Path, *, dialect: Dialect = OUTBOUND) -> ast.Query:
     return parse(file.text, path=str(path), dialect=dialect)
 
 
-def _accepted(error: UnexpectedToken) -> set[str]:
-    """The terminals the parser accepts where the error happened."""
-    try:
-        return set(error.interactive_parser.accepts())
-    except Exception:  # noqa: BLE001 - lark's own error data is the fallback
-        return set(error.expected)
-
-
-def _resume_with(error: UnexpectedToken, *tokens) -> None:
-    """Feed the tokens a glued word stands for, so parsing goes on as if the
-    space were there; when they do not fit, the word is simply skipped."""
-    # Not a deep copy: lark 1.3 deep-copies tokens without their end positions.
-    parser = error.interactive_parser.copy(deepcopy_values=False)
-    try:
-        for token in tokens:
-            parser.feed_token(token)
-    except UnexpectedInput:
-        return
-    error.interactive_parser.parser_state = parser.parser_state
-
-
 def _run_lark(source: SourceText, text: str, problem_ends: list[int],
               dialect: Dialect) -> tuple[ast.Query | None, list[Diagnostic]]:
     context = BuildContext(source=source, dialect=dialect)
-    grammar_errors: list[Diagnostic] = []
-    echo_after = sorted(problem_ends)
-    error_events = 0
-    glued_count = 0
-
-    def is_echo(start: int) -> bool:
-        """True when only white space separates `start` from the last problem reported before it."""
-        index = bisect_right(echo_after, start)
-        return index > 0 and not text[echo_after[index - 1]:start].strip()
-
-    def remember(end: int) -> None:
-        insort(echo_after, end)
-
-    def on_error(error: UnexpectedInput) -> bool:
-        nonlocal error_events, glued_count
-        error_events += 1
-        if isinstance(error, UnexpectedToken):
-            token = error.token
-            if token.start_pos is not None and token.start_pos >= len(source.text):
-                return False  # a `)` added for an unclosed `(`: S007 reports it
-            glued = glued_keyword(token, _accepted(error), text, dialect) if glued_count < MAX_GLUED_KEYWORDS else None
-            if glued is not None:
-                # Recovered exactly (as if the space were there), so counted apart: every one is
-                # reported and fixed in one pass, however many a pasted text holds.
-                glued_count += 1
-                error_events -= 1
-                grammar_errors.append(make_diagnostic(source, codes.GLUED_KEYWORD, glued.message,
-                                                      token.start_pos, token.end_pos, fix=glued.fix))
-                remember(token.end_pos)
-                _resume_with(error, glued.keyword, glued.rest)
-                return len(grammar_errors) - glued_count < MAX_SYNTAX_ERRORS and error_events < MAX_RECOVERY_STEPS
-            at_end = token.type == "$END" or token.start_pos is None
-            start = len(text.rstrip()) if at_end else token.start_pos
-            end = start if at_end else token.end_pos
-            if not is_echo(len(text) if at_end else start):
-                message, chained = unexpected_token_message(error)
-                code = codes.CHAINED_COMPARISON if chained else (
-                    codes.UNEXPECTED_END if token.type == "$END" else codes.UNEXPECTED_TOKEN)
-                grammar_errors.append(make_diagnostic(source, code, message, start, end))
-            remember(end)
-            return (token.type != "$END" and len(grammar_errors) - glued_count < MAX_SYNTAX_ERRORS
-                    and error_events < MAX_RECOVERY_STEPS)
-        if isinstance(error, UnexpectedCharacters):
-            position = cast(int, error.pos_in_stream)  # lark types it as optional; this error has it
-            if not is_echo(position):
-                grammar_errors.append(make_diagnostic(source, codes.INVALID_CHARACTER,
-                                                      f"unexpected character `{text[position]}`",
-                                                      position, position + 1))
-            remember(position + 1)
-            return len(grammar_errors) - glued_count < MAX_SYNTAX_ERRORS and error_events < MAX_RECOVERY_STEPS
-        return False
-
+    on_error = ErrorRecovery(source, text, problem_ends, dialect)
+    grammar_errors = on_error.errors
     token = CURRENT.set(context)
     try:
         # The parser's transformer builds the syntax tree, which lark's types cannot see.
