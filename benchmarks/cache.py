@@ -32,6 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bytecode import compile_tree  # noqa: E402
 from lint_many import write_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,6 +90,9 @@ def main() -> int:
     parser.add_argument("--before", type=Path, help="another segquery tree whose warm run is timed too")
     args = parser.parse_args()
     check = ("check", ".", "-q", "--jobs", str(args.jobs))
+    for tree in (ROOT, args.before):
+        if tree is not None:
+            compile_tree(tree)   # as installed: each process would otherwise compile every module
     with tempfile.TemporaryDirectory() as temporary:
         directory = Path(temporary)
         write_corpus(directory, args.files)

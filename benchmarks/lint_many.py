@@ -37,6 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bytecode import compile_tree  # noqa: E402
 from corpus import realistic_query  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -148,6 +149,8 @@ def main() -> int:
     parser.add_argument("--stages", action="store_true", help="also print the per-file cost of each stage")
     args = parser.parse_args()
     trees = [("", ROOT)] + ([("before: ", args.before.resolve())] if args.before else [])
+    for _, tree in trees:
+        compile_tree(tree)   # as installed: each process would otherwise compile every module
     cpus = os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as temporary:
         directory = Path(temporary) / "corpus"
