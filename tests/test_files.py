@@ -9,7 +9,6 @@ import stat
 import sys
 
 import socket
-from pathlib import Path
 
 import pytest
 from hypothesis import given

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from segquery.evaluate.names import Names, NotEvaluable, Records, UnknownName
-from segquery.evaluate.values import Binding, Evaluator, as_datetime, compare
+from segquery.evaluate.values import Evaluator, as_datetime, compare
 from segquery.query_plan.dates import shift
 from segquery.syntax import ast
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable
 
 from segquery.diagnostics import Diagnostic, make_diagnostic
 from segquery.query_plan import codes

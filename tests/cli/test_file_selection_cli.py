@@ -4,7 +4,6 @@ directory walks leave out (.gitignore, .ignore, --exclude, --extend-exclude, and
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from cli_helpers import run, write

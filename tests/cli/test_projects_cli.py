@@ -3,7 +3,6 @@ closest directory holding a configuration file or `.git`, else the file's folder
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from cli_helpers import run, write
