@@ -10,8 +10,9 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any, Mapping, overload
+from typing import TYPE_CHECKING, Mapping, overload
+
+from segquery.lazy_exports import lazy_exports
 
 if TYPE_CHECKING:
     from segquery.migrate.estate import EstateMigration
@@ -68,8 +69,4 @@ def _lookup(ids: Mapping[str, str], name: str) -> str | None:
     return next((value for key, value in ids.items() if key.casefold() == folded), None)
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy_exports(__name__, _EXPORTS)

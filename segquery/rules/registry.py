@@ -126,12 +126,19 @@ def registered_rules() -> list[RuleInfo]:
     return sorted(_RULES.values(), key=lambda rule: (rule.code[0], int(rule.code[1:]) if rule.code[1:].isdigit() else 0, rule.code))
 
 
+def lookup_keys(code_or_name: str) -> tuple[str, str]:
+    """What a rule is found by, from what a user wrote: its code in upper case, its name in lower case
+    (the registry and the generated rule table, `segquery.rules.summary`, both look up this way)."""
+    key = code_or_name.strip()
+    return key.upper(), key.lower()
+
+
 def find_registered(code_or_name: str) -> RuleInfo | None:
     """A registered rule by code (any case) or name (`segquery.rules.catalog.get_rule` sees them all)."""
-    key = code_or_name.strip()
-    rule = _RULES.get(key.upper())
-    if rule is None and key.lower() in _NAMES:
-        rule = _RULES[_NAMES[key.lower()]]
+    code, name = lookup_keys(code_or_name)
+    rule = _RULES.get(code)
+    if rule is None and name in _NAMES:
+        rule = _RULES[_NAMES[name]]
     return rule
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from segquery.rules.registry import lookup_keys
 from segquery.rules.table import RULES
 
 
@@ -32,5 +33,5 @@ def rule_codes() -> list[tuple[str, bool]]:
 
 def find_rule(code_or_name: str) -> RuleSummary | None:
     """A rule by its code (any case) or its name, as `segquery.rules.catalog.get_rule` finds it."""
-    key = code_or_name.strip()
-    return _BY_CODE.get(key.upper()) or _BY_NAME.get(key.lower())
+    code, name = lookup_keys(code_or_name)
+    return _BY_CODE.get(code) or _BY_NAME.get(name)

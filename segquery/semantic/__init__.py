@@ -13,8 +13,9 @@ runs none of them (start-up time).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from segquery.lazy_exports import lazy_exports
 from segquery.semantic.kinds import QueryKind, infer_kind
 from segquery.semantic.schemas import NO_SCHEMA, link_type_table
 from segquery.semantic.specified_rules import SPECIFIED_RULES
@@ -25,12 +26,7 @@ if TYPE_CHECKING:
     from segquery.semantic.realtime_rules import REALTIME_RULES
 
 
-def __getattr__(name: str) -> Any:
-    if name == "REALTIME_RULES":
-        from segquery.semantic.realtime_rules import REALTIME_RULES
-
-        return REALTIME_RULES
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, {"REALTIME_RULES": "segquery.semantic.realtime_rules"})
 
 
 __all__ = [

@@ -6,8 +6,9 @@ package (the codes, the tokens) can be imported without loading the parser.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from segquery.lazy_exports import lazy_exports
 
 __all__ = ["ParseError", "ParseResult", "parse", "parse_file", "parse_tolerant"]
 
@@ -15,7 +16,4 @@ if TYPE_CHECKING:
     from segquery.syntax.parser import ParseError, ParseResult, parse, parse_file, parse_tolerant
 
 
-def __getattr__(name: str) -> Any:
-    if name in __all__:
-        return getattr(importlib.import_module("segquery.syntax.parser"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, dict.fromkeys(__all__, "segquery.syntax.parser"))
