@@ -35,17 +35,18 @@ class LintRule:
 
 
 _LINT_RULES: dict[str, LintRule] = {}
-_BY_CODE: list[LintRule] = []     # _LINT_RULES sorted, kept while no rule is registered (lint asks per file)
+_SORTED: list[LintRule] | None = None   # _LINT_RULES by code, until the next rule registers (lint asks per file)
 
 
 def lint_rule(info: RuleInfo, *, fix_effect: FixEffect = FixEffect.NONE) -> Callable[[CheckFunction], LintRule]:
     """Register `info` in the shared rule table and its check function as a lint rule."""
 
     def decorate(check: CheckFunction) -> LintRule:
+        global _SORTED
         register(info)
         rule = LintRule(info, check, fix_effect)
         _LINT_RULES[info.code] = rule
-        _BY_CODE.clear()
+        _SORTED = None
         return rule
 
     return decorate
@@ -53,6 +54,7 @@ def lint_rule(info: RuleInfo, *, fix_effect: FixEffect = FixEffect.NONE) -> Call
 
 def registered_lint_rules() -> list[LintRule]:
     """The rules registered so far, by code (`segquery.lint.rules` imports every rule module)."""
-    if len(_BY_CODE) != len(_LINT_RULES):
-        _BY_CODE[:] = sorted(_LINT_RULES.values(), key=lambda rule: rule.code)
-    return list(_BY_CODE)
+    global _SORTED
+    if _SORTED is None:
+        _SORTED = sorted(_LINT_RULES.values(), key=lambda rule: rule.code)
+    return list(_SORTED)
