@@ -188,8 +188,9 @@ def breakdown(texts: list[str], turns: int) -> None:
 
     from segquery.source import Span
     from segquery.syntax import ast, builder
-    from segquery.syntax.grammar import grammar_text, lalr_parser
+    from segquery.syntax.grammar import LEXER_CALLBACKS, grammar_text, lalr_parser
     from segquery.syntax.lalr_driver import LalrDriver
+    from segquery.syntax.lark_tables import tables_from_lark
     from segquery.syntax.parser import parse_uncached
 
     class NoOp:
@@ -198,8 +199,9 @@ def breakdown(texts: list[str], turns: int) -> None:
                 raise AttributeError(name)
             return tuple
 
+    no_op_driver = LalrDriver(tables_from_lark(lalr_parser()), NoOp(), LEXER_CALLBACKS)
     functions: dict[str, Callable[[str], object]] = {
-        "floor": floor, "segquery": parse_uncached, "driver, no-op callbacks": LalrDriver(lalr_parser(), NoOp()).parse,
+        "floor": floor, "segquery": parse_uncached, "driver, no-op callbacks": no_op_driver.parse,
         "lark LALR, generic tree": Lark(grammar_text(), parser="lalr", maybe_placeholders=True).parse}
     try:
         import lark_cython

@@ -1,4 +1,5 @@
-"""Builds the typed AST while lark parses (an inline Transformer).
+"""Builds the typed AST while the text is parsed (the transformer of the parse: lark's
+parser and the lean driver call a method named after each rule they reduce).
 
 The grammar knows calls only generically; this module decides, by the
 dialect's function table, whether a call is a source, a step or a function,
@@ -14,8 +15,6 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
 from typing import Any, Iterable, TypeVar, cast
-
-from lark import Token, Transformer
 
 from segquery.diagnostics import Applicability, Diagnostic, Fix, TextEdit, make_diagnostic
 from segquery.source import SourceText, Span
@@ -92,20 +91,22 @@ def _checked(node: NodeT) -> NodeT:
     return node
 
 
-# Lark types a token's positions as optional; every token the parser hands over has them
-# (the constructors take them as they are: no typing.cast, which is a call per token).
+# A token is lark's Token or the driver's Lexeme (segquery/syntax/lalr_driver.py): a str with
+# its terminal's name (`type`), `value`, `start_pos` and `end_pos`, the only attributes read here.
+Token = Any
+
 
 def _tok_span(token: Token) -> Span:
     return new_span(token.start_pos, token.end_pos)
 
 
 def _join(first: ast.Node | Token | RawCall, last: ast.Node | Token | RawCall) -> Span:
-    start = first.start_pos if isinstance(first, Token) else first.span.start
-    end = last.end_pos if isinstance(last, Token) else last.span.end
+    start = first.span.start if isinstance(first, (ast.Node, RawCall)) else first.start_pos
+    end = last.span.end if isinstance(last, (ast.Node, RawCall)) else last.end_pos
     return new_span(start, end)
 
 
-class AstBuilder(Transformer):
+class AstBuilder:
     """Callbacks named after the grammar's rules; each returns an AST node."""
 
     # ------------------------------------------------------------ query level

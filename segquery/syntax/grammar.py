@@ -1,5 +1,7 @@
-"""Loads the grammar (from the installed package or the source tree) and
-builds the lark parser once per dialect, with lark's on-disk cache."""
+"""Loads the grammar (from the installed package or the source tree), builds the lark
+parser once per dialect, with lark's on-disk cache, and the lean driver over its tables
+(generated ahead of time for the bundled dialects: a text without an error is parsed
+without importing lark)."""
 
 from __future__ import annotations
 
@@ -7,13 +9,16 @@ import functools
 import os
 from importlib import resources
 from pathlib import Path
-
-from lark import Lark
+from typing import TYPE_CHECKING
 
 from segquery.syntax.builder import AstBuilder, CURRENT
 from segquery.syntax.dialect import Dialect
 from segquery.syntax.lalr_driver import LalrDriver, Unsupported
 from segquery.syntax.outbound import OUTBOUND
+from segquery.syntax.parse_tables import prebuilt_tables
+
+if TYPE_CHECKING:
+    from lark import Lark
 
 
 def grammar_text(dialect: Dialect = OUTBOUND) -> str:
@@ -37,6 +42,10 @@ def _collect_comment(token) -> None:
         context.comments.append(Comment(text=token.value, span=Span(token.start_pos, token.end_pos)))
 
 
+# The lexer callbacks of the parse (lark's and the driver's alike).
+LEXER_CALLBACKS = {"COMMENT": _collect_comment}
+
+
 def _cache_path(dialect: Dialect) -> str | None:
     """A per-user cache file for the compiled grammar, or None when there is no
     private place for it. lark's cache is a pickle, so it must never live where
@@ -55,8 +64,10 @@ def _cache_path(dialect: Dialect) -> str | None:
 @functools.lru_cache(maxsize=None)
 def lalr_parser(dialect: Dialect = OUTBOUND) -> Lark:
     """The LALR parser that builds the AST while it parses."""
+    from lark import Lark
+
     options = dict(parser="lalr", lexer="contextual", transformer=AstBuilder(), maybe_placeholders=True,
-                   lexer_callbacks={"COMMENT": _collect_comment})
+                   lexer_callbacks=LEXER_CALLBACKS)
     cache = _cache_path(dialect)
     if cache is not None:
         try:
@@ -71,7 +82,12 @@ def lalr_driver(dialect: Dialect = OUTBOUND) -> LalrDriver | None:
     """The lean driver over the LALR parser's tables, which parses texts without errors
     (None when the dialect's grammar uses a lark feature the driver does not run)."""
     try:
-        return LalrDriver(lalr_parser(dialect), AstBuilder())
+        tables = prebuilt_tables(dialect, grammar_text(dialect))
+        if tables is None:
+            from segquery.syntax.lark_tables import tables_from_lark
+
+            tables = tables_from_lark(lalr_parser(dialect))
+        return LalrDriver(tables, AstBuilder(), LEXER_CALLBACKS)
     except (Unsupported, AttributeError):  # AttributeError: a lark release whose internals moved
         return None
 
@@ -79,4 +95,6 @@ def lalr_driver(dialect: Dialect = OUTBOUND) -> LalrDriver | None:
 @functools.lru_cache(maxsize=None)
 def earley_parser(dialect: Dialect = OUTBOUND) -> Lark:
     """The same grammar with lark's Earley parser (benchmarks compare against it)."""
+    from lark import Lark
+
     return Lark(grammar_text(dialect), parser="earley", lexer="dynamic")

@@ -11,8 +11,11 @@ without those costs. It gives up at the first thing that is not a clean parse (n
 matches, a token the state does not accept) and returns None: the caller then
 parses with lark, whose error recovery and messages stay the reference.
 
-Every table and terminal here is lark's, compiled from the grammar file: the
-grammar stays the one definition of the language. tests/syntax/test_lalr_driver.py
+Every table and terminal here is lark's, compiled from the grammar file
+(segquery/syntax/lark_tables.py reads them out of a Lark object into `ParseTables`):
+the grammar stays the one definition of the language. The tables of the bundled
+dialects are also written ahead of time into segquery/syntax/tables/, so a text
+without an error is parsed without importing lark at all. tests/syntax/test_lalr_driver.py
 proves that the driver and lark give the same trees and diagnostics.
 """
 
@@ -20,15 +23,12 @@ from __future__ import annotations
 
 from functools import partial
 from operator import itemgetter
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
-from lark import Lark, Token, Tree
-from lark.parse_tree_builder import ChildFilterLALR, ChildFilterLALR_NoPlaceholders, maybe_create_child_filter
-from lark.parsers.lalr_analysis import Shift
-
+from segquery.syntax.parse_tables import ParseTables, RuleShape
 from segquery.syntax.state_lexers import StateLexers, Unsupported
 
-__all__ = ["LalrDriver", "Unsupported"]
+__all__ = ["LalrDriver", "Lexeme", "Unsupported"]
 
 # What a reduction does: (symbols popped, rule name, builder of the value). The builder is
 # None for a unit rule that hands its one child up unchanged (`?sum: product`).
@@ -39,34 +39,42 @@ Action = tuple[int | None, Reduction | None]
 _make_str = str.__new__
 
 
-class _Lexeme(Token):
-    """A lark Token made without lark's constructor: offsets only (lines and columns read as None)."""
+class Lexeme(str):
+    """A token: its text, with the terminal's name and its offsets (the attributes of lark's
+    Token that the builder reads; lines and columns read as None, as they do on the tokens
+    of the parse this replaces)."""
 
-    __slots__ = ()
+    __slots__ = ("type", "value", "start_pos", "end_pos")
+    type: str
+    value: str
+    start_pos: int
+    end_pos: int
     line = column = end_line = end_column = None
 
+    def __repr__(self) -> str:
+        return f"Token({self.type!r}, {self.value!r})"
 
-def _children_filter(rule, maybe_placeholders: bool) -> Callable[[list], list] | tuple[int, ...] | None:
+
+def _lexeme(type_: str, value: str, start: int, end: int) -> Lexeme:
+    token = _make_str(Lexeme, value)
+    token.type = type_
+    token.value = value
+    token.start_pos = start
+    token.end_pos = end
+    return token
+
+
+def _children_filter(shape: RuleShape) -> Callable[[list], list] | tuple[int, ...] | None:
     """The children a rule's callback gets, from the symbols it reduced (lark's own
     child filter, without its wrapper): tokens the grammar filters out are dropped,
     inlined `_rules` spliced, placeholders put for absent `[optional]` parts. None
     when the children are the symbols as they are; the indices of the symbols kept
     when that is all the filter does (see `_picking`)."""
-    empty_indices = rule.options.empty_indices if maybe_placeholders else None
-    made = maybe_create_child_filter(rule.expansion, rule.options.keep_all_tokens, False,
-                                     empty_indices)  # type: ignore[arg-type]  # lark accepts None
-    if made is None:
+    if shape.picks is not None:
+        return shape.picks
+    if shape.include is None:
         return None
-    assert isinstance(made, partial)
-    if made.func is ChildFilterLALR_NoPlaceholders:
-        include = [(index, splice, 0) for index, splice in made.args[0]]
-        trailing = 0
-    elif made.func is ChildFilterLALR:
-        include, trailing = made.args
-    else:
-        raise Unsupported(f"child filter {made.func.__name__}")
-    if trailing == 0 and not any(splice or nones for _, splice, nones in include):
-        return tuple(index for index, _, _ in include)
+    include, trailing = shape.include, shape.trailing
 
     def children(symbols: list) -> list:
         out: list = []
@@ -87,28 +95,26 @@ def _children_filter(rule, maybe_placeholders: bool) -> Callable[[list], list] |
     return children
 
 
-def _reduction(rule, transformer: object, maybe_placeholders: bool) -> Reduction:
-    """What reducing `rule` does, as lark's tree builder would do it with `transformer`."""
-    name = rule.alias or rule.options.template_source or rule.origin.name
+def _reduction(shape: RuleShape, transformer: object) -> Reduction:
+    """What reducing the rule of `shape` does, as lark's tree builder would do it with `transformer`."""
+    name = shape.callback
     method = getattr(transformer, name, None)
     if method is not None and getattr(method, "visit_wrapper", None) is not None:
         raise Unsupported(f"v_args on {name}")
     # An inlined rule (`_name`, and lark's own repetitions `__name_star_0`): its parent splices
     # its children in, so its value is the list of them.
-    inlined = rule.origin.name.startswith("_")
-    if inlined and method is not None:
+    if shape.inlined and method is not None:
         raise Unsupported(f"a transformer method for the inlined rule {name}")
-    filtered = _children_filter(rule, maybe_placeholders)
+    filtered = _children_filter(shape)
     children = _picking(filtered) if isinstance(filtered, tuple) else filtered
-    size = len(rule.expansion)
-    expand_single = rule.options.expand1 and not rule.alias
-    if inlined:
+    size = shape.size
+    if shape.inlined:
         build: Callable[[list], Any] | None = children or list
+    elif shape.expand_single and children is None and size == 1:
+        build = None
     else:
-        node = method if method is not None else partial(Tree, name)
-        if expand_single and children is None and size == 1:
-            build = None
-        elif expand_single:
+        node = method if method is not None else _tree(name)
+        if shape.expand_single:
             build = partial(_expand_single, children or list, node)
         elif isinstance(filtered, tuple):
             build = _picking(filtered, node)
@@ -116,7 +122,15 @@ def _reduction(rule, transformer: object, maybe_placeholders: bool) -> Reduction
             build = partial(_filtered, children, node)
         else:
             build = node
-    return size, rule.origin.name, build
+    return size, shape.origin, build
+
+
+def _tree(name: str) -> Callable[[list], Any]:
+    """lark's Tree of a rule the transformer has no method for (no rule of the bundled
+    grammars: lark is imported only for a dialect that has one)."""
+    from lark import Tree
+
+    return partial(Tree, name)
 
 
 def _picking(picks: tuple[int, ...], node: Callable[[list], Any] | None = None) -> Callable[[list], Any]:
@@ -143,40 +157,38 @@ def _filtered(children: Callable[[list], list], node: Callable[[list], Any], sym
 
 
 class LalrDriver:
-    """Parses with a Lark object's tables, lexer patterns and transformer; see the module's docstring."""
+    """Parses with a grammar's `ParseTables` and a transformer's methods; see the module's docstring.
+    `lexer_callbacks` are called with the ignored tokens they name (comments), as lark calls them."""
 
-    def __init__(self, lark: Lark, transformer: object) -> None:
-        options = lark.options
-        if options.parser != "lalr" or options.lexer != "contextual" or options.propagate_positions \
-                or options.postlex is not None or options.ambiguity not in ("auto", "resolve"):
-            raise Unsupported("only lalr with the contextual lexer")
-        frontend = lark.parser
-        table = frontend.parser.parser.parse_table
-        (start,) = options.start
-        self._start_state = table.start_states[start]
-        self._end_state = table.end_states[start]
-        if any(hasattr(transformer, terminal.name) for terminal in lark.terminals):
+    def __init__(self, tables: ParseTables, transformer: object,
+                 lexer_callbacks: Mapping[str, Callable[[Any], Any]] | None = None) -> None:
+        callbacks = dict(lexer_callbacks or {})
+        if tuple(sorted(callbacks)) != tables.callback_terminals:
+            raise Unsupported("lexer callbacks other than those the tables were made for")
+        self._start_state = tables.start_state
+        self._end_state = tables.end_state
+        if any(hasattr(transformer, terminal) for terminal in tables.terminals):
             raise Unsupported("transformer methods for terminals")
-        reductions = {rule: _reduction(rule, transformer, options.maybe_placeholders) for rule in lark.rules}
+        reductions = [_reduction(shape, transformer) for shape in tables.rules]
         self._actions: dict[int, dict[str, Action]] = {}
         self._goto: dict[int, dict[str, int]] = {}
-        for state, row in table.states.items():
+        for state, row in enumerate(tables.actions):
             actions: dict[str, Action] = {}
             goto: dict[str, int] = {}
-            for symbol, (action, target) in row.items():
-                if action is Shift:
+            for symbol, target in row.items():
+                if target >= 0:
                     actions[symbol] = (target, None)
                     goto[symbol] = target
                 else:
-                    actions[symbol] = (None, reductions[target])
+                    actions[symbol] = (None, reductions[~target])
             self._actions[state] = actions
             self._goto[state] = goto
-        self._lexers = StateLexers(frontend.lexer, lark.lexer_conf.g_regex_flags)
-        self._lexers[self._start_state]  # noqa: B018 - reads lark's lexer internals now, not mid-parse
+        self._lexers = StateLexers(tables)
+        self._lexers[self._start_state]  # noqa: B018 - an unsupported start state refuses the grammar now
         # Terminals no rule keeps (`","`, `_AND`): pushed as their text, never seen by a callback.
-        self._dropped = frozenset(terminal.name for terminal in lark.terminals) - _kept_terminals(lark.rules)
-        self._ignore = frozenset(lark.lexer_conf.ignore)
-        self._lexer_callbacks = dict(lark.lexer_conf.callbacks)
+        self._dropped = frozenset(tables.dropped)
+        self._ignore = frozenset(tables.ignore)
+        self._lexer_callbacks = callbacks
         # Unit chains (`atom` to `unary` to `product`...): where they end, by (state under
         # the chain, state on top, lookahead); each is walked once.
         self._chains: dict[tuple[int, int, str], int] = {}
@@ -190,7 +202,7 @@ class LalrDriver:
         ignore = self._ignore
         chains = self._chains
         dropped = self._dropped
-        states = [self._start_state]
+        states: list = [self._start_state]
         values: list = []
         position = 0
         length = len(text)
@@ -214,7 +226,7 @@ class LalrDriver:
                 if type_ in ignore:
                     callback = self._lexer_callbacks.get(type_)
                     if callback is not None:
-                        callback(_token(type_, value, start, end))
+                        callback(_lexeme(type_, value, start, end))
                     position = end
                     continue
                 if retype and type_ in retype:
@@ -222,7 +234,7 @@ class LalrDriver:
                 if type_ in dropped:
                     token = value
                 else:
-                    token = _make_str(_Lexeme, value)
+                    token = _make_str(Lexeme, value)
                     token.type = type_
                     token.value = value
                     token.start_pos = start
@@ -273,14 +285,3 @@ class LalrDriver:
             if action is None or action[1] is None or action[1][2] is not None:
                 return top
             top = self._goto[below][action[1][1]]
-
-
-def _kept_terminals(rules) -> set[str]:
-    """Terminals that some rule passes to its callback."""
-    return {symbol.name for rule in rules for symbol in rule.expansion
-            if symbol.is_term and (rule.options.keep_all_tokens or not symbol.filter_out)}
-
-
-def _token(type_: str, value: str, start: int, end: int) -> Token:
-    """A token for a lexer callback (positions as offsets: callbacks here read no lines)."""
-    return Token(type_, value, start, None, None, None, None, end)

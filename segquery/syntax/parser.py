@@ -13,18 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-from lark.exceptions import LarkError, UnexpectedInput
-
 from segquery.diagnostics import Diagnostic, has_errors, make_diagnostic, sorted_diagnostics
 from segquery.source import SourceText
 from segquery.syntax import ast, codes
 from segquery.syntax.builder import CURRENT, BuildContext
 from segquery.syntax.dialect import Dialect
-from segquery.syntax.edited import syntax_errors_after_edit
 from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.grammar import lalr_driver, lalr_parser
 from segquery.syntax.lalr_driver import Unsupported
-from segquery.syntax.recovery import ErrorRecovery
 from segquery.syntax.scanner import MAX_NESTING, scan
 
 MAX_INPUT_CHARS = 32 * 1024 * 1024
@@ -93,6 +89,8 @@ def _parse_edited(text: str, path: str | None, dialect: Dialect) -> ParseResult 
         base = _LAST_TREES.get((path, dialect))
     if base is None or base.query is None or len(text) > MAX_INPUT_CHARS:
         return None
+    from segquery.syntax.edited import syntax_errors_after_edit  # lark's parser, as for every error
+
     source = SourceText(text, path)
     diagnostics = syntax_errors_after_edit(base.source, base.query, source, dialect)
     return None if diagnostics is None else ParseResult(None, diagnostics, source)
@@ -176,6 +174,11 @@ def parse_file(path: str | Path, *, dialect: Dialect = OUTBOUND) -> ast.Query:
 
 def _run_lark(source: SourceText, text: str, problem_ends: list[int],
               dialect: Dialect) -> tuple[ast.Query | None, list[Diagnostic]]:
+    # lark is imported only for a text with an error: the lean driver parses the others.
+    from lark.exceptions import LarkError, UnexpectedInput
+
+    from segquery.syntax.recovery import ErrorRecovery
+
     context = BuildContext(source=source, dialect=dialect)
     on_error = ErrorRecovery(source, text, problem_ends, dialect)
     grammar_errors = on_error.errors

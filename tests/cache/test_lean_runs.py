@@ -62,6 +62,13 @@ def test_a_check_loads_no_module_of_another_command(project):
     assert loaded(project, OTHER_COMMANDS, "check", "--no-cache", "a.segq") == "[]"
 
 
+def test_a_check_of_files_without_a_syntax_error_loads_no_lark(project):
+    """The lean driver's tables are generated ahead of time: lark parses only texts with an error."""
+    assert loaded(project, ("lark",), "check", "--no-cache", ".") == "[]"
+    (project / "c.segq").write_text("PROFILE(contact).FILTER(\n", encoding="utf-8")
+    assert loaded(project, ("lark",), "check", "--no-cache", ".") != "[]"
+
+
 def test_a_check_of_query_files_loads_neither_the_rule_catalog_nor_the_request_checks(project):
     (project / "c.segq").write_text("// segquery: ignore[L001, keyword-case]\nprofile(contact)\n", encoding="utf-8")
     assert loaded(project, NOT_FOR_QUERIES, "check", "--no-cache", "--select", "L,V", "--ignore", "L02", ".") == "[]"

@@ -23,8 +23,9 @@ from toy_dialect import TOY  # noqa: E402
 from segquery.syntax import ast, parser  # noqa: E402
 from segquery.syntax.builder import CURRENT, AstBuilder, BuildContext  # noqa: E402
 from segquery.source import SourceText  # noqa: E402
-from segquery.syntax.grammar import lalr_driver, lalr_parser  # noqa: E402
+from segquery.syntax.grammar import LEXER_CALLBACKS, lalr_driver, lalr_parser  # noqa: E402
 from segquery.syntax.lalr_driver import LalrDriver, Unsupported  # noqa: E402
+from segquery.syntax.lark_tables import canonical_states, tables_from_lark  # noqa: E402
 from segquery.syntax.outbound import OUTBOUND  # noqa: E402
 from segquery.syntax.realtime import REALTIME  # noqa: E402
 from segquery.syntax.scanner import scan  # noqa: E402
@@ -148,10 +149,10 @@ def test_a_grammar_the_driver_cannot_run_is_refused() -> None:
             return token
 
     with pytest.raises(Unsupported):
-        LalrDriver(lalr_parser(OUTBOUND), Inline())
+        LalrDriver(tables_from_lark(lalr_parser(OUTBOUND)), Inline(), LEXER_CALLBACKS)
     earley = Lark("start: NAME\nNAME: /[a-z]+/", parser="earley")
     with pytest.raises(Unsupported):
-        LalrDriver(earley, AstBuilder())
+        tables_from_lark(earley)
 
 
 @TREES
@@ -203,9 +204,10 @@ def test_every_state_pattern_finds_the_tokens_lark_finds(dialect: str, text: str
     character; segquery/syntax/state_lexers.py) give, in every parser state and from
     every offset, the token lark's own pattern for that state gives."""
     driver = lalr_driver(DIALECTS[dialect])
-    contextual = lalr_parser(DIALECTS[dialect]).parser.lexer
-    for state, lexer in contextual.lexers.items():
-        match, _retype = driver._lexers[state]
+    frontend = lalr_parser(DIALECTS[dialect]).parser
+    numbers = canonical_states(frontend.parser.parser.parse_table, "start")   # the driver's numbering
+    for state, lexer in frontend.lexer.lexers.items():
+        match, _retype = driver._lexers[numbers[state]]
         for position in range(len(text) + 1):
             assert driver_next_token(match, text, position) == lark_next_token(lexer, text, position), (state, position)
 
@@ -213,7 +215,7 @@ def test_every_state_pattern_finds_the_tokens_lark_finds(dialect: str, text: str
 def test_white_space_is_skipped_inside_the_patterns() -> None:
     """The comparison above covers the skipping: every state's pattern of the language skips it."""
     driver = lalr_driver(OUTBOUND)
-    for state in lalr_parser(OUTBOUND).parser.lexer.lexers:
+    for state in range(len(driver._actions)):
         match, _retype = driver._lexers[state]
         assert driver_next_token(match, "  \n\t x", 0) in {("NAME", 5, 6), None}
         assert driver_next_token(match, "  \n ", 0) == ("$END",)
