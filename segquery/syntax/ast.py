@@ -1,7 +1,8 @@
 """Typed, immutable syntax tree of a segment query.
 
-Every node is a frozen, keyword-only dataclass with a `span` (offsets into the
-source) that is excluded from comparison, so two trees compare equal when they
+Every node is a frozen, keyword-only, slotted dataclass (made by `node_class`, which
+compiles no method at import: segquery/syntax/node_class.py) with a `span` (offsets
+into the source) that is excluded from comparison, so two trees compare equal when they
 mean the same query wherever they were written. Child sequences are tuples.
 `parens` counts the parentheses the author put around a node: the formatter
 keeps them, the linter can flag redundant ones, and equality ignores them.
@@ -11,10 +12,11 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from typing import ClassVar, Iterator, Union
 
 from segquery.source import Span
+from segquery.syntax.node_class import node_class
 
 NO_SPAN = Span(0, 0)
 
@@ -27,7 +29,7 @@ def _snake(name: str) -> str:
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Node:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
@@ -48,7 +50,7 @@ class Node:
 # ---------------------------------------------------------------- names, comments
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Identifier(Node):
     """A name as written: a table, relationship, alias, segment or attribute."""
 
@@ -59,7 +61,7 @@ class Identifier(Node):
     qualifier: str | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Comment(Node):
     """A `//` or `/* */` comment; kept on the Query so the formatter can put it back."""
 
@@ -73,12 +75,12 @@ class Comment(Node):
 # ---------------------------------------------------------------- expressions
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Expr(Node):
     parens: int = field(default=0, compare=False, repr=False)
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class StringLiteral(Expr):
     value: str
     quote: str = field(default="'", compare=False, repr=False)
@@ -89,7 +91,7 @@ class StringLiteral(Expr):
 MAX_NUMBER_DIGITS = 38
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class NumberLiteral(Expr):
     """A number kept as written (`1.50` stays `1.50`)."""
 
@@ -110,12 +112,12 @@ class NumberLiteral(Expr):
         return int(self.text) if self.is_integer and not self.too_long else float(self.text)
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class BooleanLiteral(Expr):
     value: bool
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Attribute(Expr):
     """`name` or `alias.name`."""
 
@@ -132,7 +134,7 @@ class LogicOp(enum.Enum):
     OR = "||"
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Logical(Expr):
     """An `&&` or `||` chain of two or more operands (flat, so long chains stay shallow)."""
 
@@ -140,7 +142,7 @@ class Logical(Expr):
     operands: tuple[Expr, ...]
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Not(Expr):
     """`NOT(condition)`."""
 
@@ -158,7 +160,7 @@ class CompareOp(enum.Enum):
     LE = "<="
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Comparison(Expr):
     left: Expr
     op: CompareOp
@@ -171,14 +173,14 @@ class StringOp(enum.Enum):
     ENDSWITH = "ENDSWITH"
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class StringTest(Expr):
     subject: Expr
     op: StringOp
     pattern: Expr
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class InList(Expr):
     """`subject IN [value, ...]` (real-time journeys): true when the subject equals one of the values."""
 
@@ -186,7 +188,7 @@ class InList(Expr):
     values: tuple[Expr, ...]
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Arithmetic(Expr):
     """Operands of one precedence level (`+ -` or `* /`), left to right."""
 
@@ -194,12 +196,12 @@ class Arithmetic(Expr):
     operators: tuple[str, ...]
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Negate(Expr):
     operand: Expr
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class IsNull(Expr):
     """`ISNULL(x)`, or `ISNOTNULL(x)` when negated is true."""
 
@@ -211,12 +213,12 @@ class IsNull(Expr):
         return "ISNOTNULL" if self.negated else "ISNULL"
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class DateTimeUtcNow(Expr):
     call_name = "DATETIMEUTCNOW"
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class DateLiteral(Expr):
     """`DATE(year, month, day[, hour[, minute[, second[, millisecond]]]])`."""
 
@@ -235,12 +237,12 @@ class DatePart(enum.Enum):
     MILLISECOND = "MILLISECOND"
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class DatePartName(Node):
     part: DatePart
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class DateDiff(Expr):
     call_name = "DATEDIFF"
 
@@ -249,7 +251,7 @@ class DateDiff(Expr):
     end: Expr
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class DateAdd(Expr):
     call_name = "DATEADD"
 
@@ -266,7 +268,7 @@ class AggregateFunction(enum.Enum):
     MAX = "MAX"
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Aggregate(Expr):
     function: AggregateFunction
     argument: Expr | None = None
@@ -282,7 +284,7 @@ class WindowUnit(enum.Enum):
     UTCYEARS = "UTCYEARS"
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Window(Expr):
     """`UTCDAYS(n)` and friends: the second argument of HAVING."""
 
@@ -294,7 +296,7 @@ class Window(Expr):
         return self.unit.value
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Call(Expr):
     """A call the language does not define here (kept so tools can still work
     on the rest of the query; the parser reports it)."""
@@ -308,7 +310,7 @@ class Direction(enum.Enum):
     DESC = "DESC"
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class OrderKey(Expr):
     """An ORDERBY argument: `expr [ASC|DESC]`."""
 
@@ -319,7 +321,7 @@ class OrderKey(Expr):
 # ---------------------------------------------------------------- query chains
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Profile(Node):
     """`PROFILE(table[, alias])`."""
 
@@ -329,7 +331,7 @@ class Profile(Node):
     alias: Identifier | None = None
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class SegmentRef(Node):
     """`SEGMENT(name)`: the members of another segment."""
 
@@ -338,7 +340,7 @@ class SegmentRef(Node):
     name: Identifier
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Interaction(Node):
     """`INTERACTION(interaction_type, link_type[, alias])`."""
 
@@ -349,14 +351,14 @@ class Interaction(Node):
     alias: Identifier | None = None
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Filter(Node):
     call_name = "FILTER"
 
     condition: Expr
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Traverse(Node):
     """`TRAVERSE(relationship[, alias][, FILTER(condition)])`."""
 
@@ -367,7 +369,7 @@ class Traverse(Node):
     filter: Filter | None = None
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Relate(Node):
     """`RELATE(relationship, alias[, RELATE(...)])` and `RELATEOPTIONAL(...)` (real-time
     journeys): a join from the current table along a Dataverse relationship schema
@@ -385,7 +387,7 @@ class Relate(Node):
         return "RELATEOPTIONAL" if self.optional else "RELATE"
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Having(Node):
     call_name = "HAVING"
 
@@ -393,40 +395,40 @@ class Having(Node):
     window: Expr | None = None
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Distinct(Node):
     call_name = "DISTINCT"
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class OrderBy(Node):
     call_name = "ORDERBY"
 
     keys: tuple[OrderKey, ...]
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Skip(Node):
     call_name = "SKIP"
 
     count: Expr
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Take(Node):
     call_name = "TAKE"
 
     count: Expr
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Select(Node):
     call_name = "SELECT"
 
     attributes: tuple[Expr, ...]
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class InvalidCall(Node):
     """A source or step the parser could not make sense of (it reported why);
     kept so that tools can still work on the rest of the query."""
@@ -439,12 +441,12 @@ Step = Union[Filter, Traverse, Relate, Having, Distinct, OrderBy, Skip, Take, Se
 PAGING_STEPS = (OrderBy, Skip, Take, Select)
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class QueryExpr(Node):
     parens: int = field(default=0, compare=False, repr=False)
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Chain(QueryExpr):
     """A source followed by steps: `PROFILE(contact).FILTER(...).TRAVERSE(...)`."""
 
@@ -458,7 +460,7 @@ class SetOp(enum.Enum):
     EXCEPT = "EXCEPT"
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class SetOperation(QueryExpr):
     """Operands combined left to right: `A INTERSECT B EXCEPT C` is
     `(A INTERSECT B) EXCEPT C`. `spellings` keeps how each operator was written
@@ -469,7 +471,7 @@ class SetOperation(QueryExpr):
     spellings: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Grouped(QueryExpr):
     """`(query)` followed by steps, as in member fetches:
     `(SEGMENT(x)).ORDERBY(fullname ASC).SKIP(0).TAKE(15)`."""
@@ -478,7 +480,7 @@ class Grouped(QueryExpr):
     steps: tuple[Step, ...]
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@node_class
 class Query(Node):
     """A whole source file or request query: one query plus its comments."""
 
