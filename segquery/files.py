@@ -17,7 +17,6 @@ import hashlib
 import os
 import stat
 import sys
-import tempfile
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -240,6 +239,8 @@ def write_text(path: str | os.PathLike, text: str, stored: Stored) -> None:
         status = os.stat(target)
         _check_writable(target)
         directory, base = os.path.split(target)
+        import tempfile  # only a command that writes files needs it (start-up time)
+
         descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=f".{base}.", suffix=".tmp")
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)

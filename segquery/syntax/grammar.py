@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import functools
 import os
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from segquery.package_data import read_package_text
 from segquery.syntax.builder import AstBuilder, CURRENT
 from segquery.syntax.dialect import Dialect
 from segquery.syntax.lalr_driver import LalrDriver, Unsupported
@@ -25,10 +25,9 @@ def grammar_text(dialect: Dialect = OUTBOUND) -> str:
     """The dialect's grammar: its grammar file (shipped inside the wheel as
     segquery/_grammar, read from grammar/ in a source checkout) and the rules
     the dialect adds to it."""
-    packaged = resources.files("segquery").joinpath("_grammar").joinpath(dialect.grammar_file)
-    if packaged.is_file():
-        text = packaged.read_text(encoding="utf-8")
-    else:
+    try:
+        text = read_package_text("segquery", f"_grammar/{dialect.grammar_file}")
+    except OSError:
         text = (Path(__file__).resolve().parents[2] / "grammar" / dialect.grammar_file).read_text(encoding="utf-8")
     return text + ("\n" + dialect.grammar_extension if dialect.grammar_extension else "")
 
