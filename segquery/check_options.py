@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
+from segquery.fast_dataclass import dataclass
 from segquery.file_selection import FileSelection
 
 

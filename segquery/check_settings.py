@@ -7,7 +7,6 @@ configurations but loads no dialect, schema or rule module.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -15,6 +14,7 @@ from segquery.check_options import CheckOptions
 from segquery.config import Config, ConfigError, ConfigFinder, resolve_selection
 from segquery.diagnostics import UNSUPPRESSIBLE_PREFIXES
 from segquery.dialect_names import DEFAULT_DIALECT_NAME
+from segquery.fast_dataclass import dataclass
 
 if TYPE_CHECKING:
     from segquery.dialect_choice import DialectChoice

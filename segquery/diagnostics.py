@@ -4,9 +4,10 @@ request checker, CLI and language server."""
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Iterable
 
+from segquery.fast_dataclass import dataclass
 from segquery.rules.registry import default_severity
 from segquery.severity import Severity
 from segquery.source import Range, SourceText

@@ -9,8 +9,8 @@ do not decide.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
+from segquery.fast_dataclass import dataclass
 from segquery.syntax.dialect import Dialect
 from segquery.syntax.dialects import AUTO, DEFAULT_DIALECT, dialect_named
 

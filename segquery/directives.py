@@ -13,9 +13,9 @@ directive interpret its arguments:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterable
 
+from segquery.fast_dataclass import dataclass
 from segquery.source import SourceText, Span
 from segquery.syntax.ast import Comment
 

@@ -4,10 +4,10 @@ globs of each file's configuration, the command line's `--exclude` and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from segquery.config import Config, ConfigFinder, GlobMatcher
+from segquery.fast_dataclass import dataclass
 from segquery.paths import WalkRules
 
 

@@ -17,10 +17,10 @@ import hashlib
 import os
 import stat
 import sys
-from dataclasses import dataclass
 from typing import BinaryIO
 
 from segquery.diagnostics import Diagnostic, make_diagnostic
+from segquery.fast_dataclass import dataclass
 from segquery.source import SourceText
 from segquery.syntax import codes
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from segquery.fast_dataclass import dataclass
 from segquery.files import special_kind
 from segquery.ignore_files import IgnoreFiles
 

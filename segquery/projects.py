@@ -10,12 +10,13 @@ project and that the walk rules do not leave out.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
 from segquery.check_settings import SettingsResolver, dialect_setting_of
 from segquery.config import ProjectFinder
+from segquery.fast_dataclass import dataclass
 from segquery.syntax import codes
 from segquery.paths import JSON_SUFFIX, SkipNote, WalkRules, is_json_path, note_on_stderr, path_key, walk_files
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from segquery.diagnostics import Diagnostic
+from segquery.fast_dataclass import dataclass
 from segquery.source import SourceText
 
 if TYPE_CHECKING:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from segquery.fast_dataclass import dataclass
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 

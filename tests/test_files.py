@@ -7,6 +7,7 @@ import io
 import os
 import stat
 import sys
+import tempfile
 
 import socket
 
@@ -277,7 +278,7 @@ def test_a_read_only_file_system_is_a_message(query_file, monkeypatch):
     def read_only(*args, **kwargs):
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
     assert_left_as_it_was(path, file, "Read-only file system")
 
 

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from segquery.config.matching import GlobMatcher
 from segquery.diagnostics import Severity
 from segquery.dialect_names import DEFAULT_DIALECT_NAME, DEFAULT_TARGET
+from segquery.fast_dataclass import dataclass
 
 CONFIG_FILENAMES = ("segquery.toml", "pyproject.toml")
 QUERY_KINDS = ("dynamic", "static", "compound", "fetch")

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from segquery.fast_dataclass import dataclass
 
 # Values nested deeper than this are refused before the TOML reader (which
 # recurses once per level) sees them.

@@ -17,10 +17,11 @@ import json
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import cast
 
 from segquery.diagnostics import Applicability, Diagnostic, Fix, RelatedLocation, TextEdit, make_diagnostic
+from segquery.fast_dataclass import dataclass
 from segquery.lenient_json import codes
 from segquery.lenient_json.values import (JsonArray, JsonLiteral, JsonMember, JsonNumber, JsonObject, JsonString,
                                           JsonValue)

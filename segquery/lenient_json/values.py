@@ -9,9 +9,10 @@ and `\\u0041` make the decoded text shorter than the raw one.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Union
 
+from segquery.fast_dataclass import dataclass
 from segquery.source import Span
 
 

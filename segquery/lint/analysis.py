@@ -3,9 +3,9 @@ share: literal values, negated operators, alias references, redundant steps."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterator, cast
 
+from segquery.fast_dataclass import dataclass
 from segquery.syntax import ast
 
 NEGATED = {

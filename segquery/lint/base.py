@@ -4,9 +4,9 @@ small check function over a LintContext."""
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import Callable
 
+from segquery.fast_dataclass import dataclass
 from segquery.lint.context import CheckFunction
 from segquery.rules.registry import RuleInfo, register
 

@@ -5,7 +5,7 @@ navigation, parents, fixes that know whether they would drop a comment)."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Callable, Iterable, Iterator, TypeVar, overload
 
 from segquery.diagnostics import (
@@ -16,6 +16,7 @@ from segquery.diagnostics import (
     TextEdit,
     make_diagnostic,
 )
+from segquery.fast_dataclass import dataclass
 from segquery.source import SourceText, Span
 from segquery.syntax import ast
 from segquery.syntax.precedence import (  # noqa: F401

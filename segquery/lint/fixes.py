@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Callable, Iterable
 
 from segquery.diagnostics import Applicability, Diagnostic, Fix, TextEdit
+from segquery.fast_dataclass import dataclass
 
 MAX_FIX_PASSES = 20
 

@@ -13,12 +13,13 @@ not parse is never passed silently.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Callable, Iterable
 
 from segquery.config import QUERY_KINDS
 from segquery.diagnostics import UNSUPPRESSIBLE_PREFIXES, Diagnostic, Fix, TextEdit, make_diagnostic
 from segquery.directives import SEGMENT_DIRECTIVES, Directive, find_directives
+from segquery.fast_dataclass import dataclass
 from segquery.lint.context import would_join
 from segquery.lint.directive_codes import INVALID_DIRECTIVE, INVALID_SUPPRESSION, UNUSED_SUPPRESSION
 from segquery.source import SourceText, Span, line_break_length, line_end, line_start

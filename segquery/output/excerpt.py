@@ -9,8 +9,8 @@ and linters do. The window's cost depends on its width, never on the line's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
+from segquery.fast_dataclass import dataclass
 from segquery.source import Position, SourceText
 
 WINDOW = 120          # characters of a long line shown around a finding

@@ -10,10 +10,10 @@ turns it on, and otherwise colour is used on a terminal only.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import IO, Mapping
 
 from segquery.diagnostics import Severity
+from segquery.fast_dataclass import dataclass
 
 COLOR_CHOICES = ("auto", "always", "never")
 

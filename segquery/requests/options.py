@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Mapping
 
+from segquery.fast_dataclass import dataclass
 from segquery.requests import schema
 from segquery.suggest import did_you_mean
 

@@ -4,10 +4,10 @@ string (a segment query, a member id list) to their place in the file."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Iterable
 
 from segquery.diagnostics import Diagnostic, Fix, RelatedLocation, Severity, TextEdit, make_diagnostic
+from segquery.fast_dataclass import dataclass
 from segquery.lenient_json.values import JsonString
 from segquery.source import SourceText, Span
 

@@ -9,7 +9,8 @@ files whenever they are present, so the two cannot drift apart silently.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from segquery.fast_dataclass import dataclass
 
 TABLE = "msdyncrm_segment"
 ENTITY_SET = "msdyncrm_segments"

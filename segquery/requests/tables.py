@@ -6,9 +6,10 @@ one set of field checks serves both."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Mapping
 
+from segquery.fast_dataclass import dataclass
 from segquery.requests import codes, schema
 
 

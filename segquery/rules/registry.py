@@ -10,8 +10,8 @@ reports a finding hands the severity along with the code.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 
+from segquery.fast_dataclass import dataclass
 from segquery.severity import Severity
 
 

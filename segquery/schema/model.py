@@ -8,10 +8,11 @@ object so a checker can tell the user the logical name it should have used.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import field
 from types import MappingProxyType
 from typing import Iterable, Mapping
 
+from segquery.fast_dataclass import dataclass
 from segquery.suggest import did_you_mean
 
 

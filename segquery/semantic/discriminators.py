@@ -10,8 +10,8 @@ share these helpers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
+from segquery.fast_dataclass import dataclass
 from segquery.schema.model import DISCRIMINATOR_SUFFIX
 from segquery.syntax import ast
 

@@ -11,8 +11,8 @@ dialects the same way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
+from segquery.fast_dataclass import dataclass
 from segquery.schema import Relationship, Schema
 from segquery.semantic.discriminators import stated_profile_type
 from segquery.semantic.table_info import AliasBinding, Inference, SegmentTypes, StepScope, TableInfo

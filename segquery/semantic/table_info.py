@@ -8,9 +8,9 @@ outbound inference (segquery/semantic/tables.py) and the real-time one
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Mapping, Union
 
+from segquery.fast_dataclass import dataclass
 from segquery.syntax import ast
 
 if TYPE_CHECKING:

@@ -1,8 +1,7 @@
 """Typed, immutable syntax tree of a segment query.
 
-Every node is a frozen, keyword-only, slotted dataclass (made by `node_class`, which
-compiles no method at import: segquery/syntax/node_class.py) with a `span` (offsets
-into the source) that is excluded from comparison, so two trees compare equal when they
+Every node is a frozen, keyword-only dataclass with a `span` (offsets into the
+source) that is excluded from comparison, so two trees compare equal when they
 mean the same query wherever they were written. Child sequences are tuples.
 `parens` counts the parentheses the author put around a node: the formatter
 keeps them, the linter can flag redundant ones, and equality ignores them.
@@ -15,8 +14,8 @@ import re
 from dataclasses import field, fields
 from typing import ClassVar, Iterator, Union
 
+from segquery.fast_dataclass import dataclass
 from segquery.source import Span
-from segquery.syntax.node_class import node_class
 
 NO_SPAN = Span(0, 0)
 
@@ -29,7 +28,7 @@ def _snake(name: str) -> str:
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Node:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
@@ -50,7 +49,7 @@ class Node:
 # ---------------------------------------------------------------- names, comments
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Identifier(Node):
     """A name as written: a table, relationship, alias, segment or attribute."""
 
@@ -61,7 +60,7 @@ class Identifier(Node):
     qualifier: str | None = field(default=None, compare=False)
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Comment(Node):
     """A `//` or `/* */` comment; kept on the Query so the formatter can put it back."""
 
@@ -75,12 +74,12 @@ class Comment(Node):
 # ---------------------------------------------------------------- expressions
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Expr(Node):
     parens: int = field(default=0, compare=False, repr=False)
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class StringLiteral(Expr):
     value: str
     quote: str = field(default="'", compare=False, repr=False)
@@ -91,7 +90,7 @@ class StringLiteral(Expr):
 MAX_NUMBER_DIGITS = 38
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class NumberLiteral(Expr):
     """A number kept as written (`1.50` stays `1.50`)."""
 
@@ -112,12 +111,12 @@ class NumberLiteral(Expr):
         return int(self.text) if self.is_integer and not self.too_long else float(self.text)
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class BooleanLiteral(Expr):
     value: bool
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Attribute(Expr):
     """`name` or `alias.name`."""
 
@@ -134,7 +133,7 @@ class LogicOp(enum.Enum):
     OR = "||"
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Logical(Expr):
     """An `&&` or `||` chain of two or more operands (flat, so long chains stay shallow)."""
 
@@ -142,7 +141,7 @@ class Logical(Expr):
     operands: tuple[Expr, ...]
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Not(Expr):
     """`NOT(condition)`."""
 
@@ -160,7 +159,7 @@ class CompareOp(enum.Enum):
     LE = "<="
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Comparison(Expr):
     left: Expr
     op: CompareOp
@@ -173,14 +172,14 @@ class StringOp(enum.Enum):
     ENDSWITH = "ENDSWITH"
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class StringTest(Expr):
     subject: Expr
     op: StringOp
     pattern: Expr
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class InList(Expr):
     """`subject IN [value, ...]` (real-time journeys): true when the subject equals one of the values."""
 
@@ -188,7 +187,7 @@ class InList(Expr):
     values: tuple[Expr, ...]
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Arithmetic(Expr):
     """Operands of one precedence level (`+ -` or `* /`), left to right."""
 
@@ -196,12 +195,12 @@ class Arithmetic(Expr):
     operators: tuple[str, ...]
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Negate(Expr):
     operand: Expr
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class IsNull(Expr):
     """`ISNULL(x)`, or `ISNOTNULL(x)` when negated is true."""
 
@@ -213,12 +212,12 @@ class IsNull(Expr):
         return "ISNOTNULL" if self.negated else "ISNULL"
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class DateTimeUtcNow(Expr):
     call_name = "DATETIMEUTCNOW"
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class DateLiteral(Expr):
     """`DATE(year, month, day[, hour[, minute[, second[, millisecond]]]])`."""
 
@@ -237,12 +236,12 @@ class DatePart(enum.Enum):
     MILLISECOND = "MILLISECOND"
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class DatePartName(Node):
     part: DatePart
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class DateDiff(Expr):
     call_name = "DATEDIFF"
 
@@ -251,7 +250,7 @@ class DateDiff(Expr):
     end: Expr
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class DateAdd(Expr):
     call_name = "DATEADD"
 
@@ -268,7 +267,7 @@ class AggregateFunction(enum.Enum):
     MAX = "MAX"
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Aggregate(Expr):
     function: AggregateFunction
     argument: Expr | None = None
@@ -284,7 +283,7 @@ class WindowUnit(enum.Enum):
     UTCYEARS = "UTCYEARS"
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Window(Expr):
     """`UTCDAYS(n)` and friends: the second argument of HAVING."""
 
@@ -296,7 +295,7 @@ class Window(Expr):
         return self.unit.value
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Call(Expr):
     """A call the language does not define here (kept so tools can still work
     on the rest of the query; the parser reports it)."""
@@ -310,7 +309,7 @@ class Direction(enum.Enum):
     DESC = "DESC"
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class OrderKey(Expr):
     """An ORDERBY argument: `expr [ASC|DESC]`."""
 
@@ -321,7 +320,7 @@ class OrderKey(Expr):
 # ---------------------------------------------------------------- query chains
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Profile(Node):
     """`PROFILE(table[, alias])`."""
 
@@ -331,7 +330,7 @@ class Profile(Node):
     alias: Identifier | None = None
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class SegmentRef(Node):
     """`SEGMENT(name)`: the members of another segment."""
 
@@ -340,7 +339,7 @@ class SegmentRef(Node):
     name: Identifier
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Interaction(Node):
     """`INTERACTION(interaction_type, link_type[, alias])`."""
 
@@ -351,14 +350,14 @@ class Interaction(Node):
     alias: Identifier | None = None
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Filter(Node):
     call_name = "FILTER"
 
     condition: Expr
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Traverse(Node):
     """`TRAVERSE(relationship[, alias][, FILTER(condition)])`."""
 
@@ -369,7 +368,7 @@ class Traverse(Node):
     filter: Filter | None = None
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Relate(Node):
     """`RELATE(relationship, alias[, RELATE(...)])` and `RELATEOPTIONAL(...)` (real-time
     journeys): a join from the current table along a Dataverse relationship schema
@@ -387,7 +386,7 @@ class Relate(Node):
         return "RELATEOPTIONAL" if self.optional else "RELATE"
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Having(Node):
     call_name = "HAVING"
 
@@ -395,40 +394,40 @@ class Having(Node):
     window: Expr | None = None
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Distinct(Node):
     call_name = "DISTINCT"
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class OrderBy(Node):
     call_name = "ORDERBY"
 
     keys: tuple[OrderKey, ...]
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Skip(Node):
     call_name = "SKIP"
 
     count: Expr
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Take(Node):
     call_name = "TAKE"
 
     count: Expr
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Select(Node):
     call_name = "SELECT"
 
     attributes: tuple[Expr, ...]
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class InvalidCall(Node):
     """A source or step the parser could not make sense of (it reported why);
     kept so that tools can still work on the rest of the query."""
@@ -441,12 +440,12 @@ Step = Union[Filter, Traverse, Relate, Having, Distinct, OrderBy, Skip, Take, Se
 PAGING_STEPS = (OrderBy, Skip, Take, Select)
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class QueryExpr(Node):
     parens: int = field(default=0, compare=False, repr=False)
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Chain(QueryExpr):
     """A source followed by steps: `PROFILE(contact).FILTER(...).TRAVERSE(...)`."""
 
@@ -460,7 +459,7 @@ class SetOp(enum.Enum):
     EXCEPT = "EXCEPT"
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class SetOperation(QueryExpr):
     """Operands combined left to right: `A INTERSECT B EXCEPT C` is
     `(A INTERSECT B) EXCEPT C`. `spellings` keeps how each operator was written
@@ -471,7 +470,7 @@ class SetOperation(QueryExpr):
     spellings: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Grouped(QueryExpr):
     """`(query)` followed by steps, as in member fetches:
     `(SEGMENT(x)).ORDERBY(fullname ASC).SKIP(0).TAKE(15)`."""
@@ -480,7 +479,7 @@ class Grouped(QueryExpr):
     steps: tuple[Step, ...]
 
 
-@node_class
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Query(Node):
     """A whole source file or request query: one query plus its comments."""
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from types import SimpleNamespace
 from typing import Any, Iterable, TypeVar, cast
 
 from segquery.diagnostics import Applicability, Diagnostic, Fix, TextEdit, make_diagnostic
+from segquery.fast_dataclass import dataclass
 from segquery.source import SourceText, Span
 from segquery.suggest import did_you_mean
 from segquery.syntax import ast

@@ -9,7 +9,7 @@ the result is the same object (same class, fields, equality, hash, immutability)
 tests/syntax/test_construct.py proves it for every node class and `Span`.
 
 The function's code is compiled ahead of time for the classes the builder makes
-(segquery/syntax/node_code.py, `python tools/gen_node_code.py`); for another shape of
+(segquery/dataclass_code.py, `python tools/gen_dataclass_code.py`); for another shape of
 fields it is compiled here.
 """
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Callable, TypeVar
 
-from segquery.syntax.node_code import CONSTRUCTORS
+from segquery.dataclass_code import CONSTRUCTORS
 
 T = TypeVar("T")
 # A field: (name, keyword-only, has a default). A class's shape is its fields in order.

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import enum
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from segquery.fast_dataclass import dataclass
 from segquery.syntax.tokens import OUTBOUND_LEXICON, Lexicon
 
 if TYPE_CHECKING:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import functools
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
 from segquery.diagnostics import Diagnostic, has_errors, make_diagnostic, sorted_diagnostics
+from segquery.fast_dataclass import dataclass
 from segquery.source import SourceText
 from segquery.syntax import ast, codes
 from segquery.syntax.builder import CURRENT, BuildContext

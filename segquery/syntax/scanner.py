@@ -12,9 +12,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from segquery.diagnostics import Applicability, Diagnostic, Fix, RelatedLocation, make_diagnostic
+from segquery.fast_dataclass import dataclass
 from segquery.source import SourceText
 from segquery.syntax import codes
 from segquery.syntax.tokens import (BLOCK_COMMENT_PATTERN, CLOSED_STRING_PATTERN, LINE_COMMENT_PATTERN,

@@ -11,8 +11,9 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from dataclasses import dataclass
 from typing import Iterator, cast
+
+from segquery.fast_dataclass import dataclass
 
 
 class TokenKind(enum.Enum):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TypeGuard, TypeVar, cast
@@ -25,6 +25,7 @@ from typing import Any, Callable, Iterable, Iterator, TypeGuard, TypeVar, cast
 from segquery.dialect_choice import choose_dialect
 from segquery.diagnostics import Applicability, Diagnostic, Fix, make_diagnostic
 from segquery.directives import SEGMENT_DIRECTIVES, Directive, find_directives
+from segquery.fast_dataclass import dataclass
 from segquery.lenient_json import codes as json_codes
 from segquery.lenient_json.reader import read_json
 from segquery.lenient_json.values import JsonArray, JsonNumber, JsonObject, JsonString, JsonValue

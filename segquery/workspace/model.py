@@ -9,10 +9,11 @@ expansion works on.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Callable
 
 from segquery.diagnostics import Diagnostic
+from segquery.fast_dataclass import dataclass
 from segquery.requests import realtime_schema
 from segquery.requests import schema as record_schema
 from segquery.source import Range, SourceText, Span

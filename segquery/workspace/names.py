@@ -14,9 +14,9 @@ tried, so an exact match is never overridden by a case-insensitive one.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import Iterable
 
+from segquery.fast_dataclass import dataclass
 from segquery.workspace.model import Segment
 from segquery.suggest import Suggester
 

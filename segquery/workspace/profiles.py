@@ -9,10 +9,10 @@ of contacts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable, Mapping
 
 from segquery.diagnostics import Diagnostic, RelatedLocation, make_diagnostic
+from segquery.fast_dataclass import dataclass
 from segquery.schema import Schema
 from segquery.semantic.tables import TableInfo, infer_tables
 from segquery.syntax import ast

@@ -3,8 +3,8 @@ chain depth, and a segment's query with every reference inlined."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
+from segquery.fast_dataclass import dataclass
 from segquery.workspace import graph
 from segquery.workspace.checks import describe
 from segquery.workspace.errors import CycleError

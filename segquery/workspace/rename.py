@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Iterable
 
 from segquery.diagnostics import TextEdit
+from segquery.fast_dataclass import dataclass
 from segquery.workspace.model import Reference, Segment
 
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

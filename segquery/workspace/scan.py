@@ -12,8 +12,8 @@ same calls, with the same name spans, as the `SegmentRef` nodes of the tree
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from segquery.fast_dataclass import dataclass
 from segquery.source import Span
 from segquery.syntax import ast
 from segquery.syntax.tokens import (BLOCK_COMMENT_PATTERN, CLOSED_STRING_PATTERN, LINE_COMMENT_PATTERN, NAME_PATTERN,

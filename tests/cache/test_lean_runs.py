@@ -69,6 +69,22 @@ def test_a_check_of_files_without_a_syntax_error_loads_no_lark(project):
     assert loaded(project, ("lark",), "check", "--no-cache", ".") != "[]"
 
 
+def test_a_check_compiles_no_dataclass_method(project):
+    """Every dataclass a check imports takes its methods from segquery/dataclass_code.py and
+    segquery/fast_dataclass.py: the standard decorator compiles none at start-up."""
+    code = ("import dataclasses, sys\n"
+            "compiled = []\n"
+            "create = dataclasses._create_fn\n"
+            "dataclasses._create_fn = lambda name, *args, **options: compiled.append(name) or create(name, *args, **options)\n"
+            "from segquery.cli import main\n"
+            "try:\n    main(['check', '--no-cache', '.'])\nexcept SystemExit:\n    pass\n"
+            "print(compiled)")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], cwd=project, env=env, capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
 def test_a_check_of_query_files_loads_neither_the_rule_catalog_nor_the_request_checks(project):
     (project / "c.segq").write_text("// segquery: ignore[L001, keyword-case]\nprofile(contact)\n", encoding="utf-8")
     assert loaded(project, NOT_FOR_QUERIES, "check", "--no-cache", "--select", "L,V", "--ignore", "L02", ".") == "[]"

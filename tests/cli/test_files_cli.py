@@ -7,6 +7,7 @@ import errno
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -35,14 +36,14 @@ def folder(tmp_path, monkeypatch):
 
 def full_disk_for(name: str, monkeypatch) -> None:
     """Writing the file called `name` fails as on a full disk; other files are written."""
-    real_mkstemp = files.tempfile.mkstemp
+    real_mkstemp = tempfile.mkstemp
 
     def mkstemp(*, dir, prefix, suffix):
         if prefix == f".{name}.":
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         return real_mkstemp(dir=dir, prefix=prefix, suffix=suffix)
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
 
 
 # ---------------------------------------------------------------- check --fix
@@ -121,7 +122,7 @@ def test_a_read_only_file_system_is_a_message_not_a_traceback(folder, monkeypatc
     def read_only(**kwargs):
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
     result = run("check", "--fix", "-q", "a.segq")
     assert (result.exit_code, result.stderr) == (
         2, "segquery: a.segq: cannot write the file: Read-only file system; it is left as it was\n")

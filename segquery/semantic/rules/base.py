@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable, cast
 
 from segquery.diagnostics import Fix
+from segquery.fast_dataclass import dataclass
 from segquery.semantic.context import ValidationContext
 from segquery.syntax import ast
 
