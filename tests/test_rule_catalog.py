@@ -49,7 +49,8 @@ def test_the_catalog_imports_every_module_that_declares_codes():
 
 
 def test_the_registry_imports_no_rule_module():
-    assert import_graph()["segquery.rules.registry"] == {"segquery.severity"}
+    # (segquery.fast_dataclass: its RuleInfo is a dataclass made without compiling methods)
+    assert import_graph()["segquery.rules.registry"] == {"segquery.severity", "segquery.fast_dataclass"}
 
 
 def test_findings_have_their_default_severity_before_the_catalog_is_loaded():

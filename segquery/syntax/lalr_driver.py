@@ -6,7 +6,7 @@ wrappers around the rule's callback (child filters, single-child expansion, a
 Tree for each repetition). Most texts a user checks are correct, so
 `LalrDriver` runs the same parse table, the same contextual lexer (lark's
 alternation for each parser state, with white space skipped inside the regular
-expression: segquery/syntax/state_lexers.py) and the same transformer methods
+expression: segquery/syntax/state_patterns.py) and the same transformer methods
 without those costs. It gives up at the first thing that is not a clean parse (no pattern
 matches, a token the state does not accept) and returns None: the caller then
 parses with lark, whose error recovery and messages stay the reference.
@@ -40,9 +40,8 @@ _make_str = str.__new__
 
 
 class Lexeme(str):
-    """A token: its text, with the terminal's name and its offsets (the attributes of lark's
-    Token that the builder reads; lines and columns read as None, as they do on the tokens
-    of the parse this replaces)."""
+    """A token: its text, with its terminal's name and its offsets, the attributes of lark's
+    Token that the builder reads (lines and columns read as None: the driver counts no lines)."""
 
     __slots__ = ("type", "value", "start_pos", "end_pos")
     type: str
