@@ -8,9 +8,10 @@ class:
 - `__init__`, whose signature is the class's own, is compiled ahead of time into
   segquery/dataclass_code.py (`python tools/gen_dataclass_code.py`), one per shape
   (the fields' names, annotations, defaults, keyword-only and init flags; frozen; a
-  `__post_init__`);
-- `__repr__`, `__eq__`, `__hash__`, `__setattr__` and `__delattr__` do what the
-  generated methods do, over the field names (closures: nothing to compile);
+  `__post_init__`), and so are `__eq__` and `__hash__`, one per tuple of the fields
+  they compare (they run often: the same code as dataclass's);
+- `__repr__`, `__setattr__` and `__delattr__` do what the generated methods do, over
+  the field names (closures: nothing to compile);
 - the fields, `__dataclass_params__`, `__match_args__`, `__doc__`, the slots and the
   pickling methods are made as `dataclasses` makes them.
 
@@ -28,10 +29,9 @@ import abc
 import dataclasses
 import inspect
 from dataclasses import MISSING, Field, FrozenInstanceError, field
-from operator import attrgetter
 from typing import Any, Callable, TypeVar, dataclass_transform, overload
 
-from segquery.dataclass_code import INITS
+from segquery.dataclass_code import EQS, HASHES, INITS
 
 T = TypeVar("T")
 # A field: (name, annotation as written, "" / "default" / "factory", in __init__, keyword-only).
@@ -49,8 +49,11 @@ _recursive_repr: Any = getattr(dataclasses, "_recursive_repr", None)
 _Params: Any = getattr(dataclasses, "_DataclassParams", None)
 _AVAILABLE = None not in (_get_field, _FIELD, _HAS_DEFAULT_FACTORY, _getstate, _setstate, _recursive_repr, _Params)
 _PARAMS_NAMES: tuple[str, ...] | None = None
-# The shapes the package's classes asked for (tools/gen_dataclass_code.py writes their __init__).
+# The shapes the package's classes asked for (tools/gen_dataclass_code.py writes their __init__),
+# and the fields their __eq__ and __hash__ compare.
 WANTED: set[Shape] = set()
+WANTED_EQS: set[tuple[str, ...]] = set()
+WANTED_HASHES: set[tuple[str, ...]] = set()
 
 
 @overload
@@ -130,6 +133,28 @@ def init_source(shape: Shape, name: str) -> str:
             "    return __init__\n")
 
 
+def eq_source(names: tuple[str, ...], name: str) -> str:
+    """The source of a function `name` returning the `__eq__` dataclass writes to compare `names`."""
+    return (f"def {name}():\n"
+            f"    def __eq__(self, other):\n"
+            f"        if other.__class__ is self.__class__:\n"
+            f"            return {_tuple('self', names)} == {_tuple('other', names)}\n"
+            f"        return NotImplemented\n"
+            f"    return __eq__\n")
+
+
+def hash_source(names: tuple[str, ...], name: str) -> str:
+    """The source of a function `name` returning the `__hash__` dataclass writes to hash `names`."""
+    return (f"def {name}():\n"
+            f"    def __hash__(self):\n"
+            f"        return hash({_tuple('self', names)})\n"
+            f"    return __hash__\n")
+
+
+def _tuple(owner: str, names: tuple[str, ...]) -> str:
+    return "(" + "".join(f"{owner}.{name}, " for name in names).rstrip(" ") + ")" if names else "()"
+
+
 def _made_here(cls: type, options: dict[str, Any]) -> type | None:
     if options["order"] or options["unsafe_hash"] or options["weakref_slot"] or not options["init"] \
             or set(options) != set(_DEFAULTS) or "__slots__" in cls.__dict__:
@@ -154,9 +179,22 @@ def _made_here(cls: type, options: dict[str, Any]) -> type | None:
     shape = shape_of(instance_fields, frozen, hasattr(cls, "__post_init__"), options["slots"])
     if shape is None:
         return None
+    class_hash = cls.__dict__.get("__hash__", MISSING)
+    explicit_hash = not (class_hash is MISSING or (class_hash is None and "__eq__" in cls.__dict__))
+    compared = tuple(item.name for item in instance_fields if item.compare)
+    hashed = tuple(item.name for item in instance_fields if (item.compare if item.hash is None else item.hash))
+    add_eq = options["eq"] and "__eq__" not in cls.__dict__
+    add_hash = options["eq"] and frozen and not explicit_hash
     WANTED.add(shape)
+    if add_eq:
+        WANTED_EQS.add(compared)
+    if add_hash:
+        WANTED_HASHES.add(hashed)
     make_init: Callable[..., Callable] | None = INITS.get(shape)
-    if make_init is None or (frozen and ("__setattr__" in cls.__dict__ or "__delattr__" in cls.__dict__)):
+    make_eq: Callable[[], Callable] | None = EQS.get(compared) if add_eq else None
+    make_hash: Callable[[], Callable] | None = HASHES.get(hashed) if add_hash else None
+    if make_init is None or (add_eq and make_eq is None) or (add_hash and make_hash is None) \
+            or (frozen and ("__setattr__" in cls.__dict__ or "__delattr__" in cls.__dict__)):
         return None
     for item in own:  # the class attributes that held defaults, as dataclass leaves them
         if isinstance(cls.__dict__.get(item.name), Field):
@@ -166,8 +204,6 @@ def _made_here(cls: type, options: dict[str, Any]) -> type | None:
                 setattr(cls, item.name, item.default)
     setattr(cls, "__dataclass_params__", _params(options))
     setattr(cls, "__dataclass_fields__", fields)
-    class_hash = cls.__dict__.get("__hash__", MISSING)
-    explicit_hash = not (class_hash is MISSING or (class_hash is None and "__eq__" in cls.__dict__))
     names = tuple(item.name for item in instance_fields)
     made: dict[str, Any] = {
         "__init__": make_init(object.__setattr__, _HAS_DEFAULT_FACTORY,
@@ -179,8 +215,8 @@ def _made_here(cls: type, options: dict[str, Any]) -> type | None:
         made["__match_args__"] = tuple(item.name for item in instance_fields if item.init and not item.kw_only)
     if options["repr"]:
         made["__repr__"] = _repr_method(tuple(item.name for item in instance_fields if item.repr))
-    if options["eq"]:
-        made["__eq__"] = _eq_method(tuple(item.name for item in instance_fields if item.compare))
+    if make_eq is not None:
+        made["__eq__"] = make_eq()
     if frozen:
         made["__setattr__"] = _setattr_method(cls, frozenset(names))
         made["__delattr__"] = _delattr_method(cls, frozenset(names))
@@ -191,15 +227,13 @@ def _made_here(cls: type, options: dict[str, Any]) -> type | None:
             value.__qualname__ = f"{cls.__qualname__}.{name}"
             value.__module__ = cls.__module__
         setattr(cls, name, value)
-    if options["eq"] and not explicit_hash:
-        if frozen:
-            method = _hash_method(tuple(item.name for item in instance_fields
-                                        if (item.compare if item.hash is None else item.hash)))
-            method.__qualname__ = f"{cls.__qualname__}.__hash__"
-            method.__module__ = cls.__module__
-            setattr(cls, "__hash__", method)
-        else:
-            setattr(cls, "__hash__", None)
+    if make_hash is not None:
+        method = make_hash()
+        method.__qualname__ = f"{cls.__qualname__}.__hash__"
+        method.__module__ = cls.__module__
+        setattr(cls, "__hash__", method)
+    elif options["eq"] and not explicit_hash:
+        setattr(cls, "__hash__", None)
     if not cls.__doc__:
         cls.__doc__ = cls.__name__ + _signature_text(instance_fields)
     made_class = _with_slots(cls, names, frozen) if options["slots"] else cls
@@ -258,36 +292,6 @@ def _repr_method(names: tuple[str, ...]) -> Callable[[Any], str]:
                                                              for name in names) + ")"
 
     return _recursive_repr(__repr__)
-
-
-def _values(names: tuple[str, ...]) -> Callable[[Any], tuple]:
-    """The tuple of the fields `names` of an object (the tuple the dataclass methods compare and hash)."""
-    if not names:
-        return lambda _: ()
-    if len(names) == 1:
-        (name,) = names
-        return lambda self: (getattr(self, name),)
-    return attrgetter(*names)
-
-
-def _eq_method(names: tuple[str, ...]) -> Callable[[Any, Any], Any]:
-    values = _values(names)
-
-    def __eq__(self: Any, other: Any) -> Any:
-        if other.__class__ is self.__class__:
-            return values(self) == values(other)
-        return NotImplemented
-
-    return __eq__
-
-
-def _hash_method(names: tuple[str, ...]) -> Callable[[Any], int]:
-    values = _values(names)
-
-    def __hash__(self: Any) -> int:
-        return hash(values(self))
-
-    return __hash__
 
 
 def _setattr_method(cls: Any, names: frozenset[str]) -> Callable[[Any, str, Any], None]:
