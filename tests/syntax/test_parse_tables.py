@@ -4,6 +4,7 @@ were made from; and a text without an error parses without importing lark."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from segquery.syntax.dialects import DIALECTS
 from segquery.syntax.grammar import grammar_text, lalr_parser
 from segquery.syntax.lark_tables import tables_from_lark
 from segquery.syntax.parse_tables import installed_lark_version, prebuilt_tables
+from segquery.syntax.parser import parse_tolerant
 
 ROOT = Path(__file__).resolve().parents[2]
 STALE = "stale: run python tools/gen_parse_tables.py"
@@ -26,6 +28,13 @@ STALE = "stale: run python tools/gen_parse_tables.py"
 def test_the_generated_tables_are_what_lark_builds_now(name):
     dialect = DIALECTS[name]
     generated = prebuilt_tables(dialect, grammar_text(dialect))
+    module = importlib.import_module(f"segquery.syntax.tables.{name}")
+    if module.LARK_VERSION != installed_lark_version():
+        # Another lark release (pyproject allows any 1.x): the tables are built from lark at
+        # run time, and the parse still works; regenerating them brings the fast start back.
+        assert generated is None
+        assert parse_tolerant("PROFILE(contact, c).FILTER(c.city == 'Seattle')", dialect=dialect).ok
+        return
     assert generated is not None, STALE
     assert generated == tables_from_lark(lalr_parser(dialect)), STALE
 
