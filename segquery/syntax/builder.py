@@ -112,12 +112,7 @@ class AstBuilder(Transformer):
 
     def start(self, children):
         ctx = CURRENT.get()
-        for call in ctx.stray_calls.values():
-            spec = ctx.dialect.function(call.name.name)
-            where = "a query step" if spec and spec.role is Role.STEP else "a query source"
-            ctx.report_node(codes.MISPLACED_CALL,
-                            f"{call.name.name.upper()} is {where}; it cannot be used inside a condition or argument",
-                            call)
+        report_stray_calls(ctx, ctx.stray_calls.values())
         return new.Query(body=children[0], comments=tuple(ctx.comments), span=new_span(0, len(ctx.source.text)))
 
     def query(self, children):
@@ -273,27 +268,50 @@ class AstBuilder(Transformer):
         set_calls = [call for call in calls if call.upper in SET_OPERATOR_WORDS]
         if set_calls:
             _report_method_set_operators(ctx, calls, set_calls)
-        steps = tuple(self._step(ctx, call) for call in calls)
+        steps = tuple(build_step(ctx, call) for call in calls)
         if isinstance(source, ast.Interaction):
             _check_having_before_filter(ctx, steps)
         return steps
 
-    def _step(self, ctx: BuildContext, call: RawCall) -> ast.Step:
-        name = call.upper
-        spec = ctx.dialect.functions.get(name)
-        if name in SET_OPERATOR_WORDS:
-            return new.InvalidCall(call=call.as_call(), span=call.span)
-        if spec is None or spec.role is not Role.STEP:
-            if spec is not None:
-                what = "a query source" if spec.role is Role.SOURCE else "a function for conditions"
-                ctx.report(codes.MISPLACED_CALL, f"{name} is {what}, not a step that can follow `.`",
-                           call.name.span.start, call.name.span.end)
-            else:
-                _report_unknown(ctx, call, ctx.dialect.names_with_role(Role.STEP), "step")
-            return new.InvalidCall(call=call.as_call(), span=call.span)
-        if not _check_arity(ctx, call, spec):
-            return new.InvalidCall(call=call.as_call(), span=call.span)
-        return cast(ast.Step, _build(ctx, call, spec))
+
+def checked_across_steps(source: ast.Node, steps: Iterable[ast.Node]) -> bool:
+    """Whether building a chain with this source and these steps reports anything about several
+    steps together (`AstBuilder._steps`): a set operator written as a step, or HAVING in an
+    interaction query (which FILTER steps must precede). Otherwise what is reported about a step
+    depends on that step alone."""
+    steps = tuple(steps)
+    return (any(isinstance(step, ast.InvalidCall) and step.call.name.name.upper() in SET_OPERATOR_WORDS
+                for step in steps)
+            or (isinstance(source, ast.Interaction) and any(isinstance(step, ast.Having) for step in steps)))
+
+
+def report_stray_calls(ctx: BuildContext, calls: Iterable[ast.Call]) -> None:
+    """Report the source and step calls met inside arguments that no step took as its own."""
+    for call in calls:
+        spec = ctx.dialect.function(call.name.name)
+        where = "a query step" if spec and spec.role is Role.STEP else "a query source"
+        ctx.report_node(codes.MISPLACED_CALL,
+                        f"{call.name.name.upper()} is {where}; it cannot be used inside a condition or argument",
+                        call)
+
+
+def build_step(ctx: BuildContext, call: RawCall) -> ast.Step:
+    """The step a call after `.` in a chain stands for (an InvalidCall, reported, when it is none)."""
+    name = call.upper
+    spec = ctx.dialect.functions.get(name)
+    if name in SET_OPERATOR_WORDS:
+        return new.InvalidCall(call=call.as_call(), span=call.span)
+    if spec is None or spec.role is not Role.STEP:
+        if spec is not None:
+            what = "a query source" if spec.role is Role.SOURCE else "a function for conditions"
+            ctx.report(codes.MISPLACED_CALL, f"{name} is {what}, not a step that can follow `.`",
+                       call.name.span.start, call.name.span.end)
+        else:
+            _report_unknown(ctx, call, ctx.dialect.names_with_role(Role.STEP), "step")
+        return new.InvalidCall(call=call.as_call(), span=call.span)
+    if not _check_arity(ctx, call, spec):
+        return new.InvalidCall(call=call.as_call(), span=call.span)
+    return cast(ast.Step, _build(ctx, call, spec))
 
 
 # ---------------------------------------------------------------- helpers
