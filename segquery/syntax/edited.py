@@ -149,11 +149,12 @@ def _edited_unit(before: str, tree: ast.Query, changed_start: int, changed_end: 
     start = ends[index - 1] if index else 0
     stand_in = _stand_in(before, 0, ends, index)
     operands = _or_operands(before, calls[index])
-    operand_ends = None if operands is None else [operand_end for _, operand_end in operands]
-    inner = None if operand_ends is None else _unit_index(before, operand_ends, start, changed_start, changed_end,
-                                                          first_grows=True)
-    # The first operand's unit holds the `.FILTER(` before it, which it cannot graft if changed.
-    if operands is None or inner is None or (inner[0] == 0 and changed_start < operands[0][0]):
+    if operands is None:
+        return Unit(start, end, stand_in, index)
+    operand_ends = [operand_end for _, operand_end in operands]
+    inner = _unit_index(before, operand_ends, start, changed_start, changed_end, first_grows=True)
+    # The first operand's unit holds the `.FILTER(` before it, which a graft cannot change.
+    if inner is None or (inner[0] == 0 and changed_start < operands[0][0]):
         return Unit(start, end, stand_in, index)
     operand, operand_end = inner
     return Unit(operand_ends[operand - 1] if operand else start, operand_end,

@@ -13,7 +13,8 @@ equal, field for field, the nodes made with the spans moved.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from segquery.diagnostics import Diagnostic, Fix, TextEdit
 from segquery.source import SourceText, Span
@@ -61,8 +62,9 @@ def _shifter(cls: type) -> Callable[[Any, int], Any]:
     """The function that copies a node of class `cls` with its spans moved (the span is made
     in place and a field's nodes shifted without a call to `_shift_value` when its type says
     which they are: each call saved counts, for thousands of nodes)."""
-    bound: dict[str, Any] = {"_cls": cls, "_new": object.__new__, "_Span": Span, "_start": Span.start.__set__,
-                             "_end": Span.end.__set__, "_value": _shift_value, "_shifters": _SHIFTERS}
+    bound: dict[str, Any] = {"_cls": cls, "_new": object.__new__, "_Span": Span, "_value": _shift_value,
+                             "_shifters": _SHIFTERS}
+    bound.update({f"_{name}": getattr(Span, name).__set__ for name in ("start", "end")})  # the slots' setters
     body = ["    span = node.span\n",
             "    moved_span = _new(_Span)\n",
             "    _start(moved_span, span.start + delta)\n",

@@ -198,7 +198,7 @@ def parse_unit(text: str, source: SourceText, start: UnitStart, on_error: OnErro
     return parse
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _parse_conf(dialect: Dialect) -> Any:
     """lark's parse table and callbacks for the dialect, as its interactive parser holds them."""
     return lalr_parser(dialect).parse_interactive("").parser_state.parse_conf

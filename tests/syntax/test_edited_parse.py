@@ -12,18 +12,19 @@ the previous version must either decline (None) or give the full parse's result.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from hypothesis import given
 from hypothesis import strategies as st
+
+from helpers import exact_result, exactly
 
 from segquery.source import SourceText
 from segquery.syntax import ast, parser
 from segquery.syntax.dialect import Dialect
 from segquery.syntax.edited import PreviousParse, parse_after_edit
 from segquery.syntax.outbound import OUTBOUND
-from segquery.syntax.parser import ParseResult, parse_tolerant, parse_uncached
+from segquery.syntax.parser import parse_tolerant, parse_uncached
 from segquery.syntax.realtime import REALTIME
 from segquery.syntax.scanner import MAX_NESTING
 
@@ -120,24 +121,6 @@ def _edited(text: str, edit: tuple) -> str:
         start = next((at for at in range(max(start, 1), len(text))
                       if not text[at - 1].isspace() and text[at] in " |.)"), start)
     return text[:start] + piece + text[min(len(text), start + length):]
-
-
-def exactly(value: object) -> object:
-    """A node as nested tuples of every field (those equality leaves out too: spans,
-    parentheses, qualifiers, spellings, comments); any other value as it is."""
-    if isinstance(value, ast.Node):
-        return (type(value).__name__, *((item.name, exactly(getattr(value, item.name)))
-                                        for item in dataclasses.fields(value)))
-    if isinstance(value, tuple):
-        return tuple(exactly(item) for item in value)
-    return value
-
-
-def exact_result(result: ParseResult) -> object:
-    """Everything a parse result holds, its source's line index included."""
-    source = result.source
-    lines = [source.offset(line, 1) for line in range(1, source.line_count + 1)]
-    return exactly(result.query), result.diagnostics, source.text, source.path, lines
 
 
 def _previous(text: str, dialect: Dialect) -> PreviousParse | None:
