@@ -18,6 +18,7 @@ from copy import copy
 from dataclasses import dataclass, field
 from typing import Any
 
+from lark import Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from lark.lexer import LexerState, LexerThread, Token
 from lark.parsers.lalr_analysis import Shift
@@ -66,8 +67,8 @@ class UnitStart:
 
     start: int
     end: int
-    stack: list[Any]
-    values: list[Any]
+    stack: tuple[Any, ...]
+    values: tuple[Any, ...]
     dialect: Dialect
     expected: AfterUnit | None
 
@@ -160,8 +161,11 @@ def no_error_expected(error: UnexpectedInput) -> bool:
     raise GiveUp  # the text before the edit parsed: an error means the stand-in was wrong
 
 
-def state_after(prefix: str, dialect: Dialect) -> tuple[list[Any], list[Any]]:
-    """The parser's state and value stacks after reading `prefix` (which must parse cleanly)."""
+@functools.lru_cache(maxsize=8)
+def state_after(prefix: str, dialect: Dialect) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """The parser's state and value stacks after reading `prefix` (which must parse cleanly).
+    Kept for the next keystrokes in the same unit, whose stand-in is the same text: a parse
+    from them takes its own copy (`_own_values`)."""
     token = CURRENT.set(BuildContext(source=SourceText(prefix), dialect=dialect))
     try:
         interactive = lalr_parser(dialect).parse_interactive(prefix)
@@ -170,7 +174,14 @@ def state_after(prefix: str, dialect: Dialect) -> tuple[list[Any], list[Any]]:
         raise GiveUp from None
     finally:
         CURRENT.reset(token)
-    return list(interactive.parser_state.state_stack), list(interactive.parser_state.value_stack)
+    return tuple(interactive.parser_state.state_stack), tuple(interactive.parser_state.value_stack)
+
+
+def _own_values(values: tuple[Any, ...]) -> list[Any]:
+    """A value stack to parse on. The values are immutable but for lark's trees of inlined
+    rules (`x ("," x)*`), whose list of children a reduction may extend in place: those are
+    copied."""
+    return [Tree(value.data, list(value.children)) if isinstance(value, Tree) else value for value in values]
 
 
 def parse_unit(text: str, source: SourceText, start: UnitStart, on_error: OnError, *,
@@ -182,7 +193,8 @@ def parse_unit(text: str, source: SourceText, start: UnitStart, on_error: OnErro
     frontend: Any = lalr_parser(start.dialect).parser
     lalr: Any = frontend.parser.parser
     context = BuildContext(source=source, dialect=start.dialect)
-    state = ParserState(_parse_conf(start.dialect), None, list(start.stack), list(start.values))  # type: ignore[arg-type]
+    state = ParserState(_parse_conf(start.dialect), None, list(start.stack),  # type: ignore[arg-type]
+                        _own_values(start.values))
     parse = UnitParse(state, context)
     state.lexer = _UpToBoundary(frontend.lexer, LexerState(TextSlice(text, start.start, len(text))), start.end,
                                 stop_at_end, parse)
