@@ -13,7 +13,7 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
-from typing import Any, Iterable, TypeVar, cast
+from typing import Any, Callable, Iterable, TypeVar, cast
 
 from lark import Token, Transformer
 
@@ -250,19 +250,13 @@ class AstBuilder(Transformer):
 
     def _source(self, ctx: BuildContext, call: RawCall) -> ast.Source:
         name = call.upper
-        spec = ctx.dialect.functions.get(name)
-        if spec is None or spec.role is not Role.SOURCE:
-            if spec is not None:
-                hint = (f"{name} is a step: start with a source, e.g. `PROFILE(contact).{name}(...)`"
-                        if spec.role is Role.STEP else f"{name} is a function for conditions, not a query source")
-                ctx.report(codes.MISPLACED_CALL, f"a query starts with PROFILE, SEGMENT or INTERACTION; {hint}",
-                           call.name.span.start, call.name.span.end)
-            else:
-                _report_unknown(ctx, call, ctx.dialect.names_with_role(Role.SOURCE), "query source")
-            return new.InvalidCall(call=call.as_call(), span=call.span)
-        if not _check_arity(ctx, call, spec):
-            return new.InvalidCall(call=call.as_call(), span=call.span)
-        return cast(ast.Source, _build(ctx, call, spec))
+
+        def misplaced(spec: FunctionSpec) -> str:
+            hint = (f"{name} is a step: start with a source, e.g. `PROFILE(contact).{name}(...)`"
+                    if spec.role is Role.STEP else f"{name} is a function for conditions, not a query source")
+            return f"a query starts with PROFILE, SEGMENT or INTERACTION; {hint}"
+
+        return cast(ast.Source, _chain_call(ctx, call, Role.SOURCE, "query source", misplaced))
 
     def _steps(self, ctx: BuildContext, calls: list[RawCall], source: ast.Source | None) -> tuple[ast.Step, ...]:
         set_calls = [call for call in calls if call.upper in SET_OPERATOR_WORDS]
@@ -298,20 +292,31 @@ def report_stray_calls(ctx: BuildContext, calls: Iterable[ast.Call]) -> None:
 def build_step(ctx: BuildContext, call: RawCall) -> ast.Step:
     """The step a call after `.` in a chain stands for (an InvalidCall, reported, when it is none)."""
     name = call.upper
-    spec = ctx.dialect.functions.get(name)
     if name in SET_OPERATOR_WORDS:
         return new.InvalidCall(call=call.as_call(), span=call.span)
-    if spec is None or spec.role is not Role.STEP:
+
+    def misplaced(spec: FunctionSpec) -> str:
+        what = "a query source" if spec.role is Role.SOURCE else "a function for conditions"
+        return f"{name} is {what}, not a step that can follow `.`"
+
+    return cast(ast.Step, _chain_call(ctx, call, Role.STEP, "step", misplaced))
+
+
+def _chain_call(ctx: BuildContext, call: RawCall, role: Role, what: str,
+                misplaced: Callable[[FunctionSpec], str]) -> ast.Node:
+    """The node of a call of a chain, which must be a function of `role`: a call of another
+    role (`misplaced` says why), of an unknown name or with a wrong number of arguments is
+    reported and kept as an InvalidCall."""
+    spec = ctx.dialect.functions.get(call.upper)
+    if spec is None or spec.role is not role:
         if spec is not None:
-            what = "a query source" if spec.role is Role.SOURCE else "a function for conditions"
-            ctx.report(codes.MISPLACED_CALL, f"{name} is {what}, not a step that can follow `.`",
-                       call.name.span.start, call.name.span.end)
+            ctx.report(codes.MISPLACED_CALL, misplaced(spec), call.name.span.start, call.name.span.end)
         else:
-            _report_unknown(ctx, call, ctx.dialect.names_with_role(Role.STEP), "step")
+            _report_unknown(ctx, call, ctx.dialect.names_with_role(role), what)
         return new.InvalidCall(call=call.as_call(), span=call.span)
     if not _check_arity(ctx, call, spec):
         return new.InvalidCall(call=call.as_call(), span=call.span)
-    return cast(ast.Step, _build(ctx, call, spec))
+    return _build(ctx, call, spec)
 
 
 # ---------------------------------------------------------------- helpers

@@ -41,13 +41,18 @@ def constructor(cls: type[T]) -> Callable[..., T]:
         (keyword if item.kw_only else positional).append(parameter)
         body.append(f"    _set{index}(_object, {item.name})\n")
     parameters = ", ".join(positional + (["*"] + keyword if keyword else []))
-    source = (f"def _make({', '.join(bound)}):\n"
-              f"  def {cls.__name__}({parameters}):\n"
-              f"    _object = _new(_cls)\n" + "".join(body) +
-              f"    return _object\n"
-              f"  return {cls.__name__}\n")
-    namespace: dict[str, Any] = {}
-    exec(source, {}, namespace)  # noqa: S102 - the text is made here from the dataclass's field names
-    made: Callable[..., T] = namespace["_make"](**bound)
+    made: Callable[..., T] = compiled(cls.__name__, parameters,
+                                      ["    _object = _new(_cls)\n", *body, "    return _object\n"], bound)
     made.__qualname__ = f"constructor({cls.__qualname__})"
     return made
+
+
+def compiled(name: str, parameters: str, body: list[str], bound: dict[str, Any]) -> Callable[..., Any]:
+    """The function `name(parameters)` whose body is `body` (lines indented by four spaces),
+    reading the values of `bound` as variables of an enclosing function (as fast as locals)."""
+    source = (f"def _make({', '.join(bound)}):\n"
+              f"  def {name}({parameters}):\n" + "".join(body) +
+              f"  return {name}\n")
+    namespace: dict[str, Any] = {}
+    exec(source, {}, namespace)  # noqa: S102 - the callers make the text from a dataclass's field names
+    return namespace["_make"](**bound)

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from segquery.diagnostics import Diagnostic, Fix, TextEdit
 from segquery.source import SourceText, Span
 from segquery.syntax import ast
-from segquery.syntax.construct import constructor
+from segquery.syntax.construct import compiled, constructor
 
 NodeT = TypeVar("NodeT", bound=ast.Node)
 _new_span = constructor(Span)
@@ -65,7 +65,8 @@ def _shifter(cls: type) -> Callable[[Any, int], Any]:
     bound: dict[str, Any] = {"_cls": cls, "_new": object.__new__, "_Span": Span, "_value": _shift_value,
                              "_shifters": _SHIFTERS}
     bound.update({f"_{name}": getattr(Span, name).__set__ for name in ("start", "end")})  # the slots' setters
-    body = ["    span = node.span\n",
+    body = ["    moved = _new(_cls)\n",
+            "    span = node.span\n",
             "    moved_span = _new(_Span)\n",
             "    _start(moved_span, span.start + delta)\n",
             "    _end(moved_span, span.end + delta)\n"]
@@ -82,14 +83,7 @@ def _shifter(cls: type) -> Callable[[Any, int], Any]:
         else:
             value = f"_shifters[type(node.{item.name})](node.{item.name}, delta)"
         body.append(f"    _set{index}(moved, {value})\n")
-    source = (f"def _make({', '.join(bound)}):\n"
-              f"  def shift_{cls.__name__}(node, delta):\n"
-              f"    moved = _new(_cls)\n" + "".join(body) +
-              f"    return moved\n"
-              f"  return shift_{cls.__name__}\n")
-    namespace: dict[str, Any] = {}
-    exec(source, {}, namespace)  # noqa: S102 - the text is made here from the dataclass's field names
-    return namespace["_make"](**bound)
+    return compiled(f"shift_{cls.__name__}", "node, delta", [*body, "    return moved\n"], bound)
 
 
 def _node_classes() -> list[type]:
