@@ -81,7 +81,7 @@ PIECES = ("", "c.", ".", "(", ")", "'", "'x'", "\n", " ", "||", " && ", "==", "1
 
 # (where, characters replaced, piece, whether the edit moves to the next end of a token, where
 # units meet: edits there may join a unit's text to the token before it).
-BREAKING = st.tuples(st.floats(0, 1), st.integers(0, 8), st.sampled_from(PIECES), st.booleans())
+BREAKING = st.tuples(st.just("anywhere"), st.floats(0, 1), st.integers(0, 8), st.sampled_from(PIECES), st.booleans())
 
 _CONDITION = r"\b[a-z]\.\w+ == '[^'\\\n]*'"
 # Edits that most often leave a query that parses, as typing inside a condition does: (what a
@@ -101,21 +101,22 @@ VALID_EDITS = (
     (r"\)\n", lambda found, word: f").FILTER(c.k == '{word}')\n"),
     (r"FILTER\(", lambda found, word: f"FILTER{word.upper().replace(' ', '')}("),
 )
-VALID = st.tuples(st.sampled_from(range(len(VALID_EDITS))), st.integers(0, 40), st.sampled_from(("", "x", "ab", "q r")))
+VALID = st.tuples(st.just("valid"), st.sampled_from(range(len(VALID_EDITS))), st.integers(0, 40),
+                  st.sampled_from(("", "x", "ab", "q r")))
 
 EDITS = st.lists(st.one_of(BREAKING, VALID), min_size=1, max_size=8)
 
 
 def _edited(text: str, edit: tuple) -> str:
-    if len(edit) == 3:
-        kind, occurrence, word = edit
+    if edit[0] == "valid":
+        _, kind, occurrence, word = edit
         pattern, replace = VALID_EDITS[kind]
         found = list(re.finditer(pattern, text))
         if not found:
             return text
         match = found[occurrence % len(found)]
         return text[:match.start()] + replace(match.group(), word) + text[match.end():]
-    where, length, piece, at_token_end = edit
+    _, where, length, piece, at_token_end = edit
     start = round(where * len(text))
     if at_token_end:
         start = next((at for at in range(max(start, 1), len(text))
