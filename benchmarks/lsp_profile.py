@@ -66,7 +66,8 @@ EDIT_KINDS = {"conditions": ("edits leaving a syntax error", "edits leaving a va
               "strings": ("typing a letter into a string", "replacing that letter")}
 
 
-def edit_params(uri: str, version: int, line: int, start: int, end: int, text: str) -> types.DidChangeTextDocumentParams:
+def edit_params(uri: str, version: int, line: int, start: int, end: int,
+                text: str) -> types.DidChangeTextDocumentParams:
     return types.DidChangeTextDocumentParams(
         text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
         content_changes=[types.TextDocumentContentChangePartial(
