@@ -107,9 +107,10 @@ def _clean_parse(text: str, source: SourceText, start: UnitStart) -> UnitParse |
         parse = parse_unit(text, source, start, no_error_expected, stop_at_end=True)
     except (GiveUp, LarkError, RecursionError):
         return None
-    expected = start.expected
-    return parse if parse.reached is not None and expected is not None and parse.reached.token == expected.token \
-        else None
+    reached, expected = parse.reached, start.expected
+    if reached is None or expected is None or reached.token != expected.token:
+        return None
+    return parse
 
 
 def _errors(unit: Unit, source: SourceText, start: UnitStart) -> tuple[Diagnostic, ...] | None:
