@@ -74,7 +74,8 @@ REALTIME_DOCUMENT = (
     "    .FILTER(fullname STARTSWITH 'x' || a.y == 2)"
 )
 
-DOCUMENTS = ((DOCUMENT, OUTBOUND), (DOCUMENT, REALTIME), (DIAGNOSED, OUTBOUND), (REALTIME_DOCUMENT, REALTIME))
+DOCUMENTS = ((DOCUMENT, OUTBOUND), (DOCUMENT, REALTIME), (DIAGNOSED, OUTBOUND), (REALTIME_DOCUMENT, REALTIME),
+             (DIAGNOSED.replace("\n", "\r\n"), OUTBOUND))
 
 # Pieces that break, mend and move conditions, calls, strings, comments and parentheses.
 PIECES = ("", "c.", ".", "(", ")", "'", "'x'", "\n", " ", "||", " && ", "==", "1", "x", ",", "FILTER(", "/*", "*/",
