@@ -30,8 +30,8 @@ on). `graft` builds what those reductions build:
 * The scanner, which a full parse of a text with many parentheses or a `/*`
   also runs (`parser._parse_clean`): on a text the parse tables read without
   an error it can only find parentheses nested too deep (any other problem it
-  reports is text no token matches), so the nesting within the unit is
-  checked against the limit.
+  reports is text no token matches, or parentheses the grammar does not
+  balance), so the nesting within the unit is checked against the limit.
 
 Anything that does not fit returns None, and the caller parses the whole
 text. tests/syntax/test_edited_parse.py proves that grafted trees, comments
