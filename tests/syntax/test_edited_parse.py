@@ -81,8 +81,8 @@ DOCUMENTS = ((DOCUMENT, OUTBOUND), (DOCUMENT, REALTIME), (DIAGNOSED, OUTBOUND), 
 PIECES = ("", "c.", ".", "(", ")", "'", "'x'", "\n", " ", "||", " && ", "==", "1", "x", ",", "FILTER(", "/*", "*/",
           "//", ".FILTER(c.a == 2)", "UNIONSEGMENT(a)", " UNION ", "c.fullname", "[", "]", "@", "\"", "ORDERBY")
 
-# (where, characters replaced, piece, whether the edit moves to the next end of a token, where
-# units meet: edits there may join a unit's text to the token before it).
+# ("anywhere", where, characters replaced, piece, whether the edit moves to the next end of a
+# token, where units meet: edits there may join a unit's text to the token before it).
 BREAKING = st.tuples(st.just("anywhere"), st.floats(0, 1), st.integers(0, 8), st.sampled_from(PIECES), st.booleans())
 
 _CONDITION = r"\b[a-z]\.\w+ == '[^'\\\n]*'"
@@ -103,6 +103,7 @@ VALID_EDITS = (
     (r"\)\n", lambda found, word: f").FILTER(c.k == '{word}')\n"),
     (r"FILTER\(", lambda found, word: f"FILTER{word.upper().replace(' ', '')}("),
 )
+# ("valid", which of VALID_EDITS, at which of its matches, the word).
 VALID = st.tuples(st.just("valid"), st.sampled_from(range(len(VALID_EDITS))), st.integers(0, 40),
                   st.sampled_from(("", "x", "ab", "q r")))
 
