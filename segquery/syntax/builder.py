@@ -270,13 +270,16 @@ class AstBuilder(Transformer):
 
 def checked_across_steps(source: ast.Node, steps: Iterable[ast.Node]) -> bool:
     """Whether building a chain with this source and these steps reports anything about several
-    steps together (`AstBuilder._steps`): a set operator written as a step, or HAVING in an
-    interaction query (which FILTER steps must precede). Otherwise what is reported about a step
-    depends on that step alone."""
+    steps together (`AstBuilder._steps`): a set operator written as a step, or, in an interaction
+    query, a FILTER after HAVING. Otherwise what is reported about a step depends on that step
+    alone."""
     steps = tuple(steps)
-    return (any(isinstance(step, ast.InvalidCall) and step.call.name.name.upper() in SET_OPERATOR_WORDS
-                for step in steps)
-            or (isinstance(source, ast.Interaction) and any(isinstance(step, ast.Having) for step in steps)))
+    if any(isinstance(step, ast.InvalidCall) and step.call.name.name.upper() in SET_OPERATOR_WORDS
+           for step in steps):
+        return True
+    having = next((index for index, step in enumerate(steps) if isinstance(step, ast.Having)), None)
+    return (isinstance(source, ast.Interaction) and having is not None
+            and any(isinstance(step, ast.Filter) for step in steps[having + 1:]))
 
 
 def report_stray_calls(ctx: BuildContext, calls: Iterable[ast.Call]) -> None:

@@ -18,9 +18,9 @@ on). `graft` builds what those reductions build:
   operand, `AstBuilder.or_expr` makes the condition from the operands and
   `build_step` the FILTER. The chain and the query are made as the builder
   makes them, the steps and operands after the unit moved by `delta`
-  (segquery/syntax/shift.py). When the builder checks several steps together
-  (`checked_across_steps`), or the unit is the chain's source, nothing is
-  grafted.
+  (segquery/syntax/shift.py). When the builder reports something about
+  several steps together (`checked_across_steps`), before the edit or after
+  it, or the unit is the chain's source, nothing is grafted.
 * Diagnostics: what the builder reported about the old unit (in the unit's
   parse, once its first token was taken, and in `build_step` and the stray
   calls left after it) is made again from the text before the edit and taken
@@ -83,11 +83,14 @@ def graft(unit: Unit, old: UnitParse, new_parse: UnitParse, tree: ast.Query,
         made = _call_steps(step, old, old_values, new_parse, new_values)
     else:
         made = _operand_steps(step, unit.operand, old, old_values, new_parse, new_values, delta)
-    if made is None or checked_across_steps(chain.source, (made[0],)):
+    if made is None:
         return None
     new_step, new_end = made
+    before, after = chain.steps[:unit.call - 1], chain.steps[unit.call:]
+    if checked_across_steps(chain.source, (*before, new_step, *after)):
+        return None
     last = unit.call == len(calls) - 1
-    steps = (*chain.steps[:unit.call - 1], new_step, *(shifted(later, delta) for later in chain.steps[unit.call:]))
+    steps = (*before, new_step, *(shifted(later, delta) for later in after))
     body = new.Chain(source=chain.source, steps=steps,
                      span=Span(chain.span.start, new_end if last else chain.span.end + delta))
     comments = _comments(tree.comments, unit, new_parse, delta)

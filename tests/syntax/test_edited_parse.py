@@ -74,8 +74,14 @@ REALTIME_DOCUMENT = (
     "    .FILTER(fullname STARTSWITH 'x' || a.y == 2)"
 )
 
+# Interaction queries: the builder checks their steps together (HAVING must follow every FILTER).
+INTERACTION = ("INTERACTION(msdynmkt_emailopened, msdynmkt_contactid, i)\n"
+               "    .FILTER(i.a == 'x' || i.b == 'y' || i.c == 'z')\n"
+               "    .HAVING(COUNT() > 2)")
+HAVING_FIRST = INTERACTION.replace(".FILTER(", ".HAVING(COUNT() > 1)\n    .FILTER(", 1)
+
 DOCUMENTS = ((DOCUMENT, OUTBOUND), (DOCUMENT, REALTIME), (DIAGNOSED, OUTBOUND), (REALTIME_DOCUMENT, REALTIME),
-             (DIAGNOSED.replace("\n", "\r\n"), OUTBOUND))
+             (DIAGNOSED.replace("\n", "\r\n"), OUTBOUND), (INTERACTION, OUTBOUND), (HAVING_FIRST, REALTIME))
 
 # Pieces that break, mend and move conditions, calls, strings, comments and parentheses.
 PIECES = ("", "c.", ".", "(", ")", "'", "'x'", "\n", " ", "||", " && ", "==", "1", "x", ",", "FILTER(", "/*", "*/",
@@ -236,6 +242,7 @@ GRAFTED = {
     "double quotes mended": (REALTIME_DOCUMENT, REALTIME, 'CONTAINS "q"', "CONTAINS 'q'"),
     "double quotes written": (REALTIME_DOCUMENT, REALTIME, "fullname == 'a'", 'fullname == "a"'),
     "an IN list": (REALTIME_DOCUMENT, REALTIME, "IN ['x', 'y']", "IN ['x', 'y', 'z']"),
+    "an interaction query's FILTER before its HAVING": (INTERACTION, OUTBOUND, "'y'", "'yy'"),
 }
 
 
@@ -270,14 +277,14 @@ def test_the_server_s_parse_of_each_version_grafts_onto_the_last() -> None:
 
 
 def test_valid_edits_the_graft_cannot_answer_for_are_left_to_the_full_parse() -> None:
-    interaction = "INTERACTION(msdyncrm_emailopened, contactid, i).FILTER(i.a == 1 || i.b == 2).HAVING(COUNT() > 2)"
     method_union = "PROFILE(contact).FILTER(a == 1 || b == 2).UNION(x)"
     deep = "(" * MAX_NESTING + "2" + ")" * MAX_NESTING
     cases = {
         "a new step inside a unit": (DOCUMENT, "c.y == 'b')", "c.y == 'b').FILTER(c.z == 2)"),
         "a new operand inside an operand": (DOCUMENT, "c.b == 2 ||", "c.b == 2 || c.bb == 3 ||"),
         "the chain's source": (DOCUMENT, "PROFILE(contact, c)", "PROFILE(contact, c )"),
-        "a HAVING in an interaction query": (interaction, "i.b == 2", "i.b == 3"),
+        "a FILTER after HAVING in an interaction query": (HAVING_FIRST, "'y'", "'yy'"),
+        "a step after HAVING that becomes a FILTER": (INTERACTION + ".FILTRE(i.d == 1)", "FILTRE", "FILTER"),
         "a set operator written as a step": (method_union, "b == 2", "b == 3"),
         "parentheses nested deeper than the limit": (DOCUMENT, "c.b == 2", f"c.b == {deep}"),
     }
