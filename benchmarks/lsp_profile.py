@@ -1,6 +1,7 @@
 """Where the language server's time goes between a didChange and its publishDiagnostics.
 
     python benchmarks/lsp_profile.py [--rounds N] [--shape designer|chain] [--lines N] [--top N]
+                                     [--edits conditions|strings] [--cpu]
 
 Runs the server's own didChange handler and its check in this process (no
 client, no debounce), on the same document and the same edits as
@@ -10,6 +11,9 @@ error and those leaving a valid query apart, the share of each stage
 own work and publishing) and the rules that cost the most. The edits that
 mend a condition bring back the text before the previous edit, whose parse
 the parser still holds (its cache of recent results): they show no parse.
+With `--edits strings`, every edit leaves a valid query never seen before:
+one in two types a letter at the end of a condition's city string (what
+follows moves one character), the next replaces that letter (nothing moves).
 
 cProfile slows Python code down several times, so the milliseconds are not
 the server's latency (`lsp_latency.py` measures that); the shares are what
@@ -45,7 +49,7 @@ from segquery.lsp.server import SegqueryLanguageServer  # noqa: E402
 
 # Each stage by the function that does it: (module path ending, function name).
 STAGES = (
-    ("parse", "segquery/syntax/parser.py", "parse_uncached"),
+    ("parse", "segquery/syntax/parser.py", "parse_tolerant"),
     ("directives", "segquery/lint/suppression.py", "read_directives"),
     ("validation", "segquery/semantic/validation.py", "validate"),
     ("lint", "segquery/lint/__init__.py", "lint"),
@@ -57,15 +61,30 @@ RULE_FOLDERS = ("segquery/lint/rules/", "segquery/semantic/rules/")
 LINT_CONTEXT = ("segquery/lint/context.py", "__post_init__")
 
 
-def edit_params(uri: str, version: int, line: int, column: int, breaking: bool) -> types.DidChangeTextDocumentParams:
-    """The edit `lsp_latency.py` makes: break a condition (`c.` -> `.`), or mend it."""
-    end = column + 1 if breaking else column
+# The two kinds of edit of each mode, as they alternate.
+EDIT_KINDS = {"conditions": ("edits leaving a syntax error", "edits leaving a valid query"),
+              "strings": ("typing a letter into a string", "replacing that letter")}
+
+
+def edit_params(uri: str, version: int, line: int, start: int, end: int,
+                text: str) -> types.DidChangeTextDocumentParams:
     return types.DidChangeTextDocumentParams(
         text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
         content_changes=[types.TextDocumentContentChangePartial(
-            range=types.Range(start=types.Position(line=line, character=column),
+            range=types.Range(start=types.Position(line=line, character=start),
                               end=types.Position(line=line, character=end)),
-            text="" if breaking else "c")])
+            text=text)])
+
+
+def edit_at(line_text: str, mode: str, first: bool) -> tuple[int, int, str]:
+    """(start, end, text) of an edit of one line: the one `lsp_latency.py` makes (break a
+    condition, `c.` -> `.`, then mend it), or, for `strings`, type a letter at the end of the
+    line's string, then replace it."""
+    if mode == "strings":
+        closing = line_text.rindex("'")
+        return (closing, closing, "x") if first else (closing - 1, closing, "y")
+    column = len(line_text) - len(line_text.lstrip())
+    return (column, column + 1, "") if first else (column, column, "c")
 
 
 class Timer:
@@ -82,9 +101,9 @@ class Timer:
         self.samples.append(time.process_time() - self._started)
 
 
-async def profile(rounds: int, shape: str, line_count: int,
-                  make: Callable[[], Any] = cProfile.Profile) -> tuple[Any, Any, int]:
-    """The profiles (or timers) of the breaking and the mending edits, and how many of each were made."""
+async def profile(rounds: int, shape: str, line_count: int, make: Callable[[], Any] = cProfile.Profile,
+                  mode: str = "conditions") -> tuple[Any, Any, int]:
+    """The profiles (or timers) of the first and the second edit of each pair, and how many of each were made."""
     with tempfile.TemporaryDirectory(prefix="segquery-lsp-profile-") as directory:
         root = Path(directory)
         (root / "other.segq").write_text("SEGMENT(large)\n", encoding="utf-8")
@@ -99,10 +118,11 @@ async def profile(rounds: int, shape: str, line_count: int,
         profilers = (make(), make())
         for number in range(rounds):
             line = lines[(number // 2 * 37) % len(lines)]
-            column = len(lines_text[line]) - len(lines_text[line].lstrip())
+            start, end, typed = edit_at(lines_text[line], mode, number % 2 == 0)
+            lines_text[line] = lines_text[line][:start] + typed + lines_text[line][end:]
             profiler = profilers[number % 2]
             profiler.enable()
-            notifications.on_did_change(server, edit_params(uri, number + 2, line, column, number % 2 == 0))
+            notifications.on_did_change(server, edit_params(uri, number + 2, line, start, end, typed))
             server.diagnostics.run_now(uri)
             profiler.disable()
         return profilers[0], profilers[1], (rounds + 1) // 2
@@ -147,18 +167,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lines", type=int, default=2_000, help="lines of the edited document")
     parser.add_argument("--top", type=int, default=8, help="rules listed")
     parser.add_argument("--cpu", action="store_true", help="time the edits in CPU seconds instead of profiling")
+    parser.add_argument("--edits", choices=sorted(EDIT_KINDS), default="conditions",
+                        help="break and mend conditions, or type into strings (new valid texts)")
     args = parser.parse_args(argv)
     document = f"{args.lines:,}-line {args.shape} file"
+    first_kind, second_kind = EDIT_KINDS[args.edits]
     if args.cpu:
-        breaking, mending, _ = asyncio.run(profile(args.rounds, args.shape, args.lines, Timer))
-        for title, timer in (("edits leaving a syntax error", breaking), ("edits leaving a valid query", mending)):
+        first, second, _ = asyncio.run(profile(args.rounds, args.shape, args.lines, Timer, args.edits))
+        for title, timer in ((first_kind, first), (second_kind, second)):
             samples = [seconds * 1000 for seconds in timer.samples]
             print(f"{title} ({document}): CPU ms per edit median={statistics.median(samples):.1f} "
                   f"min={min(samples):.1f} (n={len(samples)})")
     else:
-        breaking, mending, edits = asyncio.run(profile(args.rounds, args.shape, args.lines))
-        report(f"edits leaving a syntax error ({document})", pstats.Stats(breaking), edits, args.top)
-        report(f"edits leaving a valid query ({document})", pstats.Stats(mending), args.rounds // 2, args.top)
+        first, second, edits = asyncio.run(profile(args.rounds, args.shape, args.lines, mode=args.edits))
+        report(f"{first_kind} ({document})", pstats.Stats(first), edits, args.top)
+        report(f"{second_kind} ({document})", pstats.Stats(second), args.rounds // 2, args.top)
     print("load average when the run ended: " + ", ".join(f"{value:.2f}" for value in os.getloadavg()))
     return 0
 

@@ -607,7 +607,16 @@ def _init_58(_setattr, _has_default_factory, _dflt_diagnostics, _dflt_comments, 
     return __init__
 
 
-def _init_59(_setattr, _has_default_factory, _dflt_span):
+def _init_59(_setattr, _has_default_factory):
+    def __init__(self, source: 'SourceText', tree: 'ast.Query', diagnostics: 'tuple[Diagnostic, ...]', clean: 'bool') -> None:
+        _setattr(self, 'source', source)
+        _setattr(self, 'tree', tree)
+        _setattr(self, 'diagnostics', diagnostics)
+        _setattr(self, 'clean', clean)
+    return __init__
+
+
+def _init_60(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, source: 'SourceText', value: 'JsonValue | None', diagnostics: 'tuple[Diagnostic, ...]', span: 'Span' = _dflt_span) -> None:
         _setattr(self, 'source', source)
         _setattr(self, 'value', value)
@@ -616,7 +625,7 @@ def _init_59(_setattr, _has_default_factory, _dflt_span):
     return __init__
 
 
-def _init_60(_setattr, _has_default_factory):
+def _init_61(_setattr, _has_default_factory):
     def __init__(self, source: 'str', target: 'str', reference: 'Reference', location: 'Location') -> None:
         _setattr(self, 'source', source)
         _setattr(self, 'target', target)
@@ -625,14 +634,14 @@ def _init_60(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_61(_setattr, _has_default_factory, _dflt_span):
+def _init_62(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, attributes: 'tuple[Expr, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'attributes', attributes)
     return __init__
 
 
-def _init_62(_setattr, _has_default_factory, _dflt_span, _dflt_comments):
+def _init_63(_setattr, _has_default_factory, _dflt_span, _dflt_comments):
     def __init__(self, *, span: 'Span' = _dflt_span, body: 'QueryExpr', comments: 'tuple[Comment, ...]' = _dflt_comments) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'body', body)
@@ -640,21 +649,21 @@ def _init_62(_setattr, _has_default_factory, _dflt_span, _dflt_comments):
     return __init__
 
 
-def _init_63(_setattr, _has_default_factory, _dflt_span):
+def _init_64(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, call: 'Call') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'call', call)
     return __init__
 
 
-def _init_64(_setattr, _has_default_factory, _dflt_span):
+def _init_65(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, condition: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'condition', condition)
     return __init__
 
 
-def _init_65(_setattr, _has_default_factory, _dflt_span, _dflt_window):
+def _init_66(_setattr, _has_default_factory, _dflt_span, _dflt_window):
     def __init__(self, *, span: 'Span' = _dflt_span, condition: 'Expr', window: 'Expr | None' = _dflt_window) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'condition', condition)
@@ -662,14 +671,14 @@ def _init_65(_setattr, _has_default_factory, _dflt_span, _dflt_window):
     return __init__
 
 
-def _init_66(_setattr, _has_default_factory, _dflt_span):
+def _init_67(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, count: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'count', count)
     return __init__
 
 
-def _init_67(_setattr, _has_default_factory, _dflt_span, _dflt_alias):
+def _init_68(_setattr, _has_default_factory, _dflt_span, _dflt_alias):
     def __init__(self, *, span: 'Span' = _dflt_span, interaction_type: 'Identifier', link_type: 'Identifier', alias: 'Identifier | None' = _dflt_alias) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'interaction_type', interaction_type)
@@ -678,21 +687,21 @@ def _init_67(_setattr, _has_default_factory, _dflt_span, _dflt_alias):
     return __init__
 
 
-def _init_68(_setattr, _has_default_factory, _dflt_span):
+def _init_69(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, keys: 'tuple[OrderKey, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'keys', keys)
     return __init__
 
 
-def _init_69(_setattr, _has_default_factory, _dflt_span):
+def _init_70(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, name: 'Identifier') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'name', name)
     return __init__
 
 
-def _init_70(_setattr, _has_default_factory, _dflt_span, _dflt_qualifier):
+def _init_71(_setattr, _has_default_factory, _dflt_span, _dflt_qualifier):
     def __init__(self, *, span: 'Span' = _dflt_span, name: 'str', qualifier: 'str | None' = _dflt_qualifier) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'name', name)
@@ -700,14 +709,14 @@ def _init_70(_setattr, _has_default_factory, _dflt_span, _dflt_qualifier):
     return __init__
 
 
-def _init_71(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_72(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
     return __init__
 
 
-def _init_72(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_73(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, body: 'QueryExpr', steps: 'tuple[Step, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -716,7 +725,7 @@ def _init_72(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_73(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_direction):
+def _init_74(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_direction):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, expr: 'Expr', direction: 'Direction | None' = _dflt_direction) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -725,7 +734,7 @@ def _init_73(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_dir
     return __init__
 
 
-def _init_74(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_argument):
+def _init_75(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_argument):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, function: 'AggregateFunction', argument: 'Expr | None' = _dflt_argument) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -734,7 +743,7 @@ def _init_74(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_arg
     return __init__
 
 
-def _init_75(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_76(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, left: 'Expr', op: 'CompareOp', right: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -744,7 +753,7 @@ def _init_75(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_76(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_77(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, name: 'Identifier', arguments: 'tuple[Expr, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -753,7 +762,7 @@ def _init_76(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_77(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_qualifier):
+def _init_78(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_qualifier):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, name: 'Identifier', qualifier: 'Identifier | None' = _dflt_qualifier) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -762,7 +771,7 @@ def _init_77(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_qua
     return __init__
 
 
-def _init_78(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_79(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, op: 'LogicOp', operands: 'tuple[Expr, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -771,7 +780,7 @@ def _init_78(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_79(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_80(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, operand: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -779,7 +788,7 @@ def _init_79(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_80(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_negated):
+def _init_81(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_negated):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, operand: 'Expr', negated: 'bool' = _dflt_negated) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -788,7 +797,7 @@ def _init_80(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_neg
     return __init__
 
 
-def _init_81(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_82(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, operands: 'tuple[Expr, ...]', operators: 'tuple[str, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -797,7 +806,7 @@ def _init_81(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_82(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_spellings):
+def _init_83(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_spellings):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, operands: 'tuple[QueryExpr, ...]', operators: 'tuple[SetOp, ...]', spellings: 'tuple[str, ...]' = _dflt_spellings) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -807,7 +816,7 @@ def _init_82(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_spe
     return __init__
 
 
-def _init_83(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_84(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, part: 'DatePartName', amount: 'Expr', date: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -817,7 +826,7 @@ def _init_83(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_84(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_85(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, part: 'DatePartName', start: 'Expr', end: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -827,7 +836,7 @@ def _init_84(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_85(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_86(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, parts: 'tuple[Expr, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -835,7 +844,7 @@ def _init_85(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_86(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_steps):
+def _init_87(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_steps):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, source: 'Source', steps: 'tuple[Step, ...]' = _dflt_steps) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -844,7 +853,7 @@ def _init_86(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_ste
     return __init__
 
 
-def _init_87(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_88(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, subject: 'Expr', op: 'StringOp', pattern: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -854,7 +863,7 @@ def _init_87(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_88(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_89(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, subject: 'Expr', values: 'tuple[Expr, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -863,7 +872,7 @@ def _init_88(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_89(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_90(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, text: 'str') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -871,7 +880,7 @@ def _init_89(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_90(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_91(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, unit: 'WindowUnit', count: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -880,7 +889,7 @@ def _init_90(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_91(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_92(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, value: 'bool') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -888,7 +897,7 @@ def _init_91(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_92(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_quote):
+def _init_93(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_quote):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, value: 'str', quote: 'str' = _dflt_quote) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -897,14 +906,14 @@ def _init_92(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_quo
     return __init__
 
 
-def _init_93(_setattr, _has_default_factory, _dflt_span):
+def _init_94(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, part: 'DatePart') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'part', part)
     return __init__
 
 
-def _init_94(_setattr, _has_default_factory, _dflt_span, _dflt_alias, _dflt_filter):
+def _init_95(_setattr, _has_default_factory, _dflt_span, _dflt_alias, _dflt_filter):
     def __init__(self, *, span: 'Span' = _dflt_span, relationship: 'Identifier', alias: 'Identifier | None' = _dflt_alias, filter: 'Filter | None' = _dflt_filter) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'relationship', relationship)
@@ -913,7 +922,7 @@ def _init_94(_setattr, _has_default_factory, _dflt_span, _dflt_alias, _dflt_filt
     return __init__
 
 
-def _init_95(_setattr, _has_default_factory, _dflt_span, _dflt_nested, _dflt_optional):
+def _init_96(_setattr, _has_default_factory, _dflt_span, _dflt_nested, _dflt_optional):
     def __init__(self, *, span: 'Span' = _dflt_span, relationship: 'Identifier', alias: 'Identifier', nested: "'Relate | None'" = _dflt_nested, optional: 'bool' = _dflt_optional) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'relationship', relationship)
@@ -923,7 +932,7 @@ def _init_95(_setattr, _has_default_factory, _dflt_span, _dflt_nested, _dflt_opt
     return __init__
 
 
-def _init_96(_setattr, _has_default_factory, _dflt_span, _dflt_alias):
+def _init_97(_setattr, _has_default_factory, _dflt_span, _dflt_alias):
     def __init__(self, *, span: 'Span' = _dflt_span, table: 'Identifier', alias: 'Identifier | None' = _dflt_alias) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'table', table)
@@ -931,34 +940,34 @@ def _init_96(_setattr, _has_default_factory, _dflt_span, _dflt_alias):
     return __init__
 
 
-def _init_97(_setattr, _has_default_factory, _dflt_span):
+def _init_98(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, text: 'str') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'text', text)
     return __init__
 
 
-def _init_98(_setattr, _has_default_factory, _dflt_span):
+def _init_99(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span) -> None:
         _setattr(self, 'span', span)
     return __init__
 
 
-def _init_99(_setattr, _has_default_factory):
+def _init_100(_setattr, _has_default_factory):
     def __init__(self, start: 'Position', end: 'Position') -> None:
         _setattr(self, 'start', start)
         _setattr(self, 'end', end)
     return __init__
 
 
-def _init_100(_setattr, _has_default_factory):
+def _init_101(_setattr, _has_default_factory):
     def __init__(self, start: 'int', end: 'int') -> None:
         _setattr(self, 'start', start)
         _setattr(self, 'end', end)
     return __init__
 
 
-def _init_101(_setattr, _has_default_factory):
+def _init_102(_setattr, _has_default_factory):
     def __init__(self, start: 'int', end: 'int', new_text: 'str') -> None:
         _setattr(self, 'start', start)
         _setattr(self, 'end', end)
@@ -966,7 +975,7 @@ def _init_101(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_102(_setattr, _has_default_factory, _dflt_alias, _dflt_interaction):
+def _init_103(_setattr, _has_default_factory, _dflt_alias, _dflt_interaction):
     def __init__(self, table: 'str | None', aliases: 'Mapping[str, str | None]', alias: 'str | None' = _dflt_alias, interaction: 'str | None' = _dflt_interaction) -> None:
         _setattr(self, 'table', table)
         _setattr(self, 'aliases', aliases)
@@ -975,7 +984,7 @@ def _init_102(_setattr, _has_default_factory, _dflt_alias, _dflt_interaction):
     return __init__
 
 
-def _init_103(_setattr, _has_default_factory, _dflt_tables, _dflt_relationships, _dflt_interactions, _dflt_interaction_tables):
+def _init_104(_setattr, _has_default_factory, _dflt_tables, _dflt_relationships, _dflt_interactions, _dflt_interaction_tables):
     def __init__(self, tables: 'Mapping[str, Table]' = _has_default_factory, relationships: 'Mapping[str, Relationship]' = _has_default_factory, interactions: 'Mapping[str, InteractionType]' = _has_default_factory, interaction_tables: 'Mapping[str, InteractionTable]' = _has_default_factory) -> None:
         _setattr(self, 'tables', _dflt_tables() if tables is _has_default_factory else tables)
         _setattr(self, 'relationships', _dflt_relationships() if relationships is _has_default_factory else relationships)
@@ -985,7 +994,7 @@ def _init_103(_setattr, _has_default_factory, _dflt_tables, _dflt_relationships,
     return __init__
 
 
-def _init_104(_setattr, _has_default_factory):
+def _init_105(_setattr, _has_default_factory):
     def __init__(self, text: 'str', caret_start: 'int', caret_width: 'int') -> None:
         _setattr(self, 'text', text)
         _setattr(self, 'caret_start', caret_start)
@@ -993,7 +1002,7 @@ def _init_104(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_105(_setattr, _has_default_factory, _dflt_fixed, _dflt_passes, _dflt_converged, _dflt_reverted, _dflt_unfinished):
+def _init_106(_setattr, _has_default_factory, _dflt_fixed, _dflt_passes, _dflt_converged, _dflt_reverted, _dflt_unfinished):
     def __init__(self, text: 'str', fixed: 'Counter' = _has_default_factory, passes: 'int' = _dflt_passes, converged: 'bool' = _dflt_converged, reverted: 'bool' = _dflt_reverted, unfinished: 'list[Diagnostic]' = _has_default_factory) -> None:
         self.text = text
         self.fixed = _dflt_fixed() if fixed is _has_default_factory else fixed
@@ -1004,7 +1013,7 @@ def _init_105(_setattr, _has_default_factory, _dflt_fixed, _dflt_passes, _dflt_c
     return __init__
 
 
-def _init_106(_setattr, _has_default_factory, _dflt_path):
+def _init_107(_setattr, _has_default_factory, _dflt_path):
     def __init__(self, text: 'str', path: 'str | None' = _dflt_path) -> None:
         _setattr(self, 'text', text)
         _setattr(self, 'path', path)
@@ -1012,28 +1021,28 @@ def _init_106(_setattr, _has_default_factory, _dflt_path):
     return __init__
 
 
-def _init_107(_setattr, _has_default_factory):
+def _init_108(_setattr, _has_default_factory):
     def __init__(self, type: 'int | None', status: 'int | None') -> None:
         _setattr(self, 'type', type)
         _setattr(self, 'status', status)
     return __init__
 
 
-def _init_108(_setattr, _has_default_factory):
+def _init_109(_setattr, _has_default_factory):
     def __init__(self, url: 'str', api_version: 'str') -> None:
         _setattr(self, 'url', url)
         _setattr(self, 'api_version', api_version)
     return __init__
 
 
-def _init_109(_setattr, _has_default_factory):
+def _init_110(_setattr, _has_default_factory):
     def __init__(self, value: 'bool | None', span: 'Span') -> None:
         _setattr(self, 'value', value)
         _setattr(self, 'span', span)
     return __init__
 
 
-def _init_110(_setattr, _has_default_factory, _dflt_text):
+def _init_111(_setattr, _has_default_factory, _dflt_text):
     def __init__(self, value: 'int | float', span: 'Span', text: 'str' = _dflt_text) -> None:
         _setattr(self, 'value', value)
         _setattr(self, 'span', span)
@@ -1041,14 +1050,14 @@ def _init_110(_setattr, _has_default_factory, _dflt_text):
     return __init__
 
 
-def _init_111(_setattr, _has_default_factory):
+def _init_112(_setattr, _has_default_factory):
     def __init__(self, value: 'int', exact: 'bool') -> None:
         _setattr(self, 'value', value)
         _setattr(self, 'exact', exact)
     return __init__
 
 
-def _init_112(_setattr, _has_default_factory, _dflt_quote, _dflt_checkpoints):
+def _init_113(_setattr, _has_default_factory, _dflt_quote, _dflt_checkpoints):
     def __init__(self, value: 'str', span: 'Span', quote: 'str' = _dflt_quote, checkpoints: 'tuple[tuple[int, int], ...]' = _dflt_checkpoints) -> None:
         _setattr(self, 'value', value)
         _setattr(self, 'span', span)
@@ -1740,7 +1749,7 @@ def _eq_84():
 def _eq_85():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.source, self.value, self.diagnostics, self.span,) == (other.source, other.value, other.diagnostics, other.span,)
+            return (self.source, self.tree, self.diagnostics, self.clean,) == (other.source, other.tree, other.diagnostics, other.clean,)
         return NotImplemented
     return __eq__
 
@@ -1748,7 +1757,7 @@ def _eq_85():
 def _eq_86():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.start, self.end,) == (other.start, other.end,)
+            return (self.source, self.value, self.diagnostics, self.span,) == (other.source, other.value, other.diagnostics, other.span,)
         return NotImplemented
     return __eq__
 
@@ -1756,7 +1765,7 @@ def _eq_86():
 def _eq_87():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.start, self.end, self.new_text,) == (other.start, other.end, other.new_text,)
+            return (self.start, self.end,) == (other.start, other.end,)
         return NotImplemented
     return __eq__
 
@@ -1764,7 +1773,7 @@ def _eq_87():
 def _eq_88():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.subject, self.op, self.pattern,) == (other.subject, other.op, other.pattern,)
+            return (self.start, self.end, self.new_text,) == (other.start, other.end, other.new_text,)
         return NotImplemented
     return __eq__
 
@@ -1772,7 +1781,7 @@ def _eq_88():
 def _eq_89():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.subject, self.values,) == (other.subject, other.values,)
+            return (self.subject, self.op, self.pattern,) == (other.subject, other.op, other.pattern,)
         return NotImplemented
     return __eq__
 
@@ -1780,7 +1789,7 @@ def _eq_89():
 def _eq_90():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.table, self.alias,) == (other.table, other.alias,)
+            return (self.subject, self.values,) == (other.subject, other.values,)
         return NotImplemented
     return __eq__
 
@@ -1788,7 +1797,7 @@ def _eq_90():
 def _eq_91():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.table, self.aliases, self.alias, self.interaction,) == (other.table, other.aliases, other.alias, other.interaction,)
+            return (self.table, self.alias,) == (other.table, other.alias,)
         return NotImplemented
     return __eq__
 
@@ -1796,7 +1805,7 @@ def _eq_91():
 def _eq_92():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.tables, self.relationships, self.interactions, self.interaction_tables,) == (other.tables, other.relationships, other.interactions, other.interaction_tables,)
+            return (self.table, self.aliases, self.alias, self.interaction,) == (other.table, other.aliases, other.alias, other.interaction,)
         return NotImplemented
     return __eq__
 
@@ -1804,7 +1813,7 @@ def _eq_92():
 def _eq_93():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.text,) == (other.text,)
+            return (self.tables, self.relationships, self.interactions, self.interaction_tables,) == (other.tables, other.relationships, other.interactions, other.interaction_tables,)
         return NotImplemented
     return __eq__
 
@@ -1812,7 +1821,7 @@ def _eq_93():
 def _eq_94():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.text, self.caret_start, self.caret_width,) == (other.text, other.caret_start, other.caret_width,)
+            return (self.text,) == (other.text,)
         return NotImplemented
     return __eq__
 
@@ -1820,7 +1829,7 @@ def _eq_94():
 def _eq_95():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.text, self.fixed, self.passes, self.converged, self.reverted, self.unfinished,) == (other.text, other.fixed, other.passes, other.converged, other.reverted, other.unfinished,)
+            return (self.text, self.caret_start, self.caret_width,) == (other.text, other.caret_start, other.caret_width,)
         return NotImplemented
     return __eq__
 
@@ -1828,7 +1837,7 @@ def _eq_95():
 def _eq_96():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.text, self.path,) == (other.text, other.path,)
+            return (self.text, self.fixed, self.passes, self.converged, self.reverted, self.unfinished,) == (other.text, other.fixed, other.passes, other.converged, other.reverted, other.unfinished,)
         return NotImplemented
     return __eq__
 
@@ -1836,7 +1845,7 @@ def _eq_96():
 def _eq_97():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.type, self.status,) == (other.type, other.status,)
+            return (self.text, self.path,) == (other.text, other.path,)
         return NotImplemented
     return __eq__
 
@@ -1844,7 +1853,7 @@ def _eq_97():
 def _eq_98():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.unit, self.count,) == (other.unit, other.count,)
+            return (self.type, self.status,) == (other.type, other.status,)
         return NotImplemented
     return __eq__
 
@@ -1852,7 +1861,7 @@ def _eq_98():
 def _eq_99():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.url, self.api_version,) == (other.url, other.api_version,)
+            return (self.unit, self.count,) == (other.unit, other.count,)
         return NotImplemented
     return __eq__
 
@@ -1860,7 +1869,7 @@ def _eq_99():
 def _eq_100():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.value,) == (other.value,)
+            return (self.url, self.api_version,) == (other.url, other.api_version,)
         return NotImplemented
     return __eq__
 
@@ -1868,7 +1877,7 @@ def _eq_100():
 def _eq_101():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.value, self.exact,) == (other.value, other.exact,)
+            return (self.value,) == (other.value,)
         return NotImplemented
     return __eq__
 
@@ -1876,7 +1885,7 @@ def _eq_101():
 def _eq_102():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.value, self.span,) == (other.value, other.span,)
+            return (self.value, self.exact,) == (other.value, other.exact,)
         return NotImplemented
     return __eq__
 
@@ -1884,12 +1893,20 @@ def _eq_102():
 def _eq_103():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.value, self.span, self.quote,) == (other.value, other.span, other.quote,)
+            return (self.value, self.span,) == (other.value, other.span,)
         return NotImplemented
     return __eq__
 
 
 def _eq_104():
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.value, self.span, self.quote,) == (other.value, other.span, other.quote,)
+        return NotImplemented
+    return __eq__
+
+
+def _eq_105():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.value, self.span, self.text,) == (other.value, other.span, other.text,)
@@ -2343,107 +2360,113 @@ def _hash_73():
 
 def _hash_74():
     def __hash__(self):
-        return hash((self.source, self.value, self.diagnostics, self.span,))
+        return hash((self.source, self.tree, self.diagnostics, self.clean,))
     return __hash__
 
 
 def _hash_75():
     def __hash__(self):
-        return hash((self.start, self.end,))
+        return hash((self.source, self.value, self.diagnostics, self.span,))
     return __hash__
 
 
 def _hash_76():
     def __hash__(self):
-        return hash((self.start, self.end, self.new_text,))
+        return hash((self.start, self.end,))
     return __hash__
 
 
 def _hash_77():
     def __hash__(self):
-        return hash((self.subject, self.op, self.pattern,))
+        return hash((self.start, self.end, self.new_text,))
     return __hash__
 
 
 def _hash_78():
     def __hash__(self):
-        return hash((self.subject, self.values,))
+        return hash((self.subject, self.op, self.pattern,))
     return __hash__
 
 
 def _hash_79():
     def __hash__(self):
-        return hash((self.table, self.alias,))
+        return hash((self.subject, self.values,))
     return __hash__
 
 
 def _hash_80():
     def __hash__(self):
-        return hash((self.table, self.aliases, self.alias, self.interaction,))
+        return hash((self.table, self.alias,))
     return __hash__
 
 
 def _hash_81():
     def __hash__(self):
-        return hash((self.text,))
+        return hash((self.table, self.aliases, self.alias, self.interaction,))
     return __hash__
 
 
 def _hash_82():
     def __hash__(self):
-        return hash((self.text, self.caret_start, self.caret_width,))
+        return hash((self.text,))
     return __hash__
 
 
 def _hash_83():
     def __hash__(self):
-        return hash((self.text, self.path,))
+        return hash((self.text, self.caret_start, self.caret_width,))
     return __hash__
 
 
 def _hash_84():
     def __hash__(self):
-        return hash((self.type, self.status,))
+        return hash((self.text, self.path,))
     return __hash__
 
 
 def _hash_85():
     def __hash__(self):
-        return hash((self.unit, self.count,))
+        return hash((self.type, self.status,))
     return __hash__
 
 
 def _hash_86():
     def __hash__(self):
-        return hash((self.url, self.api_version,))
+        return hash((self.unit, self.count,))
     return __hash__
 
 
 def _hash_87():
     def __hash__(self):
-        return hash((self.value,))
+        return hash((self.url, self.api_version,))
     return __hash__
 
 
 def _hash_88():
     def __hash__(self):
-        return hash((self.value, self.exact,))
+        return hash((self.value,))
     return __hash__
 
 
 def _hash_89():
     def __hash__(self):
-        return hash((self.value, self.span,))
+        return hash((self.value, self.exact,))
     return __hash__
 
 
 def _hash_90():
     def __hash__(self):
-        return hash((self.value, self.span, self.quote,))
+        return hash((self.value, self.span,))
     return __hash__
 
 
 def _hash_91():
+    def __hash__(self):
+        return hash((self.value, self.span, self.quote,))
+    return __hash__
+
+
+def _hash_92():
     def __hash__(self):
         return hash((self.value, self.span, self.text,))
     return __hash__
@@ -2923,60 +2946,61 @@ INITS: dict = {  # shape: the factory of its __init__
     ((('root', 'Path', '', True, False), ('checked', 'list[str]', '', True, False), ('members', 'dict[str, tuple[str, bool]]', '', True, False)), False, False, False): _init_56,
     ((('sanitized', 'str', '', True, False), ('diagnostics', 'list[Diagnostic]', 'factory', True, False), ('problem_ends', 'list[int]', 'factory', True, False), ('parseable', 'bool', 'default', True, False), ('missing_closers', 'int', 'default', True, False), ('only_trivia', 'bool', 'default', True, False)), False, False, False): _init_57,
     ((('source', 'SourceText', '', True, False), ('dialect', 'Dialect', '', True, False), ('diagnostics', 'list[Diagnostic]', 'factory', True, False), ('comments', 'list[ast.Comment]', 'factory', True, False), ('stray_calls', 'dict[int, ast.Call]', 'factory', True, False)), False, False, False): _init_58,
-    ((('source', 'SourceText', '', True, False), ('value', 'JsonValue | None', '', True, False), ('diagnostics', 'tuple[Diagnostic, ...]', '', True, False), ('span', 'Span', 'default', True, False)), True, False, False): _init_59,
-    ((('source', 'str', '', True, False), ('target', 'str', '', True, False), ('reference', 'Reference', '', True, False), ('location', 'Location', '', True, False)), True, False, True): _init_60,
-    ((('span', 'Span', 'default', True, True), ('attributes', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_61,
-    ((('span', 'Span', 'default', True, True), ('body', 'QueryExpr', '', True, True), ('comments', 'tuple[Comment, ...]', 'default', True, True)), True, False, True): _init_62,
-    ((('span', 'Span', 'default', True, True), ('call', 'Call', '', True, True)), True, False, True): _init_63,
-    ((('span', 'Span', 'default', True, True), ('condition', 'Expr', '', True, True)), True, False, True): _init_64,
-    ((('span', 'Span', 'default', True, True), ('condition', 'Expr', '', True, True), ('window', 'Expr | None', 'default', True, True)), True, False, True): _init_65,
-    ((('span', 'Span', 'default', True, True), ('count', 'Expr', '', True, True)), True, False, True): _init_66,
-    ((('span', 'Span', 'default', True, True), ('interaction_type', 'Identifier', '', True, True), ('link_type', 'Identifier', '', True, True), ('alias', 'Identifier | None', 'default', True, True)), True, False, True): _init_67,
-    ((('span', 'Span', 'default', True, True), ('keys', 'tuple[OrderKey, ...]', '', True, True)), True, False, True): _init_68,
-    ((('span', 'Span', 'default', True, True), ('name', 'Identifier', '', True, True)), True, False, True): _init_69,
-    ((('span', 'Span', 'default', True, True), ('name', 'str', '', True, True), ('qualifier', 'str | None', 'default', True, True)), True, False, True): _init_70,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True)), True, False, True): _init_71,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('body', 'QueryExpr', '', True, True), ('steps', 'tuple[Step, ...]', '', True, True)), True, False, True): _init_72,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('expr', 'Expr', '', True, True), ('direction', 'Direction | None', 'default', True, True)), True, False, True): _init_73,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('function', 'AggregateFunction', '', True, True), ('argument', 'Expr | None', 'default', True, True)), True, False, True): _init_74,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('left', 'Expr', '', True, True), ('op', 'CompareOp', '', True, True), ('right', 'Expr', '', True, True)), True, False, True): _init_75,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('name', 'Identifier', '', True, True), ('arguments', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_76,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('name', 'Identifier', '', True, True), ('qualifier', 'Identifier | None', 'default', True, True)), True, False, True): _init_77,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('op', 'LogicOp', '', True, True), ('operands', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_78,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operand', 'Expr', '', True, True)), True, False, True): _init_79,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operand', 'Expr', '', True, True), ('negated', 'bool', 'default', True, True)), True, False, True): _init_80,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operands', 'tuple[Expr, ...]', '', True, True), ('operators', 'tuple[str, ...]', '', True, True)), True, False, True): _init_81,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operands', 'tuple[QueryExpr, ...]', '', True, True), ('operators', 'tuple[SetOp, ...]', '', True, True), ('spellings', 'tuple[str, ...]', 'default', True, True)), True, False, True): _init_82,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('part', 'DatePartName', '', True, True), ('amount', 'Expr', '', True, True), ('date', 'Expr', '', True, True)), True, False, True): _init_83,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('part', 'DatePartName', '', True, True), ('start', 'Expr', '', True, True), ('end', 'Expr', '', True, True)), True, False, True): _init_84,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('parts', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_85,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('source', 'Source', '', True, True), ('steps', 'tuple[Step, ...]', 'default', True, True)), True, False, True): _init_86,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('subject', 'Expr', '', True, True), ('op', 'StringOp', '', True, True), ('pattern', 'Expr', '', True, True)), True, False, True): _init_87,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('subject', 'Expr', '', True, True), ('values', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_88,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('text', 'str', '', True, True)), True, False, True): _init_89,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('unit', 'WindowUnit', '', True, True), ('count', 'Expr', '', True, True)), True, False, True): _init_90,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('value', 'bool', '', True, True)), True, False, True): _init_91,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('value', 'str', '', True, True), ('quote', 'str', 'default', True, True)), True, False, True): _init_92,
-    ((('span', 'Span', 'default', True, True), ('part', 'DatePart', '', True, True)), True, False, True): _init_93,
-    ((('span', 'Span', 'default', True, True), ('relationship', 'Identifier', '', True, True), ('alias', 'Identifier | None', 'default', True, True), ('filter', 'Filter | None', 'default', True, True)), True, False, True): _init_94,
-    ((('span', 'Span', 'default', True, True), ('relationship', 'Identifier', '', True, True), ('alias', 'Identifier', '', True, True), ('nested', "'Relate | None'", 'default', True, True), ('optional', 'bool', 'default', True, True)), True, False, True): _init_95,
-    ((('span', 'Span', 'default', True, True), ('table', 'Identifier', '', True, True), ('alias', 'Identifier | None', 'default', True, True)), True, False, True): _init_96,
-    ((('span', 'Span', 'default', True, True), ('text', 'str', '', True, True)), True, False, True): _init_97,
-    ((('span', 'Span', 'default', True, True),), True, False, True): _init_98,
-    ((('start', 'Position', '', True, False), ('end', 'Position', '', True, False)), True, False, True): _init_99,
-    ((('start', 'int', '', True, False), ('end', 'int', '', True, False)), True, False, True): _init_100,
-    ((('start', 'int', '', True, False), ('end', 'int', '', True, False), ('new_text', 'str', '', True, False)), True, False, True): _init_101,
-    ((('table', 'str | None', '', True, False), ('aliases', 'Mapping[str, str | None]', '', True, False), ('alias', 'str | None', 'default', True, False), ('interaction', 'str | None', 'default', True, False)), True, False, True): _init_102,
-    ((('tables', 'Mapping[str, Table]', 'factory', True, False), ('relationships', 'Mapping[str, Relationship]', 'factory', True, False), ('interactions', 'Mapping[str, InteractionType]', 'factory', True, False), ('interaction_tables', 'Mapping[str, InteractionTable]', 'factory', True, False), ('_tables', 'Mapping[str, str]', '', False, False), ('_relationships', 'Mapping[str, str]', '', False, False), ('_interactions', 'Mapping[str, str]', '', False, False), ('_interaction_tables', 'Mapping[str, str]', '', False, False), ('_schema_names', 'Mapping[str, Relationship]', '', False, False), ('_touching', 'Mapping[str, tuple[Relationship, ...]]', '', False, False)), True, True, True): _init_103,
-    ((('text', 'str', '', True, False), ('caret_start', 'int', '', True, False), ('caret_width', 'int', '', True, False)), True, False, True): _init_104,
-    ((('text', 'str', '', True, False), ('fixed', 'Counter', 'factory', True, False), ('passes', 'int', 'default', True, False), ('converged', 'bool', 'default', True, False), ('reverted', 'bool', 'default', True, False), ('unfinished', 'list[Diagnostic]', 'factory', True, False)), False, False, False): _init_105,
-    ((('text', 'str', '', True, False), ('path', 'str | None', 'default', True, False), ('_line_starts', 'tuple[int, ...]', '', False, False)), True, True, False): _init_106,
-    ((('type', 'int | None', '', True, False), ('status', 'int | None', '', True, False)), True, False, False): _init_107,
-    ((('url', 'str', '', True, False), ('api_version', 'str', '', True, False)), True, False, False): _init_108,
-    ((('value', 'bool | None', '', True, False), ('span', 'Span', '', True, False)), True, False, True): _init_109,
-    ((('value', 'int | float', '', True, False), ('span', 'Span', '', True, False), ('text', 'str', 'default', True, False)), True, False, True): _init_110,
-    ((('value', 'int', '', True, False), ('exact', 'bool', '', True, False)), True, False, False): _init_111,
-    ((('value', 'str', '', True, False), ('span', 'Span', '', True, False), ('quote', 'str', 'default', True, False), ('checkpoints', 'tuple[tuple[int, int], ...]', 'default', True, False)), True, False, True): _init_112,
+    ((('source', 'SourceText', '', True, False), ('tree', 'ast.Query', '', True, False), ('diagnostics', 'tuple[Diagnostic, ...]', '', True, False), ('clean', 'bool', '', True, False)), True, False, False): _init_59,
+    ((('source', 'SourceText', '', True, False), ('value', 'JsonValue | None', '', True, False), ('diagnostics', 'tuple[Diagnostic, ...]', '', True, False), ('span', 'Span', 'default', True, False)), True, False, False): _init_60,
+    ((('source', 'str', '', True, False), ('target', 'str', '', True, False), ('reference', 'Reference', '', True, False), ('location', 'Location', '', True, False)), True, False, True): _init_61,
+    ((('span', 'Span', 'default', True, True), ('attributes', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_62,
+    ((('span', 'Span', 'default', True, True), ('body', 'QueryExpr', '', True, True), ('comments', 'tuple[Comment, ...]', 'default', True, True)), True, False, True): _init_63,
+    ((('span', 'Span', 'default', True, True), ('call', 'Call', '', True, True)), True, False, True): _init_64,
+    ((('span', 'Span', 'default', True, True), ('condition', 'Expr', '', True, True)), True, False, True): _init_65,
+    ((('span', 'Span', 'default', True, True), ('condition', 'Expr', '', True, True), ('window', 'Expr | None', 'default', True, True)), True, False, True): _init_66,
+    ((('span', 'Span', 'default', True, True), ('count', 'Expr', '', True, True)), True, False, True): _init_67,
+    ((('span', 'Span', 'default', True, True), ('interaction_type', 'Identifier', '', True, True), ('link_type', 'Identifier', '', True, True), ('alias', 'Identifier | None', 'default', True, True)), True, False, True): _init_68,
+    ((('span', 'Span', 'default', True, True), ('keys', 'tuple[OrderKey, ...]', '', True, True)), True, False, True): _init_69,
+    ((('span', 'Span', 'default', True, True), ('name', 'Identifier', '', True, True)), True, False, True): _init_70,
+    ((('span', 'Span', 'default', True, True), ('name', 'str', '', True, True), ('qualifier', 'str | None', 'default', True, True)), True, False, True): _init_71,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True)), True, False, True): _init_72,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('body', 'QueryExpr', '', True, True), ('steps', 'tuple[Step, ...]', '', True, True)), True, False, True): _init_73,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('expr', 'Expr', '', True, True), ('direction', 'Direction | None', 'default', True, True)), True, False, True): _init_74,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('function', 'AggregateFunction', '', True, True), ('argument', 'Expr | None', 'default', True, True)), True, False, True): _init_75,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('left', 'Expr', '', True, True), ('op', 'CompareOp', '', True, True), ('right', 'Expr', '', True, True)), True, False, True): _init_76,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('name', 'Identifier', '', True, True), ('arguments', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_77,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('name', 'Identifier', '', True, True), ('qualifier', 'Identifier | None', 'default', True, True)), True, False, True): _init_78,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('op', 'LogicOp', '', True, True), ('operands', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_79,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operand', 'Expr', '', True, True)), True, False, True): _init_80,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operand', 'Expr', '', True, True), ('negated', 'bool', 'default', True, True)), True, False, True): _init_81,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operands', 'tuple[Expr, ...]', '', True, True), ('operators', 'tuple[str, ...]', '', True, True)), True, False, True): _init_82,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operands', 'tuple[QueryExpr, ...]', '', True, True), ('operators', 'tuple[SetOp, ...]', '', True, True), ('spellings', 'tuple[str, ...]', 'default', True, True)), True, False, True): _init_83,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('part', 'DatePartName', '', True, True), ('amount', 'Expr', '', True, True), ('date', 'Expr', '', True, True)), True, False, True): _init_84,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('part', 'DatePartName', '', True, True), ('start', 'Expr', '', True, True), ('end', 'Expr', '', True, True)), True, False, True): _init_85,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('parts', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_86,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('source', 'Source', '', True, True), ('steps', 'tuple[Step, ...]', 'default', True, True)), True, False, True): _init_87,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('subject', 'Expr', '', True, True), ('op', 'StringOp', '', True, True), ('pattern', 'Expr', '', True, True)), True, False, True): _init_88,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('subject', 'Expr', '', True, True), ('values', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_89,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('text', 'str', '', True, True)), True, False, True): _init_90,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('unit', 'WindowUnit', '', True, True), ('count', 'Expr', '', True, True)), True, False, True): _init_91,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('value', 'bool', '', True, True)), True, False, True): _init_92,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('value', 'str', '', True, True), ('quote', 'str', 'default', True, True)), True, False, True): _init_93,
+    ((('span', 'Span', 'default', True, True), ('part', 'DatePart', '', True, True)), True, False, True): _init_94,
+    ((('span', 'Span', 'default', True, True), ('relationship', 'Identifier', '', True, True), ('alias', 'Identifier | None', 'default', True, True), ('filter', 'Filter | None', 'default', True, True)), True, False, True): _init_95,
+    ((('span', 'Span', 'default', True, True), ('relationship', 'Identifier', '', True, True), ('alias', 'Identifier', '', True, True), ('nested', "'Relate | None'", 'default', True, True), ('optional', 'bool', 'default', True, True)), True, False, True): _init_96,
+    ((('span', 'Span', 'default', True, True), ('table', 'Identifier', '', True, True), ('alias', 'Identifier | None', 'default', True, True)), True, False, True): _init_97,
+    ((('span', 'Span', 'default', True, True), ('text', 'str', '', True, True)), True, False, True): _init_98,
+    ((('span', 'Span', 'default', True, True),), True, False, True): _init_99,
+    ((('start', 'Position', '', True, False), ('end', 'Position', '', True, False)), True, False, True): _init_100,
+    ((('start', 'int', '', True, False), ('end', 'int', '', True, False)), True, False, True): _init_101,
+    ((('start', 'int', '', True, False), ('end', 'int', '', True, False), ('new_text', 'str', '', True, False)), True, False, True): _init_102,
+    ((('table', 'str | None', '', True, False), ('aliases', 'Mapping[str, str | None]', '', True, False), ('alias', 'str | None', 'default', True, False), ('interaction', 'str | None', 'default', True, False)), True, False, True): _init_103,
+    ((('tables', 'Mapping[str, Table]', 'factory', True, False), ('relationships', 'Mapping[str, Relationship]', 'factory', True, False), ('interactions', 'Mapping[str, InteractionType]', 'factory', True, False), ('interaction_tables', 'Mapping[str, InteractionTable]', 'factory', True, False), ('_tables', 'Mapping[str, str]', '', False, False), ('_relationships', 'Mapping[str, str]', '', False, False), ('_interactions', 'Mapping[str, str]', '', False, False), ('_interaction_tables', 'Mapping[str, str]', '', False, False), ('_schema_names', 'Mapping[str, Relationship]', '', False, False), ('_touching', 'Mapping[str, tuple[Relationship, ...]]', '', False, False)), True, True, True): _init_104,
+    ((('text', 'str', '', True, False), ('caret_start', 'int', '', True, False), ('caret_width', 'int', '', True, False)), True, False, True): _init_105,
+    ((('text', 'str', '', True, False), ('fixed', 'Counter', 'factory', True, False), ('passes', 'int', 'default', True, False), ('converged', 'bool', 'default', True, False), ('reverted', 'bool', 'default', True, False), ('unfinished', 'list[Diagnostic]', 'factory', True, False)), False, False, False): _init_106,
+    ((('text', 'str', '', True, False), ('path', 'str | None', 'default', True, False), ('_line_starts', 'tuple[int, ...]', '', False, False)), True, True, False): _init_107,
+    ((('type', 'int | None', '', True, False), ('status', 'int | None', '', True, False)), True, False, False): _init_108,
+    ((('url', 'str', '', True, False), ('api_version', 'str', '', True, False)), True, False, False): _init_109,
+    ((('value', 'bool | None', '', True, False), ('span', 'Span', '', True, False)), True, False, True): _init_110,
+    ((('value', 'int | float', '', True, False), ('span', 'Span', '', True, False), ('text', 'str', 'default', True, False)), True, False, True): _init_111,
+    ((('value', 'int', '', True, False), ('exact', 'bool', '', True, False)), True, False, False): _init_112,
+    ((('value', 'str', '', True, False), ('span', 'Span', '', True, False), ('quote', 'str', 'default', True, False), ('checkpoints', 'tuple[tuple[int, int], ...]', 'default', True, False)), True, False, True): _init_113,
 }
 EQS: dict = {  # the fields compared: the factory of the __eq__
     (): _eq_0,
@@ -3064,26 +3088,27 @@ EQS: dict = {  # the fields compared: the factory of the __eq__
     ('source', 'dialect', 'diagnostics', 'comments', 'stray_calls'): _eq_82,
     ('source', 'steps'): _eq_83,
     ('source', 'target', 'reference', 'location'): _eq_84,
-    ('source', 'value', 'diagnostics', 'span'): _eq_85,
-    ('start', 'end'): _eq_86,
-    ('start', 'end', 'new_text'): _eq_87,
-    ('subject', 'op', 'pattern'): _eq_88,
-    ('subject', 'values'): _eq_89,
-    ('table', 'alias'): _eq_90,
-    ('table', 'aliases', 'alias', 'interaction'): _eq_91,
-    ('tables', 'relationships', 'interactions', 'interaction_tables'): _eq_92,
-    ('text',): _eq_93,
-    ('text', 'caret_start', 'caret_width'): _eq_94,
-    ('text', 'fixed', 'passes', 'converged', 'reverted', 'unfinished'): _eq_95,
-    ('text', 'path'): _eq_96,
-    ('type', 'status'): _eq_97,
-    ('unit', 'count'): _eq_98,
-    ('url', 'api_version'): _eq_99,
-    ('value',): _eq_100,
-    ('value', 'exact'): _eq_101,
-    ('value', 'span'): _eq_102,
-    ('value', 'span', 'quote'): _eq_103,
-    ('value', 'span', 'text'): _eq_104,
+    ('source', 'tree', 'diagnostics', 'clean'): _eq_85,
+    ('source', 'value', 'diagnostics', 'span'): _eq_86,
+    ('start', 'end'): _eq_87,
+    ('start', 'end', 'new_text'): _eq_88,
+    ('subject', 'op', 'pattern'): _eq_89,
+    ('subject', 'values'): _eq_90,
+    ('table', 'alias'): _eq_91,
+    ('table', 'aliases', 'alias', 'interaction'): _eq_92,
+    ('tables', 'relationships', 'interactions', 'interaction_tables'): _eq_93,
+    ('text',): _eq_94,
+    ('text', 'caret_start', 'caret_width'): _eq_95,
+    ('text', 'fixed', 'passes', 'converged', 'reverted', 'unfinished'): _eq_96,
+    ('text', 'path'): _eq_97,
+    ('type', 'status'): _eq_98,
+    ('unit', 'count'): _eq_99,
+    ('url', 'api_version'): _eq_100,
+    ('value',): _eq_101,
+    ('value', 'exact'): _eq_102,
+    ('value', 'span'): _eq_103,
+    ('value', 'span', 'quote'): _eq_104,
+    ('value', 'span', 'text'): _eq_105,
 }
 HASHES: dict = {  # the fields hashed: the factory of the __hash__
     (): _hash_0,
@@ -3160,24 +3185,25 @@ HASHES: dict = {  # the fields hashed: the factory of the __hash__
     ('relationship', 'alias', 'nested', 'optional'): _hash_71,
     ('source', 'steps'): _hash_72,
     ('source', 'target', 'reference', 'location'): _hash_73,
-    ('source', 'value', 'diagnostics', 'span'): _hash_74,
-    ('start', 'end'): _hash_75,
-    ('start', 'end', 'new_text'): _hash_76,
-    ('subject', 'op', 'pattern'): _hash_77,
-    ('subject', 'values'): _hash_78,
-    ('table', 'alias'): _hash_79,
-    ('table', 'aliases', 'alias', 'interaction'): _hash_80,
-    ('text',): _hash_81,
-    ('text', 'caret_start', 'caret_width'): _hash_82,
-    ('text', 'path'): _hash_83,
-    ('type', 'status'): _hash_84,
-    ('unit', 'count'): _hash_85,
-    ('url', 'api_version'): _hash_86,
-    ('value',): _hash_87,
-    ('value', 'exact'): _hash_88,
-    ('value', 'span'): _hash_89,
-    ('value', 'span', 'quote'): _hash_90,
-    ('value', 'span', 'text'): _hash_91,
+    ('source', 'tree', 'diagnostics', 'clean'): _hash_74,
+    ('source', 'value', 'diagnostics', 'span'): _hash_75,
+    ('start', 'end'): _hash_76,
+    ('start', 'end', 'new_text'): _hash_77,
+    ('subject', 'op', 'pattern'): _hash_78,
+    ('subject', 'values'): _hash_79,
+    ('table', 'alias'): _hash_80,
+    ('table', 'aliases', 'alias', 'interaction'): _hash_81,
+    ('text',): _hash_82,
+    ('text', 'caret_start', 'caret_width'): _hash_83,
+    ('text', 'path'): _hash_84,
+    ('type', 'status'): _hash_85,
+    ('unit', 'count'): _hash_86,
+    ('url', 'api_version'): _hash_87,
+    ('value',): _hash_88,
+    ('value', 'exact'): _hash_89,
+    ('value', 'span'): _hash_90,
+    ('value', 'span', 'quote'): _hash_91,
+    ('value', 'span', 'text'): _hash_92,
 }
 CONSTRUCTORS: dict = {  # shape: the factory of its constructor
     (('span', True, True),): _constructor_0,

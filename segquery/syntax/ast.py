@@ -490,7 +490,7 @@ class Query(Node):
 _SCALAR_TYPES = frozenset({"str", "bool", "int", "float", "None", "tuple"})
 
 
-def _may_hold_nodes(annotation: object) -> bool:
+def may_hold_nodes(annotation: object) -> bool:
     """Whether a field of this annotation may hold nodes: unless every name in it is a scalar or
     one of this module's enums (a name it does not know counts as a node, to be safe)."""
     names = re.findall(r"[A-Za-z_]\w*", str(annotation))
@@ -502,7 +502,7 @@ def _children(node: Node) -> list[Node]:
     names = _CHILD_FIELDS.get(type(node))
     if names is None:
         names = _CHILD_FIELDS[type(node)] = tuple(
-            item.name for item in fields(node) if item.name not in ("span", "parens") and _may_hold_nodes(item.type))
+            item.name for item in fields(node) if item.name not in ("span", "parens") and may_hold_nodes(item.type))
     found: list[Node] = []
     for name in names:
         value = getattr(node, name)

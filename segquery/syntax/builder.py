@@ -14,7 +14,7 @@ import re
 from contextvars import ContextVar
 from dataclasses import field, replace
 from types import SimpleNamespace
-from typing import Any, Iterable, TypeVar, cast
+from typing import Any, Callable, Iterable, TypeVar, cast
 
 from segquery.diagnostics import Applicability, Diagnostic, Fix, TextEdit, make_diagnostic
 from segquery.fast_dataclass import dataclass
@@ -114,12 +114,7 @@ class AstBuilder:
 
     def start(self, children):
         ctx = CURRENT.get()
-        for call in ctx.stray_calls.values():
-            spec = ctx.dialect.function(call.name.name)
-            where = "a query step" if spec and spec.role is Role.STEP else "a query source"
-            ctx.report_node(codes.MISPLACED_CALL,
-                            f"{call.name.name.upper()} is {where}; it cannot be used inside a condition or argument",
-                            call)
+        report_stray_calls(ctx, ctx.stray_calls.values())
         return new.Query(body=children[0], comments=tuple(ctx.comments), span=new_span(0, len(ctx.source.text)))
 
     def query(self, children):
@@ -257,45 +252,76 @@ class AstBuilder:
 
     def _source(self, ctx: BuildContext, call: RawCall) -> ast.Source:
         name = call.upper
-        spec = ctx.dialect.functions.get(name)
-        if spec is None or spec.role is not Role.SOURCE:
-            if spec is not None:
-                hint = (f"{name} is a step: start with a source, e.g. `PROFILE(contact).{name}(...)`"
-                        if spec.role is Role.STEP else f"{name} is a function for conditions, not a query source")
-                ctx.report(codes.MISPLACED_CALL, f"a query starts with PROFILE, SEGMENT or INTERACTION; {hint}",
-                           call.name.span.start, call.name.span.end)
-            else:
-                _report_unknown(ctx, call, ctx.dialect.names_with_role(Role.SOURCE), "query source")
-            return new.InvalidCall(call=call.as_call(), span=call.span)
-        if not _check_arity(ctx, call, spec):
-            return new.InvalidCall(call=call.as_call(), span=call.span)
-        return cast(ast.Source, _build(ctx, call, spec))
+
+        def misplaced(spec: FunctionSpec) -> str:
+            hint = (f"{name} is a step: start with a source, e.g. `PROFILE(contact).{name}(...)`"
+                    if spec.role is Role.STEP else f"{name} is a function for conditions, not a query source")
+            return f"a query starts with PROFILE, SEGMENT or INTERACTION; {hint}"
+
+        return cast(ast.Source, _chain_call(ctx, call, Role.SOURCE, "query source", misplaced))
 
     def _steps(self, ctx: BuildContext, calls: list[RawCall], source: ast.Source | None) -> tuple[ast.Step, ...]:
         set_calls = [call for call in calls if call.upper in SET_OPERATOR_WORDS]
         if set_calls:
             _report_method_set_operators(ctx, calls, set_calls)
-        steps = tuple(self._step(ctx, call) for call in calls)
+        steps = tuple(build_step(ctx, call) for call in calls)
         if isinstance(source, ast.Interaction):
             _check_having_before_filter(ctx, steps)
         return steps
 
-    def _step(self, ctx: BuildContext, call: RawCall) -> ast.Step:
-        name = call.upper
-        spec = ctx.dialect.functions.get(name)
-        if name in SET_OPERATOR_WORDS:
-            return new.InvalidCall(call=call.as_call(), span=call.span)
-        if spec is None or spec.role is not Role.STEP:
-            if spec is not None:
-                what = "a query source" if spec.role is Role.SOURCE else "a function for conditions"
-                ctx.report(codes.MISPLACED_CALL, f"{name} is {what}, not a step that can follow `.`",
-                           call.name.span.start, call.name.span.end)
-            else:
-                _report_unknown(ctx, call, ctx.dialect.names_with_role(Role.STEP), "step")
-            return new.InvalidCall(call=call.as_call(), span=call.span)
-        if not _check_arity(ctx, call, spec):
-            return new.InvalidCall(call=call.as_call(), span=call.span)
-        return cast(ast.Step, _build(ctx, call, spec))
+
+def checked_across_steps(source: ast.Node, steps: Iterable[ast.Node]) -> bool:
+    """Whether building a chain with this source and these steps reports anything about several
+    steps together (`AstBuilder._steps`): a set operator written as a step, or, in an interaction
+    query, a FILTER after HAVING. Otherwise what is reported about a step depends on that step
+    alone."""
+    steps = tuple(steps)
+    if any(isinstance(step, ast.InvalidCall) and step.call.name.name.upper() in SET_OPERATOR_WORDS
+           for step in steps):
+        return True
+    having = next((index for index, step in enumerate(steps) if isinstance(step, ast.Having)), None)
+    return (isinstance(source, ast.Interaction) and having is not None
+            and any(isinstance(step, ast.Filter) for step in steps[having + 1:]))
+
+
+def report_stray_calls(ctx: BuildContext, calls: Iterable[ast.Call]) -> None:
+    """Report the source and step calls met inside arguments that no step took as its own."""
+    for call in calls:
+        spec = ctx.dialect.function(call.name.name)
+        where = "a query step" if spec and spec.role is Role.STEP else "a query source"
+        ctx.report_node(codes.MISPLACED_CALL,
+                        f"{call.name.name.upper()} is {where}; it cannot be used inside a condition or argument",
+                        call)
+
+
+def build_step(ctx: BuildContext, call: RawCall) -> ast.Step:
+    """The step a call after `.` in a chain stands for (an InvalidCall, reported, when it is none)."""
+    name = call.upper
+    if name in SET_OPERATOR_WORDS:
+        return new.InvalidCall(call=call.as_call(), span=call.span)
+
+    def misplaced(spec: FunctionSpec) -> str:
+        what = "a query source" if spec.role is Role.SOURCE else "a function for conditions"
+        return f"{name} is {what}, not a step that can follow `.`"
+
+    return cast(ast.Step, _chain_call(ctx, call, Role.STEP, "step", misplaced))
+
+
+def _chain_call(ctx: BuildContext, call: RawCall, role: Role, what: str,
+                misplaced: Callable[[FunctionSpec], str]) -> ast.Node:
+    """The node of a call of a chain, which must be a function of `role`: a call of another
+    role (`misplaced` says why), of an unknown name or with a wrong number of arguments is
+    reported and kept as an InvalidCall."""
+    spec = ctx.dialect.functions.get(call.upper)
+    if spec is None or spec.role is not role:
+        if spec is not None:
+            ctx.report(codes.MISPLACED_CALL, misplaced(spec), call.name.span.start, call.name.span.end)
+        else:
+            _report_unknown(ctx, call, ctx.dialect.names_with_role(role), what)
+        return new.InvalidCall(call=call.as_call(), span=call.span)
+    if not _check_arity(ctx, call, spec):
+        return new.InvalidCall(call=call.as_call(), span=call.span)
+    return _build(ctx, call, spec)
 
 
 # ---------------------------------------------------------------- helpers

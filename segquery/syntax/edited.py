@@ -1,185 +1,127 @@
-"""The syntax errors of an edited text, from a parse of the edited call alone.
+"""A text edited in one unit of its chain, parsed from that unit alone.
 
-An editor changes one place at a time, and most keystrokes leave a syntax
-error for a moment (`c.city` becomes `.city` before it becomes `a.city`). A
-full parse of such a text runs lark's error recovery over every token of the
-file. When the text before the edit parsed into one chain of calls
-(`PROFILE(...).FILTER(...).FILTER(...)`) and the edit falls inside one *unit*
-of it (a call with the white space and comments before it), the rest is
-needed only to confirm that it still parses as before:
+An editor changes one place at a time. When the text before the edit parsed
+into one chain of calls (`PROFILE(...).FILTER(...).FILTER(...)`) and the edit
+falls inside one *unit* of it (a call with the white space and comments
+before it, or one operand of a FILTER's `a || b || ...` condition), the rest
+of the text is needed only to confirm that it still parses as before:
 
 * The LALR parser's state stack at the start of unit k depends on the units
   before it only through units 0, 1 and k-1 (`chain: call ("." call)*`
   reduces every earlier step into one symbol), so a stand-in made of those
   units' text puts the parser in the state the whole prefix would.
 * From there the unit's new text is parsed in place (a slice of the real
-  text, so every offset and message is the full parse's), with the same
-  error recovery, until the first token after the unit.
+  text, so every offset and message is the full parse's), until the first
+  token after the unit (segquery/syntax/unit_parse.py).
 * If the parser's stack there, and that token, are what a parse of the text
   before the edit had at the same token, the rest of the text goes exactly
-  as it went then: without an error. The errors found in the unit are then
-  every error of a full parse.
+  as it went then. (So it does if the token is the same and the stacks are
+  the same once that token has made its reductions among the unit's own
+  symbols: the parser then goes on from the same state over the same text.)
+
+So when the unit's new text has a syntax error (most keystrokes leave one for
+a moment: `c.city` becomes `.city` before it becomes `a.city`), the errors
+found in the unit, with lark's error recovery, are every error of a full
+parse, and the text has no tree. When it parses without one, the unit's new
+subtree takes the old one's place in the previous tree
+(segquery/syntax/graft.py).
 
 Anything else (the text before was not one chain, the edit spans units, a
-parenthesis left open, a different state after the unit, an edit that leaves
-no error and so needs a tree) returns None, and the caller parses the whole
-text. tests/syntax/test_edited_parse.py proves the results equal full parses.
+parenthesis left open, a different state after the unit, a graft that cannot
+be shown to equal the full parse) returns None, and the caller parses the
+whole text. tests/syntax/test_edited_parse.py proves the results equal full
+parses.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable, Iterator
-from copy import copy
-from dataclasses import dataclass
-from typing import Any
+from bisect import bisect_left, bisect_right
 
-from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
-from lark.lexer import LexerState, LexerThread, Token
-from lark.parsers.lalr_parser_state import ParserState
-from lark.utils import TextSlice
+from lark.exceptions import LarkError
 
 from segquery.diagnostics import Diagnostic, sorted_diagnostics
 from segquery.source import SourceText
 from segquery.syntax import ast
-from segquery.syntax.builder import CURRENT, BuildContext
 from segquery.syntax.dialect import Dialect
-from segquery.syntax.grammar import lalr_parser
+from segquery.syntax.graft import graft
+from segquery.syntax.previous_parse import PreviousParse
 from segquery.syntax.recovery import ErrorRecovery
 from segquery.syntax.scanner import scan
+from segquery.syntax.unit_parse import (GiveUp, Unit, UnitParse, UnitStart, no_error_expected, parse_unit,
+                                        state_after)
 
-
-OnError = Callable[[UnexpectedInput], bool]
 _WHITE_SPACE = " \t\r\n\f"
 
 
-class _GiveUp(Exception):
-    """The edited unit cannot be parsed apart from the rest of the text."""
-
-
-@dataclass(frozen=True)
-class _AfterUnit:
-    """Where a parse of a unit stopped: the parser's state stack before the first token
-    after the unit, and that token's kind, text and distance from the unit's end."""
-
-    stack: tuple[Any, ...]
-    token: tuple[str, str, int]
-
-
-class _Reached(Exception):
-    def __init__(self, after: _AfterUnit) -> None:
-        super().__init__()
-        self.after = after
-
-
-class _UpToBoundary(LexerThread):
-    """lark's lexer thread, stopping the parse at the first token at or after `boundary`
-    (before the parser reads it)."""
-
-    def __init__(self, lexer: Any, state: LexerState, boundary: int) -> None:
-        super().__init__(lexer, state)
-        self.boundary = boundary
-
-    def __copy__(self) -> _UpToBoundary:
-        assert self.state is not None  # made with a state, which copies keep
-        return _UpToBoundary(self.lexer, copy(self.state), self.boundary)
-
-    def lex(self, parser_state: ParserState) -> Iterator[Token]:
-        for token in super().lex(parser_state):
-            start, end = token.start_pos, token.end_pos
-            if start is None or end is None:
-                raise _GiveUp
-            if start >= self.boundary:
-                raise _Reached(_AfterUnit(tuple(parser_state.state_stack),
-                                          (token.type, str(token), start - self.boundary)))
-            if end > self.boundary:
-                raise _GiveUp  # a token across the unit's end
-            yield token
-
-
-@dataclass(frozen=True)
-class _Unit:
-    """The part of the text before the edit that the edit falls in, and a stand-in for
-    the text before it (which leaves the parser in the state that text does)."""
-
-    start: int
-    end: int
-    stand_in: str
-
-
-def syntax_errors_after_edit(previous: SourceText, tree: ast.Query, source: SourceText,
-                             dialect: Dialect) -> tuple[Diagnostic, ...] | None:
-    """Every diagnostic of a full parse of `source` (which then has no tree), given `previous`,
-    a text that parsed into `tree` (same dialect); None when that cannot be shown from the
-    edited unit alone, or when `source` parses without an error."""
+def parse_after_edit(previous: PreviousParse, source: SourceText,
+                     dialect: Dialect) -> tuple[ast.Query | None, tuple[Diagnostic, ...]] | None:
+    """The tree and diagnostics of a full parse of `source` (same dialect as `previous`), from the
+    unit edited since `previous`; None when they cannot be shown from that unit alone."""
     try:
-        return _errors_after_edit(previous, tree, source, dialect)
+        return _after_edit(previous, source, dialect)
     except Exception:  # noqa: BLE001 - the full parse is the reference: it runs instead, as before
         return None
 
 
-def _errors_after_edit(previous: SourceText, tree: ast.Query, source: SourceText,
-                       dialect: Dialect) -> tuple[Diagnostic, ...] | None:
-    before, text = previous.text, source.text
+def _after_edit(previous: PreviousParse, source: SourceText,
+                dialect: Dialect) -> tuple[ast.Query | None, tuple[Diagnostic, ...]] | None:
+    before, text = previous.source.text, source.text
     prefix = _common_prefix(before, text)
     suffix = _common_suffix(before, text, min(len(before), len(text)) - prefix)
-    unit = _edited_unit(before, tree, prefix, len(before) - suffix)
+    unit = _edited_unit(before, previous.tree, prefix, len(before) - suffix)
     if unit is None:
         return None
     new_end = unit.end + len(text) - len(before)
     try:
-        stack, values = _state_after(unit.stand_in, dialect)
-        expected = None if unit.end == len(before) else _parse_unit(
-            before, previous, _Start(unit.start, unit.end, stack, values, dialect, None),
-            _no_error_expected)
-    except (_GiveUp, LarkError, RecursionError):
+        stack, values = state_after(unit.stand_in, dialect)
+        old = parse_unit(before, previous.source, UnitStart(unit.start, unit.end, stack, values, dialect, None),
+                         no_error_expected, stop_at_end=True)
+    except (GiveUp, LarkError, RecursionError):
         return None
-    if expected is None and unit.end != len(before):
-        return None  # (defensive: text follows the unit, so its parse stops at a token there)
-    start = _Start(unit.start, new_end, stack, values, dialect, expected)
-    if _parses_cleanly(text, source, start):
-        return None  # most likely no error anywhere: the full parse gives the tree
-    scanned = scan(source, dialect.lexicon)
+    if old.reached is None:
+        return None  # (defensive: the parse stops at the token after the unit, or at the end)
+    start = UnitStart(unit.start, new_end, stack, values, dialect, old.reached)
+    new = _clean_parse(text, source, start)
+    if new is not None:
+        return graft(unit, old, new, previous.tree, previous.diagnostics) if previous.clean else None
+    errors = _errors(unit, source, start)
+    return None if errors is None else (None, errors)
+
+
+def _clean_parse(text: str, source: SourceText, start: UnitStart) -> UnitParse | None:
+    """The parse of the unit's new text when it has no error up to the token after the unit, and
+    that token is the one the parse before the edit met there."""
+    try:
+        parse = parse_unit(text, source, start, no_error_expected, stop_at_end=True)
+    except (GiveUp, LarkError, RecursionError):
+        return None
+    reached, expected = parse.reached, start.expected
+    if reached is None or expected is None or reached.token != expected.token:
+        return None
+    return parse
+
+
+def _errors(unit: Unit, source: SourceText, start: UnitStart) -> tuple[Diagnostic, ...] | None:
+    """Every diagnostic of a full parse of a text whose edited unit has a syntax error."""
+    text = source.text
+    scanned = scan(source, start.dialect.lexicon)
     if not scanned.parseable or scanned.only_trivia or scanned.missing_closers or not scanned.sanitized.strip():
         return None
     sanitized = scanned.sanitized
     # The text around the unit must reach the parser as it did before (no string or comment
     # opened in the unit runs on past it, no character around it was blanked).
-    if sanitized[:unit.start] != before[:unit.start] or sanitized[new_end:] != before[unit.end:]:
+    if sanitized[:unit.start] != text[:unit.start] or sanitized[start.end:] != text[start.end:]:
         return None
     try:
         errors = _unit_errors(sanitized, source, scanned.problem_ends, start)
-    except (_GiveUp, LarkError, RecursionError):
+    except (GiveUp, LarkError, RecursionError):
         return None
     if not errors:
         return None
     return tuple(sorted_diagnostics([*scanned.diagnostics, *errors]))
 
 
-@dataclass(frozen=True)
-class _Start:
-    """How the edited unit's parse starts (offsets in the new text, the parser's stacks after
-    the stand-in) and where the parse of the text before the edit was after the unit."""
-
-    start: int
-    end: int
-    stack: list[Any]
-    values: list[Any]
-    dialect: Dialect
-    expected: _AfterUnit | None
-
-
-def _parses_cleanly(text: str, source: SourceText, start: _Start) -> bool:
-    """Whether the unit's new text, as it is, parses without an error up to where the parse
-    before the edit was after it."""
-    try:
-        reached = _parse_unit(text, source, start, _no_error_expected)
-    except (_GiveUp, LarkError, RecursionError):
-        return False
-    return reached == start.expected
-
-
-def _edited_unit(before: str, tree: ast.Query, changed_start: int, changed_end: int) -> _Unit | None:
+def _edited_unit(before: str, tree: ast.Query, changed_start: int, changed_end: int) -> Unit | None:
     """The narrowest unit of `before` that holds the characters from `changed_start` to
     `changed_end`: a call of the chain (with what precedes it), or, in a FILTER step whose
     condition is an `||` of several operands, one operand (with the `||` before it)."""
@@ -189,30 +131,44 @@ def _edited_unit(before: str, tree: ast.Query, changed_start: int, changed_end: 
     calls = (body.source, *body.steps)
     ends = [call.span.end for call in calls]
     ends[-1] = len(before)  # the last unit runs to the end of the text
-    index = _unit_index(before, ends, 0, changed_start, changed_end)
-    if index is None:
+    found = _unit_index(before, ends, 0, changed_start, changed_end, first_grows=False)
+    if found is None:
         return None
+    index, end = found
     start = ends[index - 1] if index else 0
     stand_in = _stand_in(before, 0, ends, index)
-    operand_ends = _or_operand_ends(before, calls[index])
-    inner = None if operand_ends is None else _unit_index(before, operand_ends, start, changed_start, changed_end)
-    if operand_ends is None or inner is None:
-        return _Unit(start, ends[index], stand_in)
-    return _Unit(operand_ends[inner - 1] if inner else start, operand_ends[inner],
-                 stand_in + _stand_in(before, start, operand_ends, inner))
+    operands = _or_operands(before, calls[index])
+    if operands is None:
+        return Unit(start, end, stand_in, index)
+    operand_ends = [operand_end for _, operand_end in operands]
+    inner = _unit_index(before, operand_ends, start, changed_start, changed_end, first_grows=True)
+    # The first operand's unit holds the `.FILTER(` before it, which a graft cannot change.
+    if inner is None or (inner[0] == 0 and changed_start < operands[0][0]):
+        return Unit(start, end, stand_in, index)
+    operand, operand_end = inner
+    return Unit(operand_ends[operand - 1] if operand else start, operand_end,
+                stand_in + _stand_in(before, start, operand_ends, operand), index, operand)
 
 
-def _unit_index(before: str, ends: list[int], first_start: int, changed_start: int,
-                changed_end: int) -> int | None:
-    """Which of the units that start at `first_start` and end at `ends` holds the change
-    (None when none does, or when the change may join the unit to the token before it)."""
-    index = bisect_left(ends, changed_end)
-    if index == len(ends):
-        return None
+def _unit_index(before: str, ends: list[int], first_start: int, changed_start: int, changed_end: int, *,
+                first_grows: bool) -> tuple[int, int] | None:
+    """Which of the units that start at `first_start` and end at `ends` holds the change, and
+    where that unit ends (None when none does, or when the change may join the unit to the
+    token before it). A change in the white space after a unit, before the next token, is text
+    written at the end of that unit (`x == 1 ||` becoming `x == 1 && y == 2 ||`), which then
+    ends where the change does; unless the unit is the first and `first_grows` is false."""
+    ended = bisect_right(ends, changed_start) - 1
+    if ended >= (0 if first_grows else 1) and not before[ends[ended]:changed_end].strip():
+        index, end = ended, changed_end
+    else:
+        index = bisect_left(ends, changed_end)
+        if index == len(ends):
+            return None
+        end = ends[index]
     start = ends[index - 1] if index else first_start
     if start > changed_start or not _apart_from_before(before, start, changed_start):
         return None
-    return index
+    return index, end
 
 
 def _apart_from_before(before: str, start: int, changed_start: int) -> bool:
@@ -223,10 +179,10 @@ def _apart_from_before(before: str, start: int, changed_start: int) -> bool:
             or (changed_start > start and before[start] in _WHITE_SPACE))
 
 
-def _or_operand_ends(before: str, call: ast.Node) -> list[int] | None:
-    """Where each operand of a FILTER's `a || b || ...` condition ends (after the parentheses
-    around it), when they are the grammar's operands as written: only `||` (or `or`) between
-    them, only `)` after the last."""
+def _or_operands(before: str, call: ast.Node) -> list[tuple[int, int]] | None:
+    """Where each operand of a FILTER's `a || b || ...` condition starts and ends (with the
+    parentheses around it), when they are the grammar's operands as written: only `||` (or `or`)
+    between them, only `)` after the last."""
     condition = call.condition if isinstance(call, ast.Filter) else None
     if not isinstance(condition, ast.Logical) or condition.op is not ast.LogicOp.OR or condition.parens:
         return None
@@ -237,7 +193,7 @@ def _or_operand_ends(before: str, call: ast.Node) -> list[int] | None:
     for (_, end), (start, _) in zip(extents, extents[1:]):
         if before[end:start].strip().lower() not in ("||", "or"):
             return None
-    return [end for _, end in extents]
+    return extents
 
 
 def _extent(before: str, node: ast.Expr) -> tuple[int, int] | None:
@@ -279,19 +235,15 @@ def _common_suffix(first: str, second: str, limit: int) -> int:
     return low
 
 
-def _unit_errors(sanitized: str, source: SourceText, problem_ends: list[int], start: _Start) -> list[Diagnostic]:
-    """The grammar errors of the edited unit; raises _GiveUp when the parse after it may differ."""
+def _unit_errors(sanitized: str, source: SourceText, problem_ends: list[int], start: UnitStart) -> list[Diagnostic]:
+    """The grammar errors of the edited unit; raises GiveUp when the parse after it may differ."""
     recovery = ErrorRecovery(source, sanitized, problem_ends, start.dialect)
-    reached = _parse_unit(sanitized, source, start, recovery)
+    reached = parse_unit(sanitized, source, start, recovery).reached
     if reached != start.expected and reached is not None:
-        raise _GiveUp
+        raise GiveUp
     if start.expected is not None and reached is None and not recovery.errors:
-        raise _GiveUp  # (defensive: a parse that stops early has reported why)
+        raise GiveUp  # (defensive: a parse that stops early has reported why)
     return recovery.errors
-
-
-def _no_error_expected(error: UnexpectedInput) -> bool:
-    raise _GiveUp  # the text before the edit parsed: an error means the stand-in was wrong
 
 
 def _stand_in(before: str, first_start: int, ends: list[int], index: int) -> str:
@@ -301,69 +253,3 @@ def _stand_in(before: str, first_start: int, ends: list[int], index: int) -> str
     if index <= 2:
         return before[first_start:ends[index - 1]] if index else ""
     return before[first_start:ends[1]] + before[ends[index - 2]:ends[index - 1]]
-
-
-def _state_after(prefix: str, dialect: Dialect) -> tuple[list[Any], list[Any]]:
-    """The parser's state and value stacks after reading `prefix` (which must parse cleanly)."""
-    token = CURRENT.set(BuildContext(source=SourceText(prefix), dialect=dialect))
-    try:
-        interactive = lalr_parser(dialect).parse_interactive(prefix)
-        interactive.exhaust_lexer()
-    except UnexpectedInput:
-        raise _GiveUp from None
-    finally:
-        CURRENT.reset(token)
-    return list(interactive.parser_state.state_stack), list(interactive.parser_state.value_stack)
-
-
-def _parse_unit(text: str, source: SourceText, start: _Start, on_error: OnError) -> _AfterUnit | None:
-    """Parse `text` from `start` in the given parser state, with lark's error loop, until the
-    first token at `boundary` or after it. Where it stopped then; None when the parse ended
-    first (the end of the text, or an error after which recovery gives up)."""
-    parser = lalr_parser(start.dialect)
-    frontend: Any = parser.parser
-    lalr: Any = frontend.parser.parser
-    template = parser.parse_interactive("").parser_state
-    thread = _UpToBoundary(frontend.lexer, LexerState(TextSlice(text, start.start, len(text))), start.end)
-    state = ParserState(template.parse_conf, thread, list(start.stack), list(start.values))
-    token = CURRENT.set(BuildContext(source=source, dialect=start.dialect))
-    try:
-        _run_with_recovery(lalr, state, on_error, start.end)
-    except _Reached as reached:
-        return reached.after
-    except UnexpectedInput:
-        return None
-    finally:
-        CURRENT.reset(token)
-    return None
-
-
-def _run_with_recovery(lalr: Any, state: ParserState, on_error: OnError, boundary: int) -> None:
-    """lark's LALR_Parser.parse error loop (lark/parsers/lalr_parser.py), from a given state."""
-    try:
-        lalr.parse_from_state(state)
-        return
-    except UnexpectedInput as first:
-        error: UnexpectedInput = first
-    lexer_state: Any = None
-    position = 0
-    while True:
-        if isinstance(error, UnexpectedCharacters):
-            if error.pos_in_stream is None or error.pos_in_stream >= boundary:
-                raise _GiveUp
-            lexer_state = error.interactive_parser.lexer_thread.state
-            position = lexer_state.line_ctr.char_pos
-        if not on_error(error):
-            raise error
-        if isinstance(error, UnexpectedCharacters) and position == lexer_state.line_ctr.char_pos:
-            lexer_state.line_ctr.feed(lexer_state.text.text[position:position + 1])
-        try:
-            error.interactive_parser.resume_parse()
-            return
-        except UnexpectedToken as again:
-            if (isinstance(error, UnexpectedToken) and error.token.type == again.token.type == "$END"
-                    and error.interactive_parser == again.interactive_parser):
-                raise again from None
-            error = again
-        except UnexpectedCharacters as again:
-            error = again

@@ -18,6 +18,7 @@ from segquery.source import SourceText
 from segquery.syntax import ast, codes
 from segquery.syntax.builder import CURRENT, BuildContext
 from segquery.syntax.dialect import Dialect
+from segquery.syntax.previous_parse import PreviousParse
 from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.grammar import lalr_driver, lalr_parser
 from segquery.syntax.lalr_driver import Unsupported
@@ -65,11 +66,13 @@ def parse_tolerant(text: str, *, path: str | None = None, dialect: Dialect = OUT
 
 @functools.lru_cache(maxsize=16)
 def _recent_parse(text: str, path: str | None, dialect: Dialect) -> ParseResult:
-    result = _parse_edited(text, path, dialect) or parse_uncached(text, path=path, dialect=dialect)
+    source = SourceText(text, path)
+    edited = _parse_edited(source, dialect)
+    result, clean = (edited, edited.query is not None) if edited is not None else _parse_whole(source, dialect)
     if result.query is not None:
         with _TREES_LOCK:
             _LAST_TREES.pop((path, dialect), None)
-            _LAST_TREES[(path, dialect)] = result
+            _LAST_TREES[(path, dialect)] = PreviousParse(result.source, result.query, result.diagnostics, clean)
             while len(_LAST_TREES) > _LAST_TREES_KEPT:
                 _LAST_TREES.pop(next(iter(_LAST_TREES)))
     return result
@@ -77,44 +80,49 @@ def _recent_parse(text: str, path: str | None, dialect: Dialect) -> ParseResult:
 
 # The last text of each path (and dialect) that parsed into a tree: an editor's next version
 # of it is most likely that text with one unit edited (see segquery/syntax/edited.py).
-_LAST_TREES: dict[tuple[str | None, Dialect], ParseResult] = {}
+_LAST_TREES: dict[tuple[str | None, Dialect], PreviousParse] = {}
 _LAST_TREES_KEPT = 16
 _TREES_LOCK = threading.Lock()
 
 
-def _parse_edited(text: str, path: str | None, dialect: Dialect) -> ParseResult | None:
-    """The result of a text with a syntax error, from a parse of the part edited since the
-    last text of the same path that parsed (None when that does not apply)."""
+def _parse_edited(source: SourceText, dialect: Dialect) -> ParseResult | None:
+    """The result of a text from a parse of the part edited since the last text of the same
+    path that parsed (None when that does not apply)."""
     with _TREES_LOCK:
-        base = _LAST_TREES.get((path, dialect))
-    if base is None or base.query is None or len(text) > MAX_INPUT_CHARS:
+        previous = _LAST_TREES.get((source.path, dialect))
+    if previous is None or len(source.text) > MAX_INPUT_CHARS:
         return None
-    from segquery.syntax.edited import syntax_errors_after_edit  # lark's parser, as for every error
+    from segquery.syntax.edited import parse_after_edit  # lark's parser, for the unit's parse
 
-    source = SourceText(text, path)
-    diagnostics = syntax_errors_after_edit(base.source, base.query, source, dialect)
-    return None if diagnostics is None else ParseResult(None, diagnostics, source)
+    parsed = parse_after_edit(previous, source, dialect)
+    return None if parsed is None else ParseResult(parsed[0], parsed[1], source)
 
 
 def parse_uncached(text: str, *, path: str | None = None, dialect: Dialect = OUTBOUND) -> ParseResult:
     """`parse_tolerant` without the cache of recent results (for benchmarks)."""
-    source = SourceText(text, path)
+    return _parse_whole(SourceText(text, path), dialect)[0]
+
+
+def _parse_whole(source: SourceText, dialect: Dialect) -> tuple[ParseResult, bool]:
+    """The parse of the whole text, and whether the text has no lexical or grammar error (its
+    tree was read from the text as it is, not from the scanner's mended copy)."""
+    text = source.text
     if len(text) > MAX_INPUT_CHARS:
         diagnostic = make_diagnostic(source, codes.TOO_LARGE,
                                      f"the input has {len(text):,} characters; the parser accepts at most "
                                      f"{MAX_INPUT_CHARS:,}", 0, 0)
-        return ParseResult(None, (diagnostic,), source)
+        return ParseResult(None, (diagnostic,), source), False
     clean = _parse_clean(source, dialect)
     if clean is not None:
-        return clean
+        return clean, True
     scanned = scan(source, dialect.lexicon)
     diagnostics = list(scanned.diagnostics)
     if scanned.only_trivia:
         diagnostics.append(make_diagnostic(source, codes.EMPTY_QUERY,
                                            "no query here: the text is empty or holds only comments", 0, 0))
-        return ParseResult(None, tuple(sorted_diagnostics(diagnostics)), source)
+        return ParseResult(None, tuple(sorted_diagnostics(diagnostics)), source), False
     if not scanned.parseable or not scanned.sanitized.strip():
-        return ParseResult(None, tuple(sorted_diagnostics(diagnostics)), source)
+        return ParseResult(None, tuple(sorted_diagnostics(diagnostics)), source), False
     query, parse_diagnostics = _run_lark(source, scanned.sanitized + ")" * scanned.missing_closers,
                                          scanned.problem_ends, dialect)
     diagnostics.extend(parse_diagnostics)
@@ -122,7 +130,8 @@ def parse_uncached(text: str, *, path: str | None = None, dialect: Dialect = OUT
     # lexical error leaves a text whose tree would not be the author's.
     if query is not None and has_errors(d for d in scanned.diagnostics if d.code != codes.ASSIGNMENT):
         query = None
-    return ParseResult(query, tuple(sorted_diagnostics(diagnostics)), source)
+    result = ParseResult(query, tuple(sorted_diagnostics(diagnostics)), source)
+    return result, query is not None and not scanned.diagnostics
 
 
 def _parse_clean(source: SourceText, dialect: Dialect) -> ParseResult | None:

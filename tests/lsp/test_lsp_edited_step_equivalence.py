@@ -1,8 +1,9 @@
 """Edits inside the steps of a long chain publish what a check from scratch finds.
 
 The server's check of an edited document parses, when it can, only the edited
-step or `||` operand against the last version that parsed (segquery/syntax/edited.py),
-and reuses recent parses. After every edit of a random sequence, its diagnostics
+step or `||` operand against the last version that parsed (segquery/syntax/edited.py;
+a valid step is grafted into the last tree, segquery/syntax/graft.py), and reuses recent
+parses. After every edit of a random sequence, its diagnostics
 must equal those of a project loaded afresh whose every parse is a full one
 (no recent results, no edited-unit parse): exact codes, ranges, messages, fixes
 and related locations.
@@ -10,6 +11,7 @@ and related locations.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from unittest.mock import patch
 
@@ -40,7 +42,28 @@ DOCUMENT = (
 # character or two or type one token, as keystrokes do.
 PIECES = ("", "", "", "c.", ".", "x", "@", "==", " && ", " || ", "(", ")", "'", "\n", "//", ".FILTER(c.fullname == 'v')")
 
-EDITS = st.lists(st.tuples(st.floats(0, 1), st.integers(0, 3), st.sampled_from(PIECES)), min_size=1, max_size=6)
+RANDOM = st.tuples(st.just("anywhere"), st.floats(0, 1), st.integers(0, 3), st.sampled_from(PIECES))
+# Edits that leave a valid query (the parser grafts the edited step or operand into the last
+# tree): which string, what it becomes, whether a condition is added after it instead.
+WORDS = ("", "v", "vw", "v w")
+VALID = st.tuples(st.just("string"), st.integers(0, 20), st.sampled_from(WORDS), st.booleans())
+EDITS = st.lists(st.one_of(RANDOM, VALID), min_size=1, max_size=6)
+
+
+def _change(text: str, edit: tuple) -> tuple[int, int, str]:
+    """(start, end, new text) of an edit of `text`."""
+    if edit[0] == "string":
+        _, occurrence, word, add_condition = edit
+        strings = list(re.finditer(r"'[^'\n]*'", text))
+        if not strings:
+            return 0, 0, ""
+        found = strings[occurrence % len(strings)]
+        if add_condition:
+            return found.end(), found.end(), f" && c.fullname == '{word}'"
+        return found.start() + 1, found.end() - 1, word
+    _, where, length, piece = edit
+    start = round(where * len(text))
+    return start, min(len(text), start + length), piece
 
 
 def _full_parse(text: str, path: str | None, dialect) -> ParseResult:
@@ -63,9 +86,8 @@ def test_every_edit_inside_a_step_publishes_what_a_check_from_scratch_finds(root
     project = Project()
     project.load([root], {path: text})
     project.check(text, path)
-    for version, (where, length, piece) in enumerate(edits, start=2):
-        start = round(where * len(text))
-        end = min(len(text), start + length)
+    for version, edit in enumerate(edits, start=2):
+        start, end, piece = _change(text, edit)
         text = text[:start] + piece + text[end:]
         document = documents.change(uri, version, [types.TextDocumentContentChangePartial(
             range=documents.get(uri).index.range(start, end), text=piece)])

@@ -1,6 +1,10 @@
-"""Compact views of diagnostics for exact assertions."""
+"""Compact views of diagnostics and trees for exact assertions."""
+
+import dataclasses
 
 from segquery import parse_tolerant
+from segquery.syntax import ast
+from segquery.syntax.parser import ParseResult
 
 
 def where(diagnostic) -> str:
@@ -19,3 +23,21 @@ def fixed(text: str, diagnostic) -> str:
     for edit in edits:
         text = text[:edit.start] + edit.new_text + text[edit.end:]
     return text
+
+
+def exactly(value: object) -> object:
+    """A node as nested tuples of every field (those equality leaves out too: spans,
+    parentheses, qualifiers, spellings, comments); any other value as it is."""
+    if isinstance(value, ast.Node):
+        return (type(value).__name__, *((item.name, exactly(getattr(value, item.name)))
+                                        for item in dataclasses.fields(value)))
+    if isinstance(value, tuple):
+        return tuple(exactly(item) for item in value)
+    return value
+
+
+def exact_result(result: ParseResult) -> object:
+    """Everything a parse result holds, its source's line index included."""
+    source = result.source
+    lines = [source.offset(line, 1) for line in range(1, source.line_count + 1)]
+    return exactly(result.query), result.diagnostics, source.text, source.path, lines
