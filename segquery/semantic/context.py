@@ -8,7 +8,7 @@ tree themselves, so each rule stays small and validation stays cheap.
 
 from __future__ import annotations
 
-from typing import Iterable, TypeVar
+from typing import Collection, Iterable, TypeVar
 
 from segquery.diagnostics import Diagnostic, Fix, RelatedLocation, make_diagnostic
 from segquery.schema import Attribute, Schema
@@ -71,8 +71,12 @@ class ValidationContext:
     """What every rule gets: the query, its source, the options, and indexes."""
 
     def __init__(self, query: ast.Query, source: SourceText, kind: QueryKind, schema: Schema | None,
-                 target: str, tables: TableInfo, *, bundled_schema: bool = False) -> None:
+                 target: str, tables: TableInfo, *, bundled_schema: bool = False,
+                 only_steps: Collection[int] | None = None) -> None:
+        """`only_steps`: the ids of the chain steps whose clauses are indexed (None: every step), for
+        rules whose findings depend on their step alone (segquery/rules/scope.py)."""
         self.query = query
+        self._only_steps = only_steps
         self.source = source
         self.kind = kind
         self.schema = schema
@@ -111,8 +115,10 @@ class ValidationContext:
             self.chains.append(node)
         else:
             return  # the three query expressions are handled above
+        only = self._only_steps
         for step in node.steps:
-            self._index_step(step, node)
+            if only is None or id(step) in only:
+                self._index_step(step, node)
 
     def _index_step(self, step: ast.Node, owner: ast.Chain | ast.Grouped) -> None:
         if type(step) is ast.Filter:

@@ -32,7 +32,7 @@ from segquery.syntax import ast
     fix_effect=FixEffect.KEEPS_MEANING)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     used = referenced_qualifiers(ctx.query)
-    for node in ctx.nodes(ast.Profile, ast.Traverse, ast.Interaction):
+    for node in _declaring(ctx):
         alias = node.alias
         if alias is None or alias.name.casefold() in used:
             continue
@@ -42,3 +42,12 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         yield ctx.report("L009", f"alias `{alias.name}` is never used: no attribute is written "
                          f"`{alias.name}.<attribute>`", alias.span.start, alias.span.end,
                          fix=ctx.fix(f"Remove the alias `{alias.name}`", ctx.deletion_edits(removal)))
+
+
+def _declaring(ctx: LintContext) -> Iterator[ast.Profile | ast.Traverse | ast.Interaction]:
+    """The sources and steps that may declare an alias (no other node does), read from the chains
+    alone: the rule looks at no node inside a condition but the attributes."""
+    for source, steps in ctx.chains():
+        for node in (source, *steps):
+            if isinstance(node, (ast.Profile, ast.Traverse, ast.Interaction)):
+                yield node

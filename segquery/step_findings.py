@@ -1,0 +1,261 @@
+"""Validation and lint of one document, checking again only the chain steps an edit touched.
+
+`StepFindings` belongs to one document (the language server keeps one per
+open file). Each check returns exactly what `validate` followed by `lint`
+returns for the query; on the way it keeps, for every chain step, the
+findings of the rules whose findings depend on their step alone (STEP scope,
+segquery/rules/scope.py) and the step's tokens. The next check reuses them
+for every step whose text and context are unchanged, shifted to where the
+step now starts, and runs those rules only over the other steps and over the
+nodes outside every step. Rules of QUERY scope run over the whole query each
+time; the lint context they share is made of the reused tokens and walks the
+tree only if a rule asks for its nodes.
+
+Entries are kept for the steps of the last two checks: an edit that is undone,
+or a condition broken and mended, finds the steps as they were.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from segquery.diagnostics import Diagnostic, Fix, RelatedLocation, TextEdit
+from segquery.lint import applies_to, lint_rules
+from segquery.lint.base import LintRule
+from segquery.lint.context import LintContext
+from segquery.lint.token_index import TokenIndex, TokenPiece
+from segquery.rules.scope import RuleScope
+from segquery.schema import Schema
+from segquery.semantic.kinds import QueryKind, infer_kind
+from segquery.semantic.rules.base import Rule
+from segquery.semantic.tables import infer_tables
+from segquery.semantic.validation import DEFAULT_TARGET, build_context, rules_for_dialect
+from segquery.source import SourceText
+from segquery.step_units import StepUnit, scope_key, step_units
+from segquery.syntax import ast
+from segquery.syntax.dialect import Dialect
+from segquery.syntax.outbound import OUTBOUND
+from segquery.syntax.tokens import tokenize
+
+Ranked = tuple[int, Diagnostic]          # a finding and the position of its rule in the rule order
+
+
+@dataclass(frozen=True, slots=True)
+class _Kept:
+    """The findings of some rules in one step, made when the step started at `start`."""
+
+    start: int
+    findings: tuple[Ranked, ...]
+
+
+class _Generations:
+    """Entries by key, for the checks of the last two texts."""
+
+    def __init__(self) -> None:
+        self._older: dict = {}
+        self._newer: dict = {}
+        self._fresh: dict = {}
+
+    def get(self, key: object):
+        found = self._fresh.get(key)
+        if found is None:
+            found = self._newer.get(key)
+            if found is None:
+                found = self._older.get(key)
+            if found is not None:
+                self._fresh[key] = found
+        return found
+
+    def put(self, key: object, value: object) -> None:
+        self._fresh[key] = value
+
+    def next_check(self) -> None:
+        self._older, self._newer, self._fresh = self._newer, self._fresh, {}
+
+
+class StepFindings:
+    """The findings of one document's steps, kept from one check to the next."""
+
+    def __init__(self) -> None:
+        self._settings: tuple | None = None
+        self.rechecked: list[ast.Node] = []   # the steps that the last check had to check again
+        self._forget()
+
+    def _forget(self) -> None:
+        self._kept_tokens = _Generations()
+        self._kept_lint = _Generations()
+        self._kept_validation = _Generations()
+
+    def check(self, query: ast.Query, source: SourceText, *, kind: QueryKind | None = None,
+              schema: Schema | None = None, target: str = DEFAULT_TARGET, dialect: Dialect = OUTBOUND,
+              enabled: Callable[[str], bool] | None = None, line_length: int) -> list[Diagnostic]:
+        """`validate(...)` followed by `lint(...)` with the same arguments: each sorted, in that order.
+
+        The query must have parsed without a syntax finding: only then does its
+        text split into steps that tokenize alone.
+        """
+        kind = kind or infer_kind(query)
+        validation_name, validation_rules = rules_for_dialect(dialect)
+        lint_set = [rule for rule in lint_rules() if applies_to(rule, dialect)
+                    and (enabled(rule.code) if enabled is not None else rule.info.default_enabled)]
+        settings = (dialect.name, kind, schema, target, source.path, line_length,
+                    tuple(rule.code for rule in lint_set), validation_rules)
+        if settings != self._settings:
+            self._settings = settings
+            self._forget()  # findings made under other settings are of no use
+        units = step_units(query)
+        self.rechecked = []
+        tokens = self._token_index(source.text, units, dialect)
+        found = self._validate(query, source, units, validation_rules, kind=kind, schema=schema, target=target,
+                               dialect=validation_name)
+        found += self._lint(query, source, units, lint_set, tokens, dialect=dialect, line_length=line_length)
+        for generations in (self._kept_tokens, self._kept_lint, self._kept_validation):
+            generations.next_check()
+        return found
+
+    # ------------------------------------------------------------ tokens
+
+    def _token_index(self, text: str, units: Sequence[StepUnit], dialect: Dialect) -> TokenIndex:
+        """The tokens of the text: those of each step as kept (or tokenized now), those between steps anew."""
+        placed: list[tuple[int, TokenPiece]] = []
+        position = 0
+        for unit in units + [None]:
+            end = unit.start if unit is not None else len(text)
+            if end > position:
+                placed.append((position, TokenPiece.of(list(tokenize(text[position:end], lexicon=dialect.lexicon)))))
+            if unit is None:
+                break
+            own = text[unit.start:unit.end]
+            piece = self._kept_tokens.get(own)
+            if piece is None:
+                piece = TokenPiece.of(list(tokenize(own, lexicon=dialect.lexicon)))
+            self._kept_tokens.put(own, piece)
+            placed.append((unit.start, piece))
+            position = unit.end
+        return TokenIndex(placed)
+
+    # ------------------------------------------------------------ validation
+
+    def _validate(self, query: ast.Query, source: SourceText, units: Sequence[StepUnit], rules: Sequence[Rule], *,
+                  kind: QueryKind, schema: Schema | None, target: str, dialect: str | None) -> list[Diagnostic]:
+        tables = infer_tables(query, schema, dialect=dialect)
+        whole = build_context(query, source, kind=kind, schema=schema, target=target, dialect=dialect, tables=tables)
+        ranked = [(rank, rule) for rank, rule in enumerate(rules) if not (rule.needs_schema and whole.schema is None)]
+        found: list[Ranked] = []
+        for rank, rule in ranked:
+            if rule.scope is RuleScope.QUERY:
+                before = len(whole.diagnostics)
+                rule.check(whole)
+                found += [(rank, diagnostic) for diagnostic in whole.diagnostics[before:]]
+        step_rules = [(rank, rule) for rank, rule in ranked if rule.scope is not RuleScope.QUERY]
+        if step_rules:
+            def key(unit: StepUnit) -> tuple:
+                return (unit.key(source.text), scope_key(tables, unit),
+                        _position(source, unit) if _positioned(rule for _, rule in step_rules) else None)
+
+            def run(dirty: Sequence[StepUnit]) -> list[Ranked]:
+                self._note_rechecked(dirty)
+                context = build_context(query, source, kind=kind, schema=schema, target=target, dialect=dialect,
+                                        tables=tables, only_steps={id(unit.node) for unit in dirty})
+                made: list[Ranked] = []
+                for rank, rule in step_rules:
+                    before = len(context.diagnostics)
+                    rule.check(context)
+                    made += [(rank, diagnostic) for diagnostic in context.diagnostics[before:]]
+                return made
+
+            found += _per_step(self._kept_validation, units, source, key, run)
+        return _in_order(found)
+
+    # ------------------------------------------------------------ lint
+
+    def _lint(self, query: ast.Query, source: SourceText, units: Sequence[StepUnit], rules: Sequence[LintRule],
+              tokens: TokenIndex, *, dialect: Dialect, line_length: int) -> list[Diagnostic]:
+        def context(**limits) -> LintContext:
+            return LintContext(query, source, line_length=line_length, lexicon=dialect.lexicon, token_index=tokens,
+                               **limits)
+
+        whole = context()
+        outside_steps = context(skip=frozenset(id(unit.node) for unit in units))
+        found: list[Ranked] = []
+        for rank, rule in enumerate(rules):
+            checked = whole if rule.scope is RuleScope.QUERY else outside_steps
+            found += [(rank, diagnostic) for diagnostic in rule.check(checked)]
+        for scope in (RuleScope.STEP, RuleScope.STEP_POSITIONED):
+            step_rules = [(rank, rule) for rank, rule in enumerate(rules) if rule.scope is scope]
+            if not step_rules:
+                continue
+
+            def key(unit: StepUnit, scope: RuleScope = scope) -> tuple:
+                return (scope, unit.key(source.text),
+                        _position(source, unit) if scope is RuleScope.STEP_POSITIONED else None)
+
+            def run(dirty: Sequence[StepUnit], step_rules: list = step_rules) -> list[Ranked]:
+                self._note_rechecked(dirty)
+                checked = context(roots=tuple((unit.node, unit.owner) for unit in dirty))
+                return [(rank, diagnostic) for rank, rule in step_rules for diagnostic in rule.check(checked)]
+
+            found += _per_step(self._kept_lint, units, source, key, run)
+        return _in_order(found)
+
+    def _note_rechecked(self, dirty: Sequence[StepUnit]) -> None:
+        known = {id(node) for node in self.rechecked}
+        self.rechecked += [unit.node for unit in dirty if id(unit.node) not in known]
+
+
+def _positioned(rules: Iterable[Rule]) -> bool:
+    return any(rule.scope is RuleScope.STEP_POSITIONED for rule in rules)
+
+
+def _position(source: SourceText, unit: StepUnit) -> tuple[int, int]:
+    position = source.position(unit.start)
+    return position.line, position.column
+
+
+def _per_step(kept: _Generations, units: Sequence[StepUnit], source: SourceText,
+              key: Callable[[StepUnit], tuple], run: Callable[[Sequence[StepUnit]], list[Ranked]]) -> list[Ranked]:
+    """The findings of some rules in every step: kept ones moved to where their step starts now, and
+    those of the steps not kept made by `run` (over those steps only) and kept."""
+    found: list[Ranked] = []
+    dirty: list[tuple[StepUnit, tuple]] = []
+    for unit in units:
+        unit_key = key(unit)
+        entry = kept.get(unit_key)
+        if entry is None:
+            dirty.append((unit, unit_key))
+        else:
+            found += [(rank, moved(diagnostic, unit.start - entry.start, source)) for rank, diagnostic in entry.findings]
+    if dirty:
+        made = run([unit for unit, _ in dirty])
+        starts = [unit.start for unit, _ in dirty]
+        by_step: list[list[Ranked]] = [[] for _ in dirty]
+        for ranked in made:
+            number = bisect_right(starts, ranked[1].start) - 1
+            if number < 0 or ranked[1].start > dirty[number][0].end:
+                raise AssertionError(f"a step rule reported {ranked[1].code} outside the steps it checked")
+            by_step[number].append(ranked)
+        for (unit, unit_key), findings in zip(dirty, by_step):
+            kept.put(unit_key, _Kept(unit.start, tuple(findings)))
+        found += made
+    return found
+
+
+def _in_order(found: list[Ranked]) -> list[Diagnostic]:
+    """Sorted as `validate` and `lint` sort: by place, then by the order of the rules that made them."""
+    found.sort(key=lambda ranked: (ranked[1].sort_key(), ranked[0]))
+    return [diagnostic for _, diagnostic in found]
+
+
+def moved(diagnostic: Diagnostic, delta: int, source: SourceText) -> Diagnostic:
+    """A finding made where its step started `delta` characters earlier, at its place in `source`."""
+    fix = diagnostic.fix
+    if fix is not None:
+        fix = Fix(fix.message, tuple(TextEdit(edit.start + delta, edit.end + delta, edit.new_text)
+                                     for edit in fix.edits), fix.applicability)
+    related = tuple(RelatedLocation(item.message, source.range(item.range.start.offset + delta,
+                                                               item.range.end.offset + delta), item.path)
+                    for item in diagnostic.related)
+    return Diagnostic(diagnostic.code, diagnostic.severity, diagnostic.message,
+                      source.range(diagnostic.start + delta, diagnostic.end + delta), fix, related)
