@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 from dataclasses import dataclass
 
 from segquery.diagnostics import Diagnostic, Fix, RelatedLocation, TextEdit
@@ -87,6 +88,8 @@ class StepFindings:
         self._kept_tokens = _Generations()
         self._kept_lint = _Generations()
         self._kept_validation = _Generations()
+        self._kept_facts = _Generations()
+        self._step_texts: dict[int, str] = {}
 
     def check(self, query: ast.Query, source: SourceText, *, kind: QueryKind | None = None,
               schema: Schema | None = None, target: str = DEFAULT_TARGET, dialect: Dialect = OUTBOUND,
@@ -107,11 +110,12 @@ class StepFindings:
             self._forget()  # findings made under other settings are of no use
         units = step_units(query)
         self.rechecked = []
+        self._step_texts = {id(unit.node): source.text[unit.start:unit.end] for unit in units}
         tokens = self._token_index(source.text, units, dialect)
         found = self._validate(query, source, units, validation_rules, kind=kind, schema=schema, target=target,
                                dialect=validation_name)
         found += self._lint(query, source, units, lint_set, tokens, dialect=dialect, line_length=line_length)
-        for generations in (self._kept_tokens, self._kept_lint, self._kept_validation):
+        for generations in (self._kept_tokens, self._kept_lint, self._kept_validation, self._kept_facts):
             generations.next_check()
         return found
 
@@ -120,20 +124,21 @@ class StepFindings:
     def _token_index(self, text: str, units: Sequence[StepUnit], dialect: Dialect) -> TokenIndex:
         """The tokens of the text: those of each step as kept (or tokenized now), those between steps anew."""
         placed: list[tuple[int, TokenPiece]] = []
+
+        def tokenized(start: int, end: int) -> TokenPiece:
+            return TokenPiece.of(list(tokenize(text[start:end], lexicon=dialect.lexicon)))
+
         position = 0
-        for unit in units + [None]:
-            end = unit.start if unit is not None else len(text)
-            if end > position:
-                placed.append((position, TokenPiece.of(list(tokenize(text[position:end], lexicon=dialect.lexicon)))))
-            if unit is None:
-                break
+        for unit in units:
+            if unit.start > position:
+                placed.append((position, tokenized(position, unit.start)))
             own = text[unit.start:unit.end]
-            piece = self._kept_tokens.get(own)
-            if piece is None:
-                piece = TokenPiece.of(list(tokenize(own, lexicon=dialect.lexicon)))
+            piece = self._kept_tokens.get(own) or tokenized(unit.start, unit.end)
             self._kept_tokens.put(own, piece)
             placed.append((unit.start, piece))
             position = unit.end
+        if len(text) > position or not placed:
+            placed.append((position, tokenized(position, len(text))))
         return TokenIndex(placed)
 
     # ------------------------------------------------------------ validation
@@ -141,7 +146,8 @@ class StepFindings:
     def _validate(self, query: ast.Query, source: SourceText, units: Sequence[StepUnit], rules: Sequence[Rule], *,
                   kind: QueryKind, schema: Schema | None, target: str, dialect: str | None) -> list[Diagnostic]:
         tables = infer_tables(query, schema, dialect=dialect)
-        whole = build_context(query, source, kind=kind, schema=schema, target=target, dialect=dialect, tables=tables)
+        whole = build_context(query, source, kind=kind, schema=schema, target=target, dialect=dialect, tables=tables,
+                              step_facts=self._fact)
         ranked = [(rank, rule) for rank, rule in enumerate(rules) if not (rule.needs_schema and whole.schema is None)]
         found: list[Ranked] = []
         for rank, rule in ranked:
@@ -158,7 +164,8 @@ class StepFindings:
             def run(dirty: Sequence[StepUnit]) -> list[Ranked]:
                 self._note_rechecked(dirty)
                 context = build_context(query, source, kind=kind, schema=schema, target=target, dialect=dialect,
-                                        tables=tables, only_steps={id(unit.node) for unit in dirty})
+                                        tables=tables, only_steps={id(unit.node) for unit in dirty},
+                                        step_facts=self._fact)
                 made: list[Ranked] = []
                 for rank, rule in step_rules:
                     before = len(context.diagnostics)
@@ -175,7 +182,7 @@ class StepFindings:
               tokens: TokenIndex, *, dialect: Dialect, line_length: int) -> list[Diagnostic]:
         def context(**limits) -> LintContext:
             return LintContext(query, source, line_length=line_length, lexicon=dialect.lexicon, token_index=tokens,
-                               **limits)
+                               step_facts=self._fact, **limits)
 
         whole = context()
         outside_steps = context(skip=frozenset(id(unit.node) for unit in units))
@@ -199,6 +206,18 @@ class StepFindings:
 
             found += _per_step(self._kept_lint, units, source, key, run)
         return _in_order(found)
+
+    def _fact(self, fact: Callable[[ast.Node], Any], step: ast.Node) -> Any:
+        """`fact(step)`, kept by the step's text (a fact depends on the step's subtree alone)."""
+        text = self._step_texts.get(id(step))
+        if text is None:
+            return fact(step)
+        key = (fact, text)
+        value = self._kept_facts.get(key)
+        if value is None:
+            value = fact(step)
+        self._kept_facts.put(key, value)
+        return value
 
     def _note_rechecked(self, dirty: Sequence[StepUnit]) -> None:
         known = {id(node) for node in self.rechecked}

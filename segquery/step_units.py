@@ -2,8 +2,9 @@
 
 A step's findings under a rule of STEP scope (segquery/rules/scope.py) are a
 function of the step's text with the white space and `.` before it and the
-character after it, of the records and aliases it reads, of the kind of chain
-that holds it and of whether a step before it could not be read. `key` and
+character after it, of the records and aliases it reads and the names of the
+aliases its chain declares, of the kind of chain that holds it and of whether
+a step before it could not be read. `key` and
 `scope_key` name those, so that findings made once can be reused wherever the
 same step stands, shifted to its new place.
 """
@@ -62,11 +63,13 @@ def step_units(query: ast.Query) -> list[StepUnit]:
 
 
 def scope_key(tables: TableInfo, unit: StepUnit) -> tuple:
-    """The records and aliases the clauses of a step read (a TRAVERSE's inner FILTER has its own)."""
+    """The records and aliases the clauses of a step read (a TRAVERSE's inner FILTER has its own), and
+    the names of the aliases its chain declares (an alias used before its declaration is no unknown one)."""
     nodes = [unit.node]
     if isinstance(unit.node, ast.Traverse) and unit.node.filter is not None:
         nodes.append(unit.node.filter)
-    return tuple(_scope(tables.step(node)) if tables.has_step(node) else None for node in nodes)
+    return (tuple(_scope(tables.step(node)) if tables.has_step(node) else None for node in nodes),
+            tuple(binding.name.casefold() for binding in tables.declared(unit.owner)))
 
 
 def _scope(scope: StepScope) -> tuple:

@@ -39,7 +39,7 @@ OUTBOUND_DOCUMENT = (
     "        c.address1_city == 'x' ||\n"
     "        (c.address1_city == 'y') ||\n"
     "        address1_city == 'z' || c.address1_city == 'z' ||\n"
-    "        c.nosuch == 'w'\n"
+    "        c.nosuch == 'w' || a.name == 'early'\n"
     "    )\n"
     "    /* between steps */ .TRAVERSE(contact_account_parentcustomerid, a, FILTER(a.name == \"n\"))\n"
     "    .FILTER(a.name == 'x' && c.fullname == 'x' && a.name == 'x' && not (a.revenue > 3))\n"

@@ -34,6 +34,7 @@ from segquery.syntax.tokens import OUTBOUND_LEXICON, Lexicon, Token, TokenKind, 
 N = TypeVar("N", bound=ast.Node)
 M = TypeVar("M", bound=ast.Node)
 O = TypeVar("O", bound=ast.Node)
+F = TypeVar("F")
 
 @dataclass
 class LintContext:
@@ -54,6 +55,8 @@ class LintContext:
     token_index: TokenIndex | None = field(default=None, repr=False)
     roots: tuple[tuple[ast.Node, ast.Node | None], ...] | None = field(default=None, repr=False)
     skip: frozenset[int] = field(default=frozenset(), repr=False)
+    # Facts about steps as kept from earlier checks (segquery/syntax/step_facts.py); None: made when asked.
+    step_facts: Callable[[Callable[[ast.Node], Any], ast.Node], Any] | None = field(default=None, repr=False)
     _walked: bool = field(init=False, repr=False, default=False)
     _nodes: list[ast.Node] = field(init=False, repr=False, default_factory=list)
     _parents: dict[int, ast.Node] = field(init=False, repr=False, default_factory=dict)
@@ -140,6 +143,10 @@ class LintContext:
                 stack.append(node.body)
             elif isinstance(node, ast.SetOperation):
                 stack.extend(reversed(node.operands))
+
+    def step_fact(self, fact: Callable[[ast.Node], F], step: ast.Node) -> F:
+        """`fact(step)`, as kept from an earlier check of the same step when there is one."""
+        return fact(step) if self.step_facts is None else self.step_facts(fact, step)
 
     # ------------------------------------------------------------ text and spans
 

@@ -8,7 +8,7 @@ tree themselves, so each rule stays small and validation stays cheap.
 
 from __future__ import annotations
 
-from typing import Collection, Iterable, TypeVar
+from typing import Any, Callable, Collection, Iterable, TypeVar, cast
 
 from segquery.diagnostics import Diagnostic, Fix, RelatedLocation, make_diagnostic
 from segquery.schema import Attribute, Schema
@@ -19,6 +19,9 @@ from segquery.source import SourceText
 from segquery.syntax import ast
 
 N = TypeVar("N", bound=ast.Node)
+F = TypeVar("F")
+# A step fact asked for through the caller (segquery/syntax/step_facts.py): (fact, step) -> value.
+StepFacts = Callable[[Callable[[ast.Node], Any], ast.Node], Any]
 
 
 class Clause:
@@ -72,11 +75,14 @@ class ValidationContext:
 
     def __init__(self, query: ast.Query, source: SourceText, kind: QueryKind, schema: Schema | None,
                  target: str, tables: TableInfo, *, bundled_schema: bool = False,
-                 only_steps: Collection[int] | None = None) -> None:
+                 only_steps: Collection[int] | None = None, step_facts: StepFacts | None = None) -> None:
         """`only_steps`: the ids of the chain steps whose clauses are indexed (None: every step), for
-        rules whose findings depend on their step alone (segquery/rules/scope.py)."""
+        rules whose findings depend on their step alone (segquery/rules/scope.py). The clauses are
+        indexed when a rule first asks for them. `step_facts` answers `step_fact` from facts kept
+        from earlier checks (segquery/syntax/step_facts.py)."""
         self.query = query
         self._only_steps = only_steps
+        self.step_facts = step_facts
         self.source = source
         self.kind = kind
         self.schema = schema
@@ -88,7 +94,8 @@ class ValidationContext:
         self.chains: list[ast.Chain] = []
         self.groups: list[ast.Grouped] = []
         self.set_operations: list[ast.SetOperation] = []
-        self.clauses: list[Clause] = []
+        self._clauses: list[Clause] = []
+        self._unindexed: list[tuple[ast.Node, ast.Chain | ast.Grouped]] | None = []
         self._by_type: dict[type, list] = {}
         self._clause_of: dict[int, Clause] = {}
         self._unread_ends: dict[int, float] = {}  # id of a chain -> where its first unread step ends
@@ -118,7 +125,31 @@ class ValidationContext:
         only = self._only_steps
         for step in node.steps:
             if only is None or id(step) in only:
-                self._index_step(step, node)
+                cast(list, self._unindexed).append((step, node))
+
+    def _index_clauses(self) -> None:
+        pending, self._unindexed = cast(list, self._unindexed), None
+        for step, owner in pending:
+            self._index_step(step, owner)
+
+    @property
+    def clauses(self) -> list[Clause]:
+        """The argument lists of the steps, in source order."""
+        if self._unindexed is not None:
+            self._index_clauses()
+        return self._clauses
+
+    def for_steps(self, steps: Collection[ast.Node]) -> "ValidationContext":
+        """A context of the same query whose clauses are those of `steps` alone, reporting into this one."""
+        narrow = type(self)(self.query, self.source, self.kind, self.schema, self.target, self.tables,
+                            bundled_schema=self.bundled_schema, only_steps={id(step) for step in steps},
+                            step_facts=self.step_facts)
+        narrow.diagnostics = self.diagnostics
+        return narrow
+
+    def step_fact(self, fact: Callable[[ast.Node], F], step: ast.Node) -> F:
+        """`fact(step)`, as kept from an earlier check of the same step when there is one."""
+        return fact(step) if self.step_facts is None else self.step_facts(fact, step)
 
     def _index_step(self, step: ast.Node, owner: ast.Chain | ast.Grouped) -> None:
         if type(step) is ast.Filter:
@@ -140,7 +171,7 @@ class ValidationContext:
 
     def _add_clause(self, step: ast.Node, role: str, scope: StepScope, owner, roots: Iterable[ast.Node]) -> None:
         clause = Clause(step, role, scope, owner)
-        self.clauses.append(clause)
+        self._clauses.append(clause)
         by_type, clause_of = self._by_type, self._clause_of
         stack = list(roots)
         stack.reverse()
@@ -166,9 +197,13 @@ class ValidationContext:
     def nodes(self, kind: type[N]) -> list[N]:
         """Every expression node of exactly this type, in source order (bare
         words in the arguments of a reported call are left out: `ast.unread_words`)."""
+        if self._unindexed is not None:
+            self._index_clauses()
         return self._by_type.get(kind, [])
 
     def clause(self, node: ast.Node) -> Clause:
+        if self._unindexed is not None:
+            self._index_clauses()
         return self._clause_of[id(node)]
 
     def follows_unread_call(self, clause: Clause) -> bool:
@@ -260,7 +295,7 @@ class ValidationContext:
         if key in self._attributes:
             return self._attributes[key]
         found = None
-        scope = self._clause_of[key].scope
+        scope = self.clause(node).scope
         if node.qualifier is None or (
                 scope.alias is not None and scope.alias.name.casefold() == node.qualifier.name.casefold()):
             records = self.records(scope)

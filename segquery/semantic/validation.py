@@ -6,7 +6,7 @@ from typing import Collection, Iterable
 
 from segquery.diagnostics import Diagnostic, sorted_diagnostics
 from segquery.schema import Schema
-from segquery.semantic.context import ValidationContext
+from segquery.semantic.context import StepFacts, ValidationContext
 from segquery.semantic.kinds import QueryKind, infer_kind
 from segquery.semantic.rules.base import Rule
 from segquery.semantic.schemas import active_schema, is_bundled
@@ -69,8 +69,9 @@ def run_rules(query: ast.Query, source: SourceText, rules: Iterable[Rule], *, ki
 def build_context(query: ast.Query, source: SourceText, *, kind: QueryKind | None = None,
                   schema: Schema | None = None, target: str = DEFAULT_TARGET,
                   dialect: str | None = None, tables: TableInfo | None = None,
-                  only_steps: Collection[int] | None = None) -> ValidationContext:
-    """The context the rules read; `tables` when already inferred, `only_steps` as for ValidationContext."""
+                  only_steps: Collection[int] | None = None, step_facts: StepFacts | None = None) -> ValidationContext:
+    """The context the rules read; `tables` when already inferred, `only_steps` and `step_facts` as for
+    ValidationContext."""
     active = active_schema(schema)
     if tables is None:
         tables = infer_tables(query, schema, dialect=dialect)
@@ -80,4 +81,4 @@ def build_context(query: ast.Query, source: SourceText, *, kind: QueryKind | Non
 
         context_class = RealtimeContext
     return context_class(query, source, kind or infer_kind(query), active, target, tables,
-                         bundled_schema=is_bundled(schema), only_steps=only_steps)
+                         bundled_schema=is_bundled(schema), only_steps=only_steps, step_facts=step_facts)
