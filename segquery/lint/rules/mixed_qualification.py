@@ -55,9 +55,9 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         if not declared or qualified is None:
             continue
         first, first_step = qualified
-        for attribute, step, alias in unqualified:
+        for attribute, where, alias in unqualified:
             hint = f": write `{alias.name}.{attribute.name}`" if alias is not None else ""
-            span = attribute.span(step)
+            span = attribute.span(where)
             yield ctx.report("L010", f"`{attribute.name}` is not qualified, but this chain qualifies other "
                              f"attributes (`{first.dotted}`){hint}", span.start, span.end,
                              related=[ctx.related("a qualified attribute", first.span(first_step))])
