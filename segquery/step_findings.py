@@ -32,8 +32,9 @@ from segquery.schema import Schema
 from segquery.semantic.kinds import QueryKind, infer_kind
 from segquery.semantic.rules.base import Rule
 from segquery.semantic.tables import infer_tables
+from segquery.semantic.context import ValidationContext
 from segquery.semantic.validation import DEFAULT_TARGET, build_context, rules_for_dialect
-from segquery.source import SourceText
+from segquery.source import SourceText, Span
 from segquery.step_units import StepUnit, scope_key, step_units
 from segquery.syntax import ast
 from segquery.syntax.dialect import Dialect
@@ -90,6 +91,9 @@ class StepFindings:
         self._kept_validation = _Generations()
         self._kept_facts = _Generations()
         self._step_texts: dict[int, str] = {}
+        self._units: dict[int, StepUnit] = {}
+        self._unit_keys: dict[int, tuple] = {}
+        self._parts: dict[int, list[ast.Node]] = {}
 
     def check(self, query: ast.Query, source: SourceText, *, kind: QueryKind | None = None,
               schema: Schema | None = None, target: str = DEFAULT_TARGET, dialect: Dialect = OUTBOUND,
@@ -111,6 +115,12 @@ class StepFindings:
         units = step_units(query)
         self.rechecked = []
         self._step_texts = {id(unit.node): source.text[unit.start:unit.end] for unit in units}
+        self._units = {id(unit.node): unit for unit in units}
+        self._unit_keys = {id(unit.node): unit.key(source.text) for unit in units}
+        self._parts: dict[int, list[ast.Node]] = {}   # a step split into units -> those units
+        for unit in units:
+            if unit.step is not unit.node:
+                self._parts.setdefault(id(unit.step), []).append(unit.node)
         tokens = self._token_index(source.text, units, dialect)
         found = self._validate(query, source, units, validation_rules, kind=kind, schema=schema, target=target,
                                dialect=validation_name)
@@ -126,16 +136,16 @@ class StepFindings:
         placed: list[tuple[int, TokenPiece]] = []
 
         def tokenized(start: int, end: int) -> TokenPiece:
-            return TokenPiece.of(list(tokenize(text[start:end], lexicon=dialect.lexicon)))
+            own = text[start:end]
+            piece = self._kept_tokens.get(own) or TokenPiece.of(list(tokenize(own, lexicon=dialect.lexicon)))
+            self._kept_tokens.put(own, piece)
+            return piece
 
         position = 0
         for unit in units:
             if unit.start > position:
                 placed.append((position, tokenized(position, unit.start)))
-            own = text[unit.start:unit.end]
-            piece = self._kept_tokens.get(own) or tokenized(unit.start, unit.end)
-            self._kept_tokens.put(own, piece)
-            placed.append((unit.start, piece))
+            placed.append((unit.start, tokenized(unit.start, unit.end)))
             position = unit.end
         if len(text) > position or not placed:
             placed.append((position, tokenized(position, len(text))))
@@ -157,21 +167,37 @@ class StepFindings:
                 found += [(rank, diagnostic) for diagnostic in whole.diagnostics[before:]]
         step_rules = [(rank, rule) for rank, rule in ranked if rule.scope is not RuleScope.QUERY]
         if step_rules:
-            def key(unit: StepUnit) -> tuple:
-                return (unit.key(source.text), scope_key(tables, unit),
-                        _position(source, unit) if _positioned(rule for _, rule in step_rules) else None)
-
-            def run(dirty: Sequence[StepUnit]) -> list[Ranked]:
-                self._note_rechecked(dirty)
-                context = build_context(query, source, kind=kind, schema=schema, target=target, dialect=dialect,
-                                        tables=tables, only_steps={id(unit.node) for unit in dirty},
-                                        step_facts=self._fact)
+            def run_in(context: ValidationContext) -> list[Ranked]:
                 made: list[Ranked] = []
                 for rank, rule in step_rules:
                     before = len(context.diagnostics)
                     rule.check(context)
                     made += [(rank, diagnostic) for diagnostic in context.diagnostics[before:]]
                 return made
+
+            # Outside every unit: the condition whose operands are units, and its clause.
+            found += run_in(build_context(query, source, kind=kind, schema=schema, target=target, dialect=dialect,
+                                          tables=tables, skip={id(unit.node) for unit in units},
+                                          step_facts=self._fact))
+
+            scopes: dict[int, tuple] = {}
+
+            def step_scope(unit: StepUnit) -> tuple:
+                found = scopes.get(id(unit.step))
+                if found is None:
+                    found = scopes[id(unit.step)] = scope_key(tables, unit)
+                return found
+
+            positioned = _positioned(rule for _, rule in step_rules)
+
+            def key(unit: StepUnit) -> tuple:
+                return (self._unit_keys[id(unit.node)], step_scope(unit), _position(source, unit) if positioned else None)
+
+            def run(dirty: Sequence[StepUnit]) -> list[Ranked]:
+                self._note_rechecked(dirty)
+                return run_in(build_context(query, source, kind=kind, schema=schema, target=target, dialect=dialect,
+                                            tables=tables, only={id(unit.node) for unit in dirty},
+                                            step_facts=self._fact))
 
             found += _per_step(self._kept_validation, units, source, key, run)
         return _in_order(found)
@@ -182,7 +208,7 @@ class StepFindings:
               tokens: TokenIndex, *, dialect: Dialect, line_length: int) -> list[Diagnostic]:
         def context(**limits) -> LintContext:
             return LintContext(query, source, line_length=line_length, lexicon=dialect.lexicon, token_index=tokens,
-                               step_facts=self._fact, **limits)
+                               step_facts=self._fact, kept_outer=self._outer_span, **limits)
 
         whole = context()
         outside_steps = context(skip=frozenset(id(unit.node) for unit in units))
@@ -196,12 +222,12 @@ class StepFindings:
                 continue
 
             def key(unit: StepUnit, scope: RuleScope = scope) -> tuple:
-                return (scope, unit.key(source.text),
+                return (scope.value, self._unit_keys[id(unit.node)],
                         _position(source, unit) if scope is RuleScope.STEP_POSITIONED else None)
 
             def run(dirty: Sequence[StepUnit], step_rules: list = step_rules) -> list[Ranked]:
                 self._note_rechecked(dirty)
-                checked = context(roots=tuple((unit.node, unit.owner) for unit in dirty))
+                checked = context(roots=tuple((unit.node, unit.parent) for unit in dirty))
                 return [(rank, diagnostic) for rank, rule in step_rules for diagnostic in rule.check(checked)]
 
             found += _per_step(self._kept_lint, units, source, key, run)
@@ -211,13 +237,36 @@ class StepFindings:
         """`fact(step)`, kept by the step's text (a fact depends on the step's subtree alone)."""
         text = self._step_texts.get(id(step))
         if text is None:
-            return fact(step)
+            parts, joined = self._parts.get(id(step)), getattr(fact, "joined", None)
+            if parts is None or joined is None:
+                return fact(step)
+            placed = [(part.span.start - step.span.start, part) for part in parts]
+            key = (fact, tuple((offset, self._step_texts[id(part)]) for offset, part in placed))
+            value = self._kept_facts.get(key)
+            if value is None:
+                value = joined([(offset, self._fact(fact, part)) for offset, part in placed])
+            self._kept_facts.put(key, value)
+            return value
         key = (fact, text)
         value = self._kept_facts.get(key)
         if value is None:
             value = fact(step)
         self._kept_facts.put(key, value)
         return value
+
+    def _outer_span(self, node: ast.Node, measure: Callable[[ast.Node], Span]) -> Span:
+        """A unit's extent with its parentheses (`LintContext.outer_span`), kept by the unit's key: the
+        parentheses and comments it reads lie between the unit and its neighbours."""
+        unit = self._units.get(id(node))
+        if unit is None:
+            return measure(node)
+        key = ("outer", self._unit_keys[id(node)])
+        kept = self._kept_facts.get(key)
+        if kept is None:
+            span = measure(node)
+            kept = (span.start - unit.start, span.end - unit.start)
+        self._kept_facts.put(key, kept)
+        return Span(unit.start + kept[0], unit.start + kept[1])
 
     def _note_rechecked(self, dirty: Sequence[StepUnit]) -> None:
         known = {id(node) for node in self.rechecked}
@@ -248,12 +297,15 @@ def _per_step(kept: _Generations, units: Sequence[StepUnit], source: SourceText,
             found += [(rank, moved(diagnostic, unit.start - entry.start, source)) for rank, diagnostic in entry.findings]
     if dirty:
         made = run([unit for unit, _ in dirty])
-        starts = [unit.start for unit, _ in dirty]
+        afters = [unit.after for unit, _ in dirty]
         by_step: list[list[Ranked]] = [[] for _ in dirty]
         for ranked in made:
-            number = bisect_right(starts, ranked[1].start) - 1
-            if number < 0 or ranked[1].start > dirty[number][0].end:
-                raise AssertionError(f"a step rule reported {ranked[1].code} outside the steps it checked")
+            start = ranked[1].start
+            number = bisect_right(afters, start) - 1
+            if number > 0 and start <= dirty[number - 1][0].end:
+                number -= 1   # at the very end of the unit before
+            if number < 0 or start >= dirty[number][0].until:
+                raise AssertionError(f"a step rule reported {ranked[1].code} outside the units it checked")
             by_step[number].append(ranked)
         for (unit, unit_key), findings in zip(dirty, by_step):
             kept.put(unit_key, _Kept(unit.start, tuple(findings)))

@@ -13,6 +13,8 @@ after the other through the same `StepFindings`, move whole steps around.
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,7 +29,7 @@ from segquery.syntax.dialects import dialect_named
 from segquery.syntax.parser import parse_tolerant
 from segquery.syntax.realtime import REALTIME
 from segquery.syntax.tokens import TokenKind, tokenize
-from segquery.step_units import step_units
+from segquery.step_units import SPLIT_OPERANDS, step_units
 from realtime_strategies import realtime_query_texts
 from strategies import query_texts
 
@@ -87,6 +89,11 @@ def _findings_from_scratch(text: str, dialect_name: str, schema) -> list:
             + lint(result.query, result.source, enabled=lambda code: True, line_length=40, dialect=dialect))
 
 
+def _findings_from_scratch_at(text: str, line_length: int) -> list:
+    result = parse_tolerant(text)
+    return validate(result.query, result.source) + lint(result.query, result.source, line_length=line_length)
+
+
 def _incremental(steps: StepFindings, text: str, dialect_name: str, schema) -> list | None:
     dialect = dialect_named(dialect_name)
     result = parse_tolerant(text, dialect=dialect)
@@ -144,10 +151,20 @@ def _moved(text: str, move: tuple[float, float, int]) -> str:
     return rest[:at] + cut + rest[at:]
 
 
+# Long FILTER conditions are checked operand by operand; splitting every `&&` and `||` of two operands
+# or more puts the test documents' conditions through that path too.
+SPLITS = st.sampled_from([2, SPLIT_OPERANDS])
+
+
 @settings(max_examples=150, deadline=None)
-@given(document=st.sampled_from([OUTBOUND_DOCUMENT, REALTIME_DOCUMENT]), edits=EDITS, moves=MOVES)
-def test_every_edit_is_checked_as_from_scratch_through_the_engine(document: str, edits, moves) -> None:
+@given(document=st.sampled_from([OUTBOUND_DOCUMENT, REALTIME_DOCUMENT]), edits=EDITS, moves=MOVES, split=SPLITS)
+def test_every_edit_is_checked_as_from_scratch_through_the_engine(document: str, edits, moves, split: int) -> None:
     """Settings, directives (kind, profile, dialect, ignore) and suppression as `check_text` applies them."""
+    with patch("segquery.step_units.SPLIT_OPERANDS", split):
+        _check_edits_through_the_engine(document, edits, moves)
+
+
+def _check_edits_through_the_engine(document: str, edits, moves) -> None:
     dialect_name = REALTIME.name if document is REALTIME_DOCUMENT else "outbound"
     file_settings = SettingsResolver(ALL_RULES).for_file("steps.segq")
     steps = StepFindings()
@@ -163,9 +180,14 @@ def test_every_edit_is_checked_as_from_scratch_through_the_engine(document: str,
 
 @settings(max_examples=150, deadline=None)
 @given(document=st.sampled_from([OUTBOUND_DOCUMENT, REALTIME_DOCUMENT]), edits=EDITS,
-       schema=st.sampled_from([None, NO_SCHEMA]))
-def test_every_edit_is_checked_as_from_scratch(document: str, edits, schema) -> None:
+       schema=st.sampled_from([None, NO_SCHEMA]), split=SPLITS)
+def test_every_edit_is_checked_as_from_scratch(document: str, edits, schema, split: int) -> None:
     """Every rule enabled (L011 at 40 columns too), with and without a schema."""
+    with patch("segquery.step_units.SPLIT_OPERANDS", split):
+        _check_edits(document, edits, schema)
+
+
+def _check_edits(document: str, edits, schema) -> None:
     dialect_name = REALTIME.name if document is REALTIME_DOCUMENT else "outbound"
     steps = StepFindings()
     text, history = document, [document]
@@ -179,23 +201,41 @@ def test_every_edit_is_checked_as_from_scratch(document: str, edits, schema) -> 
 
 
 @settings(max_examples=100, deadline=None)
-@given(texts=st.lists(query_texts(), min_size=2, max_size=4))
-def test_random_outbound_queries_one_after_another(texts: list[str]) -> None:
-    steps = StepFindings()
-    for text in texts + texts[:1]:
-        incremental = _incremental(steps, text, "outbound", None)
-        if incremental is not None:
-            assert incremental == _findings_from_scratch(text, "outbound", None), text
+@given(texts=st.lists(query_texts(), min_size=2, max_size=4), split=SPLITS)
+def test_random_outbound_queries_one_after_another(texts: list[str], split: int) -> None:
+    with patch("segquery.step_units.SPLIT_OPERANDS", split):
+        _check_one_after_another(texts, "outbound")
 
 
 @settings(max_examples=100, deadline=None)
-@given(texts=st.lists(realtime_query_texts(), min_size=2, max_size=4))
-def test_random_realtime_queries_one_after_another(texts: list[str]) -> None:
+@given(texts=st.lists(realtime_query_texts(), min_size=2, max_size=4), split=SPLITS)
+def test_random_realtime_queries_one_after_another(texts: list[str], split: int) -> None:
+    with patch("segquery.step_units.SPLIT_OPERANDS", split):
+        _check_one_after_another(texts, REALTIME.name)
+
+
+def _check_one_after_another(texts: list[str], dialect_name: str) -> None:
     steps = StepFindings()
     for text in texts + texts[:1]:
-        incremental = _incremental(steps, text, REALTIME.name, None)
+        incremental = _incremental(steps, text, dialect_name, None)
         if incremental is not None:
-            assert incremental == _findings_from_scratch(text, REALTIME.name, None), text
+            assert incremental == _findings_from_scratch(text, dialect_name, None), text
+
+
+def test_a_long_condition_is_checked_again_operand_by_operand() -> None:
+    operands = " ||\n    ".join(f"c.address1_city == 'City {number}'" for number in range(SPLIT_OPERANDS + 8))
+    text = f"PROFILE(contact, c).FILTER(\n    {operands})"
+    steps = StepFindings()
+    dialect = dialect_named("outbound")
+    first = parse_tolerant(text, dialect=dialect)
+    steps.check(first.query, first.source, dialect=dialect, line_length=88)
+    edited = text.replace("'City 7'", "'City 7' || c.address1_city == 'City 7'")
+    second = parse_tolerant(edited, dialect=dialect)
+    found = steps.check(second.query, second.source, dialect=dialect, line_length=88)
+    assert found == _findings_from_scratch_at(edited, 88)
+    assert any(finding.code == "L020" for finding in found)
+    # The operand typed, and the one before it, whose text up to the next operand changed.
+    assert [edited[node.span.start:node.span.end] for node in steps.rechecked] == ["c.address1_city == 'City 7'"] * 2
 
 
 def test_a_step_that_did_not_change_is_not_checked_again() -> None:

@@ -57,6 +57,8 @@ class LintContext:
     skip: frozenset[int] = field(default=frozenset(), repr=False)
     # Facts about steps as kept from earlier checks (segquery/syntax/step_facts.py); None: made when asked.
     step_facts: Callable[[Callable[[ast.Node], Any], ast.Node], Any] | None = field(default=None, repr=False)
+    # `outer_span` of a node given the way to measure it, as kept from earlier checks; None: measured.
+    kept_outer: Callable[[ast.Node, Callable[[ast.Node], Span]], Span] | None = field(default=None, repr=False)
     _walked: bool = field(init=False, repr=False, default=False)
     _nodes: list[ast.Node] = field(init=False, repr=False, default_factory=list)
     _parents: dict[int, ast.Node] = field(init=False, repr=False, default_factory=dict)
@@ -191,6 +193,11 @@ class LintContext:
         cached = self._outer.get(id(node))
         if cached is not None:
             return cached
+        span = self._measured_outer(node) if self.kept_outer is None else self.kept_outer(node, self._measured_outer)
+        self._outer[id(node)] = span
+        return span
+
+    def _measured_outer(self, node: ast.Node) -> Span:
         start, end = node.span.start, node.span.end
         for child in node.children():
             if child.span == ast.NO_SPAN:
@@ -203,9 +210,7 @@ class LintContext:
             if before is None or after is None or before.text != "(" or after.text != ")":
                 break
             start, end = before.start, after.end
-        span = Span(start, end)
-        self._outer[id(node)] = span
-        return span
+        return Span(start, end)
 
     def paren_tokens(self, node: ast.Node) -> list[tuple[Token, Token]]:
         """The node's own parenthesis pairs, innermost first."""

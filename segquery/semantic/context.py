@@ -75,13 +75,17 @@ class ValidationContext:
 
     def __init__(self, query: ast.Query, source: SourceText, kind: QueryKind, schema: Schema | None,
                  target: str, tables: TableInfo, *, bundled_schema: bool = False,
-                 only_steps: Collection[int] | None = None, step_facts: StepFacts | None = None) -> None:
-        """`only_steps`: the ids of the chain steps whose clauses are indexed (None: every step), for
-        rules whose findings depend on their step alone (segquery/rules/scope.py). The clauses are
-        indexed when a rule first asks for them. `step_facts` answers `step_fact` from facts kept
-        from earlier checks (segquery/syntax/step_facts.py)."""
+                 only: Collection[int] | None = None, skip: Collection[int] = (),
+                 step_facts: StepFacts | None = None) -> None:
+        """For rules whose findings depend on their step alone (segquery/rules/scope.py), the index
+        may leave nodes out: `only` (None: every step) holds the ids of the chain steps whose clauses
+        are indexed, and of operands of a FILTER's top `&&` or `||` whose subtrees are indexed (their
+        clause is then not listed in `clauses`); `skip` the ids of steps and operands left out. The
+        clauses are indexed when a rule first asks for them. `step_facts` answers `step_fact` from
+        facts kept from earlier checks (segquery/syntax/step_facts.py)."""
         self.query = query
-        self._only_steps = only_steps
+        self._only = only
+        self._skip = skip
         self.step_facts = step_facts
         self.source = source
         self.kind = kind
@@ -95,7 +99,8 @@ class ValidationContext:
         self.groups: list[ast.Grouped] = []
         self.set_operations: list[ast.SetOperation] = []
         self._clauses: list[Clause] = []
-        self._unindexed: list[tuple[ast.Node, ast.Chain | ast.Grouped]] | None = []
+        # (step, its chain, the operands to index alone or None) until the clauses are indexed
+        self._unindexed: list[tuple[ast.Node, ast.Chain | ast.Grouped, list | None]] | None = []
         self._by_type: dict[type, list] = {}
         self._clause_of: dict[int, Clause] = {}
         self._unread_ends: dict[int, float] = {}  # id of a chain -> where its first unread step ends
@@ -122,15 +127,25 @@ class ValidationContext:
             self.chains.append(node)
         else:
             return  # the three query expressions are handled above
-        only = self._only_steps
+        only, pending = self._only, cast(list, self._unindexed)
         for step in node.steps:
-            if only is None or id(step) in only:
-                cast(list, self._unindexed).append((step, node))
+            if only is None:
+                if id(step) not in self._skip:
+                    pending.append((step, node, None))
+            elif id(step) in only:
+                pending.append((step, node, None))
+            elif type(step) is ast.Filter and isinstance(step.condition, ast.Logical):
+                operands = [operand for operand in step.condition.operands if id(operand) in only]
+                if operands:
+                    pending.append((step, node, operands))
 
     def _index_clauses(self) -> None:
         pending, self._unindexed = cast(list, self._unindexed), None
-        for step, owner in pending:
-            self._index_step(step, owner)
+        for step, owner, operands in pending:
+            if operands is None:
+                self._index_step(step, owner)
+            else:
+                self._add_clause(step, "filter", self.tables.step(step), owner, operands, listed=False)
 
     @property
     def clauses(self) -> list[Clause]:
@@ -142,7 +157,7 @@ class ValidationContext:
     def for_steps(self, steps: Collection[ast.Node]) -> "ValidationContext":
         """A context of the same query whose clauses are those of `steps` alone, reporting into this one."""
         narrow = type(self)(self.query, self.source, self.kind, self.schema, self.target, self.tables,
-                            bundled_schema=self.bundled_schema, only_steps={id(step) for step in steps},
+                            bundled_schema=self.bundled_schema, only={id(step) for step in steps},
                             step_facts=self.step_facts)
         narrow.diagnostics = self.diagnostics
         return narrow
@@ -169,15 +184,20 @@ class ValidationContext:
         elif type(step) is ast.Select:
             self._add_clause(step, "select", self.tables.step(step), owner, step.attributes)
 
-    def _add_clause(self, step: ast.Node, role: str, scope: StepScope, owner, roots: Iterable[ast.Node]) -> None:
+    def _add_clause(self, step: ast.Node, role: str, scope: StepScope, owner, roots: Iterable[ast.Node], *,
+                    listed: bool = True) -> None:
         clause = Clause(step, role, scope, owner)
-        self._clauses.append(clause)
-        by_type, clause_of = self._by_type, self._clause_of
+        if listed:
+            self._clauses.append(clause)
+        by_type, clause_of, skip = self._by_type, self._clause_of, self._skip
         stack = list(roots)
         stack.reverse()
         unread: set[int] = set()
         while stack:
             node = stack.pop()
+            if skip and id(node) in skip:
+                clause_of[id(node)] = clause  # its type may be asked (an operand's): its subtree is not indexed
+                continue
             if id(node) in unread:
                 clause_of[id(node)] = clause
                 continue  # a bare word in the arguments of a reported call is not looked up

@@ -69,8 +69,9 @@ def run_rules(query: ast.Query, source: SourceText, rules: Iterable[Rule], *, ki
 def build_context(query: ast.Query, source: SourceText, *, kind: QueryKind | None = None,
                   schema: Schema | None = None, target: str = DEFAULT_TARGET,
                   dialect: str | None = None, tables: TableInfo | None = None,
-                  only_steps: Collection[int] | None = None, step_facts: StepFacts | None = None) -> ValidationContext:
-    """The context the rules read; `tables` when already inferred, `only_steps` and `step_facts` as for
+                  only: Collection[int] | None = None, skip: Collection[int] = (),
+                  step_facts: StepFacts | None = None) -> ValidationContext:
+    """The context the rules read; `tables` when already inferred, `only`, `skip` and `step_facts` as for
     ValidationContext."""
     active = active_schema(schema)
     if tables is None:
@@ -81,4 +82,5 @@ def build_context(query: ast.Query, source: SourceText, *, kind: QueryKind | Non
 
         context_class = RealtimeContext
     return context_class(query, source, kind or infer_kind(query), active, target, tables,
-                         bundled_schema=is_bundled(schema), only_steps=only_steps, step_facts=step_facts)
+                         bundled_schema=is_bundled(schema), only=only, skip=skip,
+                         step_facts=step_facts)

@@ -31,7 +31,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.Logical):
         seen: dict[ast.Node, ast.Expr] = {}  # normal form -> first operand with it (linear in the chain)
         for index, operand in enumerate(node.operands):
-            form = normal_form(operand)
+            form = ctx.step_fact(normal_form, operand)
             first = seen.get(form)
             if first is None:
                 seen[form] = operand
