@@ -73,6 +73,13 @@ class _Generations:
     def put(self, key: object, value: object) -> None:
         self._fresh[key] = value
 
+    def kept(self, key: object, make: Callable[[], Any]) -> Any:
+        """The value kept for `key`, or the one `make` gives (kept from now on)."""
+        value = self.get(key)
+        if value is None:
+            value = self._fresh[key] = make()
+        return value
+
     def next_check(self) -> None:
         self._older, self._newer, self._fresh = self._newer, self._fresh, {}
 
@@ -117,7 +124,7 @@ class StepFindings:
         self._step_texts = {id(unit.node): source.text[unit.start:unit.end] for unit in units}
         self._units = {id(unit.node): unit for unit in units}
         self._unit_keys = {id(unit.node): unit.key(source.text) for unit in units}
-        self._parts: dict[int, list[ast.Node]] = {}   # a step split into units -> those units
+        self._parts = {}   # a step split into units -> those units
         for unit in units:
             if unit.step is not unit.node:
                 self._parts.setdefault(id(unit.step), []).append(unit.node)
@@ -137,9 +144,7 @@ class StepFindings:
 
         def tokenized(start: int, end: int) -> TokenPiece:
             own = text[start:end]
-            piece = self._kept_tokens.get(own) or TokenPiece.of(list(tokenize(own, lexicon=dialect.lexicon)))
-            self._kept_tokens.put(own, piece)
-            return piece
+            return self._kept_tokens.kept(own, lambda: TokenPiece.of(list(tokenize(own, lexicon=dialect.lexicon))))
 
         position = 0
         for unit in units:
@@ -234,25 +239,18 @@ class StepFindings:
         return _in_order(found)
 
     def _fact(self, fact: Callable[[ast.Node], Any], step: ast.Node) -> Any:
-        """`fact(step)`, kept by the step's text (a fact depends on the step's subtree alone)."""
+        """`fact(step)`, kept by the step's text (a fact depends on the step's subtree alone); for a step
+        checked operand by operand, joined from its operands' facts when the fact can be."""
         text = self._step_texts.get(id(step))
-        if text is None:
-            parts, joined = self._parts.get(id(step)), getattr(fact, "joined", None)
-            if parts is None or joined is None:
-                return fact(step)
-            placed = [(part.span.start - step.span.start, part) for part in parts]
-            key = (fact, tuple((offset, self._step_texts[id(part)]) for offset, part in placed))
-            value = self._kept_facts.get(key)
-            if value is None:
-                value = joined([(offset, self._fact(fact, part)) for offset, part in placed])
-            self._kept_facts.put(key, value)
-            return value
-        key = (fact, text)
-        value = self._kept_facts.get(key)
-        if value is None:
-            value = fact(step)
-        self._kept_facts.put(key, value)
-        return value
+        if text is not None:
+            return self._kept_facts.kept((fact, text), lambda: fact(step))
+        parts, joined = self._parts.get(id(step)), getattr(fact, "joined", None)
+        if parts is None or joined is None:
+            return fact(step)
+        placed = [(part.span.start - step.span.start, part) for part in parts]
+        return self._kept_facts.kept(
+            (fact, tuple((offset, self._step_texts[id(part)]) for offset, part in placed)),
+            lambda: joined([(offset, self._fact(fact, part)) for offset, part in placed]))
 
     def _outer_span(self, node: ast.Node, measure: Callable[[ast.Node], Span]) -> Span:
         """A unit's extent with its parentheses (`LintContext.outer_span`), kept by the unit's key: the
@@ -260,13 +258,12 @@ class StepFindings:
         unit = self._units.get(id(node))
         if unit is None:
             return measure(node)
-        key = ("outer", self._unit_keys[id(node)])
-        kept = self._kept_facts.get(key)
-        if kept is None:
+        def measured() -> tuple[int, int]:
             span = measure(node)
-            kept = (span.start - unit.start, span.end - unit.start)
-        self._kept_facts.put(key, kept)
-        return Span(unit.start + kept[0], unit.start + kept[1])
+            return span.start - unit.start, span.end - unit.start
+
+        start, end = self._kept_facts.kept(("outer", self._unit_keys[id(node)]), measured)
+        return Span(unit.start + start, unit.start + end)
 
     def _note_rechecked(self, dirty: Sequence[StepUnit]) -> None:
         known = {id(node) for node in self.rechecked}

@@ -14,6 +14,7 @@ its new place.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from segquery.semantic.table_info import AliasBinding, StepScope, TableInfo
 from segquery.syntax import ast
@@ -69,7 +70,7 @@ def step_units(query: ast.Query) -> list[StepUnit]:
         for step in node.steps:
             condition = step.condition if type(step) is ast.Filter else None
             if isinstance(condition, ast.Logical) and len(condition.operands) >= SPLIT_OPERANDS:
-                units += _operands(step, condition, node, unread)
+                units += _operands(cast(ast.Filter, step), condition, node, unread)
             else:
                 units.append(StepUnit(step, node, step, node, after, step.span.end + 1, unread))
             after, unread = step.span.end, unread or isinstance(step, ast.InvalidCall)
