@@ -121,7 +121,7 @@ class StepFindings:
             self._forget()  # findings made under other settings are of no use
         units = step_units(query)
         self.rechecked = []
-        self._step_texts = {id(unit.node): source.text[unit.start:unit.end] for unit in units}
+        self._step_texts = {id(unit.node): source.text[unit.start:unit.node.span.end] for unit in units}
         self._units = {id(unit.node): unit for unit in units}
         self._unit_keys = {id(unit.node): unit.key(source.text) for unit in units}
         self._parts = {}   # a step split into units -> those units
@@ -150,8 +150,8 @@ class StepFindings:
         for unit in units:
             if unit.start > position:
                 placed.append((position, tokenized(position, unit.start)))
-            placed.append((unit.start, tokenized(unit.start, unit.end)))
-            position = unit.end
+            position = unit.node.span.end
+            placed.append((unit.start, tokenized(unit.start, position)))
         if len(text) > position or not placed:
             placed.append((position, tokenized(position, len(text))))
         return TokenIndex(placed)
@@ -299,7 +299,7 @@ def _per_step(kept: _Generations, units: Sequence[StepUnit], source: SourceText,
         for ranked in made:
             start = ranked[1].start
             number = bisect_right(afters, start) - 1
-            if number > 0 and start <= dirty[number - 1][0].end:
+            if number > 0 and start <= dirty[number - 1][0].node.span.end:
                 number -= 1   # at the very end of the unit before
             if number < 0 or start >= dirty[number][0].until:
                 raise AssertionError(f"a step rule reported {ranked[1].code} outside the units it checked")

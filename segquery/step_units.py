@@ -40,10 +40,6 @@ class StepUnit:
     def start(self) -> int:
         return self.node.span.start
 
-    @property
-    def end(self) -> int:
-        return self.node.span.end
-
     def key(self, text: str) -> tuple:
         """What a lint finding inside the unit may depend on, besides the settings."""
         operator = getattr(self.parent, "op", None)

@@ -127,13 +127,13 @@ def _edited(text: str, edit: tuple[str, float, float, int], dialect_name: str, h
         if units:
             unit = _pick(units, where)
             start = unit.after if text[unit.after:unit.start].strip() in ("", ".") else unit.start
-            step_text = text[start:unit.end]
+            step_text = text[start:unit.node.span.end]
             if kind == "remove step":
-                return text[:start] + text[unit.end:]
+                return text[:start] + text[unit.node.span.end:]
             if kind == "repeat step":
-                return text[:unit.end] + step_text + text[unit.end:]
+                return text[:unit.node.span.end] + step_text + text[unit.node.span.end:]
             other = _pick(units, what)
-            rest = text[:start] + text[unit.end:]
+            rest = text[:start] + text[unit.node.span.end:]
             at = other.end if other.end <= start else other.end - len(step_text)
             return rest[:at] + step_text + rest[at:]
     if kind == "undo" and history:
@@ -225,13 +225,8 @@ def _check_one_after_another(texts: list[str], dialect_name: str) -> None:
 def test_a_long_condition_is_checked_again_operand_by_operand() -> None:
     operands = " ||\n    ".join(f"c.address1_city == 'City {number}'" for number in range(SPLIT_OPERANDS + 8))
     text = f"PROFILE(contact, c).FILTER(\n    {operands})"
-    steps = StepFindings()
-    dialect = dialect_named("outbound")
-    first = parse_tolerant(text, dialect=dialect)
-    steps.check(first.query, first.source, dialect=dialect, line_length=88)
     edited = text.replace("'City 7'", "'City 7' || c.address1_city == 'City 7'")
-    second = parse_tolerant(edited, dialect=dialect)
-    found = steps.check(second.query, second.source, dialect=dialect, line_length=88)
+    steps, found = _checked_then_edited(text, edited)
     assert found == _findings_from_scratch_at(edited, 88)
     assert any(finding.code == "L020" for finding in found)
     # The operand typed, and the one before it, whose text up to the next operand changed.
@@ -240,12 +235,17 @@ def test_a_long_condition_is_checked_again_operand_by_operand() -> None:
 
 def test_a_step_that_did_not_change_is_not_checked_again() -> None:
     """The reuse the tests above prove equal actually happens: an edit in one step checks that step only."""
-    text = OUTBOUND_DOCUMENT
+    edited = OUTBOUND_DOCUMENT.replace("'b'", "'bb'")
+    steps, _ = _checked_then_edited(OUTBOUND_DOCUMENT, edited)
+    assert steps.rechecked and all("'bb'" in edited[node.span.start:node.span.end] for node in steps.rechecked)
+
+
+def _checked_then_edited(text: str, edited: str) -> tuple[StepFindings, list]:
+    """A `StepFindings` that checked `text` and then `edited` (outbound, 88 columns), and the findings in `edited`."""
     steps = StepFindings()
     dialect = dialect_named("outbound")
-    first = parse_tolerant(text, dialect=dialect)
-    steps.check(first.query, first.source, dialect=dialect, line_length=88)
-    edited = text.replace("'b'", "'bb'")
-    second = parse_tolerant(edited, dialect=dialect)
-    steps.check(second.query, second.source, dialect=dialect, line_length=88)
-    assert steps.rechecked and all("'bb'" in edited[node.span.start:node.span.end] for node in steps.rechecked)
+    found: list = []
+    for current in (text, edited):
+        result = parse_tolerant(current, dialect=dialect)
+        found = steps.check(result.query, result.source, dialect=dialect, line_length=88)
+    return steps, found
