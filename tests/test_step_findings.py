@@ -134,7 +134,7 @@ def _edited(text: str, edit: tuple[str, float, float, int], dialect_name: str, h
                 return text[:unit.node.span.end] + step_text + text[unit.node.span.end:]
             other = _pick(units, what)
             rest = text[:start] + text[unit.node.span.end:]
-            at = other.end if other.end <= start else other.end - len(step_text)
+            at = other.node.span.end if other.node.span.end <= start else other.node.span.end - len(step_text)
             return rest[:at] + step_text + rest[at:]
     if kind == "undo" and history:
         return _pick(history, where)
