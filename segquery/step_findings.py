@@ -53,35 +53,37 @@ class _Kept:
 
 
 class _Generations:
-    """Entries by key, for the checks of the last two texts."""
+    """Entries by key, for the checks of the last two texts: each entry remembers the last check that
+    used it, and a check drops those the check before it did not use either."""
 
     def __init__(self) -> None:
-        self._older: dict = {}
-        self._newer: dict = {}
-        self._fresh: dict = {}
+        self._entries: dict = {}     # key -> [number of the last check that used it, value]
+        self._check = 0
 
     def get(self, key: object):
-        found = self._fresh.get(key)
-        if found is None:
-            found = self._newer.get(key)
-            if found is None:
-                found = self._older.get(key)
-            if found is not None:
-                self._fresh[key] = found
-        return found
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        entry[0] = self._check
+        return entry[1]
 
     def put(self, key: object, value: object) -> None:
-        self._fresh[key] = value
+        self._entries[key] = [self._check, value]
 
     def kept(self, key: object, make: Callable[[], Any]) -> Any:
         """The value kept for `key`, or the one `make` gives (kept from now on)."""
-        value = self.get(key)
-        if value is None:
-            value = self._fresh[key] = make()
-        return value
+        entry = self._entries.get(key)
+        if entry is None:
+            value = make()
+            self._entries[key] = [self._check, value]
+            return value
+        entry[0] = self._check
+        return entry[1]
 
     def next_check(self) -> None:
-        self._older, self._newer, self._fresh = self._newer, self._fresh, {}
+        oldest = self._check - 1
+        self._entries = {key: entry for key, entry in self._entries.items() if entry[0] >= oldest}
+        self._check += 1
 
 
 class StepFindings:
