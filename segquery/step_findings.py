@@ -11,15 +11,17 @@ nodes outside every step. Rules of QUERY scope run over the whole query each
 time; the lint context they share is made of the reused tokens and walks the
 tree only if a rule asks for its nodes.
 
-Entries are kept for the steps of the last two checks: an edit that is undone,
-or a condition broken and mended, finds the steps as they were.
+Entries are kept while one of the last eight checks used them: an edit that
+is undone, or a condition broken and mended, finds the steps as they were,
+and a long FILTER kept whole for a few checks still has its operands' entries
+when an edit splits it again.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, cast
 from dataclasses import dataclass
 
 from segquery.diagnostics import Diagnostic, Fix, RelatedLocation, TextEdit
@@ -31,11 +33,12 @@ from segquery.rules.scope import RuleScope
 from segquery.schema import Schema
 from segquery.semantic.kinds import QueryKind, infer_kind
 from segquery.semantic.rules.base import Rule
-from segquery.semantic.tables import infer_tables
+from segquery.semantic.schemas import active_schema
+from segquery.semantic.tables import TableInfo, infer_tables
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.validation import DEFAULT_TARGET, build_context, rules_for_dialect
 from segquery.source import SourceText, Span
-from segquery.step_units import StepUnit, scope_key, step_units
+from segquery.step_units import StepUnit, scope_key, step_units, whole_step
 from segquery.syntax import ast
 from segquery.syntax.dialect import Dialect
 from segquery.syntax.outbound import OUTBOUND
@@ -52,9 +55,13 @@ class _Kept:
     findings: tuple[Ranked, ...]
 
 
+# Entries that none of this many checks (the last one included) used are dropped.
+KEPT_CHECKS = 8
+
+
 class _Generations:
-    """Entries by key, for the checks of the last two texts: each entry remembers the last check that
-    used it, and a check drops those the check before it did not use either."""
+    """Entries by key, for the checks of the last texts: each entry remembers the last check that used
+    it, and a check drops those that none of the last `KEPT_CHECKS` checks used."""
 
     def __init__(self) -> None:
         self._entries: dict = {}     # key -> [number of the last check that used it, value]
@@ -81,7 +88,7 @@ class _Generations:
         return entry[1]
 
     def next_check(self) -> None:
-        oldest = self._check - 1
+        oldest = self._check - KEPT_CHECKS + 1
         self._entries = {key: entry for key, entry in self._entries.items() if entry[0] >= oldest}
         self._check += 1
 
@@ -102,7 +109,13 @@ class StepFindings:
         self._step_texts: dict[int, str] = {}
         self._units: dict[int, StepUnit] = {}
         self._unit_keys: dict[int, tuple] = {}
-        self._parts: dict[int, list[ast.Node]] = {}
+        self._parts: dict[int, list[ast.Node]] = {}       # a step checked operand by operand -> its operands
+        self._split_texts: dict[int, str] = {}
+        self._scopes: dict[int, tuple] = {}                # a step -> its scope key
+        self._text = ""
+        self._source = SourceText("")
+        self._tables: TableInfo | None = None
+        self._positioned_validation = False
 
     def check(self, query: ast.Query, source: SourceText, *, kind: QueryKind | None = None,
               schema: Schema | None = None, target: str = DEFAULT_TARGET, dialect: Dialect = OUTBOUND,
@@ -121,19 +134,29 @@ class StepFindings:
         if settings != self._settings:
             self._settings = settings
             self._forget()  # findings made under other settings are of no use
-        units = step_units(query)
+        pieces = step_units(query)
         self.rechecked = []
+        self._text, self._source = source.text, source
+        self._tables = infer_tables(query, schema, dialect=validation_name)
+        self._scopes, self._unit_keys = {}, {}
+        checked_rules = [rule for rule in validation_rules if not (rule.needs_schema and active_schema(schema) is None)]
+        self._positioned_validation = any(rule.scope is RuleScope.STEP_POSITIONED for rule in checked_rules)
+        units, split = self._coarsened(
+            pieces, [scope for scope in (RuleScope.STEP, RuleScope.STEP_POSITIONED)
+                     if any(rule.scope is scope for rule in lint_set)],
+            any(rule.scope is not RuleScope.QUERY for rule in checked_rules))
         self._step_texts = {id(unit.node): source.text[unit.start:unit.node.span.end] for unit in units}
+        self._split_texts = {id(unit.node): source.text[unit.start:unit.node.span.end] for unit in split}
         self._units = {id(unit.node): unit for unit in units}
         self._unit_keys = {id(unit.node): unit.key(source.text) for unit in units}
-        self._parts = {}   # a step split into units -> those units
+        self._parts = {}
         for unit in units:
             if unit.step is not unit.node:
                 self._parts.setdefault(id(unit.step), []).append(unit.node)
-        tokens = self._token_index(source.text, units, dialect)
-        found = self._validate(query, source, units, validation_rules, kind=kind, schema=schema, target=target,
-                               dialect=validation_name)
-        found += self._lint(query, source, units, lint_set, tokens, dialect=dialect, line_length=line_length)
+        tokens = self._token_index(source.text, pieces, dialect)
+        found = self._validate(query, source, units, split, validation_rules, kind=kind, schema=schema,
+                               target=target, dialect=validation_name)
+        found += self._lint(query, source, units, split, lint_set, tokens, dialect=dialect, line_length=line_length)
         for generations in (self._kept_tokens, self._kept_lint, self._kept_validation, self._kept_facts):
             generations.next_check()
         return found
@@ -160,9 +183,10 @@ class StepFindings:
 
     # ------------------------------------------------------------ validation
 
-    def _validate(self, query: ast.Query, source: SourceText, units: Sequence[StepUnit], rules: Sequence[Rule], *,
-                  kind: QueryKind, schema: Schema | None, target: str, dialect: str | None) -> list[Diagnostic]:
-        tables = infer_tables(query, schema, dialect=dialect)
+    def _validate(self, query: ast.Query, source: SourceText, units: Sequence[StepUnit], split: Sequence[StepUnit],
+                  rules: Sequence[Rule], *, kind: QueryKind, schema: Schema | None, target: str,
+                  dialect: str | None) -> list[Diagnostic]:
+        tables = cast(TableInfo, self._tables)
         whole = build_context(query, source, kind=kind, schema=schema, target=target, dialect=dialect, tables=tables,
                               step_facts=self._fact)
         ranked = [(rank, rule) for rank, rule in enumerate(rules) if not (rule.needs_schema and whole.schema is None)]
@@ -183,22 +207,9 @@ class StepFindings:
                 return made
 
             # Outside every unit: the condition whose operands are units, and its clause.
-            found += run_in(build_context(query, source, kind=kind, schema=schema, target=target, dialect=dialect,
-                                          tables=tables, skip={id(unit.node) for unit in units},
-                                          step_facts=self._fact))
-
-            scopes: dict[int, tuple] = {}
-
-            def step_scope(unit: StepUnit) -> tuple:
-                found = scopes.get(id(unit.step))
-                if found is None:
-                    found = scopes[id(unit.step)] = scope_key(tables, unit)
-                return found
-
-            positioned = _positioned(rule for _, rule in step_rules)
-
-            def key(unit: StepUnit) -> tuple:
-                return (self._unit_keys[id(unit.node)], step_scope(unit), _position(source, unit) if positioned else None)
+            outside = run_in(build_context(query, source, kind=kind, schema=schema, target=target, dialect=dialect,
+                                           tables=tables, skip={id(unit.node) for unit in units},
+                                           step_facts=self._fact))
 
             def run(dirty: Sequence[StepUnit]) -> list[Ranked]:
                 self._note_rechecked(dirty)
@@ -206,13 +217,15 @@ class StepFindings:
                                             tables=tables, only={id(unit.node) for unit in dirty},
                                             step_facts=self._fact))
 
-            found += _per_step(self._kept_validation, units, source, key, run)
+            inside = _per_step(self._kept_validation, units, source, self._validation_key, run)
+            _keep_whole(self._kept_validation, split, self._validation_key, outside + inside)
+            found += outside + inside
         return _in_order(found)
 
     # ------------------------------------------------------------ lint
 
-    def _lint(self, query: ast.Query, source: SourceText, units: Sequence[StepUnit], rules: Sequence[LintRule],
-              tokens: TokenIndex, *, dialect: Dialect, line_length: int) -> list[Diagnostic]:
+    def _lint(self, query: ast.Query, source: SourceText, units: Sequence[StepUnit], split: Sequence[StepUnit],
+              rules: Sequence[LintRule], tokens: TokenIndex, *, dialect: Dialect, line_length: int) -> list[Diagnostic]:
         def context(**limits) -> LintContext:
             return LintContext(query, source, line_length=line_length, lexicon=dialect.lexicon, token_index=tokens,
                                step_facts=self._fact, kept_outer=self._outer_span, **limits)
@@ -220,25 +233,67 @@ class StepFindings:
         whole = context()
         outside_steps = context(skip=frozenset(id(unit.node) for unit in units))
         found: list[Ranked] = []
+        outside: dict[RuleScope, list[Ranked]] = {RuleScope.STEP: [], RuleScope.STEP_POSITIONED: []}
         for rank, rule in enumerate(rules):
             checked = whole if rule.scope is RuleScope.QUERY else outside_steps
-            found += [(rank, diagnostic) for diagnostic in rule.check(checked)]
+            made = [(rank, diagnostic) for diagnostic in rule.check(checked)]
+            (found if rule.scope is RuleScope.QUERY else outside[rule.scope]).extend(made)
         for scope in (RuleScope.STEP, RuleScope.STEP_POSITIONED):
             step_rules = [(rank, rule) for rank, rule in enumerate(rules) if rule.scope is scope]
             if not step_rules:
                 continue
 
             def key(unit: StepUnit, scope: RuleScope = scope) -> tuple:
-                return (scope.value, self._unit_keys[id(unit.node)],
-                        _position(source, unit) if scope is RuleScope.STEP_POSITIONED else None)
+                return self._lint_key(unit, scope)
 
             def run(dirty: Sequence[StepUnit], step_rules: list = step_rules) -> list[Ranked]:
                 self._note_rechecked(dirty)
                 checked = context(roots=tuple((unit.node, unit.parent) for unit in dirty))
                 return [(rank, diagnostic) for rank, rule in step_rules for diagnostic in rule.check(checked)]
 
-            found += _per_step(self._kept_lint, units, source, key, run)
+            inside = _per_step(self._kept_lint, units, source, key, run)
+            _keep_whole(self._kept_lint, split, key, outside[scope] + inside)
+            found += outside[scope] + inside
         return _in_order(found)
+
+    # ------------------------------------------------------------ keys
+
+    def _unit_key(self, unit: StepUnit) -> tuple:
+        found = self._unit_keys.get(id(unit.node))
+        return found if found is not None else unit.key(self._text)
+
+    def _lint_key(self, unit: StepUnit, scope: RuleScope) -> tuple:
+        return (scope.value, self._unit_key(unit),
+                _position(self._source, unit) if scope is RuleScope.STEP_POSITIONED else None)
+
+    def _validation_key(self, unit: StepUnit) -> tuple:
+        scope = self._scopes.get(id(unit.step))
+        if scope is None:
+            scope = self._scopes[id(unit.step)] = scope_key(cast(TableInfo, self._tables), unit)
+        return (self._unit_key(unit), scope, _position(self._source, unit) if self._positioned_validation else None)
+
+    def _coarsened(self, pieces: Sequence[StepUnit], lint_scopes: Sequence[RuleScope],
+                   validated: bool) -> tuple[list[StepUnit], list[StepUnit]]:
+        """The units to check: a long FILTER whose findings are kept whole (its text and context as in
+        a recent check) is one unit again; the others stay split into their operands, which are listed
+        second, as whole steps (their findings are kept whole for the next checks)."""
+        units: list[StepUnit] = []
+        split: list[StepUnit] = []
+        decided: dict[int, bool] = {}      # id of a split step -> kept whole
+        for unit in pieces:
+            if unit.step is unit.node:
+                units.append(unit)
+                continue
+            whole = decided.get(id(unit.step))
+            if whole is None:
+                step = whole_step(unit)
+                whole = decided[id(unit.step)] = all(
+                    self._kept_lint.get(self._lint_key(step, scope)) is not None for scope in lint_scopes) and (
+                    not validated or self._kept_validation.get(self._validation_key(step)) is not None)
+                (units if whole else split).append(step)
+            if not whole:
+                units.append(unit)
+        return units, split
 
     def _fact(self, fact: Callable[[ast.Node], Any], step: ast.Node) -> Any:
         """`fact(step)`, kept by the step's text (a fact depends on the step's subtree alone); for a step
@@ -250,9 +305,11 @@ class StepFindings:
         if parts is None or joined is None:
             return fact(step)
         placed = [(part.span.start - step.span.start, part) for part in parts]
-        return self._kept_facts.kept(
+        value = self._kept_facts.kept(
             (fact, tuple((offset, self._step_texts[id(part)]) for offset, part in placed)),
             lambda: joined([(offset, self._fact(fact, part)) for offset, part in placed]))
+        self._kept_facts.put((fact, self._split_texts[id(step)]), value)   # for when the step is one unit again
+        return value
 
     def _outer_span(self, node: ast.Node, measure: Callable[[ast.Node], Span]) -> Span:
         """A unit's extent with its parentheses (`LintContext.outer_span`), kept by the unit's key: the
@@ -270,10 +327,6 @@ class StepFindings:
     def _note_rechecked(self, dirty: Sequence[StepUnit]) -> None:
         known = {id(node) for node in self.rechecked}
         self.rechecked += [unit.node for unit in dirty if id(unit.node) not in known]
-
-
-def _positioned(rules: Iterable[Rule]) -> bool:
-    return any(rule.scope is RuleScope.STEP_POSITIONED for rule in rules)
 
 
 def _position(source: SourceText, unit: StepUnit) -> tuple[int, int]:
@@ -310,6 +363,14 @@ def _per_step(kept: _Generations, units: Sequence[StepUnit], source: SourceText,
             kept.put(unit_key, _Kept(unit.start, tuple(findings)))
         found += made
     return found
+
+
+def _keep_whole(kept: _Generations, steps: Sequence[StepUnit], key: Callable[[StepUnit], tuple],
+                found: Sequence[Ranked]) -> None:
+    """Keep, for each step checked operand by operand, the findings inside it as those of one unit."""
+    for step in steps:
+        start, end = step.start, step.node.span.end
+        kept.put(key(step), _Kept(start, tuple(ranked for ranked in found if start <= ranked[1].start <= end)))
 
 
 def _in_order(found: list[Ranked]) -> list[Diagnostic]:

@@ -35,6 +35,7 @@ class StepUnit:
     after: int                  # where the text the unit's findings may read starts ...
     until: int                  # ... and ends
     unread_before: bool         # the source, or a step before it, could not be read (InvalidCall)
+    step_after: int             # where the text of its step's findings starts (`after` for a step)
 
     @property
     def start(self) -> int:
@@ -66,21 +67,27 @@ def step_units(query: ast.Query) -> list[StepUnit]:
         for step in node.steps:
             condition = step.condition if type(step) is ast.Filter else None
             if isinstance(condition, ast.Logical) and len(condition.operands) >= SPLIT_OPERANDS:
-                units += _operands(cast(ast.Filter, step), condition, node, unread)
+                units += _operands(cast(ast.Filter, step), condition, node, unread, after)
             else:
-                units.append(StepUnit(step, node, step, node, after, step.span.end + 1, unread))
+                units.append(StepUnit(step, node, step, node, after, step.span.end + 1, unread, after))
             after, unread = step.span.end, unread or isinstance(step, ast.InvalidCall)
     units.sort(key=lambda unit: unit.start)
     return units
 
 
 def _operands(step: ast.Filter, condition: ast.Logical, owner: ast.Chain | ast.Grouped,
-              unread: bool) -> list[StepUnit]:
+              unread: bool, step_after: int) -> list[StepUnit]:
     operands = condition.operands
     afters = [step.span.start] + [operand.span.end for operand in operands[:-1]]
     untils = [operand.span.start for operand in operands[1:]] + [step.span.end + 1]
-    return [StepUnit(operand, condition, step, owner, after, until, unread)
+    return [StepUnit(operand, condition, step, owner, after, until, unread, step_after)
             for operand, after, until in zip(operands, afters, untils)]
+
+
+def whole_step(unit: StepUnit) -> StepUnit:
+    """The step of an operand unit as one unit."""
+    return StepUnit(unit.step, unit.owner, unit.step, unit.owner, unit.step_after, unit.step.span.end + 1,
+                    unit.unread_before, unit.step_after)
 
 
 def scope_key(tables: TableInfo, unit: StepUnit) -> tuple:

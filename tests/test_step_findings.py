@@ -231,6 +231,10 @@ def test_a_long_condition_is_checked_again_operand_by_operand() -> None:
     assert any(finding.code == "L020" for finding in found)
     # The operand typed, and the one before it, whose text up to the next operand changed.
     assert [edited[node.span.start:node.span.end] for node in steps.rechecked] == ["c.address1_city == 'City 7'"] * 2
+    # Back to the text before: the step's findings are kept whole, and nothing is checked again.
+    result = parse_tolerant(text)
+    assert steps.check(result.query, result.source, line_length=88) == _findings_from_scratch_at(text, 88)
+    assert steps.rechecked == []
 
 
 def test_a_step_that_did_not_change_is_not_checked_again() -> None:
