@@ -6,8 +6,9 @@ Wraps the server's own steps between reading a didChange and writing its
 publishDiagnostics (applying the change, the workspace update, the check,
 converting the findings to LSP, writing the notification, the refresh
 requests) and the garbage collector's pauses, and writes at exit, for each
-document, the wall-clock and CPU milliseconds of each stage, one entry per
-call. The client's latency minus the sum of these is time outside the server's
+stage, the document, the number of didChange notifications received so far
+and the wall-clock and CPU milliseconds, one entry per call (the collector's
+CPU time is not measured apart: it is part of the stage it interrupts). The client's latency minus the sum of these is time outside the server's
 code: reading and parsing the message, the event loop, the pipe.
 """
 
@@ -26,8 +27,9 @@ from segquery.lsp import notifications
 from segquery.lsp.project import Project
 from segquery.lsp.server import SegqueryLanguageServer
 
-TIMES: dict[str, list[tuple[str, float, float]]] = defaultdict(list)   # stage -> (document, wall ms, cpu ms)
-_current = {"document": ""}
+# stage -> (document, number of didChange notifications so far, wall ms, cpu ms)
+TIMES: dict[str, list[tuple[str, int, float, float]]] = defaultdict(list)
+_current: dict[str, Any] = {"document": "", "changes": 0}
 
 
 def timed(owner: Any, name: str, stage: str, document: Callable[..., str] | None = None) -> None:
@@ -38,11 +40,12 @@ def timed(owner: Any, name: str, stage: str, document: Callable[..., str] | None
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         if document is not None:
             _current["document"] = document(*args, **kwargs)
+            _current["changes"] += stage == "applying the change"
         wall, cpu = time.perf_counter(), time.process_time()
         try:
             return original(*args, **kwargs)
         finally:
-            TIMES[stage].append((_current["document"], (time.perf_counter() - wall) * 1000,
+            TIMES[stage].append((_current["document"], _current["changes"], (time.perf_counter() - wall) * 1000,
                                  (time.process_time() - cpu) * 1000))
 
     setattr(owner, name, wrapper)
@@ -60,7 +63,7 @@ def _collector(phase: str, info: dict) -> None:
         _gc_started.append(time.perf_counter())
     elif _gc_started:
         TIMES[f"garbage collection (generation {info['generation']})"].append(
-            (_current["document"], (time.perf_counter() - _gc_started.pop()) * 1000, 0.0))
+            (_current["document"], _current["changes"], (time.perf_counter() - _gc_started.pop()) * 1000, 0.0))
 
 
 def install() -> None:
