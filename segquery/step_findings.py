@@ -1,18 +1,20 @@
-"""Validation and lint of one document, checking again only the chain steps an edit touched.
+"""Validation and lint of one document, checking again only the units an edit touched.
 
 `StepFindings` belongs to one document (the language server keeps one per
 open file). Each check returns exactly what `validate` followed by `lint`
-returns for the query; on the way it keeps, for every chain step, the
-findings of the rules whose findings depend on their step alone (STEP scope,
-segquery/rules/scope.py) and the step's tokens. The next check reuses them
-for every step whose text and context are unchanged, shifted to where the
-step now starts, and runs those rules only over the other steps and over the
-nodes outside every step. Rules of QUERY scope run over the whole query each
-time; the lint context they share is made of the reused tokens and walks the
-tree only if a rule asks for its nodes.
+returns for the query. On the way it keeps, for every unit (a chain step, or
+an operand of a long FILTER condition: segquery/step_units.py), the findings
+of the rules whose findings depend on their unit alone (STEP scope,
+segquery/rules/scope.py), the unit's tokens and the facts rules read about it
+(segquery/syntax/step_facts.py). The next check reuses them for every unit
+whose text and context are unchanged, moved to where the unit now starts, and
+runs those rules only over the other units and over the nodes outside every
+unit. Rules of QUERY scope run over the whole query each time; the lint
+context they share is made of the kept tokens and walks the tree only if a
+rule asks for its nodes.
 
 Entries are kept while one of the last eight checks used them: an edit that
-is undone, or a condition broken and mended, finds the steps as they were,
+is undone, or a condition broken and mended, finds the units as they were,
 and a long FILTER kept whole for a few checks still has its operands' entries
 when an edit splits it again.
 """
@@ -21,8 +23,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from typing import Any, cast
 from dataclasses import dataclass
+from typing import Any, cast
 
 from segquery.diagnostics import Diagnostic, Fix, RelatedLocation, TextEdit
 from segquery.lint import applies_to, lint_rules
@@ -31,12 +33,16 @@ from segquery.lint.context import LintContext
 from segquery.lint.token_index import TokenIndex, TokenPiece
 from segquery.rules.scope import RuleScope
 from segquery.schema import Schema
+from segquery.semantic.context import ValidationContext
 from segquery.semantic.kinds import QueryKind, infer_kind
 from segquery.semantic.rules.base import Rule
 from segquery.semantic.schemas import active_schema
 from segquery.semantic.tables import TableInfo, infer_tables
-from segquery.semantic.context import ValidationContext
-from segquery.semantic.validation import DEFAULT_TARGET, build_context, rules_for_dialect
+from segquery.semantic.validation import (
+    DEFAULT_TARGET,
+    build_context,
+    rules_for_dialect,
+)
 from segquery.source import SourceText, Span
 from segquery.step_units import StepUnit, scope_key, step_units, whole_step
 from segquery.syntax import ast

@@ -17,6 +17,8 @@ from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from realtime_strategies import realtime_query_texts
+from strategies import query_texts
 
 from segquery.check_options import CheckOptions
 from segquery.check_settings import SettingsResolver
@@ -25,13 +27,11 @@ from segquery.lint import lint
 from segquery.semantic import validate
 from segquery.semantic.schemas import NO_SCHEMA
 from segquery.step_findings import StepFindings
+from segquery.step_units import SPLIT_OPERANDS, step_units
 from segquery.syntax.dialects import dialect_named
 from segquery.syntax.parser import parse_tolerant
 from segquery.syntax.realtime import REALTIME
 from segquery.syntax.tokens import TokenKind, tokenize
-from segquery.step_units import SPLIT_OPERANDS, step_units
-from realtime_strategies import realtime_query_texts
-from strategies import query_texts
 
 OUTBOUND_DOCUMENT = (
     "// segquery: name = steps\n"

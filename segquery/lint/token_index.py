@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from segquery.syntax.tokens import Token, TokenKind
 
@@ -27,7 +27,7 @@ class TokenPiece:
     starts: tuple[int, ...]
 
     @classmethod
-    def of(cls, tokens: Sequence[Token]) -> "TokenPiece":
+    def of(cls, tokens: Sequence[Token]) -> TokenPiece:
         return cls(tuple(tokens), tuple(token.start for token in tokens))
 
 
@@ -39,7 +39,7 @@ class TokenIndex:
         self._pieces = [piece for _, piece in placed]
 
     @classmethod
-    def whole(cls, tokens: Sequence[Token]) -> "TokenIndex":
+    def whole(cls, tokens: Sequence[Token]) -> TokenIndex:
         return cls([(0, TokenPiece.of(tokens))])
 
     @property
