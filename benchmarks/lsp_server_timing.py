@@ -8,7 +8,8 @@ converting the findings to LSP, writing the notification, the refresh
 requests) and the garbage collector's pauses, and writes at exit, for each
 stage, the document, the number of didChange notifications received so far
 and the wall-clock and CPU milliseconds, one entry per call (the collector's
-CPU time is not measured apart: it is part of the stage it interrupts). The client's latency minus the sum of these is time outside the server's
+CPU time is not measured apart: it is part of the stage it interrupts). The
+client's latency minus the server's stages is time outside the server's
 code: reading and parsing the message, the event loop, the pipe.
 """
 

@@ -56,9 +56,9 @@ def check_text(text: str, *, path: str | None = None, options: CheckOptions | No
     from elsewhere about this text, such as the workspace's) let an editor
     check an open document exactly as `check_paths` checks a file on disk:
     suppression and selection apply to both, once. `steps` (an editor's, one
-    per document) keeps the findings of each chain step from one check of the
-    document to the next, so that only the steps an edit touched are checked
-    again; the findings are the same.
+    per document) keeps the findings of each chain step, or condition of a
+    long FILTER, from one check of the document to the next, so that only
+    those an edit touched are checked again; the findings are the same.
     Raises ConfigError when the configuration that applies is invalid.
     """
     if settings is None:

@@ -352,7 +352,8 @@ def _per_step(kept: _Generations, units: Sequence[StepUnit], source: SourceText,
         if entry is None:
             dirty.append((unit, unit_key))
         else:
-            found += [(rank, moved(diagnostic, unit.start - entry.start, source)) for rank, diagnostic in entry.findings]
+            delta = unit.start - entry.start
+            found += [(rank, moved(diagnostic, delta, source)) for rank, diagnostic in entry.findings]
     if dirty:
         made = run([unit for unit, _ in dirty])
         afters = [unit.after for unit, _ in dirty]

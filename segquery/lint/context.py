@@ -15,6 +15,7 @@ from segquery.diagnostics import (
     TextEdit,
     make_diagnostic,
 )
+from segquery.lint.token_index import TokenIndex
 from segquery.source import SourceText, Span
 from segquery.syntax import ast
 from segquery.syntax.precedence import (  # noqa: F401
@@ -28,7 +29,6 @@ from segquery.syntax.precedence import (  # noqa: F401
     UNARY,
     strength,
 )
-from segquery.lint.token_index import TokenIndex
 from segquery.syntax.tokens import OUTBOUND_LEXICON, Lexicon, Token, TokenKind, tokenize
 
 N = TypeVar("N", bound=ast.Node)

@@ -48,7 +48,7 @@ class Project:
         self._settings: dict[str | None, FileSettings] = {}
         self._walk_rules = WalkRules()
         self.workspace = Workspace()
-        # Each open document's findings per chain step, kept from one check to the next.
+        # Each open document's findings per chain step (segquery/step_findings.py), kept from one check to the next.
         self._steps: dict[str | None, StepFindings] = {}
 
     # ------------------------------------------------------------ loading
