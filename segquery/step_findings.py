@@ -21,13 +21,14 @@ when an edit splits it again.
 
 from __future__ import annotations
 
+import logging
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
 from segquery.diagnostics import Diagnostic, Fix, RelatedLocation, TextEdit
-from segquery.lint import applies_to, lint_rules
+from segquery.lint import applies_to, lint, lint_rules
 from segquery.lint.base import LintRule
 from segquery.lint.context import LintContext
 from segquery.lint.token_index import TokenIndex, TokenPiece
@@ -38,11 +39,7 @@ from segquery.semantic.kinds import QueryKind, infer_kind
 from segquery.semantic.rules.base import Rule
 from segquery.semantic.schemas import active_schema
 from segquery.semantic.tables import TableInfo, infer_tables
-from segquery.semantic.validation import (
-    DEFAULT_TARGET,
-    build_context,
-    rules_for_dialect,
-)
+from segquery.semantic.validation import DEFAULT_TARGET, build_context, rules_for_dialect, validate
 from segquery.source import SourceText, Span
 from segquery.step_units import StepUnit, scope_key, step_units, whole_step
 from segquery.syntax import ast
@@ -50,7 +47,13 @@ from segquery.syntax.dialect import Dialect
 from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.tokens import tokenize
 
+logger = logging.getLogger(__name__)
+
 Ranked = tuple[int, Diagnostic]          # a finding and the position of its rule in the rule order
+
+
+class OutsideUnit(Exception):
+    """A rule of STEP scope reported a finding outside the units it was checking."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +107,8 @@ class StepFindings:
 
     def __init__(self) -> None:
         self._settings: tuple | None = None
-        self.rechecked: list[ast.Node] = []   # the steps that the last check had to check again
+        self.rechecked: list[ast.Node] = []   # the units that the last check had to check again
+        self.fallbacks = 0                    # checks done from scratch (see `check`)
         self._forget()
 
     def _forget(self) -> None:
@@ -129,8 +133,26 @@ class StepFindings:
         """`validate(...)` followed by `lint(...)` with the same arguments: each sorted, in that order.
 
         The query must have parsed without a syntax finding: only then does its
-        text split into steps that tokenize alone.
+        text split into units that tokenize alone. Should a rule of STEP scope
+        report outside the units it checked (its scope is declared wrong), the
+        check is done again from scratch, what was kept is dropped, and
+        `fallbacks` counts it (the tests hold it at zero).
         """
+        try:
+            return self._check(query, source, kind=kind, schema=schema, target=target, dialect=dialect,
+                               enabled=enabled, line_length=line_length)
+        except OutsideUnit:
+            logger.warning("a rule of STEP scope reported outside its unit; %s is checked from scratch", source.path,
+                           exc_info=True)
+            self.fallbacks += 1
+            self._settings = None
+            self._forget()
+            return (validate(query, source, kind=kind, schema=schema, target=target, dialect=dialect)
+                    + lint(query, source, enabled=enabled, line_length=line_length, dialect=dialect))
+
+    def _check(self, query: ast.Query, source: SourceText, *, kind: QueryKind | None, schema: Schema | None,
+               target: str, dialect: Dialect, enabled: Callable[[str], bool] | None,
+               line_length: int) -> list[Diagnostic]:
         kind = kind or infer_kind(query)
         validation_name, validation_rules = rules_for_dialect(dialect)
         lint_set = [rule for rule in lint_rules() if applies_to(rule, dialect)
@@ -364,7 +386,7 @@ def _per_step(kept: _Generations, units: Sequence[StepUnit], source: SourceText,
             if number > 0 and start <= dirty[number - 1][0].node.span.end:
                 number -= 1   # at the very end of the unit before
             if number < 0 or start >= dirty[number][0].until:
-                raise AssertionError(f"a step rule reported {ranked[1].code} outside the units it checked")
+                raise OutsideUnit(f"{ranked[1].code} at offset {start}")
             by_step[number].append(ranked)
         for (unit, unit_key), findings in zip(dirty, by_step):
             kept.put(unit_key, _Kept(unit.start, tuple(findings)))

@@ -23,7 +23,8 @@ from strategies import query_texts
 from segquery.check_options import CheckOptions
 from segquery.check_settings import SettingsResolver
 from segquery.engine import check_text
-from segquery.lint import lint
+from segquery.lint import LintContext, LintRule, lint, lint_rules
+from segquery.rules.scope import RuleScope
 from segquery.semantic import validate
 from segquery.semantic.schemas import NO_SCHEMA
 from segquery.step_findings import StepFindings
@@ -176,6 +177,7 @@ def _check_edits_through_the_engine(document: str, edits, moves) -> None:
         history.append(text)
         incremental = check_text(text, path="steps.segq", settings=file_settings, steps=steps)
         assert incremental.diagnostics == check_text(text, path="steps.segq", settings=file_settings).diagnostics
+    assert steps.fallbacks == 0
 
 
 @settings(max_examples=150, deadline=None)
@@ -198,6 +200,7 @@ def _check_edits(document: str, edits, schema) -> None:
         incremental = _incremental(steps, text, dialect_name, schema)
         if incremental is not None:
             assert incremental == _findings_from_scratch(text, dialect_name, schema), text
+    assert steps.fallbacks == 0
 
 
 @settings(max_examples=100, deadline=None)
@@ -220,6 +223,7 @@ def _check_one_after_another(texts: list[str], dialect_name: str) -> None:
         incremental = _incremental(steps, text, dialect_name, None)
         if incremental is not None:
             assert incremental == _findings_from_scratch(text, dialect_name, None), text
+    assert steps.fallbacks == 0
 
 
 def test_a_long_condition_is_checked_again_operand_by_operand() -> None:
@@ -253,3 +257,18 @@ def _checked_then_edited(text: str, edited: str) -> tuple[StepFindings, list]:
         result = parse_tolerant(current, dialect=dialect)
         found = steps.check(result.query, result.source, dialect=dialect, line_length=88)
     return steps, found
+
+
+def test_a_rule_reporting_outside_its_unit_makes_a_check_from_scratch() -> None:
+    """A rule declared STEP that reports outside the units it checks (a wrong declaration): the check is
+    done again from scratch, with the same findings as `validate` and `lint`, and counted."""
+    def outside(ctx: LintContext) -> list:
+        return [ctx.report("L001", "outside", 0, 1)] if ctx.roots is not None else []
+
+    rules = lint_rules() + [LintRule(lint_rules()[0].info, outside, scope=RuleScope.STEP)]
+    result = parse_tolerant(OUTBOUND_DOCUMENT)
+    steps = StepFindings()
+    with patch("segquery.step_findings.lint_rules", lambda: rules), patch("segquery.lint.lint_rules", lambda: rules):
+        found = steps.check(result.query, result.source, line_length=88)
+        assert found == _findings_from_scratch_at(OUTBOUND_DOCUMENT, 88)
+    assert steps.fallbacks == 1
