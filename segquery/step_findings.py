@@ -398,8 +398,9 @@ def _keep_whole(kept: _Generations, steps: Sequence[StepUnit], key: Callable[[St
                 found: Sequence[Ranked]) -> None:
     """Keep, for each step checked operand by operand, the findings inside it as those of one unit."""
     for step in steps:
+        # What starts where the step ends (`union` in `.FILTER(...)union ...`) is no finding of the step.
         start, end = step.start, step.node.span.end
-        kept.put(key(step), _Kept(start, tuple(ranked for ranked in found if start <= ranked[1].start <= end)))
+        kept.put(key(step), _Kept(start, tuple(ranked for ranked in found if start <= ranked[1].start < end)))
 
 
 def _in_order(found: list[Ranked]) -> list[Diagnostic]:

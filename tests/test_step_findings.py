@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from unittest.mock import patch
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from realtime_strategies import realtime_query_texts
 from strategies import query_texts
@@ -212,6 +212,8 @@ def test_random_outbound_queries_one_after_another(texts: list[str], split: int)
 
 @settings(max_examples=100, deadline=None)
 @given(texts=st.lists(realtime_query_texts(), min_size=2, max_size=4), split=SPLITS)
+@example(texts=["PROFILE(contact).RELATE(contact,contact,RELATE(contact,contact)).FILTER(0&&''&&'')union PROFILE(contact)",
+                "PROFILE(contact)"], split=2)
 def test_random_realtime_queries_one_after_another(texts: list[str], split: int) -> None:
     with patch("segquery.step_units.SPLIT_OPERANDS", split):
         _check_one_after_another(texts, REALTIME.name)
