@@ -1,11 +1,12 @@
 """The tokens of a text, looked up by offset, made of pieces tokenized apart.
 
-A valid query's text splits at the edges of its chain steps into pieces that
-tokenize alone exactly as they do within the whole text (a step starts with
-its keyword and ends with its `)`, so no token, comment or string crosses an
-edge). The tokens of a step that did not change are reused from its last
-check, with offsets relative to the step's start; a token is shifted to the
-text's offsets only when a rule asks for it.
+A valid query's text splits at the edges of its units (chain steps, operands
+of a long FILTER condition: segquery/step_units.py) into pieces that tokenize
+alone exactly as they do within the whole text (a unit's span starts with its
+first token and ends with its last, so no token, comment or string crosses an
+edge). The tokens of a piece are kept by its text from one check to the next,
+with offsets relative to the piece's start; a token is shifted to the text's
+offsets only when a rule asks for it.
 """
 
 from __future__ import annotations
