@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import statistics
 import sys
@@ -167,7 +168,7 @@ async def measure_completion(session: Session, root: Path, rounds: int) -> list[
     return samples
 
 
-async def run(rounds: int, shape: str) -> dict[str, list[float]]:
+async def run(rounds: int, shape: str, server_timing: str | None = None) -> dict[str, list[float]]:
     with tempfile.TemporaryDirectory(prefix="segquery-lsp-bench-") as directory:
         root = Path(directory)
         (root / "other.segq").write_text("SEGMENT(large) UNION SEGMENT(medium) UNION SEGMENT(small)\n", encoding="utf-8")
@@ -175,7 +176,9 @@ async def run(rounds: int, shape: str) -> dict[str, list[float]]:
         session = Session(client)
         # `-P`: the server imports segquery from where this script does (PYTHONPATH), not from the
         # current directory, which `-m` would put first: comparing two trees needs that.
-        await client.start_io(sys.executable, "-P", "-m", "segquery.lsp")
+        server = ([str(Path(__file__).resolve().parent / "lsp_server_timing.py"), server_timing] if server_timing
+                  else ["-m", "segquery.lsp"])
+        await client.start_io(sys.executable, "-P", *server)
         await client.initialize_async(types.InitializeParams(
             capabilities=EDITOR_CAPABILITIES,
             root_uri=root.as_uri(),
@@ -197,6 +200,24 @@ async def run(rounds: int, shape: str) -> dict[str, list[float]]:
             await client.stop()
 
 
+def print_server_timing(path: str, latencies: list[float]) -> None:
+    """Wall-clock (and CPU) ms per edit of the 2,000-line file in each stage of the server, beside the
+    client's mean latency: what is left is outside the server's code (the pipe, messages, the event loop)."""
+    with open(path, encoding="utf-8") as file:
+        times = json.load(file)
+    edits = sum(1 for document, _, _, _ in times.get("applying the change", []) if document == "large.segq")
+    print(f"server stages, 2,000-line file, ms per edit over {edits} edits (wall / CPU; the check after opening "
+          f"left out); client latency mean {statistics.fmean(latencies):.1f} ms:")
+    first_change = min((changes for document, changes, _, _ in times.get("applying the change", [])
+                        if document == "large.segq"), default=1)
+    for stage, entries in times.items():
+        mine = [(wall, cpu) for document, changes, wall, cpu in entries
+                if document == "large.segq" and changes >= first_change]
+        if mine and edits:
+            wall, cpu = sum(w for w, _ in mine) / edits, sum(c for _, c in mine) / edits
+            print(f"  {stage:40s} {wall:7.2f} / {cpu:7.2f}   ({len(mine)} calls)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=60, help="edits measured (completions: twice as many)")
@@ -204,8 +225,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="layout of the 2,000-line file: `.FILTER(` groups of 18 conditions (designer), "
                              "or one `||` chain of 1,998 conditions (chain)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a p95 target is missed")
+    parser.add_argument("--server-timing", action="store_true",
+                        help="time the server's stages too (benchmarks/lsp_server_timing.py) and print them")
     args = parser.parse_args(argv)
-    samples = asyncio.run(run(args.rounds, args.shape))
+    with tempfile.TemporaryDirectory(prefix="segquery-lsp-timing-") as directory:
+        timing = str(Path(directory) / "timing.json") if args.server_timing else None
+        samples = asyncio.run(run(args.rounds, args.shape, timing))
+        if timing is not None:
+            print_server_timing(timing, samples["diagnostics"])
     missed = False
     for name, target, title in (
         ("diagnostics", DIAGNOSTICS_TARGET_MS, f"didChange -> publishDiagnostics, 2,000-line file ({args.shape})"),

@@ -32,6 +32,7 @@ from segquery.projects import QUERY_SUFFIXES, Projects, holds_segments, workspac
 from segquery.report import FileReport
 from segquery.semantic import QueryKind, validate
 from segquery.source import SourceText
+from segquery.step_findings import StepFindings
 from segquery.syntax.parser import parse_tolerant
 
 # Names other modules import from here.
@@ -48,19 +49,22 @@ PARALLEL_THRESHOLD = 64
 
 def check_text(text: str, *, path: str | None = None, options: CheckOptions | None = None,
                resolver: SettingsResolver | None = None, settings: FileSettings | None = None,
-               extra: Iterable[Diagnostic] = ()) -> FileReport:
+               extra: Iterable[Diagnostic] = (), steps: StepFindings | None = None) -> FileReport:
     """All diagnostics for one text (a query, or a request body when `path` ends in .json).
 
     `settings` (default: those that apply to `path`) and `extra` (findings
     from elsewhere about this text, such as the workspace's) let an editor
     check an open document exactly as `check_paths` checks a file on disk:
-    suppression and selection apply to both, once.
+    suppression and selection apply to both, once. `steps` (an editor's, one
+    per document) keeps the findings of each chain step, or condition of a
+    long FILTER, from one check of the document to the next, so that only
+    those an edit touched are checked again; the findings are the same.
     Raises ConfigError when the configuration that applies is invalid.
     """
     if settings is None:
         options = options or CheckOptions()
         settings = (resolver or SettingsResolver(options)).for_file(path)
-    return finalize(_check_one(text, path, settings), settings, extra)
+    return finalize(_check_one(text, path, settings, steps), settings, extra)
 
 
 def check_stdin(text: str, path: str | None, options: CheckOptions) -> FileReport:
@@ -79,7 +83,7 @@ def check_stdin(text: str, path: str | None, options: CheckOptions) -> FileRepor
     return finalize(report, settings, extra)
 
 
-def _check_one(text: str, path: str | None, settings: FileSettings) -> FileReport:
+def _check_one(text: str, path: str | None, settings: FileSettings, steps: StepFindings | None = None) -> FileReport:
     """Analyse one text, applying fixes first when asked; the report is not finalized yet."""
     if settings.options.fix:
         def findings(current: str) -> list[Diagnostic]:
@@ -96,7 +100,7 @@ def _check_one(text: str, path: str | None, settings: FileSettings) -> FileRepor
         elif not result.converged:
             report.fix_problem = _not_converged(result)
         return report
-    return _analyse(text, path, settings)
+    return _analyse(text, path, settings, steps)
 
 
 def _not_converged(result: FixResult) -> str:
@@ -108,7 +112,7 @@ def _not_converged(result: FixResult) -> str:
             f"have one: {listing}; please report this as a bug")
 
 
-def _analyse(text: str, path: str | None, settings: FileSettings) -> FileReport:
+def _analyse(text: str, path: str | None, settings: FileSettings, steps: StepFindings | None = None) -> FileReport:
     """The raw findings of every per-file stage, before suppression and selection."""
     if path is not None and path.lower().endswith(REQUEST_SUFFIXES):
         source = SourceText(text, path)
@@ -124,10 +128,16 @@ def _analyse(text: str, path: str | None, settings: FileSettings) -> FileReport:
     if result.query is not None:
         # A segment's own `profile` directive says which profile type it selects (a lead segment).
         target = directives.profile or settings.target
-        diagnostics += validate(result.query, source, kind=QueryKind.parse(kind) if kind else None,
-                                schema=settings.schema, target=target, dialect=dialect)
-        diagnostics += lint(result.query, source, enabled=settings.is_enabled,
-                            line_length=settings.config.line_length, dialect=dialect)
+        query_kind = QueryKind.parse(kind) if kind else None
+        if steps is not None and not result.diagnostics:  # only a text without syntax findings splits into steps
+            diagnostics += steps.check(result.query, source, kind=query_kind, schema=settings.schema, target=target,
+                                       dialect=dialect, enabled=settings.is_enabled,
+                                       line_length=settings.config.line_length)
+        else:
+            diagnostics += validate(result.query, source, kind=query_kind, schema=settings.schema, target=target,
+                                    dialect=dialect)
+            diagnostics += lint(result.query, source, enabled=settings.is_enabled,
+                                line_length=settings.config.line_length, dialect=dialect)
     return FileReport(path, source, diagnostics, result.query, kind=kind, directives=directives)
 
 

@@ -9,6 +9,7 @@ from typing import Callable
 from segquery.fast_dataclass import dataclass
 from segquery.lint.context import CheckFunction
 from segquery.rules.registry import RuleInfo, register
+from segquery.rules.scope import RuleScope
 
 
 class FixEffect(enum.Enum):
@@ -28,6 +29,7 @@ class LintRule:
     info: RuleInfo
     check: CheckFunction
     fix_effect: FixEffect = FixEffect.NONE
+    scope: RuleScope = RuleScope.QUERY
 
     @property
     def code(self) -> str:
@@ -38,13 +40,15 @@ _LINT_RULES: dict[str, LintRule] = {}
 _SORTED: list[LintRule] | None = None   # _LINT_RULES by code, until the next rule registers (lint asks per file)
 
 
-def lint_rule(info: RuleInfo, *, fix_effect: FixEffect = FixEffect.NONE) -> Callable[[CheckFunction], LintRule]:
-    """Register `info` in the shared rule table and its check function as a lint rule."""
+def lint_rule(info: RuleInfo, *, fix_effect: FixEffect = FixEffect.NONE,
+              scope: RuleScope = RuleScope.QUERY) -> Callable[[CheckFunction], LintRule]:
+    """Register `info` in the shared rule table and its check function as a lint rule
+    (`scope`: what its findings depend on, segquery/rules/scope.py)."""
 
     def decorate(check: CheckFunction) -> LintRule:
         global _SORTED
         register(info)
-        rule = LintRule(info, check, fix_effect)
+        rule = LintRule(info, check, fix_effect, scope)
         _LINT_RULES[info.code] = rule
         _SORTED = None
         return rule

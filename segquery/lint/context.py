@@ -4,9 +4,8 @@ navigation, parents, fixes that know whether they would drop a comment)."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import field
-from typing import Any, Callable, Iterable, Iterator, TypeVar, overload
+from typing import Any, Callable, Iterable, Iterator, TypeVar, cast, overload
 
 from segquery.diagnostics import (
     Applicability,
@@ -17,6 +16,7 @@ from segquery.diagnostics import (
     make_diagnostic,
 )
 from segquery.fast_dataclass import dataclass
+from segquery.lint.token_index import TokenIndex
 from segquery.source import SourceText, Span
 from segquery.syntax import ast
 from segquery.syntax.precedence import (  # noqa: F401
@@ -35,42 +35,70 @@ from segquery.syntax.tokens import OUTBOUND_LEXICON, Lexicon, Token, TokenKind, 
 N = TypeVar("N", bound=ast.Node)
 M = TypeVar("M", bound=ast.Node)
 O = TypeVar("O", bound=ast.Node)
-
-_TRIVIA = (TokenKind.WHITESPACE, TokenKind.COMMENT)
+F = TypeVar("F")
 
 @dataclass
 class LintContext:
-    """One query being linted. Built once per file and shared by every rule."""
+    """One query being linted. Built once per file and shared by every rule.
+
+    `token_index` gives the tokens when the caller has them (pieces reused
+    from an earlier check); by default the text is tokenized. `roots` limits
+    which nodes `nodes` and `parent` know: (node, parent) pairs whose subtrees
+    are walked instead of the whole query; `skip` holds the ids of nodes left
+    out with their subtrees. The tokens, the text and `chains` always cover
+    the whole query, and the nodes are walked only when a rule asks for them.
+    """
 
     query: ast.Query
     source: SourceText
     line_length: int = 88
     lexicon: Lexicon = OUTBOUND_LEXICON
-    tokens: list[Token] = field(init=False)
-    _token_starts: list[int] = field(init=False, repr=False)
-    _nodes: list[ast.Node] = field(init=False, repr=False)
-    _parents: dict[int, ast.Node] = field(init=False, repr=False)
-    _by_class: dict[type, list[int]] = field(init=False, repr=False)    # class -> positions in `_nodes`
+    token_index: TokenIndex | None = field(default=None, repr=False)
+    roots: tuple[tuple[ast.Node, ast.Node | None], ...] | None = field(default=None, repr=False)
+    skip: frozenset[int] = field(default=frozenset(), repr=False)
+    # Facts about steps as kept from earlier checks (segquery/syntax/step_facts.py); None: made when asked.
+    step_facts: Callable[[Callable[[ast.Node], Any], ast.Node], Any] | None = field(default=None, repr=False)
+    # `outer_span` of a node given the way to measure it, as kept from earlier checks; None: measured.
+    kept_outer: Callable[[ast.Node, Callable[[ast.Node], Span]], Span] | None = field(default=None, repr=False)
+    _walked: bool = field(init=False, repr=False, default=False)
+    _nodes: list[ast.Node] = field(init=False, repr=False, default_factory=list)
+    _parents: dict[int, ast.Node] = field(init=False, repr=False, default_factory=dict)
+    _by_class: dict[type, list[int]] = field(init=False, repr=False, default_factory=dict)  # class -> positions
     _of_types: dict[tuple[type, ...], list[Any]] = field(init=False, repr=False, default_factory=dict)
     _outer: dict[int, Span] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.tokens = list(tokenize(self.source.text, lexicon=self.lexicon))
-        self._token_starts = [token.start for token in self.tokens]
-        # One walk, in the order of `ast.walk` (parents first, in source order), finds the nodes, their
-        # parents and their classes: rules ask for nodes by type, most of them for a few classes.
-        self._nodes, self._parents, self._by_class = [], {}, {}
-        stack: list[ast.Node] = [self.query]
-        while stack:
-            node = stack.pop()
-            self._by_class.setdefault(type(node), []).append(len(self._nodes))
-            self._nodes.append(node)
-            children = list(node.children())
-            if children:
-                for child in children:
-                    self._parents[id(child)] = node
-                children.reverse()
-                stack.extend(children)
+        if self.token_index is None:
+            self.token_index = TokenIndex.whole(list(tokenize(self.source.text, lexicon=self.lexicon)))
+
+    @property
+    def tokens(self) -> list[Token]:
+        return self._token_index.tokens
+
+    @property
+    def _token_index(self) -> TokenIndex:
+        return cast(TokenIndex, self.token_index)
+
+    def _walk(self) -> None:
+        """One walk, in the order of `ast.walk` (parents first, in source order), finds the nodes, their
+        parents and their classes: rules ask for nodes by type, most of them for a few classes."""
+        self._walked = True
+        nodes, parents, by_class, skip = self._nodes, self._parents, self._by_class, self.skip
+        for root, parent in (self.roots if self.roots is not None else ((self.query, None),)):
+            if parent is not None:
+                parents[id(root)] = parent
+            stack: list[ast.Node] = [root]
+            while stack:
+                node = stack.pop()
+                by_class.setdefault(type(node), []).append(len(nodes))
+                nodes.append(node)
+                children = [child for child in node.children() if id(child) not in skip] if skip else list(
+                    node.children())
+                if children:
+                    for child in children:
+                        parents[id(child)] = node
+                    children.reverse()
+                    stack.extend(children)
 
     # ------------------------------------------------------------ tree
 
@@ -89,22 +117,39 @@ class LintContext:
         """Every node of the given types, in source order (parents first)."""
         found = self._of_types.get(types)
         if found is None:
+            if not self._walked:
+                self._walk()
             classes = [cls for cls in self._by_class if issubclass(cls, types)]
-            positions = self._by_class[classes[0]] if len(classes) == 1 else sorted(
-                position for cls in classes for position in self._by_class[cls])
-            found = self._of_types[types] = [self._nodes[position] for position in positions]
+            if not classes:
+                found = []
+            else:
+                positions = self._by_class[classes[0]] if len(classes) == 1 else sorted(
+                    position for cls in classes for position in self._by_class[cls])
+                found = [self._nodes[position] for position in positions]
+            self._of_types[types] = found
         return iter(found)
 
     def parent(self, node: ast.Node) -> ast.Node | None:
+        if not self._walked:
+            self._walk()
         return self._parents.get(id(node))
 
     def chains(self) -> Iterator[tuple[ast.Source | None, tuple[ast.Step, ...]]]:
-        """Each (source, steps) sequence: chains, and the steps after a parenthesized query."""
-        for node in self._nodes:
+        """Each (source, steps) sequence: chains, and the steps after a parenthesized query, in source order."""
+        stack: list[ast.QueryExpr] = [self.query.body]
+        while stack:
+            node = stack.pop()
             if isinstance(node, ast.Chain):
                 yield node.source, node.steps
             elif isinstance(node, ast.Grouped):
                 yield None, node.steps
+                stack.append(node.body)
+            elif isinstance(node, ast.SetOperation):
+                stack.extend(reversed(node.operands))
+
+    def step_fact(self, fact: Callable[[ast.Node], F], step: ast.Node) -> F:
+        """`fact(step)`, as kept from an earlier check of the same step when there is one."""
+        return fact(step) if self.step_facts is None else self.step_facts(fact, step)
 
     # ------------------------------------------------------------ text and spans
 
@@ -149,6 +194,11 @@ class LintContext:
         cached = self._outer.get(id(node))
         if cached is not None:
             return cached
+        span = self._measured_outer(node) if self.kept_outer is None else self.kept_outer(node, self._measured_outer)
+        self._outer[id(node)] = span
+        return span
+
+    def _measured_outer(self, node: ast.Node) -> Span:
         start, end = node.span.start, node.span.end
         for child in node.children():
             if child.span == ast.NO_SPAN:
@@ -161,9 +211,7 @@ class LintContext:
             if before is None or after is None or before.text != "(" or after.text != ")":
                 break
             start, end = before.start, after.end
-        span = Span(start, end)
-        self._outer[id(node)] = span
-        return span
+        return Span(start, end)
 
     def paren_tokens(self, node: ast.Node) -> list[tuple[Token, Token]]:
         """The node's own parenthesis pairs, innermost first."""
@@ -184,36 +232,18 @@ class LintContext:
 
     def token_at(self, offset: int) -> Token | None:
         """The token that starts exactly at `offset`."""
-        index = bisect_left(self._token_starts, offset)
-        if index < len(self.tokens) and self.tokens[index].start == offset:
-            return self.tokens[index]
-        return None
+        return self._token_index.token_at(offset)
 
     def previous_token(self, offset: int) -> Token | None:
         """The last significant token that ends at or before `offset`."""
-        index = bisect_left(self._token_starts, offset) - 1
-        while index >= 0:
-            token = self.tokens[index]
-            if token.kind not in _TRIVIA and token.end <= offset:
-                return token
-            index -= 1
-        return None
+        return self._token_index.previous_token(offset)
 
     def next_token(self, offset: int) -> Token | None:
         """The first significant token that starts at or after `offset`."""
-        index = bisect_left(self._token_starts, offset)
-        while index < len(self.tokens):
-            token = self.tokens[index]
-            if token.kind not in _TRIVIA:
-                return token
-            index += 1
-        return None
+        return self._token_index.next_token(offset)
 
     def tokens_between(self, start: int, end: int) -> Iterator[Token]:
-        index = bisect_left(self._token_starts, start)
-        while index < len(self.tokens) and self.tokens[index].start < end:
-            yield self.tokens[index]
-            index += 1
+        return self._token_index.tokens_between(start, end)
 
     def has_comment(self, start: int, end: int, *, keep: Iterable[Span] = ()) -> bool:
         """True when a comment lies in [start, end) outside the kept spans."""

@@ -25,6 +25,7 @@ from segquery.rules import catalog
 from segquery.schema import Schema
 from segquery.schema.default import default_schema
 from segquery.schema.errors import SchemaError
+from segquery.step_findings import StepFindings
 from segquery.files import UnreadableFile, read_text
 from segquery.workspace import Segment, Workspace
 from segquery.file_selection import Exclusion, FileSelection
@@ -47,6 +48,8 @@ class Project:
         self._settings: dict[str | None, FileSettings] = {}
         self._walk_rules = WalkRules()
         self.workspace = Workspace()
+        # Each open document's findings per chain step (segquery/step_findings.py), kept from one check to the next.
+        self._steps: dict[str | None, StepFindings] = {}
 
     # ------------------------------------------------------------ loading
 
@@ -57,6 +60,7 @@ class Project:
         self.problems = []
         self._resolver = SettingsResolver(CheckOptions(dialect=self.dialect_setting))
         self._settings = {}
+        self._steps = {}
         settings = self.settings(None)
         # The files `segquery check` would read: the configuration's exclusions and the ignore files apply.
         self._walk_rules = Exclusion(self._resolver.finder, FileSelection()).walk_rules()
@@ -120,7 +124,12 @@ class Project:
         with suppression comments, rule selection and severities applied."""
         settings = self.settings(path)
         extra = self.workspace.diagnostics_for(path) if path is not None else []
-        return engine.check_text(text, path=path, settings=settings, extra=extra).diagnostics
+        steps = self._steps.setdefault(path, StepFindings())
+        return engine.check_text(text, path=path, settings=settings, extra=extra, steps=steps).diagnostics
+
+    def forget(self, path: str | None) -> None:
+        """A document was closed: what its checks kept is of no more use."""
+        self._steps.pop(path, None)
 
     def check_text(self, text: str, path: str | None) -> list[Diagnostic]:
         """The diagnostics of one text on its own (what fixing re-checks after each pass)."""

@@ -234,6 +234,8 @@ class SegqueryLanguageServer(LanguageServer):
         self._declined.pop(uri, None)
         self._cancel_background_check(uri)
         self.clear_diagnostics(uri)
+        if document is not None:
+            self.project.forget(document.path)
         if document is not None and document.path is not None:
             # The file on disk takes the place of the closed editor's text.
             self.schedule_diagnostics(self.project.update(document.path))

@@ -8,7 +8,7 @@ tree themselves, so each rule stays small and validation stays cheap.
 
 from __future__ import annotations
 
-from typing import Iterable, TypeVar
+from typing import Any, Callable, Collection, Iterable, TypeVar, cast
 
 from segquery.diagnostics import Diagnostic, Fix, RelatedLocation, make_diagnostic
 from segquery.schema import Attribute, Schema
@@ -19,6 +19,9 @@ from segquery.source import SourceText
 from segquery.syntax import ast
 
 N = TypeVar("N", bound=ast.Node)
+F = TypeVar("F")
+# A step fact asked for through the caller (segquery/syntax/step_facts.py): (fact, step) -> value.
+StepFacts = Callable[[Callable[[ast.Node], Any], ast.Node], Any]
 
 
 class Clause:
@@ -71,8 +74,19 @@ class ValidationContext:
     """What every rule gets: the query, its source, the options, and indexes."""
 
     def __init__(self, query: ast.Query, source: SourceText, kind: QueryKind, schema: Schema | None,
-                 target: str, tables: TableInfo, *, bundled_schema: bool = False) -> None:
+                 target: str, tables: TableInfo, *, bundled_schema: bool = False,
+                 only: Collection[int] | None = None, skip: Collection[int] = (),
+                 step_facts: StepFacts | None = None) -> None:
+        """For rules whose findings depend on their step alone (segquery/rules/scope.py), the index
+        may leave nodes out: `only` (None: every step) holds the ids of the chain steps whose clauses
+        are indexed, and of operands of a FILTER's top `&&` or `||` whose subtrees are indexed (their
+        clause is then not listed in `clauses`); `skip` the ids of steps and operands left out. The
+        clauses are indexed when a rule first asks for them. `step_facts` answers `step_fact` from
+        facts kept from earlier checks (segquery/syntax/step_facts.py)."""
         self.query = query
+        self._only = only
+        self._skip = skip
+        self.step_facts = step_facts
         self.source = source
         self.kind = kind
         self.schema = schema
@@ -84,7 +98,9 @@ class ValidationContext:
         self.chains: list[ast.Chain] = []
         self.groups: list[ast.Grouped] = []
         self.set_operations: list[ast.SetOperation] = []
-        self.clauses: list[Clause] = []
+        self._clauses: list[Clause] = []
+        # (step, its chain, the operands to index alone or None) until the clauses are indexed
+        self._unindexed: list[tuple[ast.Node, ast.Chain | ast.Grouped, list | None]] | None = []
         self._by_type: dict[type, list] = {}
         self._clause_of: dict[int, Clause] = {}
         self._unread_ends: dict[int, float] = {}  # id of a chain -> where its first unread step ends
@@ -111,8 +127,44 @@ class ValidationContext:
             self.chains.append(node)
         else:
             return  # the three query expressions are handled above
+        only, pending = self._only, cast(list, self._unindexed)
         for step in node.steps:
-            self._index_step(step, node)
+            if only is None:
+                if id(step) not in self._skip:
+                    pending.append((step, node, None))
+            elif id(step) in only:
+                pending.append((step, node, None))
+            elif type(step) is ast.Filter and isinstance(step.condition, ast.Logical):
+                operands = [operand for operand in step.condition.operands if id(operand) in only]
+                if operands:
+                    pending.append((step, node, operands))
+
+    def _index_clauses(self) -> None:
+        pending, self._unindexed = cast(list, self._unindexed), None
+        for step, owner, operands in pending:
+            if operands is None:
+                self._index_step(step, owner)
+            else:
+                self._add_clause(step, "filter", self.tables.step(step), owner, operands, listed=False)
+
+    @property
+    def clauses(self) -> list[Clause]:
+        """The argument lists of the steps, in source order."""
+        if self._unindexed is not None:
+            self._index_clauses()
+        return self._clauses
+
+    def for_steps(self, steps: Collection[ast.Node]) -> "ValidationContext":
+        """A context of the same query whose clauses are those of `steps` alone, reporting into this one."""
+        narrow = type(self)(self.query, self.source, self.kind, self.schema, self.target, self.tables,
+                            bundled_schema=self.bundled_schema, only={id(step) for step in steps},
+                            step_facts=self.step_facts)
+        narrow.diagnostics = self.diagnostics
+        return narrow
+
+    def step_fact(self, fact: Callable[[ast.Node], F], step: ast.Node) -> F:
+        """`fact(step)`, as kept from an earlier check of the same step when there is one."""
+        return fact(step) if self.step_facts is None else self.step_facts(fact, step)
 
     def _index_step(self, step: ast.Node, owner: ast.Chain | ast.Grouped) -> None:
         if type(step) is ast.Filter:
@@ -132,15 +184,20 @@ class ValidationContext:
         elif type(step) is ast.Select:
             self._add_clause(step, "select", self.tables.step(step), owner, step.attributes)
 
-    def _add_clause(self, step: ast.Node, role: str, scope: StepScope, owner, roots: Iterable[ast.Node]) -> None:
+    def _add_clause(self, step: ast.Node, role: str, scope: StepScope, owner, roots: Iterable[ast.Node], *,
+                    listed: bool = True) -> None:
         clause = Clause(step, role, scope, owner)
-        self.clauses.append(clause)
-        by_type, clause_of = self._by_type, self._clause_of
+        if listed:
+            self._clauses.append(clause)
+        by_type, clause_of, skip = self._by_type, self._clause_of, self._skip
         stack = list(roots)
         stack.reverse()
         unread: set[int] = set()
         while stack:
             node = stack.pop()
+            if skip and id(node) in skip:
+                clause_of[id(node)] = clause  # its type may be asked (an operand's): its subtree is not indexed
+                continue
             if id(node) in unread:
                 clause_of[id(node)] = clause
                 continue  # a bare word in the arguments of a reported call is not looked up
@@ -160,9 +217,13 @@ class ValidationContext:
     def nodes(self, kind: type[N]) -> list[N]:
         """Every expression node of exactly this type, in source order (bare
         words in the arguments of a reported call are left out: `ast.unread_words`)."""
+        if self._unindexed is not None:
+            self._index_clauses()
         return self._by_type.get(kind, [])
 
     def clause(self, node: ast.Node) -> Clause:
+        if self._unindexed is not None:
+            self._index_clauses()
         return self._clause_of[id(node)]
 
     def follows_unread_call(self, clause: Clause) -> bool:
@@ -254,7 +315,7 @@ class ValidationContext:
         if key in self._attributes:
             return self._attributes[key]
         found = None
-        scope = self._clause_of[key].scope
+        scope = self.clause(node).scope
         if node.qualifier is None or (
                 scope.alias is not None and scope.alias.name.casefold() == node.qualifier.name.casefold()):
             records = self.records(scope)

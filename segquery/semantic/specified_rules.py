@@ -59,6 +59,7 @@ SPECIFIED_RULES: tuple[Rule, ...] = (
     # aliases
     duplicate_alias.RULE,
     alias_references.RULE,
+    alias_references.BEFORE_DECLARATION_RULE,
     # names in the schema
     known_tables.RULE,
     known_relationships.RULE,

@@ -10,6 +10,7 @@ from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
 from segquery.lint.normal_form import normal_form
 from segquery.rules.registry import Category, RuleInfo
+from segquery.rules.scope import RuleScope
 from segquery.syntax import ast
 
 _REFLEXIVE = (ast.CompareOp.EQ, ast.CompareOp.GE, ast.CompareOp.LE)
@@ -26,7 +27,7 @@ _REFLEXIVE = (ast.CompareOp.EQ, ast.CompareOp.GE, ast.CompareOp.LE)
     example="PROFILE(contact).FILTER(1 == 1 && address1_city == address1_city)",
     use_instead="PROFILE(contact).FILTER(ISNOTNULL(address1_city))",
     fix_safety="No fix: the intended comparison is for the author to write."),
-    fix_effect=FixEffect.NONE)
+    fix_effect=FixEffect.NONE, scope=RuleScope.STEP)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.Comparison):
         left, right = literal_value(node.left), literal_value(node.right)

@@ -13,6 +13,7 @@ from segquery.lint.analysis import (
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
 from segquery.rules.registry import Category, RuleInfo
+from segquery.rules.scope import RuleScope
 from segquery.syntax import ast
 
 
@@ -31,7 +32,7 @@ from segquery.syntax import ast
     example="PROFILE(contact).FILTER(address1_city == 'Seattle' && address1_city == 'Portland')",
     use_instead="PROFILE(contact).FILTER(address1_city == 'Seattle' || address1_city == 'Portland')",
     fix_safety="No fix: only the author knows which condition is wrong."),
-    fix_effect=FixEffect.NONE)
+    fix_effect=FixEffect.NONE, scope=RuleScope.STEP)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.Logical):
         if node.op is not ast.LogicOp.AND or continues_chain(node, ctx.parent(node)):

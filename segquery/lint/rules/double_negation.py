@@ -8,6 +8,7 @@ from segquery.diagnostics import Diagnostic, Severity
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext, strength
 from segquery.rules.registry import Category, FixAvailability, RuleInfo
+from segquery.rules.scope import RuleScope
 from segquery.syntax import ast
 
 
@@ -21,7 +22,7 @@ from segquery.syntax import ast
     example="PROFILE(contact).FILTER(NOT(NOT(donotbulkemail == false)))",
     use_instead="PROFILE(contact).FILTER(donotbulkemail == false)",
     fix_safety="Safe: in the service's three-valued logic NOT(NOT(x)) is x for true, false and unknown."),
-    fix_effect=FixEffect.KEEPS_MEANING)
+    fix_effect=FixEffect.KEEPS_MEANING, scope=RuleScope.STEP)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     # One finding, and one fix, per run of nested NOTs: fixes of nested pairs would overlap and
     # could only be applied one pair per pass.

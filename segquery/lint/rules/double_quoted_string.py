@@ -8,6 +8,7 @@ from segquery.diagnostics import Diagnostic, Severity
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
 from segquery.rules.registry import Category, FixAvailability, RuleInfo
+from segquery.rules.scope import RuleScope
 from segquery.syntax import ast
 from segquery.syntax.printer import quote_string
 
@@ -25,7 +26,7 @@ from segquery.syntax.printer import quote_string
     use_instead="PROFILE(contact).FILTER(address1_city == 'Seattle')",
     fix_safety="Safe: the string's value is unchanged (`\"it's\"` becomes `'it\\'s'`), and so is the tree.",
     dialects=("outbound",)),
-    fix_effect=FixEffect.KEEPS_TREE)
+    fix_effect=FixEffect.KEEPS_TREE, scope=RuleScope.STEP)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.StringLiteral):
         if node.quote == '"':

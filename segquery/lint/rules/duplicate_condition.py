@@ -9,6 +9,7 @@ from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
 from segquery.lint.normal_form import normal_form
 from segquery.rules.registry import Category, FixAvailability, RuleInfo
+from segquery.rules.scope import RuleScope
 from segquery.syntax import ast
 
 
@@ -25,12 +26,12 @@ from segquery.syntax import ast
     fix_safety="Safe: `a && a` is `a` and `a || a` is `a`, so removing the repetition keeps the meaning. It is "
                "unsafe when the removed text holds a comment. If another condition was meant, write it "
                "instead of applying the fix."),
-    fix_effect=FixEffect.KEEPS_MEANING)
+    fix_effect=FixEffect.KEEPS_MEANING, scope=RuleScope.STEP_POSITIONED)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.Logical):
         seen: dict[ast.Node, ast.Expr] = {}  # normal form -> first operand with it (linear in the chain)
         for index, operand in enumerate(node.operands):
-            form = normal_form(operand)
+            form = ctx.step_fact(normal_form, operand)
             first = seen.get(form)
             if first is None:
                 seen[form] = operand

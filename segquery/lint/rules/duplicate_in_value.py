@@ -9,6 +9,7 @@ from segquery.lint.analysis import in_list_key
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
 from segquery.rules.registry import Category, FixAvailability, RuleInfo
+from segquery.rules.scope import RuleScope
 from segquery.syntax import ast
 
 
@@ -27,7 +28,7 @@ from segquery.syntax import ast
                "unsafe when the removed text holds a comment. If another value was meant, write it instead "
                "of applying the fix.",
     dialects=("realtime",)),
-    fix_effect=FixEffect.KEEPS_MEANING)
+    fix_effect=FixEffect.KEEPS_MEANING, scope=RuleScope.STEP_POSITIONED)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.InList):
         seen: dict[object, ast.Expr] = {}  # value -> its first occurrence (linear in the list)

@@ -10,6 +10,7 @@ from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
 from segquery.lint.normal_form import normal_form
 from segquery.rules.registry import Category, FixAvailability, RuleInfo
+from segquery.rules.scope import RuleScope
 from segquery.syntax import ast
 
 _SHRINKING = (ast.SetOp.INTERSECT, ast.SetOp.EXCEPT)
@@ -30,7 +31,7 @@ _SHRINKING = (ast.SetOp.INTERSECT, ast.SetOp.EXCEPT)
     use_instead="SEGMENT(newsletter) UNION SEGMENT(webinar)",
     fix_safety="For `UNION` and `INTERSECT` runs the repetition is removed by a safe fix (`A UNION A` is "
                "`A`), unsafe when the removed text holds a comment. The always-empty `EXCEPT` has no fix."),
-    fix_effect=FixEffect.KEEPS_MEANING)
+    fix_effect=FixEffect.KEEPS_MEANING, scope=RuleScope.STEP)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.SetOperation):
         forms = [normal_form(operand) for operand in node.operands]

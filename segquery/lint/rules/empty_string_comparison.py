@@ -8,6 +8,7 @@ from segquery.diagnostics import Applicability, Diagnostic, Severity
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
 from segquery.rules.registry import Category, FixAvailability, RuleInfo
+from segquery.rules.scope import RuleScope
 from segquery.syntax import ast
 
 
@@ -23,7 +24,7 @@ from segquery.syntax import ast
     use_instead="PROFILE(contact).FILTER(ISNULL(emailaddress1))",
     fix_safety="Unsafe: the fix changes what the query selects (that is its purpose). A system that does "
                "store empty strings would match different records."),
-    fix_effect=FixEffect.CHANGES_MEANING)
+    fix_effect=FixEffect.CHANGES_MEANING, scope=RuleScope.STEP)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.Comparison):
         if node.op not in (ast.CompareOp.EQ, ast.CompareOp.NE):

@@ -8,6 +8,7 @@ from segquery.diagnostics import Diagnostic, Severity, TextEdit
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
 from segquery.rules.registry import Category, FixAvailability, RuleInfo
+from segquery.rules.scope import RuleScope
 from segquery.syntax import ast
 from segquery.syntax.tokens import Token, TokenKind
 
@@ -27,7 +28,7 @@ from segquery.syntax.tokens import Token, TokenKind
     use_instead="PROFILE(contact).FILTER(DATEDIFF(DAY, birthdate, DATETIMEUTCNOW()) < 30)",
     fix_safety="Safe: the case of a keyword has no meaning, and the tree of the fixed query is equal to the "
                "original. `AND`/`OR` words are left to L012 and `MINUS` to L003."),
-    fix_effect=FixEffect.KEEPS_TREE)
+    fix_effect=FixEffect.KEEPS_TREE, scope=RuleScope.STEP)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for token in _keyword_tokens(ctx):
         upper = token.text.upper()

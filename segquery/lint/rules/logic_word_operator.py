@@ -8,6 +8,7 @@ from segquery.diagnostics import Diagnostic, Severity, TextEdit
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
 from segquery.rules.registry import Category, FixAvailability, RuleInfo
+from segquery.rules.scope import RuleScope
 from segquery.syntax import ast
 from segquery.syntax.tokens import TokenKind
 
@@ -25,7 +26,7 @@ from segquery.syntax.tokens import TokenKind
     use_instead="PROFILE(contact).FILTER(address1_city == 'Seattle' && statecode == 0)",
     fix_safety="Safe: the words already mean `&&` and `||`; the tree is unchanged.",
     dialects=("outbound",)),
-    fix_effect=FixEffect.KEEPS_TREE)
+    fix_effect=FixEffect.KEEPS_TREE, scope=RuleScope.STEP)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     return word_operators(ctx, "L012", "")
 

@@ -8,6 +8,7 @@ from segquery.diagnostics import Diagnostic, Severity, TextEdit
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
 from segquery.rules.registry import Category, FixAvailability, RuleInfo
+from segquery.rules.scope import RuleScope
 from segquery.syntax import ast
 
 
@@ -24,7 +25,7 @@ from segquery.syntax import ast
     use_instead="SEGMENT(newsletter) EXCEPT SEGMENT(unsubscribed)",
     fix_safety="Safe: `MINUS` already means `EXCEPT`; the tree is unchanged.",
     dialects=("outbound",)),
-    fix_effect=FixEffect.KEEPS_TREE)
+    fix_effect=FixEffect.KEEPS_TREE, scope=RuleScope.STEP)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.SetOperation):
         for operand, spelling in zip(node.operands, node.spellings):

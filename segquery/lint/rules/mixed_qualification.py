@@ -7,6 +7,7 @@ from typing import Iterator
 from segquery.diagnostics import Diagnostic, Severity
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
+from segquery.syntax.step_facts import AttributeReference, attribute_references
 from segquery.rules.registry import Category, RuleInfo
 from segquery.syntax import ast
 
@@ -33,8 +34,8 @@ from segquery.syntax import ast
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for source, steps in ctx.chains():
         scope = getattr(source, "alias", None)
-        qualified: ast.Attribute | None = None
-        unqualified: list[tuple[ast.Attribute, ast.Identifier | None]] = []
+        qualified: tuple[AttributeReference, ast.Node] | None = None
+        unqualified: list[tuple[AttributeReference, ast.Node, ast.Identifier | None]] = []
         declared = scope is not None
         if isinstance(source, ast.InvalidCall):
             continue  # the parser reported it: which aliases it declares is unknown
@@ -46,15 +47,17 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
                 declared = declared or scope is not None
             if not isinstance(step, (ast.Filter, ast.Traverse)):
                 continue
-            for node in ast.attribute_references(step):
-                if node.qualifier is not None:
-                    qualified = qualified or node
+            for reference in ctx.step_fact(attribute_references, step):
+                if reference.qualifier is not None:
+                    qualified = qualified or (reference, step)
                 else:
-                    unqualified.append((node, scope))
+                    unqualified.append((reference, step, scope))
         if not declared or qualified is None:
             continue
-        for attribute, alias in unqualified:
-            hint = f": write `{alias.name}.{attribute.name.name}`" if alias is not None else ""
-            yield ctx.report("L010", f"`{attribute.name.name}` is not qualified, but this chain qualifies other "
-                             f"attributes (`{qualified.dotted}`){hint}", attribute.span.start, attribute.span.end,
-                             related=[ctx.related("a qualified attribute", qualified.span)])
+        first, first_step = qualified
+        for attribute, where, alias in unqualified:
+            hint = f": write `{alias.name}.{attribute.name}`" if alias is not None else ""
+            span = attribute.span(where)
+            yield ctx.report("L010", f"`{attribute.name}` is not qualified, but this chain qualifies other "
+                             f"attributes (`{first.dotted}`){hint}", span.start, span.end,
+                             related=[ctx.related("a qualified attribute", first.span(first_step))])

@@ -8,6 +8,7 @@ from segquery.diagnostics import Diagnostic, Severity, TextEdit
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
 from segquery.rules.registry import Category, FixAvailability, RuleInfo
+from segquery.rules.scope import RuleScope
 from segquery.syntax import ast
 
 
@@ -24,7 +25,7 @@ from segquery.syntax import ast
     use_instead="(SEGMENT(newsletter) UNION SEGMENT(webinar)) EXCEPT SEGMENT(unsubscribed)",
     fix_safety="Safe: the parentheses group the operands exactly as the left-to-right reading does, so the "
                "query keeps its meaning (the tree differs only by that grouping)."),
-    fix_effect=FixEffect.KEEPS_MEANING)
+    fix_effect=FixEffect.KEEPS_MEANING, scope=RuleScope.STEP)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.SetOperation):
         changes = [index for index in range(1, len(node.operators))

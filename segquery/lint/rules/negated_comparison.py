@@ -9,6 +9,7 @@ from segquery.lint.analysis import NEGATED
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import COMPARE, LintContext
 from segquery.rules.registry import Category, FixAvailability, RuleInfo
+from segquery.rules.scope import RuleScope
 from segquery.syntax import ast
 
 
@@ -23,7 +24,7 @@ from segquery.syntax import ast
     use_instead="PROFILE(contact).FILTER(address1_country != 'USA')",
     fix_safety="Safe: where a value is null both forms are unknown, and otherwise they agree, so the filter "
                "keeps the same records."),
-    fix_effect=FixEffect.KEEPS_MEANING)
+    fix_effect=FixEffect.KEEPS_MEANING, scope=RuleScope.STEP)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.Not):
         comparison = node.operand

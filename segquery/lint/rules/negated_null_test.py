@@ -8,6 +8,7 @@ from segquery.diagnostics import Diagnostic, Severity
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
 from segquery.rules.registry import Category, FixAvailability, RuleInfo
+from segquery.rules.scope import RuleScope
 from segquery.syntax import ast
 
 
@@ -20,7 +21,7 @@ from segquery.syntax import ast
     example="PROFILE(contact).FILTER(NOT(ISNULL(emailaddress1)))",
     use_instead="PROFILE(contact).FILTER(ISNOTNULL(emailaddress1))",
     fix_safety="Safe: a null test is never unknown, so its negation is exactly the opposite test."),
-    fix_effect=FixEffect.KEEPS_MEANING)
+    fix_effect=FixEffect.KEEPS_MEANING, scope=RuleScope.STEP)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.Not):
         test = node.operand

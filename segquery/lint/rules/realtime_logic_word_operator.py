@@ -9,6 +9,7 @@ from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
 from segquery.lint.rules.logic_word_operator import word_operators
 from segquery.rules.registry import Category, FixAvailability, RuleInfo
+from segquery.rules.scope import RuleScope
 
 
 @lint_rule(RuleInfo(
@@ -28,6 +29,6 @@ from segquery.rules.registry import Category, FixAvailability, RuleInfo
     use_instead="PROFILE(contact).FILTER(address1_city == 'Seattle' && statecode == 0)",
     fix_safety="Safe: the words already mean `&&` and `||`; the tree is unchanged.",
     dialects=("realtime",)),
-    fix_effect=FixEffect.KEEPS_TREE)
+    fix_effect=FixEffect.KEEPS_TREE, scope=RuleScope.STEP)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     return word_operators(ctx, "L030", " (a live real-time journeys service rejected the words)")

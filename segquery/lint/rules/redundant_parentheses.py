@@ -8,6 +8,7 @@ from segquery.diagnostics import Diagnostic, Severity
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import ATOM, STRING, SUM, LintContext, strength
 from segquery.rules.registry import Category, FixAvailability, RuleInfo
+from segquery.rules.scope import RuleScope
 from segquery.source import Span
 from segquery.syntax import ast
 
@@ -29,7 +30,7 @@ from segquery.syntax import ast
     use_instead="PROFILE(contact).FILTER(statecode == 0 && address1_city == 'Seattle')",
     fix_safety="Safe: removing the parentheses keeps the query's meaning; where a `&&` chain loses its "
                "parentheses inside another `&&` chain, the two chains become one, which is the same condition."),
-    fix_effect=FixEffect.KEEPS_MEANING)
+    fix_effect=FixEffect.KEEPS_MEANING, scope=RuleScope.STEP)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.Expr, ast.QueryExpr):
         if not node.parens:

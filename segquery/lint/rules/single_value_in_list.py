@@ -8,6 +8,7 @@ from segquery.diagnostics import Diagnostic, Severity, TextEdit
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
 from segquery.rules.registry import Category, FixAvailability, RuleInfo
+from segquery.rules.scope import RuleScope
 from segquery.syntax import ast
 
 
@@ -25,7 +26,7 @@ from segquery.syntax import ast
     fix_safety="Safe: `x IN [v]` is true exactly when `x == v` is, and unknown when `x` is null in both. It is "
                "unsafe when the removed text holds a comment.",
     dialects=("realtime",)),
-    fix_effect=FixEffect.KEEPS_MEANING)
+    fix_effect=FixEffect.KEEPS_MEANING, scope=RuleScope.STEP)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.InList):
         if len(node.values) != 1:

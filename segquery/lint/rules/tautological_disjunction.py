@@ -12,6 +12,7 @@ from segquery.lint.analysis import (
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
 from segquery.rules.registry import Category, RuleInfo
+from segquery.rules.scope import RuleScope
 from segquery.syntax import ast
 
 
@@ -26,7 +27,7 @@ from segquery.syntax import ast
     example="PROFILE(contact).FILTER(address1_country != 'USA' || address1_country != 'Canada')",
     use_instead="PROFILE(contact).FILTER(address1_country != 'USA' && address1_country != 'Canada')",
     fix_safety="No fix: whether `&&` or other values were meant is for the author to say."),
-    fix_effect=FixEffect.NONE)
+    fix_effect=FixEffect.NONE, scope=RuleScope.STEP)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.Logical):
         if node.op is not ast.LogicOp.OR or continues_chain(node, ctx.parent(node)):

@@ -8,6 +8,7 @@ from segquery.diagnostics import Diagnostic, Severity
 from segquery.lint.analysis import referenced_qualifiers
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
+from segquery.syntax.step_facts import qualifiers
 from segquery.rules.registry import Category, FixAvailability, RuleInfo
 from segquery.source import Span
 from segquery.syntax import ast
@@ -31,8 +32,8 @@ from segquery.syntax import ast
     dialects=("outbound",)),
     fix_effect=FixEffect.KEEPS_MEANING)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
-    used = referenced_qualifiers(ctx.query)
-    for node in ctx.nodes(ast.Profile, ast.Traverse, ast.Interaction):
+    used = _used_qualifiers(ctx)
+    for node in _declaring(ctx):
         alias = node.alias
         if alias is None or alias.name.casefold() in used:
             continue
@@ -42,3 +43,24 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         yield ctx.report("L009", f"alias `{alias.name}` is never used: no attribute is written "
                          f"`{alias.name}.<attribute>`", alias.span.start, alias.span.end,
                          fix=ctx.fix(f"Remove the alias `{alias.name}`", ctx.deletion_edits(removal)))
+
+
+def _used_qualifiers(ctx: LintContext) -> set[str]:
+    """`referenced_qualifiers` of the whole query, step by step (attributes are written in sources and
+    steps only)."""
+    used: set[str] = set()
+    for source, steps in ctx.chains():
+        if source is not None:
+            used |= referenced_qualifiers(source)
+        for step in steps:
+            used |= ctx.step_fact(qualifiers, step)
+    return used
+
+
+def _declaring(ctx: LintContext) -> Iterator[ast.Profile | ast.Traverse | ast.Interaction]:
+    """The sources and steps that may declare an alias (no other node does), read from the chains
+    alone: the rule looks at no node inside a condition but the attributes."""
+    for source, steps in ctx.chains():
+        for node in (source, *steps):
+            if isinstance(node, (ast.Profile, ast.Traverse, ast.Interaction)):
+                yield node

@@ -1,6 +1,7 @@
 """V037: aggregates exist only in the condition of HAVING."""
 
 from segquery.rules.registry import Category, define
+from segquery.rules.scope import RuleScope
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.rules.base import Rule
 from segquery.syntax import ast
@@ -22,4 +23,4 @@ def check(ctx: ValidationContext) -> None:
                             f"of HAVING", aggregate)
 
 
-RULE = Rule((AGGREGATE_OUTSIDE_HAVING,), check)
+RULE = Rule((AGGREGATE_OUTSIDE_HAVING,), check, scope=RuleScope.STEP)

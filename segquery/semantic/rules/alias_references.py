@@ -3,16 +3,24 @@
 A qualifier must name the alias of the records the step reads. Resolving it
 has four exclusive outcomes, so one module reports them: unknown (V015),
 declared only later in the chain (V016), the alias of other records (V018),
-or the right alias in another case (V021).
+or the right alias in another case (V021). V016 points at the declaration in
+a later step, so it is a rule of its own (`BEFORE_DECLARATION_RULE`, QUERY
+scope), which reads the qualifiers of each step as a fact and looks closer
+only at the steps that may use an alias before its declaration; the other
+outcomes depend on the step, its scope and the names its chain declares
+(STEP scope).
 """
 
 from segquery.diagnostics import Applicability, Fix
 from segquery.rules.registry import Category, FixAvailability, define
+from segquery.rules.scope import RuleScope
 from segquery.semantic.context import Clause, ValidationContext
 from segquery.semantic.rules.base import Rule, keyword
 from segquery.semantic.rules.names import NAME_CASE
 from segquery.suggest import did_you_mean
+from segquery.semantic.table_info import StepScope
 from segquery.syntax import ast
+from segquery.syntax.step_facts import qualifiers
 
 UNKNOWN_ALIAS = define(
     "V015", "unknown-alias", "A qualified attribute uses an alias that no source or step declares.",
@@ -49,6 +57,33 @@ WRONG_ALIAS = define(
 
 
 def check(ctx: ValidationContext) -> None:
+    _check(ctx, before_declaration=False)
+
+
+def check_before_declaration(ctx: ValidationContext) -> None:
+    """V016 alone, in the steps whose qualifiers include an alias their chain declares but their scope
+    does not bind (only those can use an alias before its declaration)."""
+    candidates: list[ast.Node] = []
+    for owner in ctx.owners:
+        declared = {binding.name.casefold() for binding in ctx.tables.declared(owner)}
+        if not declared:
+            continue
+        for step in owner.steps:
+            used = ctx.step_fact(qualifiers, step) & declared
+            if used and any(scope is None or scope.binding(name) is None
+                            for scope in _scopes(ctx, step) for name in used):
+                candidates.append(step)
+    if candidates:
+        _check(ctx.for_steps(candidates), before_declaration=True)
+
+
+def _scopes(ctx: ValidationContext, step: ast.Node) -> list[StepScope | None]:
+    """The scopes of the step's clauses (a TRAVERSE's inner FILTER has its own); None when unknown."""
+    nodes = [step, step.filter] if isinstance(step, ast.Traverse) and step.filter is not None else [step]
+    return [ctx.tables.step(node) if ctx.tables.has_step(node) else None for node in nodes]
+
+
+def _check(ctx: ValidationContext, *, before_declaration: bool) -> None:
     for attribute in ctx.nodes(ast.Attribute):
         qualifier = attribute.qualifier
         if qualifier is None:
@@ -62,7 +97,9 @@ def check(ctx: ValidationContext) -> None:
         if current is not None and current.name.casefold() == qualifier.name.casefold():
             binding = current  # with a duplicate alias (V017), the name means the latest records
         if binding is None:
-            _undeclared(ctx, attribute, qualifier, clause)
+            _undeclared(ctx, attribute, qualifier, clause, before_declaration)
+        elif before_declaration:
+            continue
         elif binding is not current:
             _other_records(ctx, attribute, qualifier, clause)
         elif binding.name != qualifier.name:
@@ -71,15 +108,19 @@ def check(ctx: ValidationContext) -> None:
                                             binding.name))
 
 
-def _undeclared(ctx: ValidationContext, attribute: ast.Attribute, qualifier: ast.Identifier, clause: Clause) -> None:
+def _undeclared(ctx: ValidationContext, attribute: ast.Attribute, qualifier: ast.Identifier, clause: Clause,
+                before_declaration: bool) -> None:
     declared = ctx.tables.declared(clause.owner)
     folded = qualifier.name.casefold()
     later = next((binding for binding in declared if binding.name.casefold() == folded), None)
     if later is not None:
-        ctx.report_node(ALIAS_BEFORE_DECLARATION,
-                        f"alias `{qualifier.name}` is used before it is declared: {keyword(later.declared_by)} "
-                        f"declares it at {ctx.where(later.declaration)}", qualifier,
-                        related=[ctx.related("declared here", later.declaration)])
+        if before_declaration:
+            ctx.report_node(ALIAS_BEFORE_DECLARATION,
+                            f"alias `{qualifier.name}` is used before it is declared: {keyword(later.declared_by)} "
+                            f"declares it at {ctx.where(later.declaration)}", qualifier,
+                            related=[ctx.related("declared here", later.declaration)])
+        return
+    if before_declaration:
         return
     names = [binding.name for binding in clause.scope.bindings]
     suggestion = did_you_mean(qualifier.name, names)
@@ -114,5 +155,5 @@ def _other_records(ctx: ValidationContext, attribute: ast.Attribute, qualifier: 
     ctx.report_node(WRONG_ALIAS, message, qualifier, fix=fix)
 
 
-RULE = Rule((UNKNOWN_ALIAS, ALIAS_BEFORE_DECLARATION, WRONG_ALIAS,
-                                 NAME_CASE), check)
+RULE = Rule((UNKNOWN_ALIAS, WRONG_ALIAS, NAME_CASE), check, scope=RuleScope.STEP)
+BEFORE_DECLARATION_RULE = Rule((ALIAS_BEFORE_DECLARATION,), check_before_declaration)

@@ -6,6 +6,7 @@ from typing import Callable, cast
 
 from segquery.diagnostics import Fix
 from segquery.fast_dataclass import dataclass
+from segquery.rules.scope import RuleScope
 from segquery.semantic.context import ValidationContext
 from segquery.syntax import ast
 
@@ -21,11 +22,12 @@ class Rule:
     """A check over a ValidationContext, with the codes it reports (declared
     with their docs in the rule's module, or in the module of the rule that
     shares them). `needs_schema` rules are skipped when validation runs
-    without a schema."""
+    without a schema. `scope`: what its findings depend on (segquery/rules/scope.py)."""
 
     codes: tuple[str, ...]
     check: Callable[[ValidationContext], None]
     needs_schema: bool = False
+    scope: RuleScope = RuleScope.QUERY
 
 
 def keyword(node: ast.Node) -> str:

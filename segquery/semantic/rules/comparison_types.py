@@ -9,6 +9,7 @@ import re
 
 from segquery.diagnostics import Applicability, Fix
 from segquery.rules.registry import Category, FixAvailability, define
+from segquery.rules.scope import RuleScope
 from segquery.semantic.context import ValidationContext, number_value
 from segquery.semantic.rules.base import Rule
 from segquery.semantic.valuetypes import ValueType
@@ -84,4 +85,4 @@ def _fix(ctx: ValidationContext, side: ast.Expr, literal: ast.Expr) -> Fix | Non
     return None
 
 
-RULE = Rule((TYPE_MISMATCH,), check)
+RULE = Rule((TYPE_MISMATCH,), check, scope=RuleScope.STEP)

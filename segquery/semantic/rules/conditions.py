@@ -4,6 +4,7 @@ from typing import cast
 
 from segquery.diagnostics import Fix
 from segquery.rules.registry import Category, FixAvailability, define
+from segquery.rules.scope import RuleScope
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.rules.base import Rule
 from segquery.semantic.valuetypes import ValueType
@@ -47,4 +48,4 @@ def _expect(ctx: ValidationContext, node: ast.Expr, what: str) -> None:
     ctx.report_node(NOT_A_CONDITION, f"{what} ({KINDS}), not {ctx.phrase(node)}", node, fix=fix)
 
 
-RULE = Rule((NOT_A_CONDITION,), check)
+RULE = Rule((NOT_A_CONDITION,), check, scope=RuleScope.STEP)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 
 from segquery.rules.registry import Category, define
+from segquery.rules.scope import RuleScope
 from segquery.semantic.context import ValidationContext, is_number_literal, number_is_integer, number_value
 from segquery.semantic.rules.base import Rule
 from segquery.semantic.valuetypes import ValueType
@@ -69,4 +70,4 @@ def _check_range(ctx: ValidationContext, name: str, values: dict[str, int], part
                         f"{name} {value} is out of range: the {name} of DATE is {low}-{high}", part)
 
 
-RULE = Rule((DATE_ARGUMENT_RANGE,), check)
+RULE = Rule((DATE_ARGUMENT_RANGE,), check, scope=RuleScope.STEP)

@@ -1,6 +1,7 @@
 """V031: DATEDIFF and DATEADD work on dates (a string literal is checked as a date by V034)."""
 
 from segquery.rules.registry import Category, define
+from segquery.rules.scope import RuleScope
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.rules.base import Rule
 from segquery.semantic.valuetypes import ValueType
@@ -37,4 +38,4 @@ def _check_date(ctx: ValidationContext, function: str, argument: ast.Expr) -> No
     ctx.report_node(DATE_FUNCTION_TYPE, f"{function} works on dates, not on {ctx.phrase(argument)}", argument)
 
 
-RULE = Rule((DATE_FUNCTION_TYPE,), check)
+RULE = Rule((DATE_FUNCTION_TYPE,), check, scope=RuleScope.STEP)

@@ -6,6 +6,7 @@ import calendar
 import re
 
 from segquery.rules.registry import Category, define
+from segquery.rules.scope import RuleScope
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.rules.base import Rule
 from segquery.semantic.valuetypes import ValueType
@@ -71,4 +72,4 @@ def check_date_string(ctx: ValidationContext, literal: ast.StringLiteral) -> Non
         ctx.report_node(INVALID_DATE_STRING, f"`{ctx.text(literal)}` {problem}", literal)
 
 
-RULE = Rule((INVALID_DATE_STRING,), check)
+RULE = Rule((INVALID_DATE_STRING,), check, scope=RuleScope.STEP)

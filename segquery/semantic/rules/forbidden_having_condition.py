@@ -8,6 +8,7 @@ from typing import cast
 
 from segquery.diagnostics import Fix, TextEdit
 from segquery.rules.registry import Category, FixAvailability, define
+from segquery.rules.scope import RuleScope
 from segquery.semantic.context import ValidationContext, is_number_literal, number_is_integer, number_value
 from segquery.semantic.rules.base import Rule
 from segquery.syntax import ast
@@ -84,4 +85,4 @@ def _strict_fix(ctx: ValidationContext, comparison: ast.Comparison, number: ast.
                (TextEdit(start, end, strict), TextEdit(number.span.start, number.span.end, str(value - 1))))
 
 
-RULE = Rule((FORBIDDEN_HAVING_CONDITION,), check)
+RULE = Rule((FORBIDDEN_HAVING_CONDITION,), check, scope=RuleScope.STEP)

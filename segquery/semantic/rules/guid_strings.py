@@ -3,6 +3,7 @@
 import re
 
 from segquery.rules.registry import Category, define
+from segquery.rules.scope import RuleScope
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.rules.base import Rule
 from segquery.semantic.valuetypes import ValueType
@@ -38,4 +39,4 @@ def check_guid_string(ctx: ValidationContext, side: ast.Expr, literal: ast.Strin
                         f"'00000000-0000-0000-0000-000000000000'", literal)
 
 
-RULE = Rule((INVALID_GUID_STRING,), check, needs_schema=True)
+RULE = Rule((INVALID_GUID_STRING,), check, needs_schema=True, scope=RuleScope.STEP)

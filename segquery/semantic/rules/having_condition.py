@@ -3,6 +3,7 @@
 from typing import cast
 
 from segquery.rules.registry import Category, define
+from segquery.rules.scope import RuleScope
 from segquery.semantic.context import ValidationContext, is_number_literal
 from segquery.semantic.rules.base import Rule
 from segquery.semantic.valuetypes import ValueType
@@ -73,4 +74,4 @@ def _check_argument(ctx: ValidationContext, aggregate: ast.Aggregate) -> None:
         ctx.report_node(HAVING_CONDITION, f"{function} needs {wanted}, not {ctx.phrase(argument)}", argument)
 
 
-RULE = Rule((HAVING_CONDITION,), check)
+RULE = Rule((HAVING_CONDITION,), check, scope=RuleScope.STEP)

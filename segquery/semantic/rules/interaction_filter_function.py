@@ -3,6 +3,7 @@
 from typing import cast
 
 from segquery.rules.registry import Category, define
+from segquery.rules.scope import RuleScope
 from segquery.semantic.context import ValidationContext, expression_children
 from segquery.semantic.rules.base import Rule
 from segquery.syntax import ast
@@ -44,4 +45,4 @@ def check(ctx: ValidationContext) -> None:
             stack.extend(reversed(expression_children(node)))
 
 
-RULE = Rule((INTERACTION_FILTER_FUNCTION,), check)
+RULE = Rule((INTERACTION_FILTER_FUNCTION,), check, scope=RuleScope.STEP)

@@ -1,6 +1,7 @@
 """V022, the attribute part of V021 and of V046: attributes exist in the records being read."""
 
 from segquery.rules.registry import Category, FixAvailability, define
+from segquery.rules.scope import RuleScope
 from segquery.schema import Table
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.rules.base import Rule
@@ -53,4 +54,4 @@ def standard_attribute(ctx: ValidationContext, name: str) -> bool:
 
 
 RULE = Rule((UNKNOWN_ATTRIBUTE, NAME_CASE, NOT_IN_BUNDLED_SCHEMA), check,
-            needs_schema=True)
+            needs_schema=True, scope=RuleScope.STEP)

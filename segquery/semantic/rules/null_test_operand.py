@@ -1,6 +1,7 @@
 """V036: ISNULL and ISNOTNULL test attributes."""
 
 from segquery.rules.registry import Category, define
+from segquery.rules.scope import RuleScope
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.rules.base import Rule
 from segquery.syntax import ast
@@ -23,4 +24,4 @@ def check(ctx: ValidationContext) -> None:
         ctx.report_node(NULL_TEST_OPERAND, f"{name} takes an attribute, not {ctx.phrase(operand)}", operand)
 
 
-RULE = Rule((NULL_TEST_OPERAND,), check)
+RULE = Rule((NULL_TEST_OPERAND,), check, scope=RuleScope.STEP)

@@ -2,6 +2,7 @@
 
 from segquery.diagnostics import Applicability, Fix
 from segquery.rules.registry import Category, FixAvailability, define
+from segquery.rules.scope import RuleScope
 from segquery.schema import Attribute, AttributeType
 from segquery.semantic.context import ValidationContext, is_number_literal, number_is_integer, number_value
 from segquery.semantic.rules.base import Rule
@@ -77,4 +78,4 @@ def _code(ctx: ValidationContext, side: ast.Attribute, attribute: Attribute, lit
                     f"{options_text(attribute)}", literal)
 
 
-RULE = Rule((INVALID_OPTION_VALUE,), check, needs_schema=True)
+RULE = Rule((INVALID_OPTION_VALUE,), check, needs_schema=True, scope=RuleScope.STEP)

@@ -3,6 +3,7 @@
 from typing import cast
 
 from segquery.rules.registry import Category, define
+from segquery.rules.scope import RuleScope
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.rules.base import Rule, keyword
 from segquery.syntax import ast
@@ -32,4 +33,4 @@ def check(ctx: ValidationContext) -> None:
                                     f"ORDERBY sorts by attributes, not by `{ctx.text(key.expr)}`", key.expr)
 
 
-RULE = Rule((PAGING_ARGUMENT,), check)
+RULE = Rule((PAGING_ARGUMENT,), check, scope=RuleScope.STEP)

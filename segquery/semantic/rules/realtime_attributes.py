@@ -4,6 +4,7 @@ related table their alias names, or the interaction table being filtered."""
 from typing import cast
 
 from segquery.schema import InteractionTable, Table
+from segquery.rules.scope import RuleScope
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.realtime_context import RealtimeContext, is_consent_field
 from segquery.semantic.rules.base import Rule
@@ -41,4 +42,4 @@ def check(ctx: ValidationContext) -> None:
 
 
 RULE = Rule((UNKNOWN_ATTRIBUTE, NAME_CASE, NOT_IN_BUNDLED_SCHEMA), check,
-            needs_schema=True)
+            needs_schema=True, scope=RuleScope.STEP)

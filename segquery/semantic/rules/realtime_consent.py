@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from segquery.rules.registry import Category, define
+from segquery.rules.scope import RuleScope
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.realtime_context import CONSENT_PREFIX, is_consent_field
 from segquery.semantic.rules.base import Rule
@@ -136,4 +137,4 @@ def _token(ctx: ValidationContext, literal: ast.StringLiteral) -> None:
                             literal)
 
 
-RULE = Rule((CONSENT_FIELD_NAME, CONSENT_TOKEN, CONSENT_FIELD_USAGE), check)
+RULE = Rule((CONSENT_FIELD_NAME, CONSENT_TOKEN, CONSENT_FIELD_USAGE), check, scope=RuleScope.STEP)

@@ -3,6 +3,7 @@
 from typing import cast
 
 from segquery.rules.registry import Category, define
+from segquery.rules.scope import RuleScope
 from segquery.semantic.context import ValidationContext, number_is_integer, number_value
 from segquery.semantic.rules.base import REALTIME_INTERACTION, Rule
 from segquery.syntax import ast
@@ -52,4 +53,4 @@ def _sides(comparison: ast.Comparison) -> tuple[ast.Aggregate | None, ast.Expr |
     return None, None
 
 
-RULE = Rule((REALTIME_HAVING_CONDITION,), check)
+RULE = Rule((REALTIME_HAVING_CONDITION,), check, scope=RuleScope.STEP)

@@ -1,6 +1,7 @@
 """V066 and the IN list part of V033: IN list values are literals of the attribute's type."""
 
 from segquery.rules.registry import Category, define
+from segquery.rules.scope import RuleScope
 from segquery.semantic.context import ValidationContext, is_number_literal
 from segquery.semantic.realtime_context import is_consent_field
 from segquery.semantic.rules import option_values
@@ -51,4 +52,4 @@ def check(ctx: ValidationContext) -> None:
 
 
 RULE = Rule((IN_LIST_VALUE, INVALID_OPTION_VALUE,
-                                INVALID_DATE_STRING, INVALID_GUID_STRING), check)
+                                INVALID_DATE_STRING, INVALID_GUID_STRING), check, scope=RuleScope.STEP)

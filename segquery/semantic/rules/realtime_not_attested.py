@@ -1,6 +1,7 @@
 """V067: date functions and arithmetic have no public evidence in real-time journeys."""
 
 from segquery.rules.registry import Category, define
+from segquery.rules.scope import RuleScope
 from segquery.semantic.context import ValidationContext, expression_children, is_number_literal
 from segquery.semantic.rules.base import Rule
 from segquery.severity import Severity
@@ -52,4 +53,4 @@ def _unattested(node: ast.Node) -> str | None:
     return None
 
 
-RULE = Rule((NOT_ATTESTED_IN_REALTIME,), check)
+RULE = Rule((NOT_ATTESTED_IN_REALTIME,), check, scope=RuleScope.STEP)

@@ -1,6 +1,7 @@
 """V030: CONTAINS, STARTSWITH and ENDSWITH test strings."""
 
 from segquery.rules.registry import Category, define
+from segquery.rules.scope import RuleScope
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.rules.base import Rule
 from segquery.semantic.valuetypes import ValueType
@@ -31,4 +32,4 @@ def check(ctx: ValidationContext) -> None:
                             test.pattern)
 
 
-RULE = Rule((STRING_OPERATOR_TYPE,), check)
+RULE = Rule((STRING_OPERATOR_TYPE,), check, scope=RuleScope.STEP)

@@ -3,6 +3,7 @@
 from typing import cast
 
 from segquery.rules.registry import Category, define
+from segquery.rules.scope import RuleScope
 from segquery.semantic.context import ValidationContext
 from segquery.semantic.rules.base import Rule
 from segquery.syntax import ast
@@ -42,4 +43,4 @@ def check(ctx: ValidationContext) -> None:
                             count)
 
 
-RULE = Rule((WINDOW_ARGUMENT,), check)
+RULE = Rule((WINDOW_ARGUMENT,), check, scope=RuleScope.STEP)
