@@ -62,7 +62,7 @@ STAGES = (
     ("parse_tolerant", "parse"),
     ("validate", "validate"),
     ("lint", "lint"),
-    ("_selects", "profile for the workspace"),
+    ("_shape", "shape for the workspace"),
 )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from segquery.check_options import CheckOptions
 from segquery.check_settings import FileSettings, SettingsResolver, dialect_setting_of
@@ -33,6 +33,9 @@ from segquery.report import FileReport
 from segquery.semantic import QueryKind, validate
 from segquery.source import SourceText
 from segquery.syntax.parser import parse_tolerant
+
+if TYPE_CHECKING:
+    from segquery.workspace.shapes import QueryShape
 
 # Names other modules import from here.
 __all__ = ["CheckOptions", "FileReport", "FileSettings", "SettingsResolver", "check_file", "check_files",
@@ -180,7 +183,7 @@ def iter_query_files(paths: Iterable[str | Path], rules: WalkRules = DEFAULT_RUL
 
 def check_file(path: str | Path, settings: FileSettings | None = None) -> FileReport:
     """The raw report of one file on disk (not finalized: see `finalize`), with what the
-    workspace needs of it (`selects`), so that the workspace does not parse it again."""
+    workspace needs of it (`shape`), so that the workspace does not parse it again."""
     settings = settings or SettingsResolver(CheckOptions()).for_file(str(path))
     try:
         file = read_text(path)
@@ -188,21 +191,19 @@ def check_file(path: str | Path, settings: FileSettings | None = None) -> FileRe
         return FileReport(str(path), error.source, [error.diagnostic])
     report = _check_one(file.text, str(path), settings)
     report.stored = file.stored
-    report.selects = _selects(report, settings)
+    report.shape = _shape(report, settings)
     return report
 
 
-def _selects(report: FileReport, settings: FileSettings) -> tuple[str, str] | None:
-    """The dialect of a parsed query and the profile type it selects, as the workspace would infer it
-    for a segment without references (whose own query alone decides it); None when unknown."""
-    if report.query is None or report.directives is None:
+def _shape(report: FileReport, settings: FileSettings) -> tuple[str, QueryShape] | None:
+    """The dialect a query file was read in and what its profile type depends on (its shape), as the
+    workspace would make it from the tree; None for a file that is not a query file."""
+    if report.directives is None:
         return None
-    from segquery.semantic.tables import infer_tables
+    from segquery.workspace.shapes import query_shape
 
     dialect = settings.choose_dialect(report.source.text, report.directives.dialect).dialect
-    profile = infer_tables(report.query, settings.schema, segment_types=lambda name: None,
-                           dialect=dialect.name).result
-    return (dialect.name, profile) if profile is not None else None
+    return dialect.name, query_shape(report.query, settings.schema, dialect.name)
 
 
 def check_files(files: list[str], resolver: SettingsResolver) -> list[FileReport]:
@@ -210,8 +211,8 @@ def check_files(files: list[str], resolver: SettingsResolver) -> list[FileReport
 
     Many files are checked in worker processes, in chunks. Their reports carry
     no `query` tree, which would cost more to send back than to parse again,
-    but they carry the small facts the workspace needs (`selects`), and their
-    text, so that the workspace neither reads nor parses them again.
+    but they carry what the workspace needs of it (`shape`), and their text, so
+    that the workspace neither reads nor parses them again.
     """
     options = resolver.options
     jobs = options.jobs if options.jobs is not None else (os.cpu_count() or 1)

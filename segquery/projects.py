@@ -206,9 +206,9 @@ class WorkspaceGroup:
         for path, _ in self.members.values():
             report = (reports or {}).get(path)
             if report is not None and report.stored is not None:
-                # A profile type inferred with another schema than the workspace's is of no use.
+                # A shape whose tables were inferred with another schema than the workspace's is of no use.
                 same_schema = resolver.schema_path(resolver.config_for(path)) == schema
-                known[path] = (report.source.text, report.selects if same_schema else None)
+                known[path] = (report.source.text, report.shape if same_schema else None)
         return Workspace.from_checked(self.members.values(), known, target_profile=settings.target,
                                       schema=settings.schema, dialect_of=self.dialect_of(resolver))
 

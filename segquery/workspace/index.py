@@ -27,7 +27,11 @@ from segquery.workspace.loading import FileEntry, discover, load_file
 from segquery.workspace.model import Segment
 from segquery.workspace.names import Resolution, segment_order
 from segquery.workspace.resolutions import Resolutions
+from segquery.workspace.shapes import QueryShape
 from segquery.workspace.structure import GraphView, assign_keys
+
+# What a check knows of a `.segq` file's query: the dialect it was read in, and its shape.
+CheckedShape = tuple[str, QueryShape]
 
 DEFAULT_MAX_DEPTH = 8
 DEFAULT_TARGET_PROFILE = "contact"
@@ -66,23 +70,23 @@ class SegmentIndex:
         return workspace
 
     @classmethod
-    def from_checked(cls, files: Iterable[tuple[str, bool]], checked: Mapping[str, tuple[str, tuple[str, str] | None]],
+    def from_checked(cls, files: Iterable[tuple[str, bool]], checked: Mapping[str, tuple[str, CheckedShape | None]],
                      **options) -> Self:
-        """`from_files`, with what a check already knows of some files (path -> (text, (dialect, profile
-        type) its query selects, when known)): those files are not read again, and a segment without
-        references, read in that dialect, takes that profile type instead of its query being parsed again."""
+        """`from_files`, with what a check already knows of some files (path -> (text, (dialect, shape of
+        its query) when known)): those files are not read again, and a segment read in that dialect
+        takes that shape instead of its query being parsed again."""
         workspace = cls(**options)
         with collector_paused():
             entries = []
             for path, explicit in files:
                 known = checked.get(path)
                 entry = workspace._load(path, known[0] if known else None, explicit=explicit)
-                selects = known[1] if known else None
-                if selects is not None:
-                    dialect, profile = selects
+                shaped = known[1] if known else None
+                if shaped is not None:
+                    dialect, shape = shaped
                     for segment in entry.segments:
-                        if not segment.references and segment.dialect.name == dialect:
-                            segment.known_profile = profile
+                        if segment.dialect.name == dialect:
+                            segment.known_shape = shape
                 entries.append(entry)
             workspace._add_all(entries)
         return workspace
