@@ -160,7 +160,12 @@ class _WorkspaceFindings:
             if found is not None:
                 self.found.update(found)
             else:
-                self.built.append((directory, key, group.build(self.resolver, known), set(group.members)))
+                loading = group.loading(self.resolver)
+                for path, _ in group.members.values():
+                    report = known.get(path)
+                    if report is not None:
+                        loading.add(report)
+                self.built.append((directory, key, loading.finish(), set(group.members)))
 
     def findings(self, reports: list[FileReport]) -> dict[str, list[Diagnostic]]:
         """Every checked file's workspace findings; those of built workspaces are recorded, unless a

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from segquery.check_options import CheckOptions
 from segquery.check_settings import FileSettings, SettingsResolver, dialect_setting_of
@@ -206,14 +206,25 @@ def _shape(report: FileReport, settings: FileSettings) -> tuple[str, QueryShape]
     return dialect.name, query_shape(report.query, settings.schema, dialect.name)
 
 
-def check_files(files: list[str], resolver: SettingsResolver) -> list[FileReport]:
-    """The raw reports of the files, in order.
+def check_files(files: list[str], resolver: SettingsResolver, *,
+                on_report: Callable[[FileReport], None] | None = None) -> list[FileReport]:
+    """The raw reports of the files, in order; each is also handed to `on_report` as soon as it is
+    ready, so that the caller can work on it while the next files are checked.
 
     Many files are checked in worker processes, in chunks. Their reports carry
     no `query` tree, which would cost more to send back than to parse again,
     but they carry what the workspace needs of it (`shape`), and their text, so
     that the workspace neither reads nor parses them again.
     """
+    reports = []
+    for report in _checked(files, resolver):
+        reports.append(report)
+        if on_report is not None:
+            on_report(report)
+    return reports
+
+
+def _checked(files: list[str], resolver: SettingsResolver) -> Iterator[FileReport]:
     options = resolver.options
     jobs = options.jobs if options.jobs is not None else (os.cpu_count() or 1)
     if len(files) > PARALLEL_THRESHOLD and jobs > 1:
@@ -222,8 +233,11 @@ def check_files(files: list[str], resolver: SettingsResolver) -> list[FileReport
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(options,)) as pool:
             size = max(8, min(256, len(files) // (jobs * 8) or 1))
             chunks = [files[index:index + size] for index in range(0, len(files), size)]
-            return [report for reports in pool.map(_worker_check, chunks) for report in reports]
-    return [check_file(path, resolver.for_file(path)) for path in files]
+            for reports in pool.map(_worker_check, chunks):   # in order, each chunk as soon as it is done
+                yield from reports
+    else:
+        for path in files:
+            yield check_file(path, resolver.for_file(path))
 
 
 # ---------------------------------------------------------------- the process pool

@@ -13,7 +13,7 @@ everything that depends on them are dropped.
 from __future__ import annotations
 
 import os
-from typing import Callable, Iterable, Mapping, Self, cast
+from typing import Callable, Generic, Iterable, Mapping, Self, TypeVar, cast
 
 from segquery.paths import path_key
 from segquery.schema import Schema
@@ -70,26 +70,10 @@ class SegmentIndex:
         return workspace
 
     @classmethod
-    def from_checked(cls, files: Iterable[tuple[str, bool]], checked: Mapping[str, tuple[str, CheckedShape | None]],
-                     **options) -> Self:
-        """`from_files`, with what a check already knows of some files (path -> (text, (dialect, shape of
-        its query) when known)): those files are not read again, and a segment read in that dialect
-        takes that shape instead of its query being parsed again."""
-        workspace = cls(**options)
-        with collector_paused():
-            entries = []
-            for path, explicit in files:
-                known = checked.get(path)
-                entry = workspace._load(path, known[0] if known else None, explicit=explicit)
-                shaped = known[1] if known else None
-                if shaped is not None:
-                    dialect, shape = shaped
-                    for segment in entry.segments:
-                        if segment.dialect.name == dialect:
-                            segment.known_shape = shape
-                entries.append(entry)
-            workspace._add_all(entries)
-        return workspace
+    def loading(cls, files: Iterable[tuple[str, bool]], **options) -> CheckedLoading[Self]:
+        """A workspace of the files given as (path, named explicitly) pairs, read while they are checked:
+        the check hands over the text and query shape of each file it checked (`CheckedLoading`)."""
+        return CheckedLoading(cls(**options), files)
 
     @classmethod
     def from_texts(cls, texts: Mapping[str, str], **options) -> Self:
@@ -197,6 +181,10 @@ class SegmentIndex:
     def _all_segments(self) -> list[Segment]:
         return sorted((segment for entry in self._files.values() for segment in entry.segments), key=segment_order)
 
+    def holds(self, identity: str) -> bool:
+        """Whether the file of this identity (its `path_key`) is one of the workspace's."""
+        return identity in self._files
+
     def segments_in(self, path: str | os.PathLike) -> list[Segment]:
         """The segments of one file, in file order."""
         self._view()
@@ -229,3 +217,42 @@ class SegmentIndex:
         """How each reference of `segment` resolves, in the order of its references."""
         self._view()
         return self._names.of(segment)
+
+
+Index = TypeVar("Index", bound=SegmentIndex)
+
+
+class CheckedLoading(Generic[Index]):
+    """A workspace read while its files are checked: each checked file is read from the text its check
+    hands over (`take`), as soon as the check is done, and its segment takes the shape of its query
+    (what its profile type depends on) instead of parsing it again; `finish` reads the other files
+    and resolves every reference, as `from_files` does."""
+
+    def __init__(self, workspace: Index, files: Iterable[tuple[str, bool]]) -> None:
+        self._workspace = workspace
+        self._files = list(files)
+        self._explicit = dict(self._files)
+        self._entries: dict[str, FileEntry] = {}
+
+    def take(self, path: str, text: str, shaped: CheckedShape | None) -> None:
+        """A checked file's text and (dialect it was read in, shape of its query), when known;
+        a segment read in another dialect parses its query when needed."""
+        explicit = self._explicit.get(path)
+        if explicit is None:
+            return
+        with collector_paused():
+            entry = self._workspace._load(path, text, explicit=explicit)
+        if shaped is not None:
+            dialect, shape = shaped
+            for segment in entry.segments:
+                if segment.dialect.name == dialect:
+                    segment.known_shape = shape
+        self._entries[path] = entry
+
+    def finish(self) -> Index:
+        """The workspace, with the files no check handed over read from the disk."""
+        workspace = self._workspace
+        with collector_paused():
+            workspace._add_all([self._entries.get(path) or workspace._load(path, explicit=explicit)
+                                for path, explicit in self._files])
+        return workspace

@@ -1,4 +1,5 @@
-"""A checked workspace takes each file's text and query shape from the check that read it.
+"""A checked workspace takes each file's text and query shape from the check that read it, as soon
+as the check is done.
 
 With worker processes, each worker checks some of the files and sends back
 their shapes; the profile types of segments that reference segments checked
@@ -13,10 +14,12 @@ from pathlib import Path
 
 import pytest
 
+import segquery.engine as engine
 import segquery.workspace.model as workspace_model
 from segquery.check_options import CheckOptions
 from segquery.checking import check_paths
 from segquery.engine import PARALLEL_THRESHOLD
+from segquery.projects import GroupLoading
 from segquery.workspace import Workspace
 
 AS_ACCOUNTS = "// segquery: profile = account\n"
@@ -93,3 +96,23 @@ def test_a_check_parses_no_checked_query_again_for_the_workspace(project, monkey
     monkeypatch.setattr(workspace_model, "parse_tolerant", parse_again)   # the workers check with the engine's
     reports = check_paths([str(project)], options=CheckOptions(jobs=jobs))
     assert [code for _, code, *_ in _workspace_findings(reports)] == ["W005", "W004"]
+
+
+def test_each_checked_file_is_read_into_its_workspace_as_soon_as_it_is_checked(project, monkeypatch):
+    events: list[tuple[str, str]] = []
+    check_file, add = engine.check_file, GroupLoading.add
+
+    def spy_check_file(path, settings=None):
+        events.append(("checked", Path(path).name))
+        return check_file(path, settings)
+
+    def spy_add(loading, report):
+        events.append(("read", Path(report.path).name))
+        return add(loading, report)
+
+    monkeypatch.setattr(engine, "check_file", spy_check_file)
+    monkeypatch.setattr(GroupLoading, "add", spy_add)
+    check_paths([str(project)], options=CheckOptions(jobs=1))
+    assert events[:4] == [("checked", "a_accounts_00.segq"), ("read", "a_accounts_00.segq"),
+                          ("checked", "a_accounts_01.segq"), ("read", "a_accounts_01.segq")]
+    assert len(events) == 2 * (2 * (LINKS + 1) + 4 + FILLERS)
