@@ -231,9 +231,7 @@ def _checked(files: list[str], resolver: SettingsResolver) -> Iterator[FileRepor
         from concurrent.futures import ProcessPoolExecutor  # a few files need no pool (start-up time)
 
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(options,)) as pool:
-            size = max(8, min(256, len(files) // (jobs * 8) or 1))
-            chunks = [files[index:index + size] for index in range(0, len(files), size)]
-            for reports in pool.map(_worker_check, chunks):   # in order, each chunk as soon as it is done
+            for reports in pool.map(_worker_check, chunks_of(files, jobs)):   # in order, each as soon as done
                 yield from reports
     else:
         for path in files:
@@ -241,6 +239,24 @@ def _checked(files: list[str], resolver: SettingsResolver) -> Iterator[FileRepor
 
 
 # ---------------------------------------------------------------- the process pool
+
+# Chunks of files a worker takes at a time: large enough that sending them costs little, never more
+# than a quarter of what is left per worker, so that the last ones are small and the workers finish
+# together instead of one checking a last large chunk while the others wait.
+LARGEST_CHUNK = 256
+SMALLEST_CHUNK = 8
+
+
+def chunks_of(files: list[str], jobs: int) -> list[list[str]]:
+    """The files in order, cut into chunks that shrink with what is left to check."""
+    chunks = []
+    start = 0
+    while start < len(files):
+        size = max(SMALLEST_CHUNK, min(LARGEST_CHUNK, (len(files) - start) // (jobs * 4)))
+        chunks.append(files[start:start + size])
+        start += size
+    return chunks
+
 
 
 _WORKER_RESOLVER: SettingsResolver | None = None
