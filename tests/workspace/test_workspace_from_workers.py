@@ -98,7 +98,8 @@ def test_a_check_parses_no_checked_query_again_for_the_workspace(project, monkey
     assert [code for _, code, *_ in _workspace_findings(reports)] == ["W005", "W004"]
 
 
-def test_each_checked_file_is_read_into_its_workspace_as_soon_as_it_is_checked(project, monkeypatch):
+@pytest.mark.parametrize("cache", [False, True])
+def test_each_checked_file_is_read_into_its_workspace_as_soon_as_it_is_checked(project, monkeypatch, cache):
     events: list[tuple[str, str]] = []
     check_file, add = engine.check_file, GroupLoading.add
 
@@ -112,7 +113,7 @@ def test_each_checked_file_is_read_into_its_workspace_as_soon_as_it_is_checked(p
 
     monkeypatch.setattr(engine, "check_file", spy_check_file)
     monkeypatch.setattr(GroupLoading, "add", spy_add)
-    check_paths([str(project)], options=CheckOptions(jobs=1))
+    check_paths([str(project)], options=CheckOptions(jobs=1, cache=cache))
     assert events[:4] == [("checked", "a_accounts_00.segq"), ("read", "a_accounts_00.segq"),
                           ("checked", "a_accounts_01.segq"), ("read", "a_accounts_01.segq")]
     assert len(events) == 2 * (2 * (LINKS + 1) + 4 + FILLERS)
