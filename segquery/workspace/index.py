@@ -240,8 +240,7 @@ class CheckedLoading(Generic[Index]):
         explicit = self._explicit.get(path)
         if explicit is None:
             return
-        with collector_paused():
-            entry = self._workspace._load(path, text, explicit=explicit)
+        entry = self._workspace._load(path, text, explicit=explicit)
         if shaped is not None:
             dialect, shape = shaped
             for segment in entry.segments:
