@@ -119,16 +119,21 @@ class _Shaping:
         self.realtime = realtime
 
     def part(self, node: ast.QueryExpr) -> Part:
+        """A reference is only ever a chain's source (the parser makes a `SegmentRef` for that place
+        alone), so a part has one inside exactly when it is not `Fixed`; table inference asks for a
+        segment's type nowhere else, so the table of a `Fixed` part is the tree's."""
         if isinstance(node, ast.Chain) and isinstance(node.source, ast.SegmentRef):
             return FromSegment(node.source.name.name, self._steps(node.steps))
-        if isinstance(node, (ast.Grouped, ast.SetOperation)) and has_reference(node):
-            if isinstance(node, ast.Grouped):
-                return Group(self.part(node.body), self._steps(node.steps))
-            operands = tuple(Operand(self.part(operand), operand.span.start, operand.span.end,
-                                     has_reference(operand), _referenced_name(operand)) for operand in node.operands)
-            return Combined(operands, tuple(operator.value for operator in node.operators))
-        # Only a chain's source decides its table from a reference (table inference asks for a
-        # segment's type nowhere else), so the table of every other part is the tree's.
+        if isinstance(node, ast.Grouped):
+            body = self.part(node.body)
+            if not isinstance(body, Fixed):
+                return Group(body, self._steps(node.steps))
+        elif isinstance(node, ast.SetOperation):
+            parts = [self.part(operand) for operand in node.operands]
+            if not all(isinstance(part, Fixed) for part in parts):
+                operands = tuple(Operand(part, operand.span.start, operand.span.end, not isinstance(part, Fixed),
+                                         _referenced_name(operand)) for part, operand in zip(parts, node.operands))
+                return Combined(operands, tuple(operator.value for operator in node.operators))
         return Fixed(self.info.table_of(node))
 
     def _steps(self, steps: tuple[ast.Step, ...]) -> Steps:
@@ -136,10 +141,6 @@ class _Shaping:
             return ()
         return tuple(step.relationship.name if isinstance(step, ast.Traverse) else None
                      for step in steps if isinstance(step, (ast.Traverse, ast.InvalidCall)))
-
-
-def has_reference(node: ast.Node) -> bool:
-    return any(isinstance(child, ast.SegmentRef) for child in ast.walk(node))
 
 
 def referenced(node: ast.QueryExpr) -> ast.SegmentRef | None:
@@ -157,20 +158,20 @@ def _referenced_name(node: ast.QueryExpr) -> str | None:
 
 def _result_references(body: ast.QueryExpr) -> tuple[int, ...]:
     """The starts of the references whose records become the query's result unchanged (no TRAVERSE
-    after them), in source order."""
-    reaching = set()
+    after them), in source order: set operations' operands are visited left to right."""
+    found = []
     stack = [body]
     while stack:
         node = stack.pop()
         reference = referenced(node)
         if reference is not None:
-            reaching.add(id(reference))
+            found.append(reference.span.start)
         elif isinstance(node, ast.SetOperation):
-            stack.extend(node.operands)
+            stack.extend(reversed(node.operands))
         elif isinstance(node, ast.Grouped) and not any(isinstance(step, (ast.Traverse, ast.InvalidCall))
                                                        for step in node.steps):
             stack.append(node.body)
-    return tuple(node.span.start for node in ast.walk(body) if id(node) in reaching)
+    return tuple(found)
 
 
 # ---------------------------------------------------------------- evaluation

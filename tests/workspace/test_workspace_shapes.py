@@ -48,6 +48,24 @@ def _has_reference(node: ast.Node) -> bool:
     return any(isinstance(child, ast.SegmentRef) for child in ast.walk(node))
 
 
+def _result_references(body: ast.QueryExpr) -> tuple[int, ...]:
+    """The references W005 checks, found as it once found them on the tree: those reached through set
+    operations and groups without a TRAVERSE, in the order of a walk of the whole tree."""
+    reaching = set()
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Chain) and isinstance(node.source, ast.SegmentRef):
+            if not any(isinstance(step, (ast.Traverse, ast.InvalidCall)) for step in node.steps):
+                reaching.add(id(node.source))
+        elif isinstance(node, ast.SetOperation):
+            stack.extend(node.operands)
+        elif isinstance(node, ast.Grouped) and not any(isinstance(step, (ast.Traverse, ast.InvalidCall))
+                                                       for step in node.steps):
+            stack.append(node.body)
+    return tuple(node.span.start for node in ast.walk(body) if id(node) in reaching)
+
+
 def _assert_same_tables(text: str, dialect: str, seed: int) -> None:
     for schema in (None, NO_SCHEMA):
         query = parse_tolerant(text, dialect=dialect_named(dialect)).query
@@ -58,6 +76,7 @@ def _assert_same_tables(text: str, dialect: str, seed: int) -> None:
             continue
         info = infer_tables(query, schema, segment_types=_types(seed), dialect=dialect)
         assert tables.result == info.result
+        assert shape.result_references == _result_references(query.body)
         operations = [node for node in ast.walk(query) if isinstance(node, ast.SetOperation) and _has_reference(node)]
         combined = shape.combined()
         assert len(combined) == len(operations)
