@@ -107,8 +107,8 @@ def critical_path(trees: list[tuple[str, Path]], directory: Path) -> None:
     print("\nthe main process by part of a run (--jobs auto; wall and the main process's own processor time):")
     for prefix, tree in trees:
         env = {**os.environ, "PYTHONPATH": str(tree)}
-        done = subprocess.run([sys.executable, "-c", CRITICAL_PATH, str(directory)], env=env, capture_output=True,
-                              text=True, check=True)
+        done = subprocess.run([sys.executable, "-c", CRITICAL_PATH, str(directory)], cwd=directory, env=env,
+                              capture_output=True, text=True, check=True)
         for label, wall, processor in json.loads(done.stdout):
             print(f"  {prefix + label:46} {wall:6.2f} s  processor {processor:5.2f} s")
 
@@ -128,8 +128,10 @@ def timed(tree: Path, directory: Path, jobs: int) -> tuple[float, float, float, 
     env = {**os.environ, "PYTHONPATH": str(tree)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", RUN, str(directory), str(jobs)], env=env, capture_output=True,
-                          text=True, check=True)
+    # In the corpus's directory: `python -c` puts the current directory first on the path, before PYTHONPATH,
+    # so that run from a checkout, it would import that checkout's segquery whatever the tree.
+    done = subprocess.run([sys.executable, "-c", RUN, str(directory), str(jobs)], cwd=directory, env=env,
+                          capture_output=True, text=True, check=True)
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     processor = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
