@@ -217,14 +217,15 @@ def check_files(files: list[str], resolver: SettingsResolver, *,
     that the workspace neither reads nor parses them again.
     """
     reports = []
-    for report in _checked(files, resolver):
+    for report in _reports(files, resolver):
         reports.append(report)
         if on_report is not None:
             on_report(report)
     return reports
 
 
-def _checked(files: list[str], resolver: SettingsResolver) -> Iterator[FileReport]:
+def _reports(files: list[str], resolver: SettingsResolver) -> Iterator[FileReport]:
+    """Each file's raw report, in order, as soon as it is ready (a worker's chunk at a time)."""
     options = resolver.options
     jobs = options.jobs if options.jobs is not None else (os.cpu_count() or 1)
     if len(files) > PARALLEL_THRESHOLD and jobs > 1:
@@ -256,7 +257,6 @@ def chunks_of(files: list[str], jobs: int) -> list[list[str]]:
         chunks.append(files[start:start + size])
         start += size
     return chunks
-
 
 
 _WORKER_RESOLVER: SettingsResolver | None = None

@@ -225,6 +225,7 @@ class GroupLoading:
                                           schema=settings.schema, dialect_of=group.dialect_of(resolver))
 
     def add(self, report: FileReport) -> None:
+        """Read a checked file from its report (a file that could not be read is read at the end)."""
         if report.path is None or report.stored is None:
             return
         # A shape whose tables were inferred with another schema than the workspace's is of no use.
@@ -232,6 +233,7 @@ class GroupLoading:
         self._loading.take(report.path, report.source.text, report.shape if same_schema else None)
 
     def finish(self) -> Workspace:
+        """The workspace, its other files read and every reference resolved."""
         return self._loading.finish()
 
 
@@ -250,6 +252,7 @@ class WorkspacesLoading:
                 self._member_of.setdefault(path, []).append(index)
 
     def add(self, report: FileReport) -> None:
+        """Hand a checked file's report to the workspaces it belongs to."""
         for index in self._member_of.get(report.path, ()) if report.path is not None else ():
             self._loading(index).add(report)
 
