@@ -1,6 +1,6 @@
 """Checking many files: one process, two worker processes, and one per CPU, without the cache.
 
-    python benchmarks/lint_many.py [--files N] [--before TREE] [--stages]
+    python benchmarks/lint_many.py [--files N] [--before TREE] [--stages] [--critical-path]
 
 Writes N realistic query files (benchmarks/corpus.py; 10,000 by default) into
 a temporary directory (named `segment_<n>`, so that the SEGMENT references of
@@ -16,7 +16,10 @@ the same runs are made with that tree in the same loop. Each run's processor
 time (its own and its workers') is printed beside its wall time: on a busy
 machine it is the figure to compare; so is the main process's own, which,
 with workers, is mostly the serial part of the run (the workspace, after
-the workers). With `--stages`, the
+the workers). With `--critical-path`, a run with one worker per CPU is cut
+into parts (start-up, checking, the rest of the workspace's reading, its
+findings, suppression) with the wall and processor time of each in the main
+process. With `--stages`, the
 per-file cost of each stage (reading, parsing, validating, linting, the
 workspace, suppression, and what a worker sends back) is measured on the whole
 corpus in one process, as processor time (each stage's function timed).
@@ -25,6 +28,7 @@ corpus in one process, as processor time (each stage's function timed).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import pickle
 import random
@@ -55,6 +59,38 @@ import resource
 usage = resource.getrusage(resource.RUSAGE_SELF)
 print(usage.ru_utime + usage.ru_stime, file=sys.stderr)   # the main process alone: with workers, its serial part
 """
+# Run in a new process: the main process's wall and processor time in each part of a run with one worker
+# per CPU (the engine's and the projects' functions wrapped; both trees have them), printed as JSON.
+CRITICAL_PATH = """
+import json, sys, time
+start = (time.perf_counter(), time.process_time())
+marks = []
+import segquery.engine as engine, segquery.projects as projects
+from segquery.checking import check_paths
+from segquery.check_options import CheckOptions
+
+def mark(label):
+    marks.append((label, time.perf_counter(), time.process_time()))
+
+def marked(function, before, after):
+    def run(*args, **options):
+        mark(before)
+        result = function(*args, **options)
+        mark(after)
+        return result
+    return run
+
+engine.check_files = marked(engine.check_files, "start-up, walk, settings", "checking (workers)")
+projects.workspace_diagnostics = marked(projects.workspace_diagnostics, "workspace: rest of reading, resolving",
+                                        "workspace: findings")
+check_paths([sys.argv[1]], options=CheckOptions())
+mark("suppression, selection, severity")
+rows, (wall, cpu) = [], start
+for label, now, processor in marks:
+    rows.append((label, now - wall, processor - cpu))
+    wall, cpu = now, processor
+print(json.dumps(rows))
+"""
 # The per-file stages of the engine, by the name the engine calls each by.
 STAGES = (
     ("read_text", "read (I/O, decode, hash)"),
@@ -62,8 +98,19 @@ STAGES = (
     ("parse_tolerant", "parse"),
     ("validate", "validate"),
     ("lint", "lint"),
-    ("_selects", "profile for the workspace"),
+    ("_shape", "shape for the workspace"),
 )
+
+
+def critical_path(trees: list[tuple[str, Path]], directory: Path) -> None:
+    """Where the main process's time goes in a run with one worker per CPU, by part, for each tree."""
+    print("\nthe main process by part of a run (--jobs auto; wall and the main process's own processor time):")
+    for prefix, tree in trees:
+        env = {**os.environ, "PYTHONPATH": str(tree)}
+        done = subprocess.run([sys.executable, "-c", CRITICAL_PATH, str(directory)], cwd=directory, env=env,
+                              capture_output=True, text=True, check=True)
+        for label, wall, processor in json.loads(done.stdout):
+            print(f"  {prefix + label:46} {wall:6.2f} s  processor {processor:5.2f} s")
 
 
 def write_corpus(directory: Path, count: int) -> None:
@@ -81,8 +128,10 @@ def timed(tree: Path, directory: Path, jobs: int) -> tuple[float, float, float, 
     env = {**os.environ, "PYTHONPATH": str(tree)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", RUN, str(directory), str(jobs)], env=env, capture_output=True,
-                          text=True, check=True)
+    # In the corpus's directory: `python -c` puts the current directory first on the path, before PYTHONPATH,
+    # so that run from a checkout, it would import that checkout's segquery whatever the tree.
+    done = subprocess.run([sys.executable, "-c", RUN, str(directory), str(jobs)], cwd=directory, env=env,
+                          capture_output=True, text=True, check=True)
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     processor = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -147,6 +196,8 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=10_000)
     parser.add_argument("--before", type=Path, help="another segquery tree to time in the same run")
     parser.add_argument("--stages", action="store_true", help="also print the per-file cost of each stage")
+    parser.add_argument("--critical-path", action="store_true",
+                        help="also print where the main process's time goes in a run with workers, by part")
     args = parser.parse_args()
     trees = [("", ROOT)] + ([("before: ", args.before.resolve())] if args.before else [])
     for _, tree in trees:
@@ -166,6 +217,8 @@ def main() -> int:
             print(f"{label:28} {elapsed:8.2f} s  {args.files / elapsed:8.0f} files/s  "
                   f"processor {processor:7.2f} s ({processor / args.files * 1000:.2f} ms per file), "
                   f"main process {main_process:5.2f} s")
+        if args.critical_path:
+            critical_path(trees, directory)
         if args.stages:
             sys.path.insert(0, str(ROOT))
             stages(directory)

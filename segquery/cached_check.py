@@ -12,21 +12,17 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from segquery import cache as cache_file
 from segquery.cache import CheckCache, default_cache_dir, digest
 from segquery.config import Config
 from segquery.diagnostics import Diagnostic
 from segquery.check_settings import FileSettings, SettingsResolver
-from segquery.projects import Projects, workspace_diagnostics
+from segquery.projects import Projects, WorkspaceGroup, WorkspacesLoading, workspace_diagnostics
 from segquery.report import FileReport
 from segquery.files import UnreadableFile, read_bytes, read_text
 from segquery.paths import path_key
 from segquery.source import SourceText
-
-if TYPE_CHECKING:
-    from segquery.workspace import Workspace
 
 _UNREADABLE = b"unreadable"
 
@@ -97,7 +93,10 @@ def check_with_cache(files: list[str], resolver: SettingsResolver,
         if report is not None:
             found[path] = report
     workspaces = _WorkspaceFindings(files, identities, projects, cache, keys, contents)
-    fresh = check_files([path for path in files if path not in found], resolver)
+    loading = workspaces.start()
+    for report in found.values():
+        loading.add(report)
+    fresh = check_files([path for path in files if path not in found], resolver, on_report=loading.add)
     for report in fresh:
         checked = report.path
         assert checked is not None  # every checked file has a path; standard input is never cached
@@ -107,7 +106,6 @@ def check_with_cache(files: list[str], resolver: SettingsResolver,
             cache.put(keys.directory(settings.config), identities[checked],
                       keys.file(settings, report.stored.digest), (report.diagnostics, report.kind, report.directives))
     reports = [found[path] for path in files]
-    workspaces.build(reports)
     extra = workspaces.findings(reports)
     cache.save()
     return reports, extra
@@ -130,8 +128,8 @@ def _cached_report(path: str, identity: str, resolver: SettingsResolver, cache: 
 
 
 class _WorkspaceFindings:
-    """The workspace findings of the checked files, from the cache or from workspaces built
-    (while worker processes check the files) from the contents the keys were made of."""
+    """The workspace findings of the checked files, from the cache or from workspaces read (while
+    worker processes check the files) from the contents the keys were made of."""
 
     def __init__(self, files: list[str], identities: dict[str, str], projects: Projects,
                  cache: CheckCache, keys: CacheKeys, contents: dict[str, bytes]) -> None:
@@ -143,11 +141,12 @@ class _WorkspaceFindings:
         self.keys = keys
         self.contents = contents
         self.found: dict[str, list[Diagnostic]] = {}
-        self.built: list[tuple[Path, bytes, Workspace, set[str]]] = []
+        self.missed: list[tuple[WorkspaceGroup, Path, bytes]] = []   # (group, cache directory, key)
+        self.loading = WorkspacesLoading(self.resolver, [])
 
-    def build(self, reports: list[FileReport]) -> None:
-        """Reuse each workspace's cached findings, or build the workspace (taking what `reports` know)."""
-        known = {report.path: report for report in reports if report.path is not None}
+    def start(self) -> WorkspacesLoading:
+        """Reuse each workspace's cached findings; the others are read from the reports handed to the
+        loading returned (those of the cached files, and each checked file's as soon as it is checked)."""
         for group in self.projects.groups(self.files):
             settings = self.resolver.for_file(group.checked[0], load_schema=False)
             dialect_of = group.dialect_of(self.resolver)
@@ -160,16 +159,18 @@ class _WorkspaceFindings:
             if found is not None:
                 self.found.update(found)
             else:
-                self.built.append((directory, key, group.build(self.resolver, known), set(group.members)))
+                self.missed.append((group, directory, key))
+        self.loading = WorkspacesLoading(self.resolver, [group for group, _, _ in self.missed])
+        return self.loading
 
     def findings(self, reports: list[FileReport]) -> dict[str, list[Diagnostic]]:
-        """Every checked file's workspace findings; those of built workspaces are recorded, unless a
+        """Every checked file's workspace findings; those of workspaces read are recorded, unless a
         file changed while it was being checked (its report is then of other content than the key's)."""
         changed = {self.identities[report.path] for report in reports
                    if report.path is not None and self.contents.get(self.identities[report.path]) != _digest_of(report)}
-        for directory, key, workspace, members in self.built:
+        for (group, directory, key), workspace in zip(self.missed, self.loading.finish()):
             found = workspace_diagnostics([workspace], reports)
-            if not members & changed:
+            if not set(group.members) & changed:
                 self.cache.put_workspace(directory, key, found)
             self.found.update(found)
         return self.found

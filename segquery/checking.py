@@ -61,8 +61,9 @@ def _checked(files: list[str], projects: Projects, *, cached: bool) -> list[File
 
         reports, extra = check_with_cache(files, resolver, projects)
     else:
-        reports = check_files(files, resolver)
-        extra = workspace_diagnostics(projects.workspaces(files, reports), reports)
+        workspaces = projects.loading(files)    # read while the files are checked
+        reports = check_files(files, resolver, on_report=workspaces.add)
+        extra = workspace_diagnostics(workspaces.finish(), reports)
     return [finalize(report, resolver.for_file(report.path, load_schema=False),
                      extra.get(report.path, ()) if report.path is not None else ())
             for report in reports]

@@ -482,8 +482,8 @@ def _init_46(_setattr, _has_default_factory, _dflt_path, _dflt_root, _dflt_selec
     return __init__
 
 
-def _init_47(_setattr, _has_default_factory, _dflt_diagnostics, _dflt_query, _dflt_kind, _dflt_original, _dflt_fixed, _dflt_fix_problem, _dflt_directives, _dflt_stored, _dflt_selects):
-    def __init__(self, path: 'str | None', source: 'SourceText', diagnostics: 'list[Diagnostic]' = _has_default_factory, query: 'ast.Query | None' = _dflt_query, kind: 'str | None' = _dflt_kind, original: 'str | None' = _dflt_original, fixed: 'Counter' = _has_default_factory, fix_problem: 'str | None' = _dflt_fix_problem, directives: 'FileDirectives | None' = _dflt_directives, stored: 'Stored | None' = _dflt_stored, selects: 'tuple[str, str] | None' = _dflt_selects) -> None:
+def _init_47(_setattr, _has_default_factory, _dflt_diagnostics, _dflt_query, _dflt_kind, _dflt_original, _dflt_fixed, _dflt_fix_problem, _dflt_directives, _dflt_stored, _dflt_shape):
+    def __init__(self, path: 'str | None', source: 'SourceText', diagnostics: 'list[Diagnostic]' = _has_default_factory, query: 'ast.Query | None' = _dflt_query, kind: 'str | None' = _dflt_kind, original: 'str | None' = _dflt_original, fixed: 'Counter' = _has_default_factory, fix_problem: 'str | None' = _dflt_fix_problem, directives: 'FileDirectives | None' = _dflt_directives, stored: 'Stored | None' = _dflt_stored, shape: 'tuple[str, QueryShape] | None' = _dflt_shape) -> None:
         self.path = path
         self.source = source
         self.diagnostics = _dflt_diagnostics() if diagnostics is _has_default_factory else diagnostics
@@ -494,7 +494,7 @@ def _init_47(_setattr, _has_default_factory, _dflt_diagnostics, _dflt_query, _df
         self.fix_problem = fix_problem
         self.directives = directives
         self.stored = stored
-        self.selects = selects
+        self.shape = shape
     return __init__
 
 
@@ -506,8 +506,8 @@ def _init_48(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_49(_setattr, _has_default_factory, _dflt_extent, _dflt_references, _dflt_segment_id, _dflt_query_name, _dflt_segment_type, _dflt_status, _dflt_target_profile, _dflt_to_file, _dflt_move_diagnostic, _dflt_key, _dflt_dialect, _dflt__parsed, _dflt_known_profile):
-    def __init__(self, path: 'str', source: 'SourceText', index: 'int', name: 'str | None', handles: 'tuple[str, ...]', definition: 'Span', name_source: 'str | None', query_text: 'str | None', extent: 'Span' = _dflt_extent, references: 'tuple[Reference, ...]' = _dflt_references, segment_id: 'str | None' = _dflt_segment_id, query_name: 'str | None' = _dflt_query_name, segment_type: 'SegmentType | None' = _dflt_segment_type, status: 'SegmentStatus | None' = _dflt_status, target_profile: 'str | None' = _dflt_target_profile, to_file: 'Callable[[int, int], Span]' = _dflt_to_file, move_diagnostic: 'Callable[[Diagnostic], Diagnostic]' = _dflt_move_diagnostic, key: 'str' = _dflt_key, dialect: 'Dialect' = _dflt_dialect, _parsed: 'ParseResult | None' = _dflt__parsed, known_profile: 'str | None' = _dflt_known_profile) -> None:
+def _init_49(_setattr, _has_default_factory, _dflt_extent, _dflt_references, _dflt_segment_id, _dflt_query_name, _dflt_segment_type, _dflt_status, _dflt_target_profile, _dflt_to_file, _dflt_move_diagnostic, _dflt_key, _dflt_dialect, _dflt__parsed, _dflt_known_shape):
+    def __init__(self, path: 'str', source: 'SourceText', index: 'int', name: 'str | None', handles: 'tuple[str, ...]', definition: 'Span', name_source: 'str | None', query_text: 'str | None', extent: 'Span' = _dflt_extent, references: 'tuple[Reference, ...]' = _dflt_references, segment_id: 'str | None' = _dflt_segment_id, query_name: 'str | None' = _dflt_query_name, segment_type: 'SegmentType | None' = _dflt_segment_type, status: 'SegmentStatus | None' = _dflt_status, target_profile: 'str | None' = _dflt_target_profile, to_file: 'Callable[[int, int], Span]' = _dflt_to_file, move_diagnostic: 'Callable[[Diagnostic], Diagnostic]' = _dflt_move_diagnostic, key: 'str' = _dflt_key, dialect: 'Dialect' = _dflt_dialect, _parsed: 'ParseResult | None' = _dflt__parsed, known_shape: 'QueryShape | None' = _dflt_known_shape) -> None:
         self.path = path
         self.source = source
         self.index = index
@@ -528,7 +528,7 @@ def _init_49(_setattr, _has_default_factory, _dflt_extent, _dflt_references, _df
         self.key = key
         self.dialect = dialect
         self._parsed = _parsed
-        self.known_profile = known_profile
+        self.known_shape = known_shape
     return __init__
 
 
@@ -550,10 +550,10 @@ def _init_51(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_52(_setattr, _has_default_factory, _dflt_info):
-    def __init__(self, profile: 'str | None', info: 'TableInfo | None' = _dflt_info) -> None:
+def _init_52(_setattr, _has_default_factory, _dflt_tables):
+    def __init__(self, profile: 'str | None', tables: 'ShapeTables | None' = _dflt_tables) -> None:
         _setattr(self, 'profile', profile)
-        _setattr(self, 'info', info)
+        _setattr(self, 'tables', tables)
     return __init__
 
 
@@ -1676,7 +1676,7 @@ def _eq_69():
 def _eq_70():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.path, self.source, self.diagnostics, self.query, self.kind, self.original, self.fixed, self.fix_problem, self.directives, self.stored, self.selects,) == (other.path, other.source, other.diagnostics, other.query, other.kind, other.original, other.fixed, other.fix_problem, other.directives, other.stored, other.selects,)
+            return (self.path, self.source, self.diagnostics, self.query, self.kind, self.original, self.fixed, self.fix_problem, self.directives, self.stored, self.shape,) == (other.path, other.source, other.diagnostics, other.query, other.kind, other.original, other.fixed, other.fix_problem, other.directives, other.stored, other.shape,)
         return NotImplemented
     return __eq__
 
@@ -1708,7 +1708,7 @@ def _eq_73():
 def _eq_74():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.profile, self.info,) == (other.profile, other.info,)
+            return (self.profile, self.tables,) == (other.profile, other.tables,)
         return NotImplemented
     return __eq__
 
@@ -2397,7 +2397,7 @@ def _hash_66():
 
 def _hash_67():
     def __hash__(self):
-        return hash((self.profile, self.info,))
+        return hash((self.profile, self.tables,))
     return __hash__
 
 
@@ -3037,12 +3037,12 @@ INITS: dict = {  # shape: the factory of its __init__
     ((('offset', 'int', '', True, False), ('line', 'int', '', True, False), ('column', 'int', '', True, False)), True, False, True): _init_44,
     ((('operators', 'tuple[str, ...]', 'default', True, False), ('punctuation', 'str', 'default', True, False)), True, False, False): _init_45,
     ((('path', 'Path | None', 'default', True, False), ('root', 'Path', 'factory', True, False), ('select', 'tuple[str, ...] | None', 'default', True, False), ('ignore', 'tuple[str, ...]', 'default', True, False), ('extend_select', 'tuple[str, ...]', 'default', True, False), ('per_file_ignores', 'tuple[tuple[str, tuple[str, ...]], ...]', 'default', True, False), ('line_length', 'int', 'default', True, False), ('schema', 'Path | None', 'default', True, False), ('target', 'str', 'default', True, False), ('kinds', 'tuple[tuple[str, str], ...]', 'default', True, False), ('severity', 'tuple[tuple[str, Severity], ...]', 'default', True, False), ('exclude', 'tuple[str, ...]', 'default', True, False), ('dialect', 'str', 'default', True, False), ('dialects', 'tuple[tuple[str, str], ...]', 'default', True, False), ('extend_exclude', 'tuple[str, ...]', 'default', True, False), ('cache_dir', 'Path | None', 'default', True, False), ('org', 'OrgSettings | None', 'default', True, False), ('interaction_map', 'Path | None', 'default', True, False)), True, False, False): _init_46,
-    ((('path', 'str | None', '', True, False), ('source', 'SourceText', '', True, False), ('diagnostics', 'list[Diagnostic]', 'factory', True, False), ('query', 'ast.Query | None', 'default', True, False), ('kind', 'str | None', 'default', True, False), ('original', 'str | None', 'default', True, False), ('fixed', 'Counter', 'factory', True, False), ('fix_problem', 'str | None', 'default', True, False), ('directives', 'FileDirectives | None', 'default', True, False), ('stored', 'Stored | None', 'default', True, False), ('selects', 'tuple[str, str] | None', 'default', True, False)), False, False, False): _init_47,
+    ((('path', 'str | None', '', True, False), ('source', 'SourceText', '', True, False), ('diagnostics', 'list[Diagnostic]', 'factory', True, False), ('query', 'ast.Query | None', 'default', True, False), ('kind', 'str | None', 'default', True, False), ('original', 'str | None', 'default', True, False), ('fixed', 'Counter', 'factory', True, False), ('fix_problem', 'str | None', 'default', True, False), ('directives', 'FileDirectives | None', 'default', True, False), ('stored', 'Stored | None', 'default', True, False), ('shape', 'tuple[str, QueryShape] | None', 'default', True, False)), False, False, False): _init_47,
     ((('path', 'str | None', '', True, False), ('text', 'str', '', True, False), ('stored', 'Stored', '', True, False)), True, False, False): _init_48,
-    ((('path', 'str', '', True, False), ('source', 'SourceText', '', True, False), ('index', 'int', '', True, False), ('name', 'str | None', '', True, False), ('handles', 'tuple[str, ...]', '', True, False), ('definition', 'Span', '', True, False), ('name_source', 'str | None', '', True, False), ('query_text', 'str | None', '', True, False), ('extent', 'Span', 'default', True, False), ('references', 'tuple[Reference, ...]', 'default', True, False), ('segment_id', 'str | None', 'default', True, False), ('query_name', 'str | None', 'default', True, False), ('segment_type', 'SegmentType | None', 'default', True, False), ('status', 'SegmentStatus | None', 'default', True, False), ('target_profile', 'str | None', 'default', True, False), ('to_file', 'Callable[[int, int], Span]', 'default', True, False), ('move_diagnostic', 'Callable[[Diagnostic], Diagnostic]', 'default', True, False), ('key', 'str', 'default', True, False), ('dialect', 'Dialect', 'default', True, False), ('_parsed', 'ParseResult | None', 'default', True, False), ('known_profile', 'str | None', 'default', True, False)), False, False, False): _init_49,
+    ((('path', 'str', '', True, False), ('source', 'SourceText', '', True, False), ('index', 'int', '', True, False), ('name', 'str | None', '', True, False), ('handles', 'tuple[str, ...]', '', True, False), ('definition', 'Span', '', True, False), ('name_source', 'str | None', '', True, False), ('query_text', 'str | None', '', True, False), ('extent', 'Span', 'default', True, False), ('references', 'tuple[Reference, ...]', 'default', True, False), ('segment_id', 'str | None', 'default', True, False), ('query_name', 'str | None', 'default', True, False), ('segment_type', 'SegmentType | None', 'default', True, False), ('status', 'SegmentStatus | None', 'default', True, False), ('target_profile', 'str | None', 'default', True, False), ('to_file', 'Callable[[int, int], Span]', 'default', True, False), ('move_diagnostic', 'Callable[[Diagnostic], Diagnostic]', 'default', True, False), ('key', 'str', 'default', True, False), ('dialect', 'Dialect', 'default', True, False), ('_parsed', 'ParseResult | None', 'default', True, False), ('known_shape', 'QueryShape | None', 'default', True, False)), False, False, False): _init_49,
     ((('path', 'str', '', True, False), ('source', 'SourceText', '', True, False), ('segments', 'list[Segment]', 'factory', True, False), ('diagnostics', 'list[Diagnostic]', 'factory', True, False), ('links', 'list[JsonString]', 'factory', True, False)), False, False, False): _init_50,
     ((('path', 'str', '', True, False), ('span', 'Span', '', True, False), ('range', 'Range', '', True, False)), True, False, True): _init_51,
-    ((('profile', 'str | None', '', True, False), ('info', 'TableInfo | None', 'default', True, False)), True, False, False): _init_52,
+    ((('profile', 'str | None', '', True, False), ('tables', 'ShapeTables | None', 'default', True, False)), True, False, False): _init_52,
     ((('qualifier', 'str | None', '', True, False), ('name', 'str', '', True, False), ('dotted', 'str', '', True, False), ('start', 'int', '', True, False), ('end', 'int', '', True, False)), True, False, True): _init_53,
     ((('query', 'ast.Query | None', '', True, False), ('diagnostics', 'tuple[Diagnostic, ...]', '', True, False), ('source', 'SourceText', '', True, False)), True, False, False): _init_54,
     ((('query', 'ast.Query', '', True, False), ('source', 'SourceText', '', True, False), ('line_length', 'int', 'default', True, False), ('lexicon', 'Lexicon', 'default', True, False), ('token_index', 'TokenIndex | None', 'default', True, False), ('roots', 'tuple[tuple[ast.Node, ast.Node | None], ...] | None', 'default', True, False), ('skip', 'frozenset[int]', 'default', True, False), ('step_facts', 'Callable[[Callable[[ast.Node], Any], ast.Node], Any] | None', 'default', True, False), ('kept_outer', 'Callable[[ast.Node, Callable[[ast.Node], Span]], Span] | None', 'default', True, False), ('_walked', 'bool', 'default', False, False), ('_nodes', 'list[ast.Node]', 'factory', False, False), ('_parents', 'dict[int, ast.Node]', 'factory', False, False), ('_by_class', 'dict[type, list[int]]', 'factory', False, False), ('_of_types', 'dict[tuple[type, ...], list[Any]]', 'factory', False, False), ('_outer', 'dict[int, Span]', 'factory', False, False)), False, True, False): _init_55,
@@ -3180,11 +3180,11 @@ EQS: dict = {  # the fields compared: the factory of the __eq__
     ('part', 'start', 'end'): _eq_67,
     ('parts',): _eq_68,
     ('path', 'root', 'select', 'ignore', 'extend_select', 'per_file_ignores', 'line_length', 'schema', 'target', 'kinds', 'severity', 'exclude', 'dialect', 'dialects', 'extend_exclude', 'cache_dir', 'org', 'interaction_map'): _eq_69,
-    ('path', 'source', 'diagnostics', 'query', 'kind', 'original', 'fixed', 'fix_problem', 'directives', 'stored', 'selects'): _eq_70,
+    ('path', 'source', 'diagnostics', 'query', 'kind', 'original', 'fixed', 'fix_problem', 'directives', 'stored', 'shape'): _eq_70,
     ('path', 'source', 'segments', 'diagnostics', 'links'): _eq_71,
     ('path', 'span', 'range'): _eq_72,
     ('path', 'text', 'stored'): _eq_73,
-    ('profile', 'info'): _eq_74,
+    ('profile', 'tables'): _eq_74,
     ('qualifier', 'name', 'dotted', 'start', 'end'): _eq_75,
     ('query', 'diagnostics', 'source'): _eq_76,
     ('query', 'source', 'line_length', 'lexicon', 'token_index', 'roots', 'skip', 'step_facts', 'kept_outer', '_walked', '_nodes', '_parents', '_by_class', '_of_types', '_outer'): _eq_77,
@@ -3289,7 +3289,7 @@ HASHES: dict = {  # the fields hashed: the factory of the __hash__
     ('path', 'root', 'select', 'ignore', 'extend_select', 'per_file_ignores', 'line_length', 'schema', 'target', 'kinds', 'severity', 'exclude', 'dialect', 'dialects', 'extend_exclude', 'cache_dir', 'org', 'interaction_map'): _hash_64,
     ('path', 'span', 'range'): _hash_65,
     ('path', 'text', 'stored'): _hash_66,
-    ('profile', 'info'): _hash_67,
+    ('profile', 'tables'): _hash_67,
     ('qualifier', 'name', 'dotted', 'start', 'end'): _hash_68,
     ('query', 'diagnostics', 'source'): _hash_69,
     ('references', 'comments'): _hash_70,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from segquery.check_options import CheckOptions
 from segquery.check_settings import FileSettings, SettingsResolver, dialect_setting_of
@@ -34,6 +34,9 @@ from segquery.semantic import QueryKind, validate
 from segquery.source import SourceText
 from segquery.step_findings import StepFindings
 from segquery.syntax.parser import parse_tolerant
+
+if TYPE_CHECKING:
+    from segquery.workspace.shapes import QueryShape
 
 # Names other modules import from here.
 __all__ = ["CheckOptions", "FileReport", "FileSettings", "SettingsResolver", "check_file", "check_files",
@@ -190,7 +193,7 @@ def iter_query_files(paths: Iterable[str | Path], rules: WalkRules = DEFAULT_RUL
 
 def check_file(path: str | Path, settings: FileSettings | None = None) -> FileReport:
     """The raw report of one file on disk (not finalized: see `finalize`), with what the
-    workspace needs of it (`selects`), so that the workspace does not parse it again."""
+    workspace needs of it (`shape`), so that the workspace does not parse it again."""
     settings = settings or SettingsResolver(CheckOptions()).for_file(str(path))
     try:
         file = read_text(path)
@@ -198,44 +201,72 @@ def check_file(path: str | Path, settings: FileSettings | None = None) -> FileRe
         return FileReport(str(path), error.source, [error.diagnostic])
     report = _check_one(file.text, str(path), settings)
     report.stored = file.stored
-    report.selects = _selects(report, settings)
+    report.shape = _shape(report, settings)
     return report
 
 
-def _selects(report: FileReport, settings: FileSettings) -> tuple[str, str] | None:
-    """The dialect of a parsed query and the profile type it selects, as the workspace would infer it
-    for a segment without references (whose own query alone decides it); None when unknown."""
-    if report.query is None or report.directives is None:
+def _shape(report: FileReport, settings: FileSettings) -> tuple[str, QueryShape] | None:
+    """The dialect a query file was read in and what its profile type depends on (its shape), as the
+    workspace would make it from the tree; None for a file that is not a query file."""
+    if report.directives is None:
         return None
-    from segquery.semantic.tables import infer_tables
+    from segquery.workspace.shapes import query_shape
 
     dialect = settings.choose_dialect(report.source.text, report.directives.dialect).dialect
-    profile = infer_tables(report.query, settings.schema, segment_types=lambda name: None,
-                           dialect=dialect.name).result
-    return (dialect.name, profile) if profile is not None else None
+    return dialect.name, query_shape(report.query, settings.schema, dialect.name)
 
 
-def check_files(files: list[str], resolver: SettingsResolver) -> list[FileReport]:
-    """The raw reports of the files, in order.
+def check_files(files: list[str], resolver: SettingsResolver, *,
+                on_report: Callable[[FileReport], None] | None = None) -> list[FileReport]:
+    """The raw reports of the files, in order; each is also handed to `on_report` as soon as it is
+    ready, so that the caller can work on it while the next files are checked.
 
     Many files are checked in worker processes, in chunks. Their reports carry
     no `query` tree, which would cost more to send back than to parse again,
-    but they carry the small facts the workspace needs (`selects`), and their
-    text, so that the workspace neither reads nor parses them again.
+    but they carry what the workspace needs of it (`shape`), and their text, so
+    that the workspace neither reads nor parses them again.
     """
+    reports = []
+    for report in _reports(files, resolver):
+        reports.append(report)
+        if on_report is not None:
+            on_report(report)
+    return reports
+
+
+def _reports(files: list[str], resolver: SettingsResolver) -> Iterator[FileReport]:
+    """Each file's raw report, in order, as soon as it is ready (a worker's chunk at a time)."""
     options = resolver.options
     jobs = options.jobs if options.jobs is not None else (os.cpu_count() or 1)
     if len(files) > PARALLEL_THRESHOLD and jobs > 1:
         from concurrent.futures import ProcessPoolExecutor  # a few files need no pool (start-up time)
 
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(options,)) as pool:
-            size = max(8, min(256, len(files) // (jobs * 8) or 1))
-            chunks = [files[index:index + size] for index in range(0, len(files), size)]
-            return [report for reports in pool.map(_worker_check, chunks) for report in reports]
-    return [check_file(path, resolver.for_file(path)) for path in files]
+            for reports in pool.map(_worker_check, chunks_of(files, jobs)):   # in order, each as soon as done
+                yield from reports
+    else:
+        for path in files:
+            yield check_file(path, resolver.for_file(path))
 
 
 # ---------------------------------------------------------------- the process pool
+
+# Chunks of files a worker takes at a time: large enough that sending them costs little, never more
+# than a quarter of what is left per worker, so that the last ones are small and the workers finish
+# together instead of one checking a last large chunk while the others wait.
+LARGEST_CHUNK = 256
+SMALLEST_CHUNK = 8
+
+
+def chunks_of(files: list[str], jobs: int) -> list[list[str]]:
+    """The files in order, cut into chunks that shrink with what is left to check."""
+    chunks = []
+    start = 0
+    while start < len(files):
+        size = max(SMALLEST_CHUNK, min(LARGEST_CHUNK, (len(files) - start) // (jobs * 4)))
+        chunks.append(files[start:start + size])
+        start += size
+    return chunks
 
 
 _WORKER_RESOLVER: SettingsResolver | None = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from segquery.check_settings import SettingsResolver, dialect_setting_of
 from segquery.config import ProjectFinder
@@ -135,8 +135,14 @@ class Projects:
 
     def workspaces(self, files: list[str], reports: Iterable[FileReport] = ()) -> list[Workspace]:
         """The workspaces of the checked files, read and resolved (taking what `reports` know of theirs)."""
-        known = {report.path: report for report in reports if report.path is not None}
-        return [group.build(self.resolver, known) for group in self.groups(files)]
+        loading = self.loading(files)
+        for report in reports:
+            loading.add(report)
+        return loading.finish()
+
+    def loading(self, files: list[str]) -> WorkspacesLoading:
+        """The workspaces of the files to check, to be read while they are checked."""
+        return WorkspacesLoading(self.resolver, self.groups(files))
 
     def groups(self, files: list[str]) -> list[WorkspaceGroup]:
         """The files of each workspace the checked files belong to."""
@@ -197,25 +203,69 @@ class WorkspaceGroup:
     checked: list[str]
     members: dict[str, tuple[str, bool]]
 
-    def build(self, resolver: SettingsResolver, reports: Mapping[str, FileReport] | None = None) -> Workspace:
-        """The workspace, reading again none of the files whose `reports` hold their text."""
-        from segquery.workspace import Workspace  # a run whose findings are all cached needs none
-
-        settings = resolver.for_file(self.checked[0])
-        schema = resolver.schema_path(settings.config)
-        known = {}
-        for path, _ in self.members.values():
-            report = (reports or {}).get(path)
-            if report is not None and report.stored is not None:
-                # A profile type inferred with another schema than the workspace's is of no use.
-                same_schema = resolver.schema_path(resolver.config_for(path)) == schema
-                known[path] = (report.source.text, report.selects if same_schema else None)
-        return Workspace.from_checked(self.members.values(), known, target_profile=settings.target,
-                                      schema=settings.schema, dialect_of=self.dialect_of(resolver))
+    def loading(self, resolver: SettingsResolver) -> GroupLoading:
+        """The workspace, to be read while its files are checked."""
+        return GroupLoading(self, resolver)
 
     def dialect_of(self, resolver: SettingsResolver) -> Callable[[str], str]:
         """The dialect setting of each file of the workspace."""
         return dialect_setting_of(resolver, resolver.key_parts(self.checked[0])[3])
+
+
+class GroupLoading:
+    """One workspace read while its files are checked: each checked file from its report, which holds
+    its text and its query's shape (unless the file could not be read); the others from the disk."""
+
+    def __init__(self, group: WorkspaceGroup, resolver: SettingsResolver) -> None:
+        from segquery.workspace import Workspace  # a run whose findings are all cached needs none
+
+        settings = resolver.for_file(group.checked[0])
+        self._resolver = resolver
+        self._schema = resolver.schema_path(settings.config)
+        self._loading = Workspace.loading(group.members.values(), target_profile=settings.target,
+                                          schema=settings.schema, dialect_of=group.dialect_of(resolver))
+
+    def add(self, report: FileReport) -> None:
+        """Read a checked file from its report (a file that could not be read is read at the end)."""
+        if report.path is None or report.stored is None:
+            return
+        # A shape whose tables were inferred with another schema than the workspace's is of no use.
+        same_schema = self._resolver.schema_path(self._resolver.config_for(report.path)) == self._schema
+        self._loading.take(report.path, report.source.text, report.shape if same_schema else None)
+
+    def finish(self) -> Workspace:
+        """The workspace, its other files read and every reference resolved."""
+        return self._loading.finish()
+
+
+class WorkspacesLoading:
+    """The workspaces of the checked files, read while the files are checked: each report, handed over
+    as soon as its file is checked, goes to every workspace the file is a member of (whose reading
+    starts with its first report)."""
+
+    def __init__(self, resolver: SettingsResolver, groups: list[WorkspaceGroup]) -> None:
+        self._resolver = resolver
+        self._groups = groups
+        self._loadings: dict[int, GroupLoading] = {}      # group index -> its loading, once started
+        self._member_of: dict[str, list[int]] = {}        # path as the workspace spells it -> group indexes
+        for index, group in enumerate(groups):
+            for path, _ in group.members.values():
+                self._member_of.setdefault(path, []).append(index)
+
+    def add(self, report: FileReport) -> None:
+        """Hand a checked file's report to the workspaces it belongs to."""
+        for index in self._member_of.get(report.path, ()) if report.path is not None else ():
+            self._loading(index).add(report)
+
+    def finish(self) -> list[Workspace]:
+        """Every workspace, read and resolved."""
+        return [self._loading(index).finish() for index in range(len(self._groups))]
+
+    def _loading(self, index: int) -> GroupLoading:
+        loading = self._loadings.get(index)
+        if loading is None:
+            loading = self._loadings[index] = self._groups[index].loading(self._resolver)
+        return loading
 
 
 def holds_segments(path: str) -> bool:
@@ -229,9 +279,9 @@ def workspace_diagnostics(workspaces: list[Workspace], reports: list[FileReport]
     found: dict[str, list[Diagnostic]] = {}
     checked = [(report.path, report) for report in reports
                if report.path is not None and holds_segments(report.path)]
+    identities = {path: path_key(path) for path, _ in checked}
     for workspace in workspaces:
-        members = {path_key(path) for path in workspace.files}
-        mine = [(path, report) for path, report in checked if path_key(path) in members]
+        mine = [(path, report) for path, report in checked if workspace.holds(identities[path])]
         # All changes first, then the findings: the graph is rebuilt once, not once per fixed file.
         workspace.replace_texts({path: report.source.text for path, report in mine if report.changed})
         for path, _ in mine:

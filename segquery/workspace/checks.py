@@ -50,10 +50,11 @@ def _reference_diagnostic(segment: Segment, reference: Reference, code: str, mes
     return make_diagnostic(segment.source, code, message, reference.span.start, reference.span.end, **kwargs)
 
 
-def resolution_diagnostics(segment: Segment, resolutions: Sequence[Resolution], known_names: Suggester,
+def resolution_diagnostics(segment: Segment, resolutions: Sequence[Resolution], known_names: Callable[[], Suggester],
                            describe: Describe, lookup: Callable[[str], Resolution]) -> list[Diagnostic]:
     """W001 (no such segment), W009 (several candidates), W003 (the segment itself), W013 (a segment of
-    the other dialect) and W014 (no such real-time segment definition). `lookup` resolves a name."""
+    the other dialect) and W014 (no such real-time segment definition). `lookup` resolves a name;
+    `known_names` gives the suggestions for names that resolve to nothing (made only when one does)."""
     found = []
     for reference, resolution in zip(segment.references, resolutions):
         target = resolution.target
@@ -72,7 +73,7 @@ def resolution_diagnostics(segment: Segment, resolutions: Sequence[Resolution], 
                 related=[related_definition(candidate, f"candidate {describe(candidate)}")
                          for candidate in resolution.candidates]))
         elif not resolution.candidates and not _form_reported_by_parser(segment, reference):
-            found.append(_unresolved(segment, reference, known_names, describe, lookup))
+            found.append(_unresolved(segment, reference, known_names(), describe, lookup))
     return found
 
 

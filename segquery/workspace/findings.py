@@ -55,21 +55,26 @@ class Findings(SegmentIndex):
         self._view()
         cached = self._cache.findings.get(segment)
         if cached is None:
-            resolutions = self.resolution(segment)
-            targets = self._targets(segment)
-            cached = checks.resolution_diagnostics(segment, resolutions, self._names.index.suggester(), describe,
-                                                   self._names.index.resolve)
-            cached += checks.status_diagnostics(segment, targets, describe)
-            profile = self._profile(segment)
-            named = {reference.name: target for reference, target in zip(segment.references, targets)
-                     if target is not None}
-            cached += set_operand_mismatches(segment, profile, named, describe)
-            pairs = [(reference, target) for reference, target in zip(segment.references, targets)
-                     if target is not None and target is not segment]
-            cached += target_mismatches(segment, profile, segment.target_profile or self.target_profile, pairs,
-                                        self.profile_of, describe)
-            self._cache.findings[segment] = cached
+            # Every check of a single segment is about its references: without any, it has nothing to say.
+            cached = self._cache.findings[segment] = self._reference_findings(segment) if segment.references else []
         return cached
+
+    def _reference_findings(self, segment: Segment) -> list[Diagnostic]:
+        """W001, W003, W009, W013, W014 (resolution), W006 (statuses), W004 and W005 (profile types)."""
+        resolutions = self.resolution(segment)
+        targets = self._targets(segment)
+        found = checks.resolution_diagnostics(segment, resolutions, self._names.index.suggester, describe,
+                                              self._names.index.resolve)
+        found += checks.status_diagnostics(segment, targets, describe)
+        profile = self._profile(segment)
+        named = {reference.name: target for reference, target in zip(segment.references, targets)
+                 if target is not None}
+        found += set_operand_mismatches(segment, profile, named, describe)
+        pairs = [(reference, target) for reference, target in zip(segment.references, targets)
+                 if target is not None and target is not segment]
+        found += target_mismatches(segment, profile, segment.target_profile or self.target_profile, pairs,
+                                   self.profile_of, describe)
+        return found
 
     def _profile(self, segment: Segment) -> SegmentProfile:
         """Profiles are computed dependencies first, with an explicit stack. A reference to a segment of

@@ -13,7 +13,7 @@ everything that depends on them are dropped.
 from __future__ import annotations
 
 import os
-from typing import Callable, Iterable, Mapping, Self, cast
+from typing import Callable, Generic, Iterable, Mapping, Self, TypeVar, cast
 
 from segquery.paths import path_key
 from segquery.schema import Schema
@@ -27,7 +27,11 @@ from segquery.workspace.loading import FileEntry, discover, load_file
 from segquery.workspace.model import Segment
 from segquery.workspace.names import Resolution, segment_order
 from segquery.workspace.resolutions import Resolutions
+from segquery.workspace.shapes import QueryShape
 from segquery.workspace.structure import GraphView, assign_keys
+
+# What a check knows of a `.segq` file's query: the dialect it was read in, and its shape.
+CheckedShape = tuple[str, QueryShape]
 
 DEFAULT_MAX_DEPTH = 8
 DEFAULT_TARGET_PROFILE = "contact"
@@ -66,26 +70,10 @@ class SegmentIndex:
         return workspace
 
     @classmethod
-    def from_checked(cls, files: Iterable[tuple[str, bool]], checked: Mapping[str, tuple[str, tuple[str, str] | None]],
-                     **options) -> Self:
-        """`from_files`, with what a check already knows of some files (path -> (text, (dialect, profile
-        type) its query selects, when known)): those files are not read again, and a segment without
-        references, read in that dialect, takes that profile type instead of its query being parsed again."""
-        workspace = cls(**options)
-        with collector_paused():
-            entries = []
-            for path, explicit in files:
-                known = checked.get(path)
-                entry = workspace._load(path, known[0] if known else None, explicit=explicit)
-                selects = known[1] if known else None
-                if selects is not None:
-                    dialect, profile = selects
-                    for segment in entry.segments:
-                        if not segment.references and segment.dialect.name == dialect:
-                            segment.known_profile = profile
-                entries.append(entry)
-            workspace._add_all(entries)
-        return workspace
+    def loading(cls, files: Iterable[tuple[str, bool]], **options) -> CheckedLoading[Self]:
+        """A workspace of the files given as (path, named explicitly) pairs, read while they are checked:
+        the check hands over the text and query shape of each file it checked (`CheckedLoading`)."""
+        return CheckedLoading(cls(**options), files)
 
     @classmethod
     def from_texts(cls, texts: Mapping[str, str], **options) -> Self:
@@ -193,6 +181,10 @@ class SegmentIndex:
     def _all_segments(self) -> list[Segment]:
         return sorted((segment for entry in self._files.values() for segment in entry.segments), key=segment_order)
 
+    def holds(self, identity: str) -> bool:
+        """Whether the file of this identity (its `path_key`) is one of the workspace's."""
+        return identity in self._files
+
     def segments_in(self, path: str | os.PathLike) -> list[Segment]:
         """The segments of one file, in file order."""
         self._view()
@@ -225,3 +217,41 @@ class SegmentIndex:
         """How each reference of `segment` resolves, in the order of its references."""
         self._view()
         return self._names.of(segment)
+
+
+Index = TypeVar("Index", bound=SegmentIndex)
+
+
+class CheckedLoading(Generic[Index]):
+    """A workspace read while its files are checked: each checked file is read from the text its check
+    hands over (`take`), as soon as the check is done, and its segment takes the shape of its query
+    (what its profile type depends on) instead of parsing it again; `finish` reads the other files
+    and resolves every reference, as `from_files` does."""
+
+    def __init__(self, workspace: Index, files: Iterable[tuple[str, bool]]) -> None:
+        self._workspace = workspace
+        self._files = list(files)
+        self._explicit = dict(self._files)
+        self._entries: dict[str, FileEntry] = {}
+
+    def take(self, path: str, text: str, shaped: CheckedShape | None) -> None:
+        """A checked file's text and (dialect it was read in, shape of its query), when known;
+        a segment read in another dialect parses its query when needed."""
+        explicit = self._explicit.get(path)
+        if explicit is None:
+            return
+        entry = self._workspace._load(path, text, explicit=explicit)
+        if shaped is not None:
+            dialect, shape = shaped
+            for segment in entry.segments:
+                if segment.dialect.name == dialect:
+                    segment.known_shape = shape
+        self._entries[path] = entry
+
+    def finish(self) -> Index:
+        """The workspace, with the files no check handed over read from the disk."""
+        workspace = self._workspace
+        with collector_paused():
+            workspace._add_all([self._entries.get(path) or workspace._load(path, explicit=explicit)
+                                for path, explicit in self._files])
+        return workspace

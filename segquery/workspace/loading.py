@@ -19,7 +19,6 @@ import os
 import re
 from dataclasses import field
 from enum import Enum
-from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TypeGuard, TypeVar, cast
 
 from segquery.dialect_choice import choose_dialect
@@ -119,7 +118,7 @@ def _load_query_file(path: str, source: SourceText, setting: str | None) -> File
     written = next((directive.value for directive in directives if directive.name == "dialect"), None)
     dialect = choose_dialect(source.text, setting, directive=written).dialect
     described = _read_directives(entry, directives, dialect)
-    stem = Path(path).stem
+    stem = _stem(path)
     name, definition = described.get("name", (stem, Span(0, 0)))
     name_source = "directive" if "name" in described else "stem"
     segment_id = described.get("id", (None, None))[0]
@@ -418,6 +417,14 @@ def _segment_from_definition(entry: FileEntry, record: JsonObject, index: int,
 def _reference(found: FoundReference, to_file) -> Reference:
     return Reference(found.name, to_file(found.name_span.start, found.name_span.end),
                      to_file(found.call_span.start, found.call_span.end), found.call_span)
+
+
+def _stem(path: str) -> str:
+    """The file's name without its suffix, as `Path(path).stem` gives it, without making a `Path`
+    (a workspace reads thousands of files)."""
+    name = os.path.basename(path)
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 def _unique(*names: str | None) -> tuple[str, ...]:

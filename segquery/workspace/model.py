@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from segquery.diagnostics import Diagnostic
 from segquery.fast_dataclass import dataclass
@@ -22,6 +22,9 @@ from segquery.syntax.dialect import Dialect
 from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.parser import ParseResult, parse_tolerant
 from segquery.syntax.realtime import REALTIME
+
+if TYPE_CHECKING:
+    from segquery.workspace.shapes import QueryShape
 
 
 class SegmentType(enum.IntEnum):
@@ -139,9 +142,9 @@ class Segment:
     key: str = ""                   # unique in the workspace; assigned by the workspace
     dialect: Dialect = OUTBOUND     # the dialect its query is written in
     _parsed: ParseResult | None = field(default=None, repr=False)
-    # The profile type its query selects, worked out where the query was already parsed (a check's
-    # worker process), for a segment without references: its own query alone decides it.
-    known_profile: str | None = None
+    # What its profile type depends on, made where the query was already parsed (a check's worker
+    # process), so that the workspace need not parse it again (None: parse it when needed).
+    known_shape: QueryShape | None = field(default=None, repr=False)
 
     @property
     def parsed(self) -> ParseResult | None:

@@ -38,6 +38,9 @@ _CALL_REST = re.compile(_TRIVIA + r"\(" + _TRIVIA
                         + _TRIVIA + r"\)", re.S)
 # The common case, `SEGMENT(name)` with nothing in between, first.
 _PLAIN_CALL_REST = re.compile(rf"\((?P<name>{NAME_PATTERN})\)")
+# A text without the word SEGMENT (in any case) and without the start of a comment has neither: most
+# texts, which need not be scanned piece by piece (strings are matched only to be skipped).
+_ANYTHING_TO_FIND = re.compile(r"[Ss][Ee][Gg][Mm][Ee][Nn][Tt]|/[/*]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,8 @@ class ScanResult:
 
 def scan_query(text: str) -> ScanResult:
     """The `SEGMENT(...)` calls and the comments of a query text, in source order."""
+    if _ANYTHING_TO_FIND.search(text) is None:
+        return ScanResult((), ())
     references = []
     comments = []
     for match in _PIECES.finditer(text):

@@ -33,18 +33,18 @@ def checked(monkeypatch):
     """The files each cached run checks (the others came from the cache), and the workspaces it builds."""
     seen: dict[str, list] = {"files": [], "workspaces": []}
     check_files = engine.check_files
-    build = WorkspaceGroup.build
+    loading = WorkspaceGroup.loading
 
-    def spy_check_files(files, resolver):
+    def spy_check_files(files, resolver, **options):
         seen["files"].extend(files)
-        return check_files(files, resolver)
+        return check_files(files, resolver, **options)
 
-    def spy_build(group, resolver, reports=None):
+    def spy_loading(group, resolver):
         seen["workspaces"].append(sorted(group.checked))
-        return build(group, resolver, reports)
+        return loading(group, resolver)
 
     monkeypatch.setattr(engine, "check_files", spy_check_files)
-    monkeypatch.setattr(WorkspaceGroup, "build", spy_build)
+    monkeypatch.setattr(WorkspaceGroup, "loading", spy_loading)
     return seen
 
 

@@ -12,10 +12,11 @@ from segquery.workspace import Workspace
 
 
 def write_fixable_files(folder, count: int) -> None:
-    """`count` files, each with a keyword to put in upper case; most reference the two before."""
+    """`count` files, each with a keyword to put in upper case; most reference the two before, and the
+    third a segment that is not there (did-you-mean is asked only about such a name)."""
     for index in range(count):
         text = ("profile(contact)\n" if index < 2
-                else f"segment(seg_{index - 1}) union segment(seg_{index - 2})\n")
+                else f"segment(seg_{index - 1}) union segment(seg_{index - 2 if index > 2 else 'missing'})\n")
         (folder / f"seg_{index}.segq").write_text(text, encoding="utf-8")
 
 

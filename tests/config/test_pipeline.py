@@ -154,6 +154,21 @@ def test_many_files_are_checked_in_parallel_in_a_stable_order(tmp_path):
     assert sum(1 for r in parallel if codes(r) == ["L001"]) == 24
 
 
+@pytest.mark.parametrize(("count", "jobs"), [(10_000, 2), (10_000, 8), (70, 2), (3, 4)])
+def test_workers_take_chunks_that_shrink_to_the_end(count, jobs):
+    files = [f"q{index}.segq" for index in range(count)]
+    chunks = engine.chunks_of(files, jobs)
+    sizes = [len(chunk) for chunk in chunks]
+    assert [file for chunk in chunks for file in chunk] == files
+    assert sizes == sorted(sizes, reverse=True)
+    assert max(sizes) <= engine.LARGEST_CHUNK
+    assert len(sizes) == 1 or sizes[-2] == engine.SMALLEST_CHUNK     # the last one holds what is left
+    left = count
+    for size in sizes:       # never more than a quarter of what is left for each worker
+        assert size <= max(engine.SMALLEST_CHUNK, left // (4 * jobs))
+        left -= size
+
+
 def test_exclude_applies_to_directories_but_not_to_named_files(tmp_path):
     write(tmp_path / "segquery.toml", "exclude = ['generated/']\n")
     write(tmp_path / "q.segq", "PROFILE(contact)\n")

@@ -9,6 +9,12 @@ from workspace_helpers import findings, related, where
 SEATTLE = "PROFILE(contact).FILTER(address1_city == 'Seattle')"
 
 
+def test_a_stem_is_the_file_name_without_its_last_suffix():
+    workspace = Workspace.from_texts({"a/in.seattle.segq": SEATTLE, "b/.segq": SEATTLE, "c/..segq": SEATTLE,
+                                      "d/x.": SEATTLE})
+    assert [segment.name for segment in workspace.segments] == ["in.seattle", ".segq", ".", "x."]
+
+
 def test_a_query_file_is_named_by_its_stem():
     workspace = Workspace.from_texts({"segments/in_seattle.segq": SEATTLE})
     [segment] = workspace.segments

@@ -62,6 +62,12 @@ def test_comments_are_returned_for_directives():
         ("// segquery: name = x", Span(0, 21)), ("/* b */", Span(33, 40))]
 
 
+def test_a_text_with_a_lone_comment_or_call_of_any_case_is_scanned():
+    assert [c.text for c in scan_query("PROFILE(contact) /* x */").comments] == ["/* x */"]
+    assert [r.name for r in scan_query("PROFILE(contact) UNION sEgMeNt(b)").references] == ["b"]
+    assert scan_query("PROFILE(contact).FILTER(a == 'b / c' && n / 2 > 1)") == scan_query("")
+
+
 def _tree_references(text: str) -> list[tuple[str, Span, Span]]:
     query = parse_tolerant(text).query
     return [(node.name.name, node.name.span, node.span) for node in ast.walk(query)
