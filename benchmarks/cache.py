@@ -1,6 +1,6 @@
 """The check cache: `segquery check DIR` without the cache, writing it, and reading it, in one run.
 
-    python benchmarks/cache.py [--files N] [--jobs J] [--profile] [--before TREE]
+    python benchmarks/cache.py [--files N] [--jobs J] [--profile] [--before TREE] [--no-tools]
 
 Writes N realistic one-query files (benchmarks/corpus.py; 10,000 by default)
 into a temporary directory, then runs the command line exactly as a user
@@ -16,7 +16,9 @@ exits 1 if the runs do not print exactly the same findings. With `--before TREE`
 (another checkout), that tree's cold run without the cache and its warm run
 are timed too, the cold runs one after the other (each tree's best of two),
 the warm one reading the same cache. `--profile` also prints the 25 most
-expensive functions of the warm run (cProfile, in this process).
+expensive functions of the warm run (cProfile, in this process). The anchors of
+benchmarks/anchors.py (sqlfluff and ruff, when installed) are printed against the
+cold run's files per second.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from anchors import tool_anchors  # noqa: E402
 from bytecode import compile_tree  # noqa: E402
 from lint_many import write_corpus  # noqa: E402
 
@@ -95,6 +98,7 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--before", type=Path, help="another segquery tree whose warm run is timed too")
+    parser.add_argument("--no-tools", action="store_true", help="skip the sqlfluff and ruff anchors")
     args = parser.parse_args()
     check = ("check", ".", "-q", "--jobs", str(args.jobs))
     for tree in (ROOT, args.before):
@@ -120,6 +124,7 @@ def main() -> int:
         cache_size = sum(path.stat().st_size for path in (directory / ".segquery_cache").rglob("*") if path.is_file())
         if args.profile:
             profile_warm(directory)
+        texts = [path.read_text(encoding="utf-8") for path in sorted(directory.rglob("*.segq"))[:2_000]]
     print(f"files: {args.files}, jobs: {args.jobs}, CPUs: {os.cpu_count()}, cache: {cache_size / 1e6:.1f} MB")
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     for label, elapsed in (("cold, --no-cache", uncached_time), ("cold, writing the cache", writing_time),
@@ -133,6 +138,10 @@ def main() -> int:
         print(f"{'before: warm':25} {min(elapsed for elapsed, _ in before):8.2f} s  (best of 3)")
     print(f"{'python -c pass':25} {floor_time:8.2f} s  (best of 3: the interpreter alone)")
     print(f"warm run: {warm_cpu:.2f} s of processor time; `segquery --version`: {floor_cpu:.2f} s")
+    if not args.no_tools:
+        print("anchors, against the cold run without the cache:")
+        sys.path.insert(0, str(ROOT))   # sqlfluff's files are the queries translated by segquery.sql
+        tool_anchors(texts, args.files / uncached_time, what="checks", unit="files/s")
     outputs = [uncached, writing, *(output for runs in cold.values() for *_, output in runs),
                *(output for _, output in before)]
     if any(output != warm for output in outputs):

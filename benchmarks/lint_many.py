@@ -1,6 +1,6 @@
 """Checking many files: one process, two worker processes, and one per CPU, without the cache.
 
-    python benchmarks/lint_many.py [--files N] [--before TREE] [--stages] [--critical-path]
+    python benchmarks/lint_many.py [--files N] [--before TREE] [--stages] [--critical-path] [--no-tools]
 
 Writes N realistic query files (benchmarks/corpus.py; 10,000 by default) into
 a temporary directory (named `segment_<n>`, so that the SEGMENT references of
@@ -9,7 +9,8 @@ the corpus resolve when N is 10,000), then, in the same run, checks them all wit
 `segquery check --no-cache DIR` does: parse, validate, lint, workspace and
 suppression. Each run is a new process (`python -c`), so that none inherits
 another's warm state. Prints the wall time and files per second of each run,
-and exits 1 if the runs disagree on any finding.
+and exits 1 if the runs disagree on any finding. The anchors of benchmarks/anchors.py
+(sqlfluff and ruff, when installed) are printed against the `auto` run's files per second.
 
 With `--before TREE` (another checkout, e.g. `git archive main | tar -x -C TREE`),
 the same runs are made with that tree in the same loop. Each run's processor
@@ -41,6 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from anchors import tool_anchors  # noqa: E402
 from bytecode import compile_tree  # noqa: E402
 from corpus import realistic_query  # noqa: E402
 
@@ -198,6 +200,7 @@ def main() -> int:
     parser.add_argument("--stages", action="store_true", help="also print the per-file cost of each stage")
     parser.add_argument("--critical-path", action="store_true",
                         help="also print where the main process's time goes in a run with workers, by part")
+    parser.add_argument("--no-tools", action="store_true", help="skip the sqlfluff and ruff anchors")
     args = parser.parse_args()
     trees = [("", ROOT)] + ([("before: ", args.before.resolve())] if args.before else [])
     for _, tree in trees:
@@ -217,6 +220,12 @@ def main() -> int:
             print(f"{label:28} {elapsed:8.2f} s  {args.files / elapsed:8.0f} files/s  "
                   f"processor {processor:7.2f} s ({processor / args.files * 1000:.2f} ms per file), "
                   f"main process {main_process:5.2f} s")
+        if not args.no_tools:
+            auto = next(elapsed for label, elapsed, *_ in results if label == f"--jobs auto ({cpus})")
+            print(f"anchors, against --jobs auto ({cpus}):")
+            texts = [path.read_text(encoding="utf-8") for path in sorted(directory.rglob("*.segq"))[:2_000]]
+            sys.path.insert(0, str(ROOT))   # sqlfluff's files are the queries translated by segquery.sql
+            tool_anchors(texts, args.files / auto, what="checks", unit="files/s")
         if args.critical_path:
             critical_path(trees, directory)
         if args.stages:

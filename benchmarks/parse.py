@@ -22,10 +22,8 @@ import argparse
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -33,6 +31,7 @@ from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from anchors import tool_anchors  # noqa: E402
 from corpus import long_or_chain, realistic_corpus  # noqa: E402
 
 # The floor: every token of the language (white space, comments, strings, numbers,
@@ -120,64 +119,6 @@ def earley_anchor(texts: list[str], tokens: int, parse_seconds: float, budget: f
     earley_bytes = sum(len(text) for text in parsed) / seconds
     parse_bytes = sum(len(text) for text in texts) / parse_seconds
     print(f"  ratio segquery / Earley: {parse_bytes / earley_bytes:,.0f}x faster (bytes per second)")
-
-
-def sql_files(texts: list[str], count: int, folder: Path) -> int:
-    """The first `count` queries that translate to SQL, one file each; how many were written."""
-    from datetime import datetime, timezone
-
-    from segquery.sql import compile_sql
-    from segquery.syntax.parser import parse
-
-    written = 0
-    now = datetime(2026, 1, 1, tzinfo=timezone.utc)
-    for text in texts:
-        try:
-            sql = compile_sql(parse(text), dialect="duckdb", now=now)
-        except Exception:  # noqa: BLE001 - queries naming segments have no SQL without a workspace
-            continue
-        (folder / f"q{written}.sql").write_text(sql + "\n", encoding="utf-8")
-        written += 1
-        if written == count:
-            break
-    return written
-
-
-def python_files(count: int, folder: Path) -> None:
-    for index in range(count):
-        (folder / f"m{index}.py").write_text(
-            f'"""Module {index}."""\n\nimport os\n\n\ndef f{index}(x):\n    if x == {index}:\n'
-            f'        return os.path.join("a", str(x))\n    return None\n', encoding="utf-8")
-
-
-def wall(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, capture_output=True, check=False)
-    return time.perf_counter() - start
-
-
-def tool_anchors(texts: list[str], parse_rate: float) -> None:
-    """sqlfluff and ruff, when installed, against segquery's queries per second."""
-    sqlfluff, ruff = shutil.which("sqlfluff"), shutil.which("ruff")
-    if not sqlfluff and not ruff:
-        print("  sqlfluff, ruff: not installed (pip install 'segquery[benchmark]')")
-        return
-    with tempfile.TemporaryDirectory() as folder:
-        if sqlfluff:
-            sql = Path(folder) / "sql"
-            sql.mkdir()
-            count = sql_files(texts, 200, sql)
-            seconds = wall([sqlfluff, "lint", "--dialect", "duckdb", "--processes", "1", "--nofail", str(sql)])
-            print(f"  {'sqlfluff lint, ' + str(count) + ' SQL files':<30} {count / seconds:>11,.1f} files/s  "
-                  f"(segquery parses {parse_rate / (count / seconds):,.0f}x as many queries/s; wall time)")
-        if ruff:
-            python = Path(folder) / "py"
-            python.mkdir()
-            python_files(10_000, python)
-            seconds = wall([ruff, "check", "--no-cache", "--isolated", "--quiet", str(python)])
-            rate = 10_000 / seconds
-            print(f"  {'ruff check, 10,000 files':<30} {rate:>11,.0f} files/s  "
-                  f"(segquery parses {parse_rate / rate:.2f}x as many queries/s; wall time, 2 CPUs)")
 
 
 def breakdown(texts: list[str], turns: int) -> None:
