@@ -9,10 +9,12 @@ import sys
 def serve(tcp: tuple[str, int] | None = None, log_level: str = "WARNING") -> None:
     """Run the language server until the client says exit (or closes the stream)."""
     from segquery.lsp.assembly import create_server
+    from segquery.lsp.idle_collection import use_server_thresholds
 
     logging.basicConfig(stream=sys.stderr, level=log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     server = create_server()
+    use_server_thresholds()
     if tcp is None:
         server.start_io()
     else:

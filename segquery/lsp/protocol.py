@@ -1,4 +1,4 @@
-"""pygls's protocol, with three changes.
+"""pygls's protocol, with four changes.
 
 - No copy of the open documents: pygls applies every didOpen/didChange/
   didClose to a workspace of its own before calling the server's handler. The
@@ -13,6 +13,9 @@
 - A request whose parameters do not fit its method (a negative position, a
   string for the parameters) is answered with InvalidParams; pygls only logs
   it, and the client would wait forever.
+- Every message pushes the server's next full garbage collection back
+  (`idle_collection.IdleCollector`): collections run while the user is not
+  typing.
 """
 
 from __future__ import annotations
@@ -72,6 +75,9 @@ class SegqueryProtocol(LanguageServerProtocol):
             return ANSWERED
 
     def handle_message(self, message):
+        collector = getattr(self._server, "idle_collector", None)
+        if collector is not None:
+            collector.activity()
         if message is ANSWERED:
             return
         super().handle_message(message)

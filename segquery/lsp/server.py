@@ -28,6 +28,7 @@ from segquery.lsp.convert import UTF16, LineIndex
 from segquery.lsp.debounce import Debouncer
 from segquery.lsp.diagnostics import DEFAULT_RULES_URL, internal_error, to_lsp_diagnostic
 from segquery.lsp.documents import Document, DocumentStore, path_key
+from segquery.lsp.idle_collection import IdleCollector
 from segquery.lsp.project import Project
 from segquery.lsp.protocol import SegqueryProtocol
 from segquery.lsp.reports import Report, Reports
@@ -53,6 +54,7 @@ class SegqueryLanguageServer(LanguageServer):
         self.diagnostics = Debouncer(self.refresh)
         self.background = Background("segquery-requests")   # whole-document requests
         self.checks = Background("segquery-checks")         # checks of large documents
+        self.idle_collector = IdleCollector()               # full garbage collections while idle
         self.large_document_chars = LARGE_DOCUMENT_CHARS
         # Each large document's check on the background thread, until it is published.
         self._background_checks: dict[str, Future[list[Diagnostic]]] = {}
