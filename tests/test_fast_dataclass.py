@@ -15,7 +15,6 @@ import pickle
 import re
 import subprocess
 import sys
-from ast import literal_eval
 from pathlib import Path
 
 import pytest
@@ -127,33 +126,6 @@ def test_every_dataclass_of_the_package_is_the_standard_one():
     assert len(made) > 150
     for name in sorted(made):
         assert made[name] == reference[name], name
-
-
-COLD_CHECK = """
-import dataclasses, sys
-made = []
-standard = dataclasses._process_class
-def process_class(cls, *args, **kwargs):
-    made.append(f"{cls.__module__}.{cls.__qualname__}")
-    return standard(cls, *args, **kwargs)
-dataclasses._process_class = process_class
-from segquery.cli import main
-try:
-    main(["check", "--no-cache", "-q", sys.argv[1]])
-except SystemExit:
-    pass
-print(made)
-"""
-
-
-def test_a_check_makes_no_class_with_the_standard_decorator(tmp_path):
-    # A class of segquery's on a check's path made by `dataclasses.dataclass` compiles its
-    # methods at start-up: it belongs in dataclass_code.py (use segquery.fast_dataclass).
-    (tmp_path / "one.segq").write_text("PROFILE(contact, c).FILTER(c.address1_city == 'Seattle')\n")
-    done = subprocess.run([sys.executable, "-c", COLD_CHECK, str(tmp_path / "one.segq")], capture_output=True,
-                          text=True, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=tmp_path)
-    made = [name for name in literal_eval(done.stdout.splitlines()[-1]) if name.startswith("segquery.")]
-    assert made == []
 
 
 def test_the_classes_use_the_generated_code():
