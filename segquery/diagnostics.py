@@ -94,6 +94,20 @@ class Diagnostic:
     def sort_key(self) -> tuple:
         return (self.range.start.offset, self.range.end.offset, self.code, self.message)
 
+    def moved(self, delta: int, source: SourceText) -> "Diagnostic":
+        """The finding, its fix's edits and its related locations moved by `delta` characters
+        into `source`, the text they now point into (lines and columns are read from it): a
+        finding kept from an earlier version of a text whose part before it changed length."""
+        fix = self.fix
+        if fix is not None:
+            fix = Fix(fix.message, tuple(TextEdit(edit.start + delta, edit.end + delta, edit.new_text)
+                                         for edit in fix.edits), fix.applicability)
+        related = tuple(RelatedLocation(item.message, source.range(item.range.start.offset + delta,
+                                                                   item.range.end.offset + delta), item.path)
+                        for item in self.related)
+        return Diagnostic(self.code, self.severity, self.message,
+                          source.range(self.start + delta, self.end + delta), fix, related)
+
     def to_dict(self, source: SourceText | None = None) -> dict:
         return {
             "code": self.code,

@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from segquery.fast_dataclass import dataclass
 from typing import Any, cast
 
-from segquery.diagnostics import Diagnostic, Fix, RelatedLocation, TextEdit
+from segquery.diagnostics import Diagnostic
 from segquery.lint import applies_to, lint, lint_rules
 from segquery.lint.base import LintRule
 from segquery.lint.context import LintContext
@@ -375,7 +375,7 @@ def _per_step(kept: _Generations, units: Sequence[StepUnit], source: SourceText,
             dirty.append((unit, unit_key))
         else:
             delta = unit.start - entry.start
-            found += [(rank, moved(diagnostic, delta, source)) for rank, diagnostic in entry.findings]
+            found += [(rank, diagnostic.moved(delta, source)) for rank, diagnostic in entry.findings]
     if dirty:
         made = run([unit for unit, _ in dirty])
         afters = [unit.after for unit, _ in dirty]
@@ -407,16 +407,3 @@ def _in_order(found: list[Ranked]) -> list[Diagnostic]:
     """Sorted as `validate` and `lint` sort: by place, then by the order of the rules that made them."""
     found.sort(key=lambda ranked: (ranked[1].sort_key(), ranked[0]))
     return [diagnostic for _, diagnostic in found]
-
-
-def moved(diagnostic: Diagnostic, delta: int, source: SourceText) -> Diagnostic:
-    """A finding made where its step started `delta` characters earlier, at its place in `source`."""
-    fix = diagnostic.fix
-    if fix is not None:
-        fix = Fix(fix.message, tuple(TextEdit(edit.start + delta, edit.end + delta, edit.new_text)
-                                     for edit in fix.edits), fix.applicability)
-    related = tuple(RelatedLocation(item.message, source.range(item.range.start.offset + delta,
-                                                               item.range.end.offset + delta), item.path)
-                    for item in diagnostic.related)
-    return Diagnostic(diagnostic.code, diagnostic.severity, diagnostic.message,
-                      source.range(diagnostic.start + delta, diagnostic.end + delta), fix, related)

@@ -7,6 +7,7 @@ from typing import Iterator, cast
 
 from segquery.fast_dataclass import dataclass
 from segquery.syntax import ast
+from segquery.syntax.step_facts import qualifiers
 
 NEGATED = {
     ast.CompareOp.EQ: ast.CompareOp.NE, ast.CompareOp.NE: ast.CompareOp.EQ,
@@ -165,8 +166,7 @@ def range_bounds(first: Constraint, second: Constraint
 
 def referenced_qualifiers(root: ast.Node) -> set[str]:
     """Every alias used to qualify an attribute below `root`, case-folded."""
-    return {node.qualifier.name.casefold() for node in ast.walk(root)
-            if isinstance(node, ast.Attribute) and node.qualifier is not None}
+    return set(qualifiers(root))
 
 
 def redundant_distinct_steps(source: ast.Source | None, steps: tuple[ast.Step, ...]) -> Iterator[tuple[int, str]]:

@@ -279,9 +279,7 @@ def checked_across_steps(source: ast.Node, steps: Iterable[ast.Node]) -> bool:
     if any(isinstance(step, ast.InvalidCall) and step.call.name.name.upper() in SET_OPERATOR_WORDS
            for step in steps):
         return True
-    having = next((index for index, step in enumerate(steps) if isinstance(step, ast.Having)), None)
-    return (isinstance(source, ast.Interaction) and having is not None
-            and any(isinstance(step, ast.Filter) for step in steps[having + 1:]))
+    return isinstance(source, ast.Interaction) and bool(_filters_after_having(steps)[1])
 
 
 def report_stray_calls(ctx: BuildContext, calls: Iterable[ast.Call]) -> None:
@@ -595,12 +593,17 @@ def _report_method_set_operators(ctx: BuildContext, calls: list[RawCall], set_ca
                    call.name.span.start, call.span.end, fix=fix if call is set_calls[0] else None)
 
 
-def _check_having_before_filter(ctx: BuildContext, steps: tuple[ast.Step, ...]) -> None:
-    having = next((step for step in steps if isinstance(step, ast.Having)), None)
+def _filters_after_having(steps: tuple[ast.Node, ...]) -> tuple[ast.Having | None, list[ast.Filter]]:
+    """The chain's first HAVING and the FILTERs after it (an interaction query's HAVING must come last)."""
+    having = next((index for index, step in enumerate(steps) if isinstance(step, ast.Having)), None)
     if having is None:
-        return
-    later = [step for step in steps[steps.index(having) + 1:] if isinstance(step, ast.Filter)]
-    if not later:
+        return None, []
+    return steps[having], [step for step in steps[having + 1:] if isinstance(step, ast.Filter)]  # type: ignore[return-value]
+
+
+def _check_having_before_filter(ctx: BuildContext, steps: tuple[ast.Step, ...]) -> None:
+    having, later = _filters_after_having(steps)
+    if having is None or not later:
         return
     # One fix moves HAVING after the last FILTER that follows it (keeping the text and
     # layout between them), so however many FILTERs there are it takes one pass.

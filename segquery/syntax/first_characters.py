@@ -2,7 +2,7 @@
 
 The driver's master pattern skips white space inside the regular expression; that is
 exact only when no terminal lark tries before WHITESPACE can start where white space
-starts, which this proves from the terminals' patterns (see segquery/syntax/state_lexers.py).
+starts, which this proves from the terminals' patterns (see `_skippable` in segquery/syntax/state_patterns.py).
 The answer errs one way only: a set that may be too large, or None (any character)
 for whatever it does not read.
 """

@@ -52,7 +52,7 @@ from segquery.syntax import ast
 from segquery.syntax.builder import (CURRENT, AstBuilder, RawCall, build_step, checked_across_steps, new,
                                      new_raw_call, report_stray_calls)
 from segquery.syntax.scanner import MAX_NESTING
-from segquery.syntax.shift import shifted, shifted_diagnostic
+from segquery.syntax.shift import shifted
 from segquery.syntax.tokens import NAME_PATTERN
 from segquery.syntax.unit_parse import Unit, UnitParse, reduce_within
 
@@ -207,7 +207,7 @@ def _diagnostics(diagnostics: tuple[Diagnostic, ...], unit: Unit, old: UnitParse
         if end <= unit.start:
             kept.append(diagnostic)
         elif start >= unit.end:
-            kept.append(shifted_diagnostic(diagnostic, delta, source))
+            kept.append(diagnostic.moved(delta, source))
         else:
             return None
     ordered = sorted_diagnostics(kept)

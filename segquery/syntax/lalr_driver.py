@@ -217,7 +217,7 @@ class LalrDriver:
                 if found is None:
                     return None
                 type_ = found.lastgroup
-                if type_ is None:  # only white space was left (state_lexers skips it inside the pattern)
+                if type_ is None:  # only white space was left (state_patterns skips it inside the pattern)
                     position = length
                     continue
                 start, end = found.span(type_)

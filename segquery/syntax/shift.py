@@ -16,37 +16,17 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from segquery.diagnostics import Diagnostic, Fix, TextEdit
-from segquery.source import SourceText, Span
+from segquery.source import Span
 from segquery.syntax import ast
-from segquery.syntax.construct import compiled, constructor
+from segquery.syntax.construct import compiled
 
 NodeT = TypeVar("NodeT", bound=ast.Node)
-_new_span = constructor(Span)
 _SHIFTERS: dict[type, Callable[[Any, int], Any]] = {}
 
 
 def shifted(node: NodeT, delta: int) -> NodeT:
     """`node` and everything below it with every span moved by `delta` characters."""
     return node if delta == 0 else _SHIFTERS[type(node)](node, delta)
-
-
-def shifted_span(span: Span, delta: int) -> Span:
-    return _new_span(span.start + delta, span.end + delta)
-
-
-def shifted_diagnostic(diagnostic: Diagnostic, delta: int, source: SourceText) -> Diagnostic:
-    """The diagnostic, its fix's edits and its related locations moved by `delta` characters
-    in `source` (the text they now point into: lines and columns are read from it)."""
-    fix = diagnostic.fix
-    if fix is not None:
-        fix = Fix(fix.message, tuple(TextEdit(edit.start + delta, edit.end + delta, edit.new_text)
-                                     for edit in fix.edits), fix.applicability)
-    related = tuple(dataclasses.replace(item, range=source.range(item.range.start.offset + delta,
-                                                                 item.range.end.offset + delta))
-                    for item in diagnostic.related)
-    return dataclasses.replace(diagnostic, range=source.range(diagnostic.start + delta, diagnostic.end + delta),
-                               fix=fix, related=related)
 
 
 def _shift_value(value: Any, delta: int) -> Any:

@@ -53,7 +53,7 @@ attribute_references.joined = _joined_references  # type: ignore[attr-defined]
 
 
 def qualifiers(step: ast.Node) -> frozenset[str]:
-    """Every alias that qualifies an attribute in the step, case-folded (as `referenced_qualifiers`)."""
+    """Every alias that qualifies an attribute in the step, case-folded (`lint.analysis.referenced_qualifiers` reads it)."""
     return frozenset(node.qualifier.name.casefold() for node in ast.walk(step)
                      if isinstance(node, ast.Attribute) and node.qualifier is not None)
 

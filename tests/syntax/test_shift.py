@@ -14,7 +14,7 @@ from segquery.syntax.dialect import Dialect
 from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.parser import parse_uncached
 from segquery.syntax.realtime import REALTIME
-from segquery.syntax.shift import shifted, shifted_diagnostic
+from segquery.syntax.shift import shifted
 
 # Between them, every kind of node, and diagnostics with fixes and related locations.
 TEXTS = (
@@ -45,7 +45,7 @@ def test_a_shifted_tree_is_the_tree_of_the_text_further_on(text: str, dialect: D
         assert exactly(shifted(alone.query.body, delta)) == exactly(further.query.body)
         assert exactly(tuple(shifted(comment, delta) for comment in alone.query.comments)) == \
             exactly(further.query.comments)
-    assert [shifted_diagnostic(diagnostic, delta, further.source) for diagnostic in alone.diagnostics] == \
+    assert [diagnostic.moved(delta, further.source) for diagnostic in alone.diagnostics] == \
         list(further.diagnostics)
 
 
