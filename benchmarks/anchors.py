@@ -8,6 +8,7 @@ files per second of wall time, next to segquery's own rate as a ratio.
 from __future__ import annotations
 
 import shutil
+import sys
 import subprocess
 import tempfile
 import time
@@ -70,3 +71,15 @@ def tool_anchors(texts: list[str], rate: float, *, what: str = "parses", unit: s
             ruff_rate = 10_000 / seconds
             print(f"  {'ruff check, 10,000 files':<30} {ruff_rate:>11,.0f} files/s  "
                   f"(segquery {what} {rate / ruff_rate:.2f}x as many {unit}; wall time)")
+
+
+def corpus_texts(directory: Path, count: int = 2_000) -> list[str]:
+    """The first `count` query files of a benchmark's corpus, read before the corpus is removed:
+    sqlfluff's files are these queries translated by segquery.sql."""
+    return [path.read_text(encoding="utf-8") for path in sorted(directory.rglob("*.segq"))[:count]]
+
+
+def check_anchors(texts: list[str], files_per_second: float) -> None:
+    """The anchors against a check of many files."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # segquery.sql, to translate the queries
+    tool_anchors(texts, files_per_second, what="checks", unit="files/s")

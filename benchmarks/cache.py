@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from anchors import tool_anchors  # noqa: E402
+from anchors import check_anchors, corpus_texts  # noqa: E402
 from bytecode import compile_tree  # noqa: E402
 from lint_many import write_corpus  # noqa: E402
 
@@ -97,7 +97,7 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=10_000)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--profile", action="store_true")
-    parser.add_argument("--before", type=Path, help="another segquery tree whose warm run is timed too")
+    parser.add_argument("--before", type=Path, help="another segquery tree whose cold and warm runs are timed too")
     parser.add_argument("--no-tools", action="store_true", help="skip the sqlfluff and ruff anchors")
     args = parser.parse_args()
     check = ("check", ".", "-q", "--jobs", str(args.jobs))
@@ -124,7 +124,7 @@ def main() -> int:
         cache_size = sum(path.stat().st_size for path in (directory / ".segquery_cache").rglob("*") if path.is_file())
         if args.profile:
             profile_warm(directory)
-        texts = [path.read_text(encoding="utf-8") for path in sorted(directory.rglob("*.segq"))[:2_000]]
+        texts = corpus_texts(directory)
     print(f"files: {args.files}, jobs: {args.jobs}, CPUs: {os.cpu_count()}, cache: {cache_size / 1e6:.1f} MB")
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     for label, elapsed in (("cold, --no-cache", uncached_time), ("cold, writing the cache", writing_time),
@@ -140,8 +140,7 @@ def main() -> int:
     print(f"warm run: {warm_cpu:.2f} s of processor time; `segquery --version`: {floor_cpu:.2f} s")
     if not args.no_tools:
         print("anchors, against the cold run without the cache:")
-        sys.path.insert(0, str(ROOT))   # sqlfluff's files are the queries translated by segquery.sql
-        tool_anchors(texts, args.files / uncached_time, what="checks", unit="files/s")
+        check_anchors(texts, args.files / uncached_time)
     outputs = [uncached, writing, *(output for runs in cold.values() for *_, output in runs),
                *(output for _, output in before)]
     if any(output != warm for output in outputs):

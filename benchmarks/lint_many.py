@@ -42,7 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from anchors import tool_anchors  # noqa: E402
+from anchors import check_anchors, corpus_texts  # noqa: E402
 from bytecode import compile_tree  # noqa: E402
 from corpus import realistic_query  # noqa: E402
 
@@ -223,9 +223,7 @@ def main() -> int:
         if not args.no_tools:
             auto = next(elapsed for label, elapsed, *_ in results if label == f"--jobs auto ({cpus})")
             print(f"anchors, against --jobs auto ({cpus}):")
-            texts = [path.read_text(encoding="utf-8") for path in sorted(directory.rglob("*.segq"))[:2_000]]
-            sys.path.insert(0, str(ROOT))   # sqlfluff's files are the queries translated by segquery.sql
-            tool_anchors(texts, args.files / auto, what="checks", unit="files/s")
+            check_anchors(corpus_texts(directory), args.files / auto)
         if args.critical_path:
             critical_path(trees, directory)
         if args.stages:

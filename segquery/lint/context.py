@@ -72,10 +72,6 @@ class LintContext:
             self.token_index = TokenIndex.whole(list(tokenize(self.source.text, lexicon=self.lexicon)))
 
     @property
-    def tokens(self) -> list[Token]:
-        return self._token_index.tokens
-
-    @property
     def _token_index(self) -> TokenIndex:
         return cast(TokenIndex, self.token_index)
 
@@ -135,7 +131,8 @@ class LintContext:
         return self._parents.get(id(node))
 
     def chains(self) -> Iterator[tuple[ast.Source | None, tuple[ast.Step, ...]]]:
-        """Each (source, steps) sequence: chains, and the steps after a parenthesized query, in source order."""
+        """Each (source, steps) sequence: chains, and the steps after a parenthesized query (which come
+        before the chain inside its parentheses)."""
         stack: list[ast.QueryExpr] = [self.query.body]
         while stack:
             node = stack.pop()

@@ -43,11 +43,6 @@ class TokenIndex:
     def whole(cls, tokens: Sequence[Token]) -> TokenIndex:
         return cls([(0, TokenPiece.of(tokens))])
 
-    @property
-    def tokens(self) -> list[Token]:
-        """Every token of the text, in order."""
-        return [self._placed(number, token) for number, piece in enumerate(self._pieces) for token in piece.tokens]
-
     def _placed(self, number: int, token: Token) -> Token:
         offset = self._offsets[number]
         return token if offset == 0 else Token(token.kind, token.text, token.start + offset, token.end + offset)

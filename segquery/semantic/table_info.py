@@ -14,7 +14,7 @@ from segquery.fast_dataclass import dataclass
 from segquery.syntax import ast
 
 if TYPE_CHECKING:
-    from segquery.schema import Schema
+    from segquery.schema import Relationship, Schema
 
 SegmentTypes = Union[Mapping[str, str], Callable[[str], "str | None"]]
 
@@ -124,6 +124,21 @@ def common_table(tables: list[str | None]) -> str | None:
     return known[0] if all(table.casefold() == first for table in known) else None
 
 
+def spelled_table(schema: Schema | None, name: str | None) -> str | None:
+    """The schema's spelling of a table name (as written when the schema does not know it)."""
+    if name is None or schema is None:
+        return name
+    table = schema.table(name)
+    return table.name if table is not None else name
+
+
+def other_end(schema: Schema | None, table: str | None, relationship: Relationship | None) -> str | None:
+    """The table a relationship reaches from `table`, as the schema spells it (None when either is unknown)."""
+    if table is None or relationship is None:
+        return None
+    return spelled_table(schema, relationship.other_end(table))
+
+
 class Inference:
     """What the inference of both dialects shares: the result it fills in, walked from the query's
     body through set operations, and the schema's spelling of a table or a referenced segment's
@@ -166,7 +181,4 @@ class Inference:
         return self._table(types(name) if callable(types) else types.get(name))
 
     def _table(self, name: str | None) -> str | None:
-        if name is None or self.schema is None:
-            return name
-        table = self.schema.table(name)
-        return table.name if table is not None else name
+        return spelled_table(self.schema, name)

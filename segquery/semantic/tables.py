@@ -17,6 +17,7 @@ from segquery.semantic.realtime_tables import infer_realtime_tables
 from segquery.semantic.schemas import active_schema, link_type_table
 # Re-exported: the records inference produces have always been importable from here.
 from segquery.semantic.table_info import AliasBinding as AliasBinding
+from segquery.semantic.table_info import other_end
 from segquery.semantic.table_info import Scope as Scope
 from segquery.semantic.table_info import SegmentTypes as SegmentTypes
 from segquery.semantic.table_info import StepScope as StepScope
@@ -170,6 +171,4 @@ class _Inference(Inference):
         return self._other_end(table, self.schema.relationship(relationship_name))
 
     def _other_end(self, table: str | None, relationship: Relationship | None) -> str | None:
-        if table is None or relationship is None:
-            return None
-        return self._table(relationship.other_end(table))
+        return other_end(self.schema, table, relationship)

@@ -37,22 +37,6 @@ _EXPORTS = {"ExpandError": "segquery.workspace.expand", "Location": "segquery.wo
             "Edge": "segquery.workspace.workspace", "SegmentLookupError": "segquery.workspace.workspace",
             "Workspace": "segquery.workspace.workspace"}
 
-__all__ = [
-    "DEFAULT_MAX_DEPTH",
-    "DEFAULT_TARGET_PROFILE",
-    "CycleError",
-    "Edge",
-    "ExpandError",
-    "Location",
-    "Match",
-    "Reference",
-    "RenamePlan",
-    "Resolution",
-    "Segment",
-    "SegmentLookupError",
-    "SegmentStatus",
-    "SegmentType",
-    "Workspace",
-]
+__all__ = sorted(_EXPORTS)
 
 __getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -58,7 +58,7 @@ def set_operand_mismatches(segment: Segment, profile: SegmentProfile, targets: M
                            describe: Callable[[Segment], str]) -> list[Diagnostic]:
     """W004 for every set operation whose operands disagree once references are resolved."""
     tables = profile.tables
-    if tables is None or not segment.references:
+    if tables is None:
         return []
     found = []
     for node in tables.shape.combined():

@@ -23,7 +23,7 @@ from typing import Callable, NamedTuple
 
 from segquery.schema import Schema
 from segquery.semantic.schemas import active_schema
-from segquery.semantic.table_info import TableInfo, common_table
+from segquery.semantic.table_info import TableInfo, common_table, other_end, spelled_table
 from segquery.semantic.tables import infer_tables
 from segquery.syntax import ast
 
@@ -206,7 +206,7 @@ class _Evaluation:
         if isinstance(part, Fixed):
             table = part.table
         elif isinstance(part, FromSegment):
-            table = self._after(self._spelled(self.segment_type(part.name)), part.steps)
+            table = self._after(spelled_table(self.schema, self.segment_type(part.name)), part.steps)
         elif isinstance(part, Group):
             table = self._after(self.table(part.body), part.steps)
         else:
@@ -218,15 +218,5 @@ class _Evaluation:
         for relationship_name in steps:
             relationship = (self.schema.relationship(relationship_name)
                             if self.schema is not None and relationship_name is not None else None)
-            if table is None or relationship is None:
-                table = None
-            else:
-                table = self._spelled(relationship.other_end(table))
+            table = other_end(self.schema, table, relationship)
         return table
-
-    def _spelled(self, name: str | None) -> str | None:
-        """The schema's spelling of a table name (as written when the schema does not know it)."""
-        if name is None or self.schema is None:
-            return name
-        table = self.schema.table(name)
-        return table.name if table is not None else name
