@@ -94,10 +94,7 @@ def scope_key(tables: TableInfo, unit: StepUnit) -> tuple:
     """The records and aliases the clauses of a unit's step read (a TRAVERSE's inner FILTER has its
     own), and the names of the aliases its chain declares (an alias used before its declaration is
     no unknown one)."""
-    nodes = [unit.step]
-    if isinstance(unit.step, ast.Traverse) and unit.step.filter is not None:
-        nodes.append(unit.step.filter)
-    return (tuple(_scope(tables.step(node)) if tables.has_step(node) else None for node in nodes),
+    return (tuple(_scope(scope) if scope is not None else None for scope in tables.clause_scopes(unit.step)),
             tuple(binding.name.casefold() for binding in tables.declared(unit.owner)))
 
 

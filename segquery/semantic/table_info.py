@@ -106,6 +106,11 @@ class TableInfo:
     def has_step(self, node: ast.Node) -> bool:
         return id(node) in self._steps
 
+    def clause_scopes(self, step: ast.Node) -> list[StepScope | None]:
+        """The scopes of a step's clauses (a TRAVERSE's inner FILTER has its own); None where unknown."""
+        nodes = [step, step.filter] if isinstance(step, ast.Traverse) and step.filter is not None else [step]
+        return [self._steps.get(id(node)) for node in nodes]
+
     def end(self, owner: ast.Chain | ast.Grouped) -> StepScope:
         """The scope after the last step of a chain or group."""
         return self._ends[id(owner)]

@@ -18,7 +18,6 @@ from segquery.semantic.context import Clause, ValidationContext
 from segquery.semantic.rules.base import Rule, keyword
 from segquery.semantic.rules.names import NAME_CASE
 from segquery.suggest import did_you_mean
-from segquery.semantic.table_info import StepScope
 from segquery.syntax import ast
 from segquery.syntax.step_facts import qualifiers
 
@@ -71,16 +70,10 @@ def check_before_declaration(ctx: ValidationContext) -> None:
         for step in owner.steps:
             used = ctx.step_fact(qualifiers, step) & declared
             if used and any(scope is None or scope.binding(name) is None
-                            for scope in _scopes(ctx, step) for name in used):
+                            for scope in ctx.tables.clause_scopes(step) for name in used):
                 candidates.append(step)
     if candidates:
         _check(ctx.for_steps(candidates), before_declaration=True)
-
-
-def _scopes(ctx: ValidationContext, step: ast.Node) -> list[StepScope | None]:
-    """The scopes of the step's clauses (a TRAVERSE's inner FILTER has its own); None when unknown."""
-    nodes = [step, step.filter] if isinstance(step, ast.Traverse) and step.filter is not None else [step]
-    return [ctx.tables.step(node) if ctx.tables.has_step(node) else None for node in nodes]
 
 
 def _check(ctx: ValidationContext, *, before_declaration: bool) -> None:
