@@ -1,6 +1,7 @@
 """Latency of the language server, measured through a real LSP client.
 
-    python benchmarks/lsp_latency.py [--rounds N] [--shape designer|chain] [--check]
+    python benchmarks/lsp_latency.py [--rounds N] [--shape designer|chain] [--edits conditions|strings]
+                                     [--check] [--server-timing]
 
 Starts `python -m segquery.lsp` as a subprocess and talks to it over stdio
 with pygls's client, in a temporary workspace:
@@ -12,7 +13,12 @@ with pygls's client, in a temporary workspace:
   publishDiagnostics for that version. Each edit
   follows a pause longer than the server's debounce interval, as a keystroke
   after a pause does; a burst of keystrokes is coalesced into one check per
-  interval instead (see docs/language-server.md).
+  interval instead (see docs/language-server.md). The edits alternately
+  break a condition (`c.` -> `.`) and mend it, so every other text is the
+  one before the previous edit, whose parse and findings the server still
+  holds; with `--edits strings`, every edit leaves a valid text never seen
+  before instead: one in two types a letter at the end of a condition's
+  string (what follows moves one character), the next replaces that letter.
 * completion: on a 500-line file, the round trip of a completion request
   after `c.` (the attributes of the alias's table).
 
@@ -81,6 +87,21 @@ def single_chain(line_count: int) -> str:
 SHAPES = {"designer": designer_layout, "chain": single_chain}
 
 
+# The two kinds of edit of each mode, as they alternate.
+EDIT_KINDS = {"conditions": ("edits leaving a syntax error", "edits leaving a valid query"),
+              "strings": ("typing a letter into a string", "replacing that letter")}
+
+
+def edit_at(line_text: str, mode: str, first: bool) -> tuple[int, int, str]:
+    """(start, end, text) of the edit of one line: break a condition (`c.` -> `.`), then mend it;
+    or, for `strings`, type a letter at the end of the line's string, then replace it."""
+    if mode == "strings":
+        closing = line_text.rindex("'")
+        return (closing, closing, "x") if first else (closing - 1, closing, "y")
+    column = len(line_text) - len(line_text.lstrip())
+    return (column, column + 1, "") if first else (column, column, "c")
+
+
 def condition_lines(text: str) -> list[int]:
     """The lines that start with a `c.` condition (after their indentation)."""
     return [number for number, line in enumerate(text.split("\n")) if line.lstrip().startswith("c.")]
@@ -124,7 +145,8 @@ class Session:
                                   end=types.Position(line=line, character=end)), text=text)]))
 
 
-async def measure_diagnostics(session: Session, path: Path, rounds: int, shape: str, line_count: int) -> list[float]:
+async def measure_diagnostics(session: Session, path: Path, rounds: int, shape: str, line_count: int,
+                              mode: str = "conditions") -> list[float]:
     text = SHAPES[shape](line_count)
     uri = await session.open(path, text)
     lines = condition_lines(text)
@@ -135,16 +157,14 @@ async def measure_diagnostics(session: Session, path: Path, rounds: int, shape: 
         await asyncio.sleep(PAUSE_SECONDS)
         version += 1
         line = lines[(number // 2 * 37) % len(lines)]
-        column = len(lines_text[line]) - len(lines_text[line].lstrip())
+        start, end, typed = edit_at(lines_text[line], mode, number % 2 == 0)
+        lines_text[line] = lines_text[line][:start] + typed + lines_text[line][end:]
         published = session.expect(uri, version)
         sent = time.perf_counter()
-        # Alternately break a condition (`c.` -> `.`) and mend it: every other check has a diagnostic.
-        if number % 2 == 0:
-            session.change(uri, version, line, column, column + 1, "")
-        else:
-            session.change(uri, version, line, column, column, "c")
+        session.change(uri, version, line, start, end, typed)
         received, diagnostics = await asyncio.wait_for(published, 30)
-        assert bool(diagnostics) == (number % 2 == 0), (number, diagnostics)
+        # A broken condition has a diagnostic; every other text is clean.
+        assert bool(diagnostics) == (mode == "conditions" and number % 2 == 0), (number, diagnostics)
         samples.append((received - sent) * 1000)
     return samples
 
@@ -168,7 +188,8 @@ async def measure_completion(session: Session, root: Path, rounds: int) -> list[
     return samples
 
 
-async def run(rounds: int, shape: str, server_timing: str | None = None) -> dict[str, list[float]]:
+async def run(rounds: int, shape: str, server_timing: str | None = None,
+              mode: str = "conditions") -> dict[str, list[float]]:
     with tempfile.TemporaryDirectory(prefix="segquery-lsp-bench-") as directory:
         root = Path(directory)
         (root / "other.segq").write_text("SEGMENT(large) UNION SEGMENT(medium) UNION SEGMENT(small)\n", encoding="utf-8")
@@ -185,12 +206,14 @@ async def run(rounds: int, shape: str, server_timing: str | None = None) -> dict
             workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="bench")]))
         client.initialized(types.InitializedParams())
         try:
-            diagnostics = await measure_diagnostics(session, root / "large.segq", rounds, shape, LARGE_FILE_LINES)
-            small = await measure_diagnostics(session, root / "small.segq", rounds, shape, SMALL_FILE_LINES)
+            diagnostics = await measure_diagnostics(session, root / "large.segq", rounds, shape, LARGE_FILE_LINES,
+                                                    mode)
+            small = await measure_diagnostics(session, root / "small.segq", rounds, shape, SMALL_FILE_LINES, mode)
+            first_kind, second_kind = EDIT_KINDS[mode]
             return {
                 "diagnostics": diagnostics,
-                "diagnostics, edit leaving a syntax error": diagnostics[0::2],
-                "diagnostics, edit leaving a valid query": diagnostics[1::2],
+                first_kind: diagnostics[0::2],
+                second_kind: diagnostics[1::2],
                 "diagnostics, small file": small,
                 "completion": await measure_completion(session, root, rounds * 2),
             }
@@ -224,20 +247,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shape", choices=sorted(SHAPES), default="designer",
                         help="layout of the 2,000-line file: `.FILTER(` groups of 18 conditions (designer), "
                              "or one `||` chain of 1,998 conditions (chain)")
+    parser.add_argument("--edits", choices=sorted(EDIT_KINDS), default="conditions",
+                        help="break and mend conditions, or type into strings (valid texts never seen before)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a p95 target is missed")
     parser.add_argument("--server-timing", action="store_true",
                         help="time the server's stages too (benchmarks/lsp_server_timing.py) and print them")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="segquery-lsp-timing-") as directory:
         timing = str(Path(directory) / "timing.json") if args.server_timing else None
-        samples = asyncio.run(run(args.rounds, args.shape, timing))
+        samples = asyncio.run(run(args.rounds, args.shape, timing, args.edits))
         if timing is not None:
             print_server_timing(timing, samples["diagnostics"])
     missed = False
+    first_kind, second_kind = EDIT_KINDS[args.edits]
     for name, target, title in (
-        ("diagnostics", DIAGNOSTICS_TARGET_MS, f"didChange -> publishDiagnostics, 2,000-line file ({args.shape})"),
-        ("diagnostics, edit leaving a syntax error", DIAGNOSTICS_TARGET_MS, "  of which edits leaving a syntax error"),
-        ("diagnostics, edit leaving a valid query", DIAGNOSTICS_TARGET_MS, "  of which edits leaving a valid query"),
+        ("diagnostics", DIAGNOSTICS_TARGET_MS,
+         f"didChange -> publishDiagnostics, 2,000-line file ({args.shape}, {args.edits})"),
+        (first_kind, DIAGNOSTICS_TARGET_MS, f"  of which {first_kind}"),
+        (second_kind, DIAGNOSTICS_TARGET_MS, f"  of which {second_kind}"),
         ("diagnostics, small file", SMALL_FILE_TARGET_MS,
          f"didChange -> publishDiagnostics, {SMALL_FILE_LINES}-line file ({args.shape})"),
         ("completion", COMPLETION_TARGET_MS, "completion round trip, 500-line file"),

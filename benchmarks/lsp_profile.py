@@ -42,9 +42,10 @@ from lsprotocol import types
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lsp_latency import SHAPES, condition_lines  # noqa: E402
+from lsp_latency import EDIT_KINDS, SHAPES, condition_lines, edit_at  # noqa: E402
 
 from segquery.lsp import notifications  # noqa: E402
+from segquery.lsp.idle_collection import use_server_thresholds  # noqa: E402
 from segquery.lsp.server import SegqueryLanguageServer  # noqa: E402
 
 # Each stage by the function that does it: (module path ending, function name).
@@ -61,11 +62,6 @@ RULE_FOLDERS = ("segquery/lint/rules/", "segquery/semantic/rules/")
 LINT_CONTEXT = ("segquery/lint/context.py", "__post_init__")
 
 
-# The two kinds of edit of each mode, as they alternate.
-EDIT_KINDS = {"conditions": ("edits leaving a syntax error", "edits leaving a valid query"),
-              "strings": ("typing a letter into a string", "replacing that letter")}
-
-
 def edit_params(uri: str, version: int, line: int, start: int, end: int,
                 text: str) -> types.DidChangeTextDocumentParams:
     return types.DidChangeTextDocumentParams(
@@ -74,17 +70,6 @@ def edit_params(uri: str, version: int, line: int, start: int, end: int,
             range=types.Range(start=types.Position(line=line, character=start),
                               end=types.Position(line=line, character=end)),
             text=text)])
-
-
-def edit_at(line_text: str, mode: str, first: bool) -> tuple[int, int, str]:
-    """(start, end, text) of an edit of one line: the one `lsp_latency.py` makes (break a
-    condition, `c.` -> `.`, then mend it), or, for `strings`, type a letter at the end of the
-    line's string, then replace it."""
-    if mode == "strings":
-        closing = line_text.rindex("'")
-        return (closing, closing, "x") if first else (closing - 1, closing, "y")
-    column = len(line_text) - len(line_text.lstrip())
-    return (column, column + 1, "") if first else (column, column, "c")
 
 
 class Timer:
@@ -170,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edits", choices=sorted(EDIT_KINDS), default="conditions",
                         help="break and mend conditions, or type into strings (new valid texts)")
     args = parser.parse_args(argv)
+    use_server_thresholds()  # the garbage collector's thresholds as the server sets them (segquery/lsp/main.py)
     document = f"{args.lines:,}-line {args.shape} file"
     first_kind, second_kind = EDIT_KINDS[args.edits]
     if args.cpu:

@@ -432,19 +432,6 @@ def _init_42(_setattr, _has_default_factory, _dflt_options, _dflt_targets, _dflt
 
 
 def _init_43(_setattr, _has_default_factory):
-    def __init__(self, node: 'ast.Node', parent: 'ast.Node', step: 'ast.Node', owner: 'ast.Chain | ast.Grouped', after: 'int', until: 'int', unread_before: 'bool', step_after: 'int') -> None:
-        _setattr(self, 'node', node)
-        _setattr(self, 'parent', parent)
-        _setattr(self, 'step', step)
-        _setattr(self, 'owner', owner)
-        _setattr(self, 'after', after)
-        _setattr(self, 'until', until)
-        _setattr(self, 'unread_before', unread_before)
-        _setattr(self, 'step_after', step_after)
-    return __init__
-
-
-def _init_44(_setattr, _has_default_factory):
     def __init__(self, offset: 'int', line: 'int', column: 'int') -> None:
         _setattr(self, 'offset', offset)
         _setattr(self, 'line', line)
@@ -452,14 +439,14 @@ def _init_44(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_45(_setattr, _has_default_factory, _dflt_operators, _dflt_punctuation):
+def _init_44(_setattr, _has_default_factory, _dflt_operators, _dflt_punctuation):
     def __init__(self, operators: 'tuple[str, ...]' = _dflt_operators, punctuation: 'str' = _dflt_punctuation) -> None:
         _setattr(self, 'operators', operators)
         _setattr(self, 'punctuation', punctuation)
     return __init__
 
 
-def _init_46(_setattr, _has_default_factory, _dflt_path, _dflt_root, _dflt_select, _dflt_ignore, _dflt_extend_select, _dflt_per_file_ignores, _dflt_line_length, _dflt_schema, _dflt_target, _dflt_kinds, _dflt_severity, _dflt_exclude, _dflt_dialect, _dflt_dialects, _dflt_extend_exclude, _dflt_cache_dir, _dflt_org, _dflt_interaction_map):
+def _init_45(_setattr, _has_default_factory, _dflt_path, _dflt_root, _dflt_select, _dflt_ignore, _dflt_extend_select, _dflt_per_file_ignores, _dflt_line_length, _dflt_schema, _dflt_target, _dflt_kinds, _dflt_severity, _dflt_exclude, _dflt_dialect, _dflt_dialects, _dflt_extend_exclude, _dflt_cache_dir, _dflt_org, _dflt_interaction_map):
     def __init__(self, path: 'Path | None' = _dflt_path, root: 'Path' = _has_default_factory, select: 'tuple[str, ...] | None' = _dflt_select, ignore: 'tuple[str, ...]' = _dflt_ignore, extend_select: 'tuple[str, ...]' = _dflt_extend_select, per_file_ignores: 'tuple[tuple[str, tuple[str, ...]], ...]' = _dflt_per_file_ignores, line_length: 'int' = _dflt_line_length, schema: 'Path | None' = _dflt_schema, target: 'str' = _dflt_target, kinds: 'tuple[tuple[str, str], ...]' = _dflt_kinds, severity: 'tuple[tuple[str, Severity], ...]' = _dflt_severity, exclude: 'tuple[str, ...]' = _dflt_exclude, dialect: 'str' = _dflt_dialect, dialects: 'tuple[tuple[str, str], ...]' = _dflt_dialects, extend_exclude: 'tuple[str, ...]' = _dflt_extend_exclude, cache_dir: 'Path | None' = _dflt_cache_dir, org: 'OrgSettings | None' = _dflt_org, interaction_map: 'Path | None' = _dflt_interaction_map) -> None:
         _setattr(self, 'path', path)
         _setattr(self, 'root', _dflt_root() if root is _has_default_factory else root)
@@ -482,7 +469,7 @@ def _init_46(_setattr, _has_default_factory, _dflt_path, _dflt_root, _dflt_selec
     return __init__
 
 
-def _init_47(_setattr, _has_default_factory, _dflt_diagnostics, _dflt_query, _dflt_kind, _dflt_original, _dflt_fixed, _dflt_fix_problem, _dflt_directives, _dflt_stored, _dflt_shape):
+def _init_46(_setattr, _has_default_factory, _dflt_diagnostics, _dflt_query, _dflt_kind, _dflt_original, _dflt_fixed, _dflt_fix_problem, _dflt_directives, _dflt_stored, _dflt_shape):
     def __init__(self, path: 'str | None', source: 'SourceText', diagnostics: 'list[Diagnostic]' = _has_default_factory, query: 'ast.Query | None' = _dflt_query, kind: 'str | None' = _dflt_kind, original: 'str | None' = _dflt_original, fixed: 'Counter' = _has_default_factory, fix_problem: 'str | None' = _dflt_fix_problem, directives: 'FileDirectives | None' = _dflt_directives, stored: 'Stored | None' = _dflt_stored, shape: 'tuple[str, QueryShape] | None' = _dflt_shape) -> None:
         self.path = path
         self.source = source
@@ -498,7 +485,7 @@ def _init_47(_setattr, _has_default_factory, _dflt_diagnostics, _dflt_query, _df
     return __init__
 
 
-def _init_48(_setattr, _has_default_factory):
+def _init_47(_setattr, _has_default_factory):
     def __init__(self, path: 'str | None', text: 'str', stored: 'Stored') -> None:
         _setattr(self, 'path', path)
         _setattr(self, 'text', text)
@@ -506,7 +493,7 @@ def _init_48(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_49(_setattr, _has_default_factory, _dflt_extent, _dflt_references, _dflt_segment_id, _dflt_query_name, _dflt_segment_type, _dflt_status, _dflt_target_profile, _dflt_to_file, _dflt_move_diagnostic, _dflt_key, _dflt_dialect, _dflt__parsed, _dflt_known_shape):
+def _init_48(_setattr, _has_default_factory, _dflt_extent, _dflt_references, _dflt_segment_id, _dflt_query_name, _dflt_segment_type, _dflt_status, _dflt_target_profile, _dflt_to_file, _dflt_move_diagnostic, _dflt_key, _dflt_dialect, _dflt__parsed, _dflt_known_shape):
     def __init__(self, path: 'str', source: 'SourceText', index: 'int', name: 'str | None', handles: 'tuple[str, ...]', definition: 'Span', name_source: 'str | None', query_text: 'str | None', extent: 'Span' = _dflt_extent, references: 'tuple[Reference, ...]' = _dflt_references, segment_id: 'str | None' = _dflt_segment_id, query_name: 'str | None' = _dflt_query_name, segment_type: 'SegmentType | None' = _dflt_segment_type, status: 'SegmentStatus | None' = _dflt_status, target_profile: 'str | None' = _dflt_target_profile, to_file: 'Callable[[int, int], Span]' = _dflt_to_file, move_diagnostic: 'Callable[[Diagnostic], Diagnostic]' = _dflt_move_diagnostic, key: 'str' = _dflt_key, dialect: 'Dialect' = _dflt_dialect, _parsed: 'ParseResult | None' = _dflt__parsed, known_shape: 'QueryShape | None' = _dflt_known_shape) -> None:
         self.path = path
         self.source = source
@@ -532,7 +519,7 @@ def _init_49(_setattr, _has_default_factory, _dflt_extent, _dflt_references, _df
     return __init__
 
 
-def _init_50(_setattr, _has_default_factory, _dflt_segments, _dflt_diagnostics, _dflt_links):
+def _init_49(_setattr, _has_default_factory, _dflt_segments, _dflt_diagnostics, _dflt_links):
     def __init__(self, path: 'str', source: 'SourceText', segments: 'list[Segment]' = _has_default_factory, diagnostics: 'list[Diagnostic]' = _has_default_factory, links: 'list[JsonString]' = _has_default_factory) -> None:
         self.path = path
         self.source = source
@@ -542,7 +529,7 @@ def _init_50(_setattr, _has_default_factory, _dflt_segments, _dflt_diagnostics, 
     return __init__
 
 
-def _init_51(_setattr, _has_default_factory):
+def _init_50(_setattr, _has_default_factory):
     def __init__(self, path: 'str', span: 'Span', range: 'Range') -> None:
         _setattr(self, 'path', path)
         _setattr(self, 'span', span)
@@ -550,14 +537,14 @@ def _init_51(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_52(_setattr, _has_default_factory, _dflt_tables):
+def _init_51(_setattr, _has_default_factory, _dflt_tables):
     def __init__(self, profile: 'str | None', tables: 'ShapeTables | None' = _dflt_tables) -> None:
         _setattr(self, 'profile', profile)
         _setattr(self, 'tables', tables)
     return __init__
 
 
-def _init_53(_setattr, _has_default_factory):
+def _init_52(_setattr, _has_default_factory):
     def __init__(self, qualifier: 'str | None', name: 'str', dotted: 'str', start: 'int', end: 'int') -> None:
         _setattr(self, 'qualifier', qualifier)
         _setattr(self, 'name', name)
@@ -567,7 +554,7 @@ def _init_53(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_54(_setattr, _has_default_factory):
+def _init_53(_setattr, _has_default_factory):
     def __init__(self, query: 'ast.Query | None', diagnostics: 'tuple[Diagnostic, ...]', source: 'SourceText') -> None:
         _setattr(self, 'query', query)
         _setattr(self, 'diagnostics', diagnostics)
@@ -575,7 +562,7 @@ def _init_54(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_55(_setattr, _has_default_factory, _dflt_line_length, _dflt_lexicon, _dflt_token_index, _dflt_roots, _dflt_skip, _dflt_step_facts, _dflt_kept_outer, _dflt__walked, _dflt__nodes, _dflt__parents, _dflt__by_class, _dflt__of_types, _dflt__outer):
+def _init_54(_setattr, _has_default_factory, _dflt_line_length, _dflt_lexicon, _dflt_token_index, _dflt_roots, _dflt_skip, _dflt_step_facts, _dflt_kept_outer, _dflt__walked, _dflt__nodes, _dflt__parents, _dflt__by_class, _dflt__of_types, _dflt__outer):
     def __init__(self, query: 'ast.Query', source: 'SourceText', line_length: 'int' = _dflt_line_length, lexicon: 'Lexicon' = _dflt_lexicon, token_index: 'TokenIndex | None' = _dflt_token_index, roots: 'tuple[tuple[ast.Node, ast.Node | None], ...] | None' = _dflt_roots, skip: 'frozenset[int]' = _dflt_skip, step_facts: 'Callable[[Callable[[ast.Node], Any], ast.Node], Any] | None' = _dflt_step_facts, kept_outer: 'Callable[[ast.Node, Callable[[ast.Node], Span]], Span] | None' = _dflt_kept_outer) -> None:
         self.query = query
         self.source = source
@@ -595,14 +582,14 @@ def _init_55(_setattr, _has_default_factory, _dflt_line_length, _dflt_lexicon, _
     return __init__
 
 
-def _init_56(_setattr, _has_default_factory):
+def _init_55(_setattr, _has_default_factory):
     def __init__(self, references: 'tuple[FoundReference, ...]', comments: 'tuple[ast.Comment, ...]') -> None:
         _setattr(self, 'references', references)
         _setattr(self, 'comments', comments)
     return __init__
 
 
-def _init_57(_setattr, _has_default_factory):
+def _init_56(_setattr, _has_default_factory):
     def __init__(self, relate: 'ast.Relate', start: 'str | None', relationship: 'Relationship | None', reached: 'str | None') -> None:
         _setattr(self, 'relate', relate)
         _setattr(self, 'start', start)
@@ -611,7 +598,7 @@ def _init_57(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_58(_setattr, _has_default_factory):
+def _init_57(_setattr, _has_default_factory):
     def __init__(self, root: 'Path', checked: 'list[str]', members: 'dict[str, tuple[str, bool]]') -> None:
         self.root = root
         self.checked = checked
@@ -619,7 +606,7 @@ def _init_58(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_59(_setattr, _has_default_factory, _dflt_diagnostics, _dflt_problem_ends, _dflt_parseable, _dflt_missing_closers, _dflt_only_trivia):
+def _init_58(_setattr, _has_default_factory, _dflt_diagnostics, _dflt_problem_ends, _dflt_parseable, _dflt_missing_closers, _dflt_only_trivia):
     def __init__(self, sanitized: 'str', diagnostics: 'list[Diagnostic]' = _has_default_factory, problem_ends: 'list[int]' = _has_default_factory, parseable: 'bool' = _dflt_parseable, missing_closers: 'int' = _dflt_missing_closers, only_trivia: 'bool' = _dflt_only_trivia) -> None:
         self.sanitized = sanitized
         self.diagnostics = _dflt_diagnostics() if diagnostics is _has_default_factory else diagnostics
@@ -630,7 +617,7 @@ def _init_59(_setattr, _has_default_factory, _dflt_diagnostics, _dflt_problem_en
     return __init__
 
 
-def _init_60(_setattr, _has_default_factory, _dflt_diagnostics, _dflt_comments, _dflt_stray_calls):
+def _init_59(_setattr, _has_default_factory, _dflt_diagnostics, _dflt_comments, _dflt_stray_calls):
     def __init__(self, source: 'SourceText', dialect: 'Dialect', diagnostics: 'list[Diagnostic]' = _has_default_factory, comments: 'list[ast.Comment]' = _has_default_factory, stray_calls: 'dict[int, ast.Call]' = _has_default_factory) -> None:
         self.source = source
         self.dialect = dialect
@@ -640,7 +627,7 @@ def _init_60(_setattr, _has_default_factory, _dflt_diagnostics, _dflt_comments, 
     return __init__
 
 
-def _init_61(_setattr, _has_default_factory):
+def _init_60(_setattr, _has_default_factory):
     def __init__(self, source: 'SourceText', tree: 'ast.Query', diagnostics: 'tuple[Diagnostic, ...]', clean: 'bool') -> None:
         _setattr(self, 'source', source)
         _setattr(self, 'tree', tree)
@@ -649,7 +636,7 @@ def _init_61(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_62(_setattr, _has_default_factory, _dflt_span):
+def _init_61(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, source: 'SourceText', value: 'JsonValue | None', diagnostics: 'tuple[Diagnostic, ...]', span: 'Span' = _dflt_span) -> None:
         _setattr(self, 'source', source)
         _setattr(self, 'value', value)
@@ -658,7 +645,7 @@ def _init_62(_setattr, _has_default_factory, _dflt_span):
     return __init__
 
 
-def _init_63(_setattr, _has_default_factory):
+def _init_62(_setattr, _has_default_factory):
     def __init__(self, source: 'str', target: 'str', reference: 'Reference', location: 'Location') -> None:
         _setattr(self, 'source', source)
         _setattr(self, 'target', target)
@@ -667,14 +654,14 @@ def _init_63(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_64(_setattr, _has_default_factory, _dflt_span):
+def _init_63(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, attributes: 'tuple[Expr, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'attributes', attributes)
     return __init__
 
 
-def _init_65(_setattr, _has_default_factory, _dflt_span, _dflt_comments):
+def _init_64(_setattr, _has_default_factory, _dflt_span, _dflt_comments):
     def __init__(self, *, span: 'Span' = _dflt_span, body: 'QueryExpr', comments: 'tuple[Comment, ...]' = _dflt_comments) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'body', body)
@@ -682,21 +669,21 @@ def _init_65(_setattr, _has_default_factory, _dflt_span, _dflt_comments):
     return __init__
 
 
-def _init_66(_setattr, _has_default_factory, _dflt_span):
+def _init_65(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, call: 'Call') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'call', call)
     return __init__
 
 
-def _init_67(_setattr, _has_default_factory, _dflt_span):
+def _init_66(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, condition: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'condition', condition)
     return __init__
 
 
-def _init_68(_setattr, _has_default_factory, _dflt_span, _dflt_window):
+def _init_67(_setattr, _has_default_factory, _dflt_span, _dflt_window):
     def __init__(self, *, span: 'Span' = _dflt_span, condition: 'Expr', window: 'Expr | None' = _dflt_window) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'condition', condition)
@@ -704,14 +691,14 @@ def _init_68(_setattr, _has_default_factory, _dflt_span, _dflt_window):
     return __init__
 
 
-def _init_69(_setattr, _has_default_factory, _dflt_span):
+def _init_68(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, count: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'count', count)
     return __init__
 
 
-def _init_70(_setattr, _has_default_factory, _dflt_span, _dflt_alias):
+def _init_69(_setattr, _has_default_factory, _dflt_span, _dflt_alias):
     def __init__(self, *, span: 'Span' = _dflt_span, interaction_type: 'Identifier', link_type: 'Identifier', alias: 'Identifier | None' = _dflt_alias) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'interaction_type', interaction_type)
@@ -720,21 +707,21 @@ def _init_70(_setattr, _has_default_factory, _dflt_span, _dflt_alias):
     return __init__
 
 
-def _init_71(_setattr, _has_default_factory, _dflt_span):
+def _init_70(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, keys: 'tuple[OrderKey, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'keys', keys)
     return __init__
 
 
-def _init_72(_setattr, _has_default_factory, _dflt_span):
+def _init_71(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, name: 'Identifier') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'name', name)
     return __init__
 
 
-def _init_73(_setattr, _has_default_factory, _dflt_span, _dflt_qualifier):
+def _init_72(_setattr, _has_default_factory, _dflt_span, _dflt_qualifier):
     def __init__(self, *, span: 'Span' = _dflt_span, name: 'str', qualifier: 'str | None' = _dflt_qualifier) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'name', name)
@@ -742,14 +729,14 @@ def _init_73(_setattr, _has_default_factory, _dflt_span, _dflt_qualifier):
     return __init__
 
 
-def _init_74(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_73(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
     return __init__
 
 
-def _init_75(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_74(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, body: 'QueryExpr', steps: 'tuple[Step, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -758,7 +745,7 @@ def _init_75(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_76(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_direction):
+def _init_75(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_direction):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, expr: 'Expr', direction: 'Direction | None' = _dflt_direction) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -767,7 +754,7 @@ def _init_76(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_dir
     return __init__
 
 
-def _init_77(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_argument):
+def _init_76(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_argument):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, function: 'AggregateFunction', argument: 'Expr | None' = _dflt_argument) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -776,7 +763,7 @@ def _init_77(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_arg
     return __init__
 
 
-def _init_78(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_77(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, left: 'Expr', op: 'CompareOp', right: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -786,7 +773,7 @@ def _init_78(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_79(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_78(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, name: 'Identifier', arguments: 'tuple[Expr, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -795,7 +782,7 @@ def _init_79(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_80(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_qualifier):
+def _init_79(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_qualifier):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, name: 'Identifier', qualifier: 'Identifier | None' = _dflt_qualifier) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -804,7 +791,7 @@ def _init_80(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_qua
     return __init__
 
 
-def _init_81(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_80(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, op: 'LogicOp', operands: 'tuple[Expr, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -813,7 +800,7 @@ def _init_81(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_82(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_81(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, operand: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -821,7 +808,7 @@ def _init_82(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_83(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_negated):
+def _init_82(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_negated):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, operand: 'Expr', negated: 'bool' = _dflt_negated) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -830,7 +817,7 @@ def _init_83(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_neg
     return __init__
 
 
-def _init_84(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_83(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, operands: 'tuple[Expr, ...]', operators: 'tuple[str, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -839,7 +826,7 @@ def _init_84(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_85(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_spellings):
+def _init_84(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_spellings):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, operands: 'tuple[QueryExpr, ...]', operators: 'tuple[SetOp, ...]', spellings: 'tuple[str, ...]' = _dflt_spellings) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -849,7 +836,7 @@ def _init_85(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_spe
     return __init__
 
 
-def _init_86(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_85(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, part: 'DatePartName', amount: 'Expr', date: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -859,7 +846,7 @@ def _init_86(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_87(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_86(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, part: 'DatePartName', start: 'Expr', end: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -869,7 +856,7 @@ def _init_87(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_88(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_87(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, parts: 'tuple[Expr, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -877,7 +864,7 @@ def _init_88(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_89(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_steps):
+def _init_88(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_steps):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, source: 'Source', steps: 'tuple[Step, ...]' = _dflt_steps) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -886,7 +873,7 @@ def _init_89(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_ste
     return __init__
 
 
-def _init_90(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_89(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, subject: 'Expr', op: 'StringOp', pattern: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -896,7 +883,7 @@ def _init_90(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_91(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_90(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, subject: 'Expr', values: 'tuple[Expr, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -905,7 +892,7 @@ def _init_91(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_92(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_91(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, text: 'str') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -913,7 +900,7 @@ def _init_92(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_93(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_92(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, unit: 'WindowUnit', count: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -922,7 +909,7 @@ def _init_93(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_94(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_93(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, value: 'bool') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -930,7 +917,7 @@ def _init_94(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_95(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_quote):
+def _init_94(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_quote):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, value: 'str', quote: 'str' = _dflt_quote) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -939,14 +926,14 @@ def _init_95(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_quo
     return __init__
 
 
-def _init_96(_setattr, _has_default_factory, _dflt_span):
+def _init_95(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, part: 'DatePart') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'part', part)
     return __init__
 
 
-def _init_97(_setattr, _has_default_factory, _dflt_span, _dflt_alias, _dflt_filter):
+def _init_96(_setattr, _has_default_factory, _dflt_span, _dflt_alias, _dflt_filter):
     def __init__(self, *, span: 'Span' = _dflt_span, relationship: 'Identifier', alias: 'Identifier | None' = _dflt_alias, filter: 'Filter | None' = _dflt_filter) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'relationship', relationship)
@@ -955,7 +942,7 @@ def _init_97(_setattr, _has_default_factory, _dflt_span, _dflt_alias, _dflt_filt
     return __init__
 
 
-def _init_98(_setattr, _has_default_factory, _dflt_span, _dflt_nested, _dflt_optional):
+def _init_97(_setattr, _has_default_factory, _dflt_span, _dflt_nested, _dflt_optional):
     def __init__(self, *, span: 'Span' = _dflt_span, relationship: 'Identifier', alias: 'Identifier', nested: "'Relate | None'" = _dflt_nested, optional: 'bool' = _dflt_optional) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'relationship', relationship)
@@ -965,7 +952,7 @@ def _init_98(_setattr, _has_default_factory, _dflt_span, _dflt_nested, _dflt_opt
     return __init__
 
 
-def _init_99(_setattr, _has_default_factory, _dflt_span, _dflt_alias):
+def _init_98(_setattr, _has_default_factory, _dflt_span, _dflt_alias):
     def __init__(self, *, span: 'Span' = _dflt_span, table: 'Identifier', alias: 'Identifier | None' = _dflt_alias) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'table', table)
@@ -973,34 +960,34 @@ def _init_99(_setattr, _has_default_factory, _dflt_span, _dflt_alias):
     return __init__
 
 
-def _init_100(_setattr, _has_default_factory, _dflt_span):
+def _init_99(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, text: 'str') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'text', text)
     return __init__
 
 
-def _init_101(_setattr, _has_default_factory, _dflt_span):
+def _init_100(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span) -> None:
         _setattr(self, 'span', span)
     return __init__
 
 
-def _init_102(_setattr, _has_default_factory):
+def _init_101(_setattr, _has_default_factory):
     def __init__(self, start: 'Position', end: 'Position') -> None:
         _setattr(self, 'start', start)
         _setattr(self, 'end', end)
     return __init__
 
 
-def _init_103(_setattr, _has_default_factory):
+def _init_102(_setattr, _has_default_factory):
     def __init__(self, start: 'int', end: 'int') -> None:
         _setattr(self, 'start', start)
         _setattr(self, 'end', end)
     return __init__
 
 
-def _init_104(_setattr, _has_default_factory):
+def _init_103(_setattr, _has_default_factory):
     def __init__(self, start: 'int', end: 'int', new_text: 'str') -> None:
         _setattr(self, 'start', start)
         _setattr(self, 'end', end)
@@ -1008,14 +995,14 @@ def _init_104(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_105(_setattr, _has_default_factory):
+def _init_104(_setattr, _has_default_factory):
     def __init__(self, start: 'int', findings: 'tuple[Ranked, ...]') -> None:
         _setattr(self, 'start', start)
         _setattr(self, 'findings', findings)
     return __init__
 
 
-def _init_106(_setattr, _has_default_factory, _dflt_alias, _dflt_interaction):
+def _init_105(_setattr, _has_default_factory, _dflt_alias, _dflt_interaction):
     def __init__(self, table: 'str | None', aliases: 'Mapping[str, str | None]', alias: 'str | None' = _dflt_alias, interaction: 'str | None' = _dflt_interaction) -> None:
         _setattr(self, 'table', table)
         _setattr(self, 'aliases', aliases)
@@ -1024,7 +1011,7 @@ def _init_106(_setattr, _has_default_factory, _dflt_alias, _dflt_interaction):
     return __init__
 
 
-def _init_107(_setattr, _has_default_factory, _dflt_tables, _dflt_relationships, _dflt_interactions, _dflt_interaction_tables):
+def _init_106(_setattr, _has_default_factory, _dflt_tables, _dflt_relationships, _dflt_interactions, _dflt_interaction_tables):
     def __init__(self, tables: 'Mapping[str, Table]' = _has_default_factory, relationships: 'Mapping[str, Relationship]' = _has_default_factory, interactions: 'Mapping[str, InteractionType]' = _has_default_factory, interaction_tables: 'Mapping[str, InteractionTable]' = _has_default_factory) -> None:
         _setattr(self, 'tables', _dflt_tables() if tables is _has_default_factory else tables)
         _setattr(self, 'relationships', _dflt_relationships() if relationships is _has_default_factory else relationships)
@@ -1034,7 +1021,7 @@ def _init_107(_setattr, _has_default_factory, _dflt_tables, _dflt_relationships,
     return __init__
 
 
-def _init_108(_setattr, _has_default_factory):
+def _init_107(_setattr, _has_default_factory):
     def __init__(self, text: 'str', caret_start: 'int', caret_width: 'int') -> None:
         _setattr(self, 'text', text)
         _setattr(self, 'caret_start', caret_start)
@@ -1042,7 +1029,7 @@ def _init_108(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_109(_setattr, _has_default_factory, _dflt_fixed, _dflt_passes, _dflt_converged, _dflt_reverted, _dflt_unfinished):
+def _init_108(_setattr, _has_default_factory, _dflt_fixed, _dflt_passes, _dflt_converged, _dflt_reverted, _dflt_unfinished):
     def __init__(self, text: 'str', fixed: 'Counter' = _has_default_factory, passes: 'int' = _dflt_passes, converged: 'bool' = _dflt_converged, reverted: 'bool' = _dflt_reverted, unfinished: 'list[Diagnostic]' = _has_default_factory) -> None:
         self.text = text
         self.fixed = _dflt_fixed() if fixed is _has_default_factory else fixed
@@ -1053,7 +1040,7 @@ def _init_109(_setattr, _has_default_factory, _dflt_fixed, _dflt_passes, _dflt_c
     return __init__
 
 
-def _init_110(_setattr, _has_default_factory, _dflt_path):
+def _init_109(_setattr, _has_default_factory, _dflt_path):
     def __init__(self, text: 'str', path: 'str | None' = _dflt_path) -> None:
         _setattr(self, 'text', text)
         _setattr(self, 'path', path)
@@ -1061,35 +1048,35 @@ def _init_110(_setattr, _has_default_factory, _dflt_path):
     return __init__
 
 
-def _init_111(_setattr, _has_default_factory):
+def _init_110(_setattr, _has_default_factory):
     def __init__(self, tokens: 'tuple[Token, ...]', starts: 'tuple[int, ...]') -> None:
         _setattr(self, 'tokens', tokens)
         _setattr(self, 'starts', starts)
     return __init__
 
 
-def _init_112(_setattr, _has_default_factory):
+def _init_111(_setattr, _has_default_factory):
     def __init__(self, type: 'int | None', status: 'int | None') -> None:
         _setattr(self, 'type', type)
         _setattr(self, 'status', status)
     return __init__
 
 
-def _init_113(_setattr, _has_default_factory):
+def _init_112(_setattr, _has_default_factory):
     def __init__(self, url: 'str', api_version: 'str') -> None:
         _setattr(self, 'url', url)
         _setattr(self, 'api_version', api_version)
     return __init__
 
 
-def _init_114(_setattr, _has_default_factory):
+def _init_113(_setattr, _has_default_factory):
     def __init__(self, value: 'bool | None', span: 'Span') -> None:
         _setattr(self, 'value', value)
         _setattr(self, 'span', span)
     return __init__
 
 
-def _init_115(_setattr, _has_default_factory, _dflt_text):
+def _init_114(_setattr, _has_default_factory, _dflt_text):
     def __init__(self, value: 'int | float', span: 'Span', text: 'str' = _dflt_text) -> None:
         _setattr(self, 'value', value)
         _setattr(self, 'span', span)
@@ -1097,14 +1084,14 @@ def _init_115(_setattr, _has_default_factory, _dflt_text):
     return __init__
 
 
-def _init_116(_setattr, _has_default_factory):
+def _init_115(_setattr, _has_default_factory):
     def __init__(self, value: 'int', exact: 'bool') -> None:
         _setattr(self, 'value', value)
         _setattr(self, 'exact', exact)
     return __init__
 
 
-def _init_117(_setattr, _has_default_factory, _dflt_quote, _dflt_checkpoints):
+def _init_116(_setattr, _has_default_factory, _dflt_quote, _dflt_checkpoints):
     def __init__(self, value: 'str', span: 'Span', quote: 'str' = _dflt_quote, checkpoints: 'tuple[tuple[int, int], ...]' = _dflt_checkpoints) -> None:
         _setattr(self, 'value', value)
         _setattr(self, 'span', span)
@@ -1580,7 +1567,7 @@ def _eq_57():
 def _eq_58():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.node, self.parent, self.step, self.owner, self.after, self.until, self.unread_before, self.step_after,) == (other.node, other.parent, other.step, other.owner, other.after, other.until, other.unread_before, other.step_after,)
+            return (self.offset, self.line, self.column,) == (other.offset, other.line, other.column,)
         return NotImplemented
     return __eq__
 
@@ -1588,7 +1575,7 @@ def _eq_58():
 def _eq_59():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.offset, self.line, self.column,) == (other.offset, other.line, other.column,)
+            return (self.op, self.operands,) == (other.op, other.operands,)
         return NotImplemented
     return __eq__
 
@@ -1596,7 +1583,7 @@ def _eq_59():
 def _eq_60():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.op, self.operands,) == (other.op, other.operands,)
+            return (self.operand,) == (other.operand,)
         return NotImplemented
     return __eq__
 
@@ -1604,7 +1591,7 @@ def _eq_60():
 def _eq_61():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.operand,) == (other.operand,)
+            return (self.operand, self.negated,) == (other.operand, other.negated,)
         return NotImplemented
     return __eq__
 
@@ -1612,7 +1599,7 @@ def _eq_61():
 def _eq_62():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.operand, self.negated,) == (other.operand, other.negated,)
+            return (self.operands, self.operators,) == (other.operands, other.operators,)
         return NotImplemented
     return __eq__
 
@@ -1620,7 +1607,7 @@ def _eq_62():
 def _eq_63():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.operands, self.operators,) == (other.operands, other.operators,)
+            return (self.operators, self.punctuation,) == (other.operators, other.punctuation,)
         return NotImplemented
     return __eq__
 
@@ -1628,7 +1615,7 @@ def _eq_63():
 def _eq_64():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.operators, self.punctuation,) == (other.operators, other.punctuation,)
+            return (self.part,) == (other.part,)
         return NotImplemented
     return __eq__
 
@@ -1636,7 +1623,7 @@ def _eq_64():
 def _eq_65():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.part,) == (other.part,)
+            return (self.part, self.amount, self.date,) == (other.part, other.amount, other.date,)
         return NotImplemented
     return __eq__
 
@@ -1644,7 +1631,7 @@ def _eq_65():
 def _eq_66():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.part, self.amount, self.date,) == (other.part, other.amount, other.date,)
+            return (self.part, self.start, self.end,) == (other.part, other.start, other.end,)
         return NotImplemented
     return __eq__
 
@@ -1652,7 +1639,7 @@ def _eq_66():
 def _eq_67():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.part, self.start, self.end,) == (other.part, other.start, other.end,)
+            return (self.parts,) == (other.parts,)
         return NotImplemented
     return __eq__
 
@@ -1660,7 +1647,7 @@ def _eq_67():
 def _eq_68():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.parts,) == (other.parts,)
+            return (self.path, self.root, self.select, self.ignore, self.extend_select, self.per_file_ignores, self.line_length, self.schema, self.target, self.kinds, self.severity, self.exclude, self.dialect, self.dialects, self.extend_exclude, self.cache_dir, self.org, self.interaction_map,) == (other.path, other.root, other.select, other.ignore, other.extend_select, other.per_file_ignores, other.line_length, other.schema, other.target, other.kinds, other.severity, other.exclude, other.dialect, other.dialects, other.extend_exclude, other.cache_dir, other.org, other.interaction_map,)
         return NotImplemented
     return __eq__
 
@@ -1668,7 +1655,7 @@ def _eq_68():
 def _eq_69():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.path, self.root, self.select, self.ignore, self.extend_select, self.per_file_ignores, self.line_length, self.schema, self.target, self.kinds, self.severity, self.exclude, self.dialect, self.dialects, self.extend_exclude, self.cache_dir, self.org, self.interaction_map,) == (other.path, other.root, other.select, other.ignore, other.extend_select, other.per_file_ignores, other.line_length, other.schema, other.target, other.kinds, other.severity, other.exclude, other.dialect, other.dialects, other.extend_exclude, other.cache_dir, other.org, other.interaction_map,)
+            return (self.path, self.source, self.diagnostics, self.query, self.kind, self.original, self.fixed, self.fix_problem, self.directives, self.stored, self.shape,) == (other.path, other.source, other.diagnostics, other.query, other.kind, other.original, other.fixed, other.fix_problem, other.directives, other.stored, other.shape,)
         return NotImplemented
     return __eq__
 
@@ -1676,7 +1663,7 @@ def _eq_69():
 def _eq_70():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.path, self.source, self.diagnostics, self.query, self.kind, self.original, self.fixed, self.fix_problem, self.directives, self.stored, self.shape,) == (other.path, other.source, other.diagnostics, other.query, other.kind, other.original, other.fixed, other.fix_problem, other.directives, other.stored, other.shape,)
+            return (self.path, self.source, self.segments, self.diagnostics, self.links,) == (other.path, other.source, other.segments, other.diagnostics, other.links,)
         return NotImplemented
     return __eq__
 
@@ -1684,7 +1671,7 @@ def _eq_70():
 def _eq_71():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.path, self.source, self.segments, self.diagnostics, self.links,) == (other.path, other.source, other.segments, other.diagnostics, other.links,)
+            return (self.path, self.span, self.range,) == (other.path, other.span, other.range,)
         return NotImplemented
     return __eq__
 
@@ -1692,7 +1679,7 @@ def _eq_71():
 def _eq_72():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.path, self.span, self.range,) == (other.path, other.span, other.range,)
+            return (self.path, self.text, self.stored,) == (other.path, other.text, other.stored,)
         return NotImplemented
     return __eq__
 
@@ -1700,7 +1687,7 @@ def _eq_72():
 def _eq_73():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.path, self.text, self.stored,) == (other.path, other.text, other.stored,)
+            return (self.profile, self.tables,) == (other.profile, other.tables,)
         return NotImplemented
     return __eq__
 
@@ -1708,7 +1695,7 @@ def _eq_73():
 def _eq_74():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.profile, self.tables,) == (other.profile, other.tables,)
+            return (self.qualifier, self.name, self.dotted, self.start, self.end,) == (other.qualifier, other.name, other.dotted, other.start, other.end,)
         return NotImplemented
     return __eq__
 
@@ -1716,7 +1703,7 @@ def _eq_74():
 def _eq_75():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.qualifier, self.name, self.dotted, self.start, self.end,) == (other.qualifier, other.name, other.dotted, other.start, other.end,)
+            return (self.query, self.diagnostics, self.source,) == (other.query, other.diagnostics, other.source,)
         return NotImplemented
     return __eq__
 
@@ -1724,7 +1711,7 @@ def _eq_75():
 def _eq_76():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.query, self.diagnostics, self.source,) == (other.query, other.diagnostics, other.source,)
+            return (self.query, self.source, self.line_length, self.lexicon, self.token_index, self.roots, self.skip, self.step_facts, self.kept_outer, self._walked, self._nodes, self._parents, self._by_class, self._of_types, self._outer,) == (other.query, other.source, other.line_length, other.lexicon, other.token_index, other.roots, other.skip, other.step_facts, other.kept_outer, other._walked, other._nodes, other._parents, other._by_class, other._of_types, other._outer,)
         return NotImplemented
     return __eq__
 
@@ -1732,7 +1719,7 @@ def _eq_76():
 def _eq_77():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.query, self.source, self.line_length, self.lexicon, self.token_index, self.roots, self.skip, self.step_facts, self.kept_outer, self._walked, self._nodes, self._parents, self._by_class, self._of_types, self._outer,) == (other.query, other.source, other.line_length, other.lexicon, other.token_index, other.roots, other.skip, other.step_facts, other.kept_outer, other._walked, other._nodes, other._parents, other._by_class, other._of_types, other._outer,)
+            return (self.references, self.comments,) == (other.references, other.comments,)
         return NotImplemented
     return __eq__
 
@@ -1740,7 +1727,7 @@ def _eq_77():
 def _eq_78():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.references, self.comments,) == (other.references, other.comments,)
+            return (self.relate, self.start, self.relationship, self.reached,) == (other.relate, other.start, other.relationship, other.reached,)
         return NotImplemented
     return __eq__
 
@@ -1748,7 +1735,7 @@ def _eq_78():
 def _eq_79():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.relate, self.start, self.relationship, self.reached,) == (other.relate, other.start, other.relationship, other.reached,)
+            return (self.relationship, self.alias, self.filter,) == (other.relationship, other.alias, other.filter,)
         return NotImplemented
     return __eq__
 
@@ -1756,7 +1743,7 @@ def _eq_79():
 def _eq_80():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.relationship, self.alias, self.filter,) == (other.relationship, other.alias, other.filter,)
+            return (self.relationship, self.alias, self.nested, self.optional,) == (other.relationship, other.alias, other.nested, other.optional,)
         return NotImplemented
     return __eq__
 
@@ -1764,7 +1751,7 @@ def _eq_80():
 def _eq_81():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.relationship, self.alias, self.nested, self.optional,) == (other.relationship, other.alias, other.nested, other.optional,)
+            return (self.root, self.checked, self.members,) == (other.root, other.checked, other.members,)
         return NotImplemented
     return __eq__
 
@@ -1772,7 +1759,7 @@ def _eq_81():
 def _eq_82():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.root, self.checked, self.members,) == (other.root, other.checked, other.members,)
+            return (self.sanitized, self.diagnostics, self.problem_ends, self.parseable, self.missing_closers, self.only_trivia,) == (other.sanitized, other.diagnostics, other.problem_ends, other.parseable, other.missing_closers, other.only_trivia,)
         return NotImplemented
     return __eq__
 
@@ -1780,7 +1767,7 @@ def _eq_82():
 def _eq_83():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.sanitized, self.diagnostics, self.problem_ends, self.parseable, self.missing_closers, self.only_trivia,) == (other.sanitized, other.diagnostics, other.problem_ends, other.parseable, other.missing_closers, other.only_trivia,)
+            return (self.source, self.dialect, self.diagnostics, self.comments, self.stray_calls,) == (other.source, other.dialect, other.diagnostics, other.comments, other.stray_calls,)
         return NotImplemented
     return __eq__
 
@@ -1788,7 +1775,7 @@ def _eq_83():
 def _eq_84():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.source, self.dialect, self.diagnostics, self.comments, self.stray_calls,) == (other.source, other.dialect, other.diagnostics, other.comments, other.stray_calls,)
+            return (self.source, self.steps,) == (other.source, other.steps,)
         return NotImplemented
     return __eq__
 
@@ -1796,7 +1783,7 @@ def _eq_84():
 def _eq_85():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.source, self.steps,) == (other.source, other.steps,)
+            return (self.source, self.target, self.reference, self.location,) == (other.source, other.target, other.reference, other.location,)
         return NotImplemented
     return __eq__
 
@@ -1804,7 +1791,7 @@ def _eq_85():
 def _eq_86():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.source, self.target, self.reference, self.location,) == (other.source, other.target, other.reference, other.location,)
+            return (self.source, self.tree, self.diagnostics, self.clean,) == (other.source, other.tree, other.diagnostics, other.clean,)
         return NotImplemented
     return __eq__
 
@@ -1812,7 +1799,7 @@ def _eq_86():
 def _eq_87():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.source, self.tree, self.diagnostics, self.clean,) == (other.source, other.tree, other.diagnostics, other.clean,)
+            return (self.source, self.value, self.diagnostics, self.span,) == (other.source, other.value, other.diagnostics, other.span,)
         return NotImplemented
     return __eq__
 
@@ -1820,7 +1807,7 @@ def _eq_87():
 def _eq_88():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.source, self.value, self.diagnostics, self.span,) == (other.source, other.value, other.diagnostics, other.span,)
+            return (self.start, self.end,) == (other.start, other.end,)
         return NotImplemented
     return __eq__
 
@@ -1828,7 +1815,7 @@ def _eq_88():
 def _eq_89():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.start, self.end,) == (other.start, other.end,)
+            return (self.start, self.end, self.new_text,) == (other.start, other.end, other.new_text,)
         return NotImplemented
     return __eq__
 
@@ -1836,7 +1823,7 @@ def _eq_89():
 def _eq_90():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.start, self.end, self.new_text,) == (other.start, other.end, other.new_text,)
+            return (self.start, self.findings,) == (other.start, other.findings,)
         return NotImplemented
     return __eq__
 
@@ -1844,7 +1831,7 @@ def _eq_90():
 def _eq_91():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.start, self.findings,) == (other.start, other.findings,)
+            return (self.subject, self.op, self.pattern,) == (other.subject, other.op, other.pattern,)
         return NotImplemented
     return __eq__
 
@@ -1852,7 +1839,7 @@ def _eq_91():
 def _eq_92():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.subject, self.op, self.pattern,) == (other.subject, other.op, other.pattern,)
+            return (self.subject, self.values,) == (other.subject, other.values,)
         return NotImplemented
     return __eq__
 
@@ -1860,7 +1847,7 @@ def _eq_92():
 def _eq_93():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.subject, self.values,) == (other.subject, other.values,)
+            return (self.table, self.alias,) == (other.table, other.alias,)
         return NotImplemented
     return __eq__
 
@@ -1868,7 +1855,7 @@ def _eq_93():
 def _eq_94():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.table, self.alias,) == (other.table, other.alias,)
+            return (self.table, self.aliases, self.alias, self.interaction,) == (other.table, other.aliases, other.alias, other.interaction,)
         return NotImplemented
     return __eq__
 
@@ -1876,7 +1863,7 @@ def _eq_94():
 def _eq_95():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.table, self.aliases, self.alias, self.interaction,) == (other.table, other.aliases, other.alias, other.interaction,)
+            return (self.tables, self.relationships, self.interactions, self.interaction_tables,) == (other.tables, other.relationships, other.interactions, other.interaction_tables,)
         return NotImplemented
     return __eq__
 
@@ -1884,7 +1871,7 @@ def _eq_95():
 def _eq_96():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.tables, self.relationships, self.interactions, self.interaction_tables,) == (other.tables, other.relationships, other.interactions, other.interaction_tables,)
+            return (self.text,) == (other.text,)
         return NotImplemented
     return __eq__
 
@@ -1892,7 +1879,7 @@ def _eq_96():
 def _eq_97():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.text,) == (other.text,)
+            return (self.text, self.caret_start, self.caret_width,) == (other.text, other.caret_start, other.caret_width,)
         return NotImplemented
     return __eq__
 
@@ -1900,7 +1887,7 @@ def _eq_97():
 def _eq_98():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.text, self.caret_start, self.caret_width,) == (other.text, other.caret_start, other.caret_width,)
+            return (self.text, self.fixed, self.passes, self.converged, self.reverted, self.unfinished,) == (other.text, other.fixed, other.passes, other.converged, other.reverted, other.unfinished,)
         return NotImplemented
     return __eq__
 
@@ -1908,7 +1895,7 @@ def _eq_98():
 def _eq_99():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.text, self.fixed, self.passes, self.converged, self.reverted, self.unfinished,) == (other.text, other.fixed, other.passes, other.converged, other.reverted, other.unfinished,)
+            return (self.text, self.path,) == (other.text, other.path,)
         return NotImplemented
     return __eq__
 
@@ -1916,7 +1903,7 @@ def _eq_99():
 def _eq_100():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.text, self.path,) == (other.text, other.path,)
+            return (self.tokens, self.starts,) == (other.tokens, other.starts,)
         return NotImplemented
     return __eq__
 
@@ -1924,7 +1911,7 @@ def _eq_100():
 def _eq_101():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.tokens, self.starts,) == (other.tokens, other.starts,)
+            return (self.type, self.status,) == (other.type, other.status,)
         return NotImplemented
     return __eq__
 
@@ -1932,7 +1919,7 @@ def _eq_101():
 def _eq_102():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.type, self.status,) == (other.type, other.status,)
+            return (self.unit, self.count,) == (other.unit, other.count,)
         return NotImplemented
     return __eq__
 
@@ -1940,7 +1927,7 @@ def _eq_102():
 def _eq_103():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.unit, self.count,) == (other.unit, other.count,)
+            return (self.url, self.api_version,) == (other.url, other.api_version,)
         return NotImplemented
     return __eq__
 
@@ -1948,7 +1935,7 @@ def _eq_103():
 def _eq_104():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.url, self.api_version,) == (other.url, other.api_version,)
+            return (self.value,) == (other.value,)
         return NotImplemented
     return __eq__
 
@@ -1956,7 +1943,7 @@ def _eq_104():
 def _eq_105():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.value,) == (other.value,)
+            return (self.value, self.exact,) == (other.value, other.exact,)
         return NotImplemented
     return __eq__
 
@@ -1964,7 +1951,7 @@ def _eq_105():
 def _eq_106():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.value, self.exact,) == (other.value, other.exact,)
+            return (self.value, self.span,) == (other.value, other.span,)
         return NotImplemented
     return __eq__
 
@@ -1972,20 +1959,12 @@ def _eq_106():
 def _eq_107():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.value, self.span,) == (other.value, other.span,)
-        return NotImplemented
-    return __eq__
-
-
-def _eq_108():
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
             return (self.value, self.span, self.quote,) == (other.value, other.span, other.quote,)
         return NotImplemented
     return __eq__
 
 
-def _eq_109():
+def _eq_108():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.value, self.span, self.text,) == (other.value, other.span, other.text,)
@@ -2313,263 +2292,257 @@ def _hash_52():
 
 def _hash_53():
     def __hash__(self):
-        return hash((self.node, self.parent, self.step, self.owner, self.after, self.until, self.unread_before, self.step_after,))
+        return hash((self.offset, self.line, self.column,))
     return __hash__
 
 
 def _hash_54():
     def __hash__(self):
-        return hash((self.offset, self.line, self.column,))
+        return hash((self.op, self.operands,))
     return __hash__
 
 
 def _hash_55():
     def __hash__(self):
-        return hash((self.op, self.operands,))
+        return hash((self.operand,))
     return __hash__
 
 
 def _hash_56():
     def __hash__(self):
-        return hash((self.operand,))
+        return hash((self.operand, self.negated,))
     return __hash__
 
 
 def _hash_57():
     def __hash__(self):
-        return hash((self.operand, self.negated,))
+        return hash((self.operands, self.operators,))
     return __hash__
 
 
 def _hash_58():
     def __hash__(self):
-        return hash((self.operands, self.operators,))
+        return hash((self.operators, self.punctuation,))
     return __hash__
 
 
 def _hash_59():
     def __hash__(self):
-        return hash((self.operators, self.punctuation,))
+        return hash((self.part,))
     return __hash__
 
 
 def _hash_60():
     def __hash__(self):
-        return hash((self.part,))
+        return hash((self.part, self.amount, self.date,))
     return __hash__
 
 
 def _hash_61():
     def __hash__(self):
-        return hash((self.part, self.amount, self.date,))
+        return hash((self.part, self.start, self.end,))
     return __hash__
 
 
 def _hash_62():
     def __hash__(self):
-        return hash((self.part, self.start, self.end,))
+        return hash((self.parts,))
     return __hash__
 
 
 def _hash_63():
     def __hash__(self):
-        return hash((self.parts,))
+        return hash((self.path, self.root, self.select, self.ignore, self.extend_select, self.per_file_ignores, self.line_length, self.schema, self.target, self.kinds, self.severity, self.exclude, self.dialect, self.dialects, self.extend_exclude, self.cache_dir, self.org, self.interaction_map,))
     return __hash__
 
 
 def _hash_64():
     def __hash__(self):
-        return hash((self.path, self.root, self.select, self.ignore, self.extend_select, self.per_file_ignores, self.line_length, self.schema, self.target, self.kinds, self.severity, self.exclude, self.dialect, self.dialects, self.extend_exclude, self.cache_dir, self.org, self.interaction_map,))
+        return hash((self.path, self.span, self.range,))
     return __hash__
 
 
 def _hash_65():
     def __hash__(self):
-        return hash((self.path, self.span, self.range,))
+        return hash((self.path, self.text, self.stored,))
     return __hash__
 
 
 def _hash_66():
     def __hash__(self):
-        return hash((self.path, self.text, self.stored,))
+        return hash((self.profile, self.tables,))
     return __hash__
 
 
 def _hash_67():
     def __hash__(self):
-        return hash((self.profile, self.tables,))
+        return hash((self.qualifier, self.name, self.dotted, self.start, self.end,))
     return __hash__
 
 
 def _hash_68():
     def __hash__(self):
-        return hash((self.qualifier, self.name, self.dotted, self.start, self.end,))
+        return hash((self.query, self.diagnostics, self.source,))
     return __hash__
 
 
 def _hash_69():
     def __hash__(self):
-        return hash((self.query, self.diagnostics, self.source,))
+        return hash((self.references, self.comments,))
     return __hash__
 
 
 def _hash_70():
     def __hash__(self):
-        return hash((self.references, self.comments,))
+        return hash((self.relate, self.start, self.relationship, self.reached,))
     return __hash__
 
 
 def _hash_71():
     def __hash__(self):
-        return hash((self.relate, self.start, self.relationship, self.reached,))
+        return hash((self.relationship, self.alias, self.filter,))
     return __hash__
 
 
 def _hash_72():
     def __hash__(self):
-        return hash((self.relationship, self.alias, self.filter,))
+        return hash((self.relationship, self.alias, self.nested, self.optional,))
     return __hash__
 
 
 def _hash_73():
     def __hash__(self):
-        return hash((self.relationship, self.alias, self.nested, self.optional,))
+        return hash((self.source, self.steps,))
     return __hash__
 
 
 def _hash_74():
     def __hash__(self):
-        return hash((self.source, self.steps,))
+        return hash((self.source, self.target, self.reference, self.location,))
     return __hash__
 
 
 def _hash_75():
     def __hash__(self):
-        return hash((self.source, self.target, self.reference, self.location,))
+        return hash((self.source, self.tree, self.diagnostics, self.clean,))
     return __hash__
 
 
 def _hash_76():
     def __hash__(self):
-        return hash((self.source, self.tree, self.diagnostics, self.clean,))
+        return hash((self.source, self.value, self.diagnostics, self.span,))
     return __hash__
 
 
 def _hash_77():
     def __hash__(self):
-        return hash((self.source, self.value, self.diagnostics, self.span,))
+        return hash((self.start, self.end,))
     return __hash__
 
 
 def _hash_78():
     def __hash__(self):
-        return hash((self.start, self.end,))
+        return hash((self.start, self.end, self.new_text,))
     return __hash__
 
 
 def _hash_79():
     def __hash__(self):
-        return hash((self.start, self.end, self.new_text,))
+        return hash((self.start, self.findings,))
     return __hash__
 
 
 def _hash_80():
     def __hash__(self):
-        return hash((self.start, self.findings,))
+        return hash((self.subject, self.op, self.pattern,))
     return __hash__
 
 
 def _hash_81():
     def __hash__(self):
-        return hash((self.subject, self.op, self.pattern,))
+        return hash((self.subject, self.values,))
     return __hash__
 
 
 def _hash_82():
     def __hash__(self):
-        return hash((self.subject, self.values,))
+        return hash((self.table, self.alias,))
     return __hash__
 
 
 def _hash_83():
     def __hash__(self):
-        return hash((self.table, self.alias,))
+        return hash((self.table, self.aliases, self.alias, self.interaction,))
     return __hash__
 
 
 def _hash_84():
     def __hash__(self):
-        return hash((self.table, self.aliases, self.alias, self.interaction,))
+        return hash((self.text,))
     return __hash__
 
 
 def _hash_85():
     def __hash__(self):
-        return hash((self.text,))
+        return hash((self.text, self.caret_start, self.caret_width,))
     return __hash__
 
 
 def _hash_86():
     def __hash__(self):
-        return hash((self.text, self.caret_start, self.caret_width,))
+        return hash((self.text, self.path,))
     return __hash__
 
 
 def _hash_87():
     def __hash__(self):
-        return hash((self.text, self.path,))
+        return hash((self.tokens, self.starts,))
     return __hash__
 
 
 def _hash_88():
     def __hash__(self):
-        return hash((self.tokens, self.starts,))
+        return hash((self.type, self.status,))
     return __hash__
 
 
 def _hash_89():
     def __hash__(self):
-        return hash((self.type, self.status,))
+        return hash((self.unit, self.count,))
     return __hash__
 
 
 def _hash_90():
     def __hash__(self):
-        return hash((self.unit, self.count,))
+        return hash((self.url, self.api_version,))
     return __hash__
 
 
 def _hash_91():
     def __hash__(self):
-        return hash((self.url, self.api_version,))
+        return hash((self.value,))
     return __hash__
 
 
 def _hash_92():
     def __hash__(self):
-        return hash((self.value,))
+        return hash((self.value, self.exact,))
     return __hash__
 
 
 def _hash_93():
     def __hash__(self):
-        return hash((self.value, self.exact,))
+        return hash((self.value, self.span,))
     return __hash__
 
 
 def _hash_94():
     def __hash__(self):
-        return hash((self.value, self.span,))
-    return __hash__
-
-
-def _hash_95():
-    def __hash__(self):
         return hash((self.value, self.span, self.quote,))
     return __hash__
 
 
-def _hash_96():
+def _hash_95():
     def __hash__(self):
         return hash((self.value, self.span, self.text,))
     return __hash__
@@ -3033,81 +3006,80 @@ INITS: dict = {  # shape: the factory of its __init__
     ((('name', 'str', '', True, False), ('span', 'Span', '', True, False), ('call_span', 'Span', '', True, False), ('query_span', 'Span', '', True, False)), True, False, True): _init_40,
     ((('name', 'str', '', True, False), ('table', 'str | None', '', True, False), ('interaction', 'bool', '', True, False), ('declaration', 'ast.Identifier', '', True, False), ('declared_by', 'ast.Node', '', True, False)), True, False, True): _init_41,
     ((('name', 'str', '', True, False), ('type', 'AttributeType', '', True, False), ('options', 'Mapping[int, str] | None', 'default', True, False), ('targets', 'tuple[str, ...]', 'default', True, False), ('display_name', 'str | None', 'default', True, False)), True, True, True): _init_42,
-    ((('node', 'ast.Node', '', True, False), ('parent', 'ast.Node', '', True, False), ('step', 'ast.Node', '', True, False), ('owner', 'ast.Chain | ast.Grouped', '', True, False), ('after', 'int', '', True, False), ('until', 'int', '', True, False), ('unread_before', 'bool', '', True, False), ('step_after', 'int', '', True, False)), True, False, True): _init_43,
-    ((('offset', 'int', '', True, False), ('line', 'int', '', True, False), ('column', 'int', '', True, False)), True, False, True): _init_44,
-    ((('operators', 'tuple[str, ...]', 'default', True, False), ('punctuation', 'str', 'default', True, False)), True, False, False): _init_45,
-    ((('path', 'Path | None', 'default', True, False), ('root', 'Path', 'factory', True, False), ('select', 'tuple[str, ...] | None', 'default', True, False), ('ignore', 'tuple[str, ...]', 'default', True, False), ('extend_select', 'tuple[str, ...]', 'default', True, False), ('per_file_ignores', 'tuple[tuple[str, tuple[str, ...]], ...]', 'default', True, False), ('line_length', 'int', 'default', True, False), ('schema', 'Path | None', 'default', True, False), ('target', 'str', 'default', True, False), ('kinds', 'tuple[tuple[str, str], ...]', 'default', True, False), ('severity', 'tuple[tuple[str, Severity], ...]', 'default', True, False), ('exclude', 'tuple[str, ...]', 'default', True, False), ('dialect', 'str', 'default', True, False), ('dialects', 'tuple[tuple[str, str], ...]', 'default', True, False), ('extend_exclude', 'tuple[str, ...]', 'default', True, False), ('cache_dir', 'Path | None', 'default', True, False), ('org', 'OrgSettings | None', 'default', True, False), ('interaction_map', 'Path | None', 'default', True, False)), True, False, False): _init_46,
-    ((('path', 'str | None', '', True, False), ('source', 'SourceText', '', True, False), ('diagnostics', 'list[Diagnostic]', 'factory', True, False), ('query', 'ast.Query | None', 'default', True, False), ('kind', 'str | None', 'default', True, False), ('original', 'str | None', 'default', True, False), ('fixed', 'Counter', 'factory', True, False), ('fix_problem', 'str | None', 'default', True, False), ('directives', 'FileDirectives | None', 'default', True, False), ('stored', 'Stored | None', 'default', True, False), ('shape', 'tuple[str, QueryShape] | None', 'default', True, False)), False, False, False): _init_47,
-    ((('path', 'str | None', '', True, False), ('text', 'str', '', True, False), ('stored', 'Stored', '', True, False)), True, False, False): _init_48,
-    ((('path', 'str', '', True, False), ('source', 'SourceText', '', True, False), ('index', 'int', '', True, False), ('name', 'str | None', '', True, False), ('handles', 'tuple[str, ...]', '', True, False), ('definition', 'Span', '', True, False), ('name_source', 'str | None', '', True, False), ('query_text', 'str | None', '', True, False), ('extent', 'Span', 'default', True, False), ('references', 'tuple[Reference, ...]', 'default', True, False), ('segment_id', 'str | None', 'default', True, False), ('query_name', 'str | None', 'default', True, False), ('segment_type', 'SegmentType | None', 'default', True, False), ('status', 'SegmentStatus | None', 'default', True, False), ('target_profile', 'str | None', 'default', True, False), ('to_file', 'Callable[[int, int], Span]', 'default', True, False), ('move_diagnostic', 'Callable[[Diagnostic], Diagnostic]', 'default', True, False), ('key', 'str', 'default', True, False), ('dialect', 'Dialect', 'default', True, False), ('_parsed', 'ParseResult | None', 'default', True, False), ('known_shape', 'QueryShape | None', 'default', True, False)), False, False, False): _init_49,
-    ((('path', 'str', '', True, False), ('source', 'SourceText', '', True, False), ('segments', 'list[Segment]', 'factory', True, False), ('diagnostics', 'list[Diagnostic]', 'factory', True, False), ('links', 'list[JsonString]', 'factory', True, False)), False, False, False): _init_50,
-    ((('path', 'str', '', True, False), ('span', 'Span', '', True, False), ('range', 'Range', '', True, False)), True, False, True): _init_51,
-    ((('profile', 'str | None', '', True, False), ('tables', 'ShapeTables | None', 'default', True, False)), True, False, False): _init_52,
-    ((('qualifier', 'str | None', '', True, False), ('name', 'str', '', True, False), ('dotted', 'str', '', True, False), ('start', 'int', '', True, False), ('end', 'int', '', True, False)), True, False, True): _init_53,
-    ((('query', 'ast.Query | None', '', True, False), ('diagnostics', 'tuple[Diagnostic, ...]', '', True, False), ('source', 'SourceText', '', True, False)), True, False, False): _init_54,
-    ((('query', 'ast.Query', '', True, False), ('source', 'SourceText', '', True, False), ('line_length', 'int', 'default', True, False), ('lexicon', 'Lexicon', 'default', True, False), ('token_index', 'TokenIndex | None', 'default', True, False), ('roots', 'tuple[tuple[ast.Node, ast.Node | None], ...] | None', 'default', True, False), ('skip', 'frozenset[int]', 'default', True, False), ('step_facts', 'Callable[[Callable[[ast.Node], Any], ast.Node], Any] | None', 'default', True, False), ('kept_outer', 'Callable[[ast.Node, Callable[[ast.Node], Span]], Span] | None', 'default', True, False), ('_walked', 'bool', 'default', False, False), ('_nodes', 'list[ast.Node]', 'factory', False, False), ('_parents', 'dict[int, ast.Node]', 'factory', False, False), ('_by_class', 'dict[type, list[int]]', 'factory', False, False), ('_of_types', 'dict[tuple[type, ...], list[Any]]', 'factory', False, False), ('_outer', 'dict[int, Span]', 'factory', False, False)), False, True, False): _init_55,
-    ((('references', 'tuple[FoundReference, ...]', '', True, False), ('comments', 'tuple[ast.Comment, ...]', '', True, False)), True, False, True): _init_56,
-    ((('relate', 'ast.Relate', '', True, False), ('start', 'str | None', '', True, False), ('relationship', 'Relationship | None', '', True, False), ('reached', 'str | None', '', True, False)), True, False, True): _init_57,
-    ((('root', 'Path', '', True, False), ('checked', 'list[str]', '', True, False), ('members', 'dict[str, tuple[str, bool]]', '', True, False)), False, False, False): _init_58,
-    ((('sanitized', 'str', '', True, False), ('diagnostics', 'list[Diagnostic]', 'factory', True, False), ('problem_ends', 'list[int]', 'factory', True, False), ('parseable', 'bool', 'default', True, False), ('missing_closers', 'int', 'default', True, False), ('only_trivia', 'bool', 'default', True, False)), False, False, False): _init_59,
-    ((('source', 'SourceText', '', True, False), ('dialect', 'Dialect', '', True, False), ('diagnostics', 'list[Diagnostic]', 'factory', True, False), ('comments', 'list[ast.Comment]', 'factory', True, False), ('stray_calls', 'dict[int, ast.Call]', 'factory', True, False)), False, False, False): _init_60,
-    ((('source', 'SourceText', '', True, False), ('tree', 'ast.Query', '', True, False), ('diagnostics', 'tuple[Diagnostic, ...]', '', True, False), ('clean', 'bool', '', True, False)), True, False, False): _init_61,
-    ((('source', 'SourceText', '', True, False), ('value', 'JsonValue | None', '', True, False), ('diagnostics', 'tuple[Diagnostic, ...]', '', True, False), ('span', 'Span', 'default', True, False)), True, False, False): _init_62,
-    ((('source', 'str', '', True, False), ('target', 'str', '', True, False), ('reference', 'Reference', '', True, False), ('location', 'Location', '', True, False)), True, False, True): _init_63,
-    ((('span', 'Span', 'default', True, True), ('attributes', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_64,
-    ((('span', 'Span', 'default', True, True), ('body', 'QueryExpr', '', True, True), ('comments', 'tuple[Comment, ...]', 'default', True, True)), True, False, True): _init_65,
-    ((('span', 'Span', 'default', True, True), ('call', 'Call', '', True, True)), True, False, True): _init_66,
-    ((('span', 'Span', 'default', True, True), ('condition', 'Expr', '', True, True)), True, False, True): _init_67,
-    ((('span', 'Span', 'default', True, True), ('condition', 'Expr', '', True, True), ('window', 'Expr | None', 'default', True, True)), True, False, True): _init_68,
-    ((('span', 'Span', 'default', True, True), ('count', 'Expr', '', True, True)), True, False, True): _init_69,
-    ((('span', 'Span', 'default', True, True), ('interaction_type', 'Identifier', '', True, True), ('link_type', 'Identifier', '', True, True), ('alias', 'Identifier | None', 'default', True, True)), True, False, True): _init_70,
-    ((('span', 'Span', 'default', True, True), ('keys', 'tuple[OrderKey, ...]', '', True, True)), True, False, True): _init_71,
-    ((('span', 'Span', 'default', True, True), ('name', 'Identifier', '', True, True)), True, False, True): _init_72,
-    ((('span', 'Span', 'default', True, True), ('name', 'str', '', True, True), ('qualifier', 'str | None', 'default', True, True)), True, False, True): _init_73,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True)), True, False, True): _init_74,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('body', 'QueryExpr', '', True, True), ('steps', 'tuple[Step, ...]', '', True, True)), True, False, True): _init_75,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('expr', 'Expr', '', True, True), ('direction', 'Direction | None', 'default', True, True)), True, False, True): _init_76,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('function', 'AggregateFunction', '', True, True), ('argument', 'Expr | None', 'default', True, True)), True, False, True): _init_77,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('left', 'Expr', '', True, True), ('op', 'CompareOp', '', True, True), ('right', 'Expr', '', True, True)), True, False, True): _init_78,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('name', 'Identifier', '', True, True), ('arguments', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_79,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('name', 'Identifier', '', True, True), ('qualifier', 'Identifier | None', 'default', True, True)), True, False, True): _init_80,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('op', 'LogicOp', '', True, True), ('operands', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_81,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operand', 'Expr', '', True, True)), True, False, True): _init_82,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operand', 'Expr', '', True, True), ('negated', 'bool', 'default', True, True)), True, False, True): _init_83,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operands', 'tuple[Expr, ...]', '', True, True), ('operators', 'tuple[str, ...]', '', True, True)), True, False, True): _init_84,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operands', 'tuple[QueryExpr, ...]', '', True, True), ('operators', 'tuple[SetOp, ...]', '', True, True), ('spellings', 'tuple[str, ...]', 'default', True, True)), True, False, True): _init_85,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('part', 'DatePartName', '', True, True), ('amount', 'Expr', '', True, True), ('date', 'Expr', '', True, True)), True, False, True): _init_86,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('part', 'DatePartName', '', True, True), ('start', 'Expr', '', True, True), ('end', 'Expr', '', True, True)), True, False, True): _init_87,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('parts', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_88,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('source', 'Source', '', True, True), ('steps', 'tuple[Step, ...]', 'default', True, True)), True, False, True): _init_89,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('subject', 'Expr', '', True, True), ('op', 'StringOp', '', True, True), ('pattern', 'Expr', '', True, True)), True, False, True): _init_90,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('subject', 'Expr', '', True, True), ('values', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_91,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('text', 'str', '', True, True)), True, False, True): _init_92,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('unit', 'WindowUnit', '', True, True), ('count', 'Expr', '', True, True)), True, False, True): _init_93,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('value', 'bool', '', True, True)), True, False, True): _init_94,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('value', 'str', '', True, True), ('quote', 'str', 'default', True, True)), True, False, True): _init_95,
-    ((('span', 'Span', 'default', True, True), ('part', 'DatePart', '', True, True)), True, False, True): _init_96,
-    ((('span', 'Span', 'default', True, True), ('relationship', 'Identifier', '', True, True), ('alias', 'Identifier | None', 'default', True, True), ('filter', 'Filter | None', 'default', True, True)), True, False, True): _init_97,
-    ((('span', 'Span', 'default', True, True), ('relationship', 'Identifier', '', True, True), ('alias', 'Identifier', '', True, True), ('nested', "'Relate | None'", 'default', True, True), ('optional', 'bool', 'default', True, True)), True, False, True): _init_98,
-    ((('span', 'Span', 'default', True, True), ('table', 'Identifier', '', True, True), ('alias', 'Identifier | None', 'default', True, True)), True, False, True): _init_99,
-    ((('span', 'Span', 'default', True, True), ('text', 'str', '', True, True)), True, False, True): _init_100,
-    ((('span', 'Span', 'default', True, True),), True, False, True): _init_101,
-    ((('start', 'Position', '', True, False), ('end', 'Position', '', True, False)), True, False, True): _init_102,
-    ((('start', 'int', '', True, False), ('end', 'int', '', True, False)), True, False, True): _init_103,
-    ((('start', 'int', '', True, False), ('end', 'int', '', True, False), ('new_text', 'str', '', True, False)), True, False, True): _init_104,
-    ((('start', 'int', '', True, False), ('findings', 'tuple[Ranked, ...]', '', True, False)), True, False, True): _init_105,
-    ((('table', 'str | None', '', True, False), ('aliases', 'Mapping[str, str | None]', '', True, False), ('alias', 'str | None', 'default', True, False), ('interaction', 'str | None', 'default', True, False)), True, False, True): _init_106,
-    ((('tables', 'Mapping[str, Table]', 'factory', True, False), ('relationships', 'Mapping[str, Relationship]', 'factory', True, False), ('interactions', 'Mapping[str, InteractionType]', 'factory', True, False), ('interaction_tables', 'Mapping[str, InteractionTable]', 'factory', True, False), ('_tables', 'Mapping[str, str]', '', False, False), ('_relationships', 'Mapping[str, str]', '', False, False), ('_interactions', 'Mapping[str, str]', '', False, False), ('_interaction_tables', 'Mapping[str, str]', '', False, False), ('_schema_names', 'Mapping[str, Relationship]', '', False, False), ('_touching', 'Mapping[str, tuple[Relationship, ...]]', '', False, False)), True, True, True): _init_107,
-    ((('text', 'str', '', True, False), ('caret_start', 'int', '', True, False), ('caret_width', 'int', '', True, False)), True, False, True): _init_108,
-    ((('text', 'str', '', True, False), ('fixed', 'Counter', 'factory', True, False), ('passes', 'int', 'default', True, False), ('converged', 'bool', 'default', True, False), ('reverted', 'bool', 'default', True, False), ('unfinished', 'list[Diagnostic]', 'factory', True, False)), False, False, False): _init_109,
-    ((('text', 'str', '', True, False), ('path', 'str | None', 'default', True, False), ('_line_starts', 'tuple[int, ...]', '', False, False)), True, True, False): _init_110,
-    ((('tokens', 'tuple[Token, ...]', '', True, False), ('starts', 'tuple[int, ...]', '', True, False)), True, False, True): _init_111,
-    ((('type', 'int | None', '', True, False), ('status', 'int | None', '', True, False)), True, False, False): _init_112,
-    ((('url', 'str', '', True, False), ('api_version', 'str', '', True, False)), True, False, False): _init_113,
-    ((('value', 'bool | None', '', True, False), ('span', 'Span', '', True, False)), True, False, True): _init_114,
-    ((('value', 'int | float', '', True, False), ('span', 'Span', '', True, False), ('text', 'str', 'default', True, False)), True, False, True): _init_115,
-    ((('value', 'int', '', True, False), ('exact', 'bool', '', True, False)), True, False, False): _init_116,
-    ((('value', 'str', '', True, False), ('span', 'Span', '', True, False), ('quote', 'str', 'default', True, False), ('checkpoints', 'tuple[tuple[int, int], ...]', 'default', True, False)), True, False, True): _init_117,
+    ((('offset', 'int', '', True, False), ('line', 'int', '', True, False), ('column', 'int', '', True, False)), True, False, True): _init_43,
+    ((('operators', 'tuple[str, ...]', 'default', True, False), ('punctuation', 'str', 'default', True, False)), True, False, False): _init_44,
+    ((('path', 'Path | None', 'default', True, False), ('root', 'Path', 'factory', True, False), ('select', 'tuple[str, ...] | None', 'default', True, False), ('ignore', 'tuple[str, ...]', 'default', True, False), ('extend_select', 'tuple[str, ...]', 'default', True, False), ('per_file_ignores', 'tuple[tuple[str, tuple[str, ...]], ...]', 'default', True, False), ('line_length', 'int', 'default', True, False), ('schema', 'Path | None', 'default', True, False), ('target', 'str', 'default', True, False), ('kinds', 'tuple[tuple[str, str], ...]', 'default', True, False), ('severity', 'tuple[tuple[str, Severity], ...]', 'default', True, False), ('exclude', 'tuple[str, ...]', 'default', True, False), ('dialect', 'str', 'default', True, False), ('dialects', 'tuple[tuple[str, str], ...]', 'default', True, False), ('extend_exclude', 'tuple[str, ...]', 'default', True, False), ('cache_dir', 'Path | None', 'default', True, False), ('org', 'OrgSettings | None', 'default', True, False), ('interaction_map', 'Path | None', 'default', True, False)), True, False, False): _init_45,
+    ((('path', 'str | None', '', True, False), ('source', 'SourceText', '', True, False), ('diagnostics', 'list[Diagnostic]', 'factory', True, False), ('query', 'ast.Query | None', 'default', True, False), ('kind', 'str | None', 'default', True, False), ('original', 'str | None', 'default', True, False), ('fixed', 'Counter', 'factory', True, False), ('fix_problem', 'str | None', 'default', True, False), ('directives', 'FileDirectives | None', 'default', True, False), ('stored', 'Stored | None', 'default', True, False), ('shape', 'tuple[str, QueryShape] | None', 'default', True, False)), False, False, False): _init_46,
+    ((('path', 'str | None', '', True, False), ('text', 'str', '', True, False), ('stored', 'Stored', '', True, False)), True, False, False): _init_47,
+    ((('path', 'str', '', True, False), ('source', 'SourceText', '', True, False), ('index', 'int', '', True, False), ('name', 'str | None', '', True, False), ('handles', 'tuple[str, ...]', '', True, False), ('definition', 'Span', '', True, False), ('name_source', 'str | None', '', True, False), ('query_text', 'str | None', '', True, False), ('extent', 'Span', 'default', True, False), ('references', 'tuple[Reference, ...]', 'default', True, False), ('segment_id', 'str | None', 'default', True, False), ('query_name', 'str | None', 'default', True, False), ('segment_type', 'SegmentType | None', 'default', True, False), ('status', 'SegmentStatus | None', 'default', True, False), ('target_profile', 'str | None', 'default', True, False), ('to_file', 'Callable[[int, int], Span]', 'default', True, False), ('move_diagnostic', 'Callable[[Diagnostic], Diagnostic]', 'default', True, False), ('key', 'str', 'default', True, False), ('dialect', 'Dialect', 'default', True, False), ('_parsed', 'ParseResult | None', 'default', True, False), ('known_shape', 'QueryShape | None', 'default', True, False)), False, False, False): _init_48,
+    ((('path', 'str', '', True, False), ('source', 'SourceText', '', True, False), ('segments', 'list[Segment]', 'factory', True, False), ('diagnostics', 'list[Diagnostic]', 'factory', True, False), ('links', 'list[JsonString]', 'factory', True, False)), False, False, False): _init_49,
+    ((('path', 'str', '', True, False), ('span', 'Span', '', True, False), ('range', 'Range', '', True, False)), True, False, True): _init_50,
+    ((('profile', 'str | None', '', True, False), ('tables', 'ShapeTables | None', 'default', True, False)), True, False, False): _init_51,
+    ((('qualifier', 'str | None', '', True, False), ('name', 'str', '', True, False), ('dotted', 'str', '', True, False), ('start', 'int', '', True, False), ('end', 'int', '', True, False)), True, False, True): _init_52,
+    ((('query', 'ast.Query | None', '', True, False), ('diagnostics', 'tuple[Diagnostic, ...]', '', True, False), ('source', 'SourceText', '', True, False)), True, False, False): _init_53,
+    ((('query', 'ast.Query', '', True, False), ('source', 'SourceText', '', True, False), ('line_length', 'int', 'default', True, False), ('lexicon', 'Lexicon', 'default', True, False), ('token_index', 'TokenIndex | None', 'default', True, False), ('roots', 'tuple[tuple[ast.Node, ast.Node | None], ...] | None', 'default', True, False), ('skip', 'frozenset[int]', 'default', True, False), ('step_facts', 'Callable[[Callable[[ast.Node], Any], ast.Node], Any] | None', 'default', True, False), ('kept_outer', 'Callable[[ast.Node, Callable[[ast.Node], Span]], Span] | None', 'default', True, False), ('_walked', 'bool', 'default', False, False), ('_nodes', 'list[ast.Node]', 'factory', False, False), ('_parents', 'dict[int, ast.Node]', 'factory', False, False), ('_by_class', 'dict[type, list[int]]', 'factory', False, False), ('_of_types', 'dict[tuple[type, ...], list[Any]]', 'factory', False, False), ('_outer', 'dict[int, Span]', 'factory', False, False)), False, True, False): _init_54,
+    ((('references', 'tuple[FoundReference, ...]', '', True, False), ('comments', 'tuple[ast.Comment, ...]', '', True, False)), True, False, True): _init_55,
+    ((('relate', 'ast.Relate', '', True, False), ('start', 'str | None', '', True, False), ('relationship', 'Relationship | None', '', True, False), ('reached', 'str | None', '', True, False)), True, False, True): _init_56,
+    ((('root', 'Path', '', True, False), ('checked', 'list[str]', '', True, False), ('members', 'dict[str, tuple[str, bool]]', '', True, False)), False, False, False): _init_57,
+    ((('sanitized', 'str', '', True, False), ('diagnostics', 'list[Diagnostic]', 'factory', True, False), ('problem_ends', 'list[int]', 'factory', True, False), ('parseable', 'bool', 'default', True, False), ('missing_closers', 'int', 'default', True, False), ('only_trivia', 'bool', 'default', True, False)), False, False, False): _init_58,
+    ((('source', 'SourceText', '', True, False), ('dialect', 'Dialect', '', True, False), ('diagnostics', 'list[Diagnostic]', 'factory', True, False), ('comments', 'list[ast.Comment]', 'factory', True, False), ('stray_calls', 'dict[int, ast.Call]', 'factory', True, False)), False, False, False): _init_59,
+    ((('source', 'SourceText', '', True, False), ('tree', 'ast.Query', '', True, False), ('diagnostics', 'tuple[Diagnostic, ...]', '', True, False), ('clean', 'bool', '', True, False)), True, False, False): _init_60,
+    ((('source', 'SourceText', '', True, False), ('value', 'JsonValue | None', '', True, False), ('diagnostics', 'tuple[Diagnostic, ...]', '', True, False), ('span', 'Span', 'default', True, False)), True, False, False): _init_61,
+    ((('source', 'str', '', True, False), ('target', 'str', '', True, False), ('reference', 'Reference', '', True, False), ('location', 'Location', '', True, False)), True, False, True): _init_62,
+    ((('span', 'Span', 'default', True, True), ('attributes', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_63,
+    ((('span', 'Span', 'default', True, True), ('body', 'QueryExpr', '', True, True), ('comments', 'tuple[Comment, ...]', 'default', True, True)), True, False, True): _init_64,
+    ((('span', 'Span', 'default', True, True), ('call', 'Call', '', True, True)), True, False, True): _init_65,
+    ((('span', 'Span', 'default', True, True), ('condition', 'Expr', '', True, True)), True, False, True): _init_66,
+    ((('span', 'Span', 'default', True, True), ('condition', 'Expr', '', True, True), ('window', 'Expr | None', 'default', True, True)), True, False, True): _init_67,
+    ((('span', 'Span', 'default', True, True), ('count', 'Expr', '', True, True)), True, False, True): _init_68,
+    ((('span', 'Span', 'default', True, True), ('interaction_type', 'Identifier', '', True, True), ('link_type', 'Identifier', '', True, True), ('alias', 'Identifier | None', 'default', True, True)), True, False, True): _init_69,
+    ((('span', 'Span', 'default', True, True), ('keys', 'tuple[OrderKey, ...]', '', True, True)), True, False, True): _init_70,
+    ((('span', 'Span', 'default', True, True), ('name', 'Identifier', '', True, True)), True, False, True): _init_71,
+    ((('span', 'Span', 'default', True, True), ('name', 'str', '', True, True), ('qualifier', 'str | None', 'default', True, True)), True, False, True): _init_72,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True)), True, False, True): _init_73,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('body', 'QueryExpr', '', True, True), ('steps', 'tuple[Step, ...]', '', True, True)), True, False, True): _init_74,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('expr', 'Expr', '', True, True), ('direction', 'Direction | None', 'default', True, True)), True, False, True): _init_75,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('function', 'AggregateFunction', '', True, True), ('argument', 'Expr | None', 'default', True, True)), True, False, True): _init_76,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('left', 'Expr', '', True, True), ('op', 'CompareOp', '', True, True), ('right', 'Expr', '', True, True)), True, False, True): _init_77,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('name', 'Identifier', '', True, True), ('arguments', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_78,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('name', 'Identifier', '', True, True), ('qualifier', 'Identifier | None', 'default', True, True)), True, False, True): _init_79,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('op', 'LogicOp', '', True, True), ('operands', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_80,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operand', 'Expr', '', True, True)), True, False, True): _init_81,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operand', 'Expr', '', True, True), ('negated', 'bool', 'default', True, True)), True, False, True): _init_82,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operands', 'tuple[Expr, ...]', '', True, True), ('operators', 'tuple[str, ...]', '', True, True)), True, False, True): _init_83,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operands', 'tuple[QueryExpr, ...]', '', True, True), ('operators', 'tuple[SetOp, ...]', '', True, True), ('spellings', 'tuple[str, ...]', 'default', True, True)), True, False, True): _init_84,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('part', 'DatePartName', '', True, True), ('amount', 'Expr', '', True, True), ('date', 'Expr', '', True, True)), True, False, True): _init_85,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('part', 'DatePartName', '', True, True), ('start', 'Expr', '', True, True), ('end', 'Expr', '', True, True)), True, False, True): _init_86,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('parts', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_87,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('source', 'Source', '', True, True), ('steps', 'tuple[Step, ...]', 'default', True, True)), True, False, True): _init_88,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('subject', 'Expr', '', True, True), ('op', 'StringOp', '', True, True), ('pattern', 'Expr', '', True, True)), True, False, True): _init_89,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('subject', 'Expr', '', True, True), ('values', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_90,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('text', 'str', '', True, True)), True, False, True): _init_91,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('unit', 'WindowUnit', '', True, True), ('count', 'Expr', '', True, True)), True, False, True): _init_92,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('value', 'bool', '', True, True)), True, False, True): _init_93,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('value', 'str', '', True, True), ('quote', 'str', 'default', True, True)), True, False, True): _init_94,
+    ((('span', 'Span', 'default', True, True), ('part', 'DatePart', '', True, True)), True, False, True): _init_95,
+    ((('span', 'Span', 'default', True, True), ('relationship', 'Identifier', '', True, True), ('alias', 'Identifier | None', 'default', True, True), ('filter', 'Filter | None', 'default', True, True)), True, False, True): _init_96,
+    ((('span', 'Span', 'default', True, True), ('relationship', 'Identifier', '', True, True), ('alias', 'Identifier', '', True, True), ('nested', "'Relate | None'", 'default', True, True), ('optional', 'bool', 'default', True, True)), True, False, True): _init_97,
+    ((('span', 'Span', 'default', True, True), ('table', 'Identifier', '', True, True), ('alias', 'Identifier | None', 'default', True, True)), True, False, True): _init_98,
+    ((('span', 'Span', 'default', True, True), ('text', 'str', '', True, True)), True, False, True): _init_99,
+    ((('span', 'Span', 'default', True, True),), True, False, True): _init_100,
+    ((('start', 'Position', '', True, False), ('end', 'Position', '', True, False)), True, False, True): _init_101,
+    ((('start', 'int', '', True, False), ('end', 'int', '', True, False)), True, False, True): _init_102,
+    ((('start', 'int', '', True, False), ('end', 'int', '', True, False), ('new_text', 'str', '', True, False)), True, False, True): _init_103,
+    ((('start', 'int', '', True, False), ('findings', 'tuple[Ranked, ...]', '', True, False)), True, False, True): _init_104,
+    ((('table', 'str | None', '', True, False), ('aliases', 'Mapping[str, str | None]', '', True, False), ('alias', 'str | None', 'default', True, False), ('interaction', 'str | None', 'default', True, False)), True, False, True): _init_105,
+    ((('tables', 'Mapping[str, Table]', 'factory', True, False), ('relationships', 'Mapping[str, Relationship]', 'factory', True, False), ('interactions', 'Mapping[str, InteractionType]', 'factory', True, False), ('interaction_tables', 'Mapping[str, InteractionTable]', 'factory', True, False), ('_tables', 'Mapping[str, str]', '', False, False), ('_relationships', 'Mapping[str, str]', '', False, False), ('_interactions', 'Mapping[str, str]', '', False, False), ('_interaction_tables', 'Mapping[str, str]', '', False, False), ('_schema_names', 'Mapping[str, Relationship]', '', False, False), ('_touching', 'Mapping[str, tuple[Relationship, ...]]', '', False, False)), True, True, True): _init_106,
+    ((('text', 'str', '', True, False), ('caret_start', 'int', '', True, False), ('caret_width', 'int', '', True, False)), True, False, True): _init_107,
+    ((('text', 'str', '', True, False), ('fixed', 'Counter', 'factory', True, False), ('passes', 'int', 'default', True, False), ('converged', 'bool', 'default', True, False), ('reverted', 'bool', 'default', True, False), ('unfinished', 'list[Diagnostic]', 'factory', True, False)), False, False, False): _init_108,
+    ((('text', 'str', '', True, False), ('path', 'str | None', 'default', True, False), ('_line_starts', 'tuple[int, ...]', '', False, False)), True, True, False): _init_109,
+    ((('tokens', 'tuple[Token, ...]', '', True, False), ('starts', 'tuple[int, ...]', '', True, False)), True, False, True): _init_110,
+    ((('type', 'int | None', '', True, False), ('status', 'int | None', '', True, False)), True, False, False): _init_111,
+    ((('url', 'str', '', True, False), ('api_version', 'str', '', True, False)), True, False, False): _init_112,
+    ((('value', 'bool | None', '', True, False), ('span', 'Span', '', True, False)), True, False, True): _init_113,
+    ((('value', 'int | float', '', True, False), ('span', 'Span', '', True, False), ('text', 'str', 'default', True, False)), True, False, True): _init_114,
+    ((('value', 'int', '', True, False), ('exact', 'bool', '', True, False)), True, False, False): _init_115,
+    ((('value', 'str', '', True, False), ('span', 'Span', '', True, False), ('quote', 'str', 'default', True, False), ('checkpoints', 'tuple[tuple[int, int], ...]', 'default', True, False)), True, False, True): _init_116,
 }
 EQS: dict = {  # the fields compared: the factory of the __eq__
     (): _eq_0,
@@ -3168,58 +3140,57 @@ EQS: dict = {  # the fields compared: the factory of the __eq__
     ('name', 'span', 'call_span', 'query_span'): _eq_55,
     ('name', 'table', 'interaction', 'declaration', 'declared_by'): _eq_56,
     ('name', 'type', 'options', 'targets', 'display_name'): _eq_57,
-    ('node', 'parent', 'step', 'owner', 'after', 'until', 'unread_before', 'step_after'): _eq_58,
-    ('offset', 'line', 'column'): _eq_59,
-    ('op', 'operands'): _eq_60,
-    ('operand',): _eq_61,
-    ('operand', 'negated'): _eq_62,
-    ('operands', 'operators'): _eq_63,
-    ('operators', 'punctuation'): _eq_64,
-    ('part',): _eq_65,
-    ('part', 'amount', 'date'): _eq_66,
-    ('part', 'start', 'end'): _eq_67,
-    ('parts',): _eq_68,
-    ('path', 'root', 'select', 'ignore', 'extend_select', 'per_file_ignores', 'line_length', 'schema', 'target', 'kinds', 'severity', 'exclude', 'dialect', 'dialects', 'extend_exclude', 'cache_dir', 'org', 'interaction_map'): _eq_69,
-    ('path', 'source', 'diagnostics', 'query', 'kind', 'original', 'fixed', 'fix_problem', 'directives', 'stored', 'shape'): _eq_70,
-    ('path', 'source', 'segments', 'diagnostics', 'links'): _eq_71,
-    ('path', 'span', 'range'): _eq_72,
-    ('path', 'text', 'stored'): _eq_73,
-    ('profile', 'tables'): _eq_74,
-    ('qualifier', 'name', 'dotted', 'start', 'end'): _eq_75,
-    ('query', 'diagnostics', 'source'): _eq_76,
-    ('query', 'source', 'line_length', 'lexicon', 'token_index', 'roots', 'skip', 'step_facts', 'kept_outer', '_walked', '_nodes', '_parents', '_by_class', '_of_types', '_outer'): _eq_77,
-    ('references', 'comments'): _eq_78,
-    ('relate', 'start', 'relationship', 'reached'): _eq_79,
-    ('relationship', 'alias', 'filter'): _eq_80,
-    ('relationship', 'alias', 'nested', 'optional'): _eq_81,
-    ('root', 'checked', 'members'): _eq_82,
-    ('sanitized', 'diagnostics', 'problem_ends', 'parseable', 'missing_closers', 'only_trivia'): _eq_83,
-    ('source', 'dialect', 'diagnostics', 'comments', 'stray_calls'): _eq_84,
-    ('source', 'steps'): _eq_85,
-    ('source', 'target', 'reference', 'location'): _eq_86,
-    ('source', 'tree', 'diagnostics', 'clean'): _eq_87,
-    ('source', 'value', 'diagnostics', 'span'): _eq_88,
-    ('start', 'end'): _eq_89,
-    ('start', 'end', 'new_text'): _eq_90,
-    ('start', 'findings'): _eq_91,
-    ('subject', 'op', 'pattern'): _eq_92,
-    ('subject', 'values'): _eq_93,
-    ('table', 'alias'): _eq_94,
-    ('table', 'aliases', 'alias', 'interaction'): _eq_95,
-    ('tables', 'relationships', 'interactions', 'interaction_tables'): _eq_96,
-    ('text',): _eq_97,
-    ('text', 'caret_start', 'caret_width'): _eq_98,
-    ('text', 'fixed', 'passes', 'converged', 'reverted', 'unfinished'): _eq_99,
-    ('text', 'path'): _eq_100,
-    ('tokens', 'starts'): _eq_101,
-    ('type', 'status'): _eq_102,
-    ('unit', 'count'): _eq_103,
-    ('url', 'api_version'): _eq_104,
-    ('value',): _eq_105,
-    ('value', 'exact'): _eq_106,
-    ('value', 'span'): _eq_107,
-    ('value', 'span', 'quote'): _eq_108,
-    ('value', 'span', 'text'): _eq_109,
+    ('offset', 'line', 'column'): _eq_58,
+    ('op', 'operands'): _eq_59,
+    ('operand',): _eq_60,
+    ('operand', 'negated'): _eq_61,
+    ('operands', 'operators'): _eq_62,
+    ('operators', 'punctuation'): _eq_63,
+    ('part',): _eq_64,
+    ('part', 'amount', 'date'): _eq_65,
+    ('part', 'start', 'end'): _eq_66,
+    ('parts',): _eq_67,
+    ('path', 'root', 'select', 'ignore', 'extend_select', 'per_file_ignores', 'line_length', 'schema', 'target', 'kinds', 'severity', 'exclude', 'dialect', 'dialects', 'extend_exclude', 'cache_dir', 'org', 'interaction_map'): _eq_68,
+    ('path', 'source', 'diagnostics', 'query', 'kind', 'original', 'fixed', 'fix_problem', 'directives', 'stored', 'shape'): _eq_69,
+    ('path', 'source', 'segments', 'diagnostics', 'links'): _eq_70,
+    ('path', 'span', 'range'): _eq_71,
+    ('path', 'text', 'stored'): _eq_72,
+    ('profile', 'tables'): _eq_73,
+    ('qualifier', 'name', 'dotted', 'start', 'end'): _eq_74,
+    ('query', 'diagnostics', 'source'): _eq_75,
+    ('query', 'source', 'line_length', 'lexicon', 'token_index', 'roots', 'skip', 'step_facts', 'kept_outer', '_walked', '_nodes', '_parents', '_by_class', '_of_types', '_outer'): _eq_76,
+    ('references', 'comments'): _eq_77,
+    ('relate', 'start', 'relationship', 'reached'): _eq_78,
+    ('relationship', 'alias', 'filter'): _eq_79,
+    ('relationship', 'alias', 'nested', 'optional'): _eq_80,
+    ('root', 'checked', 'members'): _eq_81,
+    ('sanitized', 'diagnostics', 'problem_ends', 'parseable', 'missing_closers', 'only_trivia'): _eq_82,
+    ('source', 'dialect', 'diagnostics', 'comments', 'stray_calls'): _eq_83,
+    ('source', 'steps'): _eq_84,
+    ('source', 'target', 'reference', 'location'): _eq_85,
+    ('source', 'tree', 'diagnostics', 'clean'): _eq_86,
+    ('source', 'value', 'diagnostics', 'span'): _eq_87,
+    ('start', 'end'): _eq_88,
+    ('start', 'end', 'new_text'): _eq_89,
+    ('start', 'findings'): _eq_90,
+    ('subject', 'op', 'pattern'): _eq_91,
+    ('subject', 'values'): _eq_92,
+    ('table', 'alias'): _eq_93,
+    ('table', 'aliases', 'alias', 'interaction'): _eq_94,
+    ('tables', 'relationships', 'interactions', 'interaction_tables'): _eq_95,
+    ('text',): _eq_96,
+    ('text', 'caret_start', 'caret_width'): _eq_97,
+    ('text', 'fixed', 'passes', 'converged', 'reverted', 'unfinished'): _eq_98,
+    ('text', 'path'): _eq_99,
+    ('tokens', 'starts'): _eq_100,
+    ('type', 'status'): _eq_101,
+    ('unit', 'count'): _eq_102,
+    ('url', 'api_version'): _eq_103,
+    ('value',): _eq_104,
+    ('value', 'exact'): _eq_105,
+    ('value', 'span'): _eq_106,
+    ('value', 'span', 'quote'): _eq_107,
+    ('value', 'span', 'text'): _eq_108,
 }
 HASHES: dict = {  # the fields hashed: the factory of the __hash__
     (): _hash_0,
@@ -3275,50 +3246,49 @@ HASHES: dict = {  # the fields hashed: the factory of the __hash__
     ('name', 'span', 'call_span', 'query_span'): _hash_50,
     ('name', 'table', 'interaction', 'declaration', 'declared_by'): _hash_51,
     ('name', 'type', 'targets', 'display_name'): _hash_52,
-    ('node', 'parent', 'step', 'owner', 'after', 'until', 'unread_before', 'step_after'): _hash_53,
-    ('offset', 'line', 'column'): _hash_54,
-    ('op', 'operands'): _hash_55,
-    ('operand',): _hash_56,
-    ('operand', 'negated'): _hash_57,
-    ('operands', 'operators'): _hash_58,
-    ('operators', 'punctuation'): _hash_59,
-    ('part',): _hash_60,
-    ('part', 'amount', 'date'): _hash_61,
-    ('part', 'start', 'end'): _hash_62,
-    ('parts',): _hash_63,
-    ('path', 'root', 'select', 'ignore', 'extend_select', 'per_file_ignores', 'line_length', 'schema', 'target', 'kinds', 'severity', 'exclude', 'dialect', 'dialects', 'extend_exclude', 'cache_dir', 'org', 'interaction_map'): _hash_64,
-    ('path', 'span', 'range'): _hash_65,
-    ('path', 'text', 'stored'): _hash_66,
-    ('profile', 'tables'): _hash_67,
-    ('qualifier', 'name', 'dotted', 'start', 'end'): _hash_68,
-    ('query', 'diagnostics', 'source'): _hash_69,
-    ('references', 'comments'): _hash_70,
-    ('relate', 'start', 'relationship', 'reached'): _hash_71,
-    ('relationship', 'alias', 'filter'): _hash_72,
-    ('relationship', 'alias', 'nested', 'optional'): _hash_73,
-    ('source', 'steps'): _hash_74,
-    ('source', 'target', 'reference', 'location'): _hash_75,
-    ('source', 'tree', 'diagnostics', 'clean'): _hash_76,
-    ('source', 'value', 'diagnostics', 'span'): _hash_77,
-    ('start', 'end'): _hash_78,
-    ('start', 'end', 'new_text'): _hash_79,
-    ('start', 'findings'): _hash_80,
-    ('subject', 'op', 'pattern'): _hash_81,
-    ('subject', 'values'): _hash_82,
-    ('table', 'alias'): _hash_83,
-    ('table', 'aliases', 'alias', 'interaction'): _hash_84,
-    ('text',): _hash_85,
-    ('text', 'caret_start', 'caret_width'): _hash_86,
-    ('text', 'path'): _hash_87,
-    ('tokens', 'starts'): _hash_88,
-    ('type', 'status'): _hash_89,
-    ('unit', 'count'): _hash_90,
-    ('url', 'api_version'): _hash_91,
-    ('value',): _hash_92,
-    ('value', 'exact'): _hash_93,
-    ('value', 'span'): _hash_94,
-    ('value', 'span', 'quote'): _hash_95,
-    ('value', 'span', 'text'): _hash_96,
+    ('offset', 'line', 'column'): _hash_53,
+    ('op', 'operands'): _hash_54,
+    ('operand',): _hash_55,
+    ('operand', 'negated'): _hash_56,
+    ('operands', 'operators'): _hash_57,
+    ('operators', 'punctuation'): _hash_58,
+    ('part',): _hash_59,
+    ('part', 'amount', 'date'): _hash_60,
+    ('part', 'start', 'end'): _hash_61,
+    ('parts',): _hash_62,
+    ('path', 'root', 'select', 'ignore', 'extend_select', 'per_file_ignores', 'line_length', 'schema', 'target', 'kinds', 'severity', 'exclude', 'dialect', 'dialects', 'extend_exclude', 'cache_dir', 'org', 'interaction_map'): _hash_63,
+    ('path', 'span', 'range'): _hash_64,
+    ('path', 'text', 'stored'): _hash_65,
+    ('profile', 'tables'): _hash_66,
+    ('qualifier', 'name', 'dotted', 'start', 'end'): _hash_67,
+    ('query', 'diagnostics', 'source'): _hash_68,
+    ('references', 'comments'): _hash_69,
+    ('relate', 'start', 'relationship', 'reached'): _hash_70,
+    ('relationship', 'alias', 'filter'): _hash_71,
+    ('relationship', 'alias', 'nested', 'optional'): _hash_72,
+    ('source', 'steps'): _hash_73,
+    ('source', 'target', 'reference', 'location'): _hash_74,
+    ('source', 'tree', 'diagnostics', 'clean'): _hash_75,
+    ('source', 'value', 'diagnostics', 'span'): _hash_76,
+    ('start', 'end'): _hash_77,
+    ('start', 'end', 'new_text'): _hash_78,
+    ('start', 'findings'): _hash_79,
+    ('subject', 'op', 'pattern'): _hash_80,
+    ('subject', 'values'): _hash_81,
+    ('table', 'alias'): _hash_82,
+    ('table', 'aliases', 'alias', 'interaction'): _hash_83,
+    ('text',): _hash_84,
+    ('text', 'caret_start', 'caret_width'): _hash_85,
+    ('text', 'path'): _hash_86,
+    ('tokens', 'starts'): _hash_87,
+    ('type', 'status'): _hash_88,
+    ('unit', 'count'): _hash_89,
+    ('url', 'api_version'): _hash_90,
+    ('value',): _hash_91,
+    ('value', 'exact'): _hash_92,
+    ('value', 'span'): _hash_93,
+    ('value', 'span', 'quote'): _hash_94,
+    ('value', 'span', 'text'): _hash_95,
 }
 CONSTRUCTORS: dict = {  # shape: the factory of its constructor
     (('span', True, True),): _constructor_0,

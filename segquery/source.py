@@ -10,6 +10,7 @@ knows it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from bisect import bisect_right
 from dataclasses import field
 
@@ -121,6 +122,16 @@ class SourceText:
         offset = max(0, min(offset, len(self.text)))
         line_index = bisect_right(self._line_starts, offset) - 1
         return Position(offset, line_index + 1, offset - self._line_starts[line_index] + 1)
+
+    def line_columns(self, offsets: Iterable[int]) -> list[tuple[int, int]]:
+        """The line and column of each offset, as `position` gives them, for many offsets in one call."""
+        starts, length = self._line_starts, len(self.text)
+        found = []
+        for offset in offsets:
+            offset = max(0, min(offset, length))
+            line = bisect_right(starts, offset)
+            found.append((line, offset - starts[line - 1] + 1))
+        return found
 
     def range(self, start: int, end: int) -> Range:
         return Range(self.position(start), self.position(max(start, end)))

@@ -13,10 +13,11 @@ unit. Rules of QUERY scope run over the whole query each time; the lint
 context they share is made of the kept tokens and walks the tree only if a
 rule asks for its nodes.
 
-Entries are kept while one of the last eight checks used them: an edit that
-is undone, or a condition broken and mended, finds the units as they were,
-and a long FILTER kept whole for a few checks still has its operands' entries
-when an edit splits it again.
+Entries are kept at least while one of the last eight checks used them: an
+edit that is undone, or a condition broken and mended, finds the units as
+they were, and a long FILTER kept whole for a few checks still has its
+operands' entries when an edit splits it again. Older ones are dropped when
+enough new ones have come (a sweep visits every entry).
 """
 
 from __future__ import annotations
@@ -64,17 +65,23 @@ class _Kept:
     findings: tuple[Ranked, ...]
 
 
-# Entries that none of this many checks (the last one included) used are dropped.
+# Entries that none of this many checks (the last one included) used may be dropped ...
 KEPT_CHECKS = 8
+# ... once the entries have grown by this share since they were last swept (at least SWEEP_GROWTH_MIN
+# entries): a sweep visits every entry, thousands for a long condition, so it is not made on every check.
+SWEEP_GROWTH = 0.25
+SWEEP_GROWTH_MIN = 256
 
 
 class _Generations:
     """Entries by key, for the checks of the last texts: each entry remembers the last check that used
-    it, and a check drops those that none of the last `KEPT_CHECKS` checks used."""
+    it, and those that none of the last `KEPT_CHECKS` checks used are dropped once the entries have grown
+    enough since the last sweep (each check adds a few: those of the units an edit touched)."""
 
     def __init__(self) -> None:
         self._entries: dict = {}     # key -> [number of the last check that used it, value]
         self._check = 0
+        self._swept_size = 0
 
     def get(self, key: object):
         entry = self._entries.get(key)
@@ -82,6 +89,19 @@ class _Generations:
             return None
         entry[0] = self._check
         return entry[1]
+
+    def get_many(self, keys: Sequence[object]) -> list:
+        """`get` of each key, in one loop (a long condition asks for thousands)."""
+        entries, check = self._entries, self._check
+        found: list = []
+        for key in keys:
+            entry = entries.get(key)
+            if entry is None:
+                found.append(None)
+            else:
+                entry[0] = check
+                found.append(entry[1])
+        return found
 
     def put(self, key: object, value: object) -> None:
         self._entries[key] = [self._check, value]
@@ -97,8 +117,10 @@ class _Generations:
         return entry[1]
 
     def next_check(self) -> None:
-        oldest = self._check - KEPT_CHECKS + 1
-        self._entries = {key: entry for key, entry in self._entries.items() if entry[0] >= oldest}
+        if len(self._entries) > self._swept_size + max(SWEEP_GROWTH_MIN, int(self._swept_size * SWEEP_GROWTH)):
+            oldest = self._check - KEPT_CHECKS + 1
+            self._entries = {key: entry for key, entry in self._entries.items() if entry[0] >= oldest}
+            self._swept_size = len(self._entries)
         self._check += 1
 
 
@@ -113,7 +135,7 @@ class StepFindings:
 
     def _forget(self) -> None:
         self._kept_tokens = _Generations()
-        self._kept_lint = _Generations()
+        self._kept_lint = {RuleScope.STEP: _Generations(), RuleScope.STEP_POSITIONED: _Generations()}
         self._kept_validation = _Generations()
         self._kept_facts = _Generations()
         self._step_texts: dict[int, str] = {}
@@ -122,6 +144,8 @@ class StepFindings:
         self._parts: dict[int, list[ast.Node]] = {}       # a step checked operand by operand -> its operands
         self._split_texts: dict[int, str] = {}
         self._scopes: dict[int, tuple] = {}                # a step -> its scope key
+        self._positions: list[tuple[int, int]] | None = None   # line and column of each unit, when asked
+        self._key_list: list[tuple] = []                        # each unit's key, in the order of the units
         self._text = ""
         self._source = SourceText("")
         self._tables: TableInfo | None = None
@@ -173,41 +197,68 @@ class StepFindings:
             pieces, [scope for scope in (RuleScope.STEP, RuleScope.STEP_POSITIONED)
                      if any(rule.scope is scope for rule in lint_set)],
             any(rule.scope is not RuleScope.QUERY for rule in checked_rules))
-        self._step_texts = {id(unit.node): source.text[unit.start:unit.node.span.end] for unit in units}
-        self._split_texts = {id(unit.node): source.text[unit.start:unit.node.span.end] for unit in split}
-        self._units = {id(unit.node): unit for unit in units}
-        self._unit_keys = {id(unit.node): unit.key(source.text) for unit in units}
-        self._parts = {}
-        for unit in units:
-            if unit.step is not unit.node:
-                self._parts.setdefault(id(unit.step), []).append(unit.node)
+        self._index_units(source.text, units, split)
         tokens = self._token_index(source.text, pieces, dialect)
         found = self._validate(query, source, units, split, validation_rules, kind=kind, schema=schema,
                                target=target, dialect=validation_name)
         found += self._lint(query, source, units, split, lint_set, tokens, dialect=dialect, line_length=line_length)
-        for generations in (self._kept_tokens, self._kept_lint, self._kept_validation, self._kept_facts):
+        for generations in (self._kept_tokens, *self._kept_lint.values(), self._kept_validation, self._kept_facts):
             generations.next_check()
         return found
+
+    def _index_units(self, text: str, units: Sequence[StepUnit], split: Sequence[StepUnit]) -> None:
+        """Each unit's text and key, by its node; the operands of each step checked operand by operand."""
+        step_texts: dict[int, str] = {}
+        by_node: dict[int, StepUnit] = {}
+        keys: dict[int, tuple] = {}
+        parts: dict[int, list[ast.Node]] = {}
+        contexts: dict[tuple[int, bool], tuple] = {}     # the same for every operand of one condition
+        for unit in units:
+            node = unit.node
+            node_id = id(node)
+            step_texts[node_id] = text[unit.start:node.span.end]
+            by_node[node_id] = unit
+            context = contexts.get((id(unit.parent), unit.unread_before))
+            if context is None:
+                context = contexts[(id(unit.parent), unit.unread_before)] = unit.context()
+            keys[node_id] = (text[unit.after:unit.until], context)
+            if unit.step is not node:
+                parts.setdefault(id(unit.step), []).append(node)
+        self._step_texts, self._units, self._unit_keys, self._parts = step_texts, by_node, keys, parts
+        self._key_list = list(keys.values())     # in the order of `units`
+        self._split_texts = {id(unit.node): text[unit.start:unit.node.span.end] for unit in split}
+        self._positions = None
+
+    def _unit_positions(self, units: Sequence[StepUnit]) -> list[tuple[int, int]]:
+        """The line and column where each unit starts (the keys of findings whose messages print them)."""
+        if self._positions is None:
+            self._positions = self._source.line_columns([unit.start for unit in units])
+        return self._positions
 
     # ------------------------------------------------------------ tokens
 
     def _token_index(self, text: str, units: Sequence[StepUnit], dialect: Dialect) -> TokenIndex:
         """The tokens of the text: those of each step as kept (or tokenized now), those between steps anew."""
-        placed: list[tuple[int, TokenPiece]] = []
-
-        def tokenized(start: int, end: int) -> TokenPiece:
-            own = text[start:end]
-            return self._kept_tokens.kept(own, lambda: TokenPiece.of(list(tokenize(own, lexicon=dialect.lexicon))))
-
+        offsets: list[int] = []
+        texts: list[str] = []
         position = 0
         for unit in units:
-            if unit.start > position:
-                placed.append((position, tokenized(position, unit.start)))
+            start = unit.start
+            if start > position:
+                offsets.append(position)
+                texts.append(text[position:start])
             position = unit.node.span.end
-            placed.append((unit.start, tokenized(unit.start, position)))
-        if len(text) > position or not placed:
-            placed.append((position, tokenized(position, len(text))))
-        return TokenIndex(placed)
+            offsets.append(start)
+            texts.append(text[start:position])
+        if len(text) > position or not offsets:
+            offsets.append(position)
+            texts.append(text[position:])
+        pieces = self._kept_tokens.get_many(texts)
+        for number, piece in enumerate(pieces):
+            if piece is None:
+                piece = pieces[number] = TokenPiece.of(list(tokenize(texts[number], lexicon=dialect.lexicon)))
+                self._kept_tokens.put(texts[number], piece)
+        return TokenIndex(list(zip(offsets, pieces)))
 
     # ------------------------------------------------------------ validation
 
@@ -245,7 +296,10 @@ class StepFindings:
                                             tables=tables, only={id(unit.node) for unit in dirty},
                                             step_facts=self._fact))
 
-            inside = _per_step(self._kept_validation, units, source, self._validation_key, run)
+            positions = self._unit_positions(units) if self._positioned_validation else None
+            keys = [(unit_key, self._scope(unit), positions[number] if positions is not None else None)
+                    for number, (unit, unit_key) in enumerate(zip(units, self._key_list))]
+            inside = _per_step(self._kept_validation, units, keys, source, run)
             _keep_whole(self._kept_validation, split, self._validation_key, outside + inside)
             found += outside + inside
         return _in_order(found)
@@ -271,16 +325,18 @@ class StepFindings:
             if not step_rules:
                 continue
 
-            def key(unit: StepUnit, scope: RuleScope = scope) -> tuple:
-                return self._lint_key(unit, scope)
-
             def run(dirty: Sequence[StepUnit], step_rules: list = step_rules) -> list[Ranked]:
                 self._note_rechecked(dirty)
                 checked = context(roots=tuple((unit.node, unit.parent) for unit in dirty))
                 return [(rank, diagnostic) for rank, rule in step_rules for diagnostic in rule.check(checked)]
 
-            inside = _per_step(self._kept_lint, units, source, key, run)
-            _keep_whole(self._kept_lint, split, key, outside[scope] + inside)
+            def key(step: StepUnit, scope: RuleScope = scope) -> tuple:
+                return self._lint_key(step, scope)
+
+            keys: Sequence[object] = (self._key_list if scope is RuleScope.STEP
+                                      else list(zip(self._key_list, self._unit_positions(units))))
+            inside = _per_step(self._kept_lint[scope], units, keys, source, run)
+            _keep_whole(self._kept_lint[scope], split, key, outside[scope] + inside)
             found += outside[scope] + inside
         return _in_order(found)
 
@@ -291,14 +347,21 @@ class StepFindings:
         return found if found is not None else unit.key(self._text)
 
     def _lint_key(self, unit: StepUnit, scope: RuleScope) -> tuple:
-        return (scope.value, self._unit_key(unit),
-                _position(self._source, unit) if scope is RuleScope.STEP_POSITIONED else None)
+        """A unit's key among the kept lint findings of `scope` (that `_lint` makes for many at once)."""
+        unit_key = self._unit_key(unit)
+        return unit_key if scope is RuleScope.STEP else (unit_key, _position(self._source, unit))
 
     def _validation_key(self, unit: StepUnit) -> tuple:
+        """A unit's key among the kept validation findings (that `_validate` makes for many at once)."""
+        return (self._unit_key(unit), self._scope(unit),
+                _position(self._source, unit) if self._positioned_validation else None)
+
+    def _scope(self, unit: StepUnit) -> tuple:
+        """The scope key of the unit's step, made once per step and check."""
         scope = self._scopes.get(id(unit.step))
         if scope is None:
             scope = self._scopes[id(unit.step)] = scope_key(cast(TableInfo, self._tables), unit)
-        return (self._unit_key(unit), scope, _position(self._source, unit) if self._positioned_validation else None)
+        return scope
 
     def _coarsened(self, pieces: Sequence[StepUnit], lint_scopes: Sequence[RuleScope],
                    validated: bool) -> tuple[list[StepUnit], list[StepUnit]]:
@@ -316,7 +379,7 @@ class StepFindings:
             if whole is None:
                 step = whole_step(unit)
                 whole = decided[id(unit.step)] = all(
-                    self._kept_lint.get(self._lint_key(step, scope)) is not None for scope in lint_scopes) and (
+                    self._kept_lint[scope].get(self._lint_key(step, scope)) is not None for scope in lint_scopes) and (
                     not validated or self._kept_validation.get(self._validation_key(step)) is not None)
                 (units if whole else split).append(step)
             if not whole:
@@ -324,20 +387,19 @@ class StepFindings:
         return units, split
 
     def _fact(self, fact: Callable[[ast.Node], Any], step: ast.Node) -> Any:
-        """`fact(step)`, kept by the step's text (a fact depends on the step's subtree alone); for a step
-        checked operand by operand, joined from its operands' facts when the fact can be."""
+        """`fact(step)`, kept by the step's text (a fact depends on the step's subtree alone, which its
+        text makes); for a step checked operand by operand, joined from its operands' facts when the
+        fact can be."""
         text = self._step_texts.get(id(step))
         if text is not None:
             return self._kept_facts.kept((fact, text), lambda: fact(step))
         parts, joined = self._parts.get(id(step)), getattr(fact, "joined", None)
         if parts is None or joined is None:
             return fact(step)
-        placed = [(part.span.start - step.span.start, part) for part in parts]
-        value = self._kept_facts.kept(
-            (fact, tuple((offset, self._step_texts[id(part)]) for offset, part in placed)),
-            lambda: joined([(offset, self._fact(fact, part)) for offset, part in placed]))
-        self._kept_facts.put((fact, self._split_texts[id(step)]), value)   # for when the step is one unit again
-        return value
+        base = step.span.start
+        return self._kept_facts.kept(
+            (fact, self._split_texts[id(step)]),
+            lambda: joined([(part.span.start - base, self._fact(fact, part)) for part in parts]))
 
     def _outer_span(self, node: ast.Node, measure: Callable[[ast.Node], Span]) -> Span:
         """A unit's extent with its parentheses (`LintContext.outer_span`), kept by the unit's key: the
@@ -358,22 +420,20 @@ class StepFindings:
 
 
 def _position(source: SourceText, unit: StepUnit) -> tuple[int, int]:
-    position = source.position(unit.start)
-    return position.line, position.column
+    return source.line_columns((unit.start,))[0]
 
 
-def _per_step(kept: _Generations, units: Sequence[StepUnit], source: SourceText,
-              key: Callable[[StepUnit], tuple], run: Callable[[Sequence[StepUnit]], list[Ranked]]) -> list[Ranked]:
-    """The findings of some rules in every step: kept ones moved to where their step starts now, and
-    those of the steps not kept made by `run` (over those steps only) and kept."""
+def _per_step(kept: _Generations, units: Sequence[StepUnit], keys: Sequence[object], source: SourceText,
+              run: Callable[[Sequence[StepUnit]], list[Ranked]]) -> list[Ranked]:
+    """The findings of some rules in every unit (`keys`: each unit's key in `kept`): kept ones moved to
+    where their unit starts now, and those of the units not kept made by `run` (over those units only)
+    and kept."""
     found: list[Ranked] = []
-    dirty: list[tuple[StepUnit, tuple]] = []
-    for unit in units:
-        unit_key = key(unit)
-        entry = kept.get(unit_key)
+    dirty: list[tuple[StepUnit, object]] = []
+    for unit, unit_key, entry in zip(units, keys, kept.get_many(keys)):
         if entry is None:
             dirty.append((unit, unit_key))
-        else:
+        elif entry.findings:
             delta = unit.start - entry.start
             found += [(rank, diagnostic.moved(delta, source)) for rank, diagnostic in entry.findings]
     if dirty:

@@ -13,8 +13,7 @@ its new place.
 
 from __future__ import annotations
 
-from segquery.fast_dataclass import dataclass
-from typing import cast
+from typing import NamedTuple, cast
 
 from segquery.semantic.table_info import AliasBinding, StepScope, TableInfo
 from segquery.syntax import ast
@@ -24,9 +23,11 @@ from segquery.syntax import ast
 SPLIT_OPERANDS = 32
 
 
-@dataclass(frozen=True, slots=True)
-class StepUnit:
-    """A step of a chain (or of a parenthesized query), or an operand of a long FILTER's condition."""
+class StepUnit(NamedTuple):
+    """A step of a chain (or of a parenthesized query), or an operand of a long FILTER's condition.
+
+    A named tuple rather than a dataclass: a check makes one per operand, thousands for a long
+    condition, and a tuple is made three times as fast."""
 
     node: ast.Node
     parent: ast.Node            # the chain, or the condition whose operand the unit is
@@ -43,9 +44,13 @@ class StepUnit:
 
     def key(self, text: str) -> tuple:
         """What a lint finding inside the unit may depend on, besides the settings."""
+        return text[self.after:self.until], self.context()
+
+    def context(self) -> tuple:
+        """What the unit's key holds besides its text: the same for every operand of one condition."""
         operator = getattr(self.parent, "op", None)
-        return (text[self.after:self.until], type(self.owner), type(self.parent),
-                operator.value if operator is not None else None, self.unread_before)
+        return (type(self.owner), type(self.parent), operator.value if operator is not None else None,
+                self.unread_before)
 
 
 def step_units(query: ast.Query) -> list[StepUnit]:

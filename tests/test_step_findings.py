@@ -27,7 +27,7 @@ from segquery.lint import LintContext, LintRule, lint, lint_rules
 from segquery.rules.scope import RuleScope
 from segquery.semantic import validate
 from segquery.semantic.schemas import NO_SCHEMA
-from segquery.step_findings import StepFindings
+from segquery.step_findings import KEPT_CHECKS, SWEEP_GROWTH_MIN, StepFindings, _Generations
 from segquery.step_units import SPLIT_OPERANDS, step_units
 from segquery.syntax.dialects import dialect_named
 from segquery.syntax.parser import parse_tolerant
@@ -274,3 +274,25 @@ def test_a_rule_reporting_outside_its_unit_makes_a_check_from_scratch() -> None:
         found = steps.check(result.query, result.source, line_length=88)
         assert found == _findings_from_scratch_at(OUTBOUND_DOCUMENT, 88)
     assert steps.fallbacks == 1
+
+
+
+def test_kept_entries_stay_until_enough_new_ones_come() -> None:
+    kept = _Generations()
+    kept.put("old", 1)
+    for _ in range(3 * KEPT_CHECKS):
+        kept.next_check()
+    assert kept.get("old") == 1
+
+
+def test_a_sweep_drops_the_entries_that_none_of_the_last_eight_checks_used() -> None:
+    kept = _Generations()
+    kept.put("old", 1)                      # used by check 0 only
+    kept.next_check()
+    kept.put("recent", 2)                   # used by check 1, the oldest of the last eight at the sweep
+    for _ in range(KEPT_CHECKS - 1):
+        kept.next_check()
+    for number in range(SWEEP_GROWTH_MIN - 1):
+        kept.put(number, number)
+    kept.next_check()                       # the entries grew past SWEEP_GROWTH_MIN: swept
+    assert kept.get_many(["old", "recent", 0]) == [None, 2, 0]
