@@ -39,7 +39,7 @@ VERSION = __version__
 CACHE_DIRNAME = ".segquery_cache"
 CACHE_FILENAME = "check.bin"
 _MAGIC = b"SEGQUERY-CACHE\x00"
-_FORMAT = 1
+_FORMAT = 2   # 2: a query shape's operands no longer hold has_reference
 _KEPT_WORKSPACES = 8
 
 

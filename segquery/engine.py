@@ -36,7 +36,7 @@ from segquery.step_findings import StepFindings
 from segquery.syntax.parser import parse_tolerant
 
 if TYPE_CHECKING:
-    from segquery.workspace.shapes import QueryShape
+    from segquery.workspace.shapes import CheckedShape
 
 # Names other modules import from here.
 __all__ = ["CheckOptions", "FileReport", "FileSettings", "SettingsResolver", "check_file", "check_files",
@@ -205,7 +205,7 @@ def check_file(path: str | Path, settings: FileSettings | None = None) -> FileRe
     return report
 
 
-def _shape(report: FileReport, settings: FileSettings) -> tuple[str, QueryShape] | None:
+def _shape(report: FileReport, settings: FileSettings) -> CheckedShape | None:
     """The dialect a query file was read in and what its profile type depends on (its shape), as the
     workspace would make it from the tree; None for a file that is not a query file."""
     if report.directives is None:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from segquery.files import Stored
     from segquery.lint.suppression import FileDirectives
     from segquery.syntax import ast
-    from segquery.workspace.shapes import QueryShape
+    from segquery.workspace.shapes import CheckedShape
 
 
 @dataclass
@@ -32,7 +32,7 @@ class FileReport:
     directives: FileDirectives | None = field(default=None, repr=False)
     stored: Stored | None = None          # how the file was stored, to write fixes back (None: not from a file)
     # For the workspace: the dialect a query file was read in, and what its profile type depends on.
-    shape: tuple[str, QueryShape] | None = field(default=None, repr=False)
+    shape: CheckedShape | None = field(default=None, repr=False)
 
     @property
     def changed(self) -> bool:

@@ -124,7 +124,9 @@ class Project:
         with suppression comments, rule selection and severities applied."""
         settings = self.settings(path)
         extra = self.workspace.diagnostics_for(path) if path is not None else []
-        steps = self._steps.setdefault(path, StepFindings())
+        steps = self._steps.get(path)
+        if steps is None:
+            steps = self._steps[path] = StepFindings()
         return engine.check_text(text, path=path, settings=settings, extra=extra, steps=steps).diagnostics
 
     def forget(self, path: str | None) -> None:

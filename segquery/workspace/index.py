@@ -27,11 +27,8 @@ from segquery.workspace.loading import FileEntry, discover, load_file
 from segquery.workspace.model import Segment
 from segquery.workspace.names import Resolution, segment_order
 from segquery.workspace.resolutions import Resolutions
-from segquery.workspace.shapes import QueryShape
+from segquery.workspace.shapes import CheckedShape
 from segquery.workspace.structure import GraphView, assign_keys
-
-# What a check knows of a `.segq` file's query: the dialect it was read in, and its shape.
-CheckedShape = tuple[str, QueryShape]
 
 DEFAULT_MAX_DEPTH = 8
 DEFAULT_TARGET_PROFILE = "contact"

@@ -54,14 +54,18 @@ class Group(NamedTuple):
 
 
 class Operand(NamedTuple):
-    """One operand of a set operation: its part, its offsets in the query text, whether a reference is
-    in it, and the segment's name when it is `SEGMENT(name)` with steps that keep the segment's type."""
+    """One operand of a set operation: its part, its offsets in the query text, and the segment's name
+    when it is `SEGMENT(name)` with steps that keep the segment's type."""
 
     part: Part
     start: int
     end: int
-    has_reference: bool
     referenced: str | None
+
+    @property
+    def has_reference(self) -> bool:
+        """Whether a reference is in the operand: exactly when its part is not `Fixed` (`_Shaping.part`)."""
+        return not isinstance(self.part, Fixed)
 
 
 class Combined(NamedTuple):
@@ -94,6 +98,9 @@ class QueryShape(NamedTuple):
                 stack.append(part.body)
         return found
 
+
+# What a check knows of a `.segq` file's query: the dialect it was read in, and its shape.
+CheckedShape = tuple[str, QueryShape]
 
 UNKNOWN = QueryShape(Fixed(None))   # a query that did not parse: no table, no reference to check
 
@@ -131,8 +138,8 @@ class _Shaping:
         elif isinstance(node, ast.SetOperation):
             parts = [self.part(operand) for operand in node.operands]
             if not all(isinstance(part, Fixed) for part in parts):
-                operands = tuple(Operand(part, operand.span.start, operand.span.end, not isinstance(part, Fixed),
-                                         _referenced_name(operand)) for part, operand in zip(parts, node.operands))
+                operands = tuple(Operand(part, operand.span.start, operand.span.end, _referenced_name(operand))
+                                 for part, operand in zip(parts, node.operands))
                 return Combined(operands, tuple(operator.value for operator in node.operators))
         return Fixed(self.info.table_of(node))
 

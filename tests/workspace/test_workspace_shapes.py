@@ -115,13 +115,14 @@ def test_traversals_and_steps_that_did_not_parse_after_references(text, seed):
 def test_the_shape_keeps_what_the_checks_read_and_nothing_else():
     text = "(SEGMENT(a) UNION SEGMENT(b).TRAVERSE(contact_account_parentcustomerid)).TAKE(3) EXCEPT PROFILE(lead)"
     shape = query_shape(parse_tolerant(text).query, None, "outbound")
-    inner = Combined((Operand(FromSegment("a", ()), 1, 11, True, "a"),
-                      Operand(FromSegment("b", ("contact_account_parentcustomerid",)), 18, 71, True, None)),
+    inner = Combined((Operand(FromSegment("a", ()), 1, 11, "a"),
+                      Operand(FromSegment("b", ("contact_account_parentcustomerid",)), 18, 71, None)),
                      ("UNION",))
     assert shape == QueryShape(
-        Combined((Operand(Group(inner, ()), 0, 80, True, None), Operand(Fixed("lead"), 88, 101, False, None)),
+        Combined((Operand(Group(inner, ()), 0, 80, None), Operand(Fixed("lead"), 88, 101, None)),
                  ("EXCEPT",)),
         result_references=(1,))
+    assert [operand.has_reference for operand in shape.body.operands] == [True, False]
 
 
 def test_a_shape_survives_pickling_as_it_was():
