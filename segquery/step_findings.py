@@ -116,6 +116,10 @@ class _Generations:
         entry[0] = self._check
         return entry[1]
 
+    def skip_to(self, other: _Generations) -> None:
+        """Count checks from where `other` stands (a store made after the first check)."""
+        self._check = other._check
+
     def next_check(self) -> None:
         if len(self._entries) > self._swept_size + max(SWEEP_GROWTH_MIN, int(self._swept_size * SWEEP_GROWTH)):
             oldest = self._check - KEPT_CHECKS + 1
@@ -137,7 +141,8 @@ class StepFindings:
         self._kept_tokens = _Generations()
         self._kept_lint = {RuleScope.STEP: _Generations(), RuleScope.STEP_POSITIONED: _Generations()}
         self._kept_validation = _Generations()
-        self._kept_facts = _Generations()
+        self._kept_facts: dict[Callable[[ast.Node], Any], _Generations] = {}   # a fact -> its values by text
+        self._kept_outer = _Generations()
         self._step_texts: dict[int, str] = {}
         self._units: dict[int, StepUnit] = {}
         self._unit_keys: dict[int, tuple] = {}
@@ -202,7 +207,8 @@ class StepFindings:
         found = self._validate(query, source, units, split, validation_rules, kind=kind, schema=schema,
                                target=target, dialect=validation_name)
         found += self._lint(query, source, units, split, lint_set, tokens, dialect=dialect, line_length=line_length)
-        for generations in (self._kept_tokens, *self._kept_lint.values(), self._kept_validation, self._kept_facts):
+        for generations in (self._kept_tokens, *self._kept_lint.values(), self._kept_validation, self._kept_outer,
+                            *self._kept_facts.values()):
             generations.next_check()
         return found
 
@@ -390,16 +396,33 @@ class StepFindings:
         """`fact(step)`, kept by the step's text (a fact depends on the step's subtree alone, which its
         text makes); for a step checked operand by operand, joined from its operands' facts when the
         fact can be."""
+        kept = self._kept_facts.get(fact)
+        if kept is None:
+            kept = self._kept_facts[fact] = _Generations()
+            kept.skip_to(self._kept_tokens)
         text = self._step_texts.get(id(step))
         if text is not None:
-            return self._kept_facts.kept((fact, text), lambda: fact(step))
+            value = kept.get(text)
+            if value is None:
+                value = fact(step)
+                kept.put(text, value)
+            return value
         parts, joined = self._parts.get(id(step)), getattr(fact, "joined", None)
         if parts is None or joined is None:
             return fact(step)
-        base = step.span.start
-        return self._kept_facts.kept(
-            (fact, self._split_texts[id(step)]),
-            lambda: joined([(part.span.start - base, self._fact(fact, part)) for part in parts]))
+        whole_text = self._split_texts[id(step)]
+        value = kept.get(whole_text)
+        if value is None:
+            texts = [self._step_texts[id(part)] for part in parts]
+            values = kept.get_many(texts)
+            for number, found in enumerate(values):
+                if found is None:
+                    found = values[number] = fact(parts[number])
+                    kept.put(texts[number], found)
+            base = step.span.start
+            value = joined([(part.span.start - base, found) for part, found in zip(parts, values)])
+            kept.put(whole_text, value)
+        return value
 
     def _outer_span(self, node: ast.Node, measure: Callable[[ast.Node], Span]) -> Span:
         """A unit's extent with its parentheses (`LintContext.outer_span`), kept by the unit's key: the
@@ -407,12 +430,14 @@ class StepFindings:
         unit = self._units.get(id(node))
         if unit is None:
             return measure(node)
-        def measured() -> tuple[int, int]:
+        unit_key = self._unit_keys[id(node)]
+        relative = self._kept_outer.get(unit_key)
+        start = unit.node.span.start
+        if relative is None:
             span = measure(node)
-            return span.start - unit.start, span.end - unit.start
-
-        start, end = self._kept_facts.kept(("outer", self._unit_keys[id(node)]), measured)
-        return Span(unit.start + start, unit.start + end)
+            relative = (span.start - start, span.end - start)
+            self._kept_outer.put(unit_key, relative)
+        return Span(start + relative[0], start + relative[1])
 
     def _note_rechecked(self, dirty: Sequence[StepUnit]) -> None:
         known = {id(node) for node in self.rechecked}
