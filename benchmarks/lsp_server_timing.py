@@ -85,9 +85,12 @@ def main() -> None:
     out = sys.argv.pop(1)
     install()
     from segquery.lsp.assembly import create_server
+    from segquery.lsp.idle_collection import use_server_thresholds
 
+    server = create_server()
+    use_server_thresholds()  # as `segquery.lsp.main.serve` does
     try:
-        create_server().start_io()
+        server.start_io()
     finally:
         with open(out, "w", encoding="utf-8") as file:
             json.dump(TIMES, file)
