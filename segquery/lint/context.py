@@ -148,6 +148,14 @@ class LintContext:
         """`fact(step)`, as kept from an earlier check of the same step when there is one."""
         return fact(step) if self.step_facts is None else self.step_facts(fact, step)
 
+    def step_facts_of(self, fact: Callable[[ast.Node], F], nodes: Iterable[ast.Node]) -> list[F]:
+        """`step_fact` of each node: what a rule reads of every operand of a long condition (each one a
+        unit the facts are kept for), in one call."""
+        facts = self.step_facts
+        if facts is None:
+            return [fact(node) for node in nodes]
+        return [facts(fact, node) for node in nodes]
+
     # ------------------------------------------------------------ text and spans
 
     def slice(self, span: Span) -> str:
@@ -256,6 +264,12 @@ class LintContext:
     def report(self, code: str, message: str, start: int, end: int, *, fix: Fix | None = None,
                related: Iterable[RelatedLocation] = ()) -> Diagnostic:
         return make_diagnostic(self.source, code, message, start, end, fix=fix, related=related)
+
+    def report_pair(self, code: str, message: str, node: ast.Node, other: ast.Node, other_role: str) -> Diagnostic:
+        """A finding on `node` (with its parentheses) that shows `other`, the condition it goes with."""
+        span = self.outer_span(node)
+        return self.report(code, message, span.start, span.end,
+                           related=[self.related(other_role, self.outer_span(other))])
 
     def related(self, message: str, span: Span) -> RelatedLocation:
         return RelatedLocation(message, self.source.range(span.start, span.end), self.source.path)
