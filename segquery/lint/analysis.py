@@ -147,12 +147,6 @@ def constraint(node: ast.Expr) -> Constraint | None:
     return None
 
 
-def or_constraints(node: ast.Expr) -> tuple[Constraint | None, ...]:
-    """The `constraint` of each operand `unwrap_logical(node, OR)` gives: a step fact of the operands of
-    a long `||` condition, which L029 reads on every check."""
-    return tuple(constraint(operand) for operand in unwrap_logical(node, ast.LogicOp.OR))
-
-
 LOWER_BOUNDS = (ast.CompareOp.GT, ast.CompareOp.GE)
 UPPER_BOUNDS = (ast.CompareOp.LT, ast.CompareOp.LE)
 

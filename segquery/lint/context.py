@@ -66,6 +66,7 @@ class LintContext:
     _by_class: dict[type, list[int]] = field(init=False, repr=False, default_factory=dict)  # class -> positions
     _of_types: dict[tuple[type, ...], list[Any]] = field(init=False, repr=False, default_factory=dict)
     _outer: dict[int, Span] = field(init=False, repr=False, default_factory=dict)
+    _facts_of: dict[tuple[Callable, int], list] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.token_index is None:
@@ -148,13 +149,16 @@ class LintContext:
         """`fact(step)`, as kept from an earlier check of the same step when there is one."""
         return fact(step) if self.step_facts is None else self.step_facts(fact, step)
 
-    def step_facts_of(self, fact: Callable[[ast.Node], F], nodes: Iterable[ast.Node]) -> list[F]:
-        """`step_fact` of each node: what a rule reads of every operand of a long condition (each one a
-        unit the facts are kept for), in one call."""
-        facts = self.step_facts
-        if facts is None:
-            return [fact(node) for node in nodes]
-        return [facts(fact, node) for node in nodes]
+    def step_facts_of(self, fact: Callable[[ast.Node], F], nodes: tuple[ast.Node, ...]) -> list[F]:
+        """`step_fact` of each node of a tuple of the tree (a node's operands): what rules read of every
+        operand of a long condition, each one a unit whose facts are kept. Asked again for the same
+        tuple, by another rule, it answers from memory."""
+        found = self._facts_of.get((fact, id(nodes)))
+        if found is None:
+            facts = self.step_facts
+            found = [fact(node) for node in nodes] if facts is None else [facts(fact, node) for node in nodes]
+            self._facts_of[(fact, id(nodes))] = found
+        return found
 
     # ------------------------------------------------------------ text and spans
 

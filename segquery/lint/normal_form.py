@@ -43,13 +43,6 @@ def normal_form(node: ast.Node) -> ast.Node:
     return _Normalizer(node).visit(node)
 
 
-def hashed_normal_form(node: ast.Node) -> tuple[int, ast.Node]:
-    """The normal form with its hash: a step fact, so that a rule comparing the forms of thousands of
-    operands hashes each form once, not on every check (a form's hash walks the whole form)."""
-    form = normal_form(node)
-    return hash(form), form
-
-
 _COMPARED_FIELDS: dict[type, tuple[str, ...]] = {}
 
 

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from strategies import query_texts
 
 from segquery.lint import lint
-from segquery.lint.normal_form import normal_form
+from segquery.lint.operand_facts import operand_facts
 from segquery.lint.rules import duplicate_condition, logic_word_operator, tautological_disjunction, unused_alias
 from segquery.semantic import validate
 from segquery.semantic.rules import alias_references
@@ -35,19 +35,19 @@ from segquery.syntax.step_facts import qualifiers
 RULES = ("L009", "L012", "L020", "L021", "L029", "L030", "V016")
 
 
-def _plain_repeats(forms):
+def _plain_repeats(facts):
     seen: dict = {}
     repeated = []
-    for index, (_, form) in enumerate(forms):
-        if form in seen:
-            repeated.append((index, seen[form]))
+    for index, fact in enumerate(facts):
+        if fact.form in seen:
+            repeated.append((index, seen[fact.form]))
         else:
-            seen[form] = index
+            seen[fact.form] = index
     return repeated
 
 
 def _all_keys(facts):
-    return {current.key for constraints in facts for current in constraints if current is not None}
+    return {current.key for fact in facts for current in fact.or_constraints if current is not None}
 
 
 def _plain_before_declaration(ctx) -> None:
@@ -85,8 +85,8 @@ def plain_walks(colliding_hashes: bool = False) -> Iterator[None]:
         stack.enter_context(patch.object(unused_alias, "_first_operand_qualifiers", lambda ctx, step: frozenset()))
         stack.enter_context(_replaced_check(alias_references.BEFORE_DECLARATION_RULE, _plain_before_declaration))
         if colliding_hashes:   # the fast path of L020 with every hash equal: only the forms tell them apart
-            stack.enter_context(patch.object(duplicate_condition, "hashed_normal_form",
-                                             lambda node: (0, normal_form(node))))
+            stack.enter_context(patch.object(duplicate_condition, "operand_facts",
+                                             lambda node: operand_facts(node)._replace(digest=0)))
         yield
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from operator import attrgetter
 from typing import Iterator, Sequence
 
 from segquery.diagnostics import Diagnostic, Severity
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
-from segquery.lint.normal_form import hashed_normal_form
+from segquery.lint.operand_facts import OperandFacts, operand_facts
 from segquery.rules.registry import Category, FixAvailability, RuleInfo
 from segquery.rules.scope import RuleScope
 from segquery.syntax import ast
@@ -30,7 +31,7 @@ from segquery.syntax import ast
     fix_effect=FixEffect.KEEPS_MEANING, scope=RuleScope.STEP_POSITIONED)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.Logical):
-        for index, first_index in repeated_forms(ctx.step_facts_of(hashed_normal_form, node.operands)):
+        for index, first_index in repeated_forms(ctx.step_facts_of(operand_facts, node.operands)):
             operand, first = node.operands[index], node.operands[first_index]
             position = ctx.source.position(ctx.outer_span(first).start)
             span = ctx.outer_span(operand)
@@ -42,23 +43,23 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
                              related=[ctx.related("first written here", ctx.outer_span(first))])
 
 
-def repeated_forms(forms: Sequence[tuple[int, ast.Node]]) -> list[tuple[int, int]]:
-    """(index, index of the first equal form) of each form (hash, normal form) equal to an earlier one.
+def repeated_forms(facts: Sequence[OperandFacts]) -> list[tuple[int, int]]:
+    """(index, index of the first equal form) of each operand whose normal form equals an earlier one's.
 
     The hashes are compared first, as a set: the operands of a long condition nearly always all
     differ, and then no form is looked at. Otherwise only the forms whose hash repeats are compared.
     """
-    hashes = [digest for digest, _ in forms]
+    hashes = list(map(attrgetter("digest"), facts))
     if len(set(hashes)) == len(hashes):
         return []
     shared = {digest for digest, count in Counter(hashes).items() if count > 1}
     distinct: dict[int, list[int]] = {}     # hash -> the index of each different form with it, in order
     repeated: list[tuple[int, int]] = []
-    for index, (digest, form) in enumerate(forms):
-        if digest not in shared:
+    for index, fact in enumerate(facts):
+        if fact.digest not in shared:
             continue
-        earlier = distinct.setdefault(digest, [])
-        first = next((other for other in earlier if forms[other][1] == form), None)
+        earlier = distinct.setdefault(fact.digest, [])
+        first = next((other for other in earlier if facts[other].form == fact.form), None)
         if first is None:
             earlier.append(index)
         else:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import heapq
+from operator import attrgetter
 
 from typing import Iterator, Sequence
 
 from segquery.diagnostics import Diagnostic, Severity
 from segquery.lint.analysis import (
-    NEGATED, Constraint, continues_chain, or_constraints, range_bounds, same_value, unwrap_logical)
+    NEGATED, Constraint, continues_chain, range_bounds, same_value, unwrap_logical)
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
+from segquery.lint.operand_facts import OperandFacts, operand_facts
 from segquery.rules.registry import Category, RuleInfo
 from segquery.rules.scope import RuleScope
 from segquery.syntax import ast
@@ -32,7 +34,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.Logical):
         if node.op is not ast.LogicOp.OR or continues_chain(node, ctx.parent(node)):
             continue
-        facts = ctx.step_facts_of(or_constraints, node.operands)
+        facts = ctx.step_facts_of(operand_facts, node.operands)
         compared = compared_keys(facts)
         if not compared:
             continue
@@ -41,8 +43,8 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         equalities: dict[object, list[tuple[int, Constraint, ast.Expr, int]]] = {}
         others: dict[object, list[tuple[int, Constraint, ast.Expr, int]]] = {}
         position = 0
-        for operand, constraints in zip(node.operands, facts):
-            for piece, current in enumerate(constraints):
+        for operand, fact in zip(node.operands, facts):
+            for piece, current in enumerate(fact.or_constraints):
                 position += 1
                 if current is None or current.key not in compared:
                     continue
@@ -60,15 +62,14 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
                     (position, current, operand, piece))
 
 
-def compared_keys(facts: Sequence[tuple[Constraint | None, ...]]) -> set[str]:
+def compared_keys(facts: Sequence[OperandFacts]) -> set[str]:
     """The attributes with a constraint other than `==`: two `==` never cover everything, so only these
     attributes' constraints are compared (a long `x == 1 || x == 2 || ...` chain has none)."""
-    return {current.key for constraints in facts for current in constraints
-            if current is not None and current.op is not ast.CompareOp.EQ}
+    return set().union(*map(attrgetter("unequal_keys"), facts))
 
 
 def _piece(operand: ast.Expr, index: int) -> ast.Expr:
-    """The condition of `or_constraints(operand)[index]`."""
+    """The condition of `operand_facts(operand).or_constraints[index]`."""
     return unwrap_logical(operand, ast.LogicOp.OR)[index]
 
 
