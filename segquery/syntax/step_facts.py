@@ -53,12 +53,15 @@ def qualification(step: ast.Node) -> Qualification:
     unqualified: list[AttributeReference] = []
     for node in ast.attribute_references(step):
         if node.qualifier is None:
-            unqualified.append(AttributeReference(None, node.name.name, node.dotted, node.span.start - base,
-                                                  node.span.end - base))
+            unqualified.append(_reference(node, base))
         elif first is None:
-            first = AttributeReference(node.qualifier.name, node.name.name, node.dotted, node.span.start - base,
-                                       node.span.end - base)
+            first = _reference(node, base)
     return Qualification(first, tuple(unqualified))
+
+
+def _reference(node: ast.Attribute, base: int) -> AttributeReference:
+    qualifier = node.qualifier.name if node.qualifier is not None else None
+    return AttributeReference(qualifier, node.name.name, node.dotted, node.span.start - base, node.span.end - base)
 
 
 def _joined_qualification(parts: Sequence[tuple[int, Qualification]]) -> Qualification:

@@ -45,9 +45,10 @@ def word_operators(ctx: LintContext, code: str, reason: str) -> Iterator[Diagnos
                              token.end, fix=ctx.fix(f"Write `{symbol}`", [TextEdit(token.start, token.end, symbol)]))
 
 
-# From the end of an operand: white space and closing parentheses, then `|` or `&`. An operand's own
-# parentheses close before the operator that follows it, so its outer span ends in that stretch, and
-# the first token after it is a `)` or a token that starts with `|` or `&`: never a word.
+# From the end of an operand: white space and closing parentheses, then `|` or `&`. An operand's span
+# ends with its last token and its own parentheses close before the operator that follows it, so its
+# outer span ends in that stretch, and the first token after it is a `)` or a token that starts with
+# `|` or `&`: never a word.
 _SYMBOL_AFTER = re.compile(r"[ \t\r\n)]*[|&]")
 
 
