@@ -149,14 +149,15 @@ class LintContext:
         """`fact(step)`, as kept from an earlier check of the same step when there is one."""
         return fact(step) if self.step_facts is None else self.step_facts(fact, step)
 
-    def step_facts_of(self, fact: Callable[[ast.Node], F], nodes: tuple[ast.Node, ...]) -> list[F]:
+    def step_facts_of(self, fact: Callable[[N], F], nodes: tuple[N, ...]) -> list[F]:
         """`step_fact` of each node of a tuple of the tree (a node's operands): what rules read of every
         operand of a long condition, each one a unit whose facts are kept. Asked again for the same
         tuple, by another rule, it answers from memory."""
         found = self._facts_of.get((fact, id(nodes)))
         if found is None:
             facts = self.step_facts
-            found = [fact(node) for node in nodes] if facts is None else [facts(fact, node) for node in nodes]
+            of_node = cast(Callable[[ast.Node], F], fact)   # a fact of these nodes, asked of them only
+            found = [fact(node) for node in nodes] if facts is None else [facts(of_node, node) for node in nodes]
             self._facts_of[(fact, id(nodes))] = found
         return found
 

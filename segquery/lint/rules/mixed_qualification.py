@@ -37,7 +37,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
             continue  # the parser reported it: which aliases it declares is unknown
         scope = getattr(source, "alias", None)
         declared = scope is not None
-        read: list[tuple[ast.Node, ast.Identifier | None]] = []    # each step with attributes, and its alias
+        read: list[tuple[ast.Step, ast.Identifier | None]] = []    # each step with attributes, and its alias
         for step in steps:
             if isinstance(step, ast.InvalidCall):
                 break  # the parser reported it: the records and aliases after it are unknown
