@@ -17,12 +17,10 @@ beside.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -31,6 +29,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from before_tree import edit_options, run_worker  # noqa: E402
 from lsp_latency import SHAPES, condition_lines  # noqa: E402
 
 from segquery.lint import lint_rules  # noqa: E402
@@ -92,20 +91,11 @@ def measure(shape: str, lines: int, edits: int) -> dict[str, Any]:
 
 def run_before(before: Path, shape: str, lines: int, edits: int) -> dict[str, Any]:
     """The same measurement with another checkout, in a child process importing it."""
-    environment = dict(os.environ, PYTHONPATH=str(before))
-    completed = subprocess.run([sys.executable, "-P", __file__, "--worker", "--shape", shape, "--lines", str(lines),
-                                "--edits", str(edits)], env=environment, capture_output=True, text=True, check=True)
-    return json.loads(completed.stdout)
+    return run_worker(before, __file__, ["--shape", shape, "--lines", str(lines), "--edits", str(edits)])
 
 
 def main() -> None:
-    options = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    options.add_argument("--shape", choices=sorted(SHAPES), default="chain")
-    options.add_argument("--lines", type=int, default=2_000, help="lines of the edited document")
-    options.add_argument("--edits", type=int, default=40, help="edits made (half type a letter, half replace it)")
-    options.add_argument("--before", type=Path, help="another checkout to measure in the same run")
-    options.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
-    args = options.parse_args()
+    args = edit_options(__doc__, "chain").parse_args()
     if args.worker:
         print(json.dumps(measure(args.shape, args.lines, args.edits)))
         return
