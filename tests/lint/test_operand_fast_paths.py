@@ -32,7 +32,7 @@ from segquery.syntax.dialects import dialect_named
 from segquery.syntax.parser import parse_tolerant
 from segquery.syntax.step_facts import qualifiers
 
-RULES = ("L009", "L012", "L020", "L021", "L029", "L030", "V016")
+RULES = ("L009", "L010", "L012", "L020", "L021", "L029", "L030", "V016")
 
 
 def _plain_repeats(facts):
@@ -177,7 +177,8 @@ NOT_FILLER = [condition.replace("==", "!=") for condition in FILLER]     # for `
     (_long([condition.replace("c.", "x.") for condition in FILLER] + ["c.fullname == 'y'"]).replace(
         "PROFILE(contact, c)", "PROFILE(contact, x)") + ".TRAVERSE(contact_account_parentcustomerid, c)", ["V016"]),
     (_long(["fullname == 'x'", *FILLER[1:]]).replace("c.", ""), ["L009"]),
-    (_long(["fullname == 'x'", *FILLER[1:]]), []),
+    (_long(["fullname == 'x'", *FILLER[1:]]), ["L010"]),
+    (_long([*FILLER[:30], "fullname == 'x'", *FILLER[30:], "jobtitle == 'y'"]), ["L010", "L010"]),
 ])
 def test_long_conditions_checked_operand_by_operand(text: str, codes: list[str]) -> None:
     whole = _same_as_plain(text)
