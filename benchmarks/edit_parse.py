@@ -20,13 +20,11 @@ a child process that imports that tree, in the same run.
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import gc
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -35,6 +33,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from before_tree import edit_options, run_worker  # noqa: E402
 from lsp_latency import SHAPES, condition_lines, percentile  # noqa: E402
 
 KINDS = ("typing a letter", "replacing a letter")
@@ -96,10 +95,7 @@ def timed(parse: Callable[..., Any], text: str, path: str, samples: list[float])
 
 def run_before(before: Path, shape: str, lines: int, count: int) -> dict[str, dict[str, list[float]]]:
     """The same measurement with another checkout, in a child process importing it."""
-    environment = dict(os.environ, PYTHONPATH=str(before))
-    completed = subprocess.run([sys.executable, "-P", __file__, "--worker", "--shape", shape, "--lines", str(lines),
-                                "--edits", str(count)], env=environment, capture_output=True, text=True, check=True)
-    return json.loads(completed.stdout)
+    return run_worker(before, __file__, ["--shape", shape, "--lines", str(lines), "--edits", str(count)])
 
 
 def row(title: str, samples: list[float]) -> str:
@@ -107,13 +103,7 @@ def row(title: str, samples: list[float]) -> str:
 
 
 def main() -> None:
-    options = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    options.add_argument("--shape", choices=sorted(SHAPES), default="designer")
-    options.add_argument("--lines", type=int, default=2_000, help="lines of the edited document")
-    options.add_argument("--edits", type=int, default=40, help="edits made (half type a letter, half replace it)")
-    options.add_argument("--before", type=Path, help="another checkout to measure in the same run")
-    options.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
-    args = options.parse_args()
+    args = edit_options(__doc__, "designer").parse_args()
     if args.worker:
         print(json.dumps(measure(args.shape, args.lines, args.edits)))
         return

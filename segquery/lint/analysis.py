@@ -120,31 +120,30 @@ def attribute_key(node: ast.Expr) -> str | None:
 
 @dataclass(frozen=True)
 class Constraint:
-    """`attribute op value`, read from a comparison in either order."""
+    """`attribute op value`, read from a comparison in either order (no node: it is a step fact's part)."""
 
     key: str
     op: ast.CompareOp | None   # None for null tests
     value: Value | None
     null: bool | None          # True for ISNULL, False for ISNOTNULL, None for comparisons
-    node: ast.Expr
 
 
 def constraint(node: ast.Expr) -> Constraint | None:
     """The constraint a condition puts on one attribute, when it is that simple."""
     if isinstance(node, ast.IsNull):
         key = attribute_key(node.operand)
-        return Constraint(key, None, None, not node.negated, node) if key else None
+        return Constraint(key, None, None, not node.negated) if key else None
     if isinstance(node, ast.Comparison):
         left_key, right_key = attribute_key(node.left), attribute_key(node.right)
         if left_key and not right_key:
             value = literal_value(node.right)
-            return Constraint(left_key, node.op, value, None, node) if value else None
+            return Constraint(left_key, node.op, value, None) if value else None
         if right_key and not left_key:
             value = literal_value(node.left)
-            return Constraint(right_key, MIRRORED[node.op], value, None, node) if value else None
+            return Constraint(right_key, MIRRORED[node.op], value, None) if value else None
     if isinstance(node, ast.StringTest):
         key = attribute_key(node.subject)
-        return Constraint(key, None, None, None, node) if key else None
+        return Constraint(key, None, None, None) if key else None
     return None
 
 

@@ -66,6 +66,7 @@ class LintContext:
     _by_class: dict[type, list[int]] = field(init=False, repr=False, default_factory=dict)  # class -> positions
     _of_types: dict[tuple[type, ...], list[Any]] = field(init=False, repr=False, default_factory=dict)
     _outer: dict[int, Span] = field(init=False, repr=False, default_factory=dict)
+    _facts_of: dict[tuple[Callable, int], list] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.token_index is None:
@@ -147,6 +148,18 @@ class LintContext:
     def step_fact(self, fact: Callable[[ast.Node], F], step: ast.Node) -> F:
         """`fact(step)`, as kept from an earlier check of the same step when there is one."""
         return fact(step) if self.step_facts is None else self.step_facts(fact, step)
+
+    def step_facts_of(self, fact: Callable[[N], F], nodes: tuple[N, ...]) -> list[F]:
+        """`step_fact` of each node of a tuple of the tree (a node's operands): what rules read of every
+        operand of a long condition, each one a unit whose facts are kept. Asked again for the same
+        tuple, by another rule, it answers from memory."""
+        found = self._facts_of.get((fact, id(nodes)))
+        if found is None:
+            facts = self.step_facts
+            of_node = cast(Callable[[ast.Node], F], fact)   # a fact of these nodes, asked of them only
+            found = [fact(node) for node in nodes] if facts is None else [facts(of_node, node) for node in nodes]
+            self._facts_of[(fact, id(nodes))] = found
+        return found
 
     # ------------------------------------------------------------ text and spans
 
@@ -256,6 +269,12 @@ class LintContext:
     def report(self, code: str, message: str, start: int, end: int, *, fix: Fix | None = None,
                related: Iterable[RelatedLocation] = ()) -> Diagnostic:
         return make_diagnostic(self.source, code, message, start, end, fix=fix, related=related)
+
+    def report_pair(self, code: str, message: str, node: ast.Node, other: ast.Node, other_role: str) -> Diagnostic:
+        """A finding on `node` (with its parentheses) that shows `other`, the condition it goes with."""
+        span = self.outer_span(node)
+        return self.report(code, message, span.start, span.end,
+                           related=[self.related(other_role, self.outer_span(other))])
 
     def related(self, message: str, span: Span) -> RelatedLocation:
         return RelatedLocation(message, self.source.range(span.start, span.end), self.source.path)

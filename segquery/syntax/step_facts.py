@@ -33,23 +33,51 @@ class AttributeReference:
     def span(self, step: ast.Node) -> Span:
         return Span(step.span.start + self.start, step.span.start + self.end)
 
+    def moved(self, offset: int) -> AttributeReference:
+        return AttributeReference(self.qualifier, self.name, self.dotted, self.start + offset, self.end + offset)
 
-def attribute_references(step: ast.Node) -> tuple[AttributeReference, ...]:
-    """`ast.attribute_references` of the step, as facts."""
+
+@dataclass(frozen=True, slots=True)
+class Qualification:
+    """How a step writes its attributes (`ast.attribute_references`): the first one qualified with an
+    alias, and those written alone, in source order. Mixed qualification (L010) reads nothing else."""
+
+    first_qualified: AttributeReference | None
+    unqualified: tuple[AttributeReference, ...]
+
+
+def qualification(step: ast.Node) -> Qualification:
+    """The step's `Qualification`."""
     base = step.span.start
-    return tuple(AttributeReference(node.qualifier.name if node.qualifier is not None else None, node.name.name,
-                                    node.dotted, node.span.start - base, node.span.end - base)
-                 for node in ast.attribute_references(step))
+    first: AttributeReference | None = None
+    unqualified: list[AttributeReference] = []
+    for node in ast.attribute_references(step):
+        if node.qualifier is None:
+            unqualified.append(_reference(node, base))
+        elif first is None:
+            first = _reference(node, base)
+    return Qualification(first, tuple(unqualified))
 
 
-def _joined_references(parts: Sequence[tuple[int, tuple[AttributeReference, ...]]]
-                       ) -> tuple[AttributeReference, ...]:
-    return tuple(AttributeReference(reference.qualifier, reference.name, reference.dotted, reference.start + offset,
-                                    reference.end + offset)
-                 for offset, references in parts for reference in references)
+def _reference(node: ast.Attribute, base: int) -> AttributeReference:
+    qualifier = node.qualifier.name if node.qualifier is not None else None
+    return AttributeReference(qualifier, node.name.name, node.dotted, node.span.start - base, node.span.end - base)
 
 
-attribute_references.joined = _joined_references  # type: ignore[attr-defined]
+def _joined_qualification(parts: Sequence[tuple[int, Qualification]]) -> Qualification:
+    """One pass over the parts: a long condition whose attributes are all qualified joins to the first
+    one and nothing else."""
+    first: AttributeReference | None = None
+    unqualified: list[AttributeReference] = []
+    for offset, part in parts:
+        if first is None and part.first_qualified is not None:
+            first = part.first_qualified.moved(offset)
+        if part.unqualified:
+            unqualified += [reference.moved(offset) for reference in part.unqualified]
+    return Qualification(first, tuple(unqualified))
+
+
+qualification.joined = _joined_qualification  # type: ignore[attr-defined]
 
 
 def qualifiers(step: ast.Node) -> frozenset[str]:

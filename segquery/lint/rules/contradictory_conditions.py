@@ -41,7 +41,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         # with the families that can contradict them. A condition written again is skipped
         # (its first copy was compared already), and at most MAX_COMPARED distinct ones per
         # attribute and family are kept: a chain of thousands of conditions stays linear.
-        earlier_by_family: dict[tuple[object, str], list[tuple[int, Constraint]]] = {}
+        earlier_by_family: dict[tuple[object, str], list[tuple[int, Constraint, ast.Expr]]] = {}
         seen: set[tuple[object, ...]] = set()
         for position, operand in enumerate(unwrap_logical(node, ast.LogicOp.AND)):
             current = constraint(operand)
@@ -54,17 +54,16 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
             family = _family(current)
             candidates = heapq.merge(*(earlier_by_family.get((current.key, other), [])
                                        for other in _CAN_CONTRADICT[family]), key=lambda item: item[0])
-            for _, earlier in candidates:
+            for _, earlier, earlier_node in candidates:
                 if reason := conflict(earlier, current):
-                    span = ctx.outer_span(current.node)
-                    yield ctx.report("L021", f"`{ctx.snippet(current.node)}` contradicts "
-                                     f"`{ctx.snippet(earlier.node)}`: {reason}, so this `&&` chain is never true",
-                                     span.start, span.end,
-                                     related=[ctx.related("the contradicted condition", ctx.outer_span(earlier.node))])
+                    yield ctx.report_pair("L021", f"`{ctx.snippet(operand)}` contradicts "
+                                          f"`{ctx.snippet(earlier_node)}`: {reason}, so this `&&` chain is never true",
+                                          operand, earlier_node,
+                                          "the contradicted condition")
                     break
             kept = earlier_by_family.setdefault((current.key, family), [])
             if len(kept) < MAX_COMPARED:
-                kept.append((position, current))
+                kept.append((position, current, operand))
 
 
 MAX_COMPARED = 100

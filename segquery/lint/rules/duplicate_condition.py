@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections import Counter
+from operator import attrgetter
+from typing import Iterator, Sequence
 
 from segquery.diagnostics import Diagnostic, Severity
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
-from segquery.lint.normal_form import normal_form
+from segquery.lint.operand_facts import OperandFacts, operand_facts
 from segquery.rules.registry import Category, FixAvailability, RuleInfo
 from segquery.rules.scope import RuleScope
 from segquery.syntax import ast
@@ -29,13 +31,8 @@ from segquery.syntax import ast
     fix_effect=FixEffect.KEEPS_MEANING, scope=RuleScope.STEP_POSITIONED)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.Logical):
-        seen: dict[ast.Node, ast.Expr] = {}  # normal form -> first operand with it (linear in the chain)
-        for index, operand in enumerate(node.operands):
-            form = ctx.step_fact(normal_form, operand)
-            first = seen.get(form)
-            if first is None:
-                seen[form] = operand
-                continue
+        for index, first_index in repeated_forms(ctx.step_facts_of(operand_facts, node.operands)):
+            operand, first = node.operands[index], node.operands[first_index]
             position = ctx.source.position(ctx.outer_span(first).start)
             span = ctx.outer_span(operand)
             removal = ctx.removal_after(node.operands, index)
@@ -44,3 +41,27 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
                              "effect", span.start, span.end,
                              fix=ctx.fix("Remove the repeated condition", ctx.deletion_edits(removal)),
                              related=[ctx.related("first written here", ctx.outer_span(first))])
+
+
+def repeated_forms(facts: Sequence[OperandFacts]) -> list[tuple[int, int]]:
+    """(index, index of the first equal form) of each operand whose normal form equals an earlier one's.
+
+    The hashes are compared first, as a set: the operands of a long condition nearly always all
+    differ, and then no form is looked at. Otherwise only the forms whose hash repeats are compared.
+    """
+    hashes = list(map(attrgetter("digest"), facts))
+    if len(set(hashes)) == len(hashes):
+        return []
+    shared = {digest for digest, count in Counter(hashes).items() if count > 1}
+    distinct: dict[int, list[int]] = {}     # hash -> the index of each different form with it, in order
+    repeated: list[tuple[int, int]] = []
+    for index, fact in enumerate(facts):
+        if fact.digest not in shared:
+            continue
+        earlier = distinct.setdefault(fact.digest, [])
+        first = next((other for other in earlier if facts[other].form == fact.form), None)
+        if first is None:
+            earlier.append(index)
+        else:
+            repeated.append((index, first))
+    return repeated

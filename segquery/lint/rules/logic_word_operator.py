@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+import re
+from itertools import repeat
+from typing import Iterator, Sequence
 
 from segquery.diagnostics import Diagnostic, Severity, TextEdit
 from segquery.lint.base import FixEffect, lint_rule
@@ -35,9 +37,25 @@ def word_operators(ctx: LintContext, code: str, reason: str) -> Iterator[Diagnos
     """A finding, with its fix, for each `AND`/`OR` word that joins conditions; `reason` ends the message."""
     for node in ctx.nodes(ast.Logical):
         symbol = node.op.value
-        for operand in node.operands[:-1]:
+        for operand in _maybe_followed_by_word(ctx.text, node.operands):
             token = ctx.next_token(ctx.outer_span(operand).end)
             if token is None or token.kind is not TokenKind.WORD:
                 continue
             yield ctx.report(code, f"`{token.text}` joins conditions: write `{symbol}`{reason}", token.start,
                              token.end, fix=ctx.fix(f"Write `{symbol}`", [TextEdit(token.start, token.end, symbol)]))
+
+
+# From the end of an operand: white space and closing parentheses, then `|` or `&`. An operand's span
+# ends with its last token and its own parentheses close before the operator that follows it, so its
+# outer span ends in that stretch, and the first token after it is a `)` or a token that starts with
+# `|` or `&`: never a word.
+_SYMBOL_AFTER = re.compile(r"[ \t\r\n)]*[|&]")
+
+
+def _maybe_followed_by_word(text: str, operands: Sequence[ast.Expr]) -> Sequence[ast.Expr]:
+    """The operands but the last, less those the text shows to be followed by a symbol (one pass of the
+    regular expression at each operand's end: a condition of thousands of operands is read at C speed)."""
+    ends = [operand.span.end for operand in operands[:-1]]
+    if all(map(_SYMBOL_AFTER.match, repeat(text), ends)):
+        return ()
+    return [operand for operand, end in zip(operands, ends) if not _SYMBOL_AFTER.match(text, end)]

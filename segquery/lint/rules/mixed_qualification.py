@@ -7,7 +7,7 @@ from typing import Iterator
 from segquery.diagnostics import Diagnostic, Severity
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
-from segquery.syntax.step_facts import AttributeReference, attribute_references
+from segquery.syntax.step_facts import AttributeReference, qualification
 from segquery.rules.registry import Category, RuleInfo
 from segquery.syntax import ast
 
@@ -33,26 +33,29 @@ from segquery.syntax import ast
     fix_effect=FixEffect.NONE)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for source, steps in ctx.chains():
-        scope = getattr(source, "alias", None)
-        qualified: tuple[AttributeReference, ast.Node] | None = None
-        unqualified: list[tuple[AttributeReference, ast.Node, ast.Identifier | None]] = []
-        declared = scope is not None
         if isinstance(source, ast.InvalidCall):
             continue  # the parser reported it: which aliases it declares is unknown
+        scope = getattr(source, "alias", None)
+        declared = scope is not None
+        read: list[tuple[ast.Step, ast.Identifier | None]] = []    # each step with attributes, and its alias
         for step in steps:
             if isinstance(step, ast.InvalidCall):
                 break  # the parser reported it: the records and aliases after it are unknown
             if isinstance(step, ast.Traverse):
                 scope = step.alias
                 declared = declared or scope is not None
-            if not isinstance(step, (ast.Filter, ast.Traverse)):
-                continue
-            for reference in ctx.step_fact(attribute_references, step):
-                if reference.qualifier is not None:
-                    qualified = qualified or (reference, step)
-                else:
-                    unqualified.append((reference, step, scope))
-        if not declared or qualified is None:
+            if isinstance(step, (ast.Filter, ast.Traverse)):
+                read.append((step, scope))
+        if not declared:
+            continue
+        qualified: tuple[AttributeReference, ast.Node] | None = None
+        unqualified: list[tuple[AttributeReference, ast.Node, ast.Identifier | None]] = []
+        for step, alias in read:
+            found = ctx.step_fact(qualification, step)
+            if qualified is None and found.first_qualified is not None:
+                qualified = (found.first_qualified, step)
+            unqualified += [(reference, step, alias) for reference in found.unqualified]
+        if qualified is None:
             continue
         first, first_step = qualified
         for attribute, where, alias in unqualified:

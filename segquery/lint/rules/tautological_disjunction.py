@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import heapq
+from operator import attrgetter
 
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from segquery.diagnostics import Diagnostic, Severity
 from segquery.lint.analysis import (
-    NEGATED, Constraint, constraint, continues_chain, range_bounds, same_value, unwrap_logical)
+    NEGATED, Constraint, continues_chain, range_bounds, same_value, unwrap_logical)
 from segquery.lint.base import FixEffect, lint_rule
 from segquery.lint.context import LintContext
+from segquery.lint.operand_facts import OperandFacts, operand_facts
 from segquery.rules.registry import Category, RuleInfo
 from segquery.rules.scope import RuleScope
 from segquery.syntax import ast
@@ -32,26 +34,43 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for node in ctx.nodes(ast.Logical):
         if node.op is not ast.LogicOp.OR or continues_chain(node, ctx.parent(node)):
             continue
-        # Per attribute, the earlier constraints in chain order, with `==` kept apart:
-        # two `==` never cover everything, so long `x == 1 || x == 2 || ...` chains stay linear.
-        equalities: dict[object, list[tuple[int, Constraint]]] = {}
-        others: dict[object, list[tuple[int, Constraint]]] = {}
-        for position, operand in enumerate(unwrap_logical(node, ast.LogicOp.OR)):
-            current = constraint(operand)
-            if current is None:
-                continue
-            is_equality = current.op is ast.CompareOp.EQ
-            candidates = others.get(current.key, []) if is_equality else heapq.merge(
-                equalities.get(current.key, []), others.get(current.key, []), key=lambda item: item[0])
-            for _, earlier in candidates:
-                if reason := covers_everything(earlier, current):
-                    span = ctx.outer_span(current.node)
-                    yield ctx.report("L029", f"`{ctx.snippet(earlier.node)}` or `{ctx.snippet(current.node)}` "
-                                     f"holds for every {reason}",
-                                     span.start, span.end,
-                                     related=[ctx.related("the other condition", ctx.outer_span(earlier.node))])
-                    break
-            (equalities if is_equality else others).setdefault(current.key, []).append((position, current))
+        facts = ctx.step_facts_of(operand_facts, node.operands)
+        compared = compared_keys(facts)
+        if not compared:
+            continue
+        # Per attribute, the earlier constraints in chain order (position, constraint, operand of `node`,
+        # index in its `unwrap_logical`), with `==` kept apart, so that they are compared only with others.
+        equalities: dict[object, list[tuple[int, Constraint, ast.Expr, int]]] = {}
+        others: dict[object, list[tuple[int, Constraint, ast.Expr, int]]] = {}
+        position = 0
+        for operand, fact in zip(node.operands, facts):
+            for piece, current in enumerate(fact.or_constraints):
+                position += 1
+                if current is None or current.key not in compared:
+                    continue
+                is_equality = current.op is ast.CompareOp.EQ
+                candidates = others.get(current.key, []) if is_equality else heapq.merge(
+                    equalities.get(current.key, []), others.get(current.key, []), key=lambda item: item[0])
+                for _, earlier, earlier_operand, earlier_piece in candidates:
+                    if reason := covers_everything(earlier, current):
+                        current_node, earlier_node = _piece(operand, piece), _piece(earlier_operand, earlier_piece)
+                        yield ctx.report_pair("L029", f"`{ctx.snippet(earlier_node)}` or `{ctx.snippet(current_node)}` "
+                                              f"holds for every {reason}", current_node, earlier_node,
+                                              "the other condition")
+                        break
+                (equalities if is_equality else others).setdefault(current.key, []).append(
+                    (position, current, operand, piece))
+
+
+def compared_keys(facts: Sequence[OperandFacts]) -> set[str]:
+    """The attributes with a constraint other than `==`: two `==` never cover everything, so only these
+    attributes' constraints are compared (a long `x == 1 || x == 2 || ...` chain has none)."""
+    return set().union(*map(attrgetter("unequal_keys"), facts))
+
+
+def _piece(operand: ast.Expr, index: int) -> ast.Expr:
+    """The condition of `operand_facts(operand).or_constraints[index]`."""
+    return unwrap_logical(operand, ast.LogicOp.OR)[index]
 
 
 def covers_everything(first: Constraint, second: Constraint) -> str | None:

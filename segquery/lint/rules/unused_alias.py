@@ -32,10 +32,12 @@ from segquery.syntax import ast
     dialects=("outbound",)),
     fix_effect=FixEffect.KEEPS_MEANING)
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
-    used = _used_qualifiers(ctx)
-    for node in _declaring(ctx):
-        alias = node.alias
-        if alias is None or alias.name.casefold() in used:
+    declaring = list(_declaring(ctx))
+    if not declaring:
+        return
+    used = _used_qualifiers(ctx, {alias.name.casefold() for _, alias in declaring})
+    for node, alias in declaring:
+        if alias.name.casefold() in used:
             continue
         previous = {ast.Profile: lambda n: n.table, ast.Traverse: lambda n: n.relationship,
                     ast.Interaction: lambda n: n.link_type}[type(node)](node)
@@ -45,22 +47,36 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
                          fix=ctx.fix(f"Remove the alias `{alias.name}`", ctx.deletion_edits(removal)))
 
 
-def _used_qualifiers(ctx: LintContext) -> set[str]:
-    """`referenced_qualifiers` of the whole query, step by step (attributes are written in sources and
-    steps only)."""
+def _used_qualifiers(ctx: LintContext, declared: set[str]) -> set[str]:
+    """`referenced_qualifiers` of the query, step by step (attributes are written in sources and steps
+    only), read until every declared alias is among them: then the rest cannot change a finding."""
     used: set[str] = set()
     for source, steps in ctx.chains():
         if source is not None:
             used |= referenced_qualifiers(source)
         for step in steps:
-            used |= ctx.step_fact(qualifiers, step)
+            if declared <= used:
+                return used
+            used |= _first_operand_qualifiers(ctx, step)
+            if not declared <= used:
+                used |= ctx.step_fact(qualifiers, step)
     return used
 
 
-def _declaring(ctx: LintContext) -> Iterator[ast.Profile | ast.Traverse | ast.Interaction]:
-    """The sources and steps that may declare an alias (no other node does), read from the chains
-    alone: the rule looks at no node inside a condition but the attributes."""
+def _first_operand_qualifiers(ctx: LintContext, step: ast.Node) -> frozenset[str]:
+    """The qualifiers of the first operand of a FILTER's `&&` or `||`: in most queries they name every
+    alias already, and the step's whole fact (joined from thousands of operands in a long condition)
+    is not needed."""
+    condition = step.condition if isinstance(step, ast.Filter) else None
+    if isinstance(condition, ast.Logical):
+        return ctx.step_fact(qualifiers, condition.operands[0])
+    return frozenset()
+
+
+def _declaring(ctx: LintContext) -> Iterator[tuple[ast.Profile | ast.Traverse | ast.Interaction, ast.Identifier]]:
+    """The sources and steps that declare an alias (no other node may), with the alias, read from the
+    chains alone: the rule looks at no node inside a condition but the attributes."""
     for source, steps in ctx.chains():
         for node in (source, *steps):
-            if isinstance(node, (ast.Profile, ast.Traverse, ast.Interaction)):
-                yield node
+            if isinstance(node, (ast.Profile, ast.Traverse, ast.Interaction)) and node.alias is not None:
+                yield node, node.alias

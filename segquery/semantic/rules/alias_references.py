@@ -68,9 +68,12 @@ def check_before_declaration(ctx: ValidationContext) -> None:
         if not declared:
             continue
         for step in owner.steps:
-            used = ctx.step_fact(qualifiers, step) & declared
-            if used and any(scope is None or scope.binding(name) is None
-                            for scope in ctx.tables.clause_scopes(step) for name in used):
+            # The declared aliases that one of the step's clauses does not bind: only a qualifier among
+            # them makes the step a candidate, and usually there is none (no qualifier is read at all).
+            scopes = ctx.tables.clause_scopes(step)
+            unbound = {name for name in declared
+                       if any(scope is None or scope.binding(name) is None for scope in scopes)}
+            if unbound and ctx.step_fact(qualifiers, step) & unbound:
                 candidates.append(step)
     if candidates:
         _check(ctx.for_steps(candidates), before_declaration=True)
