@@ -568,8 +568,8 @@ def _init_54(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_55(_setattr, _has_default_factory, _dflt_line_length, _dflt_lexicon, _dflt_token_index, _dflt_roots, _dflt_skip, _dflt_step_facts, _dflt_kept_outer, _dflt__walked, _dflt__nodes, _dflt__parents, _dflt__by_class, _dflt__of_types, _dflt__outer, _dflt__facts_of):
-    def __init__(self, query: 'ast.Query', source: 'SourceText', line_length: 'int' = _dflt_line_length, lexicon: 'Lexicon' = _dflt_lexicon, token_index: 'TokenIndex | None' = _dflt_token_index, roots: 'tuple[tuple[ast.Node, ast.Node | None], ...] | None' = _dflt_roots, skip: 'frozenset[int]' = _dflt_skip, step_facts: 'Callable[[Callable[[ast.Node], Any], ast.Node], Any] | None' = _dflt_step_facts, kept_outer: 'Callable[[ast.Node, Callable[[ast.Node], Span]], Span] | None' = _dflt_kept_outer) -> None:
+def _init_55(_setattr, _has_default_factory, _dflt_line_length, _dflt_lexicon, _dflt_token_index, _dflt_roots, _dflt_skip, _dflt_step_facts, _dflt_many_step_facts, _dflt_kept_outer, _dflt__walked, _dflt__nodes, _dflt__parents, _dflt__by_class, _dflt__of_types, _dflt__outer, _dflt__facts_of):
+    def __init__(self, query: 'ast.Query', source: 'SourceText', line_length: 'int' = _dflt_line_length, lexicon: 'Lexicon' = _dflt_lexicon, token_index: 'TokenIndex | None' = _dflt_token_index, roots: 'tuple[tuple[ast.Node, ast.Node | None], ...] | None' = _dflt_roots, skip: 'frozenset[int]' = _dflt_skip, step_facts: 'Callable[[Callable[[ast.Node], Any], ast.Node], Any] | None' = _dflt_step_facts, many_step_facts: 'Callable[[Callable[[ast.Node], Any], Sequence[ast.Node]], list] | None' = _dflt_many_step_facts, kept_outer: 'Callable[[ast.Node, Callable[[ast.Node], Span]], Span] | None' = _dflt_kept_outer) -> None:
         self.query = query
         self.source = source
         self.line_length = line_length
@@ -578,6 +578,7 @@ def _init_55(_setattr, _has_default_factory, _dflt_line_length, _dflt_lexicon, _
         self.roots = roots
         self.skip = skip
         self.step_facts = step_facts
+        self.many_step_facts = many_step_facts
         self.kept_outer = kept_outer
         self._nodes = _dflt__nodes()
         self._parents = _dflt__parents()
@@ -1726,7 +1727,7 @@ def _eq_76():
 def _eq_77():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.query, self.source, self.line_length, self.lexicon, self.token_index, self.roots, self.skip, self.step_facts, self.kept_outer, self._walked, self._nodes, self._parents, self._by_class, self._of_types, self._outer, self._facts_of,) == (other.query, other.source, other.line_length, other.lexicon, other.token_index, other.roots, other.skip, other.step_facts, other.kept_outer, other._walked, other._nodes, other._parents, other._by_class, other._of_types, other._outer, other._facts_of,)
+            return (self.query, self.source, self.line_length, self.lexicon, self.token_index, self.roots, self.skip, self.step_facts, self.many_step_facts, self.kept_outer, self._walked, self._nodes, self._parents, self._by_class, self._of_types, self._outer, self._facts_of,) == (other.query, other.source, other.line_length, other.lexicon, other.token_index, other.roots, other.skip, other.step_facts, other.many_step_facts, other.kept_outer, other._walked, other._nodes, other._parents, other._by_class, other._of_types, other._outer, other._facts_of,)
         return NotImplemented
     return __eq__
 
@@ -3039,7 +3040,7 @@ INITS: dict = {  # shape: the factory of its __init__
     ((('profile', 'str | None', '', True, False), ('tables', 'ShapeTables | None', 'default', True, False)), True, False, False): _init_52,
     ((('qualifier', 'str | None', '', True, False), ('name', 'str', '', True, False), ('dotted', 'str', '', True, False), ('start', 'int', '', True, False), ('end', 'int', '', True, False)), True, False, True): _init_53,
     ((('query', 'ast.Query | None', '', True, False), ('diagnostics', 'tuple[Diagnostic, ...]', '', True, False), ('source', 'SourceText', '', True, False)), True, False, False): _init_54,
-    ((('query', 'ast.Query', '', True, False), ('source', 'SourceText', '', True, False), ('line_length', 'int', 'default', True, False), ('lexicon', 'Lexicon', 'default', True, False), ('token_index', 'TokenIndex | None', 'default', True, False), ('roots', 'tuple[tuple[ast.Node, ast.Node | None], ...] | None', 'default', True, False), ('skip', 'frozenset[int]', 'default', True, False), ('step_facts', 'Callable[[Callable[[ast.Node], Any], ast.Node], Any] | None', 'default', True, False), ('kept_outer', 'Callable[[ast.Node, Callable[[ast.Node], Span]], Span] | None', 'default', True, False), ('_walked', 'bool', 'default', False, False), ('_nodes', 'list[ast.Node]', 'factory', False, False), ('_parents', 'dict[int, ast.Node]', 'factory', False, False), ('_by_class', 'dict[type, list[int]]', 'factory', False, False), ('_of_types', 'dict[tuple[type, ...], list[Any]]', 'factory', False, False), ('_outer', 'dict[int, Span]', 'factory', False, False), ('_facts_of', 'dict[tuple[Callable, int], list]', 'factory', False, False)), False, True, False): _init_55,
+    ((('query', 'ast.Query', '', True, False), ('source', 'SourceText', '', True, False), ('line_length', 'int', 'default', True, False), ('lexicon', 'Lexicon', 'default', True, False), ('token_index', 'TokenIndex | None', 'default', True, False), ('roots', 'tuple[tuple[ast.Node, ast.Node | None], ...] | None', 'default', True, False), ('skip', 'frozenset[int]', 'default', True, False), ('step_facts', 'Callable[[Callable[[ast.Node], Any], ast.Node], Any] | None', 'default', True, False), ('many_step_facts', 'Callable[[Callable[[ast.Node], Any], Sequence[ast.Node]], list] | None', 'default', True, False), ('kept_outer', 'Callable[[ast.Node, Callable[[ast.Node], Span]], Span] | None', 'default', True, False), ('_walked', 'bool', 'default', False, False), ('_nodes', 'list[ast.Node]', 'factory', False, False), ('_parents', 'dict[int, ast.Node]', 'factory', False, False), ('_by_class', 'dict[type, list[int]]', 'factory', False, False), ('_of_types', 'dict[tuple[type, ...], list[Any]]', 'factory', False, False), ('_outer', 'dict[int, Span]', 'factory', False, False), ('_facts_of', 'dict[tuple[Callable, int], list]', 'factory', False, False)), False, True, False): _init_55,
     ((('references', 'tuple[FoundReference, ...]', '', True, False), ('comments', 'tuple[ast.Comment, ...]', '', True, False)), True, False, True): _init_56,
     ((('relate', 'ast.Relate', '', True, False), ('start', 'str | None', '', True, False), ('relationship', 'Relationship | None', '', True, False), ('reached', 'str | None', '', True, False)), True, False, True): _init_57,
     ((('root', 'Path', '', True, False), ('checked', 'list[str]', '', True, False), ('members', 'dict[str, tuple[str, bool]]', '', True, False)), False, False, False): _init_58,
@@ -3181,7 +3182,7 @@ EQS: dict = {  # the fields compared: the factory of the __eq__
     ('profile', 'tables'): _eq_74,
     ('qualifier', 'name', 'dotted', 'start', 'end'): _eq_75,
     ('query', 'diagnostics', 'source'): _eq_76,
-    ('query', 'source', 'line_length', 'lexicon', 'token_index', 'roots', 'skip', 'step_facts', 'kept_outer', '_walked', '_nodes', '_parents', '_by_class', '_of_types', '_outer', '_facts_of'): _eq_77,
+    ('query', 'source', 'line_length', 'lexicon', 'token_index', 'roots', 'skip', 'step_facts', 'many_step_facts', 'kept_outer', '_walked', '_nodes', '_parents', '_by_class', '_of_types', '_outer', '_facts_of'): _eq_77,
     ('references', 'comments'): _eq_78,
     ('relate', 'start', 'relationship', 'reached'): _eq_79,
     ('relationship', 'alias', 'filter'): _eq_80,

@@ -316,7 +316,8 @@ class StepFindings:
               rules: Sequence[LintRule], tokens: TokenIndex, *, dialect: Dialect, line_length: int) -> list[Diagnostic]:
         def context(**limits) -> LintContext:
             return LintContext(query, source, line_length=line_length, lexicon=dialect.lexicon, token_index=tokens,
-                               step_facts=self._fact, kept_outer=self._outer_span, **limits)
+                               step_facts=self._fact, many_step_facts=self._facts_of, kept_outer=self._outer_span,
+                               **limits)
 
         whole = context()
         outside_steps = context(skip=frozenset(id(unit.node) for unit in units))
@@ -396,10 +397,7 @@ class StepFindings:
         """`fact(step)`, kept by the step's text (a fact depends on the step's subtree alone, which its
         text makes); for a step checked operand by operand, joined from its operands' facts when the
         fact can be."""
-        kept = self._kept_facts.get(fact)
-        if kept is None:
-            kept = self._kept_facts[fact] = _Generations()
-            kept.skip_to(self._kept_tokens)
+        kept = self._fact_store(fact)
         text = self._step_texts.get(id(step))
         if text is not None:
             value = kept.get(text)
@@ -413,16 +411,31 @@ class StepFindings:
         whole_text = self._split_texts[id(step)]
         value = kept.get(whole_text)
         if value is None:
-            texts = [self._step_texts[id(part)] for part in parts]
-            values = kept.get_many(texts)
-            for number, found in enumerate(values):
-                if found is None:
-                    found = values[number] = fact(parts[number])
-                    kept.put(texts[number], found)
             base = step.span.start
-            value = joined([(part.span.start - base, found) for part, found in zip(parts, values)])
+            value = joined([(part.span.start - base, found) for part, found in zip(parts, self._facts_of(fact, parts))])
             kept.put(whole_text, value)
         return value
+
+    def _facts_of(self, fact: Callable[[ast.Node], Any], nodes: Sequence[ast.Node]) -> list:
+        """`_fact` of each node, in one loop when every node is a unit (the operands of a long condition)."""
+        step_texts = self._step_texts
+        texts = [step_texts.get(id(node)) for node in nodes]
+        if None in texts:
+            return [self._fact(fact, node) for node in nodes]
+        kept = self._fact_store(fact)
+        values = kept.get_many(texts)
+        for number, found in enumerate(values):
+            if found is None:
+                found = values[number] = fact(nodes[number])
+                kept.put(texts[number], found)
+        return values
+
+    def _fact_store(self, fact: Callable[[ast.Node], Any]) -> _Generations:
+        kept = self._kept_facts.get(fact)
+        if kept is None:
+            kept = self._kept_facts[fact] = _Generations()
+            kept.skip_to(self._kept_tokens)
+        return kept
 
     def _outer_span(self, node: ast.Node, measure: Callable[[ast.Node], Span]) -> Span:
         """A unit's extent with its parentheses (`LintContext.outer_span`), kept by the unit's key: the

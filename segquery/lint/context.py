@@ -5,7 +5,7 @@ navigation, parents, fixes that know whether they would drop a comment)."""
 from __future__ import annotations
 
 from dataclasses import field
-from typing import Any, Callable, Iterable, Iterator, TypeVar, cast, overload
+from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar, cast, overload
 
 from segquery.diagnostics import (
     Applicability,
@@ -58,6 +58,9 @@ class LintContext:
     skip: frozenset[int] = field(default=frozenset(), repr=False)
     # Facts about steps as kept from earlier checks (segquery/syntax/step_facts.py); None: made when asked.
     step_facts: Callable[[Callable[[ast.Node], Any], ast.Node], Any] | None = field(default=None, repr=False)
+    # The same for many nodes in one call (`step_facts_of`); None: `step_facts` node by node.
+    many_step_facts: Callable[[Callable[[ast.Node], Any], Sequence[ast.Node]], list] | None = field(
+        default=None, repr=False)
     # `outer_span` of a node given the way to measure it, as kept from earlier checks; None: measured.
     kept_outer: Callable[[ast.Node, Callable[[ast.Node], Span]], Span] | None = field(default=None, repr=False)
     _walked: bool = field(init=False, repr=False, default=False)
@@ -155,9 +158,14 @@ class LintContext:
         tuple, by another rule, it answers from memory."""
         found = self._facts_of.get((fact, id(nodes)))
         if found is None:
-            facts = self.step_facts
+            facts, many = self.step_facts, self.many_step_facts
             of_node = cast(Callable[[ast.Node], F], fact)   # a fact of these nodes, asked of them only
-            found = [fact(node) for node in nodes] if facts is None else [facts(of_node, node) for node in nodes]
+            if many is not None:
+                found = many(of_node, nodes)
+            elif facts is not None:
+                found = [facts(of_node, node) for node in nodes]
+            else:
+                found = [fact(node) for node in nodes]
             self._facts_of[(fact, id(nodes))] = found
         return found
 
