@@ -36,6 +36,7 @@ parses.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
 from lark.exceptions import LarkError
 
@@ -44,14 +45,12 @@ from segquery.source import SourceText
 from segquery.syntax import ast
 from segquery.syntax.dialect import Dialect
 from segquery.syntax.graft import graft
+from segquery.syntax.or_operands import WHITE_SPACE, keep_grafted, or_operands
 from segquery.syntax.previous_parse import PreviousParse
 from segquery.syntax.recovery import ErrorRecovery
 from segquery.syntax.scanner import scan
 from segquery.syntax.unit_parse import (GiveUp, Unit, UnitParse, UnitStart, no_error_expected, parse_unit,
                                         state_after)
-
-_WHITE_SPACE = " \t\r\n\f"
-
 
 def parse_after_edit(previous: PreviousParse, source: SourceText,
                      dialect: Dialect) -> tuple[ast.Query | None, tuple[Diagnostic, ...]] | None:
@@ -83,7 +82,10 @@ def _after_edit(previous: PreviousParse, source: SourceText,
     start = UnitStart(unit.start, new_end, stack, values, dialect, old.reached)
     new = _clean_parse(text, source, start)
     if new is not None:
-        return graft(unit, old, new, previous.tree, previous.diagnostics) if previous.clean else None
+        grafted = graft(unit, old, new, previous.tree, previous.diagnostics) if previous.clean else None
+        if grafted is not None and unit.operand is not None:
+            _keep_operands(previous.tree, unit.call, unit.operand, grafted[0], before, text)
+        return grafted
     errors = _errors(unit, source, start)
     return None if errors is None else (None, errors)
 
@@ -137,20 +139,20 @@ def _edited_unit(before: str, tree: ast.Query, changed_start: int, changed_end: 
     index, end = found
     start = ends[index - 1] if index else 0
     stand_in = _stand_in(before, 0, ends, index)
-    operands = _or_operands(before, calls[index])
+    operands = or_operands(before, calls[index])
     if operands is None:
         return Unit(start, end, stand_in, index)
-    operand_ends = [operand_end for _, operand_end in operands]
+    operand_ends = operands.ends
     inner = _unit_index(before, operand_ends, start, changed_start, changed_end, first_grows=True)
     # The first operand's unit holds the `.FILTER(` before it, which a graft cannot change.
-    if inner is None or (inner[0] == 0 and changed_start < operands[0][0]):
+    if inner is None or (inner[0] == 0 and changed_start < operands.starts[0]):
         return Unit(start, end, stand_in, index)
     operand, operand_end = inner
     return Unit(operand_ends[operand - 1] if operand else start, operand_end,
                 stand_in + _stand_in(before, start, operand_ends, operand), index, operand)
 
 
-def _unit_index(before: str, ends: list[int], first_start: int, changed_start: int, changed_end: int, *,
+def _unit_index(before: str, ends: Sequence[int], first_start: int, changed_start: int, changed_end: int, *,
                 first_grows: bool) -> tuple[int, int] | None:
     """Which of the units that start at `first_start` and end at `ends` holds the change, and
     where that unit ends (None when none does, or when the change may join the unit to the
@@ -176,43 +178,16 @@ def _apart_from_before(before: str, start: int, changed_start: int) -> bool:
     is a `)`, or the unit starts with white space that the change leaves (`y || x` edited into
     `yz|| x` would otherwise read the name `yz`)."""
     return (start == 0 or before[start - 1] == ")"
-            or (changed_start > start and before[start] in _WHITE_SPACE))
+            or (changed_start > start and before[start] in WHITE_SPACE))
 
 
-def _or_operands(before: str, call: ast.Node) -> list[tuple[int, int]] | None:
-    """Where each operand of a FILTER's `a || b || ...` condition starts and ends (with the
-    parentheses around it), when they are the grammar's operands as written: only `||` (or `or`)
-    between them, only `)` after the last. (Thousands of operands are read on every edit of a
-    long condition: the spans of those without parentheses are taken as they are, and each
-    distinct text between two operands is checked once.)"""
-    condition = call.condition if isinstance(call, ast.Filter) else None
-    if not isinstance(condition, ast.Logical) or condition.op is not ast.LogicOp.OR or condition.parens:
-        return None
-    extents = [(operand.span.start, operand.span.end) if not operand.parens else _extent(before, operand)
-               for operand in condition.operands]
-    if len(extents) < 2 or None in extents or before[extents[-1][1]:call.span.end].strip() != ")":
-        return None
-    separators = {before[end:start] for (_, end), (start, _) in zip(extents, extents[1:])}
-    if any(separator.strip().lower() not in ("||", "or") for separator in separators):
-        return None
-    return extents  # type: ignore[return-value]  # (no None in it)
-
-
-def _extent(before: str, node: ast.Expr) -> tuple[int, int] | None:
-    """Where a node's text starts and ends with the parentheses around it (its span leaves them
-    out); None when anything but white space lies between them and the node."""
-    start, end = node.span.start, node.span.end
-    for _ in range(node.parens):
-        opening = start - 1
-        while opening >= 0 and before[opening] in _WHITE_SPACE:
-            opening -= 1
-        closing = end
-        while closing < len(before) and before[closing] in _WHITE_SPACE:
-            closing += 1
-        if opening < 0 or before[opening] != "(" or before[closing:closing + 1] != ")":
-            return None
-        start, end = opening, closing + 1
-    return start, end
+def _keep_operands(tree: ast.Query, call: int, operand: int, grafted: ast.Query, before: str, text: str) -> None:
+    """Keep, for the next edit, the operands of the condition of call `call` that a graft into
+    its operand `operand` made."""
+    old_chain, new_chain = tree.body, grafted.body
+    if isinstance(old_chain, ast.Chain) and isinstance(new_chain, ast.Chain):
+        keep_grafted(before, old_chain.steps[call - 1], text, new_chain.steps[call - 1], operand,
+                     len(text) - len(before))
 
 
 def _common_prefix(first: str, second: str) -> int:
@@ -248,7 +223,7 @@ def _unit_errors(sanitized: str, source: SourceText, problem_ends: list[int], st
     return recovery.errors
 
 
-def _stand_in(before: str, first_start: int, ends: list[int], index: int) -> str:
+def _stand_in(before: str, first_start: int, ends: Sequence[int], index: int) -> str:
     """Text that leaves the parser in the state the text from `first_start` to unit `index` does
     (for a list `x (SEP x)*` whose items end at `ends`, the grammar folds all but the last item
     before the unit into one symbol, so the first two items and the last one stand for them)."""

@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 from unittest.mock import patch
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers import exact_result, exactly
 
 from segquery.source import SourceText
-from segquery.syntax import ast, parser
+from segquery.syntax import ast, or_operands, parser
 from segquery.syntax.dialect import Dialect
 from segquery.syntax.edited import parse_after_edit
 from segquery.syntax.previous_parse import PreviousParse
@@ -168,8 +169,39 @@ def test_every_edit_parses_as_a_full_parse_does(edits, document: tuple[str, Dial
         before, text = text, _edited(text, edit)
         full = parse_uncached(text, path="edited.segq", dialect=dialect)
         assert exact_result(parse_tolerant(text, path="edited.segq", dialect=dialect)) == exact_result(full)
+        _assert_kept_operands_are_found_afresh()
         if _previous(before, dialect) is not None:
             _assert_full_parse(_after(before, text, dialect), text, dialect)
+
+
+def _assert_kept_operands_are_found_afresh() -> None:
+    kept = or_operands.kept()
+    if kept is not None:
+        assert kept.operands == or_operands.found_afresh(kept.text, kept.call), kept.text
+
+
+LONG_CONDITION = ("PROFILE(contact, c)\n    .FILTER(\n" + " ||\n".join(f"        c.city == 'c{index}'" for index in range(12))
+                  + "\n    )\n    .FILTER(c.a == 1 or (c.b == 2) or ( c.c == 3 ) || c.d == 4)")
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("'c0'", "'c0x'"), ("'c5'", "'c'"), ("'c11'", "'c11xyz'"), ("c.city == 'c3'", "(c.city == 'c3')"),
+    ("c.b == 2", "c.b == 22"), ("( c.c == 3 )", "(c.c == 3)"), ("c.d == 4", "c.d == 44 "), ("c.a == 1", "c.aa == 1"),
+    ("|| c.d", "or c.d"), ("'c7' ||", "'c7' /* seven */ ||"),
+])
+def test_the_operands_of_a_grafted_condition_are_kept_as_a_fresh_read_finds_them(old: str, new: str) -> None:
+    path = f"long-condition {old}.segq"
+    parse_tolerant(LONG_CONDITION, path=path)
+    text = LONG_CONDITION
+    for _ in range(3):  # keystroke after keystroke in the same operand
+        assert old in text
+        text = text.replace(old, new, 1)
+        assert exact_result(parse_tolerant(text, path=path)) == exact_result(parse_uncached(text, path=path))
+        _assert_kept_operands_are_found_afresh()
+        kept = or_operands.kept()
+        # (Operands with a comment between them are not units: that text is parsed whole.)
+        assert (kept is not None and kept.text is text) == ("/*" not in new)
+        old, new = new, new.replace("c", "cc", 1)
 
 
 def _break_condition(text: str, occurrence: int) -> str:
