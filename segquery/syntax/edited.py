@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from lark.exceptions import LarkError
 
 from segquery.diagnostics import Diagnostic, sorted_diagnostics
-from segquery.source import SourceText
+from segquery.source import SourceText, common_prefix_length, common_suffix_length
 from segquery.syntax import ast
 from segquery.syntax.dialect import Dialect
 from segquery.syntax.graft import graft
@@ -65,8 +65,8 @@ def parse_after_edit(previous: PreviousParse, source: SourceText,
 def _after_edit(previous: PreviousParse, source: SourceText,
                 dialect: Dialect) -> tuple[ast.Query | None, tuple[Diagnostic, ...]] | None:
     before, text = previous.source.text, source.text
-    prefix = _common_prefix(before, text)
-    suffix = _common_suffix(before, text, min(len(before), len(text)) - prefix)
+    prefix = common_prefix_length(before, text)
+    suffix = common_suffix_length(before, text, min(len(before), len(text)) - prefix)
     unit = _edited_unit(before, previous.tree, prefix, len(before) - suffix)
     if unit is None:
         return None
@@ -188,28 +188,6 @@ def _keep_operands(tree: ast.Query, call: int, operand: int, grafted: ast.Query,
     if isinstance(old_chain, ast.Chain) and isinstance(new_chain, ast.Chain):
         keep_grafted(before, old_chain.steps[call - 1], text, new_chain.steps[call - 1], operand,
                      len(text) - len(before))
-
-
-def _common_prefix(first: str, second: str) -> int:
-    low, high = 0, min(len(first), len(second))
-    while low < high:  # a binary search over slices: string comparison runs in C
-        middle = (low + high + 1) // 2
-        if first[:middle] == second[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _common_suffix(first: str, second: str, limit: int) -> int:
-    low, high = 0, limit
-    while low < high:
-        middle = (low + high + 1) // 2
-        if first[len(first) - middle:] == second[len(second) - middle:]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 def _unit_errors(sanitized: str, source: SourceText, problem_ends: list[int], start: UnitStart) -> list[Diagnostic]:
