@@ -72,7 +72,7 @@ def _after_edit(previous: PreviousParse, source: SourceText,
         return None
     new_end = unit.end + len(text) - len(before)
     try:
-        stack, values = state_after(unit.stand_in, dialect)
+        stack, values = state_after(unit.stand_in, dialect, unit.shared)
         old = parse_unit(before, previous.source, UnitStart(unit.start, unit.end, stack, values, dialect, None),
                          no_error_expected, stop_at_end=True)
     except (GiveUp, LarkError, RecursionError):
@@ -138,18 +138,21 @@ def _edited_unit(before: str, tree: ast.Query, changed_start: int, changed_end: 
         return None
     index, end = found
     start = ends[index - 1] if index else 0
-    stand_in = _stand_in(before, 0, ends, index)
+    stand_in, shared = _stand_in(before, 0, ends, index), _shared(0, ends, index)
     operands = or_operands(before, calls[index])
     if operands is None:
-        return Unit(start, end, stand_in, index)
+        return Unit(start, end, stand_in, index, None, shared)
     operand_ends = operands.ends
     inner = _unit_index(before, operand_ends, start, changed_start, changed_end, first_grows=True)
     # The first operand's unit holds the `.FILTER(` before it, which a graft cannot change.
     if inner is None or (inner[0] == 0 and changed_start < operands.starts[0]):
-        return Unit(start, end, stand_in, index)
+        return Unit(start, end, stand_in, index, None, shared)
     operand, operand_end = inner
-    return Unit(operand_ends[operand - 1] if operand else start, operand_end,
-                stand_in + _stand_in(before, start, operand_ends, operand), index, operand)
+    operand_stand_in = _stand_in(before, start, operand_ends, operand)
+    if operand_stand_in and stand_in:  # (the call's stand-in starts those of all its operands)
+        shared = (*shared, len(stand_in), *[len(stand_in) + end for end in _shared(start, operand_ends, operand)])
+    return Unit(operand_ends[operand - 1] if operand else start, operand_end, stand_in + operand_stand_in, index,
+                operand, shared)
 
 
 def _unit_index(before: str, ends: Sequence[int], first_start: int, changed_start: int, changed_end: int, *,
@@ -199,6 +202,12 @@ def _unit_errors(sanitized: str, source: SourceText, problem_ends: list[int], st
     if start.expected is not None and reached is None and not recovery.errors:
         raise GiveUp  # (defensive: a parse that stops early has reported why)
     return recovery.errors
+
+
+def _shared(first_start: int, ends: Sequence[int], index: int) -> tuple[int, ...]:
+    """Where the part of the stand-in of item `index` (`_stand_in`) that the stand-ins of the
+    other items after the second start with ends: the first two items."""
+    return (ends[1] - first_start,) if index > 2 else ()
 
 
 def _stand_in(before: str, first_start: int, ends: Sequence[int], index: int) -> str:
