@@ -183,9 +183,9 @@ def _starts_of_lines(text: str, start: int, end: int) -> tuple[int, ...]:
 def common_prefix_length(first: str, second: str) -> int:
     """How many characters the two texts share at their start."""
     low, high = 0, min(len(first), len(second))
-    while low < high:  # a binary search over slices: string comparison runs in C
+    while low < high:  # a binary search; the comparisons run in C, over the part not known yet
         middle = (low + high + 1) // 2
-        if first[:middle] == second[:middle]:
+        if first.startswith(second[low:middle], low):
             low = middle
         else:
             high = middle - 1
@@ -197,7 +197,7 @@ def common_suffix_length(first: str, second: str, limit: int) -> int:
     low, high = 0, limit
     while low < high:
         middle = (low + high + 1) // 2
-        if first[len(first) - middle:] == second[len(second) - middle:]:
+        if first.endswith(second[len(second) - middle:len(second) - low], 0, len(first) - low):
             low = middle
         else:
             high = middle - 1
