@@ -76,13 +76,17 @@ def row(title: str, milliseconds: float, count: int) -> str:
     return f"  {title:30} {milliseconds:7.2f} ms for {count:,} nodes, {milliseconds * 1000 / count:5.3f} µs a node"
 
 
-def main() -> None:
+def _options() -> argparse.ArgumentParser:
     options = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     options.add_argument("--lines", type=int, default=2_000, help="lines of each document")
     options.add_argument("--rounds", type=int, default=30, help="runs of each copy (the fastest counts)")
     options.add_argument("--before", type=Path, help="another checkout to measure in the same run")
-    options.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
-    args = options.parse_args()
+    options.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)  # (the run of --before)
+    return options
+
+
+def main() -> None:
+    args = _options().parse_args()
     if args.worker:
         print(json.dumps(measure(args.lines, args.rounds)))
         return
