@@ -81,7 +81,8 @@ def keep_grafted(before: str, old_call: ast.Node, text: str, new_call: ast.Node,
     if extent is None:
         return
     kept = last.operands
-    operands = Operands(_replaced(kept.starts, edited, extent[0], delta), _replaced(kept.ends, edited, extent[1], delta))
+    operands = Operands(_replaced(kept.starts, edited, extent[0], delta),
+                        _replaced(kept.ends, edited, extent[1], delta))
     around = range(max(edited - 1, 0), min(edited + 1, len(operands.starts) - 1))
     if any(not _separator(text[operands.ends[index]:operands.starts[index + 1]]) for index in around):
         return

@@ -181,7 +181,8 @@ def _assert_kept_operands_are_found_afresh() -> None:
         assert kept.operands == or_operands.found_afresh(kept.text, kept.call), kept.text
 
 
-LONG_CONDITION = ("PROFILE(contact, c)\n    .FILTER(\n" + " ||\n".join(f"        c.city == 'c{index}'" for index in range(12))
+LONG_CONDITION = ("PROFILE(contact, c)\n    .FILTER(\n"
+                  + " ||\n".join(f"        c.city == 'c{index}'" for index in range(12))
                   + "\n    )\n    .FILTER(c.a == 1 or (c.b == 2) or ( c.c == 3 ) || c.d == 4)")
 
 
