@@ -1052,7 +1052,6 @@ def _init_110(_setattr, _has_default_factory, _dflt_path):
     def __init__(self, text: 'str', path: 'str | None' = _dflt_path) -> None:
         _setattr(self, 'text', text)
         _setattr(self, 'path', path)
-        self.__post_init__()
     return __init__
 
 
@@ -3095,7 +3094,7 @@ INITS: dict = {  # shape: the factory of its __init__
     ((('tables', 'Mapping[str, Table]', 'factory', True, False), ('relationships', 'Mapping[str, Relationship]', 'factory', True, False), ('interactions', 'Mapping[str, InteractionType]', 'factory', True, False), ('interaction_tables', 'Mapping[str, InteractionTable]', 'factory', True, False), ('_tables', 'Mapping[str, str]', '', False, False), ('_relationships', 'Mapping[str, str]', '', False, False), ('_interactions', 'Mapping[str, str]', '', False, False), ('_interaction_tables', 'Mapping[str, str]', '', False, False), ('_schema_names', 'Mapping[str, Relationship]', '', False, False), ('_touching', 'Mapping[str, tuple[Relationship, ...]]', '', False, False)), True, True, True): _init_107,
     ((('text', 'str', '', True, False), ('caret_start', 'int', '', True, False), ('caret_width', 'int', '', True, False)), True, False, True): _init_108,
     ((('text', 'str', '', True, False), ('fixed', 'Counter', 'factory', True, False), ('passes', 'int', 'default', True, False), ('converged', 'bool', 'default', True, False), ('reverted', 'bool', 'default', True, False), ('unfinished', 'list[Diagnostic]', 'factory', True, False)), False, False, False): _init_109,
-    ((('text', 'str', '', True, False), ('path', 'str | None', 'default', True, False), ('_line_starts', 'tuple[int, ...]', '', False, False)), True, True, False): _init_110,
+    ((('text', 'str', '', True, False), ('path', 'str | None', 'default', True, False)), True, False, False): _init_110,
     ((('tokens', 'tuple[Token, ...]', '', True, False), ('starts', 'tuple[int, ...]', '', True, False)), True, False, True): _init_111,
     ((('type', 'int | None', '', True, False), ('status', 'int | None', '', True, False)), True, False, False): _init_112,
     ((('url', 'str', '', True, False), ('api_version', 'str', '', True, False)), True, False, False): _init_113,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from bisect import bisect_right
-from dataclasses import field
+from functools import cached_property
 
 from segquery.fast_dataclass import dataclass
 
@@ -96,23 +96,36 @@ class Span:
 
 @dataclass(frozen=True)
 class SourceText:
-    """A text and the table of its line starts."""
+    """A text and the table of its line starts (made when a position is first asked for: many
+    texts, such as the one the directives are read from before a parse, are never asked)."""
 
     text: str
     path: str | None = None
-    _line_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        starts = [0]
-        if "\r" in self.text:
-            starts += [match.end() for match in LINE_BREAK.finditer(self.text)]
-        else:
-            find = self.text.find
-            index = find("\n")
-            while index != -1:
-                starts.append(index + 1)
-                index = find("\n", index + 1)
-        object.__setattr__(self, "_line_starts", tuple(starts))
+    @cached_property
+    def _line_starts(self) -> tuple[int, ...]:
+        return _starts_of_lines(self.text, 0, len(self.text))
+
+    def edited(self, text: str) -> SourceText:
+        """The source of `text` (same path), most likely this text edited in one place: the line
+        starts before and after the characters that differ are this text's, moved by the length
+        the edit added, and only those between are looked for (an editor sends a 2,000-line text
+        on every keystroke)."""
+        before = self.text
+        if "_line_starts" not in self.__dict__ or "\r" in before or "\r" in text:
+            # (Nothing to take from a table not made; a `\r` before an inserted `\n` makes one break of two.)
+            return SourceText(text, self.path)
+        start = common_prefix_length(before, text)
+        suffix = common_suffix_length(before, text, min(len(before), len(text)) - start)
+        old_end, new_end, delta = len(before) - suffix, len(text) - suffix, len(text) - len(before)
+        starts = self._line_starts
+        kept, moved = bisect_right(starts, start), bisect_right(starts, old_end)
+        later = starts[moved:]
+        made = SourceText(text, self.path)
+        # The lazily made table, made now: a frozen dataclass keeps it where cached_property does.
+        made.__dict__["_line_starts"] = (starts[:kept] + _starts_of_lines(text, start, new_end)[1:]
+                                         + (tuple([offset + delta for offset in later]) if delta else later))
+        return made
 
     @property
     def line_count(self) -> int:
@@ -161,3 +174,42 @@ class SourceText:
         if end > start and self.text[end - 1] == "\r":
             end -= 1
         return start, end
+
+
+def _starts_of_lines(text: str, start: int, end: int) -> tuple[int, ...]:
+    """0 and the offsets after the line breaks of `text` from `start` to `end` (a text without
+    `\r`, or the whole of one)."""
+    starts = [0]
+    if "\r" in text:
+        starts += [match.end() for match in LINE_BREAK.finditer(text, start, end)]
+    else:
+        find = text.find
+        index = find("\n", start, end)
+        while index != -1:
+            starts.append(index + 1)
+            index = find("\n", index + 1, end)
+    return tuple(starts)
+
+
+def common_prefix_length(first: str, second: str) -> int:
+    """How many characters the two texts share at their start."""
+    low, high = 0, min(len(first), len(second))
+    while low < high:  # a binary search; the comparisons run in C, over the part not known yet
+        middle = (low + high + 1) // 2
+        if first.startswith(second[low:middle], low):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def common_suffix_length(first: str, second: str, limit: int) -> int:
+    """How many characters (at most `limit`) the two texts share at their end."""
+    low, high = 0, limit
+    while low < high:
+        middle = (low + high + 1) // 2
+        if first.endswith(second[len(second) - middle:len(second) - low], 0, len(first) - low):
+            low = middle
+        else:
+            high = middle - 1
+    return low

@@ -36,22 +36,21 @@ parses.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
 from lark.exceptions import LarkError
 
 from segquery.diagnostics import Diagnostic, sorted_diagnostics
-from segquery.source import SourceText
+from segquery.source import SourceText, common_prefix_length, common_suffix_length
 from segquery.syntax import ast
 from segquery.syntax.dialect import Dialect
 from segquery.syntax.graft import graft
+from segquery.syntax.or_operands import WHITE_SPACE, keep_grafted, or_operands
 from segquery.syntax.previous_parse import PreviousParse
 from segquery.syntax.recovery import ErrorRecovery
 from segquery.syntax.scanner import scan
 from segquery.syntax.unit_parse import (GiveUp, Unit, UnitParse, UnitStart, no_error_expected, parse_unit,
                                         state_after)
-
-_WHITE_SPACE = " \t\r\n\f"
-
 
 def parse_after_edit(previous: PreviousParse, source: SourceText,
                      dialect: Dialect) -> tuple[ast.Query | None, tuple[Diagnostic, ...]] | None:
@@ -66,14 +65,14 @@ def parse_after_edit(previous: PreviousParse, source: SourceText,
 def _after_edit(previous: PreviousParse, source: SourceText,
                 dialect: Dialect) -> tuple[ast.Query | None, tuple[Diagnostic, ...]] | None:
     before, text = previous.source.text, source.text
-    prefix = _common_prefix(before, text)
-    suffix = _common_suffix(before, text, min(len(before), len(text)) - prefix)
+    prefix = common_prefix_length(before, text)
+    suffix = common_suffix_length(before, text, min(len(before), len(text)) - prefix)
     unit = _edited_unit(before, previous.tree, prefix, len(before) - suffix)
     if unit is None:
         return None
     new_end = unit.end + len(text) - len(before)
     try:
-        stack, values = state_after(unit.stand_in, dialect)
+        stack, values = state_after(unit.stand_in, dialect, unit.shared)
         old = parse_unit(before, previous.source, UnitStart(unit.start, unit.end, stack, values, dialect, None),
                          no_error_expected, stop_at_end=True)
     except (GiveUp, LarkError, RecursionError):
@@ -83,7 +82,10 @@ def _after_edit(previous: PreviousParse, source: SourceText,
     start = UnitStart(unit.start, new_end, stack, values, dialect, old.reached)
     new = _clean_parse(text, source, start)
     if new is not None:
-        return graft(unit, old, new, previous.tree, previous.diagnostics) if previous.clean else None
+        grafted = graft(unit, old, new, previous.tree, previous.diagnostics) if previous.clean else None
+        if grafted is not None and unit.operand is not None:
+            _keep_operands(previous.tree, unit.call, unit.operand, grafted[0], before, text)
+        return grafted
     errors = _errors(unit, source, start)
     return None if errors is None else (None, errors)
 
@@ -136,21 +138,24 @@ def _edited_unit(before: str, tree: ast.Query, changed_start: int, changed_end: 
         return None
     index, end = found
     start = ends[index - 1] if index else 0
-    stand_in = _stand_in(before, 0, ends, index)
-    operands = _or_operands(before, calls[index])
+    stand_in, shared = _stand_in(before, 0, ends, index), _shared(0, ends, index)
+    operands = or_operands(before, calls[index])
     if operands is None:
-        return Unit(start, end, stand_in, index)
-    operand_ends = [operand_end for _, operand_end in operands]
+        return Unit(start, end, stand_in, index, None, shared)
+    operand_ends = operands.ends
     inner = _unit_index(before, operand_ends, start, changed_start, changed_end, first_grows=True)
     # The first operand's unit holds the `.FILTER(` before it, which a graft cannot change.
-    if inner is None or (inner[0] == 0 and changed_start < operands[0][0]):
-        return Unit(start, end, stand_in, index)
+    if inner is None or (inner[0] == 0 and changed_start < operands.starts[0]):
+        return Unit(start, end, stand_in, index, None, shared)
     operand, operand_end = inner
-    return Unit(operand_ends[operand - 1] if operand else start, operand_end,
-                stand_in + _stand_in(before, start, operand_ends, operand), index, operand)
+    operand_stand_in = _stand_in(before, start, operand_ends, operand)
+    if operand_stand_in and stand_in:  # (the call's stand-in starts those of all its operands)
+        shared = (*shared, len(stand_in), *[len(stand_in) + end for end in _shared(start, operand_ends, operand)])
+    return Unit(operand_ends[operand - 1] if operand else start, operand_end, stand_in + operand_stand_in, index,
+                operand, shared)
 
 
-def _unit_index(before: str, ends: list[int], first_start: int, changed_start: int, changed_end: int, *,
+def _unit_index(before: str, ends: Sequence[int], first_start: int, changed_start: int, changed_end: int, *,
                 first_grows: bool) -> tuple[int, int] | None:
     """Which of the units that start at `first_start` and end at `ends` holds the change, and
     where that unit ends (None when none does, or when the change may join the unit to the
@@ -176,63 +181,16 @@ def _apart_from_before(before: str, start: int, changed_start: int) -> bool:
     is a `)`, or the unit starts with white space that the change leaves (`y || x` edited into
     `yz|| x` would otherwise read the name `yz`)."""
     return (start == 0 or before[start - 1] == ")"
-            or (changed_start > start and before[start] in _WHITE_SPACE))
+            or (changed_start > start and before[start] in WHITE_SPACE))
 
 
-def _or_operands(before: str, call: ast.Node) -> list[tuple[int, int]] | None:
-    """Where each operand of a FILTER's `a || b || ...` condition starts and ends (with the
-    parentheses around it), when they are the grammar's operands as written: only `||` (or `or`)
-    between them, only `)` after the last."""
-    condition = call.condition if isinstance(call, ast.Filter) else None
-    if not isinstance(condition, ast.Logical) or condition.op is not ast.LogicOp.OR or condition.parens:
-        return None
-    found = [_extent(before, operand) for operand in condition.operands]
-    extents = [extent for extent in found if extent is not None]
-    if len(extents) < 2 or len(extents) < len(found) or before[extents[-1][1]:call.span.end].strip() != ")":
-        return None
-    for (_, end), (start, _) in zip(extents, extents[1:]):
-        if before[end:start].strip().lower() not in ("||", "or"):
-            return None
-    return extents
-
-
-def _extent(before: str, node: ast.Expr) -> tuple[int, int] | None:
-    """Where a node's text starts and ends with the parentheses around it (its span leaves them
-    out); None when anything but white space lies between them and the node."""
-    start, end = node.span.start, node.span.end
-    for _ in range(node.parens):
-        opening = start - 1
-        while opening >= 0 and before[opening] in _WHITE_SPACE:
-            opening -= 1
-        closing = end
-        while closing < len(before) and before[closing] in _WHITE_SPACE:
-            closing += 1
-        if opening < 0 or before[opening] != "(" or before[closing:closing + 1] != ")":
-            return None
-        start, end = opening, closing + 1
-    return start, end
-
-
-def _common_prefix(first: str, second: str) -> int:
-    low, high = 0, min(len(first), len(second))
-    while low < high:  # a binary search over slices: string comparison runs in C
-        middle = (low + high + 1) // 2
-        if first[:middle] == second[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _common_suffix(first: str, second: str, limit: int) -> int:
-    low, high = 0, limit
-    while low < high:
-        middle = (low + high + 1) // 2
-        if first[len(first) - middle:] == second[len(second) - middle:]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
+def _keep_operands(tree: ast.Query, call: int, operand: int, grafted: ast.Query, before: str, text: str) -> None:
+    """Keep, for the next edit, the operands of the condition of call `call` that a graft into
+    its operand `operand` made."""
+    old_chain, new_chain = tree.body, grafted.body
+    if isinstance(old_chain, ast.Chain) and isinstance(new_chain, ast.Chain):
+        keep_grafted(before, old_chain.steps[call - 1], text, new_chain.steps[call - 1], operand,
+                     len(text) - len(before))
 
 
 def _unit_errors(sanitized: str, source: SourceText, problem_ends: list[int], start: UnitStart) -> list[Diagnostic]:
@@ -246,7 +204,13 @@ def _unit_errors(sanitized: str, source: SourceText, problem_ends: list[int], st
     return recovery.errors
 
 
-def _stand_in(before: str, first_start: int, ends: list[int], index: int) -> str:
+def _shared(first_start: int, ends: Sequence[int], index: int) -> tuple[int, ...]:
+    """Where the part of the stand-in of item `index` (`_stand_in`) that the stand-ins of the
+    other items after the second start with ends: the first two items."""
+    return (ends[1] - first_start,) if index > 2 else ()
+
+
+def _stand_in(before: str, first_start: int, ends: Sequence[int], index: int) -> str:
     """Text that leaves the parser in the state the text from `first_start` to unit `index` does
     (for a list `x (SEP x)*` whose items end at `ends`, the grammar folds all but the last item
     before the unit into one symbol, so the first two items and the last one stand for them)."""

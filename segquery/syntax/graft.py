@@ -52,7 +52,7 @@ from segquery.syntax import ast
 from segquery.syntax.builder import (CURRENT, AstBuilder, RawCall, build_step, checked_across_steps, new,
                                      new_raw_call, report_stray_calls)
 from segquery.syntax.scanner import MAX_NESTING
-from segquery.syntax.shift import shifted
+from segquery.syntax.shift import shifted, shifted_all
 from segquery.syntax.tokens import NAME_PATTERN
 from segquery.syntax.unit_parse import Unit, UnitParse, reduce_within
 
@@ -90,7 +90,7 @@ def graft(unit: Unit, old: UnitParse, new_parse: UnitParse, tree: ast.Query,
     if checked_across_steps(chain.source, (*before, new_step, *after)):
         return None
     last = unit.call == len(calls) - 1
-    steps = (*before, new_step, *(shifted(later, delta) for later in after))
+    steps = (*before, new_step, *shifted_all(after, delta))
     body = new.Chain(source=chain.source, steps=steps,
                      span=Span(chain.span.start, new_end if last else chain.span.end + delta))
     comments = _comments(tree.comments, unit, new_parse, delta)
@@ -131,8 +131,7 @@ def _operand_steps(step: ast.Node, operand: int, old: UnitParse, old_values: lis
     old_call = new_raw_call(name, (condition,), step.span)
     if not _same_node(_step(old, old_call), step):
         return None
-    operands = [*condition.operands[:operand], new_operand,
-                *(shifted(later, delta) for later in condition.operands[operand + 1:])]
+    operands = [*condition.operands[:operand], new_operand, *shifted_all(condition.operands[operand + 1:], delta)]
     new_call = new_raw_call(name, (_BUILDER.or_expr(operands),), Span(step.span.start, step.span.end + delta))
     return _step(new_parse, new_call), new_call.span.end
 

@@ -66,8 +66,10 @@ def parse_tolerant(text: str, *, path: str | None = None, dialect: Dialect = OUT
 
 @functools.lru_cache(maxsize=16)
 def _recent_parse(text: str, path: str | None, dialect: Dialect) -> ParseResult:
-    source = SourceText(text, path)
-    edited = _parse_edited(source, dialect)
+    with _TREES_LOCK:
+        previous = _LAST_TREES.get((path, dialect))
+    source = SourceText(text, path) if previous is None else previous.source.edited(text)
+    edited = None if previous is None else _parse_edited(previous, source, dialect)
     result, clean = (edited, edited.query is not None) if edited is not None else _parse_whole(source, dialect)
     if result.query is not None:
         with _TREES_LOCK:
@@ -85,12 +87,10 @@ _LAST_TREES_KEPT = 16
 _TREES_LOCK = threading.Lock()
 
 
-def _parse_edited(source: SourceText, dialect: Dialect) -> ParseResult | None:
-    """The result of a text from a parse of the part edited since the last text of the same
-    path that parsed (None when that does not apply)."""
-    with _TREES_LOCK:
-        previous = _LAST_TREES.get((source.path, dialect))
-    if previous is None or len(source.text) > MAX_INPUT_CHARS:
+def _parse_edited(previous: PreviousParse, source: SourceText, dialect: Dialect) -> ParseResult | None:
+    """The result of a text from a parse of the part edited since `previous`, the last text of
+    the same path that parsed (None when that does not apply)."""
+    if len(source.text) > MAX_INPUT_CHARS:
         return None
     from segquery.syntax.edited import parse_after_edit  # lark's parser, for the unit's parse
 

@@ -48,6 +48,7 @@ class Unit:
     stand_in: str
     call: int
     operand: int | None = None
+    shared: tuple[int, ...] = ()  # where the parts of the stand-in that other units' start with end
 
 
 @dataclass(frozen=True)
@@ -161,11 +162,16 @@ def no_error_expected(error: UnexpectedInput) -> bool:
     raise GiveUp  # the text before the edit parsed: an error means the stand-in was wrong
 
 
-@functools.lru_cache(maxsize=8)
-def state_after(prefix: str, dialect: Dialect) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+@functools.lru_cache(maxsize=16)
+def state_after(prefix: str, dialect: Dialect, shared: tuple[int, ...] = ()) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     """The parser's state and value stacks after reading `prefix` (which must parse cleanly).
     Kept for the next keystrokes in the same unit, whose stand-in is the same text: a parse
-    from them takes its own copy (`_own_values`)."""
+    from them takes its own copy (`_own_values`). `shared` says where the parts of `prefix`
+    that other stand-ins start with end (at the end of a token): the state there is kept too,
+    and only the text after the last of them is read."""
+    if shared:
+        stack, values = state_after(prefix[:shared[-1]], dialect, shared[:-1])
+        return _read_on(stack, values, prefix[shared[-1]:], dialect)
     token = CURRENT.set(BuildContext(source=SourceText(prefix), dialect=dialect))
     try:
         interactive = lalr_parser(dialect).parse_interactive(prefix)
@@ -175,6 +181,23 @@ def state_after(prefix: str, dialect: Dialect) -> tuple[tuple[Any, ...], tuple[A
     finally:
         CURRENT.reset(token)
     return tuple(interactive.parser_state.state_stack), tuple(interactive.parser_state.value_stack)
+
+
+def _read_on(stack: tuple[Any, ...], values: tuple[Any, ...], text: str,
+             dialect: Dialect) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """The parser's stacks after reading `text` (which must parse cleanly) from `stack` and `values`."""
+    frontend: Any = lalr_parser(dialect).parser
+    state = ParserState(_parse_conf(dialect), None, list(stack), _own_values(values))  # type: ignore[arg-type]
+    lexer = LexerThread(frontend.lexer, LexerState(TextSlice(text, 0, len(text))))
+    token = CURRENT.set(BuildContext(source=SourceText(text), dialect=dialect))
+    try:
+        for read in lexer.lex(state):
+            state.feed_token(read)
+    except UnexpectedInput:
+        raise GiveUp from None
+    finally:
+        CURRENT.reset(token)
+    return tuple(state.state_stack), tuple(state.value_stack)
 
 
 def _own_values(values: tuple[Any, ...]) -> list[Any]:

@@ -15,20 +15,22 @@ from __future__ import annotations
 import re
 from unittest.mock import patch
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers import exact_result, exactly
 
 from segquery.source import SourceText
-from segquery.syntax import ast, parser
+from segquery.syntax import ast, or_operands, parser
 from segquery.syntax.dialect import Dialect
-from segquery.syntax.edited import parse_after_edit
+from segquery.syntax.edited import _edited_unit, parse_after_edit
 from segquery.syntax.previous_parse import PreviousParse
 from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.parser import parse_tolerant, parse_uncached
 from segquery.syntax.realtime import REALTIME
 from segquery.syntax.scanner import MAX_NESTING
+from segquery.syntax.unit_parse import state_after
 
 DOCUMENT = (
     "// segquery: name = edited\n"
@@ -168,8 +170,59 @@ def test_every_edit_parses_as_a_full_parse_does(edits, document: tuple[str, Dial
         before, text = text, _edited(text, edit)
         full = parse_uncached(text, path="edited.segq", dialect=dialect)
         assert exact_result(parse_tolerant(text, path="edited.segq", dialect=dialect)) == exact_result(full)
+        _assert_kept_operands_are_found_afresh()
         if _previous(before, dialect) is not None:
             _assert_full_parse(_after(before, text, dialect), text, dialect)
+
+
+def _assert_kept_operands_are_found_afresh() -> None:
+    kept = or_operands.kept()
+    if kept is not None:
+        assert kept.operands == or_operands.found_afresh(kept.text, kept.call), kept.text
+
+
+LONG_CONDITION = ("PROFILE(contact, c)\n    .FILTER(\n"
+                  + " ||\n".join(f"        c.city == 'c{index}'" for index in range(12))
+                  + "\n    )\n    .FILTER(c.a == 1 or (c.b == 2) or ( c.c == 3 ) || c.d == 4)")
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("'c0'", "'c0x'"), ("'c5'", "'c'"), ("'c11'", "'c11xyz'"), ("c.city == 'c3'", "(c.city == 'c3')"),
+    ("c.b == 2", "c.b == 22"), ("( c.c == 3 )", "(c.c == 3)"), ("c.d == 4", "c.d == 44 "), ("c.a == 1", "c.aa == 1"),
+    ("|| c.d", "or c.d"), ("'c7' ||", "'c7' /* seven */ ||"),
+])
+def test_the_operands_of_a_grafted_condition_are_kept_as_a_fresh_read_finds_them(old: str, new: str) -> None:
+    path = f"long-condition {old}.segq"
+    parse_tolerant(LONG_CONDITION, path=path)
+    text = LONG_CONDITION
+    for _ in range(3):  # keystroke after keystroke in the same operand
+        assert old in text
+        text = text.replace(old, new, 1)
+        assert exact_result(parse_tolerant(text, path=path)) == exact_result(parse_uncached(text, path=path))
+        _assert_kept_operands_are_found_afresh()
+        kept = or_operands.kept()
+        # (Operands with a comment between them are not units: that text is parsed whole.)
+        assert (kept is not None and kept.text is text) == ("/*" not in new)
+        old, new = new, new.replace("c", "cc", 1)
+
+
+@pytest.mark.parametrize(("edited", "shared"), [("'c7'", 2), ("c.d == 4", 2), ("c.b == 2", 1), ("'c1'", 1),
+                                               ("c.i == 9", 3), ("c.e == 5", 1)])
+def test_a_stand_in_read_on_from_its_shared_start_leaves_the_state_the_whole_stand_in_does(edited: str,
+                                                                                          shared: int) -> None:
+    # (The call's stand-in, for a call after the second its first two calls, and for an operand after
+    # the second the call's stand-in with the first two operands, start the stand-ins of other units.)
+    text = LONG_CONDITION + "\n    .FILTER(c.e == 5)\n    .FILTER(c.f == 6 || c.g == 7 || c.h == 8 || c.i == 9)"
+    tree = parse_uncached(text).query
+    assert tree is not None
+    at = text.index(edited) + 1
+    unit = _edited_unit(text, tree, at, at)
+    assert unit is not None and (unit.operand is None) == (edited == "c.e == 5")
+    whole = state_after.__wrapped__(unit.stand_in, OUTBOUND)
+    read_on = state_after(unit.stand_in, OUTBOUND, unit.shared)
+    assert read_on[0] == whole[0]
+    assert [type(value) for value in read_on[1]] == [type(value) for value in whole[1]]
+    assert len(unit.shared) == shared
 
 
 def _break_condition(text: str, occurrence: int) -> str:

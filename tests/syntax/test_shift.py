@@ -14,7 +14,7 @@ from segquery.syntax.dialect import Dialect
 from segquery.syntax.outbound import OUTBOUND
 from segquery.syntax.parser import parse_uncached
 from segquery.syntax.realtime import REALTIME
-from segquery.syntax.shift import shifted
+from segquery.syntax.shift import shifted, shifted_all
 
 # Between them, every kind of node, and diagnostics with fixes and related locations.
 TEXTS = (
@@ -61,3 +61,18 @@ def test_the_texts_hold_every_kind_of_node_fixes_and_related_locations() -> None
 def test_no_move_is_the_same_tree() -> None:
     tree = parse_uncached(TEXTS[0][0]).query
     assert tree is not None and shifted(tree, 0) is tree
+
+
+@pytest.mark.parametrize("delta", [0, 3])
+def test_nodes_shifted_together_are_each_node_shifted(delta: int) -> None:
+    text = "PROFILE(contact, c).FILTER(c.a == 1 || (c.b) || c.c CONTAINS 'x' || ISNULL(c.d) || NOT(c.e == c.f))"
+    tree = parse_uncached(text).query
+    assert tree is not None and isinstance(tree.body, ast.Chain)
+    condition = tree.body.steps[0].condition
+    assert isinstance(condition, ast.Logical)
+    together = shifted_all(condition.operands, delta)
+    assert type(together) is tuple
+    assert exactly(together) == exactly(tuple(shifted(operand, delta) for operand in condition.operands))
+    further = parse_uncached(" " * delta + text).query
+    assert further is not None and isinstance(further.body, ast.Chain)
+    assert exactly(together) == exactly(further.body.steps[0].condition.operands)
