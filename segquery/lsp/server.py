@@ -28,7 +28,7 @@ from segquery.lsp.convert import UTF16, LineIndex
 from segquery.lsp.debounce import Debouncer
 from segquery.lsp.diagnostics import DEFAULT_RULES_URL, internal_error, to_lsp_diagnostic
 from segquery.lsp.documents import Document, DocumentStore, path_key
-from segquery.lsp.idle_collection import IdleCollector
+from segquery.lsp.idle_collection import IdleCollector, collections_deferred
 from segquery.lsp.project import Project
 from segquery.lsp.protocol import SegqueryProtocol
 from segquery.lsp.reports import Report, Reports
@@ -246,7 +246,12 @@ class SegqueryLanguageServer(LanguageServer):
 
     def refresh(self, uri: str) -> None:
         """Give the workspace the document's latest text, recheck the other open
-        documents that this may affect, and publish the document's diagnostics."""
+        documents that this may affect, and publish the document's diagnostics
+        (garbage collections wait until they are written: idle_collection.py)."""
+        with collections_deferred():
+            self._refresh(uri)
+
+    def _refresh(self, uri: str) -> None:
         document = self.documents.get(uri)
         if document is None:
             return

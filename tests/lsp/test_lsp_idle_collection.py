@@ -1,12 +1,16 @@
-"""Full garbage collections run once the server has been idle, not while messages arrive."""
+"""Full garbage collections run once the server has been idle, not while messages arrive; none runs
+while a document is checked and its diagnostics published."""
 
 from __future__ import annotations
 
 import asyncio
 import gc
 
+import pytest
+from lsprotocol import types
+
 from segquery.lsp.assembly import create_server
-from segquery.lsp.idle_collection import SERVER_THRESHOLDS, IdleCollector, use_server_thresholds
+from segquery.lsp.idle_collection import SERVER_THRESHOLDS, IdleCollector, collections_deferred, use_server_thresholds
 from segquery.lsp.protocol import ANSWERED
 
 
@@ -80,3 +84,43 @@ def test_the_server_s_thresholds_delay_only_full_collections():
         assert SERVER_THRESHOLDS[:2] == (700, 10) and SERVER_THRESHOLDS[2] > 10
     finally:
         gc.set_threshold(*previous)
+
+
+def test_collections_wait_inside_the_block_and_resume_after_it():
+    assert gc.isenabled()
+    with collections_deferred():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collections_deferred():
+        raise RuntimeError("a check that fails")
+    assert gc.isenabled()
+
+
+def test_collections_turned_off_before_the_block_stay_off_after_it():
+    gc.disable()
+    try:
+        with collections_deferred():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_document_is_checked_and_its_diagnostics_published_without_collections():
+    server = create_server()
+    seen: list[tuple[str, bool]] = []
+    checked = server.project.check
+
+    def check(text: str, path: str | None) -> list:
+        seen.append(("check", gc.isenabled()))
+        return checked(text, path)
+
+    server.project.check = check  # type: ignore[method-assign]
+    server.text_document_publish_diagnostics = (  # type: ignore[method-assign]
+        lambda params: seen.append(("publish", gc.isenabled())))
+    uri = "untitled:deferred.segq"
+    server.documents.open(types.TextDocumentItem(uri=uri, language_id="segquery", version=1,
+                                                 text="PROFILE(contact).FILTER(fullname == 'a')"))
+    server.refresh(uri)
+    assert seen == [("check", False), ("publish", False)]
+    assert gc.isenabled()
