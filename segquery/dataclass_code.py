@@ -147,7 +147,16 @@ def _init_11(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_12(_setattr, _has_default_factory, _dflt_suppressions, _dflt_problems, _dflt_kind, _dflt_kind_span, _dflt_dialect, _dflt_profile):
+def _init_12(_setattr, _has_default_factory):
+    def __init__(self, digest: 'int', form: 'ast.Node', or_constraints: 'tuple[Constraint | None, ...]', unequal_keys: 'frozenset[str]') -> None:
+        _setattr(self, 'digest', digest)
+        _setattr(self, 'form', form)
+        _setattr(self, 'or_constraints', or_constraints)
+        _setattr(self, 'unequal_keys', unequal_keys)
+    return __init__
+
+
+def _init_13(_setattr, _has_default_factory, _dflt_suppressions, _dflt_problems, _dflt_kind, _dflt_kind_span, _dflt_dialect, _dflt_profile):
     def __init__(self, directives: 'list[Directive]', suppressions: 'list[Suppression]' = _has_default_factory, problems: 'list[Diagnostic]' = _has_default_factory, kind: 'str | None' = _dflt_kind, kind_span: 'Span | None' = _dflt_kind_span, dialect: 'str | None' = _dflt_dialect, profile: 'str | None' = _dflt_profile) -> None:
         self.directives = directives
         self.suppressions = _dflt_suppressions() if suppressions is _has_default_factory else suppressions
@@ -159,27 +168,27 @@ def _init_12(_setattr, _has_default_factory, _dflt_suppressions, _dflt_problems,
     return __init__
 
 
-def _init_13(_setattr, _has_default_factory, _dflt_file_renames):
+def _init_14(_setattr, _has_default_factory, _dflt_file_renames):
     def __init__(self, edits: 'dict[str, list[TextEdit]]', file_renames: 'list[tuple[str, str]]' = _has_default_factory) -> None:
         _setattr(self, 'edits', edits)
         _setattr(self, 'file_renames', _dflt_file_renames() if file_renames is _has_default_factory else file_renames)
     return __init__
 
 
-def _init_14(_setattr, _has_default_factory, _dflt_enabled):
+def _init_15(_setattr, _has_default_factory, _dflt_enabled):
     def __init__(self, enabled: 'bool' = _dflt_enabled) -> None:
         _setattr(self, 'enabled', enabled)
     return __init__
 
 
-def _init_15(_setattr, _has_default_factory):
+def _init_16(_setattr, _has_default_factory):
     def __init__(self, encoding: 'Encoding', digest: 'bytes') -> None:
         _setattr(self, 'encoding', encoding)
         _setattr(self, 'digest', digest)
     return __init__
 
 
-def _init_16(_setattr, _has_default_factory, _dflt_exclude, _dflt_extend_exclude, _dflt_respect_gitignore, _dflt_force_exclude):
+def _init_17(_setattr, _has_default_factory, _dflt_exclude, _dflt_extend_exclude, _dflt_respect_gitignore, _dflt_force_exclude):
     def __init__(self, exclude: 'tuple[str, ...] | None' = _dflt_exclude, extend_exclude: 'tuple[str, ...]' = _dflt_extend_exclude, respect_gitignore: 'bool' = _dflt_respect_gitignore, force_exclude: 'bool' = _dflt_force_exclude) -> None:
         _setattr(self, 'exclude', exclude)
         _setattr(self, 'extend_exclude', extend_exclude)
@@ -188,7 +197,7 @@ def _init_16(_setattr, _has_default_factory, _dflt_exclude, _dflt_extend_exclude
     return __init__
 
 
-def _init_17(_setattr, _has_default_factory, _dflt_excluded, _dflt_respect_ignore_files, _dflt_force_exclude, _dflt_may_exclude_files_in):
+def _init_18(_setattr, _has_default_factory, _dflt_excluded, _dflt_respect_ignore_files, _dflt_force_exclude, _dflt_may_exclude_files_in):
     def __init__(self, excluded: 'Excluder | None' = _dflt_excluded, respect_ignore_files: 'bool' = _dflt_respect_ignore_files, force_exclude: 'bool' = _dflt_force_exclude, may_exclude_files_in: 'Callable[[Path], bool] | None' = _dflt_may_exclude_files_in) -> None:
         _setattr(self, 'excluded', excluded)
         _setattr(self, 'respect_ignore_files', respect_ignore_files)
@@ -197,14 +206,14 @@ def _init_17(_setattr, _has_default_factory, _dflt_excluded, _dflt_respect_ignor
     return __init__
 
 
-def _init_18(_setattr, _has_default_factory):
+def _init_19(_setattr, _has_default_factory):
     def __init__(self, first_qualified: 'AttributeReference | None', unqualified: 'tuple[AttributeReference, ...]') -> None:
         _setattr(self, 'first_qualified', first_qualified)
         _setattr(self, 'unqualified', unqualified)
     return __init__
 
 
-def _init_19(_setattr, _has_default_factory, _dflt_fix_effect, _dflt_scope):
+def _init_20(_setattr, _has_default_factory, _dflt_fix_effect, _dflt_scope):
     def __init__(self, info: 'RuleInfo', check: 'CheckFunction', fix_effect: 'FixEffect' = _dflt_fix_effect, scope: 'RuleScope' = _dflt_scope) -> None:
         _setattr(self, 'info', info)
         _setattr(self, 'check', check)
@@ -213,21 +222,21 @@ def _init_19(_setattr, _has_default_factory, _dflt_fix_effect, _dflt_scope):
     return __init__
 
 
-def _init_20(_setattr, _has_default_factory):
+def _init_21(_setattr, _has_default_factory):
     def __init__(self, items: "tuple['JsonValue', ...]", span: 'Span') -> None:
         _setattr(self, 'items', items)
         _setattr(self, 'span', span)
     return __init__
 
 
-def _init_21(_setattr, _has_default_factory):
+def _init_22(_setattr, _has_default_factory):
     def __init__(self, key: 'JsonString', value: "'JsonValue'") -> None:
         _setattr(self, 'key', key)
         _setattr(self, 'value', value)
     return __init__
 
 
-def _init_22(_setattr, _has_default_factory):
+def _init_23(_setattr, _has_default_factory):
     def __init__(self, key: 'str', op: 'ast.CompareOp | None', value: 'Value | None', null: 'bool | None') -> None:
         _setattr(self, 'key', key)
         _setattr(self, 'op', op)
@@ -236,7 +245,7 @@ def _init_22(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_23(_setattr, _has_default_factory, _dflt_keys, _dflt_too_deep_at, _dflt_too_deep_what, _dflt_steps):
+def _init_24(_setattr, _has_default_factory, _dflt_keys, _dflt_too_deep_at, _dflt_too_deep_what, _dflt_steps):
     def __init__(self, keys: 'list[KeyPosition]' = _has_default_factory, too_deep_at: 'int | None' = _dflt_too_deep_at, too_deep_what: 'str' = _dflt_too_deep_what, steps: 'int' = _dflt_steps) -> None:
         self.keys = _dflt_keys() if keys is _has_default_factory else keys
         self.too_deep_at = too_deep_at
@@ -245,14 +254,14 @@ def _init_23(_setattr, _has_default_factory, _dflt_keys, _dflt_too_deep_at, _dfl
     return __init__
 
 
-def _init_24(_setattr, _has_default_factory):
+def _init_25(_setattr, _has_default_factory):
     def __init__(self, keys: 'tuple[str, ...]', offset: 'int') -> None:
         self.keys = keys
         self.offset = offset
     return __init__
 
 
-def _init_25(_setattr, _has_default_factory):
+def _init_26(_setattr, _has_default_factory):
     def __init__(self, kind: 'TokenKind', text: 'str', start: 'int', end: 'int') -> None:
         _setattr(self, 'kind', kind)
         _setattr(self, 'text', text)
@@ -261,21 +270,21 @@ def _init_25(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_26(_setattr, _has_default_factory):
+def _init_27(_setattr, _has_default_factory):
     def __init__(self, kind: 'str', value: 'object') -> None:
         _setattr(self, 'kind', kind)
         _setattr(self, 'value', value)
     return __init__
 
 
-def _init_27(_setattr, _has_default_factory):
+def _init_28(_setattr, _has_default_factory):
     def __init__(self, members: 'tuple[JsonMember, ...]', span: 'Span') -> None:
         _setattr(self, 'members', members)
         _setattr(self, 'span', span)
     return __init__
 
 
-def _init_28(_setattr, _has_default_factory, _dflt_applicability):
+def _init_29(_setattr, _has_default_factory, _dflt_applicability):
     def __init__(self, message: 'str', edits: 'tuple[TextEdit, ...]', applicability: 'Applicability' = _dflt_applicability) -> None:
         _setattr(self, 'message', message)
         _setattr(self, 'edits', edits)
@@ -283,7 +292,7 @@ def _init_28(_setattr, _has_default_factory, _dflt_applicability):
     return __init__
 
 
-def _init_29(_setattr, _has_default_factory, _dflt_path):
+def _init_30(_setattr, _has_default_factory, _dflt_path):
     def __init__(self, message: 'str', range: 'Range', path: 'str | None' = _dflt_path) -> None:
         _setattr(self, 'message', message)
         _setattr(self, 'range', range)
@@ -291,7 +300,7 @@ def _init_29(_setattr, _has_default_factory, _dflt_path):
     return __init__
 
 
-def _init_30(_setattr, _has_default_factory):
+def _init_31(_setattr, _has_default_factory):
     def __init__(self, name: 'ast.Identifier', arguments: 'tuple[ast.Expr, ...]', span: 'Span') -> None:
         _setattr(self, 'name', name)
         _setattr(self, 'arguments', arguments)
@@ -299,7 +308,7 @@ def _init_30(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_31(_setattr, _has_default_factory):
+def _init_32(_setattr, _has_default_factory):
     def __init__(self, name: 'str', argument: 'str', span: 'Span', line: 'int', own_line: 'bool') -> None:
         _setattr(self, 'name', name)
         _setattr(self, 'argument', argument)
@@ -309,7 +318,7 @@ def _init_31(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_32(_setattr, _has_default_factory, _dflt_attributes, _dflt_primary_id, _dflt_primary_name, _dflt_entity_set, _dflt_display_name):
+def _init_33(_setattr, _has_default_factory, _dflt_attributes, _dflt_primary_id, _dflt_primary_name, _dflt_entity_set, _dflt_display_name):
     def __init__(self, name: 'str', attributes: 'Mapping[str, Attribute]' = _has_default_factory, primary_id: 'str | None' = _dflt_primary_id, primary_name: 'str | None' = _dflt_primary_name, entity_set: 'str | None' = _dflt_entity_set, display_name: 'str | None' = _dflt_display_name) -> None:
         _setattr(self, 'name', name)
         _setattr(self, 'attributes', _dflt_attributes() if attributes is _has_default_factory else attributes)
@@ -321,7 +330,7 @@ def _init_32(_setattr, _has_default_factory, _dflt_attributes, _dflt_primary_id,
     return __init__
 
 
-def _init_33(_setattr, _has_default_factory, _dflt_option_codes, _dflt_option_code, _dflt_max_lengths, _dflt_id_code):
+def _init_34(_setattr, _has_default_factory, _dflt_option_codes, _dflt_option_code, _dflt_max_lengths, _dflt_id_code):
     def __init__(self, name: 'str', columns: 'Mapping[str, str]', option_sets: 'Mapping[str, Mapping[int, str]]', option_codes: 'Mapping[str, str]' = _has_default_factory, option_code: 'str' = _dflt_option_code, max_lengths: 'Mapping[str, int]' = _has_default_factory, id_code: 'str' = _dflt_id_code) -> None:
         _setattr(self, 'name', name)
         _setattr(self, 'columns', columns)
@@ -333,7 +342,7 @@ def _init_33(_setattr, _has_default_factory, _dflt_option_codes, _dflt_option_co
     return __init__
 
 
-def _init_34(_setattr, _has_default_factory, _dflt_functions, _dflt_lexicon, _dflt_grammar_extension, _dflt_respellings, _dflt_default_target, _dflt_foreign_functions, _dflt_foreign_code, _dflt_node_checks, _dflt_title):
+def _init_35(_setattr, _has_default_factory, _dflt_functions, _dflt_lexicon, _dflt_grammar_extension, _dflt_respellings, _dflt_default_target, _dflt_foreign_functions, _dflt_foreign_code, _dflt_node_checks, _dflt_title):
     def __init__(self, name: 'str', grammar_file: 'str', functions: 'dict[str, FunctionSpec]' = _has_default_factory, lexicon: 'Lexicon' = _dflt_lexicon, grammar_extension: 'str' = _dflt_grammar_extension, respellings: 'dict[str, str]' = _has_default_factory, default_target: 'str' = _dflt_default_target, foreign_functions: 'dict[str, str]' = _has_default_factory, foreign_code: 'str' = _dflt_foreign_code, node_checks: 'dict[type, Callable[[BuildContext, Node], None]]' = _has_default_factory, title: 'str' = _dflt_title) -> None:
         _setattr(self, 'name', name)
         _setattr(self, 'grammar_file', grammar_file)
@@ -349,7 +358,7 @@ def _init_34(_setattr, _has_default_factory, _dflt_functions, _dflt_lexicon, _df
     return __init__
 
 
-def _init_35(_setattr, _has_default_factory, _dflt_link_types, _dflt_attributes):
+def _init_36(_setattr, _has_default_factory, _dflt_link_types, _dflt_attributes):
     def __init__(self, name: 'str', link_types: 'tuple[str, ...]' = _dflt_link_types, attributes: 'Mapping[str, Attribute]' = _has_default_factory) -> None:
         _setattr(self, 'name', name)
         _setattr(self, 'link_types', link_types)
@@ -358,7 +367,7 @@ def _init_35(_setattr, _has_default_factory, _dflt_link_types, _dflt_attributes)
     return __init__
 
 
-def _init_36(_setattr, _has_default_factory):
+def _init_37(_setattr, _has_default_factory):
     def __init__(self, name: 'str', name_span: 'Span', call_span: 'Span') -> None:
         _setattr(self, 'name', name)
         _setattr(self, 'name_span', name_span)
@@ -366,7 +375,7 @@ def _init_36(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_37(_setattr, _has_default_factory):
+def _init_38(_setattr, _has_default_factory):
     def __init__(self, name: 'str', plural: 'bool', include: 'bool') -> None:
         _setattr(self, 'name', name)
         _setattr(self, 'plural', plural)
@@ -374,7 +383,7 @@ def _init_37(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_38(_setattr, _has_default_factory, _dflt_profile_id_columns, _dflt_attributes):
+def _init_39(_setattr, _has_default_factory, _dflt_profile_id_columns, _dflt_attributes):
     def __init__(self, name: 'str', profile_id_columns: 'tuple[str, ...]' = _dflt_profile_id_columns, attributes: 'Mapping[str, Attribute]' = _has_default_factory) -> None:
         _setattr(self, 'name', name)
         _setattr(self, 'profile_id_columns', profile_id_columns)
@@ -383,7 +392,7 @@ def _init_38(_setattr, _has_default_factory, _dflt_profile_id_columns, _dflt_att
     return __init__
 
 
-def _init_39(_setattr, _has_default_factory, _dflt_schema_name):
+def _init_40(_setattr, _has_default_factory, _dflt_schema_name):
     def __init__(self, name: 'str', referencing_table: 'str', referencing_attribute: 'str', referenced_table: 'str', schema_name: 'str | None' = _dflt_schema_name) -> None:
         _setattr(self, 'name', name)
         _setattr(self, 'referencing_table', referencing_table)
@@ -393,7 +402,7 @@ def _init_39(_setattr, _has_default_factory, _dflt_schema_name):
     return __init__
 
 
-def _init_40(_setattr, _has_default_factory, _dflt_parameters, _dflt_build, _dflt_takes_order_keys):
+def _init_41(_setattr, _has_default_factory, _dflt_parameters, _dflt_build, _dflt_takes_order_keys):
     def __init__(self, name: 'str', role: 'Role', min_args: 'int', max_args: 'int', signature: 'str', doc: 'str', parameters: 'tuple[str, ...]' = _dflt_parameters, build: 'Callable[[BuildContext, RawCall], Node] | None' = _dflt_build, takes_order_keys: 'bool' = _dflt_takes_order_keys) -> None:
         _setattr(self, 'name', name)
         _setattr(self, 'role', role)
@@ -407,7 +416,7 @@ def _init_40(_setattr, _has_default_factory, _dflt_parameters, _dflt_build, _dfl
     return __init__
 
 
-def _init_41(_setattr, _has_default_factory):
+def _init_42(_setattr, _has_default_factory):
     def __init__(self, name: 'str', span: 'Span', call_span: 'Span', query_span: 'Span') -> None:
         _setattr(self, 'name', name)
         _setattr(self, 'span', span)
@@ -416,7 +425,7 @@ def _init_41(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_42(_setattr, _has_default_factory):
+def _init_43(_setattr, _has_default_factory):
     def __init__(self, name: 'str', table: 'str | None', interaction: 'bool', declaration: 'ast.Identifier', declared_by: 'ast.Node') -> None:
         _setattr(self, 'name', name)
         _setattr(self, 'table', table)
@@ -426,7 +435,7 @@ def _init_42(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_43(_setattr, _has_default_factory, _dflt_options, _dflt_targets, _dflt_display_name):
+def _init_44(_setattr, _has_default_factory, _dflt_options, _dflt_targets, _dflt_display_name):
     def __init__(self, name: 'str', type: 'AttributeType', options: 'Mapping[int, str] | None' = _dflt_options, targets: 'tuple[str, ...]' = _dflt_targets, display_name: 'str | None' = _dflt_display_name) -> None:
         _setattr(self, 'name', name)
         _setattr(self, 'type', type)
@@ -437,7 +446,7 @@ def _init_43(_setattr, _has_default_factory, _dflt_options, _dflt_targets, _dflt
     return __init__
 
 
-def _init_44(_setattr, _has_default_factory):
+def _init_45(_setattr, _has_default_factory):
     def __init__(self, offset: 'int', line: 'int', column: 'int') -> None:
         _setattr(self, 'offset', offset)
         _setattr(self, 'line', line)
@@ -445,14 +454,14 @@ def _init_44(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_45(_setattr, _has_default_factory, _dflt_operators, _dflt_punctuation):
+def _init_46(_setattr, _has_default_factory, _dflt_operators, _dflt_punctuation):
     def __init__(self, operators: 'tuple[str, ...]' = _dflt_operators, punctuation: 'str' = _dflt_punctuation) -> None:
         _setattr(self, 'operators', operators)
         _setattr(self, 'punctuation', punctuation)
     return __init__
 
 
-def _init_46(_setattr, _has_default_factory, _dflt_path, _dflt_root, _dflt_select, _dflt_ignore, _dflt_extend_select, _dflt_per_file_ignores, _dflt_line_length, _dflt_schema, _dflt_target, _dflt_kinds, _dflt_severity, _dflt_exclude, _dflt_dialect, _dflt_dialects, _dflt_extend_exclude, _dflt_cache_dir, _dflt_org, _dflt_interaction_map):
+def _init_47(_setattr, _has_default_factory, _dflt_path, _dflt_root, _dflt_select, _dflt_ignore, _dflt_extend_select, _dflt_per_file_ignores, _dflt_line_length, _dflt_schema, _dflt_target, _dflt_kinds, _dflt_severity, _dflt_exclude, _dflt_dialect, _dflt_dialects, _dflt_extend_exclude, _dflt_cache_dir, _dflt_org, _dflt_interaction_map):
     def __init__(self, path: 'Path | None' = _dflt_path, root: 'Path' = _has_default_factory, select: 'tuple[str, ...] | None' = _dflt_select, ignore: 'tuple[str, ...]' = _dflt_ignore, extend_select: 'tuple[str, ...]' = _dflt_extend_select, per_file_ignores: 'tuple[tuple[str, tuple[str, ...]], ...]' = _dflt_per_file_ignores, line_length: 'int' = _dflt_line_length, schema: 'Path | None' = _dflt_schema, target: 'str' = _dflt_target, kinds: 'tuple[tuple[str, str], ...]' = _dflt_kinds, severity: 'tuple[tuple[str, Severity], ...]' = _dflt_severity, exclude: 'tuple[str, ...]' = _dflt_exclude, dialect: 'str' = _dflt_dialect, dialects: 'tuple[tuple[str, str], ...]' = _dflt_dialects, extend_exclude: 'tuple[str, ...]' = _dflt_extend_exclude, cache_dir: 'Path | None' = _dflt_cache_dir, org: 'OrgSettings | None' = _dflt_org, interaction_map: 'Path | None' = _dflt_interaction_map) -> None:
         _setattr(self, 'path', path)
         _setattr(self, 'root', _dflt_root() if root is _has_default_factory else root)
@@ -475,7 +484,7 @@ def _init_46(_setattr, _has_default_factory, _dflt_path, _dflt_root, _dflt_selec
     return __init__
 
 
-def _init_47(_setattr, _has_default_factory, _dflt_diagnostics, _dflt_query, _dflt_kind, _dflt_original, _dflt_fixed, _dflt_fix_problem, _dflt_directives, _dflt_stored, _dflt_shape):
+def _init_48(_setattr, _has_default_factory, _dflt_diagnostics, _dflt_query, _dflt_kind, _dflt_original, _dflt_fixed, _dflt_fix_problem, _dflt_directives, _dflt_stored, _dflt_shape):
     def __init__(self, path: 'str | None', source: 'SourceText', diagnostics: 'list[Diagnostic]' = _has_default_factory, query: 'ast.Query | None' = _dflt_query, kind: 'str | None' = _dflt_kind, original: 'str | None' = _dflt_original, fixed: 'Counter' = _has_default_factory, fix_problem: 'str | None' = _dflt_fix_problem, directives: 'FileDirectives | None' = _dflt_directives, stored: 'Stored | None' = _dflt_stored, shape: 'CheckedShape | None' = _dflt_shape) -> None:
         self.path = path
         self.source = source
@@ -491,7 +500,7 @@ def _init_47(_setattr, _has_default_factory, _dflt_diagnostics, _dflt_query, _df
     return __init__
 
 
-def _init_48(_setattr, _has_default_factory):
+def _init_49(_setattr, _has_default_factory):
     def __init__(self, path: 'str | None', text: 'str', stored: 'Stored') -> None:
         _setattr(self, 'path', path)
         _setattr(self, 'text', text)
@@ -499,7 +508,7 @@ def _init_48(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_49(_setattr, _has_default_factory, _dflt_extent, _dflt_references, _dflt_segment_id, _dflt_query_name, _dflt_segment_type, _dflt_status, _dflt_target_profile, _dflt_to_file, _dflt_move_diagnostic, _dflt_key, _dflt_dialect, _dflt__parsed, _dflt_known_shape):
+def _init_50(_setattr, _has_default_factory, _dflt_extent, _dflt_references, _dflt_segment_id, _dflt_query_name, _dflt_segment_type, _dflt_status, _dflt_target_profile, _dflt_to_file, _dflt_move_diagnostic, _dflt_key, _dflt_dialect, _dflt__parsed, _dflt_known_shape):
     def __init__(self, path: 'str', source: 'SourceText', index: 'int', name: 'str | None', handles: 'tuple[str, ...]', definition: 'Span', name_source: 'str | None', query_text: 'str | None', extent: 'Span' = _dflt_extent, references: 'tuple[Reference, ...]' = _dflt_references, segment_id: 'str | None' = _dflt_segment_id, query_name: 'str | None' = _dflt_query_name, segment_type: 'SegmentType | None' = _dflt_segment_type, status: 'SegmentStatus | None' = _dflt_status, target_profile: 'str | None' = _dflt_target_profile, to_file: 'Callable[[int, int], Span]' = _dflt_to_file, move_diagnostic: 'Callable[[Diagnostic], Diagnostic]' = _dflt_move_diagnostic, key: 'str' = _dflt_key, dialect: 'Dialect' = _dflt_dialect, _parsed: 'ParseResult | None' = _dflt__parsed, known_shape: 'QueryShape | None' = _dflt_known_shape) -> None:
         self.path = path
         self.source = source
@@ -525,7 +534,7 @@ def _init_49(_setattr, _has_default_factory, _dflt_extent, _dflt_references, _df
     return __init__
 
 
-def _init_50(_setattr, _has_default_factory, _dflt_segments, _dflt_diagnostics, _dflt_links):
+def _init_51(_setattr, _has_default_factory, _dflt_segments, _dflt_diagnostics, _dflt_links):
     def __init__(self, path: 'str', source: 'SourceText', segments: 'list[Segment]' = _has_default_factory, diagnostics: 'list[Diagnostic]' = _has_default_factory, links: 'list[JsonString]' = _has_default_factory) -> None:
         self.path = path
         self.source = source
@@ -535,7 +544,7 @@ def _init_50(_setattr, _has_default_factory, _dflt_segments, _dflt_diagnostics, 
     return __init__
 
 
-def _init_51(_setattr, _has_default_factory):
+def _init_52(_setattr, _has_default_factory):
     def __init__(self, path: 'str', span: 'Span', range: 'Range') -> None:
         _setattr(self, 'path', path)
         _setattr(self, 'span', span)
@@ -543,14 +552,14 @@ def _init_51(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_52(_setattr, _has_default_factory, _dflt_tables):
+def _init_53(_setattr, _has_default_factory, _dflt_tables):
     def __init__(self, profile: 'str | None', tables: 'ShapeTables | None' = _dflt_tables) -> None:
         _setattr(self, 'profile', profile)
         _setattr(self, 'tables', tables)
     return __init__
 
 
-def _init_53(_setattr, _has_default_factory):
+def _init_54(_setattr, _has_default_factory):
     def __init__(self, qualifier: 'str | None', name: 'str', dotted: 'str', start: 'int', end: 'int') -> None:
         _setattr(self, 'qualifier', qualifier)
         _setattr(self, 'name', name)
@@ -560,7 +569,7 @@ def _init_53(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_54(_setattr, _has_default_factory):
+def _init_55(_setattr, _has_default_factory):
     def __init__(self, query: 'ast.Query | None', diagnostics: 'tuple[Diagnostic, ...]', source: 'SourceText') -> None:
         _setattr(self, 'query', query)
         _setattr(self, 'diagnostics', diagnostics)
@@ -568,7 +577,7 @@ def _init_54(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_55(_setattr, _has_default_factory, _dflt_line_length, _dflt_lexicon, _dflt_token_index, _dflt_roots, _dflt_skip, _dflt_step_facts, _dflt_many_step_facts, _dflt_kept_outer, _dflt__walked, _dflt__nodes, _dflt__parents, _dflt__by_class, _dflt__of_types, _dflt__outer, _dflt__facts_of):
+def _init_56(_setattr, _has_default_factory, _dflt_line_length, _dflt_lexicon, _dflt_token_index, _dflt_roots, _dflt_skip, _dflt_step_facts, _dflt_many_step_facts, _dflt_kept_outer, _dflt__walked, _dflt__nodes, _dflt__parents, _dflt__by_class, _dflt__of_types, _dflt__outer, _dflt__facts_of):
     def __init__(self, query: 'ast.Query', source: 'SourceText', line_length: 'int' = _dflt_line_length, lexicon: 'Lexicon' = _dflt_lexicon, token_index: 'TokenIndex | None' = _dflt_token_index, roots: 'tuple[tuple[ast.Node, ast.Node | None], ...] | None' = _dflt_roots, skip: 'frozenset[int]' = _dflt_skip, step_facts: 'Callable[[Callable[[ast.Node], Any], ast.Node], Any] | None' = _dflt_step_facts, many_step_facts: 'Callable[[Callable[[ast.Node], Any], Sequence[ast.Node]], list] | None' = _dflt_many_step_facts, kept_outer: 'Callable[[ast.Node, Callable[[ast.Node], Span]], Span] | None' = _dflt_kept_outer) -> None:
         self.query = query
         self.source = source
@@ -590,14 +599,14 @@ def _init_55(_setattr, _has_default_factory, _dflt_line_length, _dflt_lexicon, _
     return __init__
 
 
-def _init_56(_setattr, _has_default_factory):
+def _init_57(_setattr, _has_default_factory):
     def __init__(self, references: 'tuple[FoundReference, ...]', comments: 'tuple[ast.Comment, ...]') -> None:
         _setattr(self, 'references', references)
         _setattr(self, 'comments', comments)
     return __init__
 
 
-def _init_57(_setattr, _has_default_factory):
+def _init_58(_setattr, _has_default_factory):
     def __init__(self, relate: 'ast.Relate', start: 'str | None', relationship: 'Relationship | None', reached: 'str | None') -> None:
         _setattr(self, 'relate', relate)
         _setattr(self, 'start', start)
@@ -606,7 +615,7 @@ def _init_57(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_58(_setattr, _has_default_factory):
+def _init_59(_setattr, _has_default_factory):
     def __init__(self, root: 'Path', checked: 'list[str]', members: 'dict[str, tuple[str, bool]]') -> None:
         self.root = root
         self.checked = checked
@@ -614,7 +623,7 @@ def _init_58(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_59(_setattr, _has_default_factory, _dflt_diagnostics, _dflt_problem_ends, _dflt_parseable, _dflt_missing_closers, _dflt_only_trivia):
+def _init_60(_setattr, _has_default_factory, _dflt_diagnostics, _dflt_problem_ends, _dflt_parseable, _dflt_missing_closers, _dflt_only_trivia):
     def __init__(self, sanitized: 'str', diagnostics: 'list[Diagnostic]' = _has_default_factory, problem_ends: 'list[int]' = _has_default_factory, parseable: 'bool' = _dflt_parseable, missing_closers: 'int' = _dflt_missing_closers, only_trivia: 'bool' = _dflt_only_trivia) -> None:
         self.sanitized = sanitized
         self.diagnostics = _dflt_diagnostics() if diagnostics is _has_default_factory else diagnostics
@@ -625,7 +634,7 @@ def _init_59(_setattr, _has_default_factory, _dflt_diagnostics, _dflt_problem_en
     return __init__
 
 
-def _init_60(_setattr, _has_default_factory, _dflt_diagnostics, _dflt_comments, _dflt_stray_calls):
+def _init_61(_setattr, _has_default_factory, _dflt_diagnostics, _dflt_comments, _dflt_stray_calls):
     def __init__(self, source: 'SourceText', dialect: 'Dialect', diagnostics: 'list[Diagnostic]' = _has_default_factory, comments: 'list[ast.Comment]' = _has_default_factory, stray_calls: 'dict[int, ast.Call]' = _has_default_factory) -> None:
         self.source = source
         self.dialect = dialect
@@ -635,7 +644,7 @@ def _init_60(_setattr, _has_default_factory, _dflt_diagnostics, _dflt_comments, 
     return __init__
 
 
-def _init_61(_setattr, _has_default_factory):
+def _init_62(_setattr, _has_default_factory):
     def __init__(self, source: 'SourceText', tree: 'ast.Query', diagnostics: 'tuple[Diagnostic, ...]', clean: 'bool') -> None:
         _setattr(self, 'source', source)
         _setattr(self, 'tree', tree)
@@ -644,7 +653,7 @@ def _init_61(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_62(_setattr, _has_default_factory, _dflt_span):
+def _init_63(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, source: 'SourceText', value: 'JsonValue | None', diagnostics: 'tuple[Diagnostic, ...]', span: 'Span' = _dflt_span) -> None:
         _setattr(self, 'source', source)
         _setattr(self, 'value', value)
@@ -653,7 +662,7 @@ def _init_62(_setattr, _has_default_factory, _dflt_span):
     return __init__
 
 
-def _init_63(_setattr, _has_default_factory):
+def _init_64(_setattr, _has_default_factory):
     def __init__(self, source: 'str', target: 'str', reference: 'Reference', location: 'Location') -> None:
         _setattr(self, 'source', source)
         _setattr(self, 'target', target)
@@ -662,14 +671,14 @@ def _init_63(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_64(_setattr, _has_default_factory, _dflt_span):
+def _init_65(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, attributes: 'tuple[Expr, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'attributes', attributes)
     return __init__
 
 
-def _init_65(_setattr, _has_default_factory, _dflt_span, _dflt_comments):
+def _init_66(_setattr, _has_default_factory, _dflt_span, _dflt_comments):
     def __init__(self, *, span: 'Span' = _dflt_span, body: 'QueryExpr', comments: 'tuple[Comment, ...]' = _dflt_comments) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'body', body)
@@ -677,21 +686,21 @@ def _init_65(_setattr, _has_default_factory, _dflt_span, _dflt_comments):
     return __init__
 
 
-def _init_66(_setattr, _has_default_factory, _dflt_span):
+def _init_67(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, call: 'Call') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'call', call)
     return __init__
 
 
-def _init_67(_setattr, _has_default_factory, _dflt_span):
+def _init_68(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, condition: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'condition', condition)
     return __init__
 
 
-def _init_68(_setattr, _has_default_factory, _dflt_span, _dflt_window):
+def _init_69(_setattr, _has_default_factory, _dflt_span, _dflt_window):
     def __init__(self, *, span: 'Span' = _dflt_span, condition: 'Expr', window: 'Expr | None' = _dflt_window) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'condition', condition)
@@ -699,14 +708,14 @@ def _init_68(_setattr, _has_default_factory, _dflt_span, _dflt_window):
     return __init__
 
 
-def _init_69(_setattr, _has_default_factory, _dflt_span):
+def _init_70(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, count: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'count', count)
     return __init__
 
 
-def _init_70(_setattr, _has_default_factory, _dflt_span, _dflt_alias):
+def _init_71(_setattr, _has_default_factory, _dflt_span, _dflt_alias):
     def __init__(self, *, span: 'Span' = _dflt_span, interaction_type: 'Identifier', link_type: 'Identifier', alias: 'Identifier | None' = _dflt_alias) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'interaction_type', interaction_type)
@@ -715,21 +724,21 @@ def _init_70(_setattr, _has_default_factory, _dflt_span, _dflt_alias):
     return __init__
 
 
-def _init_71(_setattr, _has_default_factory, _dflt_span):
+def _init_72(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, keys: 'tuple[OrderKey, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'keys', keys)
     return __init__
 
 
-def _init_72(_setattr, _has_default_factory, _dflt_span):
+def _init_73(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, name: 'Identifier') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'name', name)
     return __init__
 
 
-def _init_73(_setattr, _has_default_factory, _dflt_span, _dflt_qualifier):
+def _init_74(_setattr, _has_default_factory, _dflt_span, _dflt_qualifier):
     def __init__(self, *, span: 'Span' = _dflt_span, name: 'str', qualifier: 'str | None' = _dflt_qualifier) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'name', name)
@@ -737,14 +746,14 @@ def _init_73(_setattr, _has_default_factory, _dflt_span, _dflt_qualifier):
     return __init__
 
 
-def _init_74(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_75(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
     return __init__
 
 
-def _init_75(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_76(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, body: 'QueryExpr', steps: 'tuple[Step, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -753,7 +762,7 @@ def _init_75(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_76(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_direction):
+def _init_77(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_direction):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, expr: 'Expr', direction: 'Direction | None' = _dflt_direction) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -762,7 +771,7 @@ def _init_76(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_dir
     return __init__
 
 
-def _init_77(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_argument):
+def _init_78(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_argument):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, function: 'AggregateFunction', argument: 'Expr | None' = _dflt_argument) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -771,7 +780,7 @@ def _init_77(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_arg
     return __init__
 
 
-def _init_78(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_79(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, left: 'Expr', op: 'CompareOp', right: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -781,7 +790,7 @@ def _init_78(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_79(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_80(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, name: 'Identifier', arguments: 'tuple[Expr, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -790,7 +799,7 @@ def _init_79(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_80(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_qualifier):
+def _init_81(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_qualifier):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, name: 'Identifier', qualifier: 'Identifier | None' = _dflt_qualifier) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -799,7 +808,7 @@ def _init_80(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_qua
     return __init__
 
 
-def _init_81(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_82(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, op: 'LogicOp', operands: 'tuple[Expr, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -808,7 +817,7 @@ def _init_81(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_82(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_83(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, operand: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -816,7 +825,7 @@ def _init_82(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_83(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_negated):
+def _init_84(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_negated):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, operand: 'Expr', negated: 'bool' = _dflt_negated) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -825,7 +834,7 @@ def _init_83(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_neg
     return __init__
 
 
-def _init_84(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_85(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, operands: 'tuple[Expr, ...]', operators: 'tuple[str, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -834,7 +843,7 @@ def _init_84(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_85(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_spellings):
+def _init_86(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_spellings):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, operands: 'tuple[QueryExpr, ...]', operators: 'tuple[SetOp, ...]', spellings: 'tuple[str, ...]' = _dflt_spellings) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -844,7 +853,7 @@ def _init_85(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_spe
     return __init__
 
 
-def _init_86(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_87(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, part: 'DatePartName', amount: 'Expr', date: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -854,7 +863,7 @@ def _init_86(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_87(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_88(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, part: 'DatePartName', start: 'Expr', end: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -864,7 +873,7 @@ def _init_87(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_88(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_89(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, parts: 'tuple[Expr, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -872,7 +881,7 @@ def _init_88(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_89(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_steps):
+def _init_90(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_steps):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, source: 'Source', steps: 'tuple[Step, ...]' = _dflt_steps) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -881,7 +890,7 @@ def _init_89(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_ste
     return __init__
 
 
-def _init_90(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_91(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, subject: 'Expr', op: 'StringOp', pattern: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -891,7 +900,7 @@ def _init_90(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_91(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_92(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, subject: 'Expr', values: 'tuple[Expr, ...]') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -900,7 +909,7 @@ def _init_91(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_92(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_93(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, text: 'str') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -908,7 +917,7 @@ def _init_92(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_93(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_94(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, unit: 'WindowUnit', count: 'Expr') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -917,7 +926,7 @@ def _init_93(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_94(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
+def _init_95(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, value: 'bool') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -925,7 +934,7 @@ def _init_94(_setattr, _has_default_factory, _dflt_span, _dflt_parens):
     return __init__
 
 
-def _init_95(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_quote):
+def _init_96(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_quote):
     def __init__(self, *, span: 'Span' = _dflt_span, parens: 'int' = _dflt_parens, value: 'str', quote: 'str' = _dflt_quote) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'parens', parens)
@@ -934,14 +943,14 @@ def _init_95(_setattr, _has_default_factory, _dflt_span, _dflt_parens, _dflt_quo
     return __init__
 
 
-def _init_96(_setattr, _has_default_factory, _dflt_span):
+def _init_97(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, part: 'DatePart') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'part', part)
     return __init__
 
 
-def _init_97(_setattr, _has_default_factory, _dflt_span, _dflt_alias, _dflt_filter):
+def _init_98(_setattr, _has_default_factory, _dflt_span, _dflt_alias, _dflt_filter):
     def __init__(self, *, span: 'Span' = _dflt_span, relationship: 'Identifier', alias: 'Identifier | None' = _dflt_alias, filter: 'Filter | None' = _dflt_filter) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'relationship', relationship)
@@ -950,7 +959,7 @@ def _init_97(_setattr, _has_default_factory, _dflt_span, _dflt_alias, _dflt_filt
     return __init__
 
 
-def _init_98(_setattr, _has_default_factory, _dflt_span, _dflt_nested, _dflt_optional):
+def _init_99(_setattr, _has_default_factory, _dflt_span, _dflt_nested, _dflt_optional):
     def __init__(self, *, span: 'Span' = _dflt_span, relationship: 'Identifier', alias: 'Identifier', nested: "'Relate | None'" = _dflt_nested, optional: 'bool' = _dflt_optional) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'relationship', relationship)
@@ -960,7 +969,7 @@ def _init_98(_setattr, _has_default_factory, _dflt_span, _dflt_nested, _dflt_opt
     return __init__
 
 
-def _init_99(_setattr, _has_default_factory, _dflt_span, _dflt_alias):
+def _init_100(_setattr, _has_default_factory, _dflt_span, _dflt_alias):
     def __init__(self, *, span: 'Span' = _dflt_span, table: 'Identifier', alias: 'Identifier | None' = _dflt_alias) -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'table', table)
@@ -968,34 +977,34 @@ def _init_99(_setattr, _has_default_factory, _dflt_span, _dflt_alias):
     return __init__
 
 
-def _init_100(_setattr, _has_default_factory, _dflt_span):
+def _init_101(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span, text: 'str') -> None:
         _setattr(self, 'span', span)
         _setattr(self, 'text', text)
     return __init__
 
 
-def _init_101(_setattr, _has_default_factory, _dflt_span):
+def _init_102(_setattr, _has_default_factory, _dflt_span):
     def __init__(self, *, span: 'Span' = _dflt_span) -> None:
         _setattr(self, 'span', span)
     return __init__
 
 
-def _init_102(_setattr, _has_default_factory):
+def _init_103(_setattr, _has_default_factory):
     def __init__(self, start: 'Position', end: 'Position') -> None:
         _setattr(self, 'start', start)
         _setattr(self, 'end', end)
     return __init__
 
 
-def _init_103(_setattr, _has_default_factory):
+def _init_104(_setattr, _has_default_factory):
     def __init__(self, start: 'int', end: 'int') -> None:
         _setattr(self, 'start', start)
         _setattr(self, 'end', end)
     return __init__
 
 
-def _init_104(_setattr, _has_default_factory):
+def _init_105(_setattr, _has_default_factory):
     def __init__(self, start: 'int', end: 'int', new_text: 'str') -> None:
         _setattr(self, 'start', start)
         _setattr(self, 'end', end)
@@ -1003,14 +1012,14 @@ def _init_104(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_105(_setattr, _has_default_factory):
+def _init_106(_setattr, _has_default_factory):
     def __init__(self, start: 'int', findings: 'tuple[Ranked, ...]') -> None:
         _setattr(self, 'start', start)
         _setattr(self, 'findings', findings)
     return __init__
 
 
-def _init_106(_setattr, _has_default_factory, _dflt_alias, _dflt_interaction):
+def _init_107(_setattr, _has_default_factory, _dflt_alias, _dflt_interaction):
     def __init__(self, table: 'str | None', aliases: 'Mapping[str, str | None]', alias: 'str | None' = _dflt_alias, interaction: 'str | None' = _dflt_interaction) -> None:
         _setattr(self, 'table', table)
         _setattr(self, 'aliases', aliases)
@@ -1019,7 +1028,7 @@ def _init_106(_setattr, _has_default_factory, _dflt_alias, _dflt_interaction):
     return __init__
 
 
-def _init_107(_setattr, _has_default_factory, _dflt_tables, _dflt_relationships, _dflt_interactions, _dflt_interaction_tables):
+def _init_108(_setattr, _has_default_factory, _dflt_tables, _dflt_relationships, _dflt_interactions, _dflt_interaction_tables):
     def __init__(self, tables: 'Mapping[str, Table]' = _has_default_factory, relationships: 'Mapping[str, Relationship]' = _has_default_factory, interactions: 'Mapping[str, InteractionType]' = _has_default_factory, interaction_tables: 'Mapping[str, InteractionTable]' = _has_default_factory) -> None:
         _setattr(self, 'tables', _dflt_tables() if tables is _has_default_factory else tables)
         _setattr(self, 'relationships', _dflt_relationships() if relationships is _has_default_factory else relationships)
@@ -1029,7 +1038,7 @@ def _init_107(_setattr, _has_default_factory, _dflt_tables, _dflt_relationships,
     return __init__
 
 
-def _init_108(_setattr, _has_default_factory):
+def _init_109(_setattr, _has_default_factory):
     def __init__(self, text: 'str', caret_start: 'int', caret_width: 'int') -> None:
         _setattr(self, 'text', text)
         _setattr(self, 'caret_start', caret_start)
@@ -1037,7 +1046,7 @@ def _init_108(_setattr, _has_default_factory):
     return __init__
 
 
-def _init_109(_setattr, _has_default_factory, _dflt_fixed, _dflt_passes, _dflt_converged, _dflt_reverted, _dflt_unfinished):
+def _init_110(_setattr, _has_default_factory, _dflt_fixed, _dflt_passes, _dflt_converged, _dflt_reverted, _dflt_unfinished):
     def __init__(self, text: 'str', fixed: 'Counter' = _has_default_factory, passes: 'int' = _dflt_passes, converged: 'bool' = _dflt_converged, reverted: 'bool' = _dflt_reverted, unfinished: 'list[Diagnostic]' = _has_default_factory) -> None:
         self.text = text
         self.fixed = _dflt_fixed() if fixed is _has_default_factory else fixed
@@ -1048,42 +1057,42 @@ def _init_109(_setattr, _has_default_factory, _dflt_fixed, _dflt_passes, _dflt_c
     return __init__
 
 
-def _init_110(_setattr, _has_default_factory, _dflt_path):
+def _init_111(_setattr, _has_default_factory, _dflt_path):
     def __init__(self, text: 'str', path: 'str | None' = _dflt_path) -> None:
         _setattr(self, 'text', text)
         _setattr(self, 'path', path)
     return __init__
 
 
-def _init_111(_setattr, _has_default_factory):
+def _init_112(_setattr, _has_default_factory):
     def __init__(self, tokens: 'tuple[Token, ...]', starts: 'tuple[int, ...]') -> None:
         _setattr(self, 'tokens', tokens)
         _setattr(self, 'starts', starts)
     return __init__
 
 
-def _init_112(_setattr, _has_default_factory):
+def _init_113(_setattr, _has_default_factory):
     def __init__(self, type: 'int | None', status: 'int | None') -> None:
         _setattr(self, 'type', type)
         _setattr(self, 'status', status)
     return __init__
 
 
-def _init_113(_setattr, _has_default_factory):
+def _init_114(_setattr, _has_default_factory):
     def __init__(self, url: 'str', api_version: 'str') -> None:
         _setattr(self, 'url', url)
         _setattr(self, 'api_version', api_version)
     return __init__
 
 
-def _init_114(_setattr, _has_default_factory):
+def _init_115(_setattr, _has_default_factory):
     def __init__(self, value: 'bool | None', span: 'Span') -> None:
         _setattr(self, 'value', value)
         _setattr(self, 'span', span)
     return __init__
 
 
-def _init_115(_setattr, _has_default_factory, _dflt_text):
+def _init_116(_setattr, _has_default_factory, _dflt_text):
     def __init__(self, value: 'int | float', span: 'Span', text: 'str' = _dflt_text) -> None:
         _setattr(self, 'value', value)
         _setattr(self, 'span', span)
@@ -1091,14 +1100,14 @@ def _init_115(_setattr, _has_default_factory, _dflt_text):
     return __init__
 
 
-def _init_116(_setattr, _has_default_factory):
+def _init_117(_setattr, _has_default_factory):
     def __init__(self, value: 'int', exact: 'bool') -> None:
         _setattr(self, 'value', value)
         _setattr(self, 'exact', exact)
     return __init__
 
 
-def _init_117(_setattr, _has_default_factory, _dflt_quote, _dflt_checkpoints):
+def _init_118(_setattr, _has_default_factory, _dflt_quote, _dflt_checkpoints):
     def __init__(self, value: 'str', span: 'Span', quote: 'str' = _dflt_quote, checkpoints: 'tuple[tuple[int, int], ...]' = _dflt_checkpoints) -> None:
         _setattr(self, 'value', value)
         _setattr(self, 'span', span)
@@ -1270,7 +1279,7 @@ def _eq_19():
 def _eq_20():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.directives, self.suppressions, self.problems, self.kind, self.kind_span, self.dialect, self.profile,) == (other.directives, other.suppressions, other.problems, other.kind, other.kind_span, other.dialect, other.profile,)
+            return (self.digest, self.form, self.or_constraints, self.unequal_keys,) == (other.digest, other.form, other.or_constraints, other.unequal_keys,)
         return NotImplemented
     return __eq__
 
@@ -1278,7 +1287,7 @@ def _eq_20():
 def _eq_21():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.edits, self.file_renames,) == (other.edits, other.file_renames,)
+            return (self.directives, self.suppressions, self.problems, self.kind, self.kind_span, self.dialect, self.profile,) == (other.directives, other.suppressions, other.problems, other.kind, other.kind_span, other.dialect, other.profile,)
         return NotImplemented
     return __eq__
 
@@ -1286,7 +1295,7 @@ def _eq_21():
 def _eq_22():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.enabled,) == (other.enabled,)
+            return (self.edits, self.file_renames,) == (other.edits, other.file_renames,)
         return NotImplemented
     return __eq__
 
@@ -1294,7 +1303,7 @@ def _eq_22():
 def _eq_23():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.encoding, self.digest,) == (other.encoding, other.digest,)
+            return (self.enabled,) == (other.enabled,)
         return NotImplemented
     return __eq__
 
@@ -1302,7 +1311,7 @@ def _eq_23():
 def _eq_24():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.exclude, self.extend_exclude, self.respect_gitignore, self.force_exclude,) == (other.exclude, other.extend_exclude, other.respect_gitignore, other.force_exclude,)
+            return (self.encoding, self.digest,) == (other.encoding, other.digest,)
         return NotImplemented
     return __eq__
 
@@ -1310,7 +1319,7 @@ def _eq_24():
 def _eq_25():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.excluded, self.respect_ignore_files, self.force_exclude, self.may_exclude_files_in,) == (other.excluded, other.respect_ignore_files, other.force_exclude, other.may_exclude_files_in,)
+            return (self.exclude, self.extend_exclude, self.respect_gitignore, self.force_exclude,) == (other.exclude, other.extend_exclude, other.respect_gitignore, other.force_exclude,)
         return NotImplemented
     return __eq__
 
@@ -1318,7 +1327,7 @@ def _eq_25():
 def _eq_26():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.expr, self.direction,) == (other.expr, other.direction,)
+            return (self.excluded, self.respect_ignore_files, self.force_exclude, self.may_exclude_files_in,) == (other.excluded, other.respect_ignore_files, other.force_exclude, other.may_exclude_files_in,)
         return NotImplemented
     return __eq__
 
@@ -1326,7 +1335,7 @@ def _eq_26():
 def _eq_27():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.first_qualified, self.unqualified,) == (other.first_qualified, other.unqualified,)
+            return (self.expr, self.direction,) == (other.expr, other.direction,)
         return NotImplemented
     return __eq__
 
@@ -1334,7 +1343,7 @@ def _eq_27():
 def _eq_28():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.function, self.argument,) == (other.function, other.argument,)
+            return (self.first_qualified, self.unqualified,) == (other.first_qualified, other.unqualified,)
         return NotImplemented
     return __eq__
 
@@ -1342,7 +1351,7 @@ def _eq_28():
 def _eq_29():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.info, self.check, self.fix_effect, self.scope,) == (other.info, other.check, other.fix_effect, other.scope,)
+            return (self.function, self.argument,) == (other.function, other.argument,)
         return NotImplemented
     return __eq__
 
@@ -1350,7 +1359,7 @@ def _eq_29():
 def _eq_30():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.interaction_type, self.link_type, self.alias,) == (other.interaction_type, other.link_type, other.alias,)
+            return (self.info, self.check, self.fix_effect, self.scope,) == (other.info, other.check, other.fix_effect, other.scope,)
         return NotImplemented
     return __eq__
 
@@ -1358,7 +1367,7 @@ def _eq_30():
 def _eq_31():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.items, self.span,) == (other.items, other.span,)
+            return (self.interaction_type, self.link_type, self.alias,) == (other.interaction_type, other.link_type, other.alias,)
         return NotImplemented
     return __eq__
 
@@ -1366,7 +1375,7 @@ def _eq_31():
 def _eq_32():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.key, self.op, self.value, self.null,) == (other.key, other.op, other.value, other.null,)
+            return (self.items, self.span,) == (other.items, other.span,)
         return NotImplemented
     return __eq__
 
@@ -1374,7 +1383,7 @@ def _eq_32():
 def _eq_33():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.key, self.value,) == (other.key, other.value,)
+            return (self.key, self.op, self.value, self.null,) == (other.key, other.op, other.value, other.null,)
         return NotImplemented
     return __eq__
 
@@ -1382,7 +1391,7 @@ def _eq_33():
 def _eq_34():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.keys,) == (other.keys,)
+            return (self.key, self.value,) == (other.key, other.value,)
         return NotImplemented
     return __eq__
 
@@ -1390,7 +1399,7 @@ def _eq_34():
 def _eq_35():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.keys, self.offset,) == (other.keys, other.offset,)
+            return (self.keys,) == (other.keys,)
         return NotImplemented
     return __eq__
 
@@ -1398,7 +1407,7 @@ def _eq_35():
 def _eq_36():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.keys, self.too_deep_at, self.too_deep_what, self.steps,) == (other.keys, other.too_deep_at, other.too_deep_what, other.steps,)
+            return (self.keys, self.offset,) == (other.keys, other.offset,)
         return NotImplemented
     return __eq__
 
@@ -1406,7 +1415,7 @@ def _eq_36():
 def _eq_37():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.kind, self.text, self.start, self.end,) == (other.kind, other.text, other.start, other.end,)
+            return (self.keys, self.too_deep_at, self.too_deep_what, self.steps,) == (other.keys, other.too_deep_at, other.too_deep_what, other.steps,)
         return NotImplemented
     return __eq__
 
@@ -1414,7 +1423,7 @@ def _eq_37():
 def _eq_38():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.kind, self.value,) == (other.kind, other.value,)
+            return (self.kind, self.text, self.start, self.end,) == (other.kind, other.text, other.start, other.end,)
         return NotImplemented
     return __eq__
 
@@ -1422,7 +1431,7 @@ def _eq_38():
 def _eq_39():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.left, self.op, self.right,) == (other.left, other.op, other.right,)
+            return (self.kind, self.value,) == (other.kind, other.value,)
         return NotImplemented
     return __eq__
 
@@ -1430,7 +1439,7 @@ def _eq_39():
 def _eq_40():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.members, self.span,) == (other.members, other.span,)
+            return (self.left, self.op, self.right,) == (other.left, other.op, other.right,)
         return NotImplemented
     return __eq__
 
@@ -1438,7 +1447,7 @@ def _eq_40():
 def _eq_41():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.message, self.edits, self.applicability,) == (other.message, other.edits, other.applicability,)
+            return (self.members, self.span,) == (other.members, other.span,)
         return NotImplemented
     return __eq__
 
@@ -1446,7 +1455,7 @@ def _eq_41():
 def _eq_42():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.message, self.range, self.path,) == (other.message, other.range, other.path,)
+            return (self.message, self.edits, self.applicability,) == (other.message, other.edits, other.applicability,)
         return NotImplemented
     return __eq__
 
@@ -1454,7 +1463,7 @@ def _eq_42():
 def _eq_43():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.name,) == (other.name,)
+            return (self.message, self.range, self.path,) == (other.message, other.range, other.path,)
         return NotImplemented
     return __eq__
 
@@ -1462,7 +1471,7 @@ def _eq_43():
 def _eq_44():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.name, self.argument, self.span, self.line, self.own_line,) == (other.name, other.argument, other.span, other.line, other.own_line,)
+            return (self.name,) == (other.name,)
         return NotImplemented
     return __eq__
 
@@ -1470,7 +1479,7 @@ def _eq_44():
 def _eq_45():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.name, self.arguments,) == (other.name, other.arguments,)
+            return (self.name, self.argument, self.span, self.line, self.own_line,) == (other.name, other.argument, other.span, other.line, other.own_line,)
         return NotImplemented
     return __eq__
 
@@ -1478,7 +1487,7 @@ def _eq_45():
 def _eq_46():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.name, self.arguments, self.span,) == (other.name, other.arguments, other.span,)
+            return (self.name, self.arguments,) == (other.name, other.arguments,)
         return NotImplemented
     return __eq__
 
@@ -1486,7 +1495,7 @@ def _eq_46():
 def _eq_47():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.name, self.attributes, self.primary_id, self.primary_name, self.entity_set, self.display_name,) == (other.name, other.attributes, other.primary_id, other.primary_name, other.entity_set, other.display_name,)
+            return (self.name, self.arguments, self.span,) == (other.name, other.arguments, other.span,)
         return NotImplemented
     return __eq__
 
@@ -1494,7 +1503,7 @@ def _eq_47():
 def _eq_48():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.name, self.columns, self.option_sets, self.option_codes, self.option_code, self.max_lengths, self.id_code,) == (other.name, other.columns, other.option_sets, other.option_codes, other.option_code, other.max_lengths, other.id_code,)
+            return (self.name, self.attributes, self.primary_id, self.primary_name, self.entity_set, self.display_name,) == (other.name, other.attributes, other.primary_id, other.primary_name, other.entity_set, other.display_name,)
         return NotImplemented
     return __eq__
 
@@ -1502,7 +1511,7 @@ def _eq_48():
 def _eq_49():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.name, self.link_types, self.attributes,) == (other.name, other.link_types, other.attributes,)
+            return (self.name, self.columns, self.option_sets, self.option_codes, self.option_code, self.max_lengths, self.id_code,) == (other.name, other.columns, other.option_sets, other.option_codes, other.option_code, other.max_lengths, other.id_code,)
         return NotImplemented
     return __eq__
 
@@ -1510,7 +1519,7 @@ def _eq_49():
 def _eq_50():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.name, self.name_span, self.call_span,) == (other.name, other.name_span, other.call_span,)
+            return (self.name, self.link_types, self.attributes,) == (other.name, other.link_types, other.attributes,)
         return NotImplemented
     return __eq__
 
@@ -1518,7 +1527,7 @@ def _eq_50():
 def _eq_51():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.name, self.plural, self.include,) == (other.name, other.plural, other.include,)
+            return (self.name, self.name_span, self.call_span,) == (other.name, other.name_span, other.call_span,)
         return NotImplemented
     return __eq__
 
@@ -1526,7 +1535,7 @@ def _eq_51():
 def _eq_52():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.name, self.profile_id_columns, self.attributes,) == (other.name, other.profile_id_columns, other.attributes,)
+            return (self.name, self.plural, self.include,) == (other.name, other.plural, other.include,)
         return NotImplemented
     return __eq__
 
@@ -1534,7 +1543,7 @@ def _eq_52():
 def _eq_53():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.name, self.qualifier,) == (other.name, other.qualifier,)
+            return (self.name, self.profile_id_columns, self.attributes,) == (other.name, other.profile_id_columns, other.attributes,)
         return NotImplemented
     return __eq__
 
@@ -1542,7 +1551,7 @@ def _eq_53():
 def _eq_54():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.name, self.referencing_table, self.referencing_attribute, self.referenced_table, self.schema_name,) == (other.name, other.referencing_table, other.referencing_attribute, other.referenced_table, other.schema_name,)
+            return (self.name, self.qualifier,) == (other.name, other.qualifier,)
         return NotImplemented
     return __eq__
 
@@ -1550,7 +1559,7 @@ def _eq_54():
 def _eq_55():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.name, self.role, self.min_args, self.max_args, self.signature, self.doc, self.parameters, self.takes_order_keys,) == (other.name, other.role, other.min_args, other.max_args, other.signature, other.doc, other.parameters, other.takes_order_keys,)
+            return (self.name, self.referencing_table, self.referencing_attribute, self.referenced_table, self.schema_name,) == (other.name, other.referencing_table, other.referencing_attribute, other.referenced_table, other.schema_name,)
         return NotImplemented
     return __eq__
 
@@ -1558,7 +1567,7 @@ def _eq_55():
 def _eq_56():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.name, self.span, self.call_span, self.query_span,) == (other.name, other.span, other.call_span, other.query_span,)
+            return (self.name, self.role, self.min_args, self.max_args, self.signature, self.doc, self.parameters, self.takes_order_keys,) == (other.name, other.role, other.min_args, other.max_args, other.signature, other.doc, other.parameters, other.takes_order_keys,)
         return NotImplemented
     return __eq__
 
@@ -1566,7 +1575,7 @@ def _eq_56():
 def _eq_57():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.name, self.table, self.interaction, self.declaration, self.declared_by,) == (other.name, other.table, other.interaction, other.declaration, other.declared_by,)
+            return (self.name, self.span, self.call_span, self.query_span,) == (other.name, other.span, other.call_span, other.query_span,)
         return NotImplemented
     return __eq__
 
@@ -1574,7 +1583,7 @@ def _eq_57():
 def _eq_58():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.name, self.type, self.options, self.targets, self.display_name,) == (other.name, other.type, other.options, other.targets, other.display_name,)
+            return (self.name, self.table, self.interaction, self.declaration, self.declared_by,) == (other.name, other.table, other.interaction, other.declaration, other.declared_by,)
         return NotImplemented
     return __eq__
 
@@ -1582,7 +1591,7 @@ def _eq_58():
 def _eq_59():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.offset, self.line, self.column,) == (other.offset, other.line, other.column,)
+            return (self.name, self.type, self.options, self.targets, self.display_name,) == (other.name, other.type, other.options, other.targets, other.display_name,)
         return NotImplemented
     return __eq__
 
@@ -1590,7 +1599,7 @@ def _eq_59():
 def _eq_60():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.op, self.operands,) == (other.op, other.operands,)
+            return (self.offset, self.line, self.column,) == (other.offset, other.line, other.column,)
         return NotImplemented
     return __eq__
 
@@ -1598,7 +1607,7 @@ def _eq_60():
 def _eq_61():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.operand,) == (other.operand,)
+            return (self.op, self.operands,) == (other.op, other.operands,)
         return NotImplemented
     return __eq__
 
@@ -1606,7 +1615,7 @@ def _eq_61():
 def _eq_62():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.operand, self.negated,) == (other.operand, other.negated,)
+            return (self.operand,) == (other.operand,)
         return NotImplemented
     return __eq__
 
@@ -1614,7 +1623,7 @@ def _eq_62():
 def _eq_63():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.operands, self.operators,) == (other.operands, other.operators,)
+            return (self.operand, self.negated,) == (other.operand, other.negated,)
         return NotImplemented
     return __eq__
 
@@ -1622,7 +1631,7 @@ def _eq_63():
 def _eq_64():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.operators, self.punctuation,) == (other.operators, other.punctuation,)
+            return (self.operands, self.operators,) == (other.operands, other.operators,)
         return NotImplemented
     return __eq__
 
@@ -1630,7 +1639,7 @@ def _eq_64():
 def _eq_65():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.part,) == (other.part,)
+            return (self.operators, self.punctuation,) == (other.operators, other.punctuation,)
         return NotImplemented
     return __eq__
 
@@ -1638,7 +1647,7 @@ def _eq_65():
 def _eq_66():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.part, self.amount, self.date,) == (other.part, other.amount, other.date,)
+            return (self.part,) == (other.part,)
         return NotImplemented
     return __eq__
 
@@ -1646,7 +1655,7 @@ def _eq_66():
 def _eq_67():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.part, self.start, self.end,) == (other.part, other.start, other.end,)
+            return (self.part, self.amount, self.date,) == (other.part, other.amount, other.date,)
         return NotImplemented
     return __eq__
 
@@ -1654,7 +1663,7 @@ def _eq_67():
 def _eq_68():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.parts,) == (other.parts,)
+            return (self.part, self.start, self.end,) == (other.part, other.start, other.end,)
         return NotImplemented
     return __eq__
 
@@ -1662,7 +1671,7 @@ def _eq_68():
 def _eq_69():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.path, self.root, self.select, self.ignore, self.extend_select, self.per_file_ignores, self.line_length, self.schema, self.target, self.kinds, self.severity, self.exclude, self.dialect, self.dialects, self.extend_exclude, self.cache_dir, self.org, self.interaction_map,) == (other.path, other.root, other.select, other.ignore, other.extend_select, other.per_file_ignores, other.line_length, other.schema, other.target, other.kinds, other.severity, other.exclude, other.dialect, other.dialects, other.extend_exclude, other.cache_dir, other.org, other.interaction_map,)
+            return (self.parts,) == (other.parts,)
         return NotImplemented
     return __eq__
 
@@ -1670,7 +1679,7 @@ def _eq_69():
 def _eq_70():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.path, self.source, self.diagnostics, self.query, self.kind, self.original, self.fixed, self.fix_problem, self.directives, self.stored, self.shape,) == (other.path, other.source, other.diagnostics, other.query, other.kind, other.original, other.fixed, other.fix_problem, other.directives, other.stored, other.shape,)
+            return (self.path, self.root, self.select, self.ignore, self.extend_select, self.per_file_ignores, self.line_length, self.schema, self.target, self.kinds, self.severity, self.exclude, self.dialect, self.dialects, self.extend_exclude, self.cache_dir, self.org, self.interaction_map,) == (other.path, other.root, other.select, other.ignore, other.extend_select, other.per_file_ignores, other.line_length, other.schema, other.target, other.kinds, other.severity, other.exclude, other.dialect, other.dialects, other.extend_exclude, other.cache_dir, other.org, other.interaction_map,)
         return NotImplemented
     return __eq__
 
@@ -1678,7 +1687,7 @@ def _eq_70():
 def _eq_71():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.path, self.source, self.segments, self.diagnostics, self.links,) == (other.path, other.source, other.segments, other.diagnostics, other.links,)
+            return (self.path, self.source, self.diagnostics, self.query, self.kind, self.original, self.fixed, self.fix_problem, self.directives, self.stored, self.shape,) == (other.path, other.source, other.diagnostics, other.query, other.kind, other.original, other.fixed, other.fix_problem, other.directives, other.stored, other.shape,)
         return NotImplemented
     return __eq__
 
@@ -1686,7 +1695,7 @@ def _eq_71():
 def _eq_72():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.path, self.span, self.range,) == (other.path, other.span, other.range,)
+            return (self.path, self.source, self.segments, self.diagnostics, self.links,) == (other.path, other.source, other.segments, other.diagnostics, other.links,)
         return NotImplemented
     return __eq__
 
@@ -1694,7 +1703,7 @@ def _eq_72():
 def _eq_73():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.path, self.text, self.stored,) == (other.path, other.text, other.stored,)
+            return (self.path, self.span, self.range,) == (other.path, other.span, other.range,)
         return NotImplemented
     return __eq__
 
@@ -1702,7 +1711,7 @@ def _eq_73():
 def _eq_74():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.profile, self.tables,) == (other.profile, other.tables,)
+            return (self.path, self.text, self.stored,) == (other.path, other.text, other.stored,)
         return NotImplemented
     return __eq__
 
@@ -1710,7 +1719,7 @@ def _eq_74():
 def _eq_75():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.qualifier, self.name, self.dotted, self.start, self.end,) == (other.qualifier, other.name, other.dotted, other.start, other.end,)
+            return (self.profile, self.tables,) == (other.profile, other.tables,)
         return NotImplemented
     return __eq__
 
@@ -1718,7 +1727,7 @@ def _eq_75():
 def _eq_76():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.query, self.diagnostics, self.source,) == (other.query, other.diagnostics, other.source,)
+            return (self.qualifier, self.name, self.dotted, self.start, self.end,) == (other.qualifier, other.name, other.dotted, other.start, other.end,)
         return NotImplemented
     return __eq__
 
@@ -1726,7 +1735,7 @@ def _eq_76():
 def _eq_77():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.query, self.source, self.line_length, self.lexicon, self.token_index, self.roots, self.skip, self.step_facts, self.many_step_facts, self.kept_outer, self._walked, self._nodes, self._parents, self._by_class, self._of_types, self._outer, self._facts_of,) == (other.query, other.source, other.line_length, other.lexicon, other.token_index, other.roots, other.skip, other.step_facts, other.many_step_facts, other.kept_outer, other._walked, other._nodes, other._parents, other._by_class, other._of_types, other._outer, other._facts_of,)
+            return (self.query, self.diagnostics, self.source,) == (other.query, other.diagnostics, other.source,)
         return NotImplemented
     return __eq__
 
@@ -1734,7 +1743,7 @@ def _eq_77():
 def _eq_78():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.references, self.comments,) == (other.references, other.comments,)
+            return (self.query, self.source, self.line_length, self.lexicon, self.token_index, self.roots, self.skip, self.step_facts, self.many_step_facts, self.kept_outer, self._walked, self._nodes, self._parents, self._by_class, self._of_types, self._outer, self._facts_of,) == (other.query, other.source, other.line_length, other.lexicon, other.token_index, other.roots, other.skip, other.step_facts, other.many_step_facts, other.kept_outer, other._walked, other._nodes, other._parents, other._by_class, other._of_types, other._outer, other._facts_of,)
         return NotImplemented
     return __eq__
 
@@ -1742,7 +1751,7 @@ def _eq_78():
 def _eq_79():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.relate, self.start, self.relationship, self.reached,) == (other.relate, other.start, other.relationship, other.reached,)
+            return (self.references, self.comments,) == (other.references, other.comments,)
         return NotImplemented
     return __eq__
 
@@ -1750,7 +1759,7 @@ def _eq_79():
 def _eq_80():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.relationship, self.alias, self.filter,) == (other.relationship, other.alias, other.filter,)
+            return (self.relate, self.start, self.relationship, self.reached,) == (other.relate, other.start, other.relationship, other.reached,)
         return NotImplemented
     return __eq__
 
@@ -1758,7 +1767,7 @@ def _eq_80():
 def _eq_81():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.relationship, self.alias, self.nested, self.optional,) == (other.relationship, other.alias, other.nested, other.optional,)
+            return (self.relationship, self.alias, self.filter,) == (other.relationship, other.alias, other.filter,)
         return NotImplemented
     return __eq__
 
@@ -1766,7 +1775,7 @@ def _eq_81():
 def _eq_82():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.root, self.checked, self.members,) == (other.root, other.checked, other.members,)
+            return (self.relationship, self.alias, self.nested, self.optional,) == (other.relationship, other.alias, other.nested, other.optional,)
         return NotImplemented
     return __eq__
 
@@ -1774,7 +1783,7 @@ def _eq_82():
 def _eq_83():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.sanitized, self.diagnostics, self.problem_ends, self.parseable, self.missing_closers, self.only_trivia,) == (other.sanitized, other.diagnostics, other.problem_ends, other.parseable, other.missing_closers, other.only_trivia,)
+            return (self.root, self.checked, self.members,) == (other.root, other.checked, other.members,)
         return NotImplemented
     return __eq__
 
@@ -1782,7 +1791,7 @@ def _eq_83():
 def _eq_84():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.source, self.dialect, self.diagnostics, self.comments, self.stray_calls,) == (other.source, other.dialect, other.diagnostics, other.comments, other.stray_calls,)
+            return (self.sanitized, self.diagnostics, self.problem_ends, self.parseable, self.missing_closers, self.only_trivia,) == (other.sanitized, other.diagnostics, other.problem_ends, other.parseable, other.missing_closers, other.only_trivia,)
         return NotImplemented
     return __eq__
 
@@ -1790,7 +1799,7 @@ def _eq_84():
 def _eq_85():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.source, self.steps,) == (other.source, other.steps,)
+            return (self.source, self.dialect, self.diagnostics, self.comments, self.stray_calls,) == (other.source, other.dialect, other.diagnostics, other.comments, other.stray_calls,)
         return NotImplemented
     return __eq__
 
@@ -1798,7 +1807,7 @@ def _eq_85():
 def _eq_86():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.source, self.target, self.reference, self.location,) == (other.source, other.target, other.reference, other.location,)
+            return (self.source, self.steps,) == (other.source, other.steps,)
         return NotImplemented
     return __eq__
 
@@ -1806,7 +1815,7 @@ def _eq_86():
 def _eq_87():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.source, self.tree, self.diagnostics, self.clean,) == (other.source, other.tree, other.diagnostics, other.clean,)
+            return (self.source, self.target, self.reference, self.location,) == (other.source, other.target, other.reference, other.location,)
         return NotImplemented
     return __eq__
 
@@ -1814,7 +1823,7 @@ def _eq_87():
 def _eq_88():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.source, self.value, self.diagnostics, self.span,) == (other.source, other.value, other.diagnostics, other.span,)
+            return (self.source, self.tree, self.diagnostics, self.clean,) == (other.source, other.tree, other.diagnostics, other.clean,)
         return NotImplemented
     return __eq__
 
@@ -1822,7 +1831,7 @@ def _eq_88():
 def _eq_89():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.start, self.end,) == (other.start, other.end,)
+            return (self.source, self.value, self.diagnostics, self.span,) == (other.source, other.value, other.diagnostics, other.span,)
         return NotImplemented
     return __eq__
 
@@ -1830,7 +1839,7 @@ def _eq_89():
 def _eq_90():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.start, self.end, self.new_text,) == (other.start, other.end, other.new_text,)
+            return (self.start, self.end,) == (other.start, other.end,)
         return NotImplemented
     return __eq__
 
@@ -1838,7 +1847,7 @@ def _eq_90():
 def _eq_91():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.start, self.findings,) == (other.start, other.findings,)
+            return (self.start, self.end, self.new_text,) == (other.start, other.end, other.new_text,)
         return NotImplemented
     return __eq__
 
@@ -1846,7 +1855,7 @@ def _eq_91():
 def _eq_92():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.subject, self.op, self.pattern,) == (other.subject, other.op, other.pattern,)
+            return (self.start, self.findings,) == (other.start, other.findings,)
         return NotImplemented
     return __eq__
 
@@ -1854,7 +1863,7 @@ def _eq_92():
 def _eq_93():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.subject, self.values,) == (other.subject, other.values,)
+            return (self.subject, self.op, self.pattern,) == (other.subject, other.op, other.pattern,)
         return NotImplemented
     return __eq__
 
@@ -1862,7 +1871,7 @@ def _eq_93():
 def _eq_94():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.table, self.alias,) == (other.table, other.alias,)
+            return (self.subject, self.values,) == (other.subject, other.values,)
         return NotImplemented
     return __eq__
 
@@ -1870,7 +1879,7 @@ def _eq_94():
 def _eq_95():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.table, self.aliases, self.alias, self.interaction,) == (other.table, other.aliases, other.alias, other.interaction,)
+            return (self.table, self.alias,) == (other.table, other.alias,)
         return NotImplemented
     return __eq__
 
@@ -1878,7 +1887,7 @@ def _eq_95():
 def _eq_96():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.tables, self.relationships, self.interactions, self.interaction_tables,) == (other.tables, other.relationships, other.interactions, other.interaction_tables,)
+            return (self.table, self.aliases, self.alias, self.interaction,) == (other.table, other.aliases, other.alias, other.interaction,)
         return NotImplemented
     return __eq__
 
@@ -1886,7 +1895,7 @@ def _eq_96():
 def _eq_97():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.text,) == (other.text,)
+            return (self.tables, self.relationships, self.interactions, self.interaction_tables,) == (other.tables, other.relationships, other.interactions, other.interaction_tables,)
         return NotImplemented
     return __eq__
 
@@ -1894,7 +1903,7 @@ def _eq_97():
 def _eq_98():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.text, self.caret_start, self.caret_width,) == (other.text, other.caret_start, other.caret_width,)
+            return (self.text,) == (other.text,)
         return NotImplemented
     return __eq__
 
@@ -1902,7 +1911,7 @@ def _eq_98():
 def _eq_99():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.text, self.fixed, self.passes, self.converged, self.reverted, self.unfinished,) == (other.text, other.fixed, other.passes, other.converged, other.reverted, other.unfinished,)
+            return (self.text, self.caret_start, self.caret_width,) == (other.text, other.caret_start, other.caret_width,)
         return NotImplemented
     return __eq__
 
@@ -1910,7 +1919,7 @@ def _eq_99():
 def _eq_100():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.text, self.path,) == (other.text, other.path,)
+            return (self.text, self.fixed, self.passes, self.converged, self.reverted, self.unfinished,) == (other.text, other.fixed, other.passes, other.converged, other.reverted, other.unfinished,)
         return NotImplemented
     return __eq__
 
@@ -1918,7 +1927,7 @@ def _eq_100():
 def _eq_101():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.tokens, self.starts,) == (other.tokens, other.starts,)
+            return (self.text, self.path,) == (other.text, other.path,)
         return NotImplemented
     return __eq__
 
@@ -1926,7 +1935,7 @@ def _eq_101():
 def _eq_102():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.type, self.status,) == (other.type, other.status,)
+            return (self.tokens, self.starts,) == (other.tokens, other.starts,)
         return NotImplemented
     return __eq__
 
@@ -1934,7 +1943,7 @@ def _eq_102():
 def _eq_103():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.unit, self.count,) == (other.unit, other.count,)
+            return (self.type, self.status,) == (other.type, other.status,)
         return NotImplemented
     return __eq__
 
@@ -1942,7 +1951,7 @@ def _eq_103():
 def _eq_104():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.url, self.api_version,) == (other.url, other.api_version,)
+            return (self.unit, self.count,) == (other.unit, other.count,)
         return NotImplemented
     return __eq__
 
@@ -1950,7 +1959,7 @@ def _eq_104():
 def _eq_105():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.value,) == (other.value,)
+            return (self.url, self.api_version,) == (other.url, other.api_version,)
         return NotImplemented
     return __eq__
 
@@ -1958,7 +1967,7 @@ def _eq_105():
 def _eq_106():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.value, self.exact,) == (other.value, other.exact,)
+            return (self.value,) == (other.value,)
         return NotImplemented
     return __eq__
 
@@ -1966,7 +1975,7 @@ def _eq_106():
 def _eq_107():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.value, self.span,) == (other.value, other.span,)
+            return (self.value, self.exact,) == (other.value, other.exact,)
         return NotImplemented
     return __eq__
 
@@ -1974,12 +1983,20 @@ def _eq_107():
 def _eq_108():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.value, self.span, self.quote,) == (other.value, other.span, other.quote,)
+            return (self.value, self.span,) == (other.value, other.span,)
         return NotImplemented
     return __eq__
 
 
 def _eq_109():
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.value, self.span, self.quote,) == (other.value, other.span, other.quote,)
+        return NotImplemented
+    return __eq__
+
+
+def _eq_110():
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.value, self.span, self.text,) == (other.value, other.span, other.text,)
@@ -2097,473 +2114,479 @@ def _hash_17():
 
 def _hash_18():
     def __hash__(self):
-        return hash((self.edits, self.file_renames,))
+        return hash((self.digest, self.form, self.or_constraints, self.unequal_keys,))
     return __hash__
 
 
 def _hash_19():
     def __hash__(self):
-        return hash((self.enabled,))
+        return hash((self.edits, self.file_renames,))
     return __hash__
 
 
 def _hash_20():
     def __hash__(self):
-        return hash((self.encoding, self.digest,))
+        return hash((self.enabled,))
     return __hash__
 
 
 def _hash_21():
     def __hash__(self):
-        return hash((self.exclude, self.extend_exclude, self.respect_gitignore, self.force_exclude,))
+        return hash((self.encoding, self.digest,))
     return __hash__
 
 
 def _hash_22():
     def __hash__(self):
-        return hash((self.excluded, self.respect_ignore_files, self.force_exclude, self.may_exclude_files_in,))
+        return hash((self.exclude, self.extend_exclude, self.respect_gitignore, self.force_exclude,))
     return __hash__
 
 
 def _hash_23():
     def __hash__(self):
-        return hash((self.expr, self.direction,))
+        return hash((self.excluded, self.respect_ignore_files, self.force_exclude, self.may_exclude_files_in,))
     return __hash__
 
 
 def _hash_24():
     def __hash__(self):
-        return hash((self.first_qualified, self.unqualified,))
+        return hash((self.expr, self.direction,))
     return __hash__
 
 
 def _hash_25():
     def __hash__(self):
-        return hash((self.function, self.argument,))
+        return hash((self.first_qualified, self.unqualified,))
     return __hash__
 
 
 def _hash_26():
     def __hash__(self):
-        return hash((self.info, self.check, self.fix_effect, self.scope,))
+        return hash((self.function, self.argument,))
     return __hash__
 
 
 def _hash_27():
     def __hash__(self):
-        return hash((self.interaction_type, self.link_type, self.alias,))
+        return hash((self.info, self.check, self.fix_effect, self.scope,))
     return __hash__
 
 
 def _hash_28():
     def __hash__(self):
-        return hash((self.items, self.span,))
+        return hash((self.interaction_type, self.link_type, self.alias,))
     return __hash__
 
 
 def _hash_29():
     def __hash__(self):
-        return hash((self.key, self.op, self.value, self.null,))
+        return hash((self.items, self.span,))
     return __hash__
 
 
 def _hash_30():
     def __hash__(self):
-        return hash((self.key, self.value,))
+        return hash((self.key, self.op, self.value, self.null,))
     return __hash__
 
 
 def _hash_31():
     def __hash__(self):
-        return hash((self.keys,))
+        return hash((self.key, self.value,))
     return __hash__
 
 
 def _hash_32():
     def __hash__(self):
-        return hash((self.kind, self.text, self.start, self.end,))
+        return hash((self.keys,))
     return __hash__
 
 
 def _hash_33():
     def __hash__(self):
-        return hash((self.kind, self.value,))
+        return hash((self.kind, self.text, self.start, self.end,))
     return __hash__
 
 
 def _hash_34():
     def __hash__(self):
-        return hash((self.left, self.op, self.right,))
+        return hash((self.kind, self.value,))
     return __hash__
 
 
 def _hash_35():
     def __hash__(self):
-        return hash((self.members, self.span,))
+        return hash((self.left, self.op, self.right,))
     return __hash__
 
 
 def _hash_36():
     def __hash__(self):
-        return hash((self.message, self.edits, self.applicability,))
+        return hash((self.members, self.span,))
     return __hash__
 
 
 def _hash_37():
     def __hash__(self):
-        return hash((self.message, self.range, self.path,))
+        return hash((self.message, self.edits, self.applicability,))
     return __hash__
 
 
 def _hash_38():
     def __hash__(self):
-        return hash((self.name,))
+        return hash((self.message, self.range, self.path,))
     return __hash__
 
 
 def _hash_39():
     def __hash__(self):
-        return hash((self.name, self.argument, self.span, self.line, self.own_line,))
+        return hash((self.name,))
     return __hash__
 
 
 def _hash_40():
     def __hash__(self):
-        return hash((self.name, self.arguments,))
+        return hash((self.name, self.argument, self.span, self.line, self.own_line,))
     return __hash__
 
 
 def _hash_41():
     def __hash__(self):
-        return hash((self.name, self.arguments, self.span,))
+        return hash((self.name, self.arguments,))
     return __hash__
 
 
 def _hash_42():
     def __hash__(self):
-        return hash((self.name, self.columns, self.option_sets, self.option_codes, self.option_code, self.max_lengths, self.id_code,))
+        return hash((self.name, self.arguments, self.span,))
     return __hash__
 
 
 def _hash_43():
     def __hash__(self):
-        return hash((self.name, self.link_types,))
+        return hash((self.name, self.columns, self.option_sets, self.option_codes, self.option_code, self.max_lengths, self.id_code,))
     return __hash__
 
 
 def _hash_44():
     def __hash__(self):
-        return hash((self.name, self.name_span, self.call_span,))
+        return hash((self.name, self.link_types,))
     return __hash__
 
 
 def _hash_45():
     def __hash__(self):
-        return hash((self.name, self.plural, self.include,))
+        return hash((self.name, self.name_span, self.call_span,))
     return __hash__
 
 
 def _hash_46():
     def __hash__(self):
-        return hash((self.name, self.primary_id, self.primary_name, self.entity_set, self.display_name,))
+        return hash((self.name, self.plural, self.include,))
     return __hash__
 
 
 def _hash_47():
     def __hash__(self):
-        return hash((self.name, self.profile_id_columns,))
+        return hash((self.name, self.primary_id, self.primary_name, self.entity_set, self.display_name,))
     return __hash__
 
 
 def _hash_48():
     def __hash__(self):
-        return hash((self.name, self.qualifier,))
+        return hash((self.name, self.profile_id_columns,))
     return __hash__
 
 
 def _hash_49():
     def __hash__(self):
-        return hash((self.name, self.referencing_table, self.referencing_attribute, self.referenced_table, self.schema_name,))
+        return hash((self.name, self.qualifier,))
     return __hash__
 
 
 def _hash_50():
     def __hash__(self):
-        return hash((self.name, self.role, self.min_args, self.max_args, self.signature, self.doc, self.parameters, self.takes_order_keys,))
+        return hash((self.name, self.referencing_table, self.referencing_attribute, self.referenced_table, self.schema_name,))
     return __hash__
 
 
 def _hash_51():
     def __hash__(self):
-        return hash((self.name, self.span, self.call_span, self.query_span,))
+        return hash((self.name, self.role, self.min_args, self.max_args, self.signature, self.doc, self.parameters, self.takes_order_keys,))
     return __hash__
 
 
 def _hash_52():
     def __hash__(self):
-        return hash((self.name, self.table, self.interaction, self.declaration, self.declared_by,))
+        return hash((self.name, self.span, self.call_span, self.query_span,))
     return __hash__
 
 
 def _hash_53():
     def __hash__(self):
-        return hash((self.name, self.type, self.targets, self.display_name,))
+        return hash((self.name, self.table, self.interaction, self.declaration, self.declared_by,))
     return __hash__
 
 
 def _hash_54():
     def __hash__(self):
-        return hash((self.offset, self.line, self.column,))
+        return hash((self.name, self.type, self.targets, self.display_name,))
     return __hash__
 
 
 def _hash_55():
     def __hash__(self):
-        return hash((self.op, self.operands,))
+        return hash((self.offset, self.line, self.column,))
     return __hash__
 
 
 def _hash_56():
     def __hash__(self):
-        return hash((self.operand,))
+        return hash((self.op, self.operands,))
     return __hash__
 
 
 def _hash_57():
     def __hash__(self):
-        return hash((self.operand, self.negated,))
+        return hash((self.operand,))
     return __hash__
 
 
 def _hash_58():
     def __hash__(self):
-        return hash((self.operands, self.operators,))
+        return hash((self.operand, self.negated,))
     return __hash__
 
 
 def _hash_59():
     def __hash__(self):
-        return hash((self.operators, self.punctuation,))
+        return hash((self.operands, self.operators,))
     return __hash__
 
 
 def _hash_60():
     def __hash__(self):
-        return hash((self.part,))
+        return hash((self.operators, self.punctuation,))
     return __hash__
 
 
 def _hash_61():
     def __hash__(self):
-        return hash((self.part, self.amount, self.date,))
+        return hash((self.part,))
     return __hash__
 
 
 def _hash_62():
     def __hash__(self):
-        return hash((self.part, self.start, self.end,))
+        return hash((self.part, self.amount, self.date,))
     return __hash__
 
 
 def _hash_63():
     def __hash__(self):
-        return hash((self.parts,))
+        return hash((self.part, self.start, self.end,))
     return __hash__
 
 
 def _hash_64():
     def __hash__(self):
-        return hash((self.path, self.root, self.select, self.ignore, self.extend_select, self.per_file_ignores, self.line_length, self.schema, self.target, self.kinds, self.severity, self.exclude, self.dialect, self.dialects, self.extend_exclude, self.cache_dir, self.org, self.interaction_map,))
+        return hash((self.parts,))
     return __hash__
 
 
 def _hash_65():
     def __hash__(self):
-        return hash((self.path, self.span, self.range,))
+        return hash((self.path, self.root, self.select, self.ignore, self.extend_select, self.per_file_ignores, self.line_length, self.schema, self.target, self.kinds, self.severity, self.exclude, self.dialect, self.dialects, self.extend_exclude, self.cache_dir, self.org, self.interaction_map,))
     return __hash__
 
 
 def _hash_66():
     def __hash__(self):
-        return hash((self.path, self.text, self.stored,))
+        return hash((self.path, self.span, self.range,))
     return __hash__
 
 
 def _hash_67():
     def __hash__(self):
-        return hash((self.profile, self.tables,))
+        return hash((self.path, self.text, self.stored,))
     return __hash__
 
 
 def _hash_68():
     def __hash__(self):
-        return hash((self.qualifier, self.name, self.dotted, self.start, self.end,))
+        return hash((self.profile, self.tables,))
     return __hash__
 
 
 def _hash_69():
     def __hash__(self):
-        return hash((self.query, self.diagnostics, self.source,))
+        return hash((self.qualifier, self.name, self.dotted, self.start, self.end,))
     return __hash__
 
 
 def _hash_70():
     def __hash__(self):
-        return hash((self.references, self.comments,))
+        return hash((self.query, self.diagnostics, self.source,))
     return __hash__
 
 
 def _hash_71():
     def __hash__(self):
-        return hash((self.relate, self.start, self.relationship, self.reached,))
+        return hash((self.references, self.comments,))
     return __hash__
 
 
 def _hash_72():
     def __hash__(self):
-        return hash((self.relationship, self.alias, self.filter,))
+        return hash((self.relate, self.start, self.relationship, self.reached,))
     return __hash__
 
 
 def _hash_73():
     def __hash__(self):
-        return hash((self.relationship, self.alias, self.nested, self.optional,))
+        return hash((self.relationship, self.alias, self.filter,))
     return __hash__
 
 
 def _hash_74():
     def __hash__(self):
-        return hash((self.source, self.steps,))
+        return hash((self.relationship, self.alias, self.nested, self.optional,))
     return __hash__
 
 
 def _hash_75():
     def __hash__(self):
-        return hash((self.source, self.target, self.reference, self.location,))
+        return hash((self.source, self.steps,))
     return __hash__
 
 
 def _hash_76():
     def __hash__(self):
-        return hash((self.source, self.tree, self.diagnostics, self.clean,))
+        return hash((self.source, self.target, self.reference, self.location,))
     return __hash__
 
 
 def _hash_77():
     def __hash__(self):
-        return hash((self.source, self.value, self.diagnostics, self.span,))
+        return hash((self.source, self.tree, self.diagnostics, self.clean,))
     return __hash__
 
 
 def _hash_78():
     def __hash__(self):
-        return hash((self.start, self.end,))
+        return hash((self.source, self.value, self.diagnostics, self.span,))
     return __hash__
 
 
 def _hash_79():
     def __hash__(self):
-        return hash((self.start, self.end, self.new_text,))
+        return hash((self.start, self.end,))
     return __hash__
 
 
 def _hash_80():
     def __hash__(self):
-        return hash((self.start, self.findings,))
+        return hash((self.start, self.end, self.new_text,))
     return __hash__
 
 
 def _hash_81():
     def __hash__(self):
-        return hash((self.subject, self.op, self.pattern,))
+        return hash((self.start, self.findings,))
     return __hash__
 
 
 def _hash_82():
     def __hash__(self):
-        return hash((self.subject, self.values,))
+        return hash((self.subject, self.op, self.pattern,))
     return __hash__
 
 
 def _hash_83():
     def __hash__(self):
-        return hash((self.table, self.alias,))
+        return hash((self.subject, self.values,))
     return __hash__
 
 
 def _hash_84():
     def __hash__(self):
-        return hash((self.table, self.aliases, self.alias, self.interaction,))
+        return hash((self.table, self.alias,))
     return __hash__
 
 
 def _hash_85():
     def __hash__(self):
-        return hash((self.text,))
+        return hash((self.table, self.aliases, self.alias, self.interaction,))
     return __hash__
 
 
 def _hash_86():
     def __hash__(self):
-        return hash((self.text, self.caret_start, self.caret_width,))
+        return hash((self.text,))
     return __hash__
 
 
 def _hash_87():
     def __hash__(self):
-        return hash((self.text, self.path,))
+        return hash((self.text, self.caret_start, self.caret_width,))
     return __hash__
 
 
 def _hash_88():
     def __hash__(self):
-        return hash((self.tokens, self.starts,))
+        return hash((self.text, self.path,))
     return __hash__
 
 
 def _hash_89():
     def __hash__(self):
-        return hash((self.type, self.status,))
+        return hash((self.tokens, self.starts,))
     return __hash__
 
 
 def _hash_90():
     def __hash__(self):
-        return hash((self.unit, self.count,))
+        return hash((self.type, self.status,))
     return __hash__
 
 
 def _hash_91():
     def __hash__(self):
-        return hash((self.url, self.api_version,))
+        return hash((self.unit, self.count,))
     return __hash__
 
 
 def _hash_92():
     def __hash__(self):
-        return hash((self.value,))
+        return hash((self.url, self.api_version,))
     return __hash__
 
 
 def _hash_93():
     def __hash__(self):
-        return hash((self.value, self.exact,))
+        return hash((self.value,))
     return __hash__
 
 
 def _hash_94():
     def __hash__(self):
-        return hash((self.value, self.span,))
+        return hash((self.value, self.exact,))
     return __hash__
 
 
 def _hash_95():
     def __hash__(self):
-        return hash((self.value, self.span, self.quote,))
+        return hash((self.value, self.span,))
     return __hash__
 
 
 def _hash_96():
+    def __hash__(self):
+        return hash((self.value, self.span, self.quote,))
+    return __hash__
+
+
+def _hash_97():
     def __hash__(self):
         return hash((self.value, self.span, self.text,))
     return __hash__
@@ -2996,112 +3019,113 @@ INITS: dict = {  # shape: the factory of its __init__
     ((('config', 'Config', '', True, False), ('enabled', 'frozenset[str]', '', True, False), ('schema', 'Schema | None', '', True, False), ('target', 'str', '', True, False), ('kind', 'str | None', '', True, False), ('options', 'CheckOptions', '', True, False), ('dialect', 'Dialect | None', 'default', True, False), ('dialect_setting', 'str', 'default', True, False)), False, True, False): _init_9,
     ((('config', 'str | None', 'default', True, False), ('select', 'tuple[str, ...] | None', 'default', True, False), ('extend_select', 'tuple[str, ...]', 'default', True, False), ('ignore', 'tuple[str, ...]', 'default', True, False), ('kind', 'str | None', 'default', True, False), ('schema', 'str | None', 'default', True, False), ('target', 'str | None', 'default', True, False), ('dialect', 'str | None', 'default', True, False), ('fix', 'bool', 'default', True, False), ('unsafe_fixes', 'bool', 'default', True, False), ('jobs', 'int | None', 'default', True, False), ('files', 'FileSelection', 'default', True, False), ('cache', 'bool', 'default', True, False)), True, False, False): _init_10,
     ((('dialect', 'Dialect', '', True, False), ('reason', 'str', '', True, False)), True, False, False): _init_11,
-    ((('directives', 'list[Directive]', '', True, False), ('suppressions', 'list[Suppression]', 'factory', True, False), ('problems', 'list[Diagnostic]', 'factory', True, False), ('kind', 'str | None', 'default', True, False), ('kind_span', 'Span | None', 'default', True, False), ('dialect', 'str | None', 'default', True, False), ('profile', 'str | None', 'default', True, False)), False, False, False): _init_12,
-    ((('edits', 'dict[str, list[TextEdit]]', '', True, False), ('file_renames', 'list[tuple[str, str]]', 'factory', True, False)), True, False, False): _init_13,
-    ((('enabled', 'bool', 'default', True, False),), True, False, False): _init_14,
-    ((('encoding', 'Encoding', '', True, False), ('digest', 'bytes', '', True, False)), True, False, False): _init_15,
-    ((('exclude', 'tuple[str, ...] | None', 'default', True, False), ('extend_exclude', 'tuple[str, ...]', 'default', True, False), ('respect_gitignore', 'bool', 'default', True, False), ('force_exclude', 'bool', 'default', True, False)), True, False, False): _init_16,
-    ((('excluded', 'Excluder | None', 'default', True, False), ('respect_ignore_files', 'bool', 'default', True, False), ('force_exclude', 'bool', 'default', True, False), ('may_exclude_files_in', 'Callable[[Path], bool] | None', 'default', True, False)), True, False, False): _init_17,
-    ((('first_qualified', 'AttributeReference | None', '', True, False), ('unqualified', 'tuple[AttributeReference, ...]', '', True, False)), True, False, True): _init_18,
-    ((('info', 'RuleInfo', '', True, False), ('check', 'CheckFunction', '', True, False), ('fix_effect', 'FixEffect', 'default', True, False), ('scope', 'RuleScope', 'default', True, False)), True, False, False): _init_19,
-    ((('items', "tuple['JsonValue', ...]", '', True, False), ('span', 'Span', '', True, False)), True, False, True): _init_20,
-    ((('key', 'JsonString', '', True, False), ('value', "'JsonValue'", '', True, False)), True, False, True): _init_21,
-    ((('key', 'str', '', True, False), ('op', 'ast.CompareOp | None', '', True, False), ('value', 'Value | None', '', True, False), ('null', 'bool | None', '', True, False)), True, False, False): _init_22,
-    ((('keys', 'list[KeyPosition]', 'factory', True, False), ('too_deep_at', 'int | None', 'default', True, False), ('too_deep_what', 'str', 'default', True, False), ('steps', 'int', 'default', True, False)), False, False, False): _init_23,
-    ((('keys', 'tuple[str, ...]', '', True, False), ('offset', 'int', '', True, False)), False, False, False): _init_24,
-    ((('kind', 'TokenKind', '', True, False), ('text', 'str', '', True, False), ('start', 'int', '', True, False), ('end', 'int', '', True, False)), True, False, True): _init_25,
-    ((('kind', 'str', '', True, False), ('value', 'object', '', True, False)), True, False, False): _init_26,
-    ((('members', 'tuple[JsonMember, ...]', '', True, False), ('span', 'Span', '', True, False)), True, False, True): _init_27,
-    ((('message', 'str', '', True, False), ('edits', 'tuple[TextEdit, ...]', '', True, False), ('applicability', 'Applicability', 'default', True, False)), True, False, True): _init_28,
-    ((('message', 'str', '', True, False), ('range', 'Range', '', True, False), ('path', 'str | None', 'default', True, False)), True, False, True): _init_29,
-    ((('name', 'ast.Identifier', '', True, False), ('arguments', 'tuple[ast.Expr, ...]', '', True, False), ('span', 'Span', '', True, False)), True, False, True): _init_30,
-    ((('name', 'str', '', True, False), ('argument', 'str', '', True, False), ('span', 'Span', '', True, False), ('line', 'int', '', True, False), ('own_line', 'bool', '', True, False)), True, False, False): _init_31,
-    ((('name', 'str', '', True, False), ('attributes', 'Mapping[str, Attribute]', 'factory', True, False), ('primary_id', 'str | None', 'default', True, False), ('primary_name', 'str | None', 'default', True, False), ('entity_set', 'str | None', 'default', True, False), ('display_name', 'str | None', 'default', True, False), ('_folded', 'Mapping[str, str]', '', False, False)), True, True, True): _init_32,
-    ((('name', 'str', '', True, False), ('columns', 'Mapping[str, str]', '', True, False), ('option_sets', 'Mapping[str, Mapping[int, str]]', '', True, False), ('option_codes', 'Mapping[str, str]', 'factory', True, False), ('option_code', 'str', 'default', True, False), ('max_lengths', 'Mapping[str, int]', 'factory', True, False), ('id_code', 'str', 'default', True, False)), True, False, False): _init_33,
-    ((('name', 'str', '', True, False), ('grammar_file', 'str', '', True, False), ('functions', 'dict[str, FunctionSpec]', 'factory', True, False), ('lexicon', 'Lexicon', 'default', True, False), ('grammar_extension', 'str', 'default', True, False), ('respellings', 'dict[str, str]', 'factory', True, False), ('default_target', 'str', 'default', True, False), ('foreign_functions', 'dict[str, str]', 'factory', True, False), ('foreign_code', 'str', 'default', True, False), ('node_checks', 'dict[type, Callable[[BuildContext, Node], None]]', 'factory', True, False), ('title', 'str', 'default', True, False)), True, False, False): _init_34,
-    ((('name', 'str', '', True, False), ('link_types', 'tuple[str, ...]', 'default', True, False), ('attributes', 'Mapping[str, Attribute]', 'factory', True, False), ('_folded_links', 'Mapping[str, str]', '', False, False), ('_folded', 'Mapping[str, str]', '', False, False)), True, True, True): _init_35,
-    ((('name', 'str', '', True, False), ('name_span', 'Span', '', True, False), ('call_span', 'Span', '', True, False)), True, False, True): _init_36,
-    ((('name', 'str', '', True, False), ('plural', 'bool', '', True, False), ('include', 'bool', '', True, False)), True, False, False): _init_37,
-    ((('name', 'str', '', True, False), ('profile_id_columns', 'tuple[str, ...]', 'default', True, False), ('attributes', 'Mapping[str, Attribute]', 'factory', True, False), ('_folded', 'Mapping[str, str]', '', False, False), ('_folded_ids', 'Mapping[str, str]', '', False, False)), True, True, True): _init_38,
-    ((('name', 'str', '', True, False), ('referencing_table', 'str', '', True, False), ('referencing_attribute', 'str', '', True, False), ('referenced_table', 'str', '', True, False), ('schema_name', 'str | None', 'default', True, False)), True, False, True): _init_39,
-    ((('name', 'str', '', True, False), ('role', 'Role', '', True, False), ('min_args', 'int', '', True, False), ('max_args', 'int', '', True, False), ('signature', 'str', '', True, False), ('doc', 'str', '', True, False), ('parameters', 'tuple[str, ...]', 'default', True, False), ('build', 'Callable[[BuildContext, RawCall], Node] | None', 'default', True, False), ('takes_order_keys', 'bool', 'default', True, False)), True, False, False): _init_40,
-    ((('name', 'str', '', True, False), ('span', 'Span', '', True, False), ('call_span', 'Span', '', True, False), ('query_span', 'Span', '', True, False)), True, False, True): _init_41,
-    ((('name', 'str', '', True, False), ('table', 'str | None', '', True, False), ('interaction', 'bool', '', True, False), ('declaration', 'ast.Identifier', '', True, False), ('declared_by', 'ast.Node', '', True, False)), True, False, True): _init_42,
-    ((('name', 'str', '', True, False), ('type', 'AttributeType', '', True, False), ('options', 'Mapping[int, str] | None', 'default', True, False), ('targets', 'tuple[str, ...]', 'default', True, False), ('display_name', 'str | None', 'default', True, False)), True, True, True): _init_43,
-    ((('offset', 'int', '', True, False), ('line', 'int', '', True, False), ('column', 'int', '', True, False)), True, False, True): _init_44,
-    ((('operators', 'tuple[str, ...]', 'default', True, False), ('punctuation', 'str', 'default', True, False)), True, False, False): _init_45,
-    ((('path', 'Path | None', 'default', True, False), ('root', 'Path', 'factory', True, False), ('select', 'tuple[str, ...] | None', 'default', True, False), ('ignore', 'tuple[str, ...]', 'default', True, False), ('extend_select', 'tuple[str, ...]', 'default', True, False), ('per_file_ignores', 'tuple[tuple[str, tuple[str, ...]], ...]', 'default', True, False), ('line_length', 'int', 'default', True, False), ('schema', 'Path | None', 'default', True, False), ('target', 'str', 'default', True, False), ('kinds', 'tuple[tuple[str, str], ...]', 'default', True, False), ('severity', 'tuple[tuple[str, Severity], ...]', 'default', True, False), ('exclude', 'tuple[str, ...]', 'default', True, False), ('dialect', 'str', 'default', True, False), ('dialects', 'tuple[tuple[str, str], ...]', 'default', True, False), ('extend_exclude', 'tuple[str, ...]', 'default', True, False), ('cache_dir', 'Path | None', 'default', True, False), ('org', 'OrgSettings | None', 'default', True, False), ('interaction_map', 'Path | None', 'default', True, False)), True, False, False): _init_46,
-    ((('path', 'str | None', '', True, False), ('source', 'SourceText', '', True, False), ('diagnostics', 'list[Diagnostic]', 'factory', True, False), ('query', 'ast.Query | None', 'default', True, False), ('kind', 'str | None', 'default', True, False), ('original', 'str | None', 'default', True, False), ('fixed', 'Counter', 'factory', True, False), ('fix_problem', 'str | None', 'default', True, False), ('directives', 'FileDirectives | None', 'default', True, False), ('stored', 'Stored | None', 'default', True, False), ('shape', 'CheckedShape | None', 'default', True, False)), False, False, False): _init_47,
-    ((('path', 'str | None', '', True, False), ('text', 'str', '', True, False), ('stored', 'Stored', '', True, False)), True, False, False): _init_48,
-    ((('path', 'str', '', True, False), ('source', 'SourceText', '', True, False), ('index', 'int', '', True, False), ('name', 'str | None', '', True, False), ('handles', 'tuple[str, ...]', '', True, False), ('definition', 'Span', '', True, False), ('name_source', 'str | None', '', True, False), ('query_text', 'str | None', '', True, False), ('extent', 'Span', 'default', True, False), ('references', 'tuple[Reference, ...]', 'default', True, False), ('segment_id', 'str | None', 'default', True, False), ('query_name', 'str | None', 'default', True, False), ('segment_type', 'SegmentType | None', 'default', True, False), ('status', 'SegmentStatus | None', 'default', True, False), ('target_profile', 'str | None', 'default', True, False), ('to_file', 'Callable[[int, int], Span]', 'default', True, False), ('move_diagnostic', 'Callable[[Diagnostic], Diagnostic]', 'default', True, False), ('key', 'str', 'default', True, False), ('dialect', 'Dialect', 'default', True, False), ('_parsed', 'ParseResult | None', 'default', True, False), ('known_shape', 'QueryShape | None', 'default', True, False)), False, False, False): _init_49,
-    ((('path', 'str', '', True, False), ('source', 'SourceText', '', True, False), ('segments', 'list[Segment]', 'factory', True, False), ('diagnostics', 'list[Diagnostic]', 'factory', True, False), ('links', 'list[JsonString]', 'factory', True, False)), False, False, False): _init_50,
-    ((('path', 'str', '', True, False), ('span', 'Span', '', True, False), ('range', 'Range', '', True, False)), True, False, True): _init_51,
-    ((('profile', 'str | None', '', True, False), ('tables', 'ShapeTables | None', 'default', True, False)), True, False, False): _init_52,
-    ((('qualifier', 'str | None', '', True, False), ('name', 'str', '', True, False), ('dotted', 'str', '', True, False), ('start', 'int', '', True, False), ('end', 'int', '', True, False)), True, False, True): _init_53,
-    ((('query', 'ast.Query | None', '', True, False), ('diagnostics', 'tuple[Diagnostic, ...]', '', True, False), ('source', 'SourceText', '', True, False)), True, False, False): _init_54,
-    ((('query', 'ast.Query', '', True, False), ('source', 'SourceText', '', True, False), ('line_length', 'int', 'default', True, False), ('lexicon', 'Lexicon', 'default', True, False), ('token_index', 'TokenIndex | None', 'default', True, False), ('roots', 'tuple[tuple[ast.Node, ast.Node | None], ...] | None', 'default', True, False), ('skip', 'frozenset[int]', 'default', True, False), ('step_facts', 'Callable[[Callable[[ast.Node], Any], ast.Node], Any] | None', 'default', True, False), ('many_step_facts', 'Callable[[Callable[[ast.Node], Any], Sequence[ast.Node]], list] | None', 'default', True, False), ('kept_outer', 'Callable[[ast.Node, Callable[[ast.Node], Span]], Span] | None', 'default', True, False), ('_walked', 'bool', 'default', False, False), ('_nodes', 'list[ast.Node]', 'factory', False, False), ('_parents', 'dict[int, ast.Node]', 'factory', False, False), ('_by_class', 'dict[type, list[int]]', 'factory', False, False), ('_of_types', 'dict[tuple[type, ...], list[Any]]', 'factory', False, False), ('_outer', 'dict[int, Span]', 'factory', False, False), ('_facts_of', 'dict[tuple[Callable, int], list]', 'factory', False, False)), False, True, False): _init_55,
-    ((('references', 'tuple[FoundReference, ...]', '', True, False), ('comments', 'tuple[ast.Comment, ...]', '', True, False)), True, False, True): _init_56,
-    ((('relate', 'ast.Relate', '', True, False), ('start', 'str | None', '', True, False), ('relationship', 'Relationship | None', '', True, False), ('reached', 'str | None', '', True, False)), True, False, True): _init_57,
-    ((('root', 'Path', '', True, False), ('checked', 'list[str]', '', True, False), ('members', 'dict[str, tuple[str, bool]]', '', True, False)), False, False, False): _init_58,
-    ((('sanitized', 'str', '', True, False), ('diagnostics', 'list[Diagnostic]', 'factory', True, False), ('problem_ends', 'list[int]', 'factory', True, False), ('parseable', 'bool', 'default', True, False), ('missing_closers', 'int', 'default', True, False), ('only_trivia', 'bool', 'default', True, False)), False, False, False): _init_59,
-    ((('source', 'SourceText', '', True, False), ('dialect', 'Dialect', '', True, False), ('diagnostics', 'list[Diagnostic]', 'factory', True, False), ('comments', 'list[ast.Comment]', 'factory', True, False), ('stray_calls', 'dict[int, ast.Call]', 'factory', True, False)), False, False, False): _init_60,
-    ((('source', 'SourceText', '', True, False), ('tree', 'ast.Query', '', True, False), ('diagnostics', 'tuple[Diagnostic, ...]', '', True, False), ('clean', 'bool', '', True, False)), True, False, False): _init_61,
-    ((('source', 'SourceText', '', True, False), ('value', 'JsonValue | None', '', True, False), ('diagnostics', 'tuple[Diagnostic, ...]', '', True, False), ('span', 'Span', 'default', True, False)), True, False, False): _init_62,
-    ((('source', 'str', '', True, False), ('target', 'str', '', True, False), ('reference', 'Reference', '', True, False), ('location', 'Location', '', True, False)), True, False, True): _init_63,
-    ((('span', 'Span', 'default', True, True), ('attributes', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_64,
-    ((('span', 'Span', 'default', True, True), ('body', 'QueryExpr', '', True, True), ('comments', 'tuple[Comment, ...]', 'default', True, True)), True, False, True): _init_65,
-    ((('span', 'Span', 'default', True, True), ('call', 'Call', '', True, True)), True, False, True): _init_66,
-    ((('span', 'Span', 'default', True, True), ('condition', 'Expr', '', True, True)), True, False, True): _init_67,
-    ((('span', 'Span', 'default', True, True), ('condition', 'Expr', '', True, True), ('window', 'Expr | None', 'default', True, True)), True, False, True): _init_68,
-    ((('span', 'Span', 'default', True, True), ('count', 'Expr', '', True, True)), True, False, True): _init_69,
-    ((('span', 'Span', 'default', True, True), ('interaction_type', 'Identifier', '', True, True), ('link_type', 'Identifier', '', True, True), ('alias', 'Identifier | None', 'default', True, True)), True, False, True): _init_70,
-    ((('span', 'Span', 'default', True, True), ('keys', 'tuple[OrderKey, ...]', '', True, True)), True, False, True): _init_71,
-    ((('span', 'Span', 'default', True, True), ('name', 'Identifier', '', True, True)), True, False, True): _init_72,
-    ((('span', 'Span', 'default', True, True), ('name', 'str', '', True, True), ('qualifier', 'str | None', 'default', True, True)), True, False, True): _init_73,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True)), True, False, True): _init_74,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('body', 'QueryExpr', '', True, True), ('steps', 'tuple[Step, ...]', '', True, True)), True, False, True): _init_75,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('expr', 'Expr', '', True, True), ('direction', 'Direction | None', 'default', True, True)), True, False, True): _init_76,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('function', 'AggregateFunction', '', True, True), ('argument', 'Expr | None', 'default', True, True)), True, False, True): _init_77,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('left', 'Expr', '', True, True), ('op', 'CompareOp', '', True, True), ('right', 'Expr', '', True, True)), True, False, True): _init_78,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('name', 'Identifier', '', True, True), ('arguments', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_79,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('name', 'Identifier', '', True, True), ('qualifier', 'Identifier | None', 'default', True, True)), True, False, True): _init_80,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('op', 'LogicOp', '', True, True), ('operands', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_81,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operand', 'Expr', '', True, True)), True, False, True): _init_82,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operand', 'Expr', '', True, True), ('negated', 'bool', 'default', True, True)), True, False, True): _init_83,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operands', 'tuple[Expr, ...]', '', True, True), ('operators', 'tuple[str, ...]', '', True, True)), True, False, True): _init_84,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operands', 'tuple[QueryExpr, ...]', '', True, True), ('operators', 'tuple[SetOp, ...]', '', True, True), ('spellings', 'tuple[str, ...]', 'default', True, True)), True, False, True): _init_85,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('part', 'DatePartName', '', True, True), ('amount', 'Expr', '', True, True), ('date', 'Expr', '', True, True)), True, False, True): _init_86,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('part', 'DatePartName', '', True, True), ('start', 'Expr', '', True, True), ('end', 'Expr', '', True, True)), True, False, True): _init_87,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('parts', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_88,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('source', 'Source', '', True, True), ('steps', 'tuple[Step, ...]', 'default', True, True)), True, False, True): _init_89,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('subject', 'Expr', '', True, True), ('op', 'StringOp', '', True, True), ('pattern', 'Expr', '', True, True)), True, False, True): _init_90,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('subject', 'Expr', '', True, True), ('values', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_91,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('text', 'str', '', True, True)), True, False, True): _init_92,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('unit', 'WindowUnit', '', True, True), ('count', 'Expr', '', True, True)), True, False, True): _init_93,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('value', 'bool', '', True, True)), True, False, True): _init_94,
-    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('value', 'str', '', True, True), ('quote', 'str', 'default', True, True)), True, False, True): _init_95,
-    ((('span', 'Span', 'default', True, True), ('part', 'DatePart', '', True, True)), True, False, True): _init_96,
-    ((('span', 'Span', 'default', True, True), ('relationship', 'Identifier', '', True, True), ('alias', 'Identifier | None', 'default', True, True), ('filter', 'Filter | None', 'default', True, True)), True, False, True): _init_97,
-    ((('span', 'Span', 'default', True, True), ('relationship', 'Identifier', '', True, True), ('alias', 'Identifier', '', True, True), ('nested', "'Relate | None'", 'default', True, True), ('optional', 'bool', 'default', True, True)), True, False, True): _init_98,
-    ((('span', 'Span', 'default', True, True), ('table', 'Identifier', '', True, True), ('alias', 'Identifier | None', 'default', True, True)), True, False, True): _init_99,
-    ((('span', 'Span', 'default', True, True), ('text', 'str', '', True, True)), True, False, True): _init_100,
-    ((('span', 'Span', 'default', True, True),), True, False, True): _init_101,
-    ((('start', 'Position', '', True, False), ('end', 'Position', '', True, False)), True, False, True): _init_102,
-    ((('start', 'int', '', True, False), ('end', 'int', '', True, False)), True, False, True): _init_103,
-    ((('start', 'int', '', True, False), ('end', 'int', '', True, False), ('new_text', 'str', '', True, False)), True, False, True): _init_104,
-    ((('start', 'int', '', True, False), ('findings', 'tuple[Ranked, ...]', '', True, False)), True, False, True): _init_105,
-    ((('table', 'str | None', '', True, False), ('aliases', 'Mapping[str, str | None]', '', True, False), ('alias', 'str | None', 'default', True, False), ('interaction', 'str | None', 'default', True, False)), True, False, True): _init_106,
-    ((('tables', 'Mapping[str, Table]', 'factory', True, False), ('relationships', 'Mapping[str, Relationship]', 'factory', True, False), ('interactions', 'Mapping[str, InteractionType]', 'factory', True, False), ('interaction_tables', 'Mapping[str, InteractionTable]', 'factory', True, False), ('_tables', 'Mapping[str, str]', '', False, False), ('_relationships', 'Mapping[str, str]', '', False, False), ('_interactions', 'Mapping[str, str]', '', False, False), ('_interaction_tables', 'Mapping[str, str]', '', False, False), ('_schema_names', 'Mapping[str, Relationship]', '', False, False), ('_touching', 'Mapping[str, tuple[Relationship, ...]]', '', False, False)), True, True, True): _init_107,
-    ((('text', 'str', '', True, False), ('caret_start', 'int', '', True, False), ('caret_width', 'int', '', True, False)), True, False, True): _init_108,
-    ((('text', 'str', '', True, False), ('fixed', 'Counter', 'factory', True, False), ('passes', 'int', 'default', True, False), ('converged', 'bool', 'default', True, False), ('reverted', 'bool', 'default', True, False), ('unfinished', 'list[Diagnostic]', 'factory', True, False)), False, False, False): _init_109,
-    ((('text', 'str', '', True, False), ('path', 'str | None', 'default', True, False)), True, False, False): _init_110,
-    ((('tokens', 'tuple[Token, ...]', '', True, False), ('starts', 'tuple[int, ...]', '', True, False)), True, False, True): _init_111,
-    ((('type', 'int | None', '', True, False), ('status', 'int | None', '', True, False)), True, False, False): _init_112,
-    ((('url', 'str', '', True, False), ('api_version', 'str', '', True, False)), True, False, False): _init_113,
-    ((('value', 'bool | None', '', True, False), ('span', 'Span', '', True, False)), True, False, True): _init_114,
-    ((('value', 'int | float', '', True, False), ('span', 'Span', '', True, False), ('text', 'str', 'default', True, False)), True, False, True): _init_115,
-    ((('value', 'int', '', True, False), ('exact', 'bool', '', True, False)), True, False, False): _init_116,
-    ((('value', 'str', '', True, False), ('span', 'Span', '', True, False), ('quote', 'str', 'default', True, False), ('checkpoints', 'tuple[tuple[int, int], ...]', 'default', True, False)), True, False, True): _init_117,
+    ((('digest', 'int', '', True, False), ('form', 'ast.Node', '', True, False), ('or_constraints', 'tuple[Constraint | None, ...]', '', True, False), ('unequal_keys', 'frozenset[str]', '', True, False)), True, False, True): _init_12,
+    ((('directives', 'list[Directive]', '', True, False), ('suppressions', 'list[Suppression]', 'factory', True, False), ('problems', 'list[Diagnostic]', 'factory', True, False), ('kind', 'str | None', 'default', True, False), ('kind_span', 'Span | None', 'default', True, False), ('dialect', 'str | None', 'default', True, False), ('profile', 'str | None', 'default', True, False)), False, False, False): _init_13,
+    ((('edits', 'dict[str, list[TextEdit]]', '', True, False), ('file_renames', 'list[tuple[str, str]]', 'factory', True, False)), True, False, False): _init_14,
+    ((('enabled', 'bool', 'default', True, False),), True, False, False): _init_15,
+    ((('encoding', 'Encoding', '', True, False), ('digest', 'bytes', '', True, False)), True, False, False): _init_16,
+    ((('exclude', 'tuple[str, ...] | None', 'default', True, False), ('extend_exclude', 'tuple[str, ...]', 'default', True, False), ('respect_gitignore', 'bool', 'default', True, False), ('force_exclude', 'bool', 'default', True, False)), True, False, False): _init_17,
+    ((('excluded', 'Excluder | None', 'default', True, False), ('respect_ignore_files', 'bool', 'default', True, False), ('force_exclude', 'bool', 'default', True, False), ('may_exclude_files_in', 'Callable[[Path], bool] | None', 'default', True, False)), True, False, False): _init_18,
+    ((('first_qualified', 'AttributeReference | None', '', True, False), ('unqualified', 'tuple[AttributeReference, ...]', '', True, False)), True, False, True): _init_19,
+    ((('info', 'RuleInfo', '', True, False), ('check', 'CheckFunction', '', True, False), ('fix_effect', 'FixEffect', 'default', True, False), ('scope', 'RuleScope', 'default', True, False)), True, False, False): _init_20,
+    ((('items', "tuple['JsonValue', ...]", '', True, False), ('span', 'Span', '', True, False)), True, False, True): _init_21,
+    ((('key', 'JsonString', '', True, False), ('value', "'JsonValue'", '', True, False)), True, False, True): _init_22,
+    ((('key', 'str', '', True, False), ('op', 'ast.CompareOp | None', '', True, False), ('value', 'Value | None', '', True, False), ('null', 'bool | None', '', True, False)), True, False, False): _init_23,
+    ((('keys', 'list[KeyPosition]', 'factory', True, False), ('too_deep_at', 'int | None', 'default', True, False), ('too_deep_what', 'str', 'default', True, False), ('steps', 'int', 'default', True, False)), False, False, False): _init_24,
+    ((('keys', 'tuple[str, ...]', '', True, False), ('offset', 'int', '', True, False)), False, False, False): _init_25,
+    ((('kind', 'TokenKind', '', True, False), ('text', 'str', '', True, False), ('start', 'int', '', True, False), ('end', 'int', '', True, False)), True, False, True): _init_26,
+    ((('kind', 'str', '', True, False), ('value', 'object', '', True, False)), True, False, False): _init_27,
+    ((('members', 'tuple[JsonMember, ...]', '', True, False), ('span', 'Span', '', True, False)), True, False, True): _init_28,
+    ((('message', 'str', '', True, False), ('edits', 'tuple[TextEdit, ...]', '', True, False), ('applicability', 'Applicability', 'default', True, False)), True, False, True): _init_29,
+    ((('message', 'str', '', True, False), ('range', 'Range', '', True, False), ('path', 'str | None', 'default', True, False)), True, False, True): _init_30,
+    ((('name', 'ast.Identifier', '', True, False), ('arguments', 'tuple[ast.Expr, ...]', '', True, False), ('span', 'Span', '', True, False)), True, False, True): _init_31,
+    ((('name', 'str', '', True, False), ('argument', 'str', '', True, False), ('span', 'Span', '', True, False), ('line', 'int', '', True, False), ('own_line', 'bool', '', True, False)), True, False, False): _init_32,
+    ((('name', 'str', '', True, False), ('attributes', 'Mapping[str, Attribute]', 'factory', True, False), ('primary_id', 'str | None', 'default', True, False), ('primary_name', 'str | None', 'default', True, False), ('entity_set', 'str | None', 'default', True, False), ('display_name', 'str | None', 'default', True, False), ('_folded', 'Mapping[str, str]', '', False, False)), True, True, True): _init_33,
+    ((('name', 'str', '', True, False), ('columns', 'Mapping[str, str]', '', True, False), ('option_sets', 'Mapping[str, Mapping[int, str]]', '', True, False), ('option_codes', 'Mapping[str, str]', 'factory', True, False), ('option_code', 'str', 'default', True, False), ('max_lengths', 'Mapping[str, int]', 'factory', True, False), ('id_code', 'str', 'default', True, False)), True, False, False): _init_34,
+    ((('name', 'str', '', True, False), ('grammar_file', 'str', '', True, False), ('functions', 'dict[str, FunctionSpec]', 'factory', True, False), ('lexicon', 'Lexicon', 'default', True, False), ('grammar_extension', 'str', 'default', True, False), ('respellings', 'dict[str, str]', 'factory', True, False), ('default_target', 'str', 'default', True, False), ('foreign_functions', 'dict[str, str]', 'factory', True, False), ('foreign_code', 'str', 'default', True, False), ('node_checks', 'dict[type, Callable[[BuildContext, Node], None]]', 'factory', True, False), ('title', 'str', 'default', True, False)), True, False, False): _init_35,
+    ((('name', 'str', '', True, False), ('link_types', 'tuple[str, ...]', 'default', True, False), ('attributes', 'Mapping[str, Attribute]', 'factory', True, False), ('_folded_links', 'Mapping[str, str]', '', False, False), ('_folded', 'Mapping[str, str]', '', False, False)), True, True, True): _init_36,
+    ((('name', 'str', '', True, False), ('name_span', 'Span', '', True, False), ('call_span', 'Span', '', True, False)), True, False, True): _init_37,
+    ((('name', 'str', '', True, False), ('plural', 'bool', '', True, False), ('include', 'bool', '', True, False)), True, False, False): _init_38,
+    ((('name', 'str', '', True, False), ('profile_id_columns', 'tuple[str, ...]', 'default', True, False), ('attributes', 'Mapping[str, Attribute]', 'factory', True, False), ('_folded', 'Mapping[str, str]', '', False, False), ('_folded_ids', 'Mapping[str, str]', '', False, False)), True, True, True): _init_39,
+    ((('name', 'str', '', True, False), ('referencing_table', 'str', '', True, False), ('referencing_attribute', 'str', '', True, False), ('referenced_table', 'str', '', True, False), ('schema_name', 'str | None', 'default', True, False)), True, False, True): _init_40,
+    ((('name', 'str', '', True, False), ('role', 'Role', '', True, False), ('min_args', 'int', '', True, False), ('max_args', 'int', '', True, False), ('signature', 'str', '', True, False), ('doc', 'str', '', True, False), ('parameters', 'tuple[str, ...]', 'default', True, False), ('build', 'Callable[[BuildContext, RawCall], Node] | None', 'default', True, False), ('takes_order_keys', 'bool', 'default', True, False)), True, False, False): _init_41,
+    ((('name', 'str', '', True, False), ('span', 'Span', '', True, False), ('call_span', 'Span', '', True, False), ('query_span', 'Span', '', True, False)), True, False, True): _init_42,
+    ((('name', 'str', '', True, False), ('table', 'str | None', '', True, False), ('interaction', 'bool', '', True, False), ('declaration', 'ast.Identifier', '', True, False), ('declared_by', 'ast.Node', '', True, False)), True, False, True): _init_43,
+    ((('name', 'str', '', True, False), ('type', 'AttributeType', '', True, False), ('options', 'Mapping[int, str] | None', 'default', True, False), ('targets', 'tuple[str, ...]', 'default', True, False), ('display_name', 'str | None', 'default', True, False)), True, True, True): _init_44,
+    ((('offset', 'int', '', True, False), ('line', 'int', '', True, False), ('column', 'int', '', True, False)), True, False, True): _init_45,
+    ((('operators', 'tuple[str, ...]', 'default', True, False), ('punctuation', 'str', 'default', True, False)), True, False, False): _init_46,
+    ((('path', 'Path | None', 'default', True, False), ('root', 'Path', 'factory', True, False), ('select', 'tuple[str, ...] | None', 'default', True, False), ('ignore', 'tuple[str, ...]', 'default', True, False), ('extend_select', 'tuple[str, ...]', 'default', True, False), ('per_file_ignores', 'tuple[tuple[str, tuple[str, ...]], ...]', 'default', True, False), ('line_length', 'int', 'default', True, False), ('schema', 'Path | None', 'default', True, False), ('target', 'str', 'default', True, False), ('kinds', 'tuple[tuple[str, str], ...]', 'default', True, False), ('severity', 'tuple[tuple[str, Severity], ...]', 'default', True, False), ('exclude', 'tuple[str, ...]', 'default', True, False), ('dialect', 'str', 'default', True, False), ('dialects', 'tuple[tuple[str, str], ...]', 'default', True, False), ('extend_exclude', 'tuple[str, ...]', 'default', True, False), ('cache_dir', 'Path | None', 'default', True, False), ('org', 'OrgSettings | None', 'default', True, False), ('interaction_map', 'Path | None', 'default', True, False)), True, False, False): _init_47,
+    ((('path', 'str | None', '', True, False), ('source', 'SourceText', '', True, False), ('diagnostics', 'list[Diagnostic]', 'factory', True, False), ('query', 'ast.Query | None', 'default', True, False), ('kind', 'str | None', 'default', True, False), ('original', 'str | None', 'default', True, False), ('fixed', 'Counter', 'factory', True, False), ('fix_problem', 'str | None', 'default', True, False), ('directives', 'FileDirectives | None', 'default', True, False), ('stored', 'Stored | None', 'default', True, False), ('shape', 'CheckedShape | None', 'default', True, False)), False, False, False): _init_48,
+    ((('path', 'str | None', '', True, False), ('text', 'str', '', True, False), ('stored', 'Stored', '', True, False)), True, False, False): _init_49,
+    ((('path', 'str', '', True, False), ('source', 'SourceText', '', True, False), ('index', 'int', '', True, False), ('name', 'str | None', '', True, False), ('handles', 'tuple[str, ...]', '', True, False), ('definition', 'Span', '', True, False), ('name_source', 'str | None', '', True, False), ('query_text', 'str | None', '', True, False), ('extent', 'Span', 'default', True, False), ('references', 'tuple[Reference, ...]', 'default', True, False), ('segment_id', 'str | None', 'default', True, False), ('query_name', 'str | None', 'default', True, False), ('segment_type', 'SegmentType | None', 'default', True, False), ('status', 'SegmentStatus | None', 'default', True, False), ('target_profile', 'str | None', 'default', True, False), ('to_file', 'Callable[[int, int], Span]', 'default', True, False), ('move_diagnostic', 'Callable[[Diagnostic], Diagnostic]', 'default', True, False), ('key', 'str', 'default', True, False), ('dialect', 'Dialect', 'default', True, False), ('_parsed', 'ParseResult | None', 'default', True, False), ('known_shape', 'QueryShape | None', 'default', True, False)), False, False, False): _init_50,
+    ((('path', 'str', '', True, False), ('source', 'SourceText', '', True, False), ('segments', 'list[Segment]', 'factory', True, False), ('diagnostics', 'list[Diagnostic]', 'factory', True, False), ('links', 'list[JsonString]', 'factory', True, False)), False, False, False): _init_51,
+    ((('path', 'str', '', True, False), ('span', 'Span', '', True, False), ('range', 'Range', '', True, False)), True, False, True): _init_52,
+    ((('profile', 'str | None', '', True, False), ('tables', 'ShapeTables | None', 'default', True, False)), True, False, False): _init_53,
+    ((('qualifier', 'str | None', '', True, False), ('name', 'str', '', True, False), ('dotted', 'str', '', True, False), ('start', 'int', '', True, False), ('end', 'int', '', True, False)), True, False, True): _init_54,
+    ((('query', 'ast.Query | None', '', True, False), ('diagnostics', 'tuple[Diagnostic, ...]', '', True, False), ('source', 'SourceText', '', True, False)), True, False, False): _init_55,
+    ((('query', 'ast.Query', '', True, False), ('source', 'SourceText', '', True, False), ('line_length', 'int', 'default', True, False), ('lexicon', 'Lexicon', 'default', True, False), ('token_index', 'TokenIndex | None', 'default', True, False), ('roots', 'tuple[tuple[ast.Node, ast.Node | None], ...] | None', 'default', True, False), ('skip', 'frozenset[int]', 'default', True, False), ('step_facts', 'Callable[[Callable[[ast.Node], Any], ast.Node], Any] | None', 'default', True, False), ('many_step_facts', 'Callable[[Callable[[ast.Node], Any], Sequence[ast.Node]], list] | None', 'default', True, False), ('kept_outer', 'Callable[[ast.Node, Callable[[ast.Node], Span]], Span] | None', 'default', True, False), ('_walked', 'bool', 'default', False, False), ('_nodes', 'list[ast.Node]', 'factory', False, False), ('_parents', 'dict[int, ast.Node]', 'factory', False, False), ('_by_class', 'dict[type, list[int]]', 'factory', False, False), ('_of_types', 'dict[tuple[type, ...], list[Any]]', 'factory', False, False), ('_outer', 'dict[int, Span]', 'factory', False, False), ('_facts_of', 'dict[tuple[Callable, int], list]', 'factory', False, False)), False, True, False): _init_56,
+    ((('references', 'tuple[FoundReference, ...]', '', True, False), ('comments', 'tuple[ast.Comment, ...]', '', True, False)), True, False, True): _init_57,
+    ((('relate', 'ast.Relate', '', True, False), ('start', 'str | None', '', True, False), ('relationship', 'Relationship | None', '', True, False), ('reached', 'str | None', '', True, False)), True, False, True): _init_58,
+    ((('root', 'Path', '', True, False), ('checked', 'list[str]', '', True, False), ('members', 'dict[str, tuple[str, bool]]', '', True, False)), False, False, False): _init_59,
+    ((('sanitized', 'str', '', True, False), ('diagnostics', 'list[Diagnostic]', 'factory', True, False), ('problem_ends', 'list[int]', 'factory', True, False), ('parseable', 'bool', 'default', True, False), ('missing_closers', 'int', 'default', True, False), ('only_trivia', 'bool', 'default', True, False)), False, False, False): _init_60,
+    ((('source', 'SourceText', '', True, False), ('dialect', 'Dialect', '', True, False), ('diagnostics', 'list[Diagnostic]', 'factory', True, False), ('comments', 'list[ast.Comment]', 'factory', True, False), ('stray_calls', 'dict[int, ast.Call]', 'factory', True, False)), False, False, False): _init_61,
+    ((('source', 'SourceText', '', True, False), ('tree', 'ast.Query', '', True, False), ('diagnostics', 'tuple[Diagnostic, ...]', '', True, False), ('clean', 'bool', '', True, False)), True, False, False): _init_62,
+    ((('source', 'SourceText', '', True, False), ('value', 'JsonValue | None', '', True, False), ('diagnostics', 'tuple[Diagnostic, ...]', '', True, False), ('span', 'Span', 'default', True, False)), True, False, False): _init_63,
+    ((('source', 'str', '', True, False), ('target', 'str', '', True, False), ('reference', 'Reference', '', True, False), ('location', 'Location', '', True, False)), True, False, True): _init_64,
+    ((('span', 'Span', 'default', True, True), ('attributes', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_65,
+    ((('span', 'Span', 'default', True, True), ('body', 'QueryExpr', '', True, True), ('comments', 'tuple[Comment, ...]', 'default', True, True)), True, False, True): _init_66,
+    ((('span', 'Span', 'default', True, True), ('call', 'Call', '', True, True)), True, False, True): _init_67,
+    ((('span', 'Span', 'default', True, True), ('condition', 'Expr', '', True, True)), True, False, True): _init_68,
+    ((('span', 'Span', 'default', True, True), ('condition', 'Expr', '', True, True), ('window', 'Expr | None', 'default', True, True)), True, False, True): _init_69,
+    ((('span', 'Span', 'default', True, True), ('count', 'Expr', '', True, True)), True, False, True): _init_70,
+    ((('span', 'Span', 'default', True, True), ('interaction_type', 'Identifier', '', True, True), ('link_type', 'Identifier', '', True, True), ('alias', 'Identifier | None', 'default', True, True)), True, False, True): _init_71,
+    ((('span', 'Span', 'default', True, True), ('keys', 'tuple[OrderKey, ...]', '', True, True)), True, False, True): _init_72,
+    ((('span', 'Span', 'default', True, True), ('name', 'Identifier', '', True, True)), True, False, True): _init_73,
+    ((('span', 'Span', 'default', True, True), ('name', 'str', '', True, True), ('qualifier', 'str | None', 'default', True, True)), True, False, True): _init_74,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True)), True, False, True): _init_75,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('body', 'QueryExpr', '', True, True), ('steps', 'tuple[Step, ...]', '', True, True)), True, False, True): _init_76,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('expr', 'Expr', '', True, True), ('direction', 'Direction | None', 'default', True, True)), True, False, True): _init_77,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('function', 'AggregateFunction', '', True, True), ('argument', 'Expr | None', 'default', True, True)), True, False, True): _init_78,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('left', 'Expr', '', True, True), ('op', 'CompareOp', '', True, True), ('right', 'Expr', '', True, True)), True, False, True): _init_79,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('name', 'Identifier', '', True, True), ('arguments', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_80,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('name', 'Identifier', '', True, True), ('qualifier', 'Identifier | None', 'default', True, True)), True, False, True): _init_81,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('op', 'LogicOp', '', True, True), ('operands', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_82,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operand', 'Expr', '', True, True)), True, False, True): _init_83,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operand', 'Expr', '', True, True), ('negated', 'bool', 'default', True, True)), True, False, True): _init_84,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operands', 'tuple[Expr, ...]', '', True, True), ('operators', 'tuple[str, ...]', '', True, True)), True, False, True): _init_85,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('operands', 'tuple[QueryExpr, ...]', '', True, True), ('operators', 'tuple[SetOp, ...]', '', True, True), ('spellings', 'tuple[str, ...]', 'default', True, True)), True, False, True): _init_86,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('part', 'DatePartName', '', True, True), ('amount', 'Expr', '', True, True), ('date', 'Expr', '', True, True)), True, False, True): _init_87,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('part', 'DatePartName', '', True, True), ('start', 'Expr', '', True, True), ('end', 'Expr', '', True, True)), True, False, True): _init_88,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('parts', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_89,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('source', 'Source', '', True, True), ('steps', 'tuple[Step, ...]', 'default', True, True)), True, False, True): _init_90,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('subject', 'Expr', '', True, True), ('op', 'StringOp', '', True, True), ('pattern', 'Expr', '', True, True)), True, False, True): _init_91,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('subject', 'Expr', '', True, True), ('values', 'tuple[Expr, ...]', '', True, True)), True, False, True): _init_92,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('text', 'str', '', True, True)), True, False, True): _init_93,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('unit', 'WindowUnit', '', True, True), ('count', 'Expr', '', True, True)), True, False, True): _init_94,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('value', 'bool', '', True, True)), True, False, True): _init_95,
+    ((('span', 'Span', 'default', True, True), ('parens', 'int', 'default', True, True), ('value', 'str', '', True, True), ('quote', 'str', 'default', True, True)), True, False, True): _init_96,
+    ((('span', 'Span', 'default', True, True), ('part', 'DatePart', '', True, True)), True, False, True): _init_97,
+    ((('span', 'Span', 'default', True, True), ('relationship', 'Identifier', '', True, True), ('alias', 'Identifier | None', 'default', True, True), ('filter', 'Filter | None', 'default', True, True)), True, False, True): _init_98,
+    ((('span', 'Span', 'default', True, True), ('relationship', 'Identifier', '', True, True), ('alias', 'Identifier', '', True, True), ('nested', "'Relate | None'", 'default', True, True), ('optional', 'bool', 'default', True, True)), True, False, True): _init_99,
+    ((('span', 'Span', 'default', True, True), ('table', 'Identifier', '', True, True), ('alias', 'Identifier | None', 'default', True, True)), True, False, True): _init_100,
+    ((('span', 'Span', 'default', True, True), ('text', 'str', '', True, True)), True, False, True): _init_101,
+    ((('span', 'Span', 'default', True, True),), True, False, True): _init_102,
+    ((('start', 'Position', '', True, False), ('end', 'Position', '', True, False)), True, False, True): _init_103,
+    ((('start', 'int', '', True, False), ('end', 'int', '', True, False)), True, False, True): _init_104,
+    ((('start', 'int', '', True, False), ('end', 'int', '', True, False), ('new_text', 'str', '', True, False)), True, False, True): _init_105,
+    ((('start', 'int', '', True, False), ('findings', 'tuple[Ranked, ...]', '', True, False)), True, False, True): _init_106,
+    ((('table', 'str | None', '', True, False), ('aliases', 'Mapping[str, str | None]', '', True, False), ('alias', 'str | None', 'default', True, False), ('interaction', 'str | None', 'default', True, False)), True, False, True): _init_107,
+    ((('tables', 'Mapping[str, Table]', 'factory', True, False), ('relationships', 'Mapping[str, Relationship]', 'factory', True, False), ('interactions', 'Mapping[str, InteractionType]', 'factory', True, False), ('interaction_tables', 'Mapping[str, InteractionTable]', 'factory', True, False), ('_tables', 'Mapping[str, str]', '', False, False), ('_relationships', 'Mapping[str, str]', '', False, False), ('_interactions', 'Mapping[str, str]', '', False, False), ('_interaction_tables', 'Mapping[str, str]', '', False, False), ('_schema_names', 'Mapping[str, Relationship]', '', False, False), ('_touching', 'Mapping[str, tuple[Relationship, ...]]', '', False, False)), True, True, True): _init_108,
+    ((('text', 'str', '', True, False), ('caret_start', 'int', '', True, False), ('caret_width', 'int', '', True, False)), True, False, True): _init_109,
+    ((('text', 'str', '', True, False), ('fixed', 'Counter', 'factory', True, False), ('passes', 'int', 'default', True, False), ('converged', 'bool', 'default', True, False), ('reverted', 'bool', 'default', True, False), ('unfinished', 'list[Diagnostic]', 'factory', True, False)), False, False, False): _init_110,
+    ((('text', 'str', '', True, False), ('path', 'str | None', 'default', True, False)), True, False, False): _init_111,
+    ((('tokens', 'tuple[Token, ...]', '', True, False), ('starts', 'tuple[int, ...]', '', True, False)), True, False, True): _init_112,
+    ((('type', 'int | None', '', True, False), ('status', 'int | None', '', True, False)), True, False, False): _init_113,
+    ((('url', 'str', '', True, False), ('api_version', 'str', '', True, False)), True, False, False): _init_114,
+    ((('value', 'bool | None', '', True, False), ('span', 'Span', '', True, False)), True, False, True): _init_115,
+    ((('value', 'int | float', '', True, False), ('span', 'Span', '', True, False), ('text', 'str', 'default', True, False)), True, False, True): _init_116,
+    ((('value', 'int', '', True, False), ('exact', 'bool', '', True, False)), True, False, False): _init_117,
+    ((('value', 'str', '', True, False), ('span', 'Span', '', True, False), ('quote', 'str', 'default', True, False), ('checkpoints', 'tuple[tuple[int, int], ...]', 'default', True, False)), True, False, True): _init_118,
 }
 EQS: dict = {  # the fields compared: the factory of the __eq__
     (): _eq_0,
@@ -3124,96 +3148,97 @@ EQS: dict = {  # the fields compared: the factory of the __eq__
     ('config', 'select', 'extend_select', 'ignore', 'kind', 'schema', 'target', 'dialect', 'fix', 'unsafe_fixes', 'jobs', 'files', 'cache'): _eq_17,
     ('count',): _eq_18,
     ('dialect', 'reason'): _eq_19,
-    ('directives', 'suppressions', 'problems', 'kind', 'kind_span', 'dialect', 'profile'): _eq_20,
-    ('edits', 'file_renames'): _eq_21,
-    ('enabled',): _eq_22,
-    ('encoding', 'digest'): _eq_23,
-    ('exclude', 'extend_exclude', 'respect_gitignore', 'force_exclude'): _eq_24,
-    ('excluded', 'respect_ignore_files', 'force_exclude', 'may_exclude_files_in'): _eq_25,
-    ('expr', 'direction'): _eq_26,
-    ('first_qualified', 'unqualified'): _eq_27,
-    ('function', 'argument'): _eq_28,
-    ('info', 'check', 'fix_effect', 'scope'): _eq_29,
-    ('interaction_type', 'link_type', 'alias'): _eq_30,
-    ('items', 'span'): _eq_31,
-    ('key', 'op', 'value', 'null'): _eq_32,
-    ('key', 'value'): _eq_33,
-    ('keys',): _eq_34,
-    ('keys', 'offset'): _eq_35,
-    ('keys', 'too_deep_at', 'too_deep_what', 'steps'): _eq_36,
-    ('kind', 'text', 'start', 'end'): _eq_37,
-    ('kind', 'value'): _eq_38,
-    ('left', 'op', 'right'): _eq_39,
-    ('members', 'span'): _eq_40,
-    ('message', 'edits', 'applicability'): _eq_41,
-    ('message', 'range', 'path'): _eq_42,
-    ('name',): _eq_43,
-    ('name', 'argument', 'span', 'line', 'own_line'): _eq_44,
-    ('name', 'arguments'): _eq_45,
-    ('name', 'arguments', 'span'): _eq_46,
-    ('name', 'attributes', 'primary_id', 'primary_name', 'entity_set', 'display_name'): _eq_47,
-    ('name', 'columns', 'option_sets', 'option_codes', 'option_code', 'max_lengths', 'id_code'): _eq_48,
-    ('name', 'link_types', 'attributes'): _eq_49,
-    ('name', 'name_span', 'call_span'): _eq_50,
-    ('name', 'plural', 'include'): _eq_51,
-    ('name', 'profile_id_columns', 'attributes'): _eq_52,
-    ('name', 'qualifier'): _eq_53,
-    ('name', 'referencing_table', 'referencing_attribute', 'referenced_table', 'schema_name'): _eq_54,
-    ('name', 'role', 'min_args', 'max_args', 'signature', 'doc', 'parameters', 'takes_order_keys'): _eq_55,
-    ('name', 'span', 'call_span', 'query_span'): _eq_56,
-    ('name', 'table', 'interaction', 'declaration', 'declared_by'): _eq_57,
-    ('name', 'type', 'options', 'targets', 'display_name'): _eq_58,
-    ('offset', 'line', 'column'): _eq_59,
-    ('op', 'operands'): _eq_60,
-    ('operand',): _eq_61,
-    ('operand', 'negated'): _eq_62,
-    ('operands', 'operators'): _eq_63,
-    ('operators', 'punctuation'): _eq_64,
-    ('part',): _eq_65,
-    ('part', 'amount', 'date'): _eq_66,
-    ('part', 'start', 'end'): _eq_67,
-    ('parts',): _eq_68,
-    ('path', 'root', 'select', 'ignore', 'extend_select', 'per_file_ignores', 'line_length', 'schema', 'target', 'kinds', 'severity', 'exclude', 'dialect', 'dialects', 'extend_exclude', 'cache_dir', 'org', 'interaction_map'): _eq_69,
-    ('path', 'source', 'diagnostics', 'query', 'kind', 'original', 'fixed', 'fix_problem', 'directives', 'stored', 'shape'): _eq_70,
-    ('path', 'source', 'segments', 'diagnostics', 'links'): _eq_71,
-    ('path', 'span', 'range'): _eq_72,
-    ('path', 'text', 'stored'): _eq_73,
-    ('profile', 'tables'): _eq_74,
-    ('qualifier', 'name', 'dotted', 'start', 'end'): _eq_75,
-    ('query', 'diagnostics', 'source'): _eq_76,
-    ('query', 'source', 'line_length', 'lexicon', 'token_index', 'roots', 'skip', 'step_facts', 'many_step_facts', 'kept_outer', '_walked', '_nodes', '_parents', '_by_class', '_of_types', '_outer', '_facts_of'): _eq_77,
-    ('references', 'comments'): _eq_78,
-    ('relate', 'start', 'relationship', 'reached'): _eq_79,
-    ('relationship', 'alias', 'filter'): _eq_80,
-    ('relationship', 'alias', 'nested', 'optional'): _eq_81,
-    ('root', 'checked', 'members'): _eq_82,
-    ('sanitized', 'diagnostics', 'problem_ends', 'parseable', 'missing_closers', 'only_trivia'): _eq_83,
-    ('source', 'dialect', 'diagnostics', 'comments', 'stray_calls'): _eq_84,
-    ('source', 'steps'): _eq_85,
-    ('source', 'target', 'reference', 'location'): _eq_86,
-    ('source', 'tree', 'diagnostics', 'clean'): _eq_87,
-    ('source', 'value', 'diagnostics', 'span'): _eq_88,
-    ('start', 'end'): _eq_89,
-    ('start', 'end', 'new_text'): _eq_90,
-    ('start', 'findings'): _eq_91,
-    ('subject', 'op', 'pattern'): _eq_92,
-    ('subject', 'values'): _eq_93,
-    ('table', 'alias'): _eq_94,
-    ('table', 'aliases', 'alias', 'interaction'): _eq_95,
-    ('tables', 'relationships', 'interactions', 'interaction_tables'): _eq_96,
-    ('text',): _eq_97,
-    ('text', 'caret_start', 'caret_width'): _eq_98,
-    ('text', 'fixed', 'passes', 'converged', 'reverted', 'unfinished'): _eq_99,
-    ('text', 'path'): _eq_100,
-    ('tokens', 'starts'): _eq_101,
-    ('type', 'status'): _eq_102,
-    ('unit', 'count'): _eq_103,
-    ('url', 'api_version'): _eq_104,
-    ('value',): _eq_105,
-    ('value', 'exact'): _eq_106,
-    ('value', 'span'): _eq_107,
-    ('value', 'span', 'quote'): _eq_108,
-    ('value', 'span', 'text'): _eq_109,
+    ('digest', 'form', 'or_constraints', 'unequal_keys'): _eq_20,
+    ('directives', 'suppressions', 'problems', 'kind', 'kind_span', 'dialect', 'profile'): _eq_21,
+    ('edits', 'file_renames'): _eq_22,
+    ('enabled',): _eq_23,
+    ('encoding', 'digest'): _eq_24,
+    ('exclude', 'extend_exclude', 'respect_gitignore', 'force_exclude'): _eq_25,
+    ('excluded', 'respect_ignore_files', 'force_exclude', 'may_exclude_files_in'): _eq_26,
+    ('expr', 'direction'): _eq_27,
+    ('first_qualified', 'unqualified'): _eq_28,
+    ('function', 'argument'): _eq_29,
+    ('info', 'check', 'fix_effect', 'scope'): _eq_30,
+    ('interaction_type', 'link_type', 'alias'): _eq_31,
+    ('items', 'span'): _eq_32,
+    ('key', 'op', 'value', 'null'): _eq_33,
+    ('key', 'value'): _eq_34,
+    ('keys',): _eq_35,
+    ('keys', 'offset'): _eq_36,
+    ('keys', 'too_deep_at', 'too_deep_what', 'steps'): _eq_37,
+    ('kind', 'text', 'start', 'end'): _eq_38,
+    ('kind', 'value'): _eq_39,
+    ('left', 'op', 'right'): _eq_40,
+    ('members', 'span'): _eq_41,
+    ('message', 'edits', 'applicability'): _eq_42,
+    ('message', 'range', 'path'): _eq_43,
+    ('name',): _eq_44,
+    ('name', 'argument', 'span', 'line', 'own_line'): _eq_45,
+    ('name', 'arguments'): _eq_46,
+    ('name', 'arguments', 'span'): _eq_47,
+    ('name', 'attributes', 'primary_id', 'primary_name', 'entity_set', 'display_name'): _eq_48,
+    ('name', 'columns', 'option_sets', 'option_codes', 'option_code', 'max_lengths', 'id_code'): _eq_49,
+    ('name', 'link_types', 'attributes'): _eq_50,
+    ('name', 'name_span', 'call_span'): _eq_51,
+    ('name', 'plural', 'include'): _eq_52,
+    ('name', 'profile_id_columns', 'attributes'): _eq_53,
+    ('name', 'qualifier'): _eq_54,
+    ('name', 'referencing_table', 'referencing_attribute', 'referenced_table', 'schema_name'): _eq_55,
+    ('name', 'role', 'min_args', 'max_args', 'signature', 'doc', 'parameters', 'takes_order_keys'): _eq_56,
+    ('name', 'span', 'call_span', 'query_span'): _eq_57,
+    ('name', 'table', 'interaction', 'declaration', 'declared_by'): _eq_58,
+    ('name', 'type', 'options', 'targets', 'display_name'): _eq_59,
+    ('offset', 'line', 'column'): _eq_60,
+    ('op', 'operands'): _eq_61,
+    ('operand',): _eq_62,
+    ('operand', 'negated'): _eq_63,
+    ('operands', 'operators'): _eq_64,
+    ('operators', 'punctuation'): _eq_65,
+    ('part',): _eq_66,
+    ('part', 'amount', 'date'): _eq_67,
+    ('part', 'start', 'end'): _eq_68,
+    ('parts',): _eq_69,
+    ('path', 'root', 'select', 'ignore', 'extend_select', 'per_file_ignores', 'line_length', 'schema', 'target', 'kinds', 'severity', 'exclude', 'dialect', 'dialects', 'extend_exclude', 'cache_dir', 'org', 'interaction_map'): _eq_70,
+    ('path', 'source', 'diagnostics', 'query', 'kind', 'original', 'fixed', 'fix_problem', 'directives', 'stored', 'shape'): _eq_71,
+    ('path', 'source', 'segments', 'diagnostics', 'links'): _eq_72,
+    ('path', 'span', 'range'): _eq_73,
+    ('path', 'text', 'stored'): _eq_74,
+    ('profile', 'tables'): _eq_75,
+    ('qualifier', 'name', 'dotted', 'start', 'end'): _eq_76,
+    ('query', 'diagnostics', 'source'): _eq_77,
+    ('query', 'source', 'line_length', 'lexicon', 'token_index', 'roots', 'skip', 'step_facts', 'many_step_facts', 'kept_outer', '_walked', '_nodes', '_parents', '_by_class', '_of_types', '_outer', '_facts_of'): _eq_78,
+    ('references', 'comments'): _eq_79,
+    ('relate', 'start', 'relationship', 'reached'): _eq_80,
+    ('relationship', 'alias', 'filter'): _eq_81,
+    ('relationship', 'alias', 'nested', 'optional'): _eq_82,
+    ('root', 'checked', 'members'): _eq_83,
+    ('sanitized', 'diagnostics', 'problem_ends', 'parseable', 'missing_closers', 'only_trivia'): _eq_84,
+    ('source', 'dialect', 'diagnostics', 'comments', 'stray_calls'): _eq_85,
+    ('source', 'steps'): _eq_86,
+    ('source', 'target', 'reference', 'location'): _eq_87,
+    ('source', 'tree', 'diagnostics', 'clean'): _eq_88,
+    ('source', 'value', 'diagnostics', 'span'): _eq_89,
+    ('start', 'end'): _eq_90,
+    ('start', 'end', 'new_text'): _eq_91,
+    ('start', 'findings'): _eq_92,
+    ('subject', 'op', 'pattern'): _eq_93,
+    ('subject', 'values'): _eq_94,
+    ('table', 'alias'): _eq_95,
+    ('table', 'aliases', 'alias', 'interaction'): _eq_96,
+    ('tables', 'relationships', 'interactions', 'interaction_tables'): _eq_97,
+    ('text',): _eq_98,
+    ('text', 'caret_start', 'caret_width'): _eq_99,
+    ('text', 'fixed', 'passes', 'converged', 'reverted', 'unfinished'): _eq_100,
+    ('text', 'path'): _eq_101,
+    ('tokens', 'starts'): _eq_102,
+    ('type', 'status'): _eq_103,
+    ('unit', 'count'): _eq_104,
+    ('url', 'api_version'): _eq_105,
+    ('value',): _eq_106,
+    ('value', 'exact'): _eq_107,
+    ('value', 'span'): _eq_108,
+    ('value', 'span', 'quote'): _eq_109,
+    ('value', 'span', 'text'): _eq_110,
 }
 HASHES: dict = {  # the fields hashed: the factory of the __hash__
     (): _hash_0,
@@ -3234,85 +3259,86 @@ HASHES: dict = {  # the fields hashed: the factory of the __hash__
     ('config', 'select', 'extend_select', 'ignore', 'kind', 'schema', 'target', 'dialect', 'fix', 'unsafe_fixes', 'jobs', 'files', 'cache'): _hash_15,
     ('count',): _hash_16,
     ('dialect', 'reason'): _hash_17,
-    ('edits', 'file_renames'): _hash_18,
-    ('enabled',): _hash_19,
-    ('encoding', 'digest'): _hash_20,
-    ('exclude', 'extend_exclude', 'respect_gitignore', 'force_exclude'): _hash_21,
-    ('excluded', 'respect_ignore_files', 'force_exclude', 'may_exclude_files_in'): _hash_22,
-    ('expr', 'direction'): _hash_23,
-    ('first_qualified', 'unqualified'): _hash_24,
-    ('function', 'argument'): _hash_25,
-    ('info', 'check', 'fix_effect', 'scope'): _hash_26,
-    ('interaction_type', 'link_type', 'alias'): _hash_27,
-    ('items', 'span'): _hash_28,
-    ('key', 'op', 'value', 'null'): _hash_29,
-    ('key', 'value'): _hash_30,
-    ('keys',): _hash_31,
-    ('kind', 'text', 'start', 'end'): _hash_32,
-    ('kind', 'value'): _hash_33,
-    ('left', 'op', 'right'): _hash_34,
-    ('members', 'span'): _hash_35,
-    ('message', 'edits', 'applicability'): _hash_36,
-    ('message', 'range', 'path'): _hash_37,
-    ('name',): _hash_38,
-    ('name', 'argument', 'span', 'line', 'own_line'): _hash_39,
-    ('name', 'arguments'): _hash_40,
-    ('name', 'arguments', 'span'): _hash_41,
-    ('name', 'columns', 'option_sets', 'option_codes', 'option_code', 'max_lengths', 'id_code'): _hash_42,
-    ('name', 'link_types'): _hash_43,
-    ('name', 'name_span', 'call_span'): _hash_44,
-    ('name', 'plural', 'include'): _hash_45,
-    ('name', 'primary_id', 'primary_name', 'entity_set', 'display_name'): _hash_46,
-    ('name', 'profile_id_columns'): _hash_47,
-    ('name', 'qualifier'): _hash_48,
-    ('name', 'referencing_table', 'referencing_attribute', 'referenced_table', 'schema_name'): _hash_49,
-    ('name', 'role', 'min_args', 'max_args', 'signature', 'doc', 'parameters', 'takes_order_keys'): _hash_50,
-    ('name', 'span', 'call_span', 'query_span'): _hash_51,
-    ('name', 'table', 'interaction', 'declaration', 'declared_by'): _hash_52,
-    ('name', 'type', 'targets', 'display_name'): _hash_53,
-    ('offset', 'line', 'column'): _hash_54,
-    ('op', 'operands'): _hash_55,
-    ('operand',): _hash_56,
-    ('operand', 'negated'): _hash_57,
-    ('operands', 'operators'): _hash_58,
-    ('operators', 'punctuation'): _hash_59,
-    ('part',): _hash_60,
-    ('part', 'amount', 'date'): _hash_61,
-    ('part', 'start', 'end'): _hash_62,
-    ('parts',): _hash_63,
-    ('path', 'root', 'select', 'ignore', 'extend_select', 'per_file_ignores', 'line_length', 'schema', 'target', 'kinds', 'severity', 'exclude', 'dialect', 'dialects', 'extend_exclude', 'cache_dir', 'org', 'interaction_map'): _hash_64,
-    ('path', 'span', 'range'): _hash_65,
-    ('path', 'text', 'stored'): _hash_66,
-    ('profile', 'tables'): _hash_67,
-    ('qualifier', 'name', 'dotted', 'start', 'end'): _hash_68,
-    ('query', 'diagnostics', 'source'): _hash_69,
-    ('references', 'comments'): _hash_70,
-    ('relate', 'start', 'relationship', 'reached'): _hash_71,
-    ('relationship', 'alias', 'filter'): _hash_72,
-    ('relationship', 'alias', 'nested', 'optional'): _hash_73,
-    ('source', 'steps'): _hash_74,
-    ('source', 'target', 'reference', 'location'): _hash_75,
-    ('source', 'tree', 'diagnostics', 'clean'): _hash_76,
-    ('source', 'value', 'diagnostics', 'span'): _hash_77,
-    ('start', 'end'): _hash_78,
-    ('start', 'end', 'new_text'): _hash_79,
-    ('start', 'findings'): _hash_80,
-    ('subject', 'op', 'pattern'): _hash_81,
-    ('subject', 'values'): _hash_82,
-    ('table', 'alias'): _hash_83,
-    ('table', 'aliases', 'alias', 'interaction'): _hash_84,
-    ('text',): _hash_85,
-    ('text', 'caret_start', 'caret_width'): _hash_86,
-    ('text', 'path'): _hash_87,
-    ('tokens', 'starts'): _hash_88,
-    ('type', 'status'): _hash_89,
-    ('unit', 'count'): _hash_90,
-    ('url', 'api_version'): _hash_91,
-    ('value',): _hash_92,
-    ('value', 'exact'): _hash_93,
-    ('value', 'span'): _hash_94,
-    ('value', 'span', 'quote'): _hash_95,
-    ('value', 'span', 'text'): _hash_96,
+    ('digest', 'form', 'or_constraints', 'unequal_keys'): _hash_18,
+    ('edits', 'file_renames'): _hash_19,
+    ('enabled',): _hash_20,
+    ('encoding', 'digest'): _hash_21,
+    ('exclude', 'extend_exclude', 'respect_gitignore', 'force_exclude'): _hash_22,
+    ('excluded', 'respect_ignore_files', 'force_exclude', 'may_exclude_files_in'): _hash_23,
+    ('expr', 'direction'): _hash_24,
+    ('first_qualified', 'unqualified'): _hash_25,
+    ('function', 'argument'): _hash_26,
+    ('info', 'check', 'fix_effect', 'scope'): _hash_27,
+    ('interaction_type', 'link_type', 'alias'): _hash_28,
+    ('items', 'span'): _hash_29,
+    ('key', 'op', 'value', 'null'): _hash_30,
+    ('key', 'value'): _hash_31,
+    ('keys',): _hash_32,
+    ('kind', 'text', 'start', 'end'): _hash_33,
+    ('kind', 'value'): _hash_34,
+    ('left', 'op', 'right'): _hash_35,
+    ('members', 'span'): _hash_36,
+    ('message', 'edits', 'applicability'): _hash_37,
+    ('message', 'range', 'path'): _hash_38,
+    ('name',): _hash_39,
+    ('name', 'argument', 'span', 'line', 'own_line'): _hash_40,
+    ('name', 'arguments'): _hash_41,
+    ('name', 'arguments', 'span'): _hash_42,
+    ('name', 'columns', 'option_sets', 'option_codes', 'option_code', 'max_lengths', 'id_code'): _hash_43,
+    ('name', 'link_types'): _hash_44,
+    ('name', 'name_span', 'call_span'): _hash_45,
+    ('name', 'plural', 'include'): _hash_46,
+    ('name', 'primary_id', 'primary_name', 'entity_set', 'display_name'): _hash_47,
+    ('name', 'profile_id_columns'): _hash_48,
+    ('name', 'qualifier'): _hash_49,
+    ('name', 'referencing_table', 'referencing_attribute', 'referenced_table', 'schema_name'): _hash_50,
+    ('name', 'role', 'min_args', 'max_args', 'signature', 'doc', 'parameters', 'takes_order_keys'): _hash_51,
+    ('name', 'span', 'call_span', 'query_span'): _hash_52,
+    ('name', 'table', 'interaction', 'declaration', 'declared_by'): _hash_53,
+    ('name', 'type', 'targets', 'display_name'): _hash_54,
+    ('offset', 'line', 'column'): _hash_55,
+    ('op', 'operands'): _hash_56,
+    ('operand',): _hash_57,
+    ('operand', 'negated'): _hash_58,
+    ('operands', 'operators'): _hash_59,
+    ('operators', 'punctuation'): _hash_60,
+    ('part',): _hash_61,
+    ('part', 'amount', 'date'): _hash_62,
+    ('part', 'start', 'end'): _hash_63,
+    ('parts',): _hash_64,
+    ('path', 'root', 'select', 'ignore', 'extend_select', 'per_file_ignores', 'line_length', 'schema', 'target', 'kinds', 'severity', 'exclude', 'dialect', 'dialects', 'extend_exclude', 'cache_dir', 'org', 'interaction_map'): _hash_65,
+    ('path', 'span', 'range'): _hash_66,
+    ('path', 'text', 'stored'): _hash_67,
+    ('profile', 'tables'): _hash_68,
+    ('qualifier', 'name', 'dotted', 'start', 'end'): _hash_69,
+    ('query', 'diagnostics', 'source'): _hash_70,
+    ('references', 'comments'): _hash_71,
+    ('relate', 'start', 'relationship', 'reached'): _hash_72,
+    ('relationship', 'alias', 'filter'): _hash_73,
+    ('relationship', 'alias', 'nested', 'optional'): _hash_74,
+    ('source', 'steps'): _hash_75,
+    ('source', 'target', 'reference', 'location'): _hash_76,
+    ('source', 'tree', 'diagnostics', 'clean'): _hash_77,
+    ('source', 'value', 'diagnostics', 'span'): _hash_78,
+    ('start', 'end'): _hash_79,
+    ('start', 'end', 'new_text'): _hash_80,
+    ('start', 'findings'): _hash_81,
+    ('subject', 'op', 'pattern'): _hash_82,
+    ('subject', 'values'): _hash_83,
+    ('table', 'alias'): _hash_84,
+    ('table', 'aliases', 'alias', 'interaction'): _hash_85,
+    ('text',): _hash_86,
+    ('text', 'caret_start', 'caret_width'): _hash_87,
+    ('text', 'path'): _hash_88,
+    ('tokens', 'starts'): _hash_89,
+    ('type', 'status'): _hash_90,
+    ('unit', 'count'): _hash_91,
+    ('url', 'api_version'): _hash_92,
+    ('value',): _hash_93,
+    ('value', 'exact'): _hash_94,
+    ('value', 'span'): _hash_95,
+    ('value', 'span', 'quote'): _hash_96,
+    ('value', 'span', 'text'): _hash_97,
 }
 CONSTRUCTORS: dict = {  # shape: the factory of its constructor
     (('span', True, True),): _constructor_0,

@@ -32,10 +32,10 @@ from segquery.projects import QUERY_SUFFIXES, Projects, holds_segments, workspac
 from segquery.report import FileReport
 from segquery.semantic import QueryKind, validate
 from segquery.source import SourceText
-from segquery.step_findings import StepFindings
 from segquery.syntax.parser import parse_tolerant
 
 if TYPE_CHECKING:
+    from segquery.step_findings import StepFindings   # the language server's; a check from the command line has none
     from segquery.workspace.shapes import CheckedShape
 
 # Names other modules import from here.

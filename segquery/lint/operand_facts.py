@@ -9,18 +9,17 @@ much as the rest of such a rule's work on an operand: one fact serves both rules
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
+from segquery.fast_dataclass import dataclass
 from segquery.lint.analysis import Constraint, constraint, unwrap_logical
 from segquery.lint.normal_form import normal_form
 from segquery.syntax import ast
 
 
-class OperandFacts(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class OperandFacts:
     """An operand's normal form with its hash (a form's hash walks the whole form, so it is made once),
     the `constraint` of each condition `unwrap_logical(operand, OR)` gives, and the attributes of those
-    constraints that are not `==` (L029 compares only the constraints on these). A named tuple: one is
-    made for every operand of every chain a check reads whole."""
+    constraints that are not `==` (L029 compares only the constraints on these)."""
 
     digest: int
     form: ast.Node

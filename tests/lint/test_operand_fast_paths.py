@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import replace
 from unittest.mock import patch
 
 import pytest
@@ -86,7 +87,7 @@ def plain_walks(colliding_hashes: bool = False) -> Iterator[None]:
         stack.enter_context(_replaced_check(alias_references.BEFORE_DECLARATION_RULE, _plain_before_declaration))
         if colliding_hashes:   # the fast path of L020 with every hash equal: only the forms tell them apart
             stack.enter_context(patch.object(duplicate_condition, "operand_facts",
-                                             lambda node: operand_facts(node)._replace(digest=0)))
+                                             lambda node: replace(operand_facts(node), digest=0)))
         yield
 
 
