@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from segquery.diagnostics import TextEdit
 from segquery.format.formatter import DEFAULT_INDENT, DEFAULT_LINE_LENGTH, format_query
 from segquery.format.layout import TokenMismatch
+from segquery.source import common_prefix_length, common_suffix_length
 from segquery.syntax import ast
 from segquery.syntax.dialect import Dialect
 from segquery.syntax.outbound import OUTBOUND
@@ -105,23 +106,14 @@ def _edits(source: str, formatted: str, start: int, end: int, lexicon: Lexicon) 
         old, new = source[old_start:old_end], formatted[new_start:new_end]
         if old == new:
             continue
-        prefix = _common_prefix(old, new)
-        suffix = _common_prefix(old[prefix:][::-1], new[prefix:][::-1])
+        prefix = common_prefix_length(old, new)
+        suffix = common_suffix_length(old, new, min(len(old), len(new)) - prefix)
         edit = TextEdit(old_start + prefix, old_end - suffix, new[prefix:len(new) - suffix])
         if edits and edits[-1].end == edit.start:
             edit = TextEdit(edits[-1].start, edit.end, edits[-1].new_text + edit.new_text)
             edits.pop()
         edits.append(edit)
     return edits
-
-
-def _common_prefix(first: str, second: str) -> int:
-    count = 0
-    for left, right in zip(first, second):
-        if left != right:
-            break
-        count += 1
-    return count
 
 
 # ---------------------------------------------------------------- units
