@@ -186,18 +186,11 @@ def state_after(prefix: str, dialect: Dialect, shared: tuple[int, ...] = ()) -> 
 def _read_on(stack: tuple[Any, ...], values: tuple[Any, ...], text: str,
              dialect: Dialect) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     """The parser's stacks after reading `text` (which must parse cleanly) from `stack` and `values`."""
-    frontend: Any = lalr_parser(dialect).parser
-    state = ParserState(_parse_conf(dialect), None, list(stack), _own_values(values))  # type: ignore[arg-type]
-    lexer = LexerThread(frontend.lexer, LexerState(TextSlice(text, 0, len(text))))
-    token = CURRENT.set(BuildContext(source=SourceText(text), dialect=dialect))
-    try:
-        for read in lexer.lex(state):
-            state.feed_token(read)
-    except UnexpectedInput:
-        raise GiveUp from None
-    finally:
-        CURRENT.reset(token)
-    return tuple(state.state_stack), tuple(state.value_stack)
+    parse = parse_unit(text, SourceText(text), UnitStart(0, len(text), stack, values, dialect, None),
+                       no_error_expected, stop_at_end=True)
+    if parse.reached is None:
+        raise GiveUp
+    return tuple(parse.state.state_stack), tuple(parse.state.value_stack)
 
 
 def _own_values(values: tuple[Any, ...]) -> list[Any]:
